@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install the Debian packages the tests use as real parts and oracles (run as root, or with sudo).
+# Re-runnable: installs only what is missing.
+set -euo pipefail
+
+packages=(
+  # Oracles for the result engine: python-subunit, testtools, junitxml, stestr.
+  python3-subunit subunit python3-testtools python3-junitxml python3-stestr
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup-machine: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "setup-machine: Debian packages ready"

@@ -1,0 +1,56 @@
+// What every CLI verb provides. Each verb lives in src/cli/commands/<verb>.ts and is listed in main.ts.
+import type { ParseArgsConfig } from 'node:util';
+import type { ExitCode } from '../core/errors.ts';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Cancelled on SIGINT/SIGTERM: long work stops and cleans up. */
+  signal: AbortSignal;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Full help text after the usage line: arguments, options, exit codes. */
+  help: string;
+  usage: string;
+  options: OptionSpec;
+  allowPositionals?: boolean;
+  run(args: ParsedArgs, io: CommandIo): Promise<ExitCode>;
+}
+
+/** Options every verb takes. */
+export const COMMON_OPTIONS: OptionSpec = {
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+};
+
+export function str(args: ParsedArgs, name: string): string | undefined {
+  const v = args.values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function strs(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return typeof v === 'string' ? [v] : [];
+}
+
+export function flag(args: ParsedArgs, name: string): boolean {
+  return args.values[name] === true;
+}
+
+export function writeJson(io: CommandIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,80 @@
+// tempest-gate parse: read a result file (subunit v2, subunit v1, JUnit XML) and print it as
+// JSON, JUnit XML or a text summary.
+import { flag, str, type Command } from '../command.ts';
+import { EXIT, usageError } from '../../core/errors.ts';
+import { createResultParser } from '../../core/results/parse.ts';
+import type { AttachmentPolicy } from '../../core/results/aggregate.ts';
+import { renderResultsText } from '../../core/render/results-text.ts';
+import { readChunks, writeOutput } from '../../edges/files.ts';
+import type { RunResults } from '../../core/results/model.ts';
+
+const FORMATS = ['json', 'text'] as const;
+
+export function damageLine(file: string, results: RunResults): string | null {
+  const first = results.damage[0];
+  if (!first) return null;
+  const more = results.damage.length > 1 ? ` (and ${results.damage.length - 1} more damaged regions)` : '';
+  const where = first.line !== undefined ? `line ${first.line}, byte ${first.offset}` : `byte ${first.offset}`;
+  return `${file}: ${where}: ${first.message}${more}; kept ${results.tests.length} tests`;
+}
+
+export async function parseFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy): Promise<RunResults> {
+  const parser = createResultParser({ attachments });
+  for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
+  return parser.end();
+}
+
+export const parseCommand: Command = {
+  name: 'parse',
+  summary: 'Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.',
+  usage: '<file|-> [--to json|text] [--output FILE]',
+  allowPositionals: true,
+  options: {
+    to: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    attachments: { type: 'string' },
+    'attachment-cap': { type: 'string' },
+  },
+  help: `Arguments:
+  <file|->                 the result file; '-' reads standard input. The format is detected:
+                           subunit v2 (binary), subunit v1 (text, as .stestr/N keeps it), JUnit XML.
+Options:
+      --to FORMAT          json (the documented results shape, docs/results-json.md) or text
+                           (default: text, or json with --json)
+  -o, --output FILE        write the output to FILE instead of standard output
+      --attachments WHICH  whose attachment text to keep: failures (default), all, none
+      --attachment-cap N   bytes kept per attachment (default 1048576); the rest is counted
+Exit codes:
+  0  read the whole input (failing tests do not change this)
+  2  usage error
+  3  the input was damaged or unreadable: what was good is still written, and one line on
+     standard error names the file and byte offset of the first damage`,
+  async run(args, io) {
+    const [file, ...extra] = args.positionals;
+    if (file === undefined) throw usageError('missing <file|-> (see --help)');
+    if (extra.length) throw usageError(`unexpected argument '${extra[0]}'`);
+    const to = str(args, 'to') ?? (flag(args, 'json') ? 'json' : 'text');
+    if (!(FORMATS as readonly string[]).includes(to)) throw usageError(`--to must be one of ${FORMATS.join(', ')}, not '${to}'`);
+    const keep = str(args, 'attachments') ?? 'failures';
+    if (keep !== 'all' && keep !== 'failures' && keep !== 'none') throw usageError(`--attachments must be all, failures or none, not '${keep}'`);
+    const capText = str(args, 'attachment-cap') ?? '1048576';
+    const cap = Number(capText);
+    if (!Number.isInteger(cap) || cap < 0) throw usageError(`--attachment-cap must be a whole number of bytes, not '${capText}'`);
+
+    const results = await parseFile(file, io.stdin, { keep, capBytes: cap });
+    const source = file === '-' ? '<stdin>' : file;
+    let out: string;
+    if (to === 'json') out = `${JSON.stringify(results, null, 2)}\n`;
+    else out = renderResultsText(results, { source });
+    const output = str(args, 'output');
+    if (output) await writeOutput(output, out);
+    else io.stdout.write(out);
+
+    const damage = damageLine(source, results);
+    if (damage) {
+      io.stderr.write(`tempest-gate parse: ${damage}\n`);
+      return EXIT.badInput;
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,152 @@
+// Turn stream events into test records the way testtools' StreamToDict does:
+// - a test is keyed by (test id, route code); packets without a test id are ignored;
+// - the status is the latest one seen; a status other than inprogress/none finishes the test,
+//   and a later packet for the same key starts a new record (reruns are kept as separate records);
+// - tags are replaced by the latest packet that carries tags;
+// - timestamps: the first packet's and the finishing packet's;
+// - attachments are appended in order, their MIME type taken from the first non-empty packet;
+// - tests still open at the end are reported as they stand (inprogress/unknown), last-opened first.
+import type { StreamEvent, StreamSink } from './subunit-v2.ts';
+import {
+  durationSeconds,
+  isoFromMicros,
+  parseTestId,
+  type Attachment,
+  type Damage,
+  type TestRecord,
+  type TestStatus,
+} from './model.ts';
+
+export interface AttachmentPolicy {
+  /** Bytes kept per attachment; the rest is counted, not kept. */
+  capBytes: number;
+  /** Whose attachment text is kept: every test's, only tests that did not succeed, or none. */
+  keep: 'all' | 'failures' | 'none';
+}
+
+export const DEFAULT_ATTACHMENTS: AttachmentPolicy = { capBytes: 1024 * 1024, keep: 'failures' };
+
+interface OpenAttachment {
+  name: string;
+  contentType: string;
+  chunks: Uint8Array[];
+  kept: number;
+  size: number;
+}
+
+interface OpenTest {
+  id: string;
+  routeCode: string | null;
+  status: TestStatus;
+  tags: string[];
+  start: number | null;
+  stop: number | null;
+  attachments: Map<string, OpenAttachment>;
+}
+
+const text = new TextDecoder('utf-8');
+
+/** Receives StreamEvents (a StreamSink) and produces TestRecords. */
+export class TestAggregator implements StreamSink {
+  readonly tests: TestRecord[] = [];
+  readonly damages: Damage[] = [];
+  private readonly open = new Map<string, OpenTest>();
+  private readonly policy: AttachmentPolicy;
+  private readonly onTest: ((test: TestRecord) => void) | undefined;
+
+  constructor(options: { attachments?: AttachmentPolicy; onTest?: (test: TestRecord) => void } = {}) {
+    this.policy = options.attachments ?? DEFAULT_ATTACHMENTS;
+    this.onTest = options.onTest;
+  }
+
+  damage(damage: Damage): void {
+    this.damages.push(damage);
+  }
+
+  status(ev: StreamEvent): void {
+    if (ev.testId === null) return;
+    const key = ev.routeCode === null ? `\u0000${ev.testId}` : `${ev.routeCode}\u0000${ev.testId}`;
+    let test = this.open.get(key);
+    if (test === undefined) {
+      test = {
+        id: ev.testId,
+        routeCode: ev.routeCode,
+        status: 'unknown',
+        tags: [],
+        start: ev.timestamp,
+        stop: null,
+        attachments: new Map(),
+      };
+      this.open.set(key, test);
+    }
+    if (ev.status !== null) test.status = ev.status;
+    test.stop = ev.timestamp;
+    if (ev.fileName !== null && ev.fileBytes !== null && ev.fileBytes.length > 0) {
+      this.addFile(test, ev.fileName, ev.fileBytes, ev.mimeType);
+    }
+    if (ev.tags !== null) test.tags = ev.tags;
+    if (ev.status !== null && ev.status !== 'inprogress') {
+      this.open.delete(key);
+      this.finish(test);
+    }
+  }
+
+  private addFile(test: OpenTest, name: string, bytes: Uint8Array, mimeType: string | null): void {
+    let att = test.attachments.get(name);
+    if (att === undefined) {
+      att = { name, contentType: mimeType ?? 'application/octet-stream', chunks: [], kept: 0, size: 0 };
+      test.attachments.set(name, att);
+    }
+    att.size += bytes.length;
+    if (this.policy.keep === 'none') return;
+    const room = this.policy.capBytes - att.kept;
+    if (room <= 0) return;
+    // Copy: the decoder's buffer is reused for later chunks.
+    const piece = bytes.length <= room ? bytes.slice() : bytes.slice(0, room);
+    att.chunks.push(piece);
+    att.kept += piece.length;
+  }
+
+  /** Call at the end of the stream: open tests are reported as they stand, last opened first. */
+  finishAll(): void {
+    const open = [...this.open.values()].reverse();
+    this.open.clear();
+    for (const test of open) {
+      test.stop = null;
+      this.finish(test);
+    }
+  }
+
+  private finish(test: OpenTest): void {
+    const keepText = this.policy.keep === 'all' || (this.policy.keep === 'failures' && test.status !== 'success');
+    const attachments: Attachment[] = [];
+    for (const att of test.attachments.values()) {
+      const body = keepText ? text.decode(att.chunks.length === 1 ? att.chunks[0] : Buffer.concat(att.chunks)) : '';
+      attachments.push({
+        name: att.name,
+        contentType: att.contentType,
+        size: att.size,
+        truncatedBytes: keepText ? att.size - att.kept : att.size,
+        text: body,
+      });
+    }
+    const parts = parseTestId(test.id);
+    const start = test.start === null ? null : isoFromMicros(test.start);
+    const stop = test.stop === null ? null : isoFromMicros(test.stop);
+    const tags = [...test.tags].sort();
+    const record: TestRecord = {
+      id: test.id,
+      ...parts,
+      status: test.status,
+      tags,
+      start,
+      stop,
+      duration: durationSeconds(start, stop),
+      worker: tags.find((t) => /^worker-\d+$/.test(t)) ?? null,
+      routeCode: test.routeCode,
+      attachments,
+    };
+    this.tests.push(record);
+    this.onTest?.(record);
+  }
+}

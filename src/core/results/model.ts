@@ -1,0 +1,172 @@
+// The result model every stage shares: what one test run produced, whatever format it came in.
+// Pure data: no I/O here. The JSON shape (`RESULTS_SCHEMA`) is documented in docs/results-json.md.
+
+export const RESULTS_SCHEMA = 'tempest-gate/results@1';
+
+/** testtools' StreamResult statuses, plus 'unknown' (only file events seen) as StreamToDict reports it. */
+export type TestStatus =
+  | 'success'
+  | 'fail'
+  | 'skip'
+  | 'xfail'
+  | 'uxsuccess'
+  | 'exists'
+  | 'inprogress'
+  | 'unknown';
+
+export const TEST_STATUSES: readonly TestStatus[] = [
+  'success',
+  'fail',
+  'skip',
+  'xfail',
+  'uxsuccess',
+  'exists',
+  'inprogress',
+  'unknown',
+];
+
+/** Statuses that count against a run: the test ran and did not do what it should. */
+export const FAILING_STATUSES: ReadonlySet<TestStatus> = new Set(['fail', 'uxsuccess', 'inprogress']);
+
+export interface Attachment {
+  name: string;
+  /** MIME type from the first packet that carried this file (application/octet-stream when none). */
+  contentType: string;
+  /** Bytes the stream held for this attachment, including any cut by the cap. */
+  size: number;
+  /** Bytes dropped because the attachment went over the cap. */
+  truncatedBytes: number;
+  /** The kept bytes as text (UTF-8, invalid sequences replaced). */
+  text: string;
+}
+
+export interface TestRecord {
+  /** The id exactly as the stream gave it, attributes included. */
+  id: string;
+  /** The id without its `[attr,...]` suffix. */
+  name: string;
+  className: string;
+  method: string;
+  /** Attributes from `[...]`, except `id-<uuid>`. */
+  attrs: string[];
+  /** Tempest's idempotent id (the uuid of `id-<uuid>`), or null. */
+  idempotentId: string | null;
+  status: TestStatus;
+  /** Latest tag set seen for the test, sorted. */
+  tags: string[];
+  /** ISO 8601 UTC with microseconds, from the first packet of the test. */
+  start: string | null;
+  /** ISO 8601 UTC with microseconds, from the packet that finished the test (null if it never finished). */
+  stop: string | null;
+  /** Seconds between start and stop, or null. */
+  duration: number | null;
+  /** The `worker-N` tag, if any. */
+  worker: string | null;
+  routeCode: string | null;
+  attachments: Attachment[];
+}
+
+export type DamageKind = 'crc' | 'truncated' | 'garbage' | 'utf8' | 'malformed' | 'xml';
+
+export interface Damage {
+  kind: DamageKind;
+  /** Byte offset in the input where the damaged packet or region starts. */
+  offset: number;
+  /** Line number (1-based) where the format is line-oriented. */
+  line?: number;
+  message: string;
+}
+
+export type ResultFormat = 'subunit-v2' | 'subunit-v1' | 'junit';
+
+export interface RunResults {
+  schema: typeof RESULTS_SCHEMA;
+  format: ResultFormat;
+  tests: TestRecord[];
+  counts: Record<TestStatus, number>;
+  /** Earliest start and latest stop over all tests. */
+  start: string | null;
+  stop: string | null;
+  damage: Damage[];
+}
+
+const ID_ATTRS = /^(.*)\[([^\[\]]*)\]$/;
+const IDEMPOTENT = /^id-([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+
+export interface TestIdParts {
+  name: string;
+  className: string;
+  method: string;
+  attrs: string[];
+  idempotentId: string | null;
+}
+
+/**
+ * Split a Tempest test id: `pkg.module.Class.test_x[id-<uuid>,smoke]`.
+ * Class-level ids (`setUpClass (pkg.module.Class)`) keep their whole text as the name and method.
+ */
+export function parseTestId(id: string): TestIdParts {
+  const fixture = /^(setUpClass|tearDownClass|setUpModule|tearDownModule) \((.*)\)$/.exec(id);
+  if (fixture) {
+    return { name: id, className: fixture[2] ?? '', method: fixture[1] ?? '', attrs: [], idempotentId: null };
+  }
+  let name = id;
+  let attrs: string[] = [];
+  let idempotentId: string | null = null;
+  const m = ID_ATTRS.exec(id);
+  if (m) {
+    name = m[1] ?? id;
+    for (const raw of (m[2] ?? '').split(',')) {
+      const attr = raw.trim();
+      if (attr === '') continue;
+      const idm = IDEMPOTENT.exec(attr);
+      if (idm && idempotentId === null) idempotentId = (idm[1] ?? '').toLowerCase();
+      else attrs.push(attr);
+    }
+  }
+  const dot = name.lastIndexOf('.');
+  const className = dot > 0 ? name.slice(0, dot) : '';
+  const method = dot > 0 ? name.slice(dot + 1) : name;
+  return { name, className, method, attrs, idempotentId };
+}
+
+export function emptyCounts(): Record<TestStatus, number> {
+  return { success: 0, fail: 0, skip: 0, xfail: 0, uxsuccess: 0, exists: 0, inprogress: 0, unknown: 0 };
+}
+
+/** Build the run-level record from tests and damage. */
+export function makeRunResults(format: ResultFormat, tests: TestRecord[], damage: Damage[]): RunResults {
+  const counts = emptyCounts();
+  let start: string | null = null;
+  let stop: string | null = null;
+  for (const t of tests) {
+    counts[t.status]++;
+    // ISO strings of one fixed shape compare correctly as strings.
+    if (t.start !== null && (start === null || t.start < start)) start = t.start;
+    const end = t.stop ?? t.start;
+    if (end !== null && (stop === null || end > stop)) stop = end;
+  }
+  return { schema: RESULTS_SCHEMA, format, tests, counts, start, stop, damage };
+}
+
+/** Seconds between two ISO timestamps made by `isoFromMicros`, or null. */
+export function durationSeconds(start: string | null, stop: string | null): number | null {
+  if (start === null || stop === null) return null;
+  return (microsFromIso(stop) - microsFromIso(start)) / 1e6;
+}
+
+/** Microseconds since the epoch to `YYYY-MM-DDTHH:MM:SS.ffffffZ`. */
+export function isoFromMicros(micros: number): string {
+  const ms = Math.floor(micros / 1000);
+  const frac = micros - ms * 1000;
+  const base = new Date(ms).toISOString(); // ...SS.mmmZ
+  return `${base.slice(0, 23)}${String(frac).padStart(3, '0')}Z`;
+}
+
+export function microsFromIso(iso: string): number {
+  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?\d\d)?$/.exec(iso);
+  if (!m) return Date.parse(iso) * 1000;
+  const secs = Date.parse(`${m[1]}${m[3] ?? 'Z'}`);
+  const frac = (m[2] ?? '').padEnd(6, '0').slice(0, 6);
+  return secs * 1000 + Number(frac);
+}

@@ -1,0 +1,86 @@
+// One entry to read any result format: detect it from the first bytes, feed chunks, get RunResults.
+import { TestAggregator, type AttachmentPolicy } from './aggregate.ts';
+import { makeRunResults, type ResultFormat, type RunResults, type TestRecord } from './model.ts';
+import { SubunitV2Decoder } from './subunit-v2.ts';
+
+export interface ParseOptions {
+  attachments?: AttachmentPolicy;
+  /** Called as each test finishes (live progress). */
+  onTest?: (test: TestRecord) => void;
+  /** Force a format instead of detecting it. */
+  format?: ResultFormat;
+}
+
+/** Incremental parser: push chunks, then `end()` for the results. */
+export interface ResultParser {
+  push(chunk: Uint8Array): void;
+  end(): RunResults;
+}
+
+/** Guess the format from the first bytes: 0xB3 is subunit v2, '<' is XML, other text is subunit v1. */
+export function detectFormat(head: Uint8Array): ResultFormat {
+  let i = 0;
+  // Skip a UTF-8 byte-order mark and leading white space before deciding.
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  if (i >= head.length) return 'subunit-v2';
+  const b = head[i];
+  if (b === 0xb3) return 'subunit-v2';
+  if (b === 0x3c) return 'junit';
+  return 'subunit-v1';
+}
+
+export function createSubunitV2Parser(options: ParseOptions = {}): ResultParser {
+  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest });
+  const decoder = new SubunitV2Decoder(agg);
+  return {
+    push: (chunk) => decoder.push(chunk),
+    end: () => {
+      decoder.end();
+      agg.finishAll();
+      return makeRunResults('subunit-v2', agg.tests, agg.damages);
+    },
+  };
+}
+
+const FACTORIES: Partial<Record<ResultFormat, (options: ParseOptions) => ResultParser>> = {
+  'subunit-v2': createSubunitV2Parser,
+};
+
+/** A parser that detects its format from the first chunk. */
+export function createResultParser(options: ParseOptions = {}): ResultParser {
+  let inner: ResultParser | null = null;
+  const pending: Uint8Array[] = [];
+  const start = (head: Uint8Array): ResultParser => {
+    const format = options.format ?? detectFormat(head);
+    const factory = FACTORIES[format];
+    if (!factory) throw new Error(`no parser for format '${format}'`);
+    return factory(options);
+  };
+  return {
+    push(chunk) {
+      if (inner) return inner.push(chunk);
+      pending.push(chunk);
+      const head = Buffer.concat(pending);
+      // Wait for a non-blank byte before deciding, unless told the format.
+      if (options.format === undefined && head.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) return;
+      inner = start(head);
+      pending.length = 0;
+      inner.push(head);
+    },
+    end() {
+      if (!inner) {
+        inner = start(Buffer.concat(pending));
+        if (pending.length) inner.push(Buffer.concat(pending));
+      }
+      return inner.end();
+    },
+  };
+}
+
+/** Parse a whole buffer. */
+export function parseResults(bytes: Uint8Array, options: ParseOptions = {}): RunResults {
+  const parser = createResultParser(options);
+  parser.push(bytes);
+  return parser.end();
+}

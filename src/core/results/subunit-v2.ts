@@ -1,0 +1,471 @@
+// subunit v2 decoder: bytes in, StreamResult-style events out, incrementally over chunks.
+//
+// The reference is python-subunit's ByteStreamToStreamResult (subunit/v2.py). We follow it byte for
+// byte, including how it recovers from damage, because users compare our numbers with what
+// subunit2junitxml / stestr show for the same file:
+// - outside a packet, a 0xB3 byte starts a packet only when the bytes before it do not end in the
+//   middle of a UTF-8 character (python feeds non-subunit bytes through an incremental UTF-8
+//   decoder whose state survives packets and errors);
+// - a bad packet consumes exactly `length` bytes (its declared length) and parsing resumes after it;
+// - a declared length under 6 makes python read(-n), which swallows the rest of the input.
+// Each bad packet becomes a Damage record with the byte offset of its signature.
+import { crc32 } from 'node:zlib';
+import type { Damage, DamageKind, TestStatus } from './model.ts';
+
+export const SIGNATURE = 0xb3;
+export const FLAG_TEST_ID = 0x0800;
+export const FLAG_ROUTE_CODE = 0x0400;
+export const FLAG_TIMESTAMP = 0x0200;
+export const FLAG_RUNNABLE = 0x0100;
+export const FLAG_TAGS = 0x0080;
+export const FLAG_FILE_CONTENT = 0x0040;
+export const FLAG_MIME_TYPE = 0x0020;
+export const FLAG_EOF = 0x0010;
+export const VERSION_2 = 0x2000;
+
+export const STATUS_CODES: readonly (TestStatus | null)[] = [
+  null,
+  'exists',
+  'inprogress',
+  'success',
+  'uxsuccess',
+  'skip',
+  'fail',
+  'xfail',
+];
+
+/** One packet, as python-subunit's `status(...)` call receives it. */
+export interface StreamEvent {
+  /** Byte offset of the packet's signature. */
+  offset: number;
+  testId: string | null;
+  status: TestStatus | null;
+  tags: string[] | null;
+  runnable: boolean;
+  mimeType: string | null;
+  eof: boolean;
+  fileName: string | null;
+  fileBytes: Uint8Array | null;
+  routeCode: string | null;
+  /** Microseconds since the epoch, rounded as python's timedelta rounds nanoseconds. */
+  timestamp: number | null;
+}
+
+export interface StreamSink {
+  status(event: StreamEvent): void;
+  damage(damage: Damage): void;
+}
+
+class ParseError extends Error {
+  readonly kind: DamageKind;
+  constructor(kind: DamageKind, message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Mirrors CPython's incremental UTF-8 decoder fed one byte at a time: `mid` says whether the bytes
+ * so far end inside a character. On an invalid byte CPython raises without touching its buffer, so
+ * the pending prefix stays; we keep that quirk.
+ */
+class Utf8Tracker {
+  private pending: number[] = [];
+  mid = false;
+
+  feed(byte: number): void {
+    const p = this.pending;
+    if (p.length === 0) {
+      if (byte < 0x80) this.mid = false;
+      else if (byte >= 0xc2 && byte <= 0xf4) {
+        p.push(byte);
+        this.mid = true;
+      } else this.mid = false;
+      return;
+    }
+    const lead = p[0] as number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (p.length === 1) {
+      if (lead === 0xe0) lo = 0xa0;
+      else if (lead === 0xed) hi = 0x9f;
+      else if (lead === 0xf0) lo = 0x90;
+      else if (lead === 0xf4) hi = 0x8f;
+    }
+    if (byte < lo || byte > hi) {
+      // Invalid: python's decode() raises; its buffer keeps the old prefix.
+      this.mid = false;
+      return;
+    }
+    const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    if (p.length + 1 === need) {
+      this.pending = [];
+      this.mid = false;
+    } else {
+      p.push(byte);
+      this.mid = true;
+    }
+  }
+}
+
+function roundHalfEven(numerator: number, denominator: number): number {
+  const q = Math.floor(numerator / denominator);
+  const r = numerator - q * denominator;
+  const twice = 2 * r;
+  if (twice > denominator) return q + 1;
+  if (twice < denominator) return q;
+  return q % 2 === 0 ? q : q + 1;
+}
+
+/** Read a subunit varint at `pos` of `body` (bounded by `end`). Returns [value, bytesUsed]. */
+function readVarint(body: Uint8Array, pos: number, end: number, max3: boolean): [number, number] {
+  if (pos >= end) throw new ParseError('malformed', `varint at body offset ${pos} is past the end of the packet`);
+  const b0 = body[pos] as number;
+  const type = b0 & 0xc0;
+  const v0 = b0 & 0x3f;
+  const size = type === 0x00 ? 1 : type === 0x40 ? 2 : type === 0x80 ? 3 : 4;
+  if (size === 4 && max3) throw new ParseError('malformed', '3 byte maximum given but 4 byte value found.');
+  if (pos + size > end) throw new ParseError('malformed', `varint at body offset ${pos} is past the end of the packet`);
+  let value = v0;
+  for (let i = 1; i < size; i++) value = value * 256 + (body[pos + i] as number);
+  return [value, size];
+}
+
+function readString(body: Uint8Array, pos: number, end: number): [string, number] {
+  const [length, used] = readVarint(body, pos, end, false);
+  const start = pos + used;
+  if (start + length > end) {
+    throw new ParseError(
+      'malformed',
+      `UTF8 string extends past end of packet: claimed ${length} bytes, ${Math.max(0, end - start)} available`,
+    );
+  }
+  const bytes = body.subarray(start, start + length);
+  if (bytes.includes(0)) throw new ParseError('utf8', 'UTF8 string contains NUL byte');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new ParseError('utf8', 'UTF8 string is not valid UTF-8');
+  }
+  return [text, start + length];
+}
+
+/** Incremental decoder. Feed chunks with `push`, then call `end` once. */
+export class SubunitV2Decoder {
+  private readonly sink: StreamSink;
+  private chunks: Uint8Array[] = [];
+  private buffered = 0;
+  /** Stream offset of the first byte in `chunks`. */
+  private base = 0;
+  private readonly utf8 = new Utf8Tracker();
+  /** After a declared length under 6, python reads to EOF: everything else is swallowed. */
+  private swallowFrom: number | null = null;
+  private garbageStart: number | null = null;
+  private garbageBytes = 0;
+
+  constructor(sink: StreamSink) {
+    this.sink = sink;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    if (this.swallowFrom !== null) {
+      this.base += chunk.length;
+      return;
+    }
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    this.drain(false);
+  }
+
+  end(): void {
+    if (this.swallowFrom !== null) {
+      this.flushGarbage();
+      this.sink.damage({
+        kind: 'truncated',
+        offset: this.swallowFrom,
+        message: `declared packet length under 6 bytes: the rest of the stream (${this.base - this.swallowFrom} bytes) could not be read`,
+      });
+      this.swallowFrom = null;
+      return;
+    }
+    this.drain(true);
+    this.flushGarbage();
+  }
+
+  private flushGarbage(): void {
+    if (this.garbageStart !== null) {
+      this.sink.damage({
+        kind: 'garbage',
+        offset: this.garbageStart,
+        message: `${this.garbageBytes} bytes of non-subunit data`,
+      });
+      this.garbageStart = null;
+      this.garbageBytes = 0;
+    }
+  }
+
+  /** Join the buffered chunks into one array (cheap when there is one). */
+  private joined(): Uint8Array {
+    if (this.chunks.length === 1) return this.chunks[0] as Uint8Array;
+    const all = Buffer.concat(this.chunks, this.buffered);
+    this.chunks = [all];
+    return all;
+  }
+
+  private drain(final: boolean): void {
+    let data = this.joined();
+    let pos = 0;
+    const len = data.length;
+    while (pos < len) {
+      const byte = data[pos] as number;
+      if (byte !== SIGNATURE || this.utf8.mid) {
+        if (this.garbageStart === null) this.garbageStart = this.base + pos;
+        this.garbageBytes++;
+        this.utf8.feed(byte);
+        pos++;
+        continue;
+      }
+      this.flushGarbage();
+      const used = this.packet(data, pos, final);
+      if (used === 0) break; // need more bytes
+      pos += used;
+    }
+    // Keep the unread tail for the next chunk.
+    if (this.swallowFrom !== null) {
+      this.base += len;
+      this.chunks = [];
+      this.buffered = 0;
+      return;
+    }
+    this.base += pos;
+    data = data.subarray(pos);
+    this.chunks = data.length ? [data] : [];
+    this.buffered = data.length;
+  }
+
+  /**
+   * Parse the packet at data[p]. Returns the bytes consumed, or 0 when more input is needed.
+   * At the end of input (`final`), a short packet is damage and consumes what is left.
+   */
+  private packet(data: Uint8Array, p: number, final: boolean): number {
+    const avail = data.length - p;
+    const offset = this.base + p;
+    if (avail < 6) {
+      if (!final) return 0;
+      this.fail(offset, 'truncated', `Short read - got ${avail - 1} bytes, wanted 5 bytes`);
+      return avail;
+    }
+    const flags = ((data[p + 1] as number) << 8) | (data[p + 2] as number);
+    let length: number;
+    let lenBytes: number;
+    try {
+      [length, lenBytes] = readVarint(data, p + 3, p + 6, true);
+    } catch (err) {
+      this.fail(offset, 'malformed', (err as Error).message);
+      return 6;
+    }
+    if (length < 6) {
+      this.fail(offset, 'truncated', `declared packet length ${length} is under the 6-byte minimum`);
+      this.swallowFrom = offset;
+      return avail;
+    }
+    if (avail < length) {
+      if (!final) return 0;
+      this.fail(offset, 'truncated', `Short read - got ${avail - 6} bytes, wanted ${length - 6} bytes`);
+      return avail;
+    }
+    const end = p + length;
+    if (lenBytes === 3 && length < 10) {
+      // python-subunit crashes here (struct.error on a CRC shorter than 4 bytes); we call it damage.
+      this.fail(offset, 'crc', `packet length ${length} leaves no room for its CRC`);
+      return length;
+    }
+    const stored = (((data[end - 4] as number) << 24) | ((data[end - 3] as number) << 16) | ((data[end - 2] as number) << 8) | (data[end - 1] as number)) >>> 0;
+    const computed = crc32(data.subarray(p, end - 4)) >>> 0;
+    if (stored !== computed) {
+      this.fail(offset, 'crc', `Bad checksum - calculated (0x${computed.toString(16)}), stored (0x${stored.toString(16)})`);
+      return length;
+    }
+    try {
+      this.sink.status(this.fields(data, flags, p + 3 + lenBytes, end - 4, offset));
+    } catch (err) {
+      if (!(err instanceof ParseError)) throw err;
+      this.fail(offset, err.kind, err.message);
+    }
+    return length;
+  }
+
+  private fields(body: Uint8Array, flags: number, start: number, end: number, offset: number): StreamEvent {
+    let pos = start;
+    let timestamp: number | null = null;
+    if (flags & FLAG_TIMESTAMP) {
+      if (pos + 4 > end) throw new ParseError('malformed', 'timestamp extends past end of packet');
+      const seconds = (((body[pos] as number) << 24) | ((body[pos + 1] as number) << 16) | ((body[pos + 2] as number) << 8) | (body[pos + 3] as number)) >>> 0;
+      const [nanos, used] = readVarint(body, pos + 4, end, false);
+      pos += 4 + used;
+      timestamp = seconds * 1_000_000 + roundHalfEven(nanos, 1000);
+    }
+    let testId: string | null = null;
+    if (flags & FLAG_TEST_ID) [testId, pos] = readString(body, pos, end);
+    let tags: string[] | null = null;
+    if (flags & FLAG_TAGS) {
+      const [count, used] = readVarint(body, pos, end, false);
+      pos += used;
+      const set = new Set<string>();
+      for (let i = 0; i < count; i++) {
+        let tag: string;
+        [tag, pos] = readString(body, pos, end);
+        set.add(tag);
+      }
+      tags = [...set];
+    }
+    let mimeType: string | null = null;
+    if (flags & FLAG_MIME_TYPE) [mimeType, pos] = readString(body, pos, end);
+    let fileName: string | null = null;
+    let fileBytes: Uint8Array | null = null;
+    if (flags & FLAG_FILE_CONTENT) {
+      [fileName, pos] = readString(body, pos, end);
+      const [size, used] = readVarint(body, pos, end, false);
+      pos += used;
+      if (pos + size > end) {
+        throw new ParseError('malformed', `File content extends past end of packet: claimed ${size} bytes, ${Math.max(0, end - pos)} available`);
+      }
+      fileBytes = body.subarray(pos, pos + size);
+      pos += size;
+    }
+    let routeCode: string | null = null;
+    if (flags & FLAG_ROUTE_CODE) [routeCode, pos] = readString(body, pos, end);
+    return {
+      offset,
+      testId,
+      status: STATUS_CODES[flags & 0x7] ?? null,
+      tags,
+      runnable: (flags & FLAG_RUNNABLE) !== 0,
+      mimeType,
+      eof: (flags & FLAG_EOF) !== 0,
+      fileName,
+      fileBytes,
+      routeCode,
+      timestamp,
+    };
+  }
+
+  private fail(offset: number, kind: DamageKind, message: string): void {
+    this.sink.damage({ kind, offset, message });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writer: the inverse, used by tests, benchmarks and `parse --to subunit`.
+
+function varintBytes(value: number): number[] {
+  if (value < 0x40) return [value];
+  if (value < 0x4000) return [0x40 | (value >> 8), value & 0xff];
+  if (value < 0x400000) return [0x80 | (value >> 16), (value >> 8) & 0xff, value & 0xff];
+  if (value < 0x40000000) return [0xc0 | (value >>> 24), (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
+  throw new RangeError(`varint too large: ${value}`);
+}
+
+const encoder = new TextEncoder();
+
+function stringBytes(out: number[], text: string): Uint8Array[] {
+  const bytes = encoder.encode(text);
+  out.push(...varintBytes(bytes.length));
+  return [bytes];
+}
+
+export interface PacketInput {
+  testId?: string;
+  status?: TestStatus | null;
+  tags?: string[];
+  runnable?: boolean;
+  mimeType?: string;
+  eof?: boolean;
+  fileName?: string;
+  fileBytes?: Uint8Array;
+  routeCode?: string;
+  /** Microseconds since the epoch. */
+  timestamp?: number;
+}
+
+/** Encode one subunit v2 packet. */
+export function encodePacket(input: PacketInput): Uint8Array {
+  let flags = VERSION_2;
+  const parts: (number[] | Uint8Array)[] = [];
+  const push = (nums: number[], extra: Uint8Array[] = []): void => {
+    parts.push(nums, ...extra);
+  };
+  if (input.timestamp !== undefined) {
+    flags |= FLAG_TIMESTAMP;
+    const seconds = Math.floor(input.timestamp / 1_000_000);
+    const nanos = (input.timestamp - seconds * 1_000_000) * 1000;
+    push([(seconds >>> 24) & 0xff, (seconds >> 16) & 0xff, (seconds >> 8) & 0xff, seconds & 0xff, ...varintBytes(nanos)]);
+  }
+  if (input.testId !== undefined) {
+    flags |= FLAG_TEST_ID;
+    const n: number[] = [];
+    push(n, stringBytes(n, input.testId));
+  }
+  if (input.tags !== undefined) {
+    flags |= FLAG_TAGS;
+    push(varintBytes(input.tags.length));
+    for (const tag of input.tags) {
+      const n: number[] = [];
+      push(n, stringBytes(n, tag));
+    }
+  }
+  if (input.mimeType !== undefined) {
+    flags |= FLAG_MIME_TYPE;
+    const n: number[] = [];
+    push(n, stringBytes(n, input.mimeType));
+  }
+  if (input.fileName !== undefined) {
+    flags |= FLAG_FILE_CONTENT;
+    const n: number[] = [];
+    const name = stringBytes(n, input.fileName);
+    const bytes = input.fileBytes ?? new Uint8Array();
+    push(n, name);
+    push(varintBytes(bytes.length), [bytes]);
+  }
+  if (input.routeCode !== undefined) {
+    flags |= FLAG_ROUTE_CODE;
+    const n: number[] = [];
+    push(n, stringBytes(n, input.routeCode));
+  }
+  if (input.runnable ?? true) flags |= FLAG_RUNNABLE;
+  if (input.eof) flags |= FLAG_EOF;
+  const code = input.status ? STATUS_CODES.indexOf(input.status) : 0;
+  if (code < 0) throw new RangeError(`status '${String(input.status)}' has no subunit v2 code`);
+  flags |= code;
+
+  let bodyLength = 0;
+  for (const part of parts) bodyLength += part.length;
+  // signature + flags(2) + length varint + body + crc(4); the length counts itself.
+  let total = 1 + 2 + 1 + bodyLength + 4;
+  for (;;) {
+    const size = varintBytes(total).length;
+    const next = 1 + 2 + size + bodyLength + 4;
+    if (next === total) break;
+    total = next;
+  }
+  const out = new Uint8Array(total);
+  let pos = 0;
+  out[pos++] = SIGNATURE;
+  out[pos++] = (flags >> 8) & 0xff;
+  out[pos++] = flags & 0xff;
+  for (const b of varintBytes(total)) out[pos++] = b;
+  for (const part of parts) {
+    out.set(part, pos);
+    pos += part.length;
+  }
+  const crc = crc32(out.subarray(0, pos)) >>> 0;
+  out[pos++] = (crc >>> 24) & 0xff;
+  out[pos++] = (crc >>> 16) & 0xff;
+  out[pos++] = (crc >>> 8) & 0xff;
+  out[pos++] = crc & 0xff;
+  return out;
+}
