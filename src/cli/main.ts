@@ -46,10 +46,15 @@ export async function runCli(argv: string[], io: CommandIo): Promise<ExitCode> {
     io.stderr.write(`tempest-gate: unknown verb '${verb}' (known: ${COMMANDS.map((c) => c.name).join(', ')})\n`);
     return EXIT.usage;
   }
+  return runCommand(cmd, rest, io);
+}
+
+/** Parse a verb's arguments and run it: errors become one line on stderr and an exit code. */
+export async function runCommand(cmd: Command, argv: string[], io: CommandIo): Promise<ExitCode> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: rest,
+      args: argv,
       options: { ...COMMON_OPTIONS, ...cmd.options },
       allowPositionals: cmd.allowPositionals ?? false,
       strict: true,

@@ -1,0 +1,17 @@
+// npm run bench: runs every bench/*.bench.ts (each exports `run(): Promise<void>` and prints its
+// own figures and ratios against the peer tool). `npm run bench -- select` runs only matching files.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+for (const f of files) {
+  console.log(`\n=== ${f.replace('.bench.ts', '')} ===`);
+  const mod = (await import(pathToFileURL(join(dir, f)).href)) as { run(): Promise<void> };
+  await mod.run();
+}
