@@ -10,7 +10,7 @@
 // - a declared length under 6 makes python read(-n), which swallows the rest of the input.
 // Each bad packet becomes a Damage record with the byte offset of its signature.
 import { crc32 } from 'node:zlib';
-import type { Damage, DamageKind, TestStatus } from './model.ts';
+import { microsFromIso, type Damage, type DamageKind, type TestRecord, type TestStatus } from './model.ts';
 
 export const SIGNATURE = 0xb3;
 export const FLAG_TEST_ID = 0x0800;
@@ -468,4 +468,26 @@ export function encodePacket(input: PacketInput): Uint8Array {
   out[pos++] = (crc >>> 8) & 0xff;
   out[pos++] = crc & 0xff;
   return out;
+}
+
+/**
+ * Write test records back as a subunit v2 stream: per test an inprogress packet (start, tags),
+ * one packet per kept attachment, and the closing status packet (stop). Tests that never finished
+ * get no closing packet, so a reader sees them as inprogress again.
+ */
+export function encodeRecords(tests: readonly TestRecord[]): Uint8Array {
+  const out: Uint8Array[] = [];
+  for (const t of tests) {
+    const route = t.routeCode === null ? {} : { routeCode: t.routeCode };
+    const start = t.start === null ? {} : { timestamp: microsFromIso(t.start) };
+    out.push(encodePacket({ testId: t.id, status: 'inprogress', tags: t.tags, ...route, ...start }));
+    for (const a of t.attachments) {
+      if (a.text === '') continue;
+      out.push(encodePacket({ testId: t.id, fileName: a.name, mimeType: a.contentType, fileBytes: encoder.encode(a.text), eof: true, ...route, ...start }));
+    }
+    if (t.status === 'inprogress' || t.status === 'unknown') continue;
+    const stop = t.stop === null ? {} : { timestamp: microsFromIso(t.stop) };
+    out.push(encodePacket({ testId: t.id, status: t.status, tags: t.tags, ...route, ...stop }));
+  }
+  return Buffer.concat(out);
 }
