@@ -8,7 +8,6 @@
 // - tests still open at the end are reported as they stand (inprogress/unknown), last-opened first.
 import type { StreamEvent, StreamSink } from './subunit-v2.ts';
 import {
-  durationSeconds,
   isoFromMicros,
   parseTestId,
   type Attachment,
@@ -50,7 +49,11 @@ const text = new TextDecoder('utf-8');
 export class TestAggregator implements StreamSink {
   readonly tests: TestRecord[] = [];
   readonly damages: Damage[] = [];
-  private readonly open = new Map<string, OpenTest>();
+  /** Open tests by route code, then test id (no key strings built per packet). */
+  private readonly open = new Map<string | null, Map<string, OpenTest>>();
+  /** Opening order, for reporting unfinished tests last-opened first as testtools does. */
+  private openSeq = 0;
+  private readonly opened = new Map<OpenTest, number>();
   private readonly policy: AttachmentPolicy;
   private readonly onTest: ((test: TestRecord) => void) | undefined;
 
@@ -65,8 +68,12 @@ export class TestAggregator implements StreamSink {
 
   status(ev: StreamEvent): void {
     if (ev.testId === null) return;
-    const key = ev.routeCode === null ? `\u0000${ev.testId}` : `${ev.routeCode}\u0000${ev.testId}`;
-    let test = this.open.get(key);
+    let byId = this.open.get(ev.routeCode);
+    if (byId === undefined) {
+      byId = new Map();
+      this.open.set(ev.routeCode, byId);
+    }
+    let test = byId.get(ev.testId);
     if (test === undefined) {
       test = {
         id: ev.testId,
@@ -77,7 +84,8 @@ export class TestAggregator implements StreamSink {
         stop: null,
         attachments: new Map(),
       };
-      this.open.set(key, test);
+      byId.set(ev.testId, test);
+      this.opened.set(test, this.openSeq++);
     }
     if (ev.status !== null) test.status = ev.status;
     test.stop = ev.timestamp;
@@ -86,7 +94,8 @@ export class TestAggregator implements StreamSink {
     }
     if (ev.tags !== null) test.tags = ev.tags;
     if (ev.status !== null && ev.status !== 'inprogress') {
-      this.open.delete(key);
+      byId.delete(ev.testId);
+      this.opened.delete(test);
       this.finish(test);
     }
   }
@@ -101,16 +110,18 @@ export class TestAggregator implements StreamSink {
     if (this.policy.keep === 'none') return;
     const room = this.policy.capBytes - att.kept;
     if (room <= 0) return;
-    // Copy: the decoder's buffer is reused for later chunks.
-    const piece = bytes.length <= room ? bytes.slice() : bytes.slice(0, room);
+    // A view, not a copy: the decoder never reuses input buffers (push() takes ownership), and the
+    // view is dropped when the test finishes, so at most the open tests pin input chunks.
+    const piece = bytes.length <= room ? bytes : bytes.subarray(0, room);
     att.chunks.push(piece);
     att.kept += piece.length;
   }
 
   /** Call at the end of the stream: open tests are reported as they stand, last opened first. */
   finishAll(): void {
-    const open = [...this.open.values()].reverse();
+    const open = [...this.opened.keys()].reverse();
     this.open.clear();
+    this.opened.clear();
     for (const test of open) {
       test.stop = null;
       this.finish(test);
@@ -133,6 +144,7 @@ export class TestAggregator implements StreamSink {
     const parts = parseTestId(test.id);
     const start = test.start === null ? null : isoFromMicros(test.start);
     const stop = test.stop === null ? null : isoFromMicros(test.stop);
+    const duration = test.start === null || test.stop === null ? null : (test.stop - test.start) / 1e6;
     const tags = [...test.tags].sort();
     const record: TestRecord = {
       id: test.id,
@@ -141,8 +153,8 @@ export class TestAggregator implements StreamSink {
       tags,
       start,
       stop,
-      duration: durationSeconds(start, stop),
-      worker: tags.find((t) => /^worker-\d+$/.test(t)) ?? null,
+      duration,
+      worker: tags.find((t) => t.startsWith('worker-') && /^worker-\d+$/.test(t)) ?? null,
       routeCode: test.routeCode,
       attachments,
     };

@@ -113,7 +113,7 @@ export function parseTestId(id: string): TestIdParts {
   let name = id;
   let attrs: string[] = [];
   let idempotentId: string | null = null;
-  const m = ID_ATTRS.exec(id);
+  const m = id.endsWith(']') ? ID_ATTRS.exec(id) : null;
   if (m) {
     name = m[1] ?? id;
     for (const raw of (m[2] ?? '').split(',')) {
@@ -155,12 +155,18 @@ export function durationSeconds(start: string | null, stop: string | null): numb
   return (microsFromIso(stop) - microsFromIso(start)) / 1e6;
 }
 
+let cachedSecond = Number.NaN;
+let cachedPrefix = '';
+
 /** Microseconds since the epoch to `YYYY-MM-DDTHH:MM:SS.ffffffZ`. */
 export function isoFromMicros(micros: number): string {
-  const ms = Math.floor(micros / 1000);
-  const frac = micros - ms * 1000;
-  const base = new Date(ms).toISOString(); // ...SS.mmmZ
-  return `${base.slice(0, 23)}${String(frac).padStart(3, '0')}Z`;
+  const second = Math.floor(micros / 1_000_000);
+  // Tests of one run share seconds: formatting the date part once per second saves most of the cost.
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedPrefix = new Date(second * 1000).toISOString().slice(0, 20);
+  }
+  return `${cachedPrefix}${String(micros - second * 1_000_000).padStart(6, '0')}Z`;
 }
 
 export function microsFromIso(iso: string): number {

@@ -65,6 +65,7 @@ class ParseError extends Error {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const latin1 = new TextDecoder('latin1');
 
 /**
  * Mirrors CPython's incremental UTF-8 decoder fed one byte at a time: `mid` says whether the bytes
@@ -142,15 +143,20 @@ function readString(body: Uint8Array, pos: number, end: number): [string, number
       `UTF8 string extends past end of packet: claimed ${length} bytes, ${Math.max(0, end - start)} available`,
     );
   }
-  const bytes = body.subarray(start, start + length);
-  if (bytes.includes(0)) throw new ParseError('utf8', 'UTF8 string contains NUL byte');
-  let text: string;
+  const stop = start + length;
+  // Fast path: test ids and tags are nearly always ASCII, which needs no UTF-8 validation.
+  let ascii = true;
+  for (let i = start; i < stop; i++) {
+    const b = body[i] as number;
+    if (b === 0) throw new ParseError('utf8', 'UTF8 string contains NUL byte');
+    if (b >= 0x80) ascii = false;
+  }
+  if (ascii) return [latin1.decode(body.subarray(start, stop)), stop];
   try {
-    text = utf8.decode(bytes);
+    return [utf8.decode(body.subarray(start, stop)), stop];
   } catch {
     throw new ParseError('utf8', 'UTF8 string is not valid UTF-8');
   }
-  return [text, start + length];
 }
 
 /** Incremental decoder. Feed chunks with `push`, then call `end` once. */
