@@ -90,7 +90,6 @@ export interface RunResults {
   damage: Damage[];
 }
 
-const ID_ATTRS = /^(.*)\[([^\[\]]*)\]$/;
 const IDEMPOTENT = /^id-([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
 export interface TestIdParts {
@@ -106,21 +105,21 @@ export interface TestIdParts {
  * Class-level ids (`setUpClass (pkg.module.Class)`) keep their whole text as the name and method.
  */
 export function parseTestId(id: string): TestIdParts {
-  const fixture = /^(setUpClass|tearDownClass|setUpModule|tearDownModule) \((.*)\)$/.exec(id);
+  const fixture = id.endsWith(')') ? /^(setUpClass|tearDownClass|setUpModule|tearDownModule) \((.*)\)$/.exec(id) : null;
   if (fixture) {
     return { name: id, className: fixture[2] ?? '', method: fixture[1] ?? '', attrs: [], idempotentId: null };
   }
   let name = id;
   let attrs: string[] = [];
   let idempotentId: string | null = null;
-  const m = id.endsWith(']') ? ID_ATTRS.exec(id) : null;
-  if (m) {
-    name = m[1] ?? id;
-    for (const raw of (m[2] ?? '').split(',')) {
+  // `name[attrs]`: the last '[' opens the attributes when no ']' or '[' follows it before the end.
+  const open = id.endsWith(']') ? id.lastIndexOf('[') : -1;
+  if (open >= 0 && id.indexOf(']', open) === id.length - 1) {
+    name = id.slice(0, open);
+    for (const raw of id.slice(open + 1, -1).split(',')) {
       const attr = raw.trim();
       if (attr === '') continue;
-      const idm = IDEMPOTENT.exec(attr);
-      if (idm && idempotentId === null) idempotentId = (idm[1] ?? '').toLowerCase();
+      if (idempotentId === null && attr.length === 39 && attr.startsWith('id-') && IDEMPOTENT.test(attr)) idempotentId = attr.slice(3).toLowerCase();
       else attrs.push(attr);
     }
   }

@@ -1,0 +1,40 @@
+// Splitting Tempest test ids into class, method, attributes and idempotent id.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseTestId } from '../../src/core/results/model.ts';
+
+test('a Tempest id with attributes and an idempotent id', () => {
+  assert.deepEqual(parseTestId('tempest.api.compute.servers.test_x.ServersTest.test_y[id-5CB1A2C8-aaaa-bbbb-cccc-0123456789ab,network,smoke]'), {
+    name: 'tempest.api.compute.servers.test_x.ServersTest.test_y',
+    className: 'tempest.api.compute.servers.test_x.ServersTest',
+    method: 'test_y',
+    attrs: ['network', 'smoke'],
+    idempotentId: '5cb1a2c8-aaaa-bbbb-cccc-0123456789ab',
+  });
+});
+
+test('ids without attributes, class fixtures, and brackets that are not attributes', () => {
+  assert.deepEqual(parseTestId('pkg.mod.Class.test_plain'), { name: 'pkg.mod.Class.test_plain', className: 'pkg.mod.Class', method: 'test_plain', attrs: [], idempotentId: null });
+  assert.deepEqual(parseTestId('setUpClass (tempest.api.compute.servers.test_x.XTest)'), {
+    name: 'setUpClass (tempest.api.compute.servers.test_x.XTest)',
+    className: 'tempest.api.compute.servers.test_x.XTest',
+    method: 'setUpClass',
+    attrs: [],
+    idempotentId: null,
+  });
+  assert.equal(parseTestId('a.B.test_c[smoke]').idempotentId, null);
+  assert.deepEqual(parseTestId('a.B.test_c[smoke]').attrs, ['smoke']);
+  assert.equal(parseTestId('a.B.test_c[id-not-a-uuid]').idempotentId, null);
+  assert.deepEqual(parseTestId('a.B.test_c[x]y').attrs, []);
+});
+
+test('every id of the real Tempest 33.0.0 list has an idempotent id and a class', () => {
+  const ids = readFileSync(new URL('../fixtures/tempest/tempest-33.0.0-test-list.txt', import.meta.url), 'utf8').trim().split('\n');
+  assert.equal(ids.length, 1646);
+  const parts = ids.map(parseTestId);
+  assert.equal(parts.filter((p) => p.idempotentId !== null).length, 1646);
+  assert.equal(new Set(parts.map((p) => p.idempotentId)).size, 1646);
+  assert.ok(parts.every((p) => p.className.startsWith('tempest.') && p.method.startsWith('test_')));
+  assert.equal(parts.filter((p) => p.attrs.includes('smoke')).length, ids.filter((i) => /[\[,]smoke[\],]/.test(i)).length);
+});
