@@ -1,0 +1,338 @@
+// Baselines: summarise one or more runs into per-test outcomes (flaky when a test both passed and
+// failed, with its pass rate), merge baselines, and read a baseline file back with clear errors.
+import { Ajv, type ErrorObject } from 'ajv';
+import { UserError } from '../errors.ts';
+import type { RunResults, TestRecord } from '../results/model.ts';
+import {
+  BASELINE_SCHEMA,
+  EMPTY_CONTEXT,
+  outcomeOf,
+  type Baseline,
+  type BaselineContext,
+  type BaselineTest,
+  type Outcome,
+  type RunSummary,
+} from './model.ts';
+
+const REASON_CHARS = 500;
+const DETAIL_CHARS = 2000;
+
+/** Per-test tally while summarising. */
+interface Tally {
+  id: string;
+  name: string;
+  idempotentId: string | null;
+  passes: number;
+  failures: number;
+  skips: number;
+  unfinished: number;
+  durations: number[];
+  reason: string | null;
+  detail: string | null;
+}
+
+export interface SummaryOptions {
+  context?: Partial<BaselineContext>;
+  /** ISO time to record as `created` (core has no clock: the caller passes it). */
+  created?: string;
+}
+
+function attachmentText(t: TestRecord, name: string): string | null {
+  for (const a of t.attachments) if (a.name === name && a.text !== '') return a.text;
+  return null;
+}
+
+/** The last `max` characters of a traceback (its end says what went wrong). */
+function tail(text: string, max: number): string {
+  const trimmed = text.replace(/\s+$/, '');
+  return trimmed.length <= max ? trimmed : `…${trimmed.slice(trimmed.length - max)}`;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  if (values.length === 1) return values[0] ?? null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/**
+ * Merge key: the idempotent id when there is one (so a test renamed between runs is one test),
+ * else the name. The two spaces cannot collide: names never start with a NUL.
+ */
+function keyOf(name: string, idempotentId: string | null): string {
+  return idempotentId === null ? name : `\u0000${idempotentId}`;
+}
+
+function outcomeFromTally(t: { passes: number; failures: number; skips: number; unfinished: number }): Outcome {
+  const bad = t.failures + t.unfinished;
+  if (t.passes > 0 && bad > 0) return 'flaky';
+  if (t.failures > 0) return 'fail';
+  if (t.unfinished > 0) return 'unfinished';
+  if (t.passes > 0) return 'pass';
+  if (t.skips > 0) return 'skip';
+  return 'unfinished';
+}
+
+function passRate(t: { passes: number; failures: number; unfinished: number }): number | null {
+  const ran = t.passes + t.failures + t.unfinished;
+  return ran === 0 ? null : t.passes / ran;
+}
+
+function toBaselineTest(t: Tally): BaselineTest {
+  return {
+    id: t.id,
+    name: t.name,
+    idempotentId: t.idempotentId,
+    outcome: outcomeFromTally(t),
+    passes: t.passes,
+    failures: t.failures,
+    skips: t.skips,
+    unfinished: t.unfinished,
+    passRate: passRate(t),
+    duration: median(t.durations),
+    reason: t.reason,
+  };
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * Summarise runs (each may hold reruns of a test as separate records) into a RunSummary:
+ * the Baseline shape plus failure details. A test that passed and failed is `flaky`.
+ */
+export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}): RunSummary {
+  const tallies = new Map<string, Tally>();
+  for (const run of runs) {
+    for (const rec of run.tests) {
+      const key = keyOf(rec.name, rec.idempotentId);
+      let t = tallies.get(key);
+      if (t === undefined) {
+        t = {
+          id: rec.id,
+          name: rec.name,
+          idempotentId: rec.idempotentId,
+          passes: 0,
+          failures: 0,
+          skips: 0,
+          unfinished: 0,
+          durations: [],
+          reason: null,
+          detail: null,
+        };
+        tallies.set(key, t);
+      } else {
+        // The latest run names the test (runs are given oldest first).
+        t.id = rec.id;
+        t.name = rec.name;
+      }
+      switch (outcomeOf(rec.status)) {
+        case 'pass':
+          t.passes++;
+          if (rec.duration !== null) t.durations.push(rec.duration);
+          break;
+        case 'fail':
+          t.failures++;
+          t.detail = failureDetail(rec) ?? t.detail;
+          break;
+        case 'skip': {
+          t.skips++;
+          const reason = attachmentText(rec, 'reason');
+          if (reason !== null) t.reason = reason.trim().slice(0, REASON_CHARS);
+          break;
+        }
+        default:
+          t.unfinished++;
+          t.detail = failureDetail(rec) ?? t.detail;
+      }
+    }
+  }
+  const tests: BaselineTest[] = [];
+  const details: Record<string, string> = {};
+  for (const t of tallies.values()) {
+    const bt = toBaselineTest(t);
+    tests.push(bt);
+    if (t.detail !== null && (t.failures > 0 || t.unfinished > 0)) details[t.name] = t.detail;
+  }
+  tests.sort(byName);
+  return {
+    schema: BASELINE_SCHEMA,
+    created: options.created ?? new Date(0).toISOString(),
+    context: { ...EMPTY_CONTEXT, ...options.context },
+    runs: runs.length,
+    tests,
+    details,
+  };
+}
+
+function failureDetail(rec: TestRecord): string | null {
+  const text = attachmentText(rec, 'traceback') ?? attachmentText(rec, 'reason');
+  return text === null ? null : tail(text, DETAIL_CHARS);
+}
+
+/** A Baseline for writing to a file: the summary without its in-memory failure details. */
+export function toBaseline(summary: RunSummary | Baseline): Baseline {
+  const { schema, created, context, runs, tests } = summary;
+  return { schema, created, context, runs, tests };
+}
+
+/** Merge baselines (oldest first): counts add up, a test that passed in one and failed in another is flaky. */
+export function mergeBaselines(baselines: Baseline[], options: SummaryOptions = {}): Baseline {
+  const tallies = new Map<string, Tally & { durationWeights: number }>();
+  let runs = 0;
+  let context: BaselineContext = { ...EMPTY_CONTEXT };
+  for (const b of baselines) {
+    runs += b.runs;
+    context = { ...context, ...Object.fromEntries(Object.entries(b.context).filter(([, v]) => v !== null)) };
+    for (const bt of b.tests) {
+      const key = keyOf(bt.name, bt.idempotentId);
+      let t = tallies.get(key);
+      if (t === undefined) {
+        t = { ...bt, durations: [], detail: null, durationWeights: 0 };
+        t.passes = t.failures = t.skips = t.unfinished = 0;
+        tallies.set(key, t);
+      }
+      t.id = bt.id;
+      t.name = bt.name;
+      t.passes += bt.passes;
+      t.failures += bt.failures;
+      t.skips += bt.skips;
+      t.unfinished += bt.unfinished;
+      if (bt.reason !== null) t.reason = bt.reason;
+      // Medians of medians: exact enough for thresholds measured in whole seconds.
+      if (bt.duration !== null) t.durations.push(bt.duration);
+    }
+  }
+  const tests = [...tallies.values()].map(toBaselineTest).sort(byName);
+  return {
+    schema: BASELINE_SCHEMA,
+    created: options.created ?? new Date(0).toISOString(),
+    context: { ...context, ...options.context },
+    runs,
+    tests,
+  };
+}
+
+// The JSON Schema of a baseline file, documented in docs/compare.md.
+export const BASELINE_JSON_SCHEMA = {
+  $id: 'https://tempest-gate.invalid/schemas/baseline-1.json',
+  type: 'object',
+  required: ['schema', 'created', 'context', 'runs', 'tests'],
+  properties: {
+    schema: { const: BASELINE_SCHEMA },
+    created: { type: 'string' },
+    runs: { type: 'integer', minimum: 0 },
+    context: {
+      type: 'object',
+      properties: {
+        branch: { type: ['string', 'null'] },
+        release: { type: ['string', 'null'] },
+        commit: { type: ['string', 'null'] },
+        tempestVersion: { type: ['string', 'null'] },
+        nodes: { type: ['integer', 'null'], minimum: 1 },
+        flavor: { type: ['string', 'null'] },
+        concurrency: { type: ['integer', 'null'], minimum: 1 },
+        cloud: { type: ['string', 'null'] },
+      },
+    },
+    tests: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'idempotentId', 'outcome', 'passes', 'failures', 'skips', 'unfinished', 'passRate', 'duration', 'reason'],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string', minLength: 1 },
+          idempotentId: { type: ['string', 'null'] },
+          outcome: { enum: ['pass', 'fail', 'skip', 'unfinished', 'flaky'] },
+          passes: { type: 'integer', minimum: 0 },
+          failures: { type: 'integer', minimum: 0 },
+          skips: { type: 'integer', minimum: 0 },
+          unfinished: { type: 'integer', minimum: 0 },
+          passRate: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+          duration: { type: ['number', 'null'], minimum: 0 },
+          reason: { type: ['string', 'null'] },
+        },
+      },
+    },
+  },
+} as const;
+
+let validator: ReturnType<Ajv['compile']> | null = null;
+
+function describeAjvError(e: ErrorObject): string {
+  const where = e.instancePath === '' ? 'the top level' : e.instancePath.slice(1).replace(/\//g, '.');
+  if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+  return `${where} ${e.message ?? 'is invalid'}`;
+}
+
+/** Line and column (1-based) of a character offset in text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Where V8's JSON.parse error points. Most messages say `at position N`; "Unexpected token"
+ * messages instead quote the text around the error (`..."<10 chars before><10 after>"...`),
+ * so the position is found from the quote. Null when it cannot be told (very short inputs).
+ */
+function jsonErrorOffset(message: string, text: string): number | null {
+  const pos = /at position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  const quoted = /, \.\.\."(.*)"(?:\.\.\.)? is not valid JSON$/s.exec(message);
+  if (quoted) {
+    const at = text.indexOf(quoted[1] ?? '');
+    if (at >= 0) return at + 10;
+  }
+  return null;
+}
+
+/** Parse JSON; a syntax error names the file, line and column. */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const offset = jsonErrorOffset(message, text);
+    const short = message
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
+      .replace(/\s*\(line \d+ column \d+\)$/, '');
+    const place = offset === null ? { file } : { file, ...lineColumn(text, offset) };
+    throw new UserError(`not valid JSON: ${short}`, { place });
+  }
+}
+
+/** Read a baseline file's text: checks the schema version and every field, errors name the file and field. */
+export function parseBaseline(text: string, file: string): Baseline {
+  const value = parseJsonText(text, file);
+  return validateBaseline(value, file);
+}
+
+export function validateBaseline(value: unknown, file: string): Baseline {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UserError('not a tempest-gate baseline (expected a JSON object)', { place: { file } });
+  }
+  const schema = (value as { schema?: unknown }).schema;
+  if (schema !== BASELINE_SCHEMA) {
+    if (typeof schema === 'string' && schema.startsWith('tempest-gate/baseline@')) {
+      throw new UserError(`unknown baseline version '${schema}' (this tempest-gate reads ${BASELINE_SCHEMA})`, { place: { file } });
+    }
+    throw new UserError(`not a tempest-gate baseline: "schema" is ${JSON.stringify(schema) ?? 'missing'}, expected "${BASELINE_SCHEMA}"`, { place: { file } });
+  }
+  validator ??= new Ajv({ allErrors: false }).compile(BASELINE_JSON_SCHEMA);
+  if (!validator(value)) {
+    const first = validator.errors?.[0];
+    throw new UserError(`invalid baseline: ${first ? describeAjvError(first) : 'does not match the schema'}`, { place: { file } });
+  }
+  return value as Baseline;
+}

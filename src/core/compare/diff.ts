@@ -1,0 +1,222 @@
+// The diff of a run against its baseline: match tests (idempotent id first, then name), classify
+// each, check durations like for like, explain failures with known-failure entries, and judge.
+// One pass over each side with hash maps: linear in the number of tests.
+import type { InteropScore } from '../interop/model.ts';
+import { KnownFailureMatcher, type KnownFailures } from './known-failures.ts';
+import {
+  DIFF_SCHEMA,
+  type Baseline,
+  type BaselineContext,
+  type BaselineTest,
+  type CompareDiff,
+  type DiffCounts,
+  type DurationCheck,
+  type FailOn,
+  type Outcome,
+  type RunSummary,
+  type TestChange,
+} from './model.ts';
+import { judge } from './policy.ts';
+
+export interface CompareOptions {
+  failOn?: FailOn;
+  knownFailures?: KnownFailures | null;
+  /** Today as YYYY-MM-DD (UTC), for known-failure expiry. Core has no clock: the caller passes it. */
+  today: string;
+  /** A duration change counts when it is at least this fraction of the baseline duration (default 0.5)... */
+  relativeThreshold?: number;
+  /** ...and at least this many seconds (default 5). */
+  absoluteThreshold?: number;
+  baselineLabel?: string | null;
+  runLabel?: string | null;
+  interop?: InteropScore | null;
+}
+
+const FAILING: ReadonlySet<Outcome> = new Set(['fail', 'unfinished']);
+
+function change(kind: TestChange['kind'], cur: BaselineTest | null, base: BaselineTest | null): TestChange {
+  const named = cur ?? base;
+  return {
+    kind,
+    name: named?.name ?? '',
+    idempotentId: named?.idempotentId ?? null,
+    renamedFrom: cur && base && cur.name !== base.name ? base.name : null,
+    before: base?.outcome ?? null,
+    after: cur?.outcome ?? null,
+    basePassRate: base && base.passes + base.failures + base.unfinished > 1 ? base.passRate : null,
+    passRate: cur && cur.passes + cur.failures + cur.unfinished > 1 ? cur.passRate : null,
+    reasonBefore: base?.reason ?? null,
+    reasonAfter: cur?.reason ?? null,
+    durationBefore: base?.duration ?? null,
+    durationAfter: cur?.duration ?? null,
+    detail: null,
+    known: null,
+  };
+}
+
+/** Durations compare only like with like: same concurrency, node count and flavor where both say. */
+function durationCheck(base: BaselineContext, run: BaselineContext, rel: number, abs: number): DurationCheck {
+  const differs: string[] = [];
+  const fields: [keyof BaselineContext, string][] = [
+    ['concurrency', 'concurrency'],
+    ['nodes', 'node count'],
+    ['flavor', 'flavor'],
+  ];
+  for (const [field, label] of fields) {
+    const a = base[field];
+    const b = run[field];
+    if (a !== null && b !== null && a !== b) differs.push(`${label} ${a} in the baseline, ${b} now`);
+  }
+  return {
+    compared: differs.length === 0,
+    skippedReason: differs.length ? `not like for like: ${differs.join('; ')}` : null,
+    relativeThreshold: rel,
+    absoluteThreshold: abs,
+  };
+}
+
+function byName(a: TestChange, b: TestChange): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** Compare a run (summarised with `summarizeRuns`) with a baseline. */
+export function compareRuns(baseline: Baseline, run: RunSummary, options: CompareOptions): CompareDiff {
+  const rel = options.relativeThreshold ?? 0.5;
+  const abs = options.absoluteThreshold ?? 5;
+  const durations = durationCheck(baseline.context, run.context, rel, abs);
+  const known = new KnownFailureMatcher(options.knownFailures ?? null, options.today);
+
+  // Match: every idempotent id first, then names, so a renamed test cannot be taken by name
+  // from the test that really is it.
+  const byId = new Map<string, BaselineTest>();
+  const byBaseName = new Map<string, BaselineTest>();
+  for (const b of baseline.tests) {
+    if (b.idempotentId !== null && !byId.has(b.idempotentId)) byId.set(b.idempotentId, b);
+    byBaseName.set(b.name, b);
+  }
+  const pairOf = new Map<BaselineTest, BaselineTest>(); // run test -> baseline test
+  const taken = new Set<BaselineTest>();
+  for (const c of run.tests) {
+    if (c.idempotentId === null) continue;
+    const b = byId.get(c.idempotentId);
+    if (b !== undefined && !taken.has(b)) {
+      pairOf.set(c, b);
+      taken.add(b);
+    }
+  }
+  for (const c of run.tests) {
+    if (pairOf.has(c)) continue;
+    const b = byBaseName.get(c.name);
+    if (b !== undefined && !taken.has(b)) {
+      pairOf.set(c, b);
+      taken.add(b);
+    }
+  }
+
+  const lists = {
+    regressions: [] as TestChange[],
+    neverFinished: [] as TestChange[],
+    newFailing: [] as TestChange[],
+    stillFailing: [] as TestChange[],
+    flaky: [] as TestChange[],
+    fixes: [] as TestChange[],
+    skipChanges: [] as TestChange[],
+    added: [] as TestChange[],
+    removed: [] as TestChange[],
+    durations: [] as TestChange[],
+  };
+  const counts: DiffCounts = {
+    baseline: baseline.tests.length,
+    run: run.tests.length,
+    matched: pairOf.size,
+    regressions: 0,
+    fixes: 0,
+    stillFailing: 0,
+    new: 0,
+    newFailing: 0,
+    removed: 0,
+    skipChanges: 0,
+    neverFinished: 0,
+    flaky: 0,
+    known: 0,
+    slower: 0,
+    faster: 0,
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  };
+
+  const explain = (ch: TestChange): TestChange => {
+    ch.detail = run.details[ch.name] ?? null;
+    ch.known = known.match(ch.name, ch.detail);
+    if (ch.known) counts.known++;
+    return ch;
+  };
+
+  for (const c of run.tests) {
+    const b = pairOf.get(c) ?? null;
+    const now = c.outcome;
+    if (now === 'pass' || now === 'flaky') counts.passed++;
+    else if (now === 'skip') counts.skipped++;
+    else counts.failed++;
+
+    if (b === null) {
+      counts.new++;
+      if (now === 'unfinished') lists.neverFinished.push(explain(change('never-finished', c, null)));
+      else if (now === 'fail') lists.newFailing.push(explain(change('new', c, null)));
+      else if (now === 'flaky') lists.flaky.push(explain(change('flaky', c, null)));
+      else lists.added.push(change('new', c, null));
+      continue;
+    }
+    const before = b.outcome;
+    if (now === 'unfinished') {
+      lists.neverFinished.push(explain(change('never-finished', c, b)));
+    } else if (now === 'flaky') {
+      lists.flaky.push(explain(change('flaky', c, b)));
+    } else if (now === 'fail') {
+      if (before === 'pass' || before === 'skip') lists.regressions.push(explain(change('regression', c, b)));
+      else if (before === 'flaky') lists.flaky.push(explain(change('flaky', c, b)));
+      else lists.stillFailing.push(explain(change('still-failing', c, b)));
+    } else if (now === 'pass') {
+      if (FAILING.has(before)) lists.fixes.push(change('fix', c, b));
+      else if (before === 'skip') lists.skipChanges.push(change('skip-change', c, b));
+      else if (durations.compared && c.duration !== null && b.duration !== null) {
+        const delta = c.duration - b.duration;
+        if (Math.abs(delta) >= abs && Math.abs(delta) >= rel * b.duration) {
+          lists.durations.push(change(delta > 0 ? 'slower' : 'faster', c, b));
+        }
+      }
+    } else if (now === 'skip') {
+      if (before !== 'skip' || (b.reason ?? '') !== (c.reason ?? '')) lists.skipChanges.push(change('skip-change', c, b));
+    }
+  }
+  for (const b of baseline.tests) if (!taken.has(b)) lists.removed.push(change('removed', null, b));
+
+  for (const list of Object.values(lists)) list.sort(byName);
+  // Biggest duration changes first: a reader looks at the top few.
+  lists.durations.sort((x, y) => Math.abs((y.durationAfter ?? 0) - (y.durationBefore ?? 0)) - Math.abs((x.durationAfter ?? 0) - (x.durationBefore ?? 0)));
+
+  counts.regressions = lists.regressions.length;
+  counts.fixes = lists.fixes.length;
+  counts.stillFailing = lists.stillFailing.length;
+  counts.newFailing = lists.newFailing.length;
+  counts.removed = lists.removed.length;
+  counts.skipChanges = lists.skipChanges.length;
+  counts.neverFinished = lists.neverFinished.length;
+  counts.flaky = lists.flaky.length;
+  counts.slower = lists.durations.filter((d) => d.kind === 'slower').length;
+  counts.faster = lists.durations.length - counts.slower;
+
+  const failOn = options.failOn ?? 'regressions';
+  const partial = {
+    schema: DIFF_SCHEMA as typeof DIFF_SCHEMA,
+    baseline: { context: baseline.context, runs: baseline.runs, created: baseline.created, label: options.baselineLabel ?? null },
+    run: { context: run.context, label: options.runLabel ?? null },
+    counts,
+    ...lists,
+    durationCheck: durations,
+    expiredKnownFailures: known.expiredEntries(),
+    interop: options.interop ?? null,
+  };
+  return { ...partial, verdict: judge(partial, failOn) };
+}
