@@ -1,0 +1,282 @@
+// The remote command plan of a gate run: every shell command the runner sends to a node, built
+// from data. Pure: strings out, no I/O. Every value that comes from the change, the rules or the
+// user (paths, regexes, config values) goes through shQuote; nothing is pasted into a command raw.
+import { shJoin, shQuote } from './shell-quote.ts';
+
+/** Where devstack (or whatever built the node) says it is done or has failed. */
+export interface ReadyMarkers {
+  /** Created when devstack finished successfully. */
+  done: string;
+  /** Created when devstack (or the provisioning script) failed. */
+  failed: string;
+  /** The log whose tail explains a failure. */
+  log: string;
+}
+
+export const DEFAULT_READY: ReadyMarkers = {
+  done: '/var/lib/tempest-gate/devstack.done',
+  failed: '/var/lib/tempest-gate/devstack.failed',
+  log: '/opt/stack/logs/stack.sh.log',
+};
+
+/** One `tempest run`: the gate's parallel step, then usually a serial one. */
+export interface RunStep {
+  name: string;
+  /** Lines of an include list (regexes, one per line): uploaded and passed as --include-list. */
+  include: string[];
+  /** Lines of an exclude list: uploaded and passed as --exclude-list. */
+  exclude: string[];
+  /** Worker processes; ignored when serial. */
+  concurrency: number;
+  serial: boolean;
+}
+
+export interface ConfigOverride {
+  section: string;
+  key: string;
+  value: string;
+}
+
+export interface RemotePlanOptions {
+  /** Tempest workspace on the controller (holds etc/tempest.conf and .stestr). */
+  workspace: string;
+  /** A directory of our own on the controller for lists, streams and pids. */
+  stateDir: string;
+  /** The command that runs tests, before its options: `tempest run` on a real node. */
+  runCommand: string[];
+  /** The base configuration that overrides are applied to. */
+  baseConfig: string;
+  /** Interpreter for writing the overridden tempest.conf (configparser keeps this safe and short). */
+  python: string;
+  /** Pass the written config with --config-file (tempest run does; a bare stestr run does not). */
+  passConfigFile: boolean;
+}
+
+export function defaultPlanOptions(workspace: string): RemotePlanOptions {
+  return {
+    workspace,
+    stateDir: `${workspace}/tempest-gate`,
+    runCommand: ['tempest', 'run'],
+    baseConfig: `${workspace}/etc/tempest.conf`,
+    python: 'python3',
+    passConfigFile: true,
+  };
+}
+
+/** Files of one step in the state directory. */
+export function stepFiles(plan: RemotePlanOptions, index: number): Record<'include' | 'exclude' | 'stream' | 'stderr' | 'pid' | 'rc' | 'stestrId', string> {
+  const base = `${plan.stateDir}/step${index}`;
+  return {
+    include: `${base}.include.txt`,
+    exclude: `${base}.exclude.txt`,
+    stream: `${base}.subunit`,
+    stderr: `${base}.stderr.log`,
+    pid: `${base}.pid`,
+    rc: `${base}.rc`,
+    stestrId: `${base}.stestr-id`,
+  };
+}
+
+export function configPath(plan: RemotePlanOptions): string {
+  return `${plan.stateDir}/tempest.conf`;
+}
+
+/** Prints `failed=0|1 done=0|1 cloudinit=<status>`; `readinessFromProbe` reads it. */
+export function readyProbeCommand(markers: ReadyMarkers): string {
+  return [
+    `f=0; d=0; c=absent`,
+    `[ -e ${shQuote(markers.failed)} ] && f=1`,
+    `[ -e ${shQuote(markers.done)} ] && d=1`,
+    // `cloud-init status` prints "status: running|done|error|disabled"; older ones lack --long.
+    `if command -v cloud-init >/dev/null 2>&1; then c=$(cloud-init status 2>/dev/null | sed -n 's/^status: *//p' | head -n 1); [ -n "$c" ] || c=unknown; fi`,
+    `echo "failed=$f done=$d cloudinit=$c"`,
+  ].join('; ');
+}
+
+export type Readiness = { state: 'ready' } | { state: 'pending' } | { state: 'failed'; reason: string };
+
+export function readinessFromProbe(output: string): Readiness {
+  const m = /failed=([01]) done=([01]) cloudinit=(\S*)/.exec(output);
+  if (!m) return { state: 'failed', reason: `readiness probe printed nothing usable: ${JSON.stringify(output.trim().slice(0, 200))}` };
+  const [, failed, done, cloudInit] = m;
+  if (failed === '1') return { state: 'failed', reason: 'devstack wrote its failure marker' };
+  if (cloudInit === 'error') return { state: 'failed', reason: 'cloud-init reports status: error' };
+  if (done === '1') return { state: 'ready' };
+  // cloud-init ran every module and devstack still has not said it is done: it never will.
+  if (cloudInit === 'done') return { state: 'failed', reason: 'cloud-init finished but devstack left no completion marker' };
+  return { state: 'pending' };
+}
+
+export function logTailCommand(path: string, lines: number): string {
+  return `tail -n ${Math.max(1, Math.floor(lines))} ${shQuote(path)} 2>&1 || true`;
+}
+
+/** `cat > path`, creating its directory: the file's content travels on stdin, never in the command. */
+export function uploadCommand(path: string): string {
+  const slash = path.lastIndexOf('/');
+  const dir = slash > 0 ? path.slice(0, slash) : '.';
+  return `mkdir -p ${shQuote(dir)} && cat > ${shQuote(path)}`;
+}
+
+// configparser with interpolation off: `%` in a value stays literal. Values come in argv, so no
+// quoting of them inside the script is needed.
+const CONFIG_SCRIPT = [
+  'import configparser, sys',
+  'base, out, rest = sys.argv[1], sys.argv[2], sys.argv[3:]',
+  'c = configparser.RawConfigParser()',
+  'c.optionxform = str',
+  'c.read(base)',
+  'for i in range(0, len(rest), 3):',
+  '    s, k, v = rest[i:i + 3]',
+  "    if s != 'DEFAULT' and not c.has_section(s):",
+  '        c.add_section(s)',
+  '    c.set(s, k, v)',
+  "with open(out, 'w') as f:",
+  '    c.write(f)',
+].join('\n');
+
+/** Write `<stateDir>/tempest.conf`: the base config with the overrides applied. */
+export function configCommand(plan: RemotePlanOptions, overrides: readonly ConfigOverride[]): string {
+  const argv = [plan.python, '-c', CONFIG_SCRIPT, plan.baseConfig, configPath(plan)];
+  for (const o of overrides) argv.push(o.section, o.key, o.value);
+  return `mkdir -p ${shQuote(plan.stateDir)} && ${shJoin(argv)}`;
+}
+
+/** Overrides the environment implies: Tempest must know how many compute nodes there are. */
+export function environmentOverrides(options: { computeNodes: number }): ConfigOverride[] {
+  const n = Math.max(1, Math.floor(options.computeNodes));
+  const out: ConfigOverride[] = [{ section: 'compute', key: 'min_compute_nodes', value: String(n) }];
+  // Migration tests need a second host; with one they can only fail.
+  if (n < 2) {
+    out.push({ section: 'compute-feature-enabled', key: 'live_migration', value: 'False' });
+    out.push({ section: 'compute-feature-enabled', key: 'cold_migration', value: 'False' });
+  }
+  return out;
+}
+
+/** The `tempest run` argv of one step (paths are on the controller). */
+export function stepArgv(plan: RemotePlanOptions, step: RunStep, index: number): string[] {
+  const files = stepFiles(plan, index);
+  const argv = [...plan.runCommand, '--subunit'];
+  if (plan.passConfigFile) argv.push('--config-file', configPath(plan));
+  if (step.serial) argv.push('--serial');
+  else argv.push('--concurrency', String(Math.max(1, Math.floor(step.concurrency))));
+  if (step.include.length) argv.push('--include-list', files.include);
+  if (step.exclude.length) argv.push('--exclude-list', files.exclude);
+  return argv;
+}
+
+/**
+ * Start a step detached from the SSH session (setsid, stdin from /dev/null) so a dropped
+ * connection does not kill Tempest; the subunit goes to a file we then follow. Prints the pid,
+ * which is also the process group to signal on cancel. Records stestr's next run id first, so a
+ * recovery via `stestr last` can check that the last run is ours.
+ */
+export function startCommand(plan: RemotePlanOptions, step: RunStep, index: number): string {
+  const files = stepFiles(plan, index);
+  const inner = [
+    `cd ${shQuote(plan.workspace)}`,
+    `${shJoin(stepArgv(plan, step, index))} > ${shQuote(files.stream)} 2> ${shQuote(files.stderr)}`,
+  ].join(' && ');
+  // `echo $?` runs after the run whatever its status; written to a temp name and renamed so a
+  // reader never sees an empty rc file.
+  const body = `${inner}; echo $? > ${shQuote(`${files.rc}.tmp`)}; mv ${shQuote(`${files.rc}.tmp`)} ${shQuote(files.rc)}`;
+  return [
+    `mkdir -p ${shQuote(plan.stateDir)}`,
+    `rm -f ${shQuote(files.stream)} ${shQuote(files.rc)} ${shQuote(files.pid)}`,
+    `(cat ${shQuote(`${plan.workspace}/.stestr/next-stream`)} 2>/dev/null || echo 0) > ${shQuote(files.stestrId)}`,
+    `: > ${shQuote(files.stream)}`,
+    `setsid sh -c ${shQuote(body)} < /dev/null > /dev/null 2>&1 &`,
+    `echo $! > ${shQuote(files.pid)}`,
+    `cat ${shQuote(files.pid)}`,
+  ].join(' && ');
+}
+
+/**
+ * Follow a step's stream from byte `offset` (0-based) until the run's process is gone: GNU tail
+ * sees new bytes at once (inotify) and checks the pid every 0.2 s.
+ */
+export function followCommand(plan: RemotePlanOptions, index: number, offset: number): string {
+  const files = stepFiles(plan, index);
+  return `exec tail -c +${Math.floor(offset) + 1} -s 0.2 --pid="$(cat ${shQuote(files.pid)})" -f ${shQuote(files.stream)}`;
+}
+
+/** Prints `state=running|exited|missing rc=<n|-> size=<bytes>`. */
+export function statusCommand(plan: RemotePlanOptions, index: number): string {
+  const files = stepFiles(plan, index);
+  return [
+    `s=missing; r=-; z=0`,
+    `[ -e ${shQuote(files.stream)} ] && z=$(wc -c < ${shQuote(files.stream)})`,
+    `if [ -e ${shQuote(files.rc)} ]; then s=exited; r=$(cat ${shQuote(files.rc)}); elif [ -e ${shQuote(files.pid)} ] && kill -0 "$(cat ${shQuote(files.pid)})" 2>/dev/null; then s=running; elif [ -e ${shQuote(files.pid)} ]; then s=exited; fi`,
+    `echo "state=$s rc=$r size=$z"`,
+  ].join('; ');
+}
+
+export interface RemoteStatus {
+  state: 'running' | 'exited' | 'missing';
+  rc: number | null;
+  size: number;
+}
+
+export function statusFromOutput(output: string): RemoteStatus {
+  const m = /state=(running|exited|missing) rc=(-|\d+) size=\s*(\d+)/.exec(output);
+  if (!m) return { state: 'missing', rc: null, size: 0 };
+  return { state: m[1] as RemoteStatus['state'], rc: m[2] === '-' ? null : Number(m[2]), size: Number(m[3]) };
+}
+
+/** Stop a step: TERM to its whole process group (tempest, stestr and workers), KILL after a grace period. */
+export function cancelCommand(plan: RemotePlanOptions, index: number, graceSeconds = 10): string {
+  const pid = shQuote(stepFiles(plan, index).pid);
+  return [
+    `p=$(cat ${pid} 2>/dev/null) || exit 0`,
+    `kill -TERM -- "-$p" 2>/dev/null`,
+    `(sleep ${Math.max(0, Math.floor(graceSeconds))}; kill -KILL -- "-$p" 2>/dev/null) < /dev/null > /dev/null 2>&1 &`,
+    `exit 0`,
+  ].join('; ');
+}
+
+/**
+ * The step's whole stream from stestr's repository, for when our own copy is gone. Only if the
+ * repository's last run is the one this step started (next-stream moved on by exactly one).
+ */
+export function stestrLastCommand(plan: RemotePlanOptions, index: number): string {
+  const files = stepFiles(plan, index);
+  return [
+    `cd ${shQuote(plan.workspace)}`,
+    `id=$(cat ${shQuote(files.stestrId)})`,
+    `next=$(cat .stestr/next-stream)`,
+    `[ "$next" -eq $((id + 1)) ] || { echo "stestr's last run ($((next - 1))) is not this step's ($id)" >&2; exit 3; }`,
+    `exec stestr last --subunit`,
+  ].join(' && ');
+}
+
+/** A gzip'd tar of the paths that exist, on stdout. */
+export function logsArchiveCommand(paths: readonly string[]): string {
+  if (paths.length === 0) return `tar -czf - -T /dev/null`;
+  const list = paths.map(shQuote).join(' ');
+  // Print the existing paths NUL-separated so any file name survives; tar reads them with --null.
+  return `for p in ${list}; do [ -e "$p" ] && printf '%s\\0' "$p"; done | tar -czf - --null -T - --ignore-failed-read --warning=no-file-changed 2>/dev/null; true`;
+}
+
+/** The system journal of the current boot, gzip'd (empty when the node has no journald). */
+export function journalCommand(): string {
+  return `(journalctl --no-pager -o short-precise -b 2>/dev/null || true) | gzip -c`;
+}
+
+/**
+ * Default logs of a node: devstack's, cloud-init's and, on the controller, tempest.log and the
+ * steps' stderr. Never tempest.conf: it holds the admin password.
+ */
+export function defaultLogPaths(options: { role: 'controller' | 'subnode'; plan: RemotePlanOptions; markers: ReadyMarkers; steps: number }): string[] {
+  const paths = ['/opt/stack/logs', options.markers.log, '/var/log/cloud-init-output.log'];
+  if (options.role === 'controller') {
+    paths.push(`${options.plan.workspace}/tempest.log`);
+    for (let i = 0; i < options.steps; i++) paths.push(stepFiles(options.plan, i).stderr);
+  }
+  return [...new Set(paths)];
+}
+
+/** What the step's stream holds from byte `offset` (0-based) on, without following it. */
+export function drainCommand(plan: RemotePlanOptions, index: number, offset: number): string {
+  return `tail -c +${Math.floor(offset) + 1} ${shQuote(stepFiles(plan, index).stream)}`;
+}

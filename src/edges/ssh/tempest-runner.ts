@@ -1,0 +1,457 @@
+// Runs a gate's Tempest steps on a provisioned environment over SSH: wait for devstack on every
+// node, upload the lists and the config, start each step detached, follow its subunit as it is
+// written (parsed on the fly for live progress), survive a dropped connection, honour timeouts and
+// cancellation, rerun failures once, and fetch every node's logs. Whatever happens, the tests
+// that finished are kept and the end is classified (core/run/classify.ts).
+import { closeSync, createWriteStream, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { classifyRun, finalStatuses, type Classification, type Stage, type StageFailure } from '../../core/run/classify.ts';
+import {
+  cancelCommand,
+  configCommand,
+  defaultLogPaths,
+  drainCommand,
+  followCommand,
+  journalCommand,
+  logTailCommand,
+  logsArchiveCommand,
+  readinessFromProbe,
+  readyProbeCommand,
+  startCommand,
+  statusCommand,
+  statusFromOutput,
+  stepFiles,
+  stestrLastCommand,
+  uploadCommand,
+  type ConfigOverride,
+  type ReadyMarkers,
+  type RemotePlanOptions,
+  type RunStep,
+} from '../../core/run/plan.ts';
+import { ProgressModel, type ProgressSnapshot } from '../../core/run/progress.ts';
+import { makeRunResults, FAILING_STATUSES, type RunResults } from '../../core/results/model.ts';
+import { createResultParser, type ResultParser } from '../../core/results/parse.ts';
+import { CommandAborted, CommandTimeout, ConnectionLost, SshNode, type SshTarget } from './client.ts';
+
+export interface RunnerNode {
+  target: SshTarget;
+  role: 'controller' | 'subnode';
+  markers: ReadyMarkers;
+  /** Logs to fetch; default: devstack's, cloud-init's, tempest's. */
+  logPaths?: string[];
+}
+
+export interface StageTimeouts {
+  /** Connecting to every node. */
+  connectSeconds: number;
+  /** Waiting for devstack on every node. */
+  readySeconds: number;
+  prepareSeconds: number;
+  /** All test steps together (the rerun included). */
+  runSeconds: number;
+  logsSeconds: number;
+  /** How long to keep trying to reconnect after a drop. */
+  reconnectSeconds: number;
+}
+
+export const DEFAULT_TIMEOUTS: StageTimeouts = {
+  connectSeconds: 120,
+  readySeconds: 3600,
+  prepareSeconds: 300,
+  runSeconds: 7200,
+  logsSeconds: 600,
+  reconnectSeconds: 300,
+};
+
+export interface RunnerOptions {
+  nodes: RunnerNode[];
+  plan: RemotePlanOptions;
+  steps: RunStep[];
+  overrides: ConfigOverride[];
+  rerunFailed: boolean;
+  timeouts: StageTimeouts;
+  /** Seconds between readiness probes. */
+  pollSeconds?: number;
+  /** Local artifacts folder: results.subunit, logs/. */
+  outputDir: string;
+  fetchLogs: boolean;
+  /** Tests expected (for "done of total" and the ETA), and the baseline's durations by name. */
+  total: number | null;
+  baseline: ReadonlyMap<string, number>;
+  /** Called within `progressIntervalMs` of each finished test (and every 30 s otherwise). */
+  onProgress?: (snapshot: ProgressSnapshot) => void;
+  progressIntervalMs?: number;
+  /** Human log lines (stage changes, reconnects, warnings). */
+  log: (line: string) => void;
+  signal: AbortSignal;
+}
+
+export interface StepReport {
+  name: string;
+  exitCode: number | null;
+  bytes: number;
+  /** How a dropped connection was recovered, if it was. */
+  recoveries: string[];
+}
+
+export interface RunReport {
+  classification: Classification;
+  results: RunResults;
+  /** All steps' subunit, concatenated (a valid subunit v2 stream). */
+  subunitPath: string;
+  logFiles: string[];
+  steps: StepReport[];
+  stages: { stage: Stage; seconds: number }[];
+  warnings: string[];
+}
+
+class StageTimeout extends Error {
+  readonly stage: Stage;
+  readonly seconds: number;
+  constructor(stage: Stage, seconds: number) {
+    super(`stage ${stage} timed out after ${seconds}s`);
+    this.stage = stage;
+    this.seconds = seconds;
+  }
+}
+
+class StageFailed extends Error {
+  readonly failure: StageFailure;
+  constructor(failure: StageFailure) {
+    super(failure.message);
+    this.failure = failure;
+  }
+}
+
+/** The bytes and parser of one step; a recovery from stestr replaces both. */
+class StepStream {
+  readonly path: string;
+  private fd: number;
+  parser: ResultParser;
+  offset = 0;
+  private readonly makeParser: () => ResultParser;
+  constructor(path: string, makeParser: () => ResultParser) {
+    this.path = path;
+    this.fd = openSync(path, 'w');
+    this.makeParser = makeParser;
+    this.parser = makeParser();
+  }
+  push(chunk: Buffer): void {
+    writeSync(this.fd, chunk);
+    this.parser.push(chunk);
+    this.offset += chunk.length;
+  }
+  /** Throw away what was received (the whole stream is coming again from another source). */
+  restart(): void {
+    closeSync(this.fd);
+    this.fd = openSync(this.path, 'w');
+    this.parser = this.makeParser();
+    this.offset = 0;
+  }
+  close(): RunResults {
+    closeSync(this.fd);
+    return this.parser.end();
+  }
+}
+
+function failedRerunList(results: RunResults): string[] {
+  const { last } = finalStatuses(results);
+  const out: string[] = [];
+  for (const [name, status] of last) {
+    if (!FAILING_STATUSES.has(status)) continue;
+    // A class fixture (setUpClass (pkg.Class)) reruns as its whole class.
+    const fixture = /^\w+ \((.*)\)$/.exec(name);
+    const target = fixture ? (fixture[1] ?? name) : name;
+    out.push(`^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\.|\\[|$)`);
+  }
+  return [...new Set(out)];
+}
+
+export async function runTempest(options: RunnerOptions): Promise<RunReport> {
+  const { plan, timeouts, log } = options;
+  const nodes = options.nodes.map((n) => ({ spec: n, ssh: new SshNode(n.target) }));
+  const controller = nodes.find((n) => n.spec.role === 'controller') ?? nodes[0];
+  if (!controller) throw new Error('no nodes to run on');
+  mkdirSync(options.outputDir, { recursive: true });
+  const warnings: string[] = [];
+  const stages: { stage: Stage; seconds: number }[] = [];
+  const stepReports: StepReport[] = [];
+  const stepStreams: StepStream[] = [];
+  const stepResults: RunResults[] = [];
+  let failure: StageFailure | null = null;
+  let timedOut: { stage: Stage; seconds: number } | null = null;
+  let cancelled = false;
+
+  const progress = new ProgressModel({ total: options.total, baseline: options.baseline, concurrency: options.steps[0]?.concurrency ?? 1, startedAt: Date.now() });
+  const interval = options.progressIntervalMs ?? 250;
+  let lastEmit = 0;
+  let trailing: NodeJS.Timeout | null = null;
+  const emit = (): void => {
+    lastEmit = Date.now();
+    options.onProgress?.(progress.snapshot(lastEmit));
+  };
+  const onTest = (t: Parameters<ProgressModel['onTest']>[0]): void => {
+    progress.onTest(t);
+    const wait = lastEmit + interval - Date.now();
+    if (wait <= 0) emit();
+    else if (trailing === null) {
+      trailing = setTimeout(() => {
+        trailing = null;
+        emit();
+      }, wait);
+    }
+  };
+  const heartbeat = setInterval(emit, 30_000);
+
+  const timed = async <T>(stage: Stage, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    log(`stage ${stage}: started`);
+    try {
+      return await fn();
+    } finally {
+      const seconds = (performance.now() - t0) / 1000;
+      stages.push({ stage, seconds });
+      log(`stage ${stage}: ${seconds.toFixed(1)}s`);
+    }
+  };
+  const abortable = (): AbortSignal => options.signal;
+  const check = (stage: Stage, deadline: number, seconds: number): void => {
+    if (options.signal.aborted) throw new CommandAborted('all nodes');
+    if (Date.now() > deadline) throw new StageTimeout(stage, seconds);
+  };
+
+  try {
+    // 1. Connect (host keys verified inside SshNode.connect).
+    await timed('connect', async () => {
+      const deadline = Date.now() + timeouts.connectSeconds * 1000;
+      await Promise.all(
+        nodes.map(async (n) => {
+          try {
+            await n.ssh.reconnect({ deadlineMs: deadline, signal: abortable() });
+          } catch (err) {
+            if (err instanceof CommandAborted) throw err;
+            throw new StageFailed({ stage: 'connect', node: n.spec.target.name, message: (err as Error).message });
+          }
+        }),
+      );
+    });
+
+    // 2. Wait until devstack is done everywhere; a failure on any node is an infrastructure failure.
+    await timed('wait-ready', async () => {
+      const deadline = Date.now() + timeouts.readySeconds * 1000;
+      const pending = new Set(nodes);
+      while (pending.size) {
+        check('wait-ready', deadline, timeouts.readySeconds);
+        for (const n of [...pending]) {
+          const probe = await n.ssh.exec(readyProbeCommand(n.spec.markers), { timeoutMs: 60_000, signal: abortable() });
+          const r = readinessFromProbe(probe.stdout.toString('utf8'));
+          if (r.state === 'ready') {
+            log(`${n.spec.target.name}: devstack is done`);
+            pending.delete(n);
+          } else if (r.state === 'failed') {
+            const tail = await n.ssh.exec(logTailCommand(n.spec.markers.log, 40), { timeoutMs: 60_000, signal: abortable() });
+            throw new StageFailed({ stage: 'wait-ready', node: n.spec.target.name, message: r.reason, logTail: tail.stdout.toString('utf8') });
+          }
+        }
+        if (pending.size) await sleep((options.pollSeconds ?? 10) * 1000, options.signal);
+      }
+    });
+
+    // 3. Upload the lists and write tempest.conf with the overrides.
+    await timed('prepare', async () => {
+      const timeoutMs = timeouts.prepareSeconds * 1000;
+      const all = [...options.steps];
+      for (const [i, step] of all.entries()) {
+        const files = stepFiles(plan, i);
+        if (step.include.length) await mustSucceed(controller.ssh, 'prepare', uploadCommand(files.include), { stdin: `${step.include.join('\n')}\n`, timeoutMs, signal: abortable() });
+        if (step.exclude.length) await mustSucceed(controller.ssh, 'prepare', uploadCommand(files.exclude), { stdin: `${step.exclude.join('\n')}\n`, timeoutMs, signal: abortable() });
+      }
+      if (plan.passConfigFile) await mustSucceed(controller.ssh, 'prepare', configCommand(plan, options.overrides), { timeoutMs, signal: abortable() });
+    });
+
+    // 4. The steps, then the rerun of what failed.
+    const runDeadline = Date.now() + timeouts.runSeconds * 1000;
+    const steps = [...options.steps];
+    await timed('run', async () => {
+      for (const [i, step] of steps.entries()) {
+        await runStep(i, step, 'run');
+      }
+    });
+    if (options.rerunFailed) {
+      const sofar = merge(stepResults);
+      const list = failedRerunList(sofar);
+      if (list.length) {
+        const rerun: RunStep = { name: 'rerun', include: list, exclude: [], concurrency: steps[0]?.concurrency ?? 1, serial: false };
+        await timed('rerun', async () => {
+          await mustSucceed(controller.ssh, 'rerun', uploadCommand(stepFiles(plan, steps.length).include), { stdin: `${list.join('\n')}\n`, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+          log(`rerunning ${list.length} failed test${list.length === 1 ? '' : 's'} once`);
+          await runStep(steps.length, rerun, 'rerun');
+        });
+      }
+    }
+
+    async function runStep(index: number, step: RunStep, stage: Stage): Promise<void> {
+      const c = controller as (typeof nodes)[number];
+      const stream = new StepStream(join(options.outputDir, `step${index}.subunit`), () => createResultParser({ onTest, format: 'subunit-v2' }));
+      stepStreams.push(stream);
+      const report: StepReport = { name: step.name, exitCode: null, bytes: 0, recoveries: [] };
+      stepReports.push(report);
+      const started = await mustSucceed(c.ssh, stage, startCommand(plan, step, index), { timeoutMs: 60_000, signal: abortable() });
+      log(`step ${step.name}: started (remote pid ${started.stdout.toString().trim()})`);
+      try {
+        for (;;) {
+          const remaining = runDeadline - Date.now();
+          if (remaining <= 0) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
+          try {
+            await c.ssh.exec(followCommand(plan, index, stream.offset), { onStdout: (chunk) => stream.push(chunk), timeoutMs: remaining, signal: abortable() });
+          } catch (err) {
+            if (!(err instanceof ConnectionLost)) throw err;
+            log(`${err.message}; reconnecting`);
+            await c.ssh.reconnect({ deadlineMs: Date.now() + timeouts.reconnectSeconds * 1000, signal: abortable() });
+            const st = statusFromOutput((await c.ssh.exec(statusCommand(plan, index), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
+            if (st.size >= stream.offset) {
+              report.recoveries.push(`resumed the stream at byte ${stream.offset}`);
+              log(`${c.spec.target.name}: reconnected; resuming the stream at byte ${stream.offset} (run ${st.state})`);
+              continue;
+            }
+            // Our copy on the node is gone: take the whole run from stestr's repository once it ends.
+            while (statusFromOutput((await c.ssh.exec(statusCommand(plan, index), { timeoutMs: 60_000, signal: abortable() })).stdout.toString()).state === 'running') {
+              if (Date.now() > runDeadline) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
+              await sleep(2000, options.signal);
+            }
+            const last = await c.ssh.exec(stestrLastCommand(plan, index), { timeoutMs: 300_000, signal: abortable() });
+            if (last.code !== 0) throw new StageFailed({ stage, node: c.spec.target.name, message: `lost the stream and cannot recover it: ${last.stderr.toString().trim()}` });
+            stream.restart();
+            stream.push(last.stdout);
+            report.recoveries.push(`recovered the whole stream (${last.stdout.length} bytes) with stestr last --subunit`);
+            log(`${c.spec.target.name}: recovered the run with stestr last --subunit`);
+          }
+          // tail ended: the run's process is gone.
+          const st = statusFromOutput((await c.ssh.exec(statusCommand(plan, index), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
+          if (st.state === 'running') continue;
+          report.exitCode = st.rc;
+          break;
+        }
+      } catch (err) {
+        if (err instanceof CommandTimeout || err instanceof CommandAborted) {
+          // Stop Tempest on the node, then take the bytes written before it stopped.
+          await stopAndDrain(c.ssh, index, stream);
+          if (err instanceof CommandTimeout) throw new StageTimeout(stage, timeouts.runSeconds);
+        }
+        throw err;
+      } finally {
+        report.bytes = stream.offset;
+        stepResults[index] = stream.close();
+      }
+    }
+
+    async function stopAndDrain(ssh: SshNode, index: number, stream: StepStream): Promise<void> {
+      try {
+        if (!ssh.connected) await ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
+        await ssh.exec(cancelCommand(plan, index, 5), { timeoutMs: 30_000 });
+        log(`stopped the remote run of step ${index}`);
+        // Give the workers a moment to flush what they finished, then take the rest of the file.
+        await sleep(1000);
+        await ssh.exec(drainCommand(plan, index, stream.offset), { onStdout: (chunk) => stream.push(chunk), timeoutMs: 60_000 });
+      } catch (err) {
+        warnings.push(`could not stop or drain the remote run: ${(err as Error).message}`);
+      }
+    }
+  } catch (err) {
+    if (err instanceof StageTimeout) timedOut = { stage: err.stage, seconds: err.seconds };
+    else if (err instanceof CommandAborted || (options.signal.aborted && !(err instanceof StageFailed))) cancelled = true;
+    else if (err instanceof StageFailed) failure = err.failure;
+    else if (err instanceof ConnectionLost) failure = { stage: 'run', node: controller.spec.target.name, message: err.message };
+    else if (err instanceof CommandTimeout) timedOut = { stage: 'run', seconds: err.seconds };
+    else if (err instanceof Error && err.name === 'UserError') failure = { stage: 'connect', node: controller.spec.target.name, message: err.message };
+    else throw err;
+    if (failure) {
+      log(`infrastructure failure: ${failure.stage} on ${failure.node}: ${failure.message}`);
+      if (failure.logTail) log(`last lines of the log on ${failure.node}:\n${failure.logTail.trimEnd()}`);
+    }
+  } finally {
+    clearInterval(heartbeat);
+    if (trailing) clearTimeout(trailing);
+  }
+
+  // 5. Logs of every node, whatever happened (best effort: a failure here is a warning).
+  const logFiles: string[] = [];
+  if (options.fetchLogs) {
+    await timed('fetch-logs', async () => {
+      const dir = join(options.outputDir, 'logs');
+      mkdirSync(dir, { recursive: true });
+      await Promise.all(
+        nodes.map(async (n) => {
+          const name = n.spec.target.name.replace(/[^A-Za-z0-9_.-]/g, '_');
+          try {
+            if (!n.ssh.connected) await n.ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
+            const paths = n.spec.logPaths ?? defaultLogPaths({ role: n.spec.role, plan, markers: n.spec.markers, steps: stepReports.length });
+            const tar = join(dir, `${name}.tar.gz`);
+            await toFile(n.ssh, logsArchiveCommand(paths), tar, timeouts.logsSeconds * 1000);
+            logFiles.push(tar);
+            const journal = join(dir, `${name}-journal.log.gz`);
+            await toFile(n.ssh, journalCommand(), journal, timeouts.logsSeconds * 1000);
+            logFiles.push(journal);
+          } catch (err) {
+            warnings.push(`logs of ${n.spec.target.name}: ${(err as Error).message}`);
+          }
+        }),
+      );
+    });
+  }
+  for (const n of nodes) n.ssh.dispose();
+
+  // Every step's stream, in order, makes one subunit v2 stream.
+  const subunitPath = join(options.outputDir, 'results.subunit');
+  const out = openSync(subunitPath, 'w');
+  for (const s of stepStreams) writeSync(out, readFileSync(s.path));
+  closeSync(out);
+  const results = merge(stepResults.filter((r): r is RunResults => r !== undefined));
+  emit();
+  const classification = classifyRun({ failure, timedOut, cancelled, stepExitCodes: stepReports.map((s) => s.exitCode), results });
+  for (const w of warnings) log(`warning: ${w}`);
+  return { classification, results, subunitPath, logFiles, steps: stepReports, stages, warnings };
+}
+
+function merge(parts: RunResults[]): RunResults {
+  return makeRunResults(
+    'subunit-v2',
+    parts.flatMap((p) => p.tests),
+    parts.flatMap((p) => p.damage),
+  );
+}
+
+async function mustSucceed(ssh: SshNode, stage: Stage, command: string, options: Parameters<SshNode['exec']>[1]): Promise<Awaited<ReturnType<SshNode['exec']>>> {
+  const r = await ssh.exec(command, options);
+  if (r.code !== 0) {
+    const why = r.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}`;
+    throw new StageFailed({ stage, node: ssh.target.name, message: why });
+  }
+  return r;
+}
+
+async function toFile(ssh: SshNode, command: string, path: string, timeoutMs: number): Promise<void> {
+  const file = createWriteStream(path);
+  try {
+    await ssh.exec(command, { onStdout: (chunk) => file.write(chunk), timeoutMs });
+  } finally {
+    file.end();
+    await finished(file);
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new CommandAborted('all nodes'));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(new CommandAborted('all nodes'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
