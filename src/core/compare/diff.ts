@@ -79,6 +79,67 @@ function byName(a: TestChange, b: TestChange): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+function methodOf(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Pair run tests with baseline tests, idempotent id first, then name:
+ * 1. same idempotent id and same name (nearly every test);
+ * 2. same idempotent id under another name (renamed or moved). Ids are not unique — a Tempest
+ *    subclass inherits its parent's tests with their ids — so an id shared by several unmatched
+ *    tests pairs only where it is one-to-one, or where the method name tells them apart;
+ * 3. same name, for tests without an id or whose id changed.
+ */
+export function matchTests(base: BaselineTest[], run: BaselineTest[]): { pairOf: Map<BaselineTest, BaselineTest>; taken: Set<BaselineTest> } {
+  const pairOf = new Map<BaselineTest, BaselineTest>(); // run test -> baseline test
+  const taken = new Set<BaselineTest>();
+  const pair = (c: BaselineTest, b: BaselineTest): void => {
+    pairOf.set(c, b);
+    taken.add(b);
+  };
+  const baseByName = new Map<string, BaselineTest>();
+  for (const b of base) baseByName.set(b.name, b);
+  for (const c of run) {
+    if (c.idempotentId === null) continue;
+    const b = baseByName.get(c.name);
+    if (b !== undefined && b.idempotentId === c.idempotentId && !taken.has(b)) pair(c, b);
+  }
+  const baseById = new Map<string, BaselineTest[]>();
+  const runById = new Map<string, BaselineTest[]>();
+  for (const b of base) if (b.idempotentId !== null && !taken.has(b)) pushTo(baseById, b.idempotentId, b);
+  for (const c of run) if (c.idempotentId !== null && !pairOf.has(c)) pushTo(runById, c.idempotentId, c);
+  for (const [id, cs] of runById) {
+    const bs = baseById.get(id);
+    if (bs === undefined) continue;
+    if (bs.length === 1 && cs.length === 1) {
+      pair(cs[0] as BaselineTest, bs[0] as BaselineTest);
+      continue;
+    }
+    const byMethod = new Map<string, BaselineTest[]>();
+    for (const b of bs) pushTo(byMethod, methodOf(b.name), b);
+    const runMethods = new Map<string, number>();
+    for (const c of cs) runMethods.set(methodOf(c.name), (runMethods.get(methodOf(c.name)) ?? 0) + 1);
+    for (const c of cs) {
+      const m = methodOf(c.name);
+      const candidates = byMethod.get(m);
+      if (candidates?.length === 1 && runMethods.get(m) === 1) pair(c, candidates[0] as BaselineTest);
+    }
+  }
+  for (const c of run) {
+    if (pairOf.has(c)) continue;
+    const b = baseByName.get(c.name);
+    if (b !== undefined && !taken.has(b)) pair(c, b);
+  }
+  return { pairOf, taken };
+}
+
 /** Compare a run (summarised with `summarizeRuns`) with a baseline. */
 export function compareRuns(baseline: Baseline, run: RunSummary, options: CompareOptions): CompareDiff {
   const rel = options.relativeThreshold ?? 0.5;
@@ -86,32 +147,7 @@ export function compareRuns(baseline: Baseline, run: RunSummary, options: Compar
   const durations = durationCheck(baseline.context, run.context, rel, abs);
   const known = new KnownFailureMatcher(options.knownFailures ?? null, options.today);
 
-  // Match: every idempotent id first, then names, so a renamed test cannot be taken by name
-  // from the test that really is it.
-  const byId = new Map<string, BaselineTest>();
-  const byBaseName = new Map<string, BaselineTest>();
-  for (const b of baseline.tests) {
-    if (b.idempotentId !== null && !byId.has(b.idempotentId)) byId.set(b.idempotentId, b);
-    byBaseName.set(b.name, b);
-  }
-  const pairOf = new Map<BaselineTest, BaselineTest>(); // run test -> baseline test
-  const taken = new Set<BaselineTest>();
-  for (const c of run.tests) {
-    if (c.idempotentId === null) continue;
-    const b = byId.get(c.idempotentId);
-    if (b !== undefined && !taken.has(b)) {
-      pairOf.set(c, b);
-      taken.add(b);
-    }
-  }
-  for (const c of run.tests) {
-    if (pairOf.has(c)) continue;
-    const b = byBaseName.get(c.name);
-    if (b !== undefined && !taken.has(b)) {
-      pairOf.set(c, b);
-      taken.add(b);
-    }
-  }
+  const { pairOf, taken } = matchTests(baseline.tests, run.tests);
 
   const lists = {
     regressions: [] as TestChange[],
