@@ -1,7 +1,8 @@
 // One entry to read any result format: detect it from the first bytes, feed chunks, get RunResults.
-import { TestAggregator, type AttachmentPolicy } from './aggregate.ts';
+import { DEFAULT_ATTACHMENTS, TestAggregator, type AttachmentPolicy } from './aggregate.ts';
 import { makeRunResults, type ResultFormat, type RunResults, type TestRecord } from './model.ts';
 import { SubunitV2Decoder } from './subunit-v2.ts';
+import { SubunitV1Decoder } from './subunit-v1.ts';
 
 export interface ParseOptions {
   attachments?: AttachmentPolicy;
@@ -43,8 +44,24 @@ export function createSubunitV2Parser(options: ParseOptions = {}): ResultParser 
   };
 }
 
+export function createSubunitV1Parser(options: ParseOptions = {}): ResultParser {
+  const policy = options.attachments ?? DEFAULT_ATTACHMENTS;
+  const agg = new TestAggregator({ attachments: policy, onTest: options.onTest });
+  // The decoder holds detail blocks until their outcome line: it keeps no more than the aggregator will.
+  const decoder = new SubunitV1Decoder(agg, { capBytes: policy.keep === 'none' ? 0 : policy.capBytes });
+  return {
+    push: (chunk) => decoder.push(chunk),
+    end: () => {
+      decoder.end();
+      agg.finishAll();
+      return makeRunResults('subunit-v1', agg.tests, agg.damages);
+    },
+  };
+}
+
 const FACTORIES: Partial<Record<ResultFormat, (options: ParseOptions) => ResultParser>> = {
   'subunit-v2': createSubunitV2Parser,
+  'subunit-v1': createSubunitV1Parser,
 };
 
 /** A parser that detects its format from the first chunk. */
