@@ -1,14 +1,280 @@
-// The action's inputs, read once into a typed settings object. Inputs are never read at import time.
+// The action's inputs and run context, read once into a typed settings object and validated.
+// Every error names the input. Secrets are masked (core.setSecret) here, before anything is logged.
+// Inputs are never read at import time.
+import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
+import { parse as parseYaml } from 'yaml';
 import { UserError, EXIT } from '../core/errors.ts';
 
-export interface ActionSettings {
-  /** A result file to read (subunit v2/v1 or JUnit XML). */
-  results: string;
+export type FailOn = 'regressions' | 'failures' | 'never';
+export type CommentMode = 'update' | 'on-failure' | 'off';
+
+export type BaselineSource =
+  | { kind: 'file'; path: string }
+  | { kind: 'git'; ref: string; path: string | null }
+  | { kind: 'artifact'; branch: string };
+
+export interface CloudSettings {
+  /** Cloud name in clouds.yaml (input `cloud`, else OS_CLOUD), or null for plain OS_* variables. */
+  name: string | null;
+  /** clouds.yaml content from the `clouds-yaml` input (a secret), or null. */
+  cloudsYaml: string | null;
+  /** Whether OS_AUTH_URL (plain OS_* credentials) is set in the environment. */
+  fromEnv: boolean;
 }
 
-export function readSettings(): ActionSettings {
-  const results = core.getInput('results');
-  if (results === '') throw new UserError("input 'results' is required: the path of a subunit or JUnit XML result file", { exitCode: EXIT.usage });
-  return { results };
+export interface PullRequestContext {
+  number: number;
+  headSha: string;
+  headRepo: string;
+  baseRepo: string;
+  /** The head branch lives in another repository: GitHub withholds secrets from the run. */
+  fromFork: boolean;
+}
+
+export interface RunContext {
+  apiUrl: string;
+  serverUrl: string;
+  owner: string;
+  repo: string;
+  eventName: string;
+  /** The commit to attach the check run to: the PR head, not the merge commit. */
+  sha: string;
+  pullRequest: PullRequestContext | null;
+  /** For `workflow_run` reporting: the run that produced the artifact. */
+  workflowRun: { id: number; headSha: string; event: string } | null;
+  runUrl: string | null;
+  job: string;
+}
+
+export interface ActionSettings {
+  githubToken: string;
+  /** A result file to report instead of provisioning and running Tempest. */
+  results: string | null;
+  /** A downloaded tempest-gate report artifact to publish (the trusted half of the fork-safe setup). */
+  reportFrom: string | null;
+  cloud: CloudSettings | null;
+  nodeCount: number;
+  flavor: string | null;
+  image: string | null;
+  devstackBranch: string;
+  rules: string;
+  baseline: BaselineSource | null;
+  failOn: FailOn;
+  commentMode: CommentMode;
+  /** Distinguishes this job's comment from other jobs' on the same PR. */
+  commentKey: string;
+  checkRun: boolean;
+  checkName: string;
+  /** Artifact name, or null when `upload-artifacts` is false. */
+  artifactName: string | null;
+  /** Where the report files are written. */
+  reportDir: string;
+  /** Every secret value, for redaction of what is published (masking only covers the log). */
+  secrets: string[];
+  context: RunContext;
+}
+
+type Env = Record<string, string | undefined>;
+
+const SECRET_KEYS = /(password|secret|token|credential|key)$/i;
+
+/** OS_* variables that hold credentials (openstacksdk's names). */
+const OS_SECRET_VARS = ['OS_PASSWORD', 'OS_APPLICATION_CREDENTIAL_SECRET', 'OS_TOKEN', 'OS_AUTH_TOKEN', 'OS_CLIENT_SECRET'];
+
+function mask(value: string, secrets: string[]): void {
+  if (value.trim() === '') return;
+  core.setSecret(value);
+  secrets.push(value);
+  // The runner masks line by line; a multi-line secret is registered per line as well.
+  if (value.includes('\n')) {
+    for (const line of value.split(/\r?\n/)) {
+      if (line.trim().length >= 4) {
+        core.setSecret(line.trim());
+        secrets.push(line.trim());
+      }
+    }
+  }
+}
+
+/** Mask every credential-looking scalar in a clouds.yaml, without ever echoing the file. */
+function maskCloudsYaml(text: string, secrets: string[]): void {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (err) {
+    // The parser's message quotes the file: keep only its position.
+    const pos = (err as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    throw new UserError(`input 'clouds-yaml' is not valid YAML${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}`, { exitCode: EXIT.usage });
+  }
+  const walk = (v: unknown, key: string): void => {
+    if (typeof v === 'string' || typeof v === 'number') {
+      if (SECRET_KEYS.test(key)) mask(String(v), secrets);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk(x, key);
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, k);
+    }
+  };
+  walk(doc, '');
+  if (!doc || typeof doc !== 'object' || !('clouds' in doc)) {
+    throw new UserError("input 'clouds-yaml' has no top-level 'clouds:' mapping", { exitCode: EXIT.usage });
+  }
+}
+
+function input(name: string): string {
+  return core.getInput(name).trim();
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const v = input(name) || fallback;
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new UserError(`input '${name}' must be one of ${allowed.join(', ')}; got '${v}'`, { exitCode: EXIT.usage });
+  }
+  return v as T;
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  if (input(name) === '') return fallback;
+  try {
+    return core.getBooleanInput(name);
+  } catch {
+    throw new UserError(`input '${name}' must be true or false; got '${input(name)}'`, { exitCode: EXIT.usage });
+  }
+}
+
+function wholeNumber(name: string, min: number, max: number, fallback: number): number {
+  const v = input(name);
+  if (v === '') return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new UserError(`input '${name}' must be a whole number from ${min} to ${max}; got '${v}'`, { exitCode: EXIT.usage });
+  }
+  return Number(v);
+}
+
+export function parseBaseline(text: string): BaselineSource | null {
+  if (text === '') return null;
+  const m = /^([a-z]+):(.*)$/.exec(text);
+  if (!m || m[1] === 'file') return { kind: 'file', path: m ? (m[2] ?? '') : text };
+  const rest = m[2] ?? '';
+  if (m[1] === 'git') {
+    // git:<ref>[:<path>]
+    const i = rest.indexOf(':');
+    const ref = i < 0 ? rest : rest.slice(0, i);
+    if (ref === '') throw new UserError("input 'baseline': 'git:' needs a ref, e.g. git:tempest-baselines:master.json", { exitCode: EXIT.usage });
+    return { kind: 'git', ref, path: i < 0 ? null : rest.slice(i + 1) };
+  }
+  if (m[1] === 'artifact') {
+    if (rest === '') throw new UserError("input 'baseline': 'artifact:' needs a branch, e.g. artifact:master", { exitCode: EXIT.usage });
+    return { kind: 'artifact', branch: rest };
+  }
+  throw new UserError(`input 'baseline': unknown source '${m[1]}:'; use a file path, git:<ref>[:<path>] or artifact:<branch>`, { exitCode: EXIT.usage });
+}
+
+function readEvent(env: Env): Record<string, unknown> {
+  // @actions/github's context reads the same file; reading it here keeps settings a pure function of env.
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch {
+    throw new UserError(`GITHUB_EVENT_PATH '${path}' is not a readable JSON event payload`, { exitCode: EXIT.usage });
+  }
+}
+
+interface RepoRef {
+  full_name?: string;
+}
+interface PrPayload {
+  number?: number;
+  head?: { sha?: string; repo?: RepoRef | null };
+  base?: { repo?: RepoRef };
+}
+
+export function readContext(env: Env = process.env): RunContext {
+  const event = readEvent(env);
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const pr = event.pull_request as PrPayload | undefined;
+  let pullRequest: PullRequestContext | null = null;
+  if (pr && typeof pr.number === 'number') {
+    const baseRepo = pr.base?.repo?.full_name ?? `${owner}/${repo}`;
+    // A deleted fork has head.repo null: treat it as a fork.
+    const headRepo = pr.head?.repo?.full_name ?? '';
+    pullRequest = { number: pr.number, headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '', headRepo, baseRepo, fromFork: headRepo !== baseRepo };
+  }
+  const wr = event.workflow_run as { id?: number; head_sha?: string; event?: string } | undefined;
+  const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  return {
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    serverUrl,
+    owner,
+    repo,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    sha: pullRequest?.headSha ?? env.GITHUB_SHA ?? '',
+    pullRequest,
+    workflowRun: wr && typeof wr.id === 'number' ? { id: wr.id, headSha: wr.head_sha ?? '', event: wr.event ?? '' } : null,
+    runUrl: env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+    job: env.GITHUB_JOB ?? 'tempest-gate',
+  };
+}
+
+export function readSettings(env: Env = process.env): ActionSettings {
+  const secrets: string[] = [];
+  // Secrets first: nothing below may log before they are masked.
+  const githubToken = input('github-token');
+  mask(githubToken, secrets);
+  const cloudsYaml = core.getInput('clouds-yaml');
+  mask(cloudsYaml, secrets);
+  for (const name of OS_SECRET_VARS) mask(env[name] ?? '', secrets);
+  if (cloudsYaml.trim() !== '') maskCloudsYaml(cloudsYaml, secrets);
+
+  if (githubToken === '') {
+    throw new UserError(
+      "input 'github-token' is empty: leave it at its default (${{ github.token }}) and grant the job `permissions: { checks: write, pull-requests: write }`",
+      { exitCode: EXIT.usage },
+    );
+  }
+  const cloudName = input('cloud') || env.OS_CLOUD || '';
+  const fromEnv = (env.OS_AUTH_URL ?? '') !== '';
+  const cloud: CloudSettings | null =
+    cloudsYaml.trim() !== '' || fromEnv || cloudName !== ''
+      ? { name: cloudName || null, cloudsYaml: cloudsYaml.trim() === '' ? null : cloudsYaml, fromEnv }
+      : null;
+
+  const commentKey = input('comment-key') || env.GITHUB_JOB || 'tempest-gate';
+  const uploadArtifacts = bool('upload-artifacts', true);
+  const settings: ActionSettings = {
+    githubToken,
+    results: input('results') || null,
+    reportFrom: input('report-from') || null,
+    cloud,
+    nodeCount: wholeNumber('node-count', 1, 16, 2),
+    flavor: input('flavor') || null,
+    image: input('image') || null,
+    devstackBranch: input('devstack-branch') || 'master',
+    rules: input('rules') || 'preset:integrated-gate',
+    baseline: parseBaseline(input('baseline')),
+    failOn: oneOf('fail-on', ['regressions', 'failures', 'never'] as const, 'regressions'),
+    commentMode: oneOf('comment-mode', ['update', 'on-failure', 'off'] as const, 'update'),
+    commentKey,
+    checkRun: bool('check-run', true),
+    checkName: input('check-name') || 'tempest-gate',
+    artifactName: uploadArtifacts ? input('artifact-name') || 'tempest-gate-report' : null,
+    reportDir: input('report-dir') || `${env.RUNNER_TEMP ?? '.'}/tempest-gate`,
+    secrets,
+    context: readContext(env),
+  };
+  if (settings.results && settings.reportFrom) {
+    throw new UserError("inputs 'results' and 'report-from' cannot both be set: 'report-from' publishes a finished report", { exitCode: EXIT.usage });
+  }
+  if (settings.artifactName !== null && !/^[^"<>:|*?\\/\r\n]+$/.test(settings.artifactName)) {
+    throw new UserError(`input 'artifact-name' may not contain " < > : | * ? \\ / or newlines; got '${settings.artifactName}'`, { exitCode: EXIT.usage });
+  }
+  return settings;
+}
+
+/** What provisioning needs, checked only when the action is going to provision. */
+export function requireCloudInputs(settings: ActionSettings): void {
+  if (settings.flavor === null) throw new UserError("input 'flavor' is required to provision nodes (e.g. flavor: m1.xlarge)", { exitCode: EXIT.usage });
+  if (settings.image === null) throw new UserError("input 'image' is required to provision nodes (e.g. image: ubuntu-24.04)", { exitCode: EXIT.usage });
 }

@@ -1,0 +1,175 @@
+// Publish a finished report everywhere it goes: the report bundle on disk, the PR comment, the
+// check run, the job summary and the artifact. Every text is redacted first. A publishing failure
+// (e.g. a 403) becomes a problem line in the log and the summary; it never hides the verdict.
+import * as core from '@actions/core';
+import { copyFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RunResults } from '../core/results/model.ts';
+import {
+  buildAnnotations,
+  commentMarker,
+  fitBody,
+  redact,
+  renderReportMarkdown,
+  type Verdict,
+} from '../core/render/pr-report.ts';
+import { UserError } from '../core/errors.ts';
+import { createGitHubClient, type GitHubClient } from '../edges/github/client.ts';
+import { upsertComment } from '../edges/github/comment.ts';
+import { publishCheckRun, type Conclusion } from '../edges/github/check-run.ts';
+import { writeJobSummary } from '../edges/github/summary.ts';
+import { uploadArtifact } from '../edges/github/artifacts.ts';
+import type { ActionSettings } from './inputs.ts';
+import { FILES, REPORT_SCHEMA, writeBundle, type ReportManifest } from './report-bundle.ts';
+
+export interface Report {
+  results: RunResults | null;
+  verdict: Verdict;
+  headline: string;
+  problems: string[];
+  compare: { markdown: string; regressions: number; fixes: number } | null;
+  /** The PR to comment on and the commit to attach the check run to. */
+  pullRequest: { number: number; headSha: string } | null;
+  /** The raw result file, uploaded as-is when it holds no secret. */
+  rawResultsPath: string | null;
+}
+
+export interface PublishTargets {
+  /** Post the comment and the check run (false: leave them to the trusted reporting workflow). */
+  github: boolean;
+  /** Upload the artifact (false when publishing from another run's artifact). */
+  artifact: boolean;
+}
+
+export interface PublishOutcome {
+  reportPath: string;
+  commentUrl: string | null;
+  checkRunId: number | null;
+  problems: string[];
+}
+
+const CONCLUSION: Record<Verdict, Conclusion> = { pass: 'success', fail: 'failure', skipped: 'neutral', error: 'failure' };
+/** GitHub's job summary limit is 1 MiB per step. */
+const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+
+export async function publishReport(settings: ActionSettings, report: Report, targets: PublishTargets, client?: GitHubClient): Promise<PublishOutcome> {
+  const ctx = settings.context;
+  const problems = [...report.problems];
+  const clean = (s: string): string => redact(s, settings.secrets);
+  const render = (extra: string[]): string =>
+    clean(
+      renderReportMarkdown({
+        results: report.results,
+        verdict: report.verdict,
+        headline: report.headline,
+        problems: extra,
+        ...(report.compare ? { compareMarkdown: report.compare.markdown } : {}),
+        ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+        ...(settings.artifactName && targets.artifact ? { artifactName: settings.artifactName } : {}),
+      }),
+    );
+
+  // 1. The bundle on disk (the `report-path` output and the artifact's content).
+  const markdown = render(problems);
+  const manifest: ReportManifest = {
+    schema: REPORT_SCHEMA,
+    repository: `${ctx.owner}/${ctx.repo}`,
+    pullRequest: report.pullRequest,
+    verdict: report.verdict,
+    headline: clean(report.headline),
+    problems: problems.map(clean),
+    compare: report.compare ? { ...report.compare, markdown: clean(report.compare.markdown) } : null,
+    results: report.results ? FILES.results : null,
+  };
+  const files = await writeBundle(settings.reportDir, manifest, markdown, report.results ? clean(JSON.stringify(report.results)) : null);
+  const reportPath = join(settings.reportDir, FILES.markdown);
+
+  // 2. The comment and the check run.
+  let commentUrl: string | null = null;
+  let checkRunId: number | null = null;
+  const pointer = ctx.runUrl
+    ? `The whole report is in the job summary of [the workflow run](${ctx.runUrl})${settings.artifactName ? ` and its artifact \`${settings.artifactName}\`` : ''}.`
+    : 'The whole report is in the job summary and the artifact.';
+  if (targets.github && (report.pullRequest || settings.checkRun)) {
+    const gh = client ?? createGitHubClient({ token: settings.githubToken, baseUrl: ctx.apiUrl, log: (l) => core.info(l) });
+    if (report.pullRequest && settings.commentMode !== 'off') {
+      const marker = commentMarker(settings.commentKey);
+      const body = fitBody(`${marker}\n${markdown}`, { pointer });
+      if (body.cut) core.info(`The comment was cut to GitHub's limit; the whole report is in the job summary and ${reportPath}.`);
+      try {
+        const r = await upsertComment(gh, {
+          owner: ctx.owner,
+          repo: ctx.repo,
+          issueNumber: report.pullRequest.number,
+          marker,
+          body: body.body,
+          mode: settings.commentMode,
+          failing: report.verdict !== 'pass',
+        });
+        commentUrl = r.url;
+        core.info(`Comment ${r.action}${r.url ? `: ${r.url}` : ''}`);
+      } catch (err) {
+        problems.push(describe(err));
+      }
+    }
+    const sha = report.pullRequest?.headSha ?? ctx.sha;
+    if (settings.checkRun && sha) {
+      try {
+        const annotations = report.results ? buildAnnotations(report.results).map((a) => ({ ...a, message: clean(a.message), title: clean(a.title), ...(a.raw_details ? { raw_details: clean(a.raw_details) } : {}) })) : [];
+        const r = await publishCheckRun(gh, {
+          owner: ctx.owner,
+          repo: ctx.repo,
+          headSha: sha,
+          name: settings.checkName,
+          conclusion: CONCLUSION[report.verdict],
+          title: clean(report.headline).slice(0, 1000),
+          summary: fitBody(markdown, { pointer, limit: 65_535 }).body,
+          annotations,
+          ...(ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}),
+        });
+        checkRunId = r.id;
+        core.info(`Check run '${settings.checkName}' published with ${annotations.length} annotations in ${r.calls} request(s).`);
+      } catch (err) {
+        problems.push(describe(err));
+      }
+    }
+  }
+
+  // 3. The job summary, with any publishing problem in it.
+  const extra = problems.slice(report.problems.length);
+  for (const p of extra) core.error(p);
+  const summary = extra.length ? render(problems) : markdown;
+  try {
+    await writeJobSummary(fitBody(summary, { pointer: `The whole report is in ${reportPath} and the artifact.`, limit: SUMMARY_LIMIT }).body);
+  } catch (err) {
+    core.warning(`could not write the job summary: ${(err as Error).message}`);
+  }
+
+  // 4. The artifact: the bundle, plus the raw stream when it holds no secret.
+  if (targets.artifact && settings.artifactName) {
+    if (report.rawResultsPath) {
+      const raw = await readFile(report.rawResultsPath);
+      // Raw subunit cannot be redacted in place (its packets carry CRCs): leave it out instead.
+      const leaks = settings.secrets.filter((s) => s.length >= 4 && raw.includes(Buffer.from(s)));
+      if (leaks.length) core.warning(`${report.rawResultsPath} contains a secret value: only the redacted results.json is uploaded.`);
+      else {
+        const dest = join(settings.reportDir, FILES.subunit);
+        await copyFile(report.rawResultsPath, dest);
+        files.push(dest);
+      }
+    }
+    try {
+      const up = await uploadArtifact({ name: settings.artifactName, files, rootDirectory: settings.reportDir });
+      if (up.uploaded) core.info(`Artifact '${settings.artifactName}' uploaded (id ${up.id ?? '?'}, ${up.size ?? '?'} bytes).`);
+      else core.info(`Artifact not uploaded: ${up.reason}. The report is in ${settings.reportDir}.`);
+    } catch (err) {
+      const line = `could not upload the artifact '${settings.artifactName}': ${(err as Error).message}`;
+      core.warning(line);
+    }
+  }
+  return { reportPath, commentUrl, checkRunId, problems };
+}
+
+function describe(err: unknown): string {
+  return err instanceof UserError ? err.message : `internal error while publishing: ${(err as Error).message}`;
+}

@@ -1,0 +1,222 @@
+// The action's main step: read the settings, get results (a result file, the cloud run, or a
+// finished report from another run's artifact), judge them, publish the report, set the outputs.
+import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
+import { UserError, EXIT } from '../core/errors.ts';
+import type { RunResults } from '../core/results/model.ts';
+import { FAILING_STATUSES } from '../core/results/model.ts';
+import type { Verdict } from '../core/render/pr-report.ts';
+import { parseFile, damageLine } from '../cli/commands/parse.ts';
+import { createGitHubClient, explainGitHubError, type GitHubClient } from '../edges/github/client.ts';
+import { writeJobSummary } from '../edges/github/summary.ts';
+import { readSettings, requireCloudInputs, type ActionSettings } from './inputs.ts';
+import { publishReport, type Report } from './publish.ts';
+import { readBundle } from './report-bundle.ts';
+import { defaultStages, type Stages, type CompareOutcome } from './stages.ts';
+import { STATE } from './state.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const FORK_HELP =
+  'This pull request comes from a fork, and GitHub does not give a fork\'s workflow run the cloud credentials ' +
+  '(nor a token that may comment). The gate did not run. A maintainer can run it in a trusted context and publish it ' +
+  'with the workflow_run reporting workflow: see docs/action.md, "Pull requests from forks".';
+
+export interface MainOptions {
+  stages?: Stages;
+  /** A client to use instead of creating one (benchmarks). */
+  client?: GitHubClient;
+}
+
+export async function runMain(options: MainOptions = {}): Promise<void> {
+  const stages = options.stages ?? defaultStages;
+  core.saveState(STATE.started, 'true');
+  let settings: ActionSettings;
+  try {
+    settings = readSettings();
+  } catch (err) {
+    await fail(err, null);
+    return;
+  }
+  try {
+    if (settings.reportFrom) await publishFromArtifact(settings, options.client);
+    else await gate(settings, stages, options.client);
+  } catch (err) {
+    await fail(err, settings);
+  }
+}
+
+/** A failure before or outside publishing: one line in the log, the same line in the job summary. */
+async function fail(err: unknown, settings: ActionSettings | null): Promise<void> {
+  const raw = err instanceof UserError ? err.message : `internal error: ${(err as Error).message}`;
+  const line = settings ? redactLine(raw, settings.secrets) : raw;
+  core.setOutput('result', 'error');
+  core.setFailed(line);
+  try {
+    await writeJobSummary(`### ⚠️ tempest-gate: error\n\n${line}\n`);
+  } catch (e) {
+    core.warning(`could not write the job summary: ${(e as Error).message}`);
+  }
+}
+
+function redactLine(line: string, secrets: string[]): string {
+  let out = line;
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
+  return out;
+}
+
+function verdictOnFailures(results: RunResults, failOn: ActionSettings['failOn']): { verdict: Verdict; headline: string } {
+  const failing = results.tests.filter((t) => FAILING_STATUSES.has(t.status)).length;
+  const fails = failing > 0 && failOn !== 'never';
+  const noun = failing === 1 ? 'test' : 'tests';
+  const headline = failing === 0 ? `All ${results.tests.length} tests passed or were skipped.` : `${failing} ${noun} failed of ${results.tests.length}.`;
+  return { verdict: fails ? 'fail' : 'pass', headline: failOn === 'never' && failing ? `${headline} (fail-on: never)` : headline };
+}
+
+async function gate(settings: ActionSettings, stages: Stages, client: GitHubClient | undefined): Promise<void> {
+  const ctx = settings.context;
+  const pr = ctx.pullRequest;
+  const problems: string[] = [];
+  let resultsPath: string | null = settings.results;
+  let selectedCount: number | null = null;
+
+  if (!resultsPath) {
+    if (!settings.cloud) {
+      if (pr?.fromFork) {
+        // Not an obscure failure: say what to do, in the log and the summary.
+        core.setOutput('result', 'skipped');
+        core.error(FORK_HELP);
+        await writeJobSummary(`### ⏭️ tempest-gate: not run on a fork\n\n${FORK_HELP}\n`);
+        core.setFailed('tempest-gate did not run: pull request from a fork without cloud credentials (see the job summary).');
+        return;
+      }
+      throw new UserError(
+        "no cloud credentials: set input 'clouds-yaml' (a secret) and 'cloud', or the OS_* environment variables; or set 'results' to report an existing result file",
+        { exitCode: EXIT.usage },
+      );
+    }
+    requireCloudInputs(settings);
+    if (!stages.cloud) {
+      throw new UserError("this build of tempest-gate cannot provision yet (the OpenStack stage is not wired in); set 'results' to report an existing result file", {
+        exitCode: EXIT.internal,
+      });
+    }
+    // Saved before anything is created: the post step cleans up by this tag even if main dies mid-way.
+    const runTag = `tempest-gate-${ctx.owner}-${ctx.repo}-${process.env.GITHUB_RUN_ID ?? randomUUID()}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}`;
+    core.saveState(STATE.runTag, runTag);
+    if (settings.cloud.name) core.saveState(STATE.cloudName, settings.cloud.name);
+    const run = await stages.cloud.provisionAndRun({ settings, runTag, log: (l) => core.info(l) });
+    resultsPath = run.resultsPath;
+    selectedCount = run.selectedCount;
+  }
+
+  core.startGroup(`Read ${resultsPath}`);
+  const results = await parseFile(resultsPath, process.stdin);
+  core.endGroup();
+  const damage = damageLine(resultsPath, results);
+  if (damage) problems.push(damage);
+  if (selectedCount === null) selectedCount = results.tests.length;
+
+  let compare: CompareOutcome | null = null;
+  let judged = verdictOnFailures(results, settings.failOn);
+  if (settings.baseline) {
+    if (settings.baseline.kind === 'file' && !existsSync(resolve(settings.baseline.path))) {
+      throw new UserError(`input 'baseline': no such file '${settings.baseline.path}'`, { exitCode: EXIT.usage });
+    }
+    if (!stages.compare) {
+      problems.push("input 'baseline' is set, but this build has no compare engine yet: judged on failures alone");
+    } else {
+      compare = await stages.compare.compare({ baseline: settings.baseline, results, failOn: settings.failOn, workspace: process.cwd() });
+      judged = { verdict: compare.verdict, headline: compare.headline };
+    }
+  } else if (settings.failOn === 'regressions' && judged.verdict === 'fail') {
+    // Without a baseline nothing tells a regression from an old failure: every failure counts.
+    judged.headline += ' No baseline is set, so every failure counts as a regression.';
+  }
+  if (damage && judged.verdict === 'pass') {
+    // A damaged stream cannot prove a pass.
+    judged = { verdict: 'error', headline: `${judged.headline} The result stream was damaged.` };
+  }
+
+  const report: Report = {
+    results,
+    verdict: judged.verdict,
+    headline: judged.headline,
+    problems,
+    compare: compare ? { markdown: compare.markdown, regressions: compare.regressions, fixes: compare.fixes } : null,
+    pullRequest: pr ? { number: pr.number, headSha: pr.headSha } : null,
+    rawResultsPath: resultsPath,
+  };
+  // A fork's token is read-only: leave the comment and check run to the trusted reporting workflow.
+  const forkRun = pr?.fromFork === true && ctx.eventName === 'pull_request';
+  if (forkRun) core.notice('Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.');
+  const out = await publishReport(settings, report, { github: !forkRun, artifact: true }, client);
+  setOutputs(report, out.reportPath, selectedCount, compare);
+  if (out.commentUrl) core.setOutput('comment-url', out.commentUrl);
+  if (out.checkRunId !== null) core.setOutput('check-run-id', out.checkRunId);
+  if (out.problems.length > problems.length) {
+    core.setFailed(`tempest-gate could not publish everything: ${out.problems[problems.length]}`);
+  } else if (judged.verdict !== 'pass') {
+    core.setFailed(`tempest-gate: ${redactLine(judged.headline, settings.secrets)}`);
+  }
+}
+
+function setOutputs(report: Report, reportPath: string, selected: number | null, compare: CompareOutcome | null): void {
+  const failing = report.results ? report.results.tests.filter((t) => FAILING_STATUSES.has(t.status)).length : 0;
+  core.setOutput('result', report.verdict);
+  core.setOutput('regressions', compare ? compare.regressions : failing);
+  core.setOutput('fixes', compare ? compare.fixes : 0);
+  core.setOutput('selected-count', selected ?? 0);
+  core.setOutput('report-path', reportPath);
+}
+
+/**
+ * The trusted half of the fork-safe setup (a `workflow_run` workflow): publish a report bundle
+ * made by the untrusted run. The bundle says which PR it is for; that claim is checked against
+ * the workflow_run event and GitHub before anything is posted.
+ */
+async function publishFromArtifact(settings: ActionSettings, client: GitHubClient | undefined): Promise<void> {
+  const dir = settings.reportFrom ?? '';
+  const { manifest, results } = await readBundle(dir);
+  const ctx = settings.context;
+  if (!manifest.pullRequest) throw new UserError(`input 'report-from': the report in ${dir} is not for a pull request; nothing to publish`, { exitCode: EXIT.badInput });
+  const wr = ctx.workflowRun;
+  if (!wr) {
+    throw new UserError("input 'report-from' is for a workflow triggered by `workflow_run` (the event has no workflow_run)", { exitCode: EXIT.usage });
+  }
+  if (wr.headSha !== manifest.pullRequest.headSha) {
+    throw new UserError(
+      `input 'report-from': the report is for commit ${manifest.pullRequest.headSha.slice(0, 12)}, but the workflow run that made it built ${wr.headSha.slice(0, 12)}; not publishing`,
+      { exitCode: EXIT.badInput },
+    );
+  }
+  const gh = client ?? createGitHubClient({ token: settings.githubToken, baseUrl: ctx.apiUrl, log: (l) => core.info(l) });
+  const where = `pull request #${manifest.pullRequest.number}`;
+  let headSha: string;
+  try {
+    const pull = await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: manifest.pullRequest.number });
+    headSha = pull.data.head.sha;
+  } catch (err) {
+    throw explainGitHubError(err, 'pull request', where);
+  }
+  if (headSha !== wr.headSha) {
+    throw new UserError(`input 'report-from': ${where} is at ${headSha.slice(0, 12)}, not at the reported commit ${wr.headSha.slice(0, 12)}; not publishing`, {
+      exitCode: EXIT.badInput,
+    });
+  }
+  const report: Report = {
+    results,
+    verdict: manifest.verdict,
+    headline: manifest.headline,
+    problems: manifest.problems,
+    compare: manifest.compare,
+    pullRequest: manifest.pullRequest,
+    rawResultsPath: null,
+  };
+  const out = await publishReport(settings, report, { github: true, artifact: false }, gh);
+  core.setOutput('result', manifest.verdict);
+  core.setOutput('report-path', out.reportPath);
+  if (out.commentUrl) core.setOutput('comment-url', out.commentUrl);
+  if (out.checkRunId !== null) core.setOutput('check-run-id', out.checkRunId);
+  if (out.problems.length > report.problems.length) core.setFailed(`tempest-gate could not publish everything: ${out.problems[report.problems.length]}`);
+}

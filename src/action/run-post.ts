@@ -1,0 +1,32 @@
+// The action's post step (runs with post-if: always(), after success, failure, cancellation or a
+// timeout of main): delete every cloud resource this run tagged. It warns, it never fails the job,
+// and it never needs main to have finished.
+import * as core from '@actions/core';
+import { readSettings } from './inputs.ts';
+import { STATE } from './state.ts';
+import { defaultStages, type Stages } from './stages.ts';
+
+export async function runPost(options: { stages?: Stages } = {}): Promise<void> {
+  const stages = options.stages ?? defaultStages;
+  try {
+    const runTag = core.getState(STATE.runTag);
+    if (runTag === '') {
+      core.info('tempest-gate post: no cloud resources were requested by this run; nothing to clean up.');
+      return;
+    }
+    // Reading the settings again masks the secrets in this process too, before anything is logged.
+    const settings = readSettings();
+    if (!stages.cleanup) {
+      // SEAM: the OpenStack cleanup (src/edges/openstack) is plugged in through stages.ts.
+      core.warning(`tempest-gate post: cleanup is not available in this build; delete the resources tagged '${runTag}' by hand or with 'tempest-gate cleanup --tag ${runTag}'.`);
+      return;
+    }
+    core.info(`tempest-gate post: deleting the cloud resources tagged '${runTag}'`);
+    const report = await stages.cleanup.cleanup({ settings, runTag, log: (l) => core.info(l) });
+    for (const d of report.deleted) core.info(`deleted ${d}`);
+    for (const l of report.leftover) core.warning(`not deleted: ${l} (tag '${runTag}')`);
+    core.info(`tempest-gate post: ${report.deleted.length} deleted, ${report.leftover.length} left over.`);
+  } catch (err) {
+    core.warning(`tempest-gate post: cleanup failed: ${(err as Error).message}`);
+  }
+}

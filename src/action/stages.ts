@@ -1,0 +1,58 @@
+// The stages the action drives that other parts of tempest-gate implement: provisioning and
+// running Tempest on the cloud (src/edges/openstack, issue 8 / 7), cleanup, and the baseline
+// comparison (src/core/compare, issue 4). The action calls them only through these small
+// interfaces. SEAM: `defaultStages` is where the implementations are plugged in; a stage that
+// has not landed is null and the action says so in one line instead of pretending.
+import type { RunResults } from '../core/results/model.ts';
+import type { ActionSettings, BaselineSource, FailOn } from './inputs.ts';
+import { compareStage } from './compare-stage.ts';
+
+export interface CloudRun {
+  /** Path of the subunit v2 stream brought back from the controller. */
+  resultsPath: string;
+  /** Number of tests selected for the change. */
+  selectedCount: number | null;
+}
+
+export interface CloudStage {
+  /** Provision the nodes (every resource tagged `runTag`), run the selected tests, bring back the results. */
+  provisionAndRun(options: { settings: ActionSettings; runTag: string; log: (line: string) => void }): Promise<CloudRun>;
+}
+
+export interface CleanupReport {
+  /** Human-readable line per deleted or leftover resource. */
+  deleted: string[];
+  leftover: string[];
+}
+
+export interface CleanupStage {
+  /** Delete every resource tagged `runTag`. Must be safe to call when nothing was created. */
+  cleanup(options: { settings: ActionSettings; runTag: string; log: (line: string) => void }): Promise<CleanupReport>;
+}
+
+export interface CompareOutcome {
+  verdict: 'pass' | 'fail';
+  headline: string;
+  regressions: number;
+  fixes: number;
+  /** renderCompareMarkdown's output. */
+  markdown: string;
+}
+
+export interface CompareStage {
+  /** Load the baseline (a UserError naming the source when it is unknown) and judge the run against it. */
+  compare(options: { baseline: BaselineSource; results: RunResults; failOn: FailOn; workspace: string }): Promise<CompareOutcome>;
+}
+
+export interface Stages {
+  cloud: CloudStage | null;
+  cleanup: CleanupStage | null;
+  compare: CompareStage | null;
+}
+
+// SEAM: replace the nulls when src/edges/openstack (provision and run, cleanup) lands.
+export const defaultStages: Stages = {
+  cloud: null,
+  cleanup: null,
+  compare: compareStage,
+};

@@ -1,0 +1,397 @@
+// A local GitHub REST API for tests: every request is validated against GitHub's published OpenAPI
+// description (@octokit/openapi, api.github.com) by openapi-backend, and rejected (and recorded)
+// when it does not match. Every response the fake sends is validated against the same description,
+// so the client under test only ever sees shapes GitHub documents.
+// State: issue comments and check runs (with their accumulated annotations), plus the pull request.
+// Faults: per-operation status overrides (403, 5xx, rate limits) for a number of calls.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
+
+const require = createRequire(import.meta.url);
+
+/** The operations this fake implements (GitHub's operationIds). */
+export const OPERATIONS = [
+  'issues/list-comments',
+  'issues/create-comment',
+  'issues/update-comment',
+  'checks/create',
+  'checks/update',
+  'checks/get',
+  'checks/list-for-ref',
+  'checks/list-annotations',
+  'pulls/get',
+] as const;
+type OperationId = (typeof OPERATIONS)[number];
+
+type Json = Record<string, unknown>;
+
+interface FullSpec {
+  openapi: string;
+  info: Json;
+  servers?: unknown;
+  paths: Record<string, Record<string, { operationId?: string } & Json>>;
+  components: Record<string, Record<string, unknown>>;
+}
+
+let cachedSpec: FullSpec | null = null;
+function fullSpec(): FullSpec {
+  cachedSpec ??= JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as FullSpec;
+  return cachedSpec;
+}
+
+/** The description cut down to our operations and every component they reference (transitively). */
+function subsetSpec(): Document {
+  const spec = fullSpec();
+  const paths: Record<string, Json> = {};
+  for (const [p, item] of Object.entries(spec.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (op && typeof op === 'object' && (OPERATIONS as readonly string[]).includes(String(op.operationId))) {
+        paths[p] ??= {};
+        paths[p][method] = op;
+      }
+    }
+  }
+  const components: Record<string, Record<string, unknown>> = {};
+  const seen = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === '$ref' && typeof x === 'string' && x.startsWith('#/components/') && !seen.has(x)) {
+          seen.add(x);
+          const [, , kind = '', name = ''] = x.split('/');
+          const target = spec.components[kind]?.[name];
+          (components[kind] ??= {})[name] = target;
+          walk(target);
+        } else walk(x);
+      }
+    }
+  };
+  walk(paths);
+  return { openapi: spec.openapi, info: spec.info, paths, components } as unknown as Document;
+}
+
+/** One of GitHub's own examples for a component, as a template for fake responses. */
+export function example<T = Json>(name: string): T {
+  const ex = fullSpec().components.examples?.[name] as { value: T } | undefined;
+  if (!ex) throw new Error(`no example ${name} in the OpenAPI description`);
+  return structuredClone(ex.value);
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  operationId: string | null;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+  authorization: string | undefined;
+}
+
+export interface Rejection {
+  method: string;
+  path: string;
+  reason: string;
+}
+
+export interface Fault {
+  status: number;
+  /** How many calls get this answer (Infinity: all). */
+  times: number;
+  body?: Json;
+  headers?: Record<string, string>;
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  issueNumber: number;
+}
+
+export interface FakeCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  output: { title: string | null; summary: string | null; text: string | null };
+  annotations: Json[];
+  details_url: string | null;
+}
+
+export interface GitHubServerOptions {
+  owner?: string;
+  repo?: string;
+  /** Accepted tokens (Authorization: token X / Bearer X). */
+  token: string;
+  /** The pull request the fake knows (pulls/get), from a pull_request event payload. */
+  pullRequest?: Json;
+  /** Comments already on the PR before the test starts (e.g. 150 unrelated ones, to force paging). */
+  seedComments?: Array<{ issueNumber: number; body: string }>;
+}
+
+export class GitHubServer {
+  readonly requests: RecordedRequest[] = [];
+  readonly rejections: Rejection[] = [];
+  readonly comments: FakeComment[] = [];
+  readonly checkRuns: FakeCheckRun[] = [];
+  /** Response bodies that did not match the description: a bug in this fake, checked by the tests. */
+  readonly badResponses: string[] = [];
+  private readonly faults = new Map<string, Fault>();
+  private server: Server | null = null;
+  private nextId = 1000;
+  private readonly api: OpenAPIBackend;
+  private readonly o: Required<Omit<GitHubServerOptions, 'pullRequest' | 'seedComments'>> & { pullRequest: Json | null };
+  url = '';
+
+  constructor(options: GitHubServerOptions) {
+    this.o = { owner: options.owner ?? 'octocat', repo: options.repo ?? 'Hello-World', token: options.token, pullRequest: options.pullRequest ?? null };
+    for (const c of options.seedComments ?? []) this.comments.push({ id: this.nextId++, body: c.body, issueNumber: c.issueNumber });
+    this.api = new OpenAPIBackend({
+      definition: subsetSpec(),
+      strict: false,
+      validate: true,
+      quick: true,
+      ajvOpts: { strict: false, allErrors: false },
+      // GitHub's description uses these formats; check them rather than ignore them.
+      customizeAjv: (ajv) => {
+        ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
+        ajv.addFormat('uri', { type: 'string', validate: (s: string) => URL.canParse(s) });
+        ajv.addFormat('email', /^[^@\s]+@[^@\s]+$/);
+        return ajv;
+      },
+    });
+    this.api.register({
+      notFound: () => ({ status: 404, body: { message: 'Not Found' }, reject: 'no operation in the GitHub OpenAPI description matches (or this fake does not implement it)' }),
+      methodNotAllowed: () => ({ status: 405, body: { message: 'Method Not Allowed' }, reject: 'method not allowed by the GitHub OpenAPI description' }),
+      validationFail: (c: Context) => ({
+        status: 422,
+        body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' },
+        reject: `does not match ${c.operation?.operationId}: ${JSON.stringify(c.validation.errors).slice(0, 600)}`,
+      }),
+    });
+    for (const id of OPERATIONS) this.api.register(id, (c: Context, record: RecordedRequest) => this.handle(id, c, record));
+  }
+
+  /** Answer the next `times` calls of an operation with `status` (403, 500, 429...). */
+  fail(operationId: OperationId, fault: Fault): void {
+    this.faults.set(operationId, fault);
+  }
+
+  async start(): Promise<string> {
+    await this.api.init();
+    this.server = createServer((req, res) => void this.serve(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const addr = this.server.address();
+    if (!addr || typeof addr === 'string') throw new Error('no address');
+    this.url = `http://127.0.0.1:${addr.port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server?.closeAllConnections();
+  }
+
+  /** Requests that reached an operation handler (validated), faults included. */
+  calls(operationId?: OperationId): RecordedRequest[] {
+    return this.requests.filter((r) => r.operationId !== null && (operationId === undefined || r.operationId === operationId));
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const query = Object.fromEntries(url.searchParams);
+    let body: unknown = undefined;
+    if (raw !== '') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        this.rejections.push({ method: req.method ?? '', path: url.pathname, reason: 'body is not JSON' });
+        return send(res, 400, { message: 'Problems parsing JSON' });
+      }
+    }
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      operationId: null,
+      query,
+      body,
+      status: 0,
+      authorization: req.headers.authorization,
+    };
+    this.requests.push(record);
+    const result = (await this.api.handleRequest(
+      { method: req.method ?? 'GET', path: url.pathname, query, headers: req.headers as Record<string, string>, body },
+      record,
+    )) as { status: number; body: unknown; reject?: string; headers?: Record<string, string> };
+    if (result.reject) this.rejections.push({ method: record.method, path: record.path, reason: result.reject });
+    record.status = result.status;
+    send(res, result.status, result.body, result.headers);
+  }
+
+  private handle(id: OperationId, c: Context, record: RecordedRequest): { status: number; body: unknown; headers?: Record<string, string> } {
+    record.operationId = id;
+    const auth = c.request.headers.authorization;
+    const token = typeof auth === 'string' ? auth.replace(/^(token|bearer)\s+/i, '') : '';
+    if (token !== this.o.token) return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
+    const fault = this.faults.get(id);
+    if (fault && fault.times > 0) {
+      fault.times--;
+      const body = fault.body ?? { message: fault.status === 403 ? 'Resource not accessible by integration' : 'Server Error', documentation_url: 'https://docs.github.com/rest' };
+      return { status: fault.status, body, ...(fault.headers ? { headers: fault.headers } : {}) };
+    }
+    const p = c.request.params as Record<string, string>;
+    if (p.owner !== this.o.owner || p.repo !== this.o.repo) return { status: 404, body: { message: 'Not Found' } };
+    const out = this.answer(id, c, p);
+    const v = this.api.validateResponse(out.body, c.operation, out.status);
+    if (v.errors?.length) this.badResponses.push(`${id} ${out.status}: ${JSON.stringify(v.errors).slice(0, 400)}`);
+    return out;
+  }
+
+  private commentJson(cm: FakeComment): Json {
+    const base = example('issue-comment');
+    const api = `${this.url}/repos/${this.o.owner}/${this.o.repo}`;
+    return {
+      ...base,
+      id: cm.id,
+      node_id: `IC_${cm.id}`,
+      url: `${api}/issues/comments/${cm.id}`,
+      html_url: `https://github.com/${this.o.owner}/${this.o.repo}/pull/${cm.issueNumber}#issuecomment-${cm.id}`,
+      issue_url: `${api}/issues/${cm.issueNumber}`,
+      body: cm.body,
+      user: { ...(base.user as Json), login: 'github-actions[bot]', type: 'Bot' },
+    };
+  }
+
+  private checkRunJson(cr: FakeCheckRun): Json {
+    const base = example('check-run');
+    return {
+      ...base,
+      id: cr.id,
+      name: cr.name,
+      head_sha: cr.head_sha,
+      status: cr.status,
+      conclusion: cr.conclusion,
+      details_url: cr.details_url,
+      html_url: `https://github.com/${this.o.owner}/${this.o.repo}/runs/${cr.id}`,
+      url: `${this.url}/repos/${this.o.owner}/${this.o.repo}/check-runs/${cr.id}`,
+      output: { ...cr.output, annotations_count: cr.annotations.length, annotations_url: `${this.url}/repos/${this.o.owner}/${this.o.repo}/check-runs/${cr.id}/annotations` },
+    };
+  }
+
+  private answer(id: OperationId, c: Context, p: Record<string, string>): { status: number; body: unknown; headers?: Record<string, string> } {
+    const body = (c.request.requestBody ?? {}) as Json;
+    const q = c.request.query as Record<string, string>;
+    switch (id) {
+      case 'issues/list-comments': {
+        const n = Number(p.issue_number);
+        const all = this.comments.filter((x) => x.issueNumber === n);
+        const perPage = Math.min(100, Number(q.per_page ?? 30));
+        const page = Number(q.page ?? 1);
+        const slice = all.slice((page - 1) * perPage, page * perPage);
+        const headers: Record<string, string> = {};
+        if (page * perPage < all.length) {
+          const next = `${this.url}/repos/${this.o.owner}/${this.o.repo}/issues/${n}/comments?per_page=${perPage}&page=${page + 1}`;
+          headers.link = `<${next}>; rel="next"`;
+        }
+        return { status: 200, body: slice.map((x) => this.commentJson(x)), headers };
+      }
+      case 'issues/create-comment': {
+        const text = String(body.body ?? '');
+        if (text.length > 65_536) return tooLong('IssueComment', 'body', 65_536);
+        const cm: FakeComment = { id: this.nextId++, body: text, issueNumber: Number(p.issue_number) };
+        this.comments.push(cm);
+        return { status: 201, body: this.commentJson(cm), headers: { location: `${this.url}/repos/${this.o.owner}/${this.o.repo}/issues/comments/${cm.id}` } };
+      }
+      case 'issues/update-comment': {
+        const cm = this.comments.find((x) => x.id === Number(p.comment_id));
+        if (!cm) return { status: 404, body: { message: 'Not Found' } };
+        const text = String(body.body ?? '');
+        if (text.length > 65_536) return tooLong('IssueComment', 'body', 65_536);
+        cm.body = text;
+        return { status: 200, body: this.commentJson(cm) };
+      }
+      case 'checks/create':
+      case 'checks/update': {
+        const output = body.output as (Json & { annotations?: Json[] }) | undefined;
+        if (output?.annotations && output.annotations.length > 50) return tooLong('CheckRun', 'annotations', 50);
+        if (typeof output?.summary === 'string' && output.summary.length > 65_535) return tooLong('CheckRun', 'summary', 65_535);
+        let cr: FakeCheckRun | undefined;
+        if (id === 'checks/create') {
+          cr = {
+            id: this.nextId++,
+            name: String(body.name),
+            head_sha: String(body.head_sha),
+            status: String(body.status ?? 'queued'),
+            conclusion: null,
+            output: { title: null, summary: null, text: null },
+            annotations: [],
+            details_url: null,
+          };
+          this.checkRuns.push(cr);
+        } else {
+          cr = this.checkRuns.find((x) => x.id === Number(p.check_run_id));
+          if (!cr) return { status: 404, body: { message: 'Not Found' } };
+        }
+        if (body.status) cr.status = String(body.status);
+        if (body.conclusion) {
+          cr.conclusion = String(body.conclusion);
+          cr.status = 'completed';
+        }
+        if (body.details_url) cr.details_url = String(body.details_url);
+        if (output) {
+          cr.output = { title: String(output.title ?? cr.output.title), summary: String(output.summary ?? cr.output.summary), text: (output.text as string) ?? cr.output.text };
+          // GitHub appends annotations on every update.
+          cr.annotations.push(...(output.annotations ?? []));
+        }
+        return { status: id === 'checks/create' ? 201 : 200, body: this.checkRunJson(cr) };
+      }
+      case 'checks/get': {
+        const cr = this.checkRuns.find((x) => x.id === Number(p.check_run_id));
+        return cr ? { status: 200, body: this.checkRunJson(cr) } : { status: 404, body: { message: 'Not Found' } };
+      }
+      case 'checks/list-for-ref': {
+        const runs = this.checkRuns.filter((x) => x.head_sha === p.ref);
+        return { status: 200, body: { total_count: runs.length, check_runs: runs.map((x) => this.checkRunJson(x)) } };
+      }
+      case 'checks/list-annotations': {
+        const cr = this.checkRuns.find((x) => x.id === Number(p.check_run_id));
+        if (!cr) return { status: 404, body: { message: 'Not Found' } };
+        const base = example<Json[]>('check-annotation-items')[0] ?? {};
+        return { status: 200, body: cr.annotations.map((a) => ({ ...base, ...a, blob_href: 'https://github.com/x', raw_details: a.raw_details ?? null, title: a.title ?? null })) };
+      }
+      case 'pulls/get': {
+        if (!this.o.pullRequest || Number(p.pull_number) !== this.o.pullRequest.number) return { status: 404, body: { message: 'Not Found' } };
+        return { status: 200, body: this.o.pullRequest };
+      }
+    }
+  }
+}
+
+function tooLong(resource: string, field: string, max: number): { status: number; body: unknown } {
+  return {
+    status: 422,
+    body: {
+      message: 'Validation Failed',
+      errors: [{ resource, code: 'custom', field, message: `${field} is too long (maximum is ${max} characters)` }],
+      documentation_url: 'https://docs.github.com/rest',
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+export async function startGitHubServer(options: GitHubServerOptions): Promise<GitHubServer> {
+  const s = new GitHubServer(options);
+  await s.start();
+  return s;
+}
