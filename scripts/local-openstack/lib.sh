@@ -1,0 +1,156 @@
+# Shared settings of the local OpenStack scripts (sourced, not run).
+# Everything lives under $LOS (default: <repo>/.local-openstack, git-ignored):
+#   etc/ data/ logs/ run/ bin/ pyext/ clouds.yaml timings.log
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LOS=${LOCAL_OPENSTACK_DIR:-$REPO/.local-openstack}
+ETC=$LOS/etc; DATA=$LOS/data; RUN=$LOS/run; LOG=$LOS/logs
+PW=secret
+HOSTIP=127.0.0.1
+# Private ports, so a real keystone on :5000 or a mysqld on :3306 never collides with ours.
+P_MYSQL=33306; P_RABBIT=35672; P_RABBIT_DIST=35673; P_EPMD=34369
+P_KEYSTONE=35357; P_PLACEMENT=38778; P_GLANCE=39292; P_NEUTRON=39696; P_NOVA=38774
+DBURL="mysql+pymysql://os:$PW@$HOSTIP:$P_MYSQL"
+KS=http://$HOSTIP:$P_KEYSTONE/v3
+TIMINGS=$LOS/timings.log
+export PATH=$LOS/bin:$PATH
+# Daemons in start order; stop.sh walks it backwards.
+SERVICES="mysqld epmd rabbitmq keystone placement glance-api neutron-server nova-api nova-conductor nova-scheduler nova-compute"
+
+now() { date +%s.%N; }
+# step NAME cmd... : run and record the wall time in timings.log
+step() {
+  local name=$1; shift
+  local t0; t0=$(now)
+  echo "=== [$(date +%T)] $name"
+  "$@"; local rc=$?
+  printf '%-24s %7.1fs rc=%s\n' "$name" "$(echo "$(now) - $t0" | bc)" "$rc" | tee -a "$TIMINGS"
+  return $rc
+}
+
+# alive PID: exists and is not a zombie
+alive() { [ -r "/proc/$1/stat" ] && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+# running NAME: the PID recorded in run/NAME.pid is alive and still the process we started
+running() {
+  local f=$RUN/$1.pid pid st
+  [ -f "$f" ] || return 1
+  read -r pid st < "$f"
+  alive "$pid" && [ "$(awk '{print $22}' "/proc/$pid/stat" 2>/dev/null)" = "$st" ]
+}
+
+# daemon NAME cmd... : start in its own session; run/NAME.pid holds "PID STARTTIME" so that
+# stop.sh never signals a recycled PID.
+daemon() {
+  local name=$1; shift
+  mkdir -p "$RUN" "$LOG"
+  if running "$name"; then echo "already running: $name"; return 0; fi
+  setsid nohup "$@" >"$LOG/$name.out" 2>&1 < /dev/null &
+  local pid=$!
+  echo "$pid $(awk '{print $22}' "/proc/$pid/stat")" > "$RUN/$name.pid"
+  echo "started $name pid $pid"
+}
+
+wait_http() { # wait_http URL [timeout-seconds]
+  local url=$1 to=${2:-120} i=0
+  until curl -s -o /dev/null -m 5 "$url"; do
+    i=$((i+1)); [ $i -ge $((to*2)) ] && { echo "timeout waiting for $url"; return 1; }
+    sleep 0.5
+  done
+  echo "up: $url"
+}
+
+mysql_root() { mariadb --protocol=socket -S "$RUN/mysqld.sock" -uroot "$@"; }
+
+get_token() { # get_token [user] [project] -> $TOKEN (project-scoped)
+  local user=${1:-admin} project=${2:-admin}
+  TOKEN=$(curl -s -i -m 20 -H 'Content-Type: application/json' -d '{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"'"$user"'","domain":{"id":"default"},"password":"'$PW'"}}},"scope":{"project":{"name":"'"$project"'","domain":{"id":"default"}}}}}' \
+    "$KS/auth/tokens" | awk -F': ' 'tolower($1)=="x-subject-token"{print $2}' | tr -d '\r')
+  [ -n "$TOKEN" ]
+}
+
+# ---- daemons (used by setup.sh on first start and by start.sh afterwards)
+start_mysqld() {
+  daemon mysqld /usr/sbin/mariadbd --no-defaults --user=root --datadir="$DATA/mysql" \
+     --socket="$RUN/mysqld.sock" --port=$P_MYSQL --bind-address=$HOSTIP --pid-file="$DATA/mysqld.pidfile" \
+     --innodb-buffer-pool-size=128M --performance-schema=OFF --skip-name-resolve \
+     --max-connections=500 --log-error="$LOG/mysqld.err" \
+     --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci
+  for _ in $(seq 1 120); do mysql_root -e 'select 1' >/dev/null 2>&1 && return 0; sleep 0.5; done
+  echo "mariadb did not come up"; return 1
+}
+rabbit_env() {
+  export HOME=$DATA/rabbit ERL_EPMD_PORT=$P_EPMD \
+    RABBITMQ_NODENAME=tgfake@localhost RABBITMQ_NODE_IP_ADDRESS=$HOSTIP RABBITMQ_NODE_PORT=$P_RABBIT \
+    RABBITMQ_DIST_PORT=$P_RABBIT_DIST RABBITMQ_MNESIA_BASE=$DATA/rabbit/mnesia \
+    RABBITMQ_LOG_BASE=$LOG/rabbit RABBITMQ_CONFIG_FILE=$DATA/rabbit/rabbitmq RABBITMQ_ENABLED_PLUGINS_FILE=$DATA/rabbit/enabled_plugins \
+    RABBITMQ_PID_FILE=$DATA/rabbit/rabbit.pidfile RABBITMQ_CONF_ENV_FILE=/dev/null RABBITMQ_ADVANCED_CONFIG_FILE=$DATA/rabbit/advanced.config
+}
+start_rabbit() {
+  ( rabbit_env
+    mkdir -p "$DATA/rabbit"; echo '[].' > "$DATA/rabbit/enabled_plugins"
+    daemon epmd /usr/bin/epmd -port $P_EPMD
+    daemon rabbitmq /usr/lib/rabbitmq/bin/rabbitmq-server )
+  for _ in $(seq 1 120); do (echo > /dev/tcp/$HOSTIP/$P_RABBIT) 2>/dev/null && return 0; sleep 0.5; done
+  echo "rabbitmq did not come up"; return 1
+}
+uw() { # uw NAME PORT WSGIFILE : serve a WSGI script with uwsgi
+  daemon "$1" uwsgi --plugin python3 --master --processes 1 --threads 4 --http-socket $HOSTIP:"$2" \
+     --wsgi-file "$3" --die-on-term --lazy-apps --buffer-size 65535 --enable-threads --thunder-lock \
+     --add-header 'Connection: close'
+}
+start_keystone() {
+  OS_KEYSTONE_CONFIG_FILES=$ETC/keystone/keystone.conf uw keystone $P_KEYSTONE /usr/bin/keystone-wsgi-public
+  wait_http "$KS" 120
+}
+start_services() {
+  OS_PLACEMENT_CONFIG_DIR=$ETC/placement uw placement $P_PLACEMENT /usr/bin/placement-api
+  daemon glance-api glance-api --config-file "$ETC/glance/glance-api.conf"
+  PYTHONPATH=$LOS/pyext daemon neutron-server neutron-server --config-file "$ETC/neutron/neutron.conf"
+  for s in api conductor scheduler compute; do
+    daemon nova-$s nova-$s --config-file "$ETC/nova/nova.conf"
+  done
+  wait_http http://$HOSTIP:$P_PLACEMENT/ 120 && wait_http http://$HOSTIP:$P_GLANCE/ 120 && \
+  wait_http http://$HOSTIP:$P_NEUTRON/ 180 && wait_http http://$HOSTIP:$P_NOVA/ 180
+}
+# wait until nova-compute reports up and its node is a resource provider in placement
+wait_compute() {
+  get_token admin admin || return 1
+  local n=0
+  for _ in $(seq 1 120); do
+    n=$(curl -s -m 10 -H "X-Auth-Token: $TOKEN" http://$HOSTIP:$P_NOVA/v2.1/os-services | jq '[.services[] | select(.state=="up")] | length')
+    [ "${n:-0}" -ge 3 ] && break; sleep 1
+  done
+  nova-manage --config-file "$ETC/nova/nova.conf" cell_v2 discover_hosts >/dev/null || return 1
+  for _ in $(seq 1 60); do
+    n=$(curl -s -m 10 -H "X-Auth-Token: $TOKEN" -H 'OpenStack-API-Version: placement 1.10' http://$HOSTIP:$P_PLACEMENT/resource_providers | jq '.resource_providers|length')
+    [ "${n:-0}" -ge 1 ] && return 0; sleep 1
+  done
+  echo "no compute node in placement"; return 1
+}
+write_clouds_yaml() {
+  cat > "$LOS/clouds.yaml" <<EOT
+# Written by scripts/local-openstack (a local test cloud; these are throwaway passwords).
+clouds:
+  tg-local:
+    auth:
+      auth_url: $KS
+      username: demo
+      password: $PW
+      project_name: demo
+      user_domain_name: Default
+      project_domain_name: Default
+    region_name: RegionOne
+    interface: public
+    identity_api_version: 3
+  tg-local-admin:
+    auth:
+      auth_url: $KS
+      username: admin
+      password: $PW
+      project_name: admin
+      user_domain_name: Default
+      project_domain_name: Default
+    region_name: RegionOne
+    interface: public
+    identity_api_version: 3
+EOT
+}
