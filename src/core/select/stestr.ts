@@ -61,7 +61,7 @@ export function compileFilter(pattern: string, origin: string, place: Place): Fi
   } catch (err) {
     if (err instanceof PyRegexError) {
       const at: Place = place.column !== undefined ? { ...place, column: place.column + err.offset } : place;
-      throw new UserError(`invalid regex '${pattern}': ${err.message}`, { place: at });
+      throw new UserError(`${origin}: invalid regex '${pattern}': ${err.message}`, { place: at });
     }
     throw err;
   }
@@ -69,7 +69,7 @@ export function compileFilter(pattern: string, origin: string, place: Place): Fi
 }
 
 export function compileListFile(file: ListFile, kind: 'include' | 'exclude'): Filter[] {
-  return readListFile(file, kind).map((e) => compileFilter(e.pattern, `${file.name}:${e.line}`, { file: file.name, line: e.line, column: e.column }));
+  return readListFile(file, kind).map((e) => compileFilter(e.pattern, `${kind}-list ${file.name}:${e.line}`, { file: file.name, line: e.line, column: e.column }));
 }
 
 export interface StestrFilters {
