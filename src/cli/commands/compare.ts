@@ -1,0 +1,280 @@
+// tempest-gate compare: judge a run against its baseline (regressions, fixes, flaky, known failures,
+// skips, durations, Interop) and print JSON, Markdown or text. The exit code is the gate's verdict.
+import { flag, str, strs, type Command, type CommandIo, type OptionSpec, type ParsedArgs } from '../command.ts';
+import { EXIT, UserError, usageError, type ExitCode } from '../../core/errors.ts';
+import {
+  compareRuns,
+  EMPTY_CONTEXT,
+  FAIL_ON,
+  parseJsonText,
+  parseKnownFailures,
+  renderCompareMarkdown,
+  renderCompareText,
+  summarizeRuns,
+  validateBaseline,
+  type Baseline,
+  type BaselineContext,
+  type CompareDiff,
+  type FailOn,
+} from '../../core/compare/index.ts';
+import { parseGuideline, passedTests, scoreGuideline, type InteropScore } from '../../core/interop/index.ts';
+import { RESULTS_SCHEMA, type RunResults } from '../../core/results/model.ts';
+import { parseResults } from '../../core/results/parse.ts';
+import { DEFAULT_STORE, resolveBaselineRef } from '../../edges/baseline-store.ts';
+import { readBytes, readText, writeOutput } from '../../edges/files.ts';
+import { damageLine, parseFile } from './parse.ts';
+
+/** Options that describe where a run was made (its context). */
+export const CONTEXT_OPTIONS: OptionSpec = {
+  branch: { type: 'string' },
+  release: { type: 'string' },
+  commit: { type: 'string' },
+  'tempest-version': { type: 'string' },
+  nodes: { type: 'string' },
+  flavor: { type: 'string' },
+  concurrency: { type: 'string' },
+  cloud: { type: 'string' },
+};
+
+export const CONTEXT_HELP = `Run context (recorded in baselines; durations compare only like for like):
+      --branch B, --release R, --commit SHA, --tempest-version V, --cloud NAME
+      --nodes N            node count (controller + subnodes)
+      --flavor F           node flavor
+      --concurrency N      Tempest workers`;
+
+function positiveInt(args: ParsedArgs, name: string): number | null {
+  const v = str(args, name);
+  if (v === undefined) return null;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw usageError(`--${name} must be a whole number of at least 1, not '${v}'`);
+  return n;
+}
+
+export function contextFromArgs(args: ParsedArgs): Partial<BaselineContext> {
+  const ctx: Partial<BaselineContext> = {};
+  for (const [opt, key] of [
+    ['branch', 'branch'],
+    ['release', 'release'],
+    ['commit', 'commit'],
+    ['tempest-version', 'tempestVersion'],
+    ['flavor', 'flavor'],
+    ['cloud', 'cloud'],
+  ] as const) {
+    const v = str(args, opt);
+    if (v !== undefined) ctx[key] = v;
+  }
+  const nodes = positiveInt(args, 'nodes');
+  if (nodes !== null) ctx.nodes = nodes;
+  const concurrency = positiveInt(args, 'concurrency');
+  if (concurrency !== null) ctx.concurrency = concurrency;
+  return ctx;
+}
+
+export interface LoadedRuns {
+  runs: RunResults[];
+  /** One line per damaged input file. */
+  damage: string[];
+}
+
+/** Parse result files (any format parseResults reads); damage is reported, what was good is kept. */
+export async function loadRuns(files: string[], io: CommandIo): Promise<LoadedRuns> {
+  const runs: RunResults[] = [];
+  const damage: string[] = [];
+  for (const file of files) {
+    const results = await parseFile(file, io.stdin, { keep: 'failures', capBytes: 64 * 1024 });
+    const line = damageLine(file === '-' ? '<stdin>' : file, results);
+    if (line) damage.push(line);
+    runs.push(results);
+  }
+  return { runs, damage };
+}
+
+function firstNonSpace(bytes: Uint8Array): number | undefined {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return b;
+  return undefined;
+}
+
+/** A baseline from JSON text: a baseline file, or a results JSON (`parse --to json`) summarised. */
+export function baselineFromJson(text: string, source: string, created: string): Baseline {
+  const value = parseJsonText(text, source);
+  if (typeof value === 'object' && value !== null && (value as { schema?: unknown }).schema === RESULTS_SCHEMA) {
+    return summarizeRuns([value as RunResults], { created });
+  }
+  return validateBaseline(value, source);
+}
+
+export interface LoadedBaseline {
+  baseline: Baseline;
+  source: string;
+  damage: string[];
+}
+
+/** Load `--baseline`: a file (baseline JSON, results JSON, or a result stream), or a stored baseline. */
+export async function loadBaseline(ref: string, args: ParsedArgs, io: CommandIo, created: string): Promise<LoadedBaseline> {
+  const repo = str(args, 'repo') ?? io.cwd;
+  const found = await resolveBaselineRef(ref, { store: str(args, 'store') ?? DEFAULT_STORE, repo });
+  if (found.kind === 'stored') return { baseline: baselineFromJson(found.text, found.source, created), source: found.source, damage: [] };
+  const bytes = found.path === '-' ? await readStdin(io) : await readBytes(found.path);
+  const shown = found.path === '-' ? '<stdin>' : ref;
+  if (firstNonSpace(bytes) === 0x7b) return { baseline: baselineFromJson(Buffer.from(bytes).toString('utf8'), shown, created), source: shown, damage: [] };
+  const results = parseResults(bytes, { attachments: { keep: 'failures', capBytes: 64 * 1024 } });
+  const line = damageLine(shown, results);
+  if (results.tests.length === 0 && line) throw new UserError(`not a baseline, results JSON or readable result stream: ${line}`);
+  return { baseline: summarizeRuns([results], { created }), source: shown, damage: line ? [line] : [] };
+}
+
+async function readStdin(io: CommandIo): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const c of io.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+export function todayUtc(args: ParsedArgs): string {
+  const given = str(args, 'today');
+  if (given !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(given)) throw usageError(`--today must be YYYY-MM-DD, not '${given}'`);
+    return given;
+  }
+  return new Date().toISOString().slice(0, 10);
+}
+
+function number(args: ParsedArgs, name: string, fallback: number): number {
+  const v = str(args, name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw usageError(`--${name} must be a number of at least 0, not '${v}'`);
+  return n;
+}
+
+export function failOnFrom(args: ParsedArgs, fallback: FailOn): FailOn {
+  const v = str(args, 'fail-on') ?? fallback;
+  if (!(FAIL_ON as readonly string[]).includes(v)) throw usageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not '${v}'`);
+  return v as FailOn;
+}
+
+const OUTPUTS = ['json', 'markdown', 'text'] as const;
+type OutputFormat = (typeof OUTPUTS)[number];
+
+export function outputFormat(args: ParsedArgs): OutputFormat {
+  const to = str(args, 'to') ?? (flag(args, 'json') ? 'json' : 'text');
+  if (!(OUTPUTS as readonly string[]).includes(to)) throw usageError(`--to must be one of ${OUTPUTS.join(', ')}, not '${to}'`);
+  return to as OutputFormat;
+}
+
+export function renderDiff(diff: CompareDiff, to: OutputFormat, args: ParsedArgs): string {
+  if (to === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
+  if (to === 'markdown') {
+    const budgetText = str(args, 'budget');
+    const budget = budgetText === undefined ? undefined : Number(budgetText);
+    if (budget !== undefined && (!Number.isInteger(budget) || budget < 200)) throw usageError(`--budget must be a whole number of characters, at least 200, not '${budgetText}'`);
+    return renderCompareMarkdown(diff, { budget });
+  }
+  return renderCompareText(diff);
+}
+
+export async function emit(text: string, args: ParsedArgs, io: CommandIo): Promise<void> {
+  const output = str(args, 'output');
+  if (output) await writeOutput(output, text);
+  else io.stdout.write(text);
+}
+
+/** Score the run against each guideline given; the diff carries the first (Markdown shows it). */
+async function interopScores(files: string[], runs: RunResults[]): Promise<InteropScore[]> {
+  const passed = passedTests(runs);
+  const scores: InteropScore[] = [];
+  for (const file of files) scores.push(scoreGuideline(parseGuideline(await readText(file), file), passed));
+  return scores;
+}
+
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: 'Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.',
+  usage: '--baseline REF --results FILE [--results FILE...] [options]',
+  options: {
+    baseline: { type: 'string', short: 'b' },
+    results: { type: 'string', short: 'r', multiple: true },
+    'fail-on': { type: 'string' },
+    'known-failures': { type: 'string', short: 'k' },
+    guideline: { type: 'string', short: 'g', multiple: true },
+    to: { type: 'string' },
+    budget: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    store: { type: 'string' },
+    repo: { type: 'string' },
+    'relative-threshold': { type: 'string' },
+    'absolute-threshold': { type: 'string' },
+    today: { type: 'string' },
+    ...CONTEXT_OPTIONS,
+  },
+  help: `Options:
+  -b, --baseline REF          the reference: a baseline file (tempest-gate/baseline@1 JSON), a results
+                              file (subunit v2/v1, JUnit XML, or 'parse --to json' output), git:BRANCH:NAME
+                              (a baseline promoted to a branch of the repository), or a bare NAME
+                              (master, stable/2025.2) looked up in --store
+  -r, --results FILE          the run's results ('-' for stdin); repeat for reruns of failed tests:
+                              a test that failed and then passed is reported flaky, never as passed
+      --fail-on WHAT          regressions (default): failures the baseline does not explain fail the
+                              gate (regressions, new failing tests, tests that never finished);
+                              failures: every failing test, still-failing ones too; never: report only.
+                              Known failures and flaky tests are shown and never fail the gate.
+  -k, --known-failures FILE   YAML list of known failures (bug, expires, test/test_ids/signature)
+  -g, --guideline FILE        score the run against an Interop guideline (schema 2.0); repeatable
+      --to FORMAT             text (default), markdown (for a pull request) or json
+      --budget N              Markdown size budget in characters (default 60000)
+  -o, --output FILE           write there instead of standard output
+      --store SPEC            where bare baseline names live: git:BRANCH (default git:tempest-baselines),
+                              dir:PATH
+      --repo DIR              the git repository of git stores (default: the current directory)
+      --relative-threshold X  a duration change must be at least this fraction (default 0.5)
+      --absolute-threshold S  and at least this many seconds (default 5)
+      --today YYYY-MM-DD      the date known-failure expiry is checked against (default: today, UTC)
+${CONTEXT_HELP}
+Exit codes:
+  0  the gate passes under --fail-on
+  1  the gate fails (regressions, or failures, per --fail-on)
+  2  usage error
+  3  bad input: a baseline, results, known-failures or guideline file that cannot be read whole.
+     The comparison of what was readable is still written, but never as a pass.
+  4  git failed (stored baselines)`,
+  async run(args, io): Promise<ExitCode> {
+    if (args.positionals.length) throw usageError(`unexpected argument '${args.positionals[0]}'`);
+    const ref = str(args, 'baseline');
+    if (ref === undefined) throw usageError('missing --baseline (see --help)');
+    const files = strs(args, 'results');
+    if (files.length === 0) throw usageError('missing --results (see --help)');
+    const failOn = failOnFrom(args, 'regressions');
+    const to = outputFormat(args);
+    const today = todayUtc(args);
+    const context = contextFromArgs(args);
+    const relativeThreshold = number(args, 'relative-threshold', 0.5);
+    const absoluteThreshold = number(args, 'absolute-threshold', 5);
+
+    const known = str(args, 'known-failures');
+    const knownFailures = known === undefined ? null : parseKnownFailures(await readText(known), known);
+    const base = await loadBaseline(ref, args, io, new Date().toISOString());
+    const { runs, damage } = await loadRuns(files, io);
+    const summary = summarizeRuns(runs, { context: { ...EMPTY_CONTEXT, ...context } });
+    const scores = await interopScores(strs(args, 'guideline'), runs);
+    const diff = compareRuns(base.baseline, summary, {
+      failOn,
+      knownFailures,
+      today,
+      relativeThreshold,
+      absoluteThreshold,
+      baselineLabel: base.source,
+      runLabel: files.join(', '),
+      interop: scores[0] ?? null,
+    });
+    const problems = [...base.damage, ...damage];
+    if (problems.length) {
+      // A damaged input cannot prove a pass: say so in the verdict itself.
+      diff.verdict = { ...diff.verdict, failed: true, reason: `input damaged, verdict not proven: ${problems[0]}` };
+    }
+    // With several guidelines, the diff carries the first; JSON lists them all.
+    const text = to === 'json' ? `${JSON.stringify(scores.length > 1 ? { ...diff, interopAll: scores } : diff, null, 2)}\n` : renderDiff(diff, to, args);
+    await emit(text, args, io);
+    for (const p of problems) io.stderr.write(`tempest-gate compare: ${p}\n`);
+    if (problems.length) return EXIT.badInput;
+    return diff.verdict.failed ? EXIT.gateFailed : EXIT.ok;
+  },
+};
