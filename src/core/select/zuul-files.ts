@@ -146,7 +146,7 @@ export function describeOutcome(o: FileFilterOutcome): string {
     case 'no-filters':
       return 'no file filters: applies to every change';
     case 'files-match':
-      return `${o.file} matches files ${show(o.matcher)}${o.relevantFile !== undefined ? ` and ${o.relevantFile} is not irrelevant` : ''}`;
+      return `${o.file} matches files ${show(o.matcher)}${o.relevantFile === undefined ? '' : o.relevantFile === o.file ? ' and no irrelevant-files pattern' : ` and ${o.relevantFile} matches no irrelevant-files pattern`}`;
     case 'relevant-file':
       return `${o.file} matches no irrelevant-files pattern`;
     case 'no-file-matches':

@@ -1,0 +1,116 @@
+// tempest-gate select: map a change's files to the Tempest tests that cover it, and say why.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { flag, str, writeJson, type Command, type CommandIo } from '../command.ts';
+import { EXIT, UserError, usageError } from '../../core/errors.ts';
+import { presetRules, toxPresetRules, type Rules } from '../../core/select/rules.ts';
+import { selectTests } from '../../core/select/select.ts';
+import { renderSelectText } from '../../core/select/explain.ts';
+import { gitChangedFiles, pullRequestChangedFiles, readChangedFileList, type PullFilesClient } from '../../edges/change-files.ts';
+import { listTestsInWorkspace, loadPresetCatalog, loadRules, readTestList } from '../../edges/select-data.ts';
+import { writeOutput } from '../../edges/files.ts';
+
+export const DEFAULT_RULES_FILE = '.tempest-gate.yaml';
+
+async function changedFiles(args: Parameters<Command['run']>[0], io: CommandIo, repo: string): Promise<string[]> {
+  const sources = ['files', 'git', 'pr'].filter((k) => str(args, k) !== undefined);
+  if (sources.length !== 1) throw usageError('give the change as exactly one of --files FILE|-, --git BASE...HEAD or --pr OWNER/REPO#N');
+  const files = str(args, 'files');
+  if (files !== undefined) return readChangedFileList(files, io.stdin);
+  const range = str(args, 'git');
+  if (range !== undefined) return gitChangedFiles({ cwd: repo, range });
+  const pr = str(args, 'pr') as string;
+  const m = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(pr);
+  if (!m) throw usageError(`--pr expects OWNER/REPO#NUMBER, not '${pr}'`);
+  const token = io.env.GITHUB_TOKEN;
+  if (!token) throw usageError('--pr needs a token in GITHUB_TOKEN');
+  const { getOctokit } = await import('@actions/github');
+  const client = getOctokit(token, io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {});
+  try {
+    return await pullRequestChangedFiles(client as unknown as PullFilesClient, { owner: m[1] as string, repo: m[2] as string, number: Number(m[3]) });
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`listing the files of ${pr} failed: ${(err as Error).message}`, { exitCode: EXIT.infra, cause: err });
+  }
+}
+
+export const selectCommand: Command = {
+  name: 'select',
+  summary: 'Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.',
+  usage: '(--files FILE|- | --git BASE...HEAD | --pr OWNER/REPO#N) (--test-list FILE | --workspace DIR) [--rules FILE | --preset NAME] [--explain]',
+  options: {
+    rules: { type: 'string' },
+    preset: { type: 'string' },
+    files: { type: 'string' },
+    git: { type: 'string' },
+    pr: { type: 'string' },
+    repo: { type: 'string' },
+    'test-list': { type: 'string' },
+    workspace: { type: 'string' },
+    explain: { type: 'boolean' },
+    'write-lists': { type: 'string' },
+  },
+  help: `The change (exactly one):
+      --files FILE|-       changed paths, one per line ('-' reads standard input)
+      --git RANGE          git diff --name-status BASE...HEAD in --repo (renames count both paths)
+      --pr OWNER/REPO#N    the pull request's files via the GitHub API (token in GITHUB_TOKEN,
+                           GITHUB_API_URL for GitHub Enterprise)
+The tests (one; the rules' test-list is the fallback):
+      --test-list FILE     a cached list, one id per line as 'stestr list' prints them
+      --workspace DIR      run 'stestr list' in a Tempest workspace
+The rules:
+      --rules FILE         the rules file (default: ${DEFAULT_RULES_FILE} in --repo, if present)
+      --preset NAME        without a rules file: a service's default rules (nova, neutron, cinder,
+                           glance, swift, placement, devstack, tempest) or a Tempest tox env that
+                           then runs for every change (integrated-compute, full, smoke, ...)
+      --repo DIR           the repository the paths are relative to (default: current directory)
+Output:
+      --explain            for each selected test, the rule, step, regex and changed file that chose it
+      --write-lists DIR    write parallel-include-list.txt and serial-include-list.txt for 'tempest run'
+      --json               the selection as JSON (docs/select.md)
+Exit codes:
+  0  selected (tests to run, or nothing to run: see "conclusion", a neutral gate)
+  2  usage error
+  3  bad input: a malformed rules file, unknown preset, invalid regex or unreadable list,
+     named with file, line and column; nothing is selected
+  4  the GitHub API failed (--pr)`,
+  async run(args, io) {
+    if (args.positionals.length) throw usageError(`unexpected argument '${args.positionals[0]}'`);
+    const repo = resolve(io.cwd, str(args, 'repo') ?? '.');
+    const catalog = loadPresetCatalog();
+    const rulesArg = str(args, 'rules');
+    const preset = str(args, 'preset');
+    if (rulesArg !== undefined && preset !== undefined) throw usageError('give --rules or --preset, not both (a rules file can name a preset itself)');
+    let rules: Rules;
+    if (preset !== undefined) {
+      if (catalog.services[preset]) rules = presetRules(catalog, preset);
+      else if (catalog.toxEnvs[preset]) rules = toxPresetRules(catalog, preset);
+      else throw usageError(`unknown preset '${preset}' (services: ${Object.keys(catalog.services).sort().join(', ')}; tox envs: ${Object.keys(catalog.toxEnvs).sort().join(', ')})`);
+    } else {
+      const path = rulesArg !== undefined ? resolve(io.cwd, rulesArg) : join(repo, DEFAULT_RULES_FILE);
+      if (rulesArg === undefined && !existsSync(path)) throw usageError(`no ${DEFAULT_RULES_FILE} in ${repo}: give --rules FILE or --preset NAME`);
+      rules = await loadRules({ path, repoRoot: repo, catalog });
+    }
+
+    const testListArg = str(args, 'test-list');
+    const workspace = str(args, 'workspace');
+    if (testListArg !== undefined && workspace !== undefined) throw usageError('give --test-list or --workspace, not both');
+    let testIds: string[];
+    if (testListArg !== undefined) testIds = await readTestList(resolve(io.cwd, testListArg));
+    else if (workspace !== undefined) testIds = await listTestsInWorkspace({ cwd: resolve(io.cwd, workspace) });
+    else if (rules.testList !== undefined) testIds = await readTestList(rules.testList);
+    else throw usageError('no test list: give --test-list FILE or --workspace DIR (or test-list: in the rules)');
+
+    const files = await changedFiles(args, io, repo);
+    const explain = flag(args, 'explain');
+    const result = selectTests({ rules, changedFiles: files, testIds, explain });
+
+    const listsDir = str(args, 'write-lists');
+    if (listsDir !== undefined) {
+      for (const r of result.run) await writeOutput(join(resolve(io.cwd, listsDir), r.includeListName), `${r.includeList.join('\n')}\n`);
+    }
+    if (flag(args, 'json')) writeJson(io, result);
+    else io.stdout.write(renderSelectText(result, { explain }));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,166 @@
+// selectTests() and `tempest-gate select` end to end on the real Tempest 33.0.0 list: which rules
+// fire for which change, the full set on core and rules changes, the neutral skip, attributes,
+// serial steps, --explain, --json, --write-lists, git and bad input with file/line/column.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cliCommand } from '../helpers/cli.ts';
+import { selectCommand } from '../../src/cli/commands/select.ts';
+import { parseTestList } from '../../src/edges/select-data.ts';
+import type { SelectResult } from '../../src/core/select/select.ts';
+import { parseTestId } from '../../src/core/results/model.ts';
+
+const FIX = fileURLToPath(new URL('../fixtures/select/', import.meta.url));
+const LIST = join(FIX, 'tempest-33.0.0-test-list.txt');
+const ids = parseTestList(readFileSync(LIST, 'utf8'));
+
+function repoWithRules(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-select-repo-'));
+  copyFileSync(join(FIX, 'rules-example.yaml'), join(dir, '.tempest-gate.yaml'));
+  copyFileSync(join(FIX, 'network-negative-include.txt'), join(dir, 'network-negative-include.txt'));
+  return dir;
+}
+
+async function select(repo: string, files: string[], extra: string[] = []): Promise<SelectResult> {
+  const r = await cliCommand(selectCommand, ['--repo', repo, '--files', '-', '--test-list', LIST, '--json', ...extra], { stdin: files.join('\n') });
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as SelectResult;
+}
+
+test('a compute change fires the compute rule only: integrated-compute, 1173 parallel + 38 serial', async () => {
+  const repo = repoWithRules();
+  const r = await select(repo, ['nova/compute/manager.py', 'doc/source/index.rst']);
+  assert.equal(r.conclusion, 'run');
+  assert.deepEqual(r.rules.filter((x) => x.fired).map((x) => x.name), ['compute']);
+  assert.deepEqual([r.counts.selected, r.counts.parallel, r.counts.serial], [1211, 1173, 38]);
+  assert.equal(r.rules.find((x) => x.name === 'compute')?.file, 'nova/compute/manager.py');
+  assert.equal(r.run.length, 2);
+  assert.deepEqual(r.run[0]?.args, ['--include-list', 'parallel-include-list.txt']);
+  assert.equal(r.run[0]?.includeList.length, 1173);
+});
+
+test('a docs-only change runs nothing, and says why for every rule (neutral)', async () => {
+  const repo = repoWithRules();
+  const r = await select(repo, ['nova/README.rst', 'nova/tests/unit/test_api.py']);
+  assert.equal(r.conclusion, 'skip');
+  assert.equal(r.tests.length, 0);
+  assert.deepEqual(r.run, []);
+  const compute = r.rules.find((x) => x.name === 'compute');
+  assert.equal(compute?.fired, false);
+  assert.match(compute?.reason ?? '', /all 2 changed files match irrelevant-files/);
+  assert.match(r.summary, /nothing to run/);
+});
+
+test('a change to core files or to the rules file selects the full set', async () => {
+  const repo = repoWithRules();
+  const core = await select(repo, ['setup.cfg']);
+  assert.equal(core.rules[0]?.name, 'full-set');
+  assert.equal(core.rules[0]?.fired, true);
+  assert.match(core.rules[0]?.reason ?? '', /setup\.cfg matches core-files/);
+  assert.equal(core.counts.selected, 1586); // the `full` tox env
+  const self = await select(repo, ['.tempest-gate.yaml']);
+  assert.equal(self.rules.every((x) => x.fired), true, 'every rule applies when the rules change (match-on-config-updates)');
+  assert.ok(self.counts.selected >= 1586);
+});
+
+test('own steps: attrs, include list OR regex, exclude-regex, serial step, exclude-attrs', async () => {
+  const repo = repoWithRules();
+  const identity = await select(repo, ['keystone/api.py']);
+  const want = ids.filter((t) => t.startsWith('tempest.api.identity') && parseTestId(t).attrs.includes('smoke'));
+  assert.ok(want.length > 0);
+  assert.deepEqual(identity.tests, want);
+  const net = await select(repo, ['neutron/agent.py']);
+  const wantParallel = ids.filter((t) => /tempest\.api\.network\..*negative/.test(t) && !/\[.*\bslow\b.*\]/.test(t));
+  const wantSerial = ids.filter((t) => t.startsWith('tempest.scenario.test_network') && !parseTestId(t).attrs.includes('slow'));
+  assert.deepEqual(net.serial, wantSerial);
+  assert.deepEqual(net.parallel, wantParallel.filter((t) => !wantSerial.includes(t)));
+  assert.equal(net.run[1]?.combine, true);
+});
+
+test('--explain names the rule, step, regex and changed file for every selected test', async () => {
+  const repo = repoWithRules();
+  const r = await select(repo, ['keystone/api.py'], ['--explain']);
+  assert.equal(r.explanation?.length, r.tests.length);
+  for (const e of r.explanation ?? []) {
+    assert.deepEqual(e.chosenBy, [{ rule: 'identity-smoke', step: 1, filter: '^tempest\\.api\\.identity (--regex)', file: 'keystone/api.py' }]);
+  }
+  const text = await cliCommand(selectCommand, ['--repo', repo, '--files', '-', '--test-list', LIST, '--explain'], { stdin: 'keystone/api.py\n' });
+  assert.equal(text.code, 0);
+  assert.match(text.stdout, /- compute \[preset integrated-compute\]: none of the 1 changed files matches files/);
+  assert.match(text.stdout, /test_api_media_types\[id-657c1970-4722-4189-8831-7325f3bc4265,smoke\]\s+\[parallel\] <- identity-smoke step 1 by \^tempest\\\.api\\\.identity \(--regex\) for keystone\/api\.py/);
+});
+
+test('--write-lists writes the include lists tempest run takes', async () => {
+  const repo = repoWithRules();
+  const out = join(repo, 'lists');
+  const r = await select(repo, ['nova/api.py'], ['--write-lists', out]);
+  const parallel = readFileSync(join(out, 'parallel-include-list.txt'), 'utf8').trim().split('\n');
+  assert.equal(parallel.length, r.counts.parallel);
+  assert.match(parallel[0] ?? '', /^\^tempest\\\.api\\\./);
+});
+
+test('--git takes both paths of a rename from git diff', async () => {
+  const repo = repoWithRules();
+  const git = (...a: string[]): string => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...a], { cwd: repo, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  mkdirSync(join(repo, 'keystone'));
+  writeFileSync(join(repo, 'keystone', 'old.py'), 'x = 1\n'.repeat(20));
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  git('checkout', '-q', '-b', 'change');
+  mkdirSync(join(repo, 'nova'));
+  git('mv', 'keystone/old.py', 'nova/new.py');
+  git('commit', '-q', '-m', 'move');
+  const r = await cliCommand(selectCommand, ['--repo', repo, '--git', 'main...change', '--test-list', LIST, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const res = JSON.parse(r.stdout) as SelectResult;
+  assert.deepEqual(res.rules.filter((x) => x.fired).map((x) => x.name).sort(), ['compute', 'identity-smoke']);
+  assert.equal(res.counts.changedFiles, 2);
+});
+
+test('presets without a rules file: a service default and a tox env', async () => {
+  const nova = await cliCommand(selectCommand, ['--preset', 'nova', '--files', '-', '--test-list', LIST, '--json'], { stdin: 'nova/virt/driver.py\n' });
+  assert.equal(nova.code, 0, nova.stderr);
+  assert.equal((JSON.parse(nova.stdout) as SelectResult).counts.selected, 1211);
+  const docs = await cliCommand(selectCommand, ['--preset', 'neutron', '--files', '-', '--test-list', LIST, '--json'], { stdin: 'doc/source/index.rst\nreleasenotes/notes/x.yaml\n' });
+  assert.equal((JSON.parse(docs.stdout) as SelectResult).conclusion, 'skip');
+  const bad = await cliCommand(selectCommand, ['--preset', 'novaa', '--files', '-', '--test-list', LIST], { stdin: 'x\n' });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /unknown preset 'novaa'/);
+});
+
+const BAD: [string, string, RegExp][] = [
+  ['unknown preset', 'version: 1\nselections:\n  - name: a\n    files: [^nova/.*]\n    tempest: integrated-computer\n', /rules\.yaml: line 5, column 14: unknown preset 'integrated-computer'/],
+  ['unknown key', 'version: 1\nselections:\n  - name: a\n    filez: [^nova/.*]\n    tempest: full\n', /line 4, column 5: selections\[0\]: unknown key 'filez'/],
+  ['RE2 lookahead', 'version: 1\nselections:\n  - name: a\n    irrelevant-files:\n      - ^(?!doc/).*\n    tempest: full\n', /line 5, column 9: selection 'a': irrelevant-files\[0\]: .*lookaround.*negate: true/],
+  ['Python regex', 'version: 1\nselections:\n  - name: a\n    tempest:\n      - regex: "^tempest(?>x)"\n', /line 5, column 25: .*atomic groups/],
+  ['YAML syntax', 'version: 1\nselections: [\n', /line 3, column 1: invalid YAML/],
+  ['version', 'version: 2\n', /line 1, column 10: version: must be 1/],
+  ['missing list', 'version: 1\nselections:\n  - name: a\n    tempest:\n      - exclude-list: missing.txt\n', /line 5, column 23: cannot read list file 'missing.txt'/],
+  ['duplicate name', 'version: 1\nselections:\n  - name: a\n    tempest: full\n  - name: a\n    tempest: smoke\n', /line 5, column 11: selection name 'a' is used twice/],
+];
+
+for (const [what, yaml, want] of BAD) {
+  test(`bad rules (${what}): one line with file, line and column, exit 3, nothing selected`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tg-select-bad-'));
+    writeFileSync(join(dir, 'rules.yaml'), yaml);
+    const r = await cliCommand(selectCommand, ['--rules', join(dir, 'rules.yaml'), '--files', '-', '--test-list', LIST, '--json'], { stdin: 'nova/a.py\n' });
+    assert.equal(r.code, 3);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, want);
+  });
+}
+
+test('a bad line in a list file is named by file, line and column', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-select-bad-'));
+  writeFileSync(join(dir, 'rules.yaml'), 'version: 1\nselections:\n  - name: a\n    tempest:\n      - exclude-list: bad.txt\n');
+  writeFileSync(join(dir, 'bad.txt'), '# comment\nok\n  (?<x>  # a JavaScript-only group\n');
+  const r = await cliCommand(selectCommand, ['--rules', join(dir, 'rules.yaml'), '--files', '-', '--test-list', LIST], { stdin: 'a\n' });
+  assert.equal(r.code, 3);
+  assert.match(r.stderr, /bad\.txt: line 3, column 4: .*invalid regex '\(\?<x>'/);
+});
