@@ -11,12 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { createResultParser, detectFormat, parseResults } from '../../src/core/results/parse.ts';
-import { DEBIAN_PYTHON, ours, requireOracle, runOracle, type OracleTest } from '../helpers/oracle.ts';
+import { ours, requireOracle, runOracle, type OracleTest } from '../helpers/oracle.ts';
+import { runFilterBatch, type FilterRun } from '../helpers/subunit-filters.ts';
 import { genV1Test, v1StreamOf, type V1Test } from '../helpers/streams-v1.ts';
 
 const run = promisify(execFile);
 const FIXTURES = fileURLToPath(new URL('../fixtures/subunit/', import.meta.url));
-const BATCH_1TO2 = fileURLToPath(new URL('../oracle/subunit_1to2_batch.py', import.meta.url));
 const V1 = { format: 'subunit-v1' as const, attachments: { keep: 'all' as const, capBytes: 1 << 30 } };
 const v2Fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.subunit') && !f.includes('.v1.'));
 
@@ -110,9 +110,8 @@ test('every real v2 stream, turned into v1 by subunit-2to1, reads as python-subu
 });
 
 /** Convert many v1 files with Debian's subunit-1to2 script in one python process. */
-function batchOneToTwo(pairs: [string, string][]): { exit: number; crashed: string | null }[] {
-  const out = execFileSync(DEBIAN_PYTHON, [BATCH_1TO2, ...pairs.flat()], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  return out.trim().split('\n').map((l) => JSON.parse(l) as { exit: number; crashed: string | null });
+function batchOneToTwo(pairs: [string, string][]): FilterRun[] {
+  return runFilterBatch('subunit-1to2', pairs);
 }
 
 const genRun = fc.array(genV1Test, { minLength: 0, maxLength: 10 });

@@ -3,6 +3,7 @@ import { DEFAULT_ATTACHMENTS, TestAggregator, type AttachmentPolicy } from './ag
 import { makeRunResults, type ResultFormat, type RunResults, type TestRecord } from './model.ts';
 import { SubunitV2Decoder } from './subunit-v2.ts';
 import { SubunitV1Decoder } from './subunit-v1.ts';
+import { readJUnit } from './junit.ts';
 
 export interface ParseOptions {
   attachments?: AttachmentPolicy;
@@ -59,9 +60,23 @@ export function createSubunitV1Parser(options: ParseOptions = {}): ResultParser 
   };
 }
 
-const FACTORIES: Partial<Record<ResultFormat, (options: ParseOptions) => ResultParser>> = {
+/** JUnit XML is a tree: chunks are gathered and the document is read at the end. */
+export function createJUnitParser(options: ParseOptions = {}): ResultParser {
+  const chunks: Uint8Array[] = [];
+  return {
+    push: (chunk) => void chunks.push(chunk),
+    end: () => {
+      const results = readJUnit(Buffer.concat(chunks), { attachments: options.attachments });
+      if (options.onTest) for (const t of results.tests) options.onTest(t);
+      return results;
+    },
+  };
+}
+
+const FACTORIES: Record<ResultFormat, (options: ParseOptions) => ResultParser> = {
   'subunit-v2': createSubunitV2Parser,
   'subunit-v1': createSubunitV1Parser,
+  junit: createJUnitParser,
 };
 
 /** A parser that detects its format from the first chunk. */
@@ -70,9 +85,7 @@ export function createResultParser(options: ParseOptions = {}): ResultParser {
   const pending: Uint8Array[] = [];
   const start = (head: Uint8Array): ResultParser => {
     const format = options.format ?? detectFormat(head);
-    const factory = FACTORIES[format];
-    if (!factory) throw new Error(`no parser for format '${format}'`);
-    return factory(options);
+    return FACTORIES[format](options);
   };
   return {
     push(chunk) {

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
-"""Run Debian's own /usr/bin/subunit-1to2 script on many files in one process.
+"""Run one of Debian's subunit filter scripts (subunit-1to2, subunit2junitxml, ...) on many files
+in one process.
 
-Starting python for each of hundreds of generated streams costs seconds; this runs the same
-script (runpy, unchanged) with stdin/stdout pointed at each pair of files in turn. Usage:
-    subunit_1to2_batch.py IN OUT [IN OUT ...]
+Starting python for each of hundreds of generated streams costs minutes; this runs the installed
+script itself (runpy, unchanged) with stdin/stdout pointed at each pair of files in turn. Usage:
+    subunit_filter_batch.py /usr/bin/SCRIPT IN OUT [IN OUT ...]
 Prints one JSON line per pair: {"exit": code, "crashed": null or "Type: message"}.
 """
 import io
@@ -11,18 +12,16 @@ import json
 import runpy
 import sys
 
-SCRIPT = '/usr/bin/subunit-1to2'
 
-
-def convert(src, dst):
+def convert(script, src, dst):
     saved = sys.stdin, sys.stdout, sys.argv
     with open(src, 'rb') as fin, open(dst, 'wb') as fout:
         sys.stdin = io.TextIOWrapper(fin)
         sys.stdout = io.TextIOWrapper(fout, write_through=True)
-        sys.argv = [SCRIPT]
+        sys.argv = [script]
         code, crashed = 0, None
         try:
-            runpy.run_path(SCRIPT, run_name='__main__')
+            runpy.run_path(script, run_name='__main__')
         except SystemExit as e:
             code = e.code or 0
         except Exception as e:  # the script gave up part way, as it would on the command line
@@ -37,6 +36,6 @@ def convert(src, dst):
 
 
 if __name__ == '__main__':
-    args = sys.argv[1:]
+    script, args = sys.argv[1], sys.argv[2:]
     for i in range(0, len(args), 2):
-        print(json.dumps(convert(args[i], args[i + 1])), flush=True)
+        print(json.dumps(convert(script, args[i], args[i + 1])), flush=True)
