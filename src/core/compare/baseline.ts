@@ -306,7 +306,7 @@ export function parseJsonText(text: string, file: string): unknown {
     const offset = jsonErrorOffset(message, text);
     const short = message
       .replace(/ in JSON at position \d+.*$/, '')
-      .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
+      .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
       .replace(/\s*\(line \d+ column \d+\)$/, '');
     const place = offset === null ? { file } : { file, ...lineColumn(text, offset) };
     throw new UserError(`not valid JSON: ${short}`, { place });
