@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # Oracles for the result engine: python-subunit, testtools, junitxml, stestr.
   python3-subunit subunit python3-testtools python3-junitxml python3-stestr
+  # JUnit XML from another tool (pytest --junitxml) for the JUnit reader's tests.
+  python3-pytest
   # The HTML report is checked in a real headless browser (driven by playwright-core).
   chromium
   # Runner (issue 7): real sshd in the test namespaces, real Tempest, ip netns, GNU tail/tar/gzip.

@@ -5,10 +5,12 @@ import { EXIT, usageError } from '../../core/errors.ts';
 import { createResultParser } from '../../core/results/parse.ts';
 import type { AttachmentPolicy } from '../../core/results/aggregate.ts';
 import { renderResultsText } from '../../core/render/results-text.ts';
+import { writeJUnit } from '../../core/results/junit.ts';
 import { readChunks, writeOutput } from '../../edges/files.ts';
-import type { RunResults } from '../../core/results/model.ts';
+import type { ResultFormat, RunResults } from '../../core/results/model.ts';
 
-const FORMATS = ['json', 'text'] as const;
+const FORMATS = ['json', 'junit', 'text'] as const;
+const INPUT_FORMATS: readonly ResultFormat[] = ['subunit-v2', 'subunit-v1', 'junit'];
 
 export function damageLine(file: string, results: RunResults): string | null {
   const first = results.damage[0];
@@ -18,8 +20,13 @@ export function damageLine(file: string, results: RunResults): string | null {
   return `${file}: ${where}: ${first.message}${more}; kept ${results.tests.length} tests`;
 }
 
-export async function parseFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy): Promise<RunResults> {
-  const parser = createResultParser({ attachments });
+export async function parseFile(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  attachments?: AttachmentPolicy,
+  options: { format?: ResultFormat } = {},
+): Promise<RunResults> {
+  const parser = createResultParser({ attachments, ...(options.format ? { format: options.format } : {}) });
   for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
   return parser.end();
 }
@@ -27,10 +34,11 @@ export async function parseFile(path: string, stdin: NodeJS.ReadableStream, atta
 export const parseCommand: Command = {
   name: 'parse',
   summary: 'Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.',
-  usage: '<file|-> [--to json|text] [--output FILE]',
+  usage: '<file|-> [--to json|junit|text] [--from FORMAT] [--output FILE]',
   allowPositionals: true,
   options: {
     to: { type: 'string' },
+    from: { type: 'string' },
     output: { type: 'string', short: 'o' },
     attachments: { type: 'string' },
     'attachment-cap': { type: 'string' },
@@ -39,8 +47,10 @@ export const parseCommand: Command = {
   <file|->                 the result file; '-' reads standard input. The format is detected:
                            subunit v2 (binary), subunit v1 (text, as .stestr/N keeps it), JUnit XML.
 Options:
-      --to FORMAT          json (the documented results shape, docs/results-json.md) or text
+      --to FORMAT          json (the documented results shape, docs/results-json.md), junit
+                           (JUnit XML as Debian's subunit2junitxml writes it) or text
                            (default: text, or json with --json)
+      --from FORMAT        read the input as subunit-v2, subunit-v1 or junit instead of detecting it
   -o, --output FILE        write the output to FILE instead of standard output
       --attachments WHICH  whose attachment text to keep: failures (default), all, none
       --attachment-cap N   bytes kept per attachment (default 1048576); the rest is counted
@@ -55,16 +65,20 @@ Exit codes:
     if (extra.length) throw usageError(`unexpected argument '${extra[0]}'`);
     const to = str(args, 'to') ?? (flag(args, 'json') ? 'json' : 'text');
     if (!(FORMATS as readonly string[]).includes(to)) throw usageError(`--to must be one of ${FORMATS.join(', ')}, not '${to}'`);
+    const from = str(args, 'from');
+    const inputFormat = INPUT_FORMATS.find((f) => f === from);
+    if (from !== undefined && inputFormat === undefined) throw usageError(`--from must be one of ${INPUT_FORMATS.join(', ')}, not '${from}'`);
     const keep = str(args, 'attachments') ?? 'failures';
     if (keep !== 'all' && keep !== 'failures' && keep !== 'none') throw usageError(`--attachments must be all, failures or none, not '${keep}'`);
     const capText = str(args, 'attachment-cap') ?? '1048576';
     const cap = Number(capText);
     if (!Number.isInteger(cap) || cap < 0) throw usageError(`--attachment-cap must be a whole number of bytes, not '${capText}'`);
 
-    const results = await parseFile(file, io.stdin, { keep, capBytes: cap });
+    const results = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
     const source = file === '-' ? '<stdin>' : file;
     let out: string;
     if (to === 'json') out = `${JSON.stringify(results, null, 2)}\n`;
+    else if (to === 'junit') out = writeJUnit(results);
     else out = renderResultsText(results, { source });
     const output = str(args, 'output');
     if (output) await writeOutput(output, out);
