@@ -12,6 +12,8 @@ packages=(
   chromium
   # Runner (issue 7): real sshd in the test namespaces, real Tempest, ip netns, GNU tail/tar/gzip.
   openssh-server openssh-client tempest iproute2 coreutils tar gzip
+  # Baselines (issue 4): promoted to a branch of a real git repository with the git CLI.
+  git
 )
 
 missing=()
