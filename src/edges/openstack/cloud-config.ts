@@ -427,7 +427,7 @@ export function resolveCloud(options: ResolveOptions): ResolvedCloud {
   delete config.regions;
   for (const [k, v] of Object.entries({ ...(structuredClone(region.values) as Dict), region_name: region.name })) {
     if (v === null || v === undefined) continue;
-    if (k === 'auth' && isDict(v)) config.auth = { ...(config.auth as Dict), ...v };
+    if (k === 'auth' && isDict(v)) config.auth = { ...(config.auth as Dict), ...(v as Dict) };
     else config[k] = v;
   }
   config = magicFixes(config);

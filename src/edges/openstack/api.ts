@@ -1,0 +1,220 @@
+// The few Nova, Neutron and Glance calls tempest-gate makes, one small function each, over a
+// Session. Lookups that fail say what exists instead.
+import { EXIT, UserError } from '../../core/errors.ts';
+import { CloudError } from './http.ts';
+import type { Session } from './session.ts';
+
+// ---------------------------------------------------------------- shapes (the fields we read)
+export interface Flavor {
+  id: string;
+  name: string;
+  ram: number;
+  vcpus: number;
+  disk: number;
+}
+export interface Image {
+  id: string;
+  name: string;
+  status: string;
+}
+export interface Network {
+  id: string;
+  name: string;
+  'router:external'?: boolean;
+  shared?: boolean;
+  subnets?: string[];
+  status?: string;
+}
+export interface Port {
+  id: string;
+  name: string;
+  description?: string;
+  network_id: string;
+  device_id?: string;
+  fixed_ips: { subnet_id: string; ip_address: string }[];
+  tags?: string[];
+  created_at?: string;
+}
+export interface FloatingIp {
+  id: string;
+  floating_ip_address: string;
+  port_id: string | null;
+  description?: string;
+  tags?: string[];
+  created_at?: string;
+}
+export interface Server {
+  id: string;
+  name: string;
+  status: string;
+  created?: string;
+  tags?: string[];
+  metadata?: Record<string, string>;
+  fault?: { message?: string; code?: number; details?: string };
+  addresses?: Record<string, { addr: string; version: number }[]>;
+}
+export interface Keypair {
+  name: string;
+  created_at?: string;
+}
+
+/** Nova or Neutron refused for quota: never retried. */
+export class QuotaError extends UserError {
+  constructor(message: string, cause?: unknown) {
+    super(message, { exitCode: EXIT.infra, cause });
+    this.name = 'QuotaError';
+  }
+}
+
+export function isQuotaError(err: unknown): err is CloudError {
+  return err instanceof CloudError && (err.status === 403 || err.status === 413 || err.status === 409 || err.status === 400) && /quota|limit exceeded|over.?limit/i.test(err.cloudMessage);
+}
+
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+function list(names: string[], max = 20): string {
+  if (!names.length) return 'none';
+  return names.length > max ? `${names.slice(0, max).join(', ')}, ... (${names.length} in all)` : names.join(', ');
+}
+
+// ---------------------------------------------------------------- Nova
+export async function listFlavors(s: Session): Promise<Flavor[]> {
+  const res = await s.call('compute', 'GET', '/flavors/detail');
+  return ((res.json as { flavors?: Flavor[] }).flavors ?? []).map((f) => ({ ...f, id: String(f.id) }));
+}
+
+/** By name or id; or the smallest flavor with at least minRamMb of RAM. */
+export function chooseFlavor(flavors: Flavor[], want: { name?: string | undefined; minRamMb?: number | undefined }): Flavor {
+  if (want.name) {
+    const f = flavors.find((x) => x.name === want.name) ?? flavors.find((x) => x.id === want.name);
+    if (!f) throw new UserError(`flavor '${want.name}' not found; flavors: ${list(flavors.map((x) => `${x.name} (${x.ram} MB)`))}`, { exitCode: EXIT.usage });
+    return f;
+  }
+  const min = want.minRamMb ?? 0;
+  const fits = flavors.filter((f) => f.ram >= min).sort((a, b) => a.ram - b.ram || a.vcpus - b.vcpus || a.disk - b.disk || a.name.localeCompare(b.name));
+  const f = fits[0];
+  if (!f) throw new UserError(`no flavor has ${min} MB of RAM or more; flavors: ${list(flavors.map((x) => `${x.name} (${x.ram} MB)`))}`, { exitCode: EXIT.usage });
+  return f;
+}
+
+export async function listServers(s: Session, query: Record<string, string>): Promise<Server[]> {
+  const qs = new URLSearchParams(query).toString();
+  const res = await s.call('compute', 'GET', `/servers/detail${qs ? `?${qs}` : ''}`);
+  return (res.json as { servers?: Server[] }).servers ?? [];
+}
+
+export async function getServer(s: Session, id: string): Promise<Server | undefined> {
+  const res = await s.call('compute', 'GET', `/servers/${encodeURIComponent(id)}`, { accept: [404] });
+  return res.status === 404 ? undefined : (res.json as { server: Server }).server;
+}
+
+export async function createServer(s: Session, server: Record<string, unknown>): Promise<{ id: string }> {
+  const res = await s.call('compute', 'POST', '/servers', { json: { server } });
+  return { id: (res.json as { server: { id: string } }).server.id };
+}
+
+export async function setServerTags(s: Session, id: string, tags: string[]): Promise<void> {
+  await s.call('compute', 'PUT', `/servers/${encodeURIComponent(id)}/tags`, { json: { tags } });
+}
+
+/** Delete; a server already gone is fine. */
+export async function deleteServer(s: Session, id: string): Promise<void> {
+  await s.call('compute', 'DELETE', `/servers/${encodeURIComponent(id)}`, { accept: [404] });
+}
+
+export async function createKeypair(s: Session, name: string, publicKey: string): Promise<void> {
+  await s.call('compute', 'POST', '/os-keypairs', { json: { keypair: { name, public_key: publicKey, type: 'ssh' } } });
+}
+
+export async function deleteKeypair(s: Session, name: string): Promise<boolean> {
+  const res = await s.call('compute', 'DELETE', `/os-keypairs/${encodeURIComponent(name)}`, { accept: [404] });
+  return res.status !== 404;
+}
+
+export async function listKeypairs(s: Session): Promise<Keypair[]> {
+  const res = await s.call('compute', 'GET', '/os-keypairs');
+  return ((res.json as { keypairs?: { keypair: Keypair }[] }).keypairs ?? []).map((k) => k.keypair);
+}
+
+export async function getKeypair(s: Session, name: string): Promise<Keypair | undefined> {
+  const res = await s.call('compute', 'GET', `/os-keypairs/${encodeURIComponent(name)}`, { accept: [404] });
+  return res.status === 404 ? undefined : (res.json as { keypair: Keypair }).keypair;
+}
+
+// ---------------------------------------------------------------- Glance
+export async function findImage(s: Session, nameOrId: string): Promise<Image> {
+  if (UUID.test(nameOrId)) {
+    const res = await s.call('image', 'GET', `/v2/images/${encodeURIComponent(nameOrId)}`, { accept: [404] });
+    if (res.status !== 404) return res.json as Image;
+  }
+  const res = await s.call('image', 'GET', `/v2/images?name=${encodeURIComponent(nameOrId)}`);
+  const found = ((res.json as { images?: Image[] }).images ?? []).filter((i) => i.status === 'active');
+  if (found.length > 1) throw new UserError(`image name '${nameOrId}' is ambiguous (${found.length} images): give its id (${found.map((i) => i.id).join(', ')})`, { exitCode: EXIT.usage });
+  if (found[0]) return found[0];
+  const all = await s.call('image', 'GET', '/v2/images?limit=100');
+  const names = ((all.json as { images?: Image[] }).images ?? []).map((i) => i.name || i.id);
+  throw new UserError(`image '${nameOrId}' not found; images: ${list(names)}`, { exitCode: EXIT.usage });
+}
+
+// ---------------------------------------------------------------- Neutron
+export async function listNetworks(s: Session): Promise<Network[]> {
+  const res = await s.call('network', 'GET', '/v2.0/networks');
+  return (res.json as { networks?: Network[] }).networks ?? [];
+}
+
+/** By name or id; with none given, the project's only non-external network. */
+export function chooseNetwork(networks: Network[], want: string | undefined): Network {
+  const usable = networks.filter((n) => !n['router:external']);
+  if (want) {
+    const byId = networks.find((n) => n.id === want);
+    if (byId) return byId;
+    const byName = networks.filter((n) => n.name === want);
+    if (byName.length === 1) return byName[0]!;
+    if (byName.length > 1) throw new UserError(`network name '${want}' is ambiguous: give its id (${byName.map((n) => n.id).join(', ')})`, { exitCode: EXIT.usage });
+    throw new UserError(`network '${want}' not found; networks: ${list(networks.map((n) => n.name || n.id))}`, { exitCode: EXIT.usage });
+  }
+  if (usable.length === 1) return usable[0]!;
+  throw new UserError(
+    usable.length ? `several networks, none chosen: pass --network (networks: ${list(usable.map((n) => n.name || n.id))})` : 'the project has no network to boot on: create one, or pass --network',
+    { exitCode: EXIT.usage },
+  );
+}
+
+export async function networkExtensions(s: Session): Promise<Set<string>> {
+  const res = await s.call('network', 'GET', '/v2.0/extensions');
+  return new Set(((res.json as { extensions?: { alias: string }[] }).extensions ?? []).map((e) => e.alias));
+}
+
+export async function createPort(s: Session, port: Record<string, unknown>): Promise<Port> {
+  const res = await s.call('network', 'POST', '/v2.0/ports', { json: { port } });
+  return (res.json as { port: Port }).port;
+}
+
+export async function setNeutronTags(s: Session, collection: 'ports' | 'floatingips', id: string, tags: string[]): Promise<void> {
+  await s.call('network', 'PUT', `/v2.0/${collection}/${encodeURIComponent(id)}/tags`, { json: { tags } });
+}
+
+export async function listPorts(s: Session, query: Record<string, string>): Promise<Port[]> {
+  const qs = new URLSearchParams(query).toString();
+  const res = await s.call('network', 'GET', `/v2.0/ports${qs ? `?${qs}` : ''}`);
+  return (res.json as { ports?: Port[] }).ports ?? [];
+}
+
+export async function deletePort(s: Session, id: string): Promise<void> {
+  await s.call('network', 'DELETE', `/v2.0/ports/${encodeURIComponent(id)}`, { accept: [404] });
+}
+
+export async function createFloatingIp(s: Session, fip: Record<string, unknown>): Promise<FloatingIp> {
+  const res = await s.call('network', 'POST', '/v2.0/floatingips', { json: { floatingip: fip } });
+  return (res.json as { floatingip: FloatingIp }).floatingip;
+}
+
+export async function listFloatingIps(s: Session, query: Record<string, string>): Promise<FloatingIp[]> {
+  const qs = new URLSearchParams(query).toString();
+  const res = await s.call('network', 'GET', `/v2.0/floatingips${qs ? `?${qs}` : ''}`);
+  return (res.json as { floatingips?: FloatingIp[] }).floatingips ?? [];
+}
+
+export async function deleteFloatingIp(s: Session, id: string): Promise<void> {
+  await s.call('network', 'DELETE', `/v2.0/floatingips/${encodeURIComponent(id)}`, { accept: [404] });
+}

@@ -1,0 +1,228 @@
+// Every HTTP request tempest-gate makes to a cloud goes through here (undici underneath):
+// JSON in and out, a per-request timeout, and retries with backoff where repeating the call is
+// safe. The policy:
+//   - 429 Too Many Requests: the request was refused, not performed: retried for any method,
+//     after Retry-After when the cloud gives one (capped);
+//   - 500/502/503/504, connection resets and timeouts: retried only for idempotent calls
+//     (GET, HEAD, PUT, DELETE) and for POSTs the caller marks `safe` (token requests);
+//     for other POSTs the failure is "ambiguous" (the cloud may have acted): the caller decides
+//     (server creation looks its server up by name and tag before trying again);
+//   - connection refused: nothing was sent, so it is retried for any method.
+// Errors never carry a token or a request body: only the method, the URL without query
+// secrets, the status and the cloud's own message.
+import { Agent, request, type Dispatcher } from 'undici';
+import { EXIT, UserError } from '../../core/errors.ts';
+
+export interface RetryPolicy {
+  /** Attempts in all, first one included. */
+  attempts: number;
+  baseMs: number;
+  maxMs: number;
+  /** Longest Retry-After honoured. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseMs: 200, maxMs: 5000, maxRetryAfterMs: 30_000 };
+
+export interface HttpEvent {
+  kind: 'retry';
+  method: string;
+  url: string;
+  reason: string;
+  attempt: number;
+  waitMs: number;
+}
+
+export interface HttpClientOptions {
+  /** Time allowed for a response's headers and for each body chunk. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  onEvent?: (event: HttpEvent) => void;
+  dispatcher?: Dispatcher;
+  /** Cancels waits and requests (SIGINT, overall timeout). */
+  signal?: AbortSignal;
+  /** Sleep used between attempts; tests and the bench keep the real one. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  url: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+  body?: Buffer | string;
+  /** A POST that may be repeated (the cloud does nothing twice), e.g. a token request. */
+  safe?: boolean;
+  /** Status codes returned to the caller instead of raising (besides 2xx). */
+  accept?: number[];
+  timeoutMs?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json: unknown;
+}
+
+/** The cloud answered with an error, or could not be reached. */
+export class CloudError extends UserError {
+  readonly status: number | undefined;
+  readonly cloudMessage: string;
+  /** A non-idempotent call failed in a way that leaves unknown whether the cloud acted. */
+  readonly ambiguous: boolean;
+  readonly method: string;
+  readonly url: string;
+  constructor(options: { method: string; url: string; status?: number; cloudMessage: string; ambiguous?: boolean; cause?: unknown; exitCode?: (typeof EXIT)[keyof typeof EXIT] }) {
+    const what = options.status !== undefined ? `${options.status}` : 'no answer';
+    super(`${options.method} ${redactUrl(options.url)}: ${what}: ${options.cloudMessage}`, { exitCode: options.exitCode ?? EXIT.infra, cause: options.cause });
+    this.name = 'CloudError';
+    this.status = options.status;
+    this.cloudMessage = options.cloudMessage;
+    this.ambiguous = options.ambiguous ?? false;
+    this.method = options.method;
+    this.url = options.url;
+  }
+}
+
+function redactUrl(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  for (const k of [...u.searchParams.keys()]) if (/token|secret|password/i.test(k)) u.searchParams.set(k, '***');
+  return u.toString();
+}
+
+/** The message an OpenStack service puts in its error body (Nova, Neutron, Keystone, Glance shapes). */
+export function cloudMessage(text: string, json: unknown): string {
+  if (json && typeof json === 'object' && !Array.isArray(json)) {
+    const obj = json as Record<string, unknown>;
+    if (typeof obj.message === 'string') return obj.message;
+    for (const v of Object.values(obj)) {
+      if (v && typeof v === 'object') {
+        const inner = v as Record<string, unknown>;
+        if (typeof inner.message === 'string') return inner.message;
+      }
+    }
+  }
+  const plain = text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return plain.slice(0, 300) || '(empty answer)';
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
+const RETRY_STATUS = new Set([500, 502, 503, 504]);
+/** Network failures where the request may have reached the cloud. */
+const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED', 'ECONNABORTED']);
+/** Network failures where nothing was sent. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_AGAIN']);
+
+function errCode(err: unknown): string {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  return String(e.code ?? e.cause?.code ?? '');
+}
+
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class HttpClient {
+  /** Requests sent (every attempt counts): the bench prints it. */
+  calls = 0;
+  readonly byMethod: Record<string, number> = {};
+  private readonly retry: RetryPolicy;
+  private readonly timeoutMs: number;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly options: HttpClientOptions;
+
+  constructor(options: HttpClientOptions = {}) {
+    this.options = options;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.ownsDispatcher = !options.dispatcher;
+    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 16 });
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  private backoff(attempt: number): number {
+    const cap = Math.min(this.retry.maxMs, this.retry.baseMs * 2 ** (attempt - 1));
+    return Math.round(cap / 2 + Math.random() * (cap / 2));
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const safe = IDEMPOTENT.has(req.method) || req.safe === true;
+    const sleep = this.options.sleep ?? defaultSleep;
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    let body: string | Buffer | undefined = req.body;
+    if (req.json !== undefined) {
+      body = JSON.stringify(req.json);
+      headers['content-type'] = 'application/json';
+    }
+    for (let attempt = 1; ; attempt++) {
+      this.calls++;
+      this.byMethod[req.method] = (this.byMethod[req.method] ?? 0) + 1;
+      let retryReason: string | undefined;
+      let waitMs = 0;
+      try {
+        const timeout = req.timeoutMs ?? this.timeoutMs;
+        const res = await request(req.url, {
+          method: req.method,
+          headers,
+          body,
+          dispatcher: this.dispatcher,
+          headersTimeout: timeout,
+          bodyTimeout: timeout,
+          signal: this.options.signal,
+        });
+        const text = await res.body.text();
+        let json: unknown = undefined;
+        if (text && /json/.test(String(res.headers['content-type'] ?? ''))) {
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+        }
+        const status = res.statusCode;
+        if ((status >= 200 && status < 300) || req.accept?.includes(status)) return { status, headers: res.headers, text, json };
+        const message = cloudMessage(text, json);
+        if (status === 429 || (RETRY_STATUS.has(status) && safe)) {
+          retryReason = `${status} ${message}`;
+          const ra = Number(res.headers['retry-after']);
+          waitMs = Number.isFinite(ra) && ra >= 0 ? Math.min(ra * 1000, this.retry.maxRetryAfterMs) : this.backoff(attempt);
+        } else {
+          throw new CloudError({ method: req.method, url: req.url, status, cloudMessage: message, ambiguous: RETRY_STATUS.has(status) && !safe });
+        }
+        if (attempt >= this.retry.attempts) throw new CloudError({ method: req.method, url: req.url, status, cloudMessage: `${message} (gave up after ${attempt} attempts)` });
+      } catch (err) {
+        if (err instanceof CloudError) throw err;
+        if (this.options.signal?.aborted) throw err;
+        const code = errCode(err);
+        const notSent = NOT_SENT_CODES.has(code);
+        const network = notSent || NETWORK_CODES.has(code);
+        const what = `${code || (err as Error).name}: ${(err as Error).message}`;
+        if (!network) throw new CloudError({ method: req.method, url: req.url, cloudMessage: what, cause: err });
+        if (!(safe || notSent)) throw new CloudError({ method: req.method, url: req.url, cloudMessage: what, ambiguous: true, cause: err });
+        if (attempt >= this.retry.attempts) throw new CloudError({ method: req.method, url: req.url, cloudMessage: `${what} (gave up after ${attempt} attempts)`, cause: err });
+        retryReason = what;
+        waitMs = this.backoff(attempt);
+      }
+      this.options.onEvent?.({ kind: 'retry', method: req.method, url: redactUrl(req.url), reason: retryReason, attempt, waitMs });
+      await sleep(waitMs, this.options.signal);
+    }
+  }
+}

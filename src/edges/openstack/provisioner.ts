@@ -1,0 +1,315 @@
+// Boot a controller and N subnodes for one run: look the flavor, image and network up, make a
+// keypair for the run, create one port per node (so every node's IP, the controller's above all,
+// is known before any server exists and goes into each node's user-data), create the servers in
+// parallel, tagged and with metadata from the first call, and wait for ACTIVE with backoff.
+// A server that goes to ERROR is reported with Nova's fault and replaced once; a quota refusal
+// is reported and not retried. Whatever fails, and on cancel or timeout, the run is cleaned up
+// before the error is passed on.
+import ssh2 from 'ssh2';
+import { randomBytes } from 'node:crypto';
+import { EXIT, UserError } from '../../core/errors.ts';
+import { planNodes, resourceDescription, resourceTags, runTag, keypairName, type PlannedNode, type RunIdentity } from '../../core/provision/plan.ts';
+import { SECRET_LOCALRC_KEYS } from '../../core/provision/local-conf.ts';
+import { renderUserData, type UserDataOptions } from '../../core/provision/user-data.ts';
+import {
+  chooseFlavor,
+  chooseNetwork,
+  createFloatingIp,
+  createKeypair,
+  createPort,
+  createServer,
+  deleteServer,
+  findImage,
+  getServer,
+  isQuotaError,
+  listFlavors,
+  listNetworks,
+  listServers,
+  networkExtensions,
+  QuotaError,
+  setNeutronTags,
+  setServerTags,
+  type Flavor,
+  type Image,
+  type Network,
+  type Port,
+  type Server,
+} from './api.ts';
+import { cleanupRun, type CleanupReport } from './cleanup.ts';
+import { CloudError, defaultSleep } from './http.ts';
+import { compareMicroversion, NOVA_TAGS_AT_CREATE, type Session } from './session.ts';
+
+export interface ProvisionOptions {
+  session: Session;
+  run: RunIdentity;
+  subnodes: number;
+  flavor: { name?: string | undefined; minRamMb?: number | undefined };
+  image: string;
+  network?: string | undefined;
+  /** an external network: the controller gets a floating IP on it */
+  floatingNetwork?: string | undefined;
+  /** time allowed from a server's creation to ACTIVE (each attempt) */
+  bootTimeoutMs: number;
+  /** cancel (SIGINT/SIGTERM) and the overall timeout */
+  signal?: AbortSignal | undefined;
+  onProgress?: (line: string) => void;
+  /** devstack settings for the user-data */
+  devstack?: Pick<UserDataOptions, 'devstackRepo' | 'devstackBranch' | 'libvirtType' | 'externalBridgeMtu' | 'extraLocalrc'>;
+  /** leave the resources in place when provisioning fails (debugging) */
+  keepOnFailure?: boolean;
+  poll?: { initialMs: number; maxMs: number };
+}
+
+export interface ProvisionedNode {
+  role: PlannedNode['role'];
+  name: string;
+  id: string;
+  portId: string;
+  ip: string;
+  floatingIp: string | undefined;
+  /** 1, or 2 when the first server went to ERROR */
+  attempts: number;
+  activeAfterMs: number;
+}
+
+export interface ProvisionResult {
+  runId: string;
+  microversion: string;
+  flavor: Flavor;
+  image: Image;
+  network: Network;
+  keypair: { name: string; publicKey: string; privateKey: string };
+  /** devstack passwords for the run step to copy to the nodes (never in user-data) */
+  devstackSecrets: Record<string, string>;
+  nodes: ProvisionedNode[];
+  elapsedMs: number;
+}
+
+/** Provisioning failed; the run was cleaned up (see `cleanup`). */
+export class ProvisionError extends UserError {
+  readonly cleanup: CleanupReport | undefined;
+  constructor(message: string, options: { cleanup?: CleanupReport; cause?: unknown; exitCode?: (typeof EXIT)[keyof typeof EXIT] }) {
+    super(message, { exitCode: options.exitCode ?? EXIT.infra, cause: options.cause });
+    this.name = 'ProvisionError';
+    this.cleanup = options.cleanup;
+  }
+}
+
+/** Wait for every promise, then fail with the first failure: nothing is left in flight. */
+async function settleAll<T>(items: Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(items);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+function fault(server: Server): string {
+  const f = server.fault;
+  if (!f?.message) return 'no fault recorded by Nova';
+  return `${f.message}${f.code ? ` (code ${f.code})` : ''}`;
+}
+
+interface NodeState {
+  plan: PlannedNode;
+  port: Port;
+  ip: string;
+  serverId: string | undefined;
+  createdAt: number;
+  attempts: number;
+  activeAfterMs: number | undefined;
+}
+
+export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
+  const s = o.session;
+  const t0 = Date.now();
+  const say = (line: string) => o.onProgress?.(line);
+  const sleep = (ms: number) => defaultSleep(ms, o.signal);
+  const checkAbort = () => {
+    if (o.signal?.aborted) throw o.signal.reason;
+  };
+  const nodes = planNodes(o.run, o.subnodes);
+  let created = false; // anything made in the cloud yet?
+  try {
+    say(`provision: run ${o.run.runId}: ${nodes.length} nodes (controller + ${o.subnodes} subnodes)`);
+    const [flavors, image, networks, microversion, extensions] = await Promise.all([
+      listFlavors(s),
+      findImage(s, o.image),
+      listNetworks(s),
+      s.computeMicroversion(),
+      networkExtensions(s),
+    ]);
+    const flavor = chooseFlavor(flavors, o.flavor);
+    const network = chooseNetwork(networks, o.network);
+    const floatingNet = o.floatingNetwork ? chooseNetwork(networks, o.floatingNetwork) : undefined;
+    const tagsAtCreate = compareMicroversion(microversion, NOVA_TAGS_AT_CREATE) >= 0;
+    const portTagsAtCreate = extensions.has('tag-creation');
+    say(`provision: flavor ${flavor.name} (${flavor.ram} MB), image ${image.name}, network ${network.name}, compute API ${microversion}`);
+    checkAbort();
+
+    // keypair: made here, only the public half goes to the cloud
+    const keys = ssh2.utils.generateKeyPairSync('ed25519', { comment: keypairName(o.run.runId) });
+    const kpName = keypairName(o.run.runId);
+    created = true;
+    await createKeypair(s, kpName, keys.public);
+
+    // one port per node: its IP is known before any server exists
+    const ports = await settleAll(
+      nodes.map(async (n) => {
+        const body: Record<string, unknown> = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role) };
+        if (portTagsAtCreate) body.tags = n.tags;
+        const port = await createPort(s, body);
+        if (!portTagsAtCreate) await setNeutronTags(s, 'ports', port.id, n.tags);
+        return port;
+      }),
+    );
+    const state: NodeState[] = nodes.map((plan, i) => {
+      const port = ports[i]!;
+      const ip = port.fixed_ips.find((f) => /^\d+\.\d+\.\d+\.\d+$/.test(f.ip_address))?.ip_address ?? port.fixed_ips[0]?.ip_address ?? '';
+      return { plan, port, ip, serverId: undefined, createdAt: 0, attempts: 0, activeAfterMs: undefined };
+    });
+    const controllerIp = state[0]!.ip;
+    const devstackSecrets: Record<string, string> = {};
+    for (const k of SECRET_LOCALRC_KEYS) devstackSecrets[k] = randomBytes(18).toString('base64url');
+    checkAbort();
+
+    const boot = async (n: NodeState): Promise<void> => {
+      const userData = renderUserData({ ...o.devstack, role: n.plan.role, runId: o.run.runId, controllerIp, selfIp: n.ip, computeNodes: nodes.length });
+      const body: Record<string, unknown> = {
+        name: n.plan.name,
+        imageRef: image.id,
+        flavorRef: flavor.id,
+        key_name: kpName,
+        networks: [{ port: n.port.id }],
+        metadata: n.plan.metadata,
+        user_data: Buffer.from(userData).toString('base64'),
+      };
+      if (tagsAtCreate) body.tags = n.plan.tags;
+      n.attempts++;
+      n.createdAt = Date.now();
+      n.serverId = await createOnce(s, body, n.plan.name, o.run.runId);
+      if (!tagsAtCreate) await setServerTags(s, n.serverId, n.plan.tags);
+    };
+    try {
+      await settleAll(state.map(boot));
+    } catch (err) {
+      if (isQuotaError(err)) {
+        throw new QuotaError(`quota exceeded: ${(err as CloudError).cloudMessage} (this run needs ${nodes.length} servers of flavor ${flavor.name}: ${flavor.vcpus} vCPUs, ${flavor.ram} MB each); not retried`, err);
+      }
+      throw err;
+    }
+    say(`provision: ${nodes.length} servers created; waiting for ACTIVE`);
+
+    // wait: one list call per poll for all nodes, with backoff
+    let delay = o.poll?.initialMs ?? 250;
+    const maxDelay = o.poll?.maxMs ?? 2000;
+    let booted = 0;
+    while (state.some((n) => n.activeAfterMs === undefined)) {
+      await sleep(delay);
+      delay = Math.min(Math.round(delay * 1.5), maxDelay);
+      const servers = new Map((await listServers(s, { tags: runTag(o.run.runId) })).map((x) => [x.id, x]));
+      for (const n of state) {
+        if (n.activeAfterMs !== undefined || !n.serverId) continue;
+        let server = servers.get(n.serverId);
+        // tags set after creation (old microversion) may lag the list: ask directly
+        if (!server) server = await getServer(s, n.serverId);
+        if (server?.status === 'ACTIVE') {
+          n.activeAfterMs = Date.now() - n.createdAt;
+          booted++;
+          say(`provision: nodes booted ${booted}/${nodes.length} (${n.plan.name} ACTIVE after ${(n.activeAfterMs / 1000).toFixed(1)} s)`);
+        } else if (server?.status === 'ERROR' || !server) {
+          const why = server ? fault(server) : 'the server disappeared';
+          if (n.attempts >= 2) {
+            throw new UserError(`${n.plan.name} went to ERROR twice: ${why}`, { exitCode: EXIT.infra });
+          }
+          say(`provision: ${n.plan.name} went to ERROR: ${why}; trying once more on a new server`);
+          await deleteServer(s, n.serverId);
+          await waitGone(s, n.serverId, o.bootTimeoutMs, sleep);
+          await boot(n);
+          delay = o.poll?.initialMs ?? 250;
+        } else if (Date.now() - n.createdAt > o.bootTimeoutMs) {
+          throw new UserError(`${n.plan.name} not ACTIVE after ${Math.round(o.bootTimeoutMs / 1000)} s (status ${server.status}) (--boot-timeout)`, { exitCode: EXIT.infra });
+        }
+      }
+    }
+
+    let floatingIp: string | undefined;
+    if (floatingNet) {
+      const ctl = state[0]!;
+      const fip = await createFloatingIp(s, { floating_network_id: floatingNet.id, port_id: ctl.port.id, description: resourceDescription(o.run, 'controller') });
+      await setNeutronTags(s, 'floatingips', fip.id, resourceTags(o.run, 'controller'));
+      floatingIp = fip.floating_ip_address;
+      say(`provision: controller floating IP ${floatingIp}`);
+    }
+    const elapsedMs = Date.now() - t0;
+    say(`provision: ready in ${(elapsedMs / 1000).toFixed(1)} s`);
+    return {
+      runId: o.run.runId,
+      microversion,
+      flavor,
+      image,
+      network,
+      keypair: { name: kpName, publicKey: keys.public, privateKey: keys.private },
+      devstackSecrets,
+      nodes: state.map((n, i) => ({
+        role: n.plan.role,
+        name: n.plan.name,
+        id: n.serverId!,
+        portId: n.port.id,
+        ip: n.ip,
+        floatingIp: i === 0 ? floatingIp : undefined,
+        attempts: n.attempts,
+        activeAfterMs: n.activeAfterMs!,
+      })),
+      elapsedMs,
+    };
+  } catch (err) {
+    const cancelled = o.signal?.aborted === true && err === o.signal.reason;
+    const reason = cancelled ? describeAbort(o.signal!.reason) : err instanceof Error ? err.message : String(err);
+    if (!created || o.keepOnFailure) {
+      if (err instanceof UserError && !cancelled) throw err;
+      throw new ProvisionError(`provision failed: ${reason}${created ? ' (resources kept: --keep-on-failure)' : ''}`, { cause: err });
+    }
+    say(`provision: failed (${reason}); cleaning up run ${o.run.runId}`);
+    let report: CleanupReport | undefined;
+    try {
+      report = await cleanupRun(s, o.run.runId, { onProgress: o.onProgress });
+    } catch (cleanupErr) {
+      throw new ProvisionError(`provision failed: ${reason}; and cleanup failed too: ${(cleanupErr as Error).message} (run \`tempest-gate cleanup --run-id ${o.run.runId}\`)`, { cause: err });
+    }
+    const left = report.leftovers.length ? `; still present: ${report.leftovers.join(', ')}` : '; cleaned up';
+    const exitCode = err instanceof UserError && !cancelled ? err.exitCode : EXIT.infra;
+    throw new ProvisionError(`${cancelled ? 'provision cancelled' : 'provision failed'}: ${reason}${left}`, { cleanup: report, cause: err, exitCode });
+  }
+}
+
+function describeAbort(reason: unknown): string {
+  if (reason instanceof Error && reason.name === 'TimeoutError') return 'overall timeout reached (--timeout)';
+  if (reason instanceof Error) return reason.message;
+  return String(reason ?? 'cancelled');
+}
+
+/** POST /servers; when the answer is lost (reset, 5xx), look for the server before trying again. */
+async function createOnce(s: Session, body: Record<string, unknown>, name: string, runId: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await createServer(s, body)).id;
+    } catch (err) {
+      if (!(err instanceof CloudError) || !err.ambiguous || attempt >= 3) throw err;
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const existing = await listServers(s, { name: `^${escaped}$`, tags: runTag(runId) });
+      const live = existing.find((x) => x.status !== 'DELETED');
+      if (live) return live.id;
+    }
+  }
+}
+
+async function waitGone(s: Session, id: string, timeoutMs: number, sleep: (ms: number) => Promise<void>): Promise<void> {
+  const start = Date.now();
+  let delay = 200;
+  while (Date.now() - start < timeoutMs) {
+    if (!(await getServer(s, id))) return;
+    await sleep(delay);
+    delay = Math.min(delay * 2, 2000);
+  }
+  throw new UserError(`server ${id} (ERROR) was not deleted within ${Math.round(timeoutMs / 1000)} s`, { exitCode: EXIT.infra });
+}
