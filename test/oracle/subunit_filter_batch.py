@@ -4,7 +4,7 @@ in one process.
 
 Starting python for each of hundreds of generated streams costs minutes; this runs the installed
 script itself (runpy, unchanged) with stdin/stdout pointed at each pair of files in turn. Usage:
-    subunit_filter_batch.py /usr/bin/SCRIPT IN OUT [IN OUT ...]
+    subunit_filter_batch.py /usr/bin/SCRIPT '["--option", ...]' IN OUT [IN OUT ...]
 Prints one JSON line per pair: {"exit": code, "crashed": null or "Type: message"}.
 """
 import io
@@ -13,12 +13,12 @@ import runpy
 import sys
 
 
-def convert(script, src, dst):
+def convert(script, options, src, dst):
     saved = sys.stdin, sys.stdout, sys.argv
     with open(src, 'rb') as fin, open(dst, 'wb') as fout:
         sys.stdin = io.TextIOWrapper(fin)
         sys.stdout = io.TextIOWrapper(fout, write_through=True)
-        sys.argv = [script]
+        sys.argv = [script] + options
         code, crashed = 0, None
         try:
             runpy.run_path(script, run_name='__main__')
@@ -36,6 +36,6 @@ def convert(script, src, dst):
 
 
 if __name__ == '__main__':
-    script, args = sys.argv[1], sys.argv[2:]
+    script, options, args = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3:]
     for i in range(0, len(args), 2):
-        print(json.dumps(convert(script, args[i], args[i + 1])), flush=True)
+        print(json.dumps(convert(script, options, args[i], args[i + 1])), flush=True)

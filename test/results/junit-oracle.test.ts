@@ -14,6 +14,7 @@ import { formatSeconds, readJUnit, splitJUnitId, writeJUnit } from '../../src/co
 import { encodePacket } from '../../src/core/results/subunit-v2.ts';
 import { requireOracle } from '../helpers/oracle.ts';
 import { genTest, streamOf } from '../helpers/streams.ts';
+import { genV1Test, v1StreamOf } from '../helpers/streams-v1.ts';
 import { runFilterBatch } from '../helpers/subunit-filters.ts';
 import { xmlTree } from '../helpers/xml-tree.ts';
 
@@ -91,6 +92,33 @@ test('generated v2 streams: our JUnit XML agrees with subunit2junitxml', () => {
     });
     console.log(`compared ${compared} generated streams' JUnit XML with subunit2junitxml (it gave up on ${crashed.length})`);
     assert.ok(compared >= 200, `only ${compared} compared; crashes: ${crashed.slice(0, 3).join(' | ')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('subunit v1 streams (the real one and generated ones): our JUnit is subunit-1to2 | subunit2junitxml', () => {
+  requireOracle();
+  const dir = mkdtempSync(join(tmpdir(), 'tg-junit-v1-'));
+  try {
+    // Stamped from the first line on, so python never falls back to its wall clock.
+    const texts = [readFileSync(join(FIXTURES, 'refstack-client-testrepository-0.v1.subunit'), 'utf8'), ...fc.sample(fc.array(genV1Test, { maxLength: 8 }), { numRuns: 80, seed: 31 }).map((t) => v1StreamOf(t))];
+    const v1 = texts.map((t, i) => {
+      writeFileSync(join(dir, `${i}.v1`), t);
+      return join(dir, `${i}.v1`);
+    });
+    const conv = runFilterBatch('subunit-1to2', v1.map((f): [string, string] => [f, `${f}.v2`]));
+    // --no-passthrough: stray v1 output would otherwise be copied in front of the XML.
+    const junit = runFilterBatch('subunit2junitxml', v1.map((f): [string, string] => [`${f}.v2`, `${f}.xml`]), ['--no-passthrough']);
+    let compared = 0;
+    v1.forEach((f, i) => {
+      if (conv[i]!.crashed !== null || junit[i]!.crashed !== null) return;
+      const got = writeJUnit(parseResults(readFileSync(f), { ...KEEP_ALL, format: 'subunit-v1' }));
+      assert.deepEqual(xmlTree(got), xmlTree(readFileSync(`${f}.xml`, 'utf8')), f);
+      compared++;
+    });
+    console.log(`compared ${compared} v1 streams' JUnit XML with subunit-1to2 | subunit2junitxml`);
+    assert.ok(compared >= 70, `only ${compared} compared`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

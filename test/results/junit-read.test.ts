@@ -169,6 +169,16 @@ test('a JUnit report cut anywhere keeps a prefix of its tests and says where it 
   );
 });
 
+test('encodings: a declared ISO-8859-1 document, and invalid UTF-8 reported where it is', () => {
+  const latin = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<testsuite><testcase classname="a" name="caf'), Buffer.from([0xe9]), Buffer.from('"/></testsuite>\n')]);
+  const r = readJUnit(latin);
+  assert.deepEqual([r.tests.map((t) => t.id), r.damage], [['a.caf\u00e9'], []]);
+  const bad = Buffer.concat([Buffer.from('<testsuite>\n<testcase classname="a" name="one"/>\n<testcase classname="a" name="t'), Buffer.from([0xff]), Buffer.from('"/></testsuite>\n')]);
+  const b = readJUnit(bad);
+  assert.deepEqual(b.tests.map((t) => t.id), ['a.one', 'a.t\ufffd']);
+  assert.deepEqual(b.damage.map((d) => [d.kind, d.line, d.offset]), [['utf8', 3, bad.indexOf(0xff)]]);
+});
+
 test('empty and non-JUnit XML', () => {
   assert.deepEqual(readJUnit(Buffer.from('')).tests, []);
   const html = readJUnit(Buffer.from('<html><body/></html>'));

@@ -408,14 +408,24 @@ function lastCompleteTestcase(text: string, limit: number): number {
 export function readJUnit(bytes: Uint8Array, options: JUnitReadOptions = {}): RunResults {
   const policy = options.attachments ?? DEFAULT_ATTACHMENTS;
   const damage: Damage[] = [];
+  // The XML declaration may name another encoding (ISO-8859-1 from some Java tools).
+  const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(Buffer.from(bytes.subarray(0, 256)).toString('latin1'))?.[1];
+  let encoding = 'utf-8';
+  if (declared !== undefined) {
+    try {
+      encoding = new TextDecoder(declared).encoding;
+    } catch {
+      damage.push({ kind: 'xml', offset: 0, line: 1, message: `unknown encoding '${declared}' in the XML declaration; read as UTF-8` });
+    }
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    text = new TextDecoder('utf-8').decode(bytes);
+    text = new TextDecoder(encoding).decode(bytes);
     const bad = text.indexOf('\uFFFD');
     const offset = Buffer.byteLength(text.slice(0, Math.max(0, bad)), 'utf8');
-    damage.push({ kind: 'utf8', offset, line: lineOfIndex(text, bad), message: 'invalid UTF-8 (replaced with U+FFFD)' });
+    damage.push({ kind: 'utf8', offset, line: lineOfIndex(text, bad), message: `invalid ${encoding} text (replaced with U+FFFD)` });
   }
   const tests: TestRecord[] = [];
   if (text.trim() === '') return makeRunResults('junit', tests, damage);
