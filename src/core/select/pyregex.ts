@@ -602,11 +602,12 @@ function seqLiterals(seq: Node[]): string[] {
 
 // ---- emit -----------------------------------------------------------------------------------
 
-function emitAlt(alt: Alt): string {
-  return alt.branches.map((seq) => seq.map(emitNode).join('')).join('|');
+function emitAlt(alt: Alt, drop?: Set<Node>): string {
+  return alt.branches.map((seq) => seq.map((n) => emitNode(n, drop)).join('')).join('|');
 }
 
-function emitNode(n: Node): string {
+function emitNode(n: Node, drop?: Set<Node>): string {
+  if (drop?.has(n)) return '';
   switch (n.kind) {
     case 'lit':
       return cpEscape(n.cp);
@@ -614,23 +615,75 @@ function emitNode(n: Node): string {
     case 'assert':
       return n.js;
     case 'group':
-      if (n.capture) return n.name !== undefined ? `(?<${n.name}>${emitAlt(n.body)})` : `(${emitAlt(n.body)})`;
-      return `(?${n.flags ?? ''}:${emitAlt(n.body)})`;
+      if (n.capture) return n.name !== undefined ? `(?<${n.name}>${emitAlt(n.body, drop)})` : `(${emitAlt(n.body, drop)})`;
+      return `(?${n.flags ?? ''}:${emitAlt(n.body, drop)})`;
     case 'look':
-      return `(?${n.behind ? '<' : ''}${n.negative ? '!' : '='}${emitAlt(n.body)})`;
+      return `(?${n.behind ? '<' : ''}${n.negative ? '!' : '='}${emitAlt(n.body, drop)})`;
     case 'backref':
       // A group reference, then a non-capturing group so a following digit is not read into it.
       return n.name !== undefined ? `\\k<${n.name}>` : `\\${n.index}(?:)`;
     case 'repeat': {
-      const inner = emitNode(n.node);
+      const inner = emitNode(n.node, drop);
       const q = n.min === 0 && n.max === Infinity ? '*' : n.min === 1 && n.max === Infinity ? '+' : n.min === 0 && n.max === 1 ? '?' : n.max === Infinity ? `{${n.min},}` : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
       return `(?:${inner})${q}${n.lazy ? '?' : ''}`;
     }
   }
 }
 
-/** Translate a Python `re` pattern; throws PyRegexError (with the offset) when it is invalid in Python or has no exact JavaScript form. */
-export function translatePythonRegex(pattern: string): TranslatedRegex {
+/** One literal per branch that every match of that branch contains, or null when a branch has none. */
+function altLiterals(alt: Alt): string[] | null {
+  const per = alt.branches.map((seq) => seqLiterals(seq).sort((a, b) => b.length - a.length)[0]);
+  return per.every((l): l is string => l !== undefined) ? per : null;
+}
+
+/** The literal text a branch's match starts with, when the pattern is anchored (zero-width items skipped, single-branch groups flattened). */
+function branchPrefix(seq: Node[]): string {
+  let out = '';
+  const walk = (items: Node[]): boolean => {
+    for (const n of items) {
+      if (n.kind === 'assert' || n.kind === 'look') continue;
+      if (n.kind === 'lit' && !n.icase) out += String.fromCodePoint(n.cp);
+      else if (n.kind === 'group' && n.body.branches.length === 1 && !n.flags) {
+        if (!walk(n.body.branches[0] ?? [])) return false;
+      } else return false;
+    }
+    return true;
+  };
+  walk(seq);
+  return out;
+}
+
+/**
+ * Negative lookarounds whose body can only match where one of its literals occurs: on a subject
+ * containing none of them the assertion always holds, so it can be left out. (stestr's tox-env
+ * regexes start with `(?!.*\[.*\bslow\b.*\])`: for ids without "slow" that is a no-op.)
+ */
+function prunableLookarounds(alt: Alt): { nodes: Set<Node>; literals: string[] } {
+  const nodes = new Set<Node>();
+  const literals: string[] = [];
+  const visit = (n: Node): void => {
+    if (n.kind === 'look') {
+      const lits = n.negative ? altLiterals(n.body) : null;
+      if (lits) {
+        nodes.add(n);
+        literals.push(...lits);
+        return;
+      }
+      n.body.branches.forEach((seq) => seq.forEach(visit));
+    } else if (n.kind === 'group') n.body.branches.forEach((seq) => seq.forEach(visit));
+    else if (n.kind === 'repeat') visit(n.node);
+  };
+  alt.branches.forEach((seq) => seq.forEach(visit));
+  return { nodes, literals };
+}
+
+interface Analysis {
+  prefixes: string[] | null;
+  simplifiedSource: string | null;
+  pruneLiterals: string[];
+}
+
+function analyse(pattern: string): { translated: TranslatedRegex; analysis: Analysis } {
   const parser = new Parser(pattern);
   const alt = parser.parse();
   const source = emitAlt(alt);
@@ -641,14 +694,26 @@ export function translatePythonRegex(pattern: string): TranslatedRegex {
     // A translation bug, not a user error: say so rather than run something else.
     throw new PyRegexError(`no JavaScript translation (${(err as Error).message})`, 0);
   }
-  const perBranch = alt.branches.map((seq) => seqLiterals(seq).sort((a, b) => b.length - a.length)[0]);
-  const requiredLiterals = perBranch.every((l): l is string => l !== undefined) ? perBranch : [];
+  const requiredLiterals = altLiterals(alt) ?? [];
   let pureLiteral: string | null = null;
   const only = alt.branches[0];
   if (alt.branches.length === 1 && only && only.length > 0 && only.every((n) => n.kind === 'lit' && !n.icase)) {
     pureLiteral = only.map((n) => (n.kind === 'lit' ? String.fromCodePoint(n.cp) : '')).join('');
   }
-  return { pattern, source, flags, anchoredStart: anchored(alt), requiredLiterals, pureLiteral, unicodeSensitive: parser.unicodeSensitive };
+  const anchoredStart = anchored(alt);
+  const prefixes = anchoredStart ? alt.branches.map(branchPrefix) : null;
+  // Leaving a lookaround out renumbers nothing only when nothing refers to groups by number.
+  const prune = containsBackref(alt) ? { nodes: new Set<Node>(), literals: [] } : prunableLookarounds(alt);
+  const simplifiedSource = prune.nodes.size ? emitAlt(alt, prune.nodes) : null;
+  return {
+    translated: { pattern, source, flags, anchoredStart, requiredLiterals, pureLiteral, unicodeSensitive: parser.unicodeSensitive },
+    analysis: { prefixes: prefixes && prefixes.every((p) => p.length > 0) ? prefixes : null, simplifiedSource, pruneLiterals: prune.literals },
+  };
+}
+
+/** Translate a Python `re` pattern; throws PyRegexError (with the offset) when it is invalid in Python or has no exact JavaScript form. */
+export function translatePythonRegex(pattern: string): TranslatedRegex {
+  return analyse(pattern).translated;
 }
 
 /** A compiled `re.search` equivalent. */
@@ -657,41 +722,54 @@ export interface PySearch {
   search(subject: string): boolean;
 }
 
+/**
+ * `re.search(pattern, subject) is not None`, fast: every shortcut below only skips work whose
+ * outcome is already decided, so the result is the full regex's result.
+ */
 export function compilePythonSearch(pattern: string): PySearch {
-  const t = translatePythonRegex(pattern);
+  const { translated: t, analysis: a } = analyse(pattern);
   if (t.pureLiteral !== null) {
     const lit = t.pureLiteral;
     return { translated: t, search: (s) => s.includes(lit) };
   }
   // Anchored: a sticky regexp tries offset 0 only, which is all re.search could match.
-  const re = new RegExp(t.source, t.flags + (t.anchoredStart ? 'y' : ''));
-  const lits = t.requiredLiterals;
-  if (lits.length === 1) {
-    const lit = lits[0] as string;
-    return {
-      translated: t,
-      search: (s) => {
-        if (!s.includes(lit)) return false;
-        re.lastIndex = 0;
-        return re.test(s);
-      },
-    };
-  }
-  if (lits.length > 1) {
-    return {
-      translated: t,
-      search: (s) => {
-        if (!lits.some((l) => s.includes(l))) return false;
-        re.lastIndex = 0;
-        return re.test(s);
-      },
-    };
-  }
-  return {
-    translated: t,
-    search: (s) => {
-      re.lastIndex = 0;
-      return re.test(s);
-    },
+  const sticky = t.anchoredStart ? 'y' : '';
+  const re = new RegExp(t.source, t.flags + sticky);
+  const simple = a.simplifiedSource !== null ? new RegExp(a.simplifiedSource, t.flags + sticky) : null;
+  const anyIn = (xs: string[], s: string): boolean => {
+    for (const x of xs) if (s.includes(x)) return true;
+    return false;
   };
+  const anyPrefix = (xs: string[], s: string): boolean => {
+    for (const x of xs) if (s.startsWith(x)) return true;
+    return false;
+  };
+  // A cheap necessary condition: a literal prefix (anchored) or a required literal.
+  const prefixes = a.prefixes;
+  const lits = t.requiredLiterals;
+  const p0 = prefixes?.length === 1 ? (prefixes[0] as string) : null;
+  const l0 = lits.length === 1 ? (lits[0] as string) : null;
+  const gate: (s: string) => boolean = prefixes
+    ? p0 !== null
+      ? (s) => s.startsWith(p0)
+      : (s) => anyPrefix(prefixes, s)
+    : l0 !== null
+      ? (s) => s.includes(l0)
+      : lits.length
+        ? (s) => anyIn(lits, s)
+        : () => true;
+  const pruneLits = a.pruneLiterals;
+  const search = simple
+    ? (s: string): boolean => {
+        if (!gate(s)) return false;
+        const r = anyIn(pruneLits, s) ? re : simple;
+        r.lastIndex = 0;
+        return r.test(s);
+      }
+    : (s: string): boolean => {
+        if (!gate(s)) return false;
+        re.lastIndex = 0;
+        return re.test(s);
+      };
+  return { translated: t, search };
 }

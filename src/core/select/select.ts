@@ -7,8 +7,8 @@
 // selection: nothing runs half-configured.
 import { parseTestId } from '../results/model.ts';
 import type { Place } from '../errors.ts';
-import { compileFilter, compileListFile, constructList, type Filter, type StestrFilters } from './stestr.ts';
-import { compileFileMatcher, describeOutcome, evaluateFileFilters, type FileFilterOutcome, type FileMatcher } from './zuul-files.ts';
+import { compileFilter, compileListFile, constructList, type Filter, type SearchMemo, type StestrFilters } from './stestr.ts';
+import { compileFileMatcher, describeOutcome, evaluateFileFilters, type FileFilterOutcome, type FileMatcher, type FileMatcherSpec } from './zuul-files.ts';
 import type { Rules, SelectionSpec } from './rules.ts';
 import type { StepSpec, TempestSpec } from './presets.ts';
 
@@ -127,7 +127,8 @@ function stepArgs(step: StepSpec): string[] {
 
 /** A Python regex matching exactly `id` under re.search: anchored, every non-alphanumeric ASCII character escaped. */
 export function exactTestRegex(id: string): string {
-  return `^${id.replace(/[^A-Za-z0-9_\u0080-\u{10ffff}]/gu, (c) => `\\${c}`)}$`;
+  // Code units >= 0x80 (surrogates included) stay as they are; Python reads them literally.
+  return `^${id.replace(/[^A-Za-z0-9_\x80-\uffff]/g, '\\$&')}$`;
 }
 
 function attrsOf(id: string, cache: Map<string, Set<string>>): Set<string> {
@@ -149,12 +150,36 @@ interface RuleInput {
   irrelevantFiles: FileMatcher[];
 }
 
+function memoizeMatcher(m: FileMatcher): FileMatcher {
+  const seen = new Map<string, boolean>();
+  const matches = (path: string): boolean => {
+    let v = seen.get(path);
+    if (v === undefined) {
+      v = m.matches(path);
+      seen.set(path, v);
+    }
+    return v;
+  };
+  return { ...m, matches };
+}
+
 export function selectTests(options: SelectOptions): SelectResult {
   const { rules, changedFiles, testIds } = options;
   const explain = options.explain ?? false;
 
-  // 1. Compile everything first.
-  const coreFiles = rules.coreFiles.map((m, i) => compileFileMatcher(m, `core-files[${i}]`));
+  // 1. Compile everything first. Identical file matchers are compiled once and share their
+  // per-path results (rules often repeat the same irrelevant-files list).
+  const shared = new Map<string, FileMatcher>();
+  const fileMatcher = (spec: FileMatcherSpec, context: string): FileMatcher => {
+    const key = `${spec.negate ? '!' : ''}${spec.regex}`;
+    let m = shared.get(key);
+    if (!m) {
+      m = memoizeMatcher(compileFileMatcher(spec, context));
+      shared.set(key, m);
+    }
+    return spec.place === m.place ? m : { ...m, place: spec.place };
+  };
+  const coreFiles = rules.coreFiles.map((m, i) => fileMatcher(m, `core-files[${i}]`));
   const full: RuleInput = { name: FULL_SET, description: 'the full set (core or rules change)', origin: rules.full.preset ? `preset:${rules.full.preset}` : 'rules', preset: rules.full.preset, steps: compileTempest(rules.full, FULL_SET), files: [], irrelevantFiles: [] };
   const selections: RuleInput[] = rules.selections.map((s: SelectionSpec) => ({
     name: s.name,
@@ -162,8 +187,8 @@ export function selectTests(options: SelectOptions): SelectResult {
     origin: s.origin,
     preset: s.tempest.preset,
     steps: compileTempest(s.tempest, `selection '${s.name}'`),
-    files: s.files.map((m, i) => compileFileMatcher(m, `selection '${s.name}': files[${i}]`)),
-    irrelevantFiles: s.irrelevantFiles.map((m, i) => compileFileMatcher(m, `selection '${s.name}': irrelevant-files[${i}]`)),
+    files: s.files.map((m, i) => fileMatcher(m, `selection '${s.name}': files[${i}]`)),
+    irrelevantFiles: s.irrelevantFiles.map((m, i) => fileMatcher(m, `selection '${s.name}': irrelevant-files[${i}]`)),
   }));
 
   // 2. Which rules fire.
@@ -192,33 +217,49 @@ export function selectTests(options: SelectOptions): SelectResult {
     else notFired.push({ rule, reason: describeOutcome(o) });
   }
 
-  // 3. Tests per fired rule and step.
-  const serialSet = new Set<number>();
-  const chosen = new Map<number, TestChoice[]>();
+  // 3. Tests per fired rule and step. Arrays indexed by test, not maps: this loop sees every
+  // selected test of every step.
+  const n = testIds.length;
+  const isSerial = new Uint8Array(n);
+  const isChosen = new Uint8Array(n);
+  const choices: TestChoice[][] | undefined = explain ? new Array<TestChoice[]>(n) : undefined;
   const attrCache = new Map<string, Set<string>>();
+  const memo: SearchMemo = new Map();
   const reports: RuleReport[] = [];
   for (const { rule, reason, file } of fired) {
-    const ruleTests = new Set<number>();
+    const ruleTests = new Uint8Array(n);
+    let ruleCount = 0;
     const steps: StepReport[] = rule.steps.map((step, stepIndex) => {
-      const sel = constructList(testIds, step.filters);
+      const sel = constructList(testIds, step.filters, memo);
       const { attrs, excludeAttrs, serial } = step.spec;
+      const filterAttrs = attrs.length > 0 || excludeAttrs.length > 0;
+      // One shared (immutable) choice per filter of this step.
+      const choiceFor = new Map<Filter | null, TestChoice>();
+      const choice = (by: Filter | null): TestChoice => {
+        let c = choiceFor.get(by);
+        if (!c) {
+          c = { rule: rule.name, step: stepIndex + 1, filter: by ? `${by.pattern} (${by.origin.replace(/^.* (--)/, '$1')})` : null, file };
+          choiceFor.set(by, c);
+        }
+        return c;
+      };
       let count = 0;
-      sel.selected.forEach((idx, k) => {
-        if (attrs.length || excludeAttrs.length) {
+      const { selected, chosenBy } = sel;
+      for (let k = 0; k < selected.length; k++) {
+        const idx = selected[k] as number;
+        if (filterAttrs) {
           const have = attrsOf(testIds[idx] as string, attrCache);
-          if (!attrs.every((a) => have.has(a)) || excludeAttrs.some((a) => have.has(a))) return;
+          if (!attrs.every((a) => have.has(a)) || excludeAttrs.some((a) => have.has(a))) continue;
         }
         count++;
-        ruleTests.add(idx);
-        if (serial) serialSet.add(idx);
-        if (explain || !chosen.has(idx)) {
-          const by = sel.chosenBy[k] ?? null;
-          const choice: TestChoice = { rule: rule.name, step: stepIndex + 1, filter: by ? `${by.pattern} (${by.origin.replace(/^.* (--)/, '$1')})` : null, file };
-          const list = chosen.get(idx);
-          if (list) list.push(choice);
-          else chosen.set(idx, [choice]);
+        if (!ruleTests[idx]) {
+          ruleTests[idx] = 1;
+          ruleCount++;
         }
-      });
+        if (serial) isSerial[idx] = 1;
+        if (choices) (choices[idx] ??= []).push(choice(chosenBy[k] ?? null));
+        isChosen[idx] = 1;
+      }
       return {
         serial,
         args: stepArgs(step.spec),
@@ -228,17 +269,24 @@ export function selectTests(options: SelectOptions): SelectResult {
         excluded: sel.excluded.filter((e) => e.count > 0).map((e) => ({ by: e.filter.origin, pattern: e.filter.pattern, count: e.count })),
       };
     });
-    reports.push({ name: rule.name, description: rule.description, origin: rule.origin, fired: true, reason, file, preset: rule.preset, steps, selected: ruleTests.size });
+    reports.push({ name: rule.name, description: rule.description, origin: rule.origin, fired: true, reason, file, preset: rule.preset, steps, selected: ruleCount });
   }
   for (const { rule, reason } of notFired) {
     reports.push({ name: rule.name, description: rule.description, origin: rule.origin, fired: false, reason, file: null, preset: rule.preset, steps: rule.steps.map((s) => ({ serial: s.spec.serial, args: stepArgs(s.spec), attrs: s.spec.attrs, excludeAttrs: s.spec.excludeAttrs, selected: 0, excluded: [] })), selected: 0 });
   }
 
   // 4. The plan, in test-list order.
-  const indexes = [...chosen.keys()].sort((a, b) => a - b);
-  const tests = indexes.map((i) => testIds[i] as string);
-  const parallel = indexes.filter((i) => !serialSet.has(i)).map((i) => testIds[i] as string);
-  const serial = indexes.filter((i) => serialSet.has(i)).map((i) => testIds[i] as string);
+  const indexes: number[] = [];
+  const tests: string[] = [];
+  const parallel: string[] = [];
+  const serial: string[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!isChosen[i]) continue;
+    const id = testIds[i] as string;
+    indexes.push(i);
+    tests.push(id);
+    (isSerial[i] ? serial : parallel).push(id);
+  }
   const run: TempestInvocation[] = [];
   if (parallel.length) run.push({ serial: false, combine: false, args: ['--include-list', 'parallel-include-list.txt'], includeListName: 'parallel-include-list.txt', includeList: parallel.map(exactTestRegex), count: parallel.length });
   if (serial.length) {
@@ -264,6 +312,6 @@ export function selectTests(options: SelectOptions): SelectResult {
     run,
     rules: reports,
   };
-  if (explain) result.explanation = indexes.map((i) => ({ test: testIds[i] as string, serial: serialSet.has(i), chosenBy: chosen.get(i) ?? [] }));
+  if (choices) result.explanation = indexes.map((i) => ({ test: testIds[i] as string, serial: isSerial[i] === 1, chosenBy: choices[i] ?? [] }));
   return result;
 }

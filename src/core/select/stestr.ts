@@ -90,13 +90,47 @@ export interface StestrSelection {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const nonAsciiSeen = new WeakMap<readonly string[], string | null>();
 
-export function constructList(ids: readonly string[], filters: StestrFilters): StestrSelection {
+/** The first id with a non-ASCII character, or undefined; scanned once per id list. */
+function firstNonAscii(ids: readonly string[]): string | undefined {
+  let v = nonAsciiSeen.get(ids);
+  if (v === undefined) {
+    v = ids.find((id) => NON_ASCII.test(id)) ?? null;
+    nonAsciiSeen.set(ids, v);
+  }
+  return v ?? undefined;
+}
+
+/**
+ * Results of a pattern over the id list, shared between steps (the five integrated-gate envs use
+ * the same two regexes and overlapping exclude lists): per id 0 = not yet asked, 1 = no, 2 = yes.
+ */
+export type SearchMemo = Map<string, Uint8Array>;
+
+function memoized(f: Filter, ids: readonly string[], memo: SearchMemo | undefined): (i: number) => boolean {
+  if (!memo) return (i) => f.search(ids[i] as string);
+  let seen = memo.get(f.pattern);
+  if (!seen) {
+    seen = new Uint8Array(ids.length);
+    memo.set(f.pattern, seen);
+  }
+  const cache = seen;
+  return (i) => {
+    const v = cache[i];
+    if (v) return v === 2;
+    const hit = f.search(ids[i] as string);
+    cache[i] = hit ? 2 : 1;
+    return hit;
+  };
+}
+
+export function constructList(ids: readonly string[], filters: StestrFilters, memo?: SearchMemo): StestrSelection {
   const include = [...filters.regexes, ...filters.includeList];
   const exclude = [...filters.excludeList, ...(filters.excludeRegex ? [filters.excludeRegex] : [])];
   const sensitive = [...include, ...exclude].find((f) => f.unicodeSensitive);
   if (sensitive) {
-    const odd = ids.find((id) => NON_ASCII.test(id));
+    const odd = firstNonAscii(ids);
     if (odd !== undefined) {
       throw new UserError(
         `${sensitive.origin}: regex '${sensitive.pattern}' uses \\w, \\b, \\d or IGNORECASE, whose Python meaning on non-ASCII text (test id '${odd}') JavaScript cannot reproduce exactly; add (?a) to the pattern`,
@@ -108,14 +142,14 @@ export function constructList(ids: readonly string[], filters: StestrFilters): S
   const counts = new Array<number>(exclude.length).fill(0);
   const nInclude = include.length;
   const nExclude = exclude.length;
+  const includeTest = include.map((f) => memoized(f, ids, memo));
+  const excludeTest = exclude.map((f) => memoized(f, ids, memo));
   for (let i = 0; i < ids.length; i++) {
-    const id = ids[i] as string;
     let by: Filter | null = null;
     if (nInclude > 0) {
       for (let k = 0; k < nInclude; k++) {
-        const f = include[k] as Filter;
-        if (f.search(id)) {
-          by = f;
+        if ((includeTest[k] as (i: number) => boolean)(i)) {
+          by = include[k] as Filter;
           break;
         }
       }
@@ -123,7 +157,7 @@ export function constructList(ids: readonly string[], filters: StestrFilters): S
     }
     let removed = false;
     for (let k = 0; k < nExclude; k++) {
-      if ((exclude[k] as Filter).search(id)) {
+      if ((excludeTest[k] as (i: number) => boolean)(i)) {
         counts[k] = (counts[k] ?? 0) + 1;
         removed = true;
         break;
