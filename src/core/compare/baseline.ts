@@ -26,9 +26,16 @@ interface Tally {
   failures: number;
   skips: number;
   unfinished: number;
-  durations: number[];
+  /** Durations of passing executions (most tests have one: no array until a second). */
+  duration: number | null;
+  moreDurations: number[] | null;
   reason: string | null;
   detail: string | null;
+}
+
+function addDuration(t: Tally, d: number): void {
+  if (t.duration === null) t.duration = d;
+  else (t.moreDurations ??= []).push(d);
 }
 
 export interface SummaryOptions {
@@ -91,7 +98,7 @@ function toBaselineTest(t: Tally): BaselineTest {
     skips: t.skips,
     unfinished: t.unfinished,
     passRate: passRate(t),
-    duration: median(t.durations),
+    duration: t.moreDurations === null ? t.duration : median([t.duration ?? 0, ...t.moreDurations]),
     reason: t.reason,
   };
 }
@@ -119,7 +126,8 @@ export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}):
           failures: 0,
           skips: 0,
           unfinished: 0,
-          durations: [],
+          duration: null,
+          moreDurations: null,
           reason: null,
           detail: null,
         };
@@ -132,7 +140,7 @@ export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}):
       switch (outcomeOf(rec.status)) {
         case 'pass':
           t.passes++;
-          if (rec.duration !== null) t.durations.push(rec.duration);
+          if (rec.duration !== null) addDuration(t, rec.duration);
           break;
         case 'fail':
           t.failures++;
@@ -157,7 +165,7 @@ export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}):
     tests.push(bt);
     if (t.detail !== null && (t.failures > 0 || t.unfinished > 0)) details[t.name] = t.detail;
   }
-  tests.sort(byName);
+  // Not sorted here: the diff sorts what it lists, and files are sorted by toBaseline.
   return {
     schema: BASELINE_SCHEMA,
     created: options.created ?? new Date(0).toISOString(),
@@ -173,15 +181,15 @@ function failureDetail(rec: TestRecord): string | null {
   return text === null ? null : tail(text, DETAIL_CHARS);
 }
 
-/** A Baseline for writing to a file: the summary without its in-memory failure details. */
+/** A Baseline for writing to a file: sorted by name, without the in-memory failure details. */
 export function toBaseline(summary: RunSummary | Baseline): Baseline {
   const { schema, created, context, runs, tests } = summary;
-  return { schema, created, context, runs, tests };
+  return { schema, created, context, runs, tests: [...tests].sort(byName) };
 }
 
 /** Merge baselines (oldest first): counts add up, a test that passed in one and failed in another is flaky. */
 export function mergeBaselines(baselines: Baseline[], options: SummaryOptions = {}): Baseline {
-  const tallies = new Map<string, Tally & { durationWeights: number }>();
+  const tallies = new Map<string, Tally>();
   let runs = 0;
   let context: BaselineContext = { ...EMPTY_CONTEXT };
   for (const b of baselines) {
@@ -191,7 +199,7 @@ export function mergeBaselines(baselines: Baseline[], options: SummaryOptions = 
       const key = keyOf(bt.name);
       let t = tallies.get(key);
       if (t === undefined) {
-        t = { ...bt, durations: [], detail: null, durationWeights: 0 };
+        t = { ...bt, duration: null, moreDurations: null, detail: null };
         t.passes = t.failures = t.skips = t.unfinished = 0;
         tallies.set(key, t);
       }
@@ -203,7 +211,7 @@ export function mergeBaselines(baselines: Baseline[], options: SummaryOptions = 
       t.unfinished += bt.unfinished;
       if (bt.reason !== null) t.reason = bt.reason;
       // Medians of medians: exact enough for thresholds measured in whole seconds.
-      if (bt.duration !== null) t.durations.push(bt.duration);
+      if (bt.duration !== null) addDuration(t, bt.duration);
     }
   }
   const tests = [...tallies.values()].map(toBaselineTest).sort(byName);

@@ -89,6 +89,14 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** The pairing: for each run test (by index) the index of its baseline test, or -1. */
+export interface Matching {
+  pairOf: Int32Array;
+  /** 1 where the baseline test (by index) has a partner. */
+  taken: Uint8Array;
+  matched: number;
+}
+
 /**
  * Pair run tests with baseline tests, idempotent id first, then name:
  * 1. same idempotent id and same name (nearly every test);
@@ -96,48 +104,65 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  *    subclass inherits its parent's tests with their ids — so an id shared by several unmatched
  *    tests pairs only where it is one-to-one, or where the method name tells them apart;
  * 3. same name, for tests without an id or whose id changed.
+ * Index arrays rather than object-keyed maps: this runs on 100,000-test runs.
  */
-export function matchTests(base: BaselineTest[], run: BaselineTest[]): { pairOf: Map<BaselineTest, BaselineTest>; taken: Set<BaselineTest> } {
-  const pairOf = new Map<BaselineTest, BaselineTest>(); // run test -> baseline test
-  const taken = new Set<BaselineTest>();
-  const pair = (c: BaselineTest, b: BaselineTest): void => {
-    pairOf.set(c, b);
-    taken.add(b);
+export function matchTests(base: readonly BaselineTest[], run: readonly BaselineTest[]): Matching {
+  const pairOf = new Int32Array(run.length).fill(-1);
+  const taken = new Uint8Array(base.length);
+  let matched = 0;
+  const pair = (c: number, b: number): void => {
+    pairOf[c] = b;
+    taken[b] = 1;
+    matched++;
   };
-  const baseByName = new Map<string, BaselineTest>();
-  for (const b of base) baseByName.set(b.name, b);
-  for (const c of run) {
-    if (c.idempotentId === null) continue;
-    const b = baseByName.get(c.name);
-    if (b !== undefined && b.idempotentId === c.idempotentId && !taken.has(b)) pair(c, b);
+  const baseByName = new Map<string, number>();
+  for (let i = 0; i < base.length; i++) baseByName.set((base[i] as BaselineTest).name, i);
+  let unmatchedWithId = 0;
+  for (let c = 0; c < run.length; c++) {
+    const ct = run[c] as BaselineTest;
+    if (ct.idempotentId === null) continue;
+    const b = baseByName.get(ct.name);
+    if (b !== undefined && taken[b] === 0 && (base[b] as BaselineTest).idempotentId === ct.idempotentId) pair(c, b);
+    else unmatchedWithId++;
   }
-  const baseById = new Map<string, BaselineTest[]>();
-  const runById = new Map<string, BaselineTest[]>();
-  for (const b of base) if (b.idempotentId !== null && !taken.has(b)) pushTo(baseById, b.idempotentId, b);
-  for (const c of run) if (c.idempotentId !== null && !pairOf.has(c)) pushTo(runById, c.idempotentId, c);
-  for (const [id, cs] of runById) {
-    const bs = baseById.get(id);
-    if (bs === undefined) continue;
-    if (bs.length === 1 && cs.length === 1) {
-      pair(cs[0] as BaselineTest, bs[0] as BaselineTest);
-      continue;
+  if (unmatchedWithId > 0) {
+    const baseById = new Map<string, number[]>();
+    const runById = new Map<string, number[]>();
+    for (let b = 0; b < base.length; b++) {
+      const id = (base[b] as BaselineTest).idempotentId;
+      if (id !== null && taken[b] === 0) pushTo(baseById, id, b);
     }
-    const byMethod = new Map<string, BaselineTest[]>();
-    for (const b of bs) pushTo(byMethod, methodOf(b.name), b);
-    const runMethods = new Map<string, number>();
-    for (const c of cs) runMethods.set(methodOf(c.name), (runMethods.get(methodOf(c.name)) ?? 0) + 1);
-    for (const c of cs) {
-      const m = methodOf(c.name);
-      const candidates = byMethod.get(m);
-      if (candidates?.length === 1 && runMethods.get(m) === 1) pair(c, candidates[0] as BaselineTest);
+    for (let c = 0; c < run.length; c++) {
+      const id = (run[c] as BaselineTest).idempotentId;
+      if (id !== null && pairOf[c] === -1) pushTo(runById, id, c);
+    }
+    for (const [id, cs] of runById) {
+      const bs = baseById.get(id);
+      if (bs === undefined) continue;
+      if (bs.length === 1 && cs.length === 1) {
+        pair(cs[0] as number, bs[0] as number);
+        continue;
+      }
+      const byMethod = new Map<string, number[]>();
+      for (const b of bs) pushTo(byMethod, methodOf((base[b] as BaselineTest).name), b);
+      const runMethods = new Map<string, number>();
+      for (const c of cs) {
+        const m = methodOf((run[c] as BaselineTest).name);
+        runMethods.set(m, (runMethods.get(m) ?? 0) + 1);
+      }
+      for (const c of cs) {
+        const m = methodOf((run[c] as BaselineTest).name);
+        const candidates = byMethod.get(m);
+        if (candidates?.length === 1 && runMethods.get(m) === 1) pair(c, candidates[0] as number);
+      }
     }
   }
-  for (const c of run) {
-    if (pairOf.has(c)) continue;
-    const b = baseByName.get(c.name);
-    if (b !== undefined && !taken.has(b)) pair(c, b);
+  for (let c = 0; c < run.length; c++) {
+    if (pairOf[c] !== -1) continue;
+    const b = baseByName.get((run[c] as BaselineTest).name);
+    if (b !== undefined && taken[b] === 0) pair(c, b);
   }
-  return { pairOf, taken };
+  return { pairOf, taken, matched };
 }
 
 /** Compare a run (summarised with `summarizeRuns`) with a baseline. */
@@ -147,7 +172,7 @@ export function compareRuns(baseline: Baseline, run: RunSummary, options: Compar
   const durations = durationCheck(baseline.context, run.context, rel, abs);
   const known = new KnownFailureMatcher(options.knownFailures ?? null, options.today);
 
-  const { pairOf, taken } = matchTests(baseline.tests, run.tests);
+  const { pairOf, taken, matched } = matchTests(baseline.tests, run.tests);
 
   const lists = {
     regressions: [] as TestChange[],
@@ -164,7 +189,7 @@ export function compareRuns(baseline: Baseline, run: RunSummary, options: Compar
   const counts: DiffCounts = {
     baseline: baseline.tests.length,
     run: run.tests.length,
-    matched: pairOf.size,
+    matched,
     regressions: 0,
     fixes: 0,
     stillFailing: 0,
@@ -189,8 +214,10 @@ export function compareRuns(baseline: Baseline, run: RunSummary, options: Compar
     return ch;
   };
 
-  for (const c of run.tests) {
-    const b = pairOf.get(c) ?? null;
+  for (let ci = 0; ci < run.tests.length; ci++) {
+    const c = run.tests[ci] as BaselineTest;
+    const bi = pairOf[ci] ?? -1;
+    const b = bi === -1 ? null : (baseline.tests[bi] as BaselineTest);
     const now = c.outcome;
     if (now === 'pass' || now === 'flaky') counts.passed++;
     else if (now === 'skip') counts.skipped++;
@@ -226,7 +253,9 @@ export function compareRuns(baseline: Baseline, run: RunSummary, options: Compar
       if (before !== 'skip' || (b.reason ?? '') !== (c.reason ?? '')) lists.skipChanges.push(change('skip-change', c, b));
     }
   }
-  for (const b of baseline.tests) if (!taken.has(b)) lists.removed.push(change('removed', null, b));
+  baseline.tests.forEach((b, i) => {
+    if (taken[i] === 0) lists.removed.push(change('removed', null, b));
+  });
 
   for (const list of Object.values(lists)) list.sort(byName);
   // Biggest duration changes first: a reader looks at the top few.

@@ -89,7 +89,7 @@ export interface Baseline {
   context: BaselineContext;
   /** How many runs were merged. */
   runs: number;
-  /** Sorted by name. */
+  /** Sorted by name in files (toBaseline); in run summaries, in the order first seen. */
   tests: BaselineTest[];
 }
 
