@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # Oracles for the result engine: python-subunit, testtools, junitxml, stestr.
   python3-subunit subunit python3-testtools python3-junitxml python3-stestr
+  # Oracles and real parts for provisioning: openstacksdk (credential resolution), cloud-init (user-data schema).
+  python3-openstacksdk cloud-init
   # JUnit XML from another tool (pytest --junitxml) for the JUnit reader's tests.
   python3-pytest
   # The HTML report is checked in a real headless browser (driven by playwright-core).

@@ -53,12 +53,11 @@ export function decideSweep(found: FoundResource[], o: SweepOptions): SweepDecis
     if (o.exceptRuns?.includes(run)) reason = 'the current run';
     const deadlines = items.map((r) => ms(r.deadline)).filter((x): x is number => x !== undefined);
     if (!reason && deadlines.some((d) => d > o.nowMs)) reason = `run still live (deadline ${new Date(Math.max(...deadlines)).toISOString()})`;
-    const created = items.map((r) => ms(r.createdAt));
-    if (!reason && created.some((c) => c === undefined)) {
-      // no creation time (a keypair whose run left nothing else): only swept when its run's other
-      // resources show it old; alone, it is judged by what Nova says (the caller fills createdAt)
-      if (created.every((c) => c === undefined)) reason = 'creation time unknown';
-    }
+    // a run's age is the creation time stamped on its servers, ports and floating IPs; Nova's
+    // own clock on a keypair counts only when nothing stamped is left
+    const stamped = items.filter((r) => r.kind !== 'keypair');
+    const created = (stamped.length ? stamped : items).map((r) => ms(r.createdAt));
+    if (!reason && created.every((c) => c === undefined)) reason = 'creation time unknown';
     if (!reason && created.some((c) => c !== undefined && c > cutoff)) reason = 'younger than --older-than';
     if (reason) for (const r of items) keep.push({ resource: r, reason });
     else {

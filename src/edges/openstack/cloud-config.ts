@@ -164,12 +164,12 @@ export function parseConfigText(file: string, text: string): Dict {
       throw new UserError(`not valid JSON: ${(err as Error).message.replace(/ in JSON at position.*$/, '')}`, { place: { file, line, offset } });
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line;
     const column = first.linePos?.[0]?.col;
-    const what = first.message.split('\n')[0] ?? first.code;
+    const what = (first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, '');
     throw new UserError(`not valid YAML: ${what}`, { place: { file, line, column } });
   }
   const v: unknown = doc.toJS();

@@ -1,0 +1,103 @@
+// tempest-gate cleanup: delete every resource of a run (servers, ports, floating IPs, keypair)
+// and wait until it is gone; or, with --sweep, every resource carrying our tags whose run is
+// no longer live (crashed runs), and nothing else.
+import { join, resolve } from 'node:path';
+import { flag, str, strs, writeJson, type Command } from '../command.ts';
+import { EXIT, UserError, usageError } from '../../core/errors.ts';
+import { isValidRunId } from '../../core/provision/plan.ts';
+import { parseDuration } from '../../core/provision/sweep.ts';
+import { readText } from '../../edges/files.ts';
+import { cleanupRun, sweep } from '../../edges/openstack/cleanup.ts';
+import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs, openSession } from '../openstack-args.ts';
+
+export const cleanupCommand: Command = {
+  name: 'cleanup',
+  summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
+  usage: '--run-id ID | --state DIR | --sweep --older-than DURATION [options]',
+  options: {
+    ...CLOUD_OPTIONS,
+    'run-id': { type: 'string' },
+    state: { type: 'string' },
+    sweep: { type: 'boolean' },
+    'older-than': { type: 'string' },
+    'except-run': { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+    'wait-timeout': { type: 'string' },
+  },
+  help: `What:
+      --run-id ID              one run's resources (found by its tag, even if provision died early)
+      --state DIR              the run recorded in DIR/provision.json (cloud and region too)
+      --sweep                  every resource tagged 'tempest-gate' whose run is not live: its
+                               deadline (start + --timeout of its provision) has passed and all
+                               of it is older than --older-than
+      --older-than DURATION    with --sweep (required): 90s, 30m, 2h, 1d...
+      --except-run ID          with --sweep: never touch this run (repeatable)
+      --dry-run                with --sweep: list what would go, delete nothing
+      --wait-timeout DURATION  how long to wait for servers to disappear (default 2m)
+${CLOUD_HELP}
+Exit codes:
+  0  everything asked for is gone (or nothing was there)
+  2  usage error
+  3  unreadable --state file
+  4  the cloud failed, or something was still present after the wait`,
+  async run(args, io) {
+    const json = flag(args, 'json');
+    const say = (line: string) => io.stderr.write(`${line}\n`);
+    const waitTimeoutMs = parseDuration(str(args, 'wait-timeout') ?? '2m', '--wait-timeout');
+    let runId = str(args, 'run-id');
+    const stateDir = str(args, 'state');
+    const sweeping = flag(args, 'sweep');
+    if ([runId, stateDir, sweeping || undefined].filter(Boolean).length !== 1) throw usageError('give exactly one of --run-id, --state or --sweep (see --help)');
+    const extraArgs = { ...args, values: { ...args.values } };
+    if (stateDir) {
+      const file = join(resolve(io.cwd, stateDir), 'provision.json');
+      const text = await readText(file);
+      let state: { runId?: unknown; cloud?: unknown; region?: unknown };
+      try {
+        state = JSON.parse(text) as typeof state;
+      } catch (err) {
+        throw new UserError(`not valid JSON: ${(err as Error).message}`, { place: { file } });
+      }
+      if (typeof state.runId !== 'string') throw new UserError('no runId in it', { place: { file } });
+      runId = state.runId;
+      if (typeof state.cloud === 'string' && !str(args, 'os-cloud') && state.cloud !== 'envvars') extraArgs.values['os-cloud'] = state.cloud;
+      if (typeof state.region === 'string' && state.region && !str(args, 'os-region-name')) extraArgs.values['os-region-name'] = state.region;
+    }
+    if (runId !== undefined && !isValidRunId(runId)) throw usageError(`--run-id must be lowercase letters, digits and '-', not '${runId}'`);
+    const olderThan = str(args, 'older-than');
+    if (sweeping && !olderThan) throw usageError('--sweep needs --older-than DURATION');
+    if (!sweeping && (olderThan || flag(args, 'dry-run') || strs(args, 'except-run').length)) throw usageError('--older-than, --dry-run and --except-run go with --sweep');
+
+    const cloud = cloudFromArgs(extraArgs, io);
+    const session = openSession(cloud, say);
+    try {
+      if (sweeping) {
+        const { decision, report } = await sweep(session, {
+          olderThanMs: parseDuration(olderThan!),
+          exceptRuns: strs(args, 'except-run'),
+          dryRun: flag(args, 'dry-run'),
+          waitTimeoutMs,
+          onProgress: say,
+        });
+        if (json) writeJson(io, { removed: decision.remove, kept: decision.keep.map((k) => ({ ...k.resource, reason: k.reason })), runs: decision.runs, dryRun: flag(args, 'dry-run'), report });
+        else {
+          const verb = flag(args, 'dry-run') ? 'would remove' : 'removed';
+          io.stdout.write(`sweep: ${verb} ${decision.remove.length} resources of ${decision.runs.length} dead runs; kept ${decision.keep.length}\n`);
+          for (const r of decision.remove) io.stdout.write(`  ${verb.padEnd(12)} ${r.kind.padEnd(10)} ${r.name} (run ${r.runId ?? '?'}, created ${r.createdAt ?? '?'})\n`);
+          for (const k of decision.keep) io.stdout.write(`  kept         ${k.resource.kind.padEnd(10)} ${k.resource.name}: ${k.reason}\n`);
+        }
+        return EXIT.ok;
+      }
+      const report = await cleanupRun(session, runId!, { waitTimeoutMs, onProgress: say });
+      if (json) writeJson(io, { runId, ...report });
+      else {
+        const n = report.servers.length + report.ports.length + report.floatingIps.length + report.keypairs.length;
+        io.stdout.write(`cleanup: run ${runId}: deleted ${report.servers.length} servers, ${report.ports.length} ports, ${report.floatingIps.length} floating IPs, ${report.keypairs.length} keypairs${n ? '' : ' (nothing was there)'}\n`);
+      }
+      if (report.leftovers.length) throw new UserError(`still present after ${Math.round(waitTimeoutMs / 1000)} s: ${report.leftovers.join(', ')}`, { exitCode: EXIT.infra });
+      return EXIT.ok;
+    } finally {
+      await session.close();
+    }
+  },
+};

@@ -1,0 +1,172 @@
+// tempest-gate provision: boot a controller and N subnodes for one devstack deployment, and
+// write what the run step needs (node IPs, the run's SSH key, devstack's passwords) to a state
+// folder. On failure, cancel (SIGINT/SIGTERM) or timeout, the run's resources are deleted.
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { flag, str, writeJson, type Command } from '../command.ts';
+import { EXIT, usageError } from '../../core/errors.ts';
+import { isValidRunId, newRunId, type RunIdentity } from '../../core/provision/plan.ts';
+import { parseDuration } from '../../core/provision/sweep.ts';
+import { SECRETS_PATH } from '../../core/provision/local-conf.ts';
+import { provision, type ProvisionResult } from '../../edges/openstack/provisioner.ts';
+import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs, openSession } from '../openstack-args.ts';
+
+/** What `provision` leaves for `run` and `cleanup` (provision.json in the state folder). */
+export interface ProvisionState {
+  runId: string;
+  cloud: string;
+  region: string;
+  createdAt: string;
+  deadline: string;
+  flavor: string;
+  image: string;
+  network: string;
+  keypair: string;
+  /** file names relative to the state folder */
+  privateKeyFile: string;
+  secretsFile: string;
+  /** where the run step must copy secretsFile on every node */
+  secretsPathOnNodes: string;
+  nodes: { role: string; name: string; id: string; ip: string; floatingIp?: string | undefined; attempts: number }[];
+}
+
+function intOption(text: string | undefined, name: string, def: number, min: number): number {
+  if (text === undefined) return def;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw usageError(`--${name} must be a whole number >= ${min}, not '${text}'`);
+  return n;
+}
+
+async function writeState(dir: string, result: ProvisionResult, state: ProvisionState): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const key = join(dir, state.privateKeyFile);
+  await writeFile(key, result.keypair.privateKey, { mode: 0o600 });
+  await chmod(key, 0o600);
+  const secrets = join(dir, state.secretsFile);
+  await writeFile(secrets, Object.entries(result.devstackSecrets).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
+  await chmod(secrets, 0o600);
+  await writeFile(join(dir, 'provision.json'), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+export const provisionCommand: Command = {
+  name: 'provision',
+  summary: 'Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.',
+  usage: '--image NAME|ID [--flavor NAME|ID | --min-ram MB] [--subnodes N] [options]',
+  options: {
+    ...CLOUD_OPTIONS,
+    image: { type: 'string' },
+    flavor: { type: 'string' },
+    'min-ram': { type: 'string' },
+    subnodes: { type: 'string' },
+    network: { type: 'string' },
+    'floating-network': { type: 'string' },
+    'run-id': { type: 'string' },
+    repo: { type: 'string' },
+    change: { type: 'string' },
+    'boot-timeout': { type: 'string' },
+    timeout: { type: 'string' },
+    'state-dir': { type: 'string' },
+    'devstack-repo': { type: 'string' },
+    'devstack-branch': { type: 'string' },
+    'keep-on-failure': { type: 'boolean' },
+  },
+  help: `Servers:
+      --image NAME|ID          image to boot (required)
+      --flavor NAME|ID         flavor; or
+      --min-ram MB             the smallest flavor with at least this much RAM (default 8192)
+      --subnodes N             subnodes besides the controller (default 1, as devstack's two-node jobs)
+      --network NAME|ID        network for the nodes (default: the project's only non-external one)
+      --floating-network NAME  give the controller a floating IP on this external network
+Run:
+      --run-id ID              [a-z0-9-], at most 32 characters (default: a new one)
+      --repo OWNER/NAME        repository under test, recorded on every resource
+      --change ID              change under test (pull request, Gerrit change, SHA), recorded too
+      --boot-timeout DURATION  per server, from creation to ACTIVE (default 15m)
+      --timeout DURATION       the whole provisioning (default 30m)
+      --state-dir DIR          where provision.json, the SSH key and devstack's passwords go
+                               (default .tempest-gate/runs/<run-id>; key and passwords mode 0600)
+      --devstack-repo URL      devstack to install (default https://opendev.org/openstack/devstack)
+      --devstack-branch NAME   its branch (default master)
+      --keep-on-failure        leave the resources when provisioning fails (debugging)
+${CLOUD_HELP}
+Every server, port and floating IP is tagged 'tempest-gate' and 'tempest-gate-run-<id>' and
+carries the run id, role, creation time, repository and change from the moment it exists.
+Devstack's passwords are never in user-data: each node waits for ${SECRETS_PATH},
+which the run step copies from the state folder.
+Progress (nodes booted n/N, retries) goes to standard error.
+Exit codes:
+  0  every node ACTIVE; the state folder written
+  2  usage error, unknown cloud/region, missing image, flavor or network (what exists is listed)
+  3  a broken clouds.yaml or secure.yaml (file and line)
+  4  the cloud failed: credentials refused, quota exceeded, a server in ERROR twice, a timeout,
+     cancelled; the run's resources were deleted before exiting`,
+  async run(args, io) {
+    const image = str(args, 'image');
+    if (!image) throw usageError('missing --image NAME|ID (see --help)');
+    const flavorName = str(args, 'flavor');
+    const minRamText = str(args, 'min-ram');
+    if (flavorName && minRamText) throw usageError('give --flavor or --min-ram, not both');
+    const minRamMb = intOption(minRamText, 'min-ram', 8192, 0);
+    const subnodes = intOption(str(args, 'subnodes'), 'subnodes', 1, 0);
+    const bootTimeoutMs = parseDuration(str(args, 'boot-timeout') ?? '15m', '--boot-timeout');
+    const timeoutMs = parseDuration(str(args, 'timeout') ?? '30m', '--timeout');
+    const now = Date.now();
+    const runId = str(args, 'run-id') ?? newRunId(now, Math.random);
+    if (!isValidRunId(runId)) throw usageError(`--run-id must be lowercase letters, digits and '-', at most 32 characters, not '${runId}'`);
+    const json = flag(args, 'json');
+    const say = (line: string) => io.stderr.write(`${line}\n`);
+
+    const cloud = cloudFromArgs(args, io);
+    const run: RunIdentity = {
+      runId,
+      repo: str(args, 'repo'),
+      change: str(args, 'change'),
+      createdAt: new Date(now).toISOString(),
+      deadline: new Date(now + timeoutMs).toISOString(),
+    };
+    const stateDir = resolve(io.cwd, str(args, 'state-dir') ?? join('.tempest-gate', 'runs', runId));
+    const signal = AbortSignal.any([io.signal, AbortSignal.timeout(timeoutMs)]);
+    const session = openSession(cloud, say);
+    try {
+      const result = await provision({
+        session,
+        run,
+        subnodes,
+        flavor: flavorName ? { name: flavorName } : { minRamMb },
+        image,
+        network: str(args, 'network'),
+        floatingNetwork: str(args, 'floating-network'),
+        bootTimeoutMs,
+        signal,
+        onProgress: say,
+        keepOnFailure: flag(args, 'keep-on-failure'),
+        devstack: { devstackRepo: str(args, 'devstack-repo'), devstackBranch: str(args, 'devstack-branch') },
+      });
+      const state: ProvisionState = {
+        runId,
+        cloud: cloud.name,
+        region: cloud.regionName,
+        createdAt: run.createdAt,
+        deadline: run.deadline,
+        flavor: result.flavor.name,
+        image: result.image.name,
+        network: result.network.name,
+        keypair: result.keypair.name,
+        privateKeyFile: 'id_ed25519',
+        secretsFile: 'devstack-secrets.env',
+        secretsPathOnNodes: SECRETS_PATH,
+        nodes: result.nodes.map((n) => ({ role: n.role, name: n.name, id: n.id, ip: n.ip, floatingIp: n.floatingIp, attempts: n.attempts })),
+      };
+      await writeState(stateDir, result, state);
+      if (json) writeJson(io, { ...state, stateDir, elapsedMs: result.elapsedMs, apiCalls: session.http.calls, tokens: session.keystone.tokensIssued });
+      else {
+        io.stdout.write(`run ${runId}: ${result.nodes.length} nodes ACTIVE in ${(result.elapsedMs / 1000).toFixed(1)} s (${session.http.calls} API calls)\n`);
+        for (const n of result.nodes) io.stdout.write(`  ${n.role.padEnd(10)} ${n.name}  ${n.ip}${n.floatingIp ? `  floating ${n.floatingIp}` : ''}${n.attempts > 1 ? '  (second attempt)' : ''}\n`);
+        io.stdout.write(`state: ${stateDir}/provision.json\n`);
+      }
+      return EXIT.ok;
+    } finally {
+      await session.close();
+    }
+  },
+};
