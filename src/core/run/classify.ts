@@ -41,6 +41,7 @@ export function finalStatuses(results: RunResults): { last: Map<string, TestStat
   const last = new Map<string, TestStatus>();
   const failedOnce = new Set<string>();
   for (const t of results.tests) {
+    if (t.status === 'exists' && last.has(t.name)) continue;
     if (FAILING_STATUSES.has(t.status)) failedOnce.add(t.name);
     last.set(t.name, t.status);
   }
@@ -54,7 +55,8 @@ export function finalStatuses(results: RunResults): { last: Map<string, TestStat
 export function classifyRun(end: RunEnd): Classification {
   const { last, flaky } = finalStatuses(end.results);
   const failed = [...last].filter(([, s]) => FAILING_STATUSES.has(s)).map(([n]) => n);
-  const ran = end.results.tests.length;
+  // stestr's 'exists' records announce tests; only the others are results.
+  const ran = end.results.tests.filter((t) => t.status !== 'exists').length;
   const base = { flaky, failed };
   const kept = `${ran} test result${ran === 1 ? '' : 's'} kept`;
   if (end.cancelled) return { ...base, outcome: 'cancelled', exitCode: EXIT.infra, reason: `cancelled; ${kept}` };
@@ -71,7 +73,7 @@ export function classifyRun(end: RunEnd): Classification {
     return { ...base, outcome: rc !== undefined ? 'infra-failed' : 'passed', exitCode: rc !== undefined ? EXIT.infra : EXIT.ok, reason: why };
   }
   if (failed.length) {
-    return { ...base, outcome: 'tests-failed', exitCode: EXIT.gateFailed, reason: `${failed.length} of ${last.size} tests failed${flaky.length ? `, ${flaky.length} passed on rerun` : ''}` };
+    return { ...base, outcome: 'tests-failed', exitCode: EXIT.gateFailed, reason: `${failed.length} of ${ran} tests failed${flaky.length ? `, ${flaky.length} passed on rerun` : ''}` };
   }
   // With --subunit, tempest's status is non-zero only when it could not produce the stream.
   const bad = end.stepExitCodes.find((c) => c !== 0 && c !== null);

@@ -181,15 +181,14 @@ export function startCommand(plan: RemotePlanOptions, step: RunStep, index: numb
   // `echo $?` runs after the run whatever its status; written to a temp name and renamed so a
   // reader never sees an empty rc file.
   const body = `${inner}; echo $? > ${shQuote(`${files.rc}.tmp`)}; mv ${shQuote(`${files.rc}.tmp`)} ${shQuote(files.rc)}`;
-  return [
+  const setup = [
     `mkdir -p ${shQuote(plan.stateDir)}`,
     `rm -f ${shQuote(files.stream)} ${shQuote(files.rc)} ${shQuote(files.pid)}`,
     `(cat ${shQuote(`${plan.workspace}/.stestr/next-stream`)} 2>/dev/null || echo 0) > ${shQuote(files.stestrId)}`,
     `: > ${shQuote(files.stream)}`,
-    `setsid sh -c ${shQuote(body)} < /dev/null > /dev/null 2>&1 &`,
-    `echo $! > ${shQuote(files.pid)}`,
-    `cat ${shQuote(files.pid)}`,
   ].join(' && ');
+  // `&` ends a command like `;` does, so the pid is written right after the start.
+  return `${setup} || exit 1; setsid sh -c ${shQuote(body)} < /dev/null > /dev/null 2>&1 & echo $! > ${shQuote(files.pid)} && cat ${shQuote(files.pid)}`;
 }
 
 /**
@@ -227,11 +226,11 @@ export function statusFromOutput(output: string): RemoteStatus {
 /** Stop a step: TERM to its whole process group (tempest, stestr and workers), KILL after a grace period. */
 export function cancelCommand(plan: RemotePlanOptions, index: number, graceSeconds = 10): string {
   const pid = shQuote(stepFiles(plan, index).pid);
+  // `&` already ends the background command: no `;` after it.
   return [
     `p=$(cat ${pid} 2>/dev/null) || exit 0`,
     `kill -TERM -- "-$p" 2>/dev/null`,
-    `(sleep ${Math.max(0, Math.floor(graceSeconds))}; kill -KILL -- "-$p" 2>/dev/null) < /dev/null > /dev/null 2>&1 &`,
-    `exit 0`,
+    `(sleep ${Math.max(0, Math.floor(graceSeconds))}; kill -KILL -- "-$p" 2>/dev/null) < /dev/null > /dev/null 2>&1 & exit 0`,
   ].join('; ');
 }
 

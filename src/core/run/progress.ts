@@ -35,6 +35,7 @@ export function baselineDurations(results: RunResults): Map<string, number> {
 export class ProgressModel {
   private readonly options: ProgressOptions;
   private readonly seen = new Set<string>();
+  private readonly listed = new Set<string>();
   private failures = 0;
   private skipped = 0;
   private last: string | null = null;
@@ -55,6 +56,11 @@ export class ProgressModel {
   /** A test finished. Reruns and a recovered stream may repeat a test: each name counts once. */
   onTest(test: TestRecord): void {
     const key = test.name;
+    // stestr announces each worker's tests with 'exists' before running them: a count, not a result.
+    if (test.status === 'exists') {
+      this.listed.add(key);
+      return;
+    }
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.last = test.id;
@@ -71,7 +77,7 @@ export class ProgressModel {
     const elapsed = Math.max(0, (now - this.options.startedAt) / 1000);
     return {
       done: this.seen.size,
-      total: this.options.total,
+      total: this.total(),
       failures: this.failures,
       skipped: this.skipped,
       elapsedSeconds: elapsed,
@@ -84,8 +90,14 @@ export class ProgressModel {
    * Remaining baseline work spread over the workers, scaled by how fast this run has gone so far
    * against the baseline (a slower cloud stays slower). Without a baseline: the average pace so far.
    */
+  /** The caller's figure, else the tests the workers announced so far. */
+  private total(): number | null {
+    if (this.options.total !== null) return this.options.total;
+    return this.listed.size ? Math.max(this.listed.size, this.seen.size) : null;
+  }
+
   private eta(elapsed: number): number | null {
-    const { total } = this.options;
+    const total = this.total();
     const done = this.seen.size;
     if (total === null || done === 0) return null;
     const left = Math.max(0, total - done);

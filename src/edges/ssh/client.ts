@@ -32,6 +32,13 @@ export class ConnectionLost extends Error {
   }
 }
 
+/** The node's host key is not one we trust (or we trust none): never retried. */
+export class HostKeyRejected extends UserError {
+  constructor(message: string) {
+    super(message, { exitCode: EXIT.infra });
+  }
+}
+
 export class CommandTimeout extends Error {
   readonly seconds: number;
   constructor(node: string, seconds: number) {
@@ -86,7 +93,7 @@ export class SshNode {
     const t = this.target;
     const offered = hostKeyAlgorithms(t.trust);
     if (offered.length === 0) {
-      throw new UserError(`no trusted host key for ${t.name} (${t.host}) from ${t.trustSource}: refusing to connect`, { exitCode: EXIT.infra });
+      throw new HostKeyRejected(`no trusted host key for ${t.name} (${t.host}) from ${t.trustSource}: refusing to connect`);
     }
     const client = new Client();
     let rejectedKey: string | null = null;
@@ -96,9 +103,8 @@ export class SshNode {
         client.end();
         if (rejectedKey !== null) {
           reject(
-            new UserError(
+            new HostKeyRejected(
               `host key of ${t.name} (${t.host}:${t.port}) is ${rejectedKey}, which matches none of the ${t.trust.keys.length + t.trust.fingerprints.length} trusted keys from ${t.trustSource}: refusing to connect`,
-              { exitCode: EXIT.infra },
             ),
           );
         } else reject(new UserError(`cannot connect to ${t.name} (${t.host}:${t.port}): ${err.message}`, { exitCode: EXIT.infra, cause: err }));
@@ -151,7 +157,7 @@ export class SshNode {
         await this.connect();
         return;
       } catch (err) {
-        if (err instanceof UserError && err.message.includes('matches none of')) throw err;
+        if (err instanceof HostKeyRejected) throw err;
         if (Date.now() + delay > options.deadlineMs) throw err;
       }
       await new Promise((r) => setTimeout(r, delay));

@@ -225,16 +225,13 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     // 1. Connect (host keys verified inside SshNode.connect).
     await timed('connect', async () => {
       const deadline = Date.now() + timeouts.connectSeconds * 1000;
-      await Promise.all(
-        nodes.map(async (n) => {
-          try {
-            await n.ssh.reconnect({ deadlineMs: deadline, signal: abortable() });
-          } catch (err) {
-            if (err instanceof CommandAborted) throw err;
-            throw new StageFailed({ stage: 'connect', node: n.spec.target.name, message: (err as Error).message });
-          }
-        }),
-      );
+      // allSettled: every attempt ends before we go on, so none connects behind our back.
+      const settled = await Promise.allSettled(nodes.map((n) => n.ssh.reconnect({ deadlineMs: deadline, signal: abortable() })));
+      for (const [i, s] of settled.entries()) {
+        if (s.status === 'fulfilled') continue;
+        if (s.reason instanceof CommandAborted) throw s.reason;
+        throw new StageFailed({ stage: 'connect', node: nodes[i]?.spec.target.name ?? '?', message: (s.reason as Error).message });
+      }
     });
 
     // 2. Wait until devstack is done everywhere; a failure on any node is an infrastructure failure.
@@ -349,7 +346,8 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     async function stopAndDrain(ssh: SshNode, index: number, stream: StepStream): Promise<void> {
       try {
         if (!ssh.connected) await ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
-        await ssh.exec(cancelCommand(plan, index, 5), { timeoutMs: 30_000 });
+        const r = await ssh.exec(cancelCommand(plan, index, 5), { timeoutMs: 30_000 });
+        if (r.code !== 0) throw new Error(r.stderr.toString().trim() || `exit status ${r.code}`);
         log(`stopped the remote run of step ${index}`);
         // Give the workers a moment to flush what they finished, then take the rest of the file.
         await sleep(1000);
