@@ -11,7 +11,9 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { EXIT, UserError } from '../core/errors.ts';
-import { readText, writeOutput } from './files.ts';
+import { readBytes, readText, writeOutput } from './files.ts';
+import { baselineFromBytes, type Baseline } from '../core/compare/index.ts';
+import type { RunResults } from '../core/results/model.ts';
 
 export interface StoredBaseline {
   name: string;
@@ -245,4 +247,31 @@ export async function resolveBaselineRef(ref: string, options: { store: string; 
   );
   if (isFile || /\.(json|subunit)$/.test(ref)) return { kind: 'file', path: asFile };
   return { kind: 'stored', ...(await openStore(options.store, options.repo).read(ref)) };
+}
+
+export interface LoadedBaseline {
+  baseline: Baseline;
+  /** Where it came from, for messages and reports. */
+  source: string;
+  /** The results it was summarised from, when it was a results file (report their damage). */
+  results: RunResults | null;
+}
+
+/**
+ * Load a baseline by reference (see resolveBaselineRef): a baseline file, a results file, a
+ * stored baseline. The one call the CLI and the Action need; `stdin` serves the reference '-'.
+ */
+export async function loadBaselineRef(
+  ref: string,
+  options: { store: string; repo: string; created: string; stdin?: () => Promise<Uint8Array> },
+): Promise<LoadedBaseline> {
+  const found = await resolveBaselineRef(ref, options);
+  if (found.kind === 'stored') {
+    return { ...baselineFromBytes(Buffer.from(found.text, 'utf8'), found.source, options), source: found.source };
+  }
+  if (found.path === '-') {
+    if (!options.stdin) throw new UserError("'-' (standard input) is not available here", { exitCode: EXIT.usage });
+    return { ...baselineFromBytes(await options.stdin(), '<stdin>', options), source: '<stdin>' };
+  }
+  return { ...baselineFromBytes(await readBytes(found.path), ref, options), source: ref };
 }

@@ -227,3 +227,50 @@ test('baseline create merges runs into flaky tests; a dir: store works too; dama
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('results JSON (parse --to json) works as the run and as the baseline; a foreign JSON is refused by name', async () => {
+  const dir = tmp();
+  try {
+    const { parseResults } = await import('../../src/core/results/parse.ts');
+    const json = join(dir, 'run.json');
+    writeFileSync(json, JSON.stringify(parseResults(readFileSync(TEMPEST))));
+    let r = await cliCommand(compareCommand, ['--baseline', json, '--results', json, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const d = JSON.parse(r.stdout) as CompareDiff;
+    assert.equal(d.counts.matched, 33);
+    assert.equal(d.counts.stillFailing, 2);
+    const foreign = join(dir, 'other.json');
+    writeFileSync(foreign, '{"hello": 1}');
+    r = await cliCommand(compareCommand, ['--baseline', json, '--results', foreign]);
+    assert.equal(r.code, 3);
+    assert.equal(r.stderr, `tempest-gate compare: ${foreign}: a JSON file that is not tempest-gate results (expected "schema": "tempest-gate/results@1")\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--help lists options and exit codes', async () => {
+  for (const cmd of [compareCommand, baselineCommand]) {
+    const r = await cliCommand(cmd, ['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^Usage: tempest-gate (compare|baseline) /);
+    assert.match(r.stdout, /Exit codes:\n {2}0 /);
+  }
+  const r = await cliCommand(baselineCommand, ['frobnicate']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unknown subcommand 'frobnicate' \(known: create, list, show, diff, promote\)/);
+});
+
+test('Markdown carries the Interop table when a guideline was given', async () => {
+  const dir = tmp();
+  try {
+    const base = join(dir, 'base.json');
+    await cliCommand(baselineCommand, ['create', '--results', TEMPEST, '-o', base]);
+    const r = await cliCommand(compareCommand, ['-b', base, '-r', TEMPEST, '-g', join(COMPARE, '2020.06.json'), '--to', 'markdown']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /#### Interop 2020\.06\n\n\| Target \| Required \| Required, not flagged \| Advisory \| Compliant \|/);
+    assert.match(r.stdout, /\| OpenStack Powered Compute \| 3\/228 \(1\.3%\) \| 1\.4% \| 0\/0 \| ❌ \|/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,26 +1,24 @@
 // tempest-gate compare: judge a run against its baseline (regressions, fixes, flaky, known failures,
 // skips, durations, Interop) and print JSON, Markdown or text. The exit code is the gate's verdict.
 import { flag, str, strs, type Command, type CommandIo, type OptionSpec, type ParsedArgs } from '../command.ts';
-import { EXIT, UserError, usageError, type ExitCode } from '../../core/errors.ts';
+import { EXIT, usageError, type ExitCode } from '../../core/errors.ts';
 import {
   compareRuns,
   EMPTY_CONTEXT,
   FAIL_ON,
-  parseJsonText,
   parseKnownFailures,
   renderCompareMarkdown,
   renderCompareText,
+  resultsFromBytes,
   summarizeRuns,
-  validateBaseline,
   type Baseline,
   type BaselineContext,
   type CompareDiff,
   type FailOn,
 } from '../../core/compare/index.ts';
 import { parseGuideline, passedTests, scoreGuideline, type InteropScore } from '../../core/interop/index.ts';
-import { RESULTS_SCHEMA, type RunResults } from '../../core/results/model.ts';
-import { parseResults } from '../../core/results/parse.ts';
-import { DEFAULT_STORE, resolveBaselineRef } from '../../edges/baseline-store.ts';
+import type { RunResults } from '../../core/results/model.ts';
+import { DEFAULT_STORE, loadBaselineRef } from '../../edges/baseline-store.ts';
 import { readBytes, readText, writeOutput } from '../../edges/files.ts';
 import { damageLine, parseFile } from './parse.ts';
 
@@ -81,26 +79,14 @@ export async function loadRuns(files: string[], io: CommandIo): Promise<LoadedRu
   const runs: RunResults[] = [];
   const damage: string[] = [];
   for (const file of files) {
-    const results = await parseFile(file, io.stdin, { keep: 'failures', capBytes: 64 * 1024 });
-    const line = damageLine(file === '-' ? '<stdin>' : file, results);
+    const shown = file === '-' ? '<stdin>' : file;
+    // Results JSON (from `parse --to json`) is read whole; streams are parsed as they are read.
+    const results = file !== '-' && /\.json$/i.test(file) ? resultsFromBytes(await readBytes(file), file) : await parseFile(file, io.stdin, { keep: 'failures', capBytes: 64 * 1024 });
+    const line = damageLine(shown, results);
     if (line) damage.push(line);
     runs.push(results);
   }
   return { runs, damage };
-}
-
-function firstNonSpace(bytes: Uint8Array): number | undefined {
-  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return b;
-  return undefined;
-}
-
-/** A baseline from JSON text: a baseline file, or a results JSON (`parse --to json`) summarised. */
-export function baselineFromJson(text: string, source: string, created: string): Baseline {
-  const value = parseJsonText(text, source);
-  if (typeof value === 'object' && value !== null && (value as { schema?: unknown }).schema === RESULTS_SCHEMA) {
-    return summarizeRuns([value as RunResults], { created });
-  }
-  return validateBaseline(value, source);
 }
 
 export interface LoadedBaseline {
@@ -111,16 +97,14 @@ export interface LoadedBaseline {
 
 /** Load `--baseline`: a file (baseline JSON, results JSON, or a result stream), or a stored baseline. */
 export async function loadBaseline(ref: string, args: ParsedArgs, io: CommandIo, created: string): Promise<LoadedBaseline> {
-  const repo = str(args, 'repo') ?? io.cwd;
-  const found = await resolveBaselineRef(ref, { store: str(args, 'store') ?? DEFAULT_STORE, repo });
-  if (found.kind === 'stored') return { baseline: baselineFromJson(found.text, found.source, created), source: found.source, damage: [] };
-  const bytes = found.path === '-' ? await readStdin(io) : await readBytes(found.path);
-  const shown = found.path === '-' ? '<stdin>' : ref;
-  if (firstNonSpace(bytes) === 0x7b) return { baseline: baselineFromJson(Buffer.from(bytes).toString('utf8'), shown, created), source: shown, damage: [] };
-  const results = parseResults(bytes, { attachments: { keep: 'failures', capBytes: 64 * 1024 } });
-  const line = damageLine(shown, results);
-  if (results.tests.length === 0 && line) throw new UserError(`not a baseline, results JSON or readable result stream: ${line}`);
-  return { baseline: summarizeRuns([results], { created }), source: shown, damage: line ? [line] : [] };
+  const loaded = await loadBaselineRef(ref, {
+    store: str(args, 'store') ?? DEFAULT_STORE,
+    repo: str(args, 'repo') ?? io.cwd,
+    created,
+    stdin: () => readStdin(io),
+  });
+  const line = loaded.results ? damageLine(loaded.source, loaded.results) : null;
+  return { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [] };
 }
 
 async function readStdin(io: CommandIo): Promise<Uint8Array> {

@@ -2,7 +2,8 @@
 // failed, with its pass rate), merge baselines, and read a baseline file back with clear errors.
 import { Ajv, type ErrorObject } from 'ajv';
 import { UserError } from '../errors.ts';
-import type { RunResults, TestRecord } from '../results/model.ts';
+import { RESULTS_SCHEMA, type RunResults, type TestRecord } from '../results/model.ts';
+import { parseResults } from '../results/parse.ts';
 import {
   BASELINE_SCHEMA,
   EMPTY_CONTEXT,
@@ -344,4 +345,50 @@ export function validateBaseline(value: unknown, file: string): Baseline {
     throw new UserError(`invalid baseline: ${first ? describeAjvError(first) : 'does not match the schema'}`, { place: { file } });
   }
   return value as Baseline;
+}
+
+function firstNonSpace(bytes: Uint8Array): number | undefined {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf) return b;
+  return undefined;
+}
+
+const REFERENCE_ATTACHMENTS = { keep: 'failures', capBytes: 64 * 1024 } as const;
+
+/**
+ * A run's results from a file's bytes: a results JSON (`parse --to json`, checked for its schema)
+ * or any stream format parseResults reads. Damage is in `results.damage` for the caller to report.
+ */
+export function resultsFromBytes(bytes: Uint8Array, source: string): RunResults {
+  if (firstNonSpace(bytes) === 0x7b) {
+    const value = parseJsonText(Buffer.from(bytes).toString('utf8'), source);
+    if (typeof value !== 'object' || value === null || (value as { schema?: unknown }).schema !== RESULTS_SCHEMA) {
+      throw new UserError(`a JSON file that is not tempest-gate results (expected "schema": "${RESULTS_SCHEMA}")`, { place: { file: source } });
+    }
+    const tests = (value as { tests?: unknown }).tests;
+    if (!Array.isArray(tests)) throw new UserError('results JSON without a "tests" list', { place: { file: source } });
+    return value as RunResults;
+  }
+  return parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS });
+}
+
+/**
+ * A baseline from a file's bytes: a baseline file, a results JSON, or a result stream (summarised).
+ * `results` is set when it was made from results, so the caller can report their damage.
+ */
+export function baselineFromBytes(bytes: Uint8Array, source: string, options: { created: string }): { baseline: Baseline; results: RunResults | null } {
+  if (firstNonSpace(bytes) === 0x7b) {
+    const text = Buffer.from(bytes).toString('utf8');
+    const value = parseJsonText(text, source);
+    if (typeof value === 'object' && value !== null && (value as { schema?: unknown }).schema === RESULTS_SCHEMA) {
+      const results = resultsFromBytes(bytes, source);
+      return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results };
+    }
+    return { baseline: validateBaseline(value, source), results: null };
+  }
+  const results = parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS });
+  if (results.tests.length === 0 && results.damage.length > 0) {
+    const d = results.damage[0];
+    throw new UserError(`not a baseline, results JSON or readable result stream: ${d?.message ?? 'unreadable'}`, { place: { file: source, offset: d?.offset, line: d?.line } });
+  }
+  return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results };
 }

@@ -1,6 +1,17 @@
 // The comparison engine's public face: baselines, the diff, policy, known failures, renderers.
 export * from './model.ts';
-export { summarizeRuns, mergeBaselines, toBaseline, parseBaseline, validateBaseline, parseJsonText, BASELINE_JSON_SCHEMA, type SummaryOptions } from './baseline.ts';
+export {
+  summarizeRuns,
+  mergeBaselines,
+  toBaseline,
+  parseBaseline,
+  validateBaseline,
+  parseJsonText,
+  baselineFromBytes,
+  resultsFromBytes,
+  BASELINE_JSON_SCHEMA,
+  type SummaryOptions,
+} from './baseline.ts';
 export { compareRuns, type CompareOptions } from './diff.ts';
 export { judge, FAIL_ON } from './policy.ts';
 export { parseKnownFailures, KnownFailureMatcher, type KnownFailure, type KnownFailures } from './known-failures.ts';
