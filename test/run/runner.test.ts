@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,8 +73,8 @@ function options(lab: Lab, c: Case, extra: Partial<RunnerOptions> & { sets?: Rec
   const sets = { expect_nodes: '2', hostile: HOSTILE, hostile_hex: Buffer.from(HOSTILE).toString('hex'), sleep: '0.1', ...(extra.sets ?? {}) };
   return {
     nodes: [
-      { target: target(controller), role: 'controller', markers: c.markers.controller, logPaths: [c.markers.controller.log, join(c.ws, 'tempest.log')] },
-      { target: target(subnode), role: 'subnode', markers: c.markers.subnode, logPaths: [c.markers.subnode.log] },
+      { target: target(controller), role: 'controller', sudo: false, markers: c.markers.controller, logPaths: [c.markers.controller.log, join(c.ws, 'tempest.log')], files: [{ path: join(c.dir, 'controller', 'etc', 'secrets.env'), content: 'ADMIN_PASSWORD=s3cret\n', mode: 0o600 }] },
+      { target: target(subnode), role: 'subnode', sudo: false, markers: c.markers.subnode, logPaths: [c.markers.subnode.log], files: [{ path: join(c.dir, 'subnode', 'etc', 'secrets.env'), content: 'ADMIN_PASSWORD=s3cret\n', mode: 0o600 }] },
     ],
     plan,
     steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.(Fast|Config)'], exclude: [], concurrency: 2, serial: false }],
@@ -171,6 +171,12 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     assert.equal(last.p.failures, 1);
     assert.equal(last.p.skipped, 1);
     for (let i = 1; i < snapshots.length; i++) assert.ok((snapshots[i]?.p.done ?? 0) >= (snapshots[i - 1]?.p.done ?? 0));
+    // The secrets devstack waits for were installed on every node, readable by the owner only.
+    for (const n of ['controller', 'subnode']) {
+      const f = join(c.dir, n, 'etc', 'secrets.env');
+      assert.equal(readFileSync(f, 'utf8'), 'ADMIN_PASSWORD=s3cret\n');
+      assert.equal(statSync(f).mode & 0o777, 0o600);
+    }
     // Logs of both nodes, compressed, holding each node's devstack log.
     const tars = report.logFiles.filter((f) => f.endsWith('.tar.gz'));
     assert.equal(tars.length, 2);

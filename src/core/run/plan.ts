@@ -2,6 +2,7 @@
 // from data. Pure: strings out, no I/O. Every value that comes from the change, the rules or the
 // user (paths, regexes, config values) goes through shQuote; nothing is pasted into a command raw.
 import { shJoin, shQuote } from './shell-quote.ts';
+import { STACK_DONE, STACK_FAILED } from '../provision/user-data.ts';
 
 /** Where devstack (or whatever built the node) says it is done or has failed. */
 export interface ReadyMarkers {
@@ -13,10 +14,11 @@ export interface ReadyMarkers {
   log: string;
 }
 
+/** The markers and log of the stack script that `provision` puts in every node's user-data. */
 export const DEFAULT_READY: ReadyMarkers = {
-  done: '/var/lib/tempest-gate/devstack.done',
-  failed: '/var/lib/tempest-gate/devstack.failed',
-  log: '/opt/stack/logs/stack.sh.log',
+  done: STACK_DONE,
+  failed: STACK_FAILED,
+  log: '/var/log/tempest-gate-stack.log',
 };
 
 /** One `tempest run`: the gate's parallel step, then usually a serial one. */
@@ -50,6 +52,26 @@ export interface RemotePlanOptions {
   python: string;
   /** Pass the written config with --config-file (tempest run does; a bare stestr run does not). */
   passConfigFile: boolean;
+  /** Run the workspace commands as this user (devstack's `stack`) through `sudo -n -u`, or as the SSH user when null. */
+  runAs: string | null;
+}
+
+/** A command as the workspace's owner (see RemotePlanOptions.runAs). */
+export function asWorkspaceUser(plan: RemotePlanOptions, command: string): string {
+  return plan.runAs === null ? command : `sudo -n -u ${shQuote(plan.runAs)} -H sh -c ${shQuote(command)}`;
+}
+
+/** A command as root: through `sudo -n` unless the SSH user is root already. */
+export function asRoot(command: string, viaSudo: boolean): string {
+  return viaSudo ? `sudo -n sh -c ${shQuote(command)}` : command;
+}
+
+/** Write a file from stdin with the given mode, creating its directory (a secret stays unreadable to others throughout). */
+export function installFileCommand(path: string, mode: number): string {
+  const slash = path.lastIndexOf('/');
+  const dir = slash > 0 ? path.slice(0, slash) : '.';
+  const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+  return `umask 077 && mkdir -p ${shQuote(dir)} && cat > ${shQuote(path)} && chmod ${octal} ${shQuote(path)}`;
 }
 
 export function defaultPlanOptions(workspace: string): RemotePlanOptions {
@@ -60,6 +82,7 @@ export function defaultPlanOptions(workspace: string): RemotePlanOptions {
     baseConfig: `${workspace}/etc/tempest.conf`,
     python: 'python3',
     passConfigFile: true,
+    runAs: null,
   };
 }
 
@@ -102,8 +125,8 @@ export function readinessFromProbe(output: string): Readiness {
   if (failed === '1') return { state: 'failed', reason: 'devstack wrote its failure marker' };
   if (cloudInit === 'error') return { state: 'failed', reason: 'cloud-init reports status: error' };
   if (done === '1') return { state: 'ready' };
-  // cloud-init ran every module and devstack still has not said it is done: it never will.
-  if (cloudInit === 'done') return { state: 'failed', reason: 'cloud-init finished but devstack left no completion marker' };
+  // cloud-init 'done' proves nothing here: the stack script runs detached after cloud-init ends
+  // (and waits for the secrets the run step uploads), so only the markers decide.
   return { state: 'pending' };
 }
 

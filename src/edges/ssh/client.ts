@@ -22,6 +22,8 @@ export interface SshTarget {
   /** Keepalive period; the connection counts as dropped after `keepaliveCountMax` missed replies. */
   keepaliveMs?: number;
   keepaliveCountMax?: number;
+  /** Run after every (re)connection, e.g. to set up port forwards again. */
+  afterConnect?: ((node: SshNode) => Promise<void>) | undefined;
 }
 
 /** The connection went away while a command ran: the caller may reconnect and recover. */
@@ -142,6 +144,7 @@ export class SshNode {
     client.on('error', (err: Error) => lost(err.message));
     client.on('close', () => lost('connection closed'));
     client.on('end', () => lost('connection ended'));
+    if (t.afterConnect) await t.afterConnect(this);
   }
 
   /**

@@ -9,7 +9,10 @@ import { finished } from 'node:stream/promises';
 import { classifyRun, finalStatuses, type Classification, type Stage, type StageFailure } from '../../core/run/classify.ts';
 import {
   cancelCommand,
+  asRoot,
+  asWorkspaceUser,
   configCommand,
+  installFileCommand,
   defaultLogPaths,
   drainCommand,
   followCommand,
@@ -40,6 +43,12 @@ export interface RunnerNode {
   markers: ReadyMarkers;
   /** Logs to fetch; default: devstack's, cloud-init's, tempest's. */
   logPaths?: string[];
+  /** The SSH user is not root: commands that need root go through `sudo -n`. */
+  sudo: boolean;
+  /** Files to install (as root) before waiting for devstack, e.g. the secrets devstack waits for. Content goes over stdin only. */
+  files?: { path: string; content: string | Uint8Array; mode: number }[];
+  /** Ports on the node's loopback that reach a service here (ssh -R), set up again after every reconnect. */
+  forwards?: { remotePort: number; localHost: string; localPort: number }[];
 }
 
 export interface StageTimeouts {
@@ -170,7 +179,8 @@ function failedRerunList(results: RunResults): string[] {
 
 export async function runTempest(options: RunnerOptions): Promise<RunReport> {
   const { plan, timeouts, log } = options;
-  const nodes = options.nodes.map((n) => ({ spec: n, ssh: new SshNode(n.target) }));
+  const nodes = options.nodes.map((n) => ({ spec: n, ssh: new SshNode({ ...n.target, afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : undefined }) }));
+  const ws = (command: string): string => asWorkspaceUser(plan, command);
   const controller = nodes.find((n) => n.spec.role === 'controller') ?? nodes[0];
   if (!controller) throw new Error('no nodes to run on');
   mkdirSync(options.outputDir, { recursive: true });
@@ -234,7 +244,18 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
       }
     });
 
-    // 2. Wait until devstack is done everywhere; a failure on any node is an infrastructure failure.
+    // 2. Files the nodes wait for (devstack's secrets): never in a command line, only on stdin.
+    if (nodes.some((n) => n.spec.files?.length)) {
+      await timed('bootstrap', async () => {
+        for (const n of nodes) {
+          for (const f of n.spec.files ?? []) {
+            await mustSucceed(n.ssh, 'bootstrap', asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+          }
+        }
+      });
+    }
+
+    // 3. Wait until devstack is done everywhere; a failure on any node is an infrastructure failure.
     await timed('wait-ready', async () => {
       const deadline = Date.now() + timeouts.readySeconds * 1000;
       const pending = new Set(nodes);
@@ -255,19 +276,19 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
       }
     });
 
-    // 3. Upload the lists and write tempest.conf with the overrides.
+    // 4. Upload the lists and write tempest.conf with the overrides.
     await timed('prepare', async () => {
       const timeoutMs = timeouts.prepareSeconds * 1000;
       const all = [...options.steps];
       for (const [i, step] of all.entries()) {
         const files = stepFiles(plan, i);
-        if (step.include.length) await mustSucceed(controller.ssh, 'prepare', uploadCommand(files.include), { stdin: `${step.include.join('\n')}\n`, timeoutMs, signal: abortable() });
-        if (step.exclude.length) await mustSucceed(controller.ssh, 'prepare', uploadCommand(files.exclude), { stdin: `${step.exclude.join('\n')}\n`, timeoutMs, signal: abortable() });
+        if (step.include.length) await mustSucceed(controller.ssh, 'prepare', ws(uploadCommand(files.include)), { stdin: `${step.include.join('\n')}\n`, timeoutMs, signal: abortable() });
+        if (step.exclude.length) await mustSucceed(controller.ssh, 'prepare', ws(uploadCommand(files.exclude)), { stdin: `${step.exclude.join('\n')}\n`, timeoutMs, signal: abortable() });
       }
-      if (plan.passConfigFile) await mustSucceed(controller.ssh, 'prepare', configCommand(plan, options.overrides), { timeoutMs, signal: abortable() });
+      if (plan.passConfigFile) await mustSucceed(controller.ssh, 'prepare', ws(configCommand(plan, options.overrides)), { timeoutMs, signal: abortable() });
     });
 
-    // 4. The steps, then the rerun of what failed.
+    // 5. The steps, then the rerun of what failed.
     const runDeadline = Date.now() + timeouts.runSeconds * 1000;
     const steps = [...options.steps];
     await timed('run', async () => {
@@ -281,7 +302,7 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
       if (list.length) {
         const rerun: RunStep = { name: 'rerun', include: list, exclude: [], concurrency: steps[0]?.concurrency ?? 1, serial: false };
         await timed('rerun', async () => {
-          await mustSucceed(controller.ssh, 'rerun', uploadCommand(stepFiles(plan, steps.length).include), { stdin: `${list.join('\n')}\n`, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+          await mustSucceed(controller.ssh, 'rerun', ws(uploadCommand(stepFiles(plan, steps.length).include)), { stdin: `${list.join('\n')}\n`, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
           log(`rerunning ${list.length} failed test${list.length === 1 ? '' : 's'} once`);
           await runStep(steps.length, rerun, 'rerun');
         });
@@ -294,30 +315,30 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
       stepStreams.push(stream);
       const report: StepReport = { name: step.name, exitCode: null, bytes: 0, recoveries: [] };
       stepReports.push(report);
-      const started = await mustSucceed(c.ssh, stage, startCommand(plan, step, index), { timeoutMs: 60_000, signal: abortable() });
+      const started = await mustSucceed(c.ssh, stage, ws(startCommand(plan, step, index)), { timeoutMs: 60_000, signal: abortable() });
       log(`step ${step.name}: started (remote pid ${started.stdout.toString().trim()})`);
       try {
         for (;;) {
           const remaining = runDeadline - Date.now();
           if (remaining <= 0) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
           try {
-            await c.ssh.exec(followCommand(plan, index, stream.offset), { onStdout: (chunk) => stream.push(chunk), timeoutMs: remaining, signal: abortable() });
+            await c.ssh.exec(ws(followCommand(plan, index, stream.offset)), { onStdout: (chunk) => stream.push(chunk), timeoutMs: remaining, signal: abortable() });
           } catch (err) {
             if (!(err instanceof ConnectionLost)) throw err;
             log(`${err.message}; reconnecting`);
             await c.ssh.reconnect({ deadlineMs: Date.now() + timeouts.reconnectSeconds * 1000, signal: abortable() });
-            const st = statusFromOutput((await c.ssh.exec(statusCommand(plan, index), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
+            const st = statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
             if (st.size >= stream.offset) {
               report.recoveries.push(`resumed the stream at byte ${stream.offset}`);
               log(`${c.spec.target.name}: reconnected; resuming the stream at byte ${stream.offset} (run ${st.state})`);
               continue;
             }
             // Our copy on the node is gone: take the whole run from stestr's repository once it ends.
-            while (statusFromOutput((await c.ssh.exec(statusCommand(plan, index), { timeoutMs: 60_000, signal: abortable() })).stdout.toString()).state === 'running') {
+            while (statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal: abortable() })).stdout.toString()).state === 'running') {
               if (Date.now() > runDeadline) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
               await sleep(2000, options.signal);
             }
-            const last = await c.ssh.exec(stestrLastCommand(plan, index), { timeoutMs: 300_000, signal: abortable() });
+            const last = await c.ssh.exec(ws(stestrLastCommand(plan, index)), { timeoutMs: 300_000, signal: abortable() });
             if (last.code !== 0) throw new StageFailed({ stage, node: c.spec.target.name, message: `lost the stream and cannot recover it: ${last.stderr.toString().trim()}` });
             stream.restart();
             stream.push(last.stdout);
@@ -325,7 +346,7 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
             log(`${c.spec.target.name}: recovered the run with stestr last --subunit`);
           }
           // tail ended: the run's process is gone.
-          const st = statusFromOutput((await c.ssh.exec(statusCommand(plan, index), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
+          const st = statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
           if (st.state === 'running') continue;
           report.exitCode = st.rc;
           break;
@@ -346,12 +367,12 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     async function stopAndDrain(ssh: SshNode, index: number, stream: StepStream): Promise<void> {
       try {
         if (!ssh.connected) await ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
-        const r = await ssh.exec(cancelCommand(plan, index, 5), { timeoutMs: 30_000 });
+        const r = await ssh.exec(ws(cancelCommand(plan, index, 5)), { timeoutMs: 30_000 });
         if (r.code !== 0) throw new Error(r.stderr.toString().trim() || `exit status ${r.code}`);
         log(`stopped the remote run of step ${index}`);
         // Give the workers a moment to flush what they finished, then take the rest of the file.
         await sleep(1000);
-        await ssh.exec(drainCommand(plan, index, stream.offset), { onStdout: (chunk) => stream.push(chunk), timeoutMs: 60_000 });
+        await ssh.exec(ws(drainCommand(plan, index, stream.offset)), { onStdout: (chunk) => stream.push(chunk), timeoutMs: 60_000 });
       } catch (err) {
         warnings.push(`could not stop or drain the remote run: ${(err as Error).message}`);
       }
@@ -373,7 +394,7 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     if (trailing) clearTimeout(trailing);
   }
 
-  // 5. Logs of every node, whatever happened (best effort: a failure here is a warning).
+  // 6. Logs of every node, whatever happened (best effort: a failure here is a warning).
   const logFiles: string[] = [];
   if (options.fetchLogs) {
     await timed('fetch-logs', async () => {
@@ -386,10 +407,10 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
             if (!n.ssh.connected) await n.ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
             const paths = n.spec.logPaths ?? defaultLogPaths({ role: n.spec.role, plan, markers: n.spec.markers, steps: stepReports.length });
             const tar = join(dir, `${name}.tar.gz`);
-            await toFile(n.ssh, logsArchiveCommand(paths), tar, timeouts.logsSeconds * 1000);
+            await toFile(n.ssh, asRoot(logsArchiveCommand(paths), n.spec.sudo), tar, timeouts.logsSeconds * 1000);
             logFiles.push(tar);
             const journal = join(dir, `${name}-journal.log.gz`);
-            await toFile(n.ssh, journalCommand(), journal, timeouts.logsSeconds * 1000);
+            await toFile(n.ssh, asRoot(journalCommand(), n.spec.sudo), journal, timeouts.logsSeconds * 1000);
             logFiles.push(journal);
           } catch (err) {
             warnings.push(`logs of ${n.spec.target.name}: ${(err as Error).message}`);
@@ -418,6 +439,10 @@ function merge(parts: RunResults[]): RunResults {
     parts.flatMap((p) => p.tests),
     parts.flatMap((p) => p.damage),
   );
+}
+
+async function forward(ssh: SshNode, forwards: NonNullable<RunnerNode['forwards']>): Promise<void> {
+  for (const f of forwards) await ssh.forwardRemoteToLocal(f.remotePort, f.localHost, f.localPort);
 }
 
 async function mustSucceed(ssh: SshNode, stage: Stage, command: string, options: Parameters<SshNode['exec']>[1]): Promise<Awaited<ReturnType<SshNode['exec']>>> {
