@@ -1,0 +1,112 @@
+// `tempest-gate run` as users call it: usage and input errors, and a whole run through the CLI
+// over real sshd in the netns lab with real `tempest run`, host keys from a known_hosts file.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cliCommand } from '../helpers/cli.ts';
+import { parseSet, runVerbCommand } from '../../src/cli/commands/run.ts';
+import { labUnavailable, makeLab, type Lab } from './lab.ts';
+import { parseResults } from '../../src/core/results/parse.ts';
+
+const SUITE = fileURLToPath(new URL('../fixtures/run/sample-suite/', import.meta.url));
+const unavailable = labUnavailable() ?? (existsSync('/usr/bin/tempest') ? null : '/usr/bin/tempest is missing: run scripts/setup-machine.sh (tempest)');
+const skip = unavailable !== null && !process.env.CI ? unavailable : false;
+
+test('usage errors: one line, exit 2', async () => {
+  const none = await cliCommand(runVerbCommand, []);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /^tempest-gate run: give --state DIR or --host ADDR \(see --help\)\n$/);
+  const dir = mkdtempSync(join(tmpdir(), 'tg-runcli-'));
+  try {
+    writeFileSync(join(dir, 'key'), 'not really a key');
+    const noTrust = await cliCommand(runVerbCommand, ['--host', '10.213.9.2', '-i', join(dir, 'key')]);
+    assert.equal(noTrust.code, 2);
+    assert.match(noTrust.stderr, /--known-hosts FILE is required with --host \(host keys are never trusted blindly\)/);
+    const badSet = await cliCommand(runVerbCommand, ['--host', 'h', '-i', join(dir, 'key'), '--set', 'nodot=1']);
+    assert.equal(badSet.code, 2);
+    assert.match(badSet.stderr, /--set wants SECTION\.KEY=VALUE/);
+    const badTimeout = await cliCommand(runVerbCommand, ['--host', 'h', '-i', join(dir, 'key'), '--timeout', 'soon']);
+    assert.equal(badTimeout.code, 2);
+    const missingList = await cliCommand(runVerbCommand, ['--host', 'h', '-i', join(dir, 'key'), '--include-list', join(dir, 'nope.txt')]);
+    assert.equal(missingList.code, 3);
+    assert.match(missingList.stderr, /nope\.txt: cannot read: no such file/);
+    mkdirSync(join(dir, 'state'));
+    writeFileSync(join(dir, 'state', 'provision.json'), '{"nodes": [');
+    const badState = await cliCommand(runVerbCommand, ['--state', join(dir, 'state')]);
+    assert.equal(badState.code, 3);
+    assert.match(badState.stderr, /state\/provision\.json: not JSON/);
+    assert.equal(badState.stderr.split('\n').length, 2, 'one line, no stack trace');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.deepEqual(parseSet('compute.flavor_ref=a=b'), { section: 'compute', key: 'flavor_ref', value: 'a=b' });
+  assert.deepEqual(parseSet("tg.x=$(id) 'q'"), { section: 'tg', key: 'x', value: "$(id) 'q'" });
+});
+
+describe('run through the CLI on the lab', { skip, concurrency: false }, () => {
+  let lab: Lab;
+  let dir: string;
+  before(async () => {
+    if (unavailable) throw new Error(`real parts missing: ${unavailable}`);
+    lab = await makeLab(['controller', 'subnode']);
+    dir = mkdtempSync(join(tmpdir(), 'tg-runcli-'));
+  });
+  after(() => {
+    lab?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('--host --known-hosts: progress on stderr, artifacts written, exit 1 for a failing test', async () => {
+    const ws = join(dir, 'ws');
+    cpSync(SUITE, ws, { recursive: true });
+    mkdirSync(join(ws, 'etc'));
+    writeFileSync(join(ws, 'etc', 'tempest.conf'), '[compute]\nmin_compute_nodes = 1\n');
+    writeFileSync(join(dir, 'ready'), '');
+    writeFileSync(join(dir, 'include.txt'), '# the fast ones\n^tests\\.test_sample\\.Fast\n\n');
+    writeFileSync(join(dir, 'serial.txt'), 'tests.test_sample.Config.test_min_compute_nodes\n');
+    const known = lab.hosts.flatMap((h) => h.publicKeys.map((k) => `${h.address} ${k.split(' ').slice(0, 2).join(' ')}`));
+    writeFileSync(join(dir, 'known_hosts'), `${known.join('\n')}\n`);
+    writeFileSync(join(dir, 'key'), lab.userKey);
+    const out = join(dir, 'out');
+    const r = await cliCommand(runVerbCommand, [
+      ...lab.hosts.flatMap((h) => ['--host', h.address]),
+      '--known-hosts', join(dir, 'known_hosts'),
+      '--user', 'root',
+      '-i', join(dir, 'key'),
+      '--workspace', ws,
+      '--run-as', '',
+      '--ready-file', join(dir, 'ready'),
+      '--failed-file', join(dir, 'failed'),
+      '--stack-log', join(dir, 'stack.log'),
+      '--include-list', join(dir, 'include.txt'),
+      '--serial-include-list', join(dir, 'serial.txt'),
+      '--concurrency', '2',
+      '--set', 'tg_sample.expect_nodes=2',
+      '--set', 'tg_sample.sleep=0.05',
+      '--output-dir', out,
+      '--json',
+    ]);
+    assert.equal(r.code, 1, r.stderr);
+    const summary = JSON.parse(r.stdout) as { outcome: string; failed: string[]; counts: Record<string, number> };
+    assert.equal(summary.outcome, 'tests-failed');
+    assert.deepEqual(summary.failed, ['tests.test_sample.Fast.test_fails']);
+    assert.equal(summary.counts.success, 9, 'Fast (8) and the serial Config test with min_compute_nodes=2 from the node count');
+    assert.match(r.stderr, /progress: tests \d+\/\d+ \(\d+%\), 1 failed/);
+    assert.match(r.stderr, /stage wait-ready: /);
+    const fromDisk = parseResults(readFileSync(join(out, 'results.subunit')));
+    assert.equal(fromDisk.counts.success, 9);
+    assert.equal((JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { counts: { fail: number } }).counts.fail, 1);
+    assert.ok(existsSync(join(out, 'logs', 'controller.tar.gz')));
+    assert.ok(existsSync(join(out, 'run.json')));
+  });
+
+  test('a known_hosts file without the node: refused, exit 4, nothing run', async () => {
+    writeFileSync(join(dir, 'other_known_hosts'), `10.9.9.9 ${lab.hosts[0]?.publicKeys[0]?.split(' ').slice(0, 2).join(' ')}\n`);
+    const r = await cliCommand(runVerbCommand, ['--host', lab.hosts[0]?.address ?? '', '--known-hosts', join(dir, 'other_known_hosts'), '--user', 'root', '-i', join(dir, 'key'), '--output-dir', join(dir, 'out2'), '--no-logs', '--connect-timeout', '5s']);
+    assert.equal(r.code, 4);
+    assert.match(r.stdout, /infra-failed: connect failed on controller: no trusted host key for controller/);
+  });
+});
