@@ -4,14 +4,15 @@
 //    file `baselines/<name>.json` per branch or release (`baselines/master.json`,
 //    `baselines/stable/2025.2.json`), written by `baseline promote` with git plumbing so the
 //    user's work tree, index and current branch are never touched;
-//  - the artifact of the latest run on the target branch (`artifact:NAME`): an interface only
-//    here; the GitHub Action edge provides it (see docs/compare.md).
+//  - the artifact of the latest successful run on the target branch (`artifact:NAME` store,
+//    `artifact:BRANCH` reference): baseline-artifact.ts, with the GitHub API and @actions/artifact.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { EXIT, UserError } from '../core/errors.ts';
 import { readBytes, readText, writeOutput } from './files.ts';
+import { DEFAULT_ARTIFACT, githubArtifactStore } from './baseline-artifact.ts';
 import { baselineFromBytes, type Baseline } from '../core/compare/index.ts';
 import type { RunResults } from '../core/results/model.ts';
 
@@ -200,31 +201,43 @@ export async function pushStore(repo: string, branch: string, remote: string): P
   if (r.code !== 0) throw new UserError(`cannot push ${branch} to ${remote}: ${firstLine(r.stderr)}`, { exitCode: EXIT.infra });
 }
 
-// ---------------------------------------------------------------- artifact store (interface)
+// ---------------------------------------------------------------- artifact store
 
 /**
- * The artifact of the latest run on the target branch. Reading it needs the GitHub API and the
- * run's token, which only the Action has; the Action passes a downloaded file to `--baseline`.
- * From the CLI this store says so instead of guessing.
+ * The artifact of the latest successful run on the target branch (src/edges/baseline-artifact.ts).
+ * Needs GITHUB_TOKEN (or GH_TOKEN) with actions:read and GITHUB_REPOSITORY, as the Action has them.
  */
-export function artifactStore(name: string): BaselineStore {
-  const unavailable = (): never => {
-    throw new UserError(`artifact baselines ('artifact:${name}') are fetched by the GitHub Action; from the CLI, download the artifact and pass its file to --baseline`, { exitCode: EXIT.usage });
-  };
-  return { spec: `artifact:${name}`, list: async () => unavailable(), read: async () => unavailable(), write: async () => unavailable() };
+export function artifactStore(artifact: string, env: NodeJS.ProcessEnv): BaselineStore {
+  const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const [owner, repo] = repository.split('/');
+  if (!token || !owner || !repo) {
+    const unavailable = (): never => {
+      throw new UserError(`artifact baselines need GITHUB_TOKEN (actions:read) and GITHUB_REPOSITORY=owner/repo, as in a GitHub Actions job; elsewhere download the artifact and pass its file to --baseline`, { exitCode: EXIT.usage });
+    };
+    return { spec: `artifact:${artifact}`, list: async () => unavailable(), read: async () => unavailable(), write: async () => unavailable() };
+  }
+  return githubArtifactStore({
+    token,
+    owner,
+    repo,
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    artifact,
+    ...(env.TEMPEST_GATE_BASELINE_WORKFLOW ? { workflow: env.TEMPEST_GATE_BASELINE_WORKFLOW } : {}),
+  });
 }
 
 // ---------------------------------------------------------------- resolving specs
 
 /** A store from its spec: `git:BRANCH`, `dir:PATH`, or `artifact:NAME`. */
-export function openStore(spec: string, repo: string): BaselineStore {
+export function openStore(spec: string, repo: string, env: NodeJS.ProcessEnv = {}): BaselineStore {
   if (spec.startsWith('git:')) {
     const branch = spec.slice(4);
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..')) throw new UserError(`'${branch}' is not a branch name (store ${spec})`, { exitCode: EXIT.usage });
     return gitStore(repo, branch);
   }
   if (spec.startsWith('dir:')) return directoryStore(resolve(repo, spec.slice(4)));
-  if (spec.startsWith('artifact:')) return artifactStore(spec.slice(9));
+  if (spec === 'artifact' || spec.startsWith('artifact:')) return artifactStore(spec.slice(9) || DEFAULT_ARTIFACT, env);
   throw new UserError(`unknown baseline store '${spec}' (use git:BRANCH, dir:PATH or artifact:NAME)`, { exitCode: EXIT.usage });
 }
 
@@ -232,13 +245,14 @@ export type BaselineSource = { kind: 'file'; path: string } | { kind: 'stored'; 
 
 /**
  * Resolve a baseline reference: an existing file (or one named *.json / *.subunit, or '-'),
- * `git:BRANCH:NAME`, `artifact:NAME`, or a bare NAME looked up in the given store.
+ * `git:BRANCH:NAME`, `artifact:BRANCH` (the `tempest-gate-baseline` artifact of the latest
+ * successful run on BRANCH), or a bare NAME looked up in the given store.
  * Files are returned as paths: the caller reads them (they may be result streams).
  */
-export async function resolveBaselineRef(ref: string, options: { store: string; repo: string }): Promise<BaselineSource> {
+export async function resolveBaselineRef(ref: string, options: { store: string; repo: string; env?: NodeJS.ProcessEnv }): Promise<BaselineSource> {
   const gitRef = /^git:([^:]+):(.+)$/.exec(ref);
   if (gitRef) return { kind: 'stored', ...(await gitStore(options.repo, gitRef[1] ?? '').read(gitRef[2] ?? '')) };
-  if (ref.startsWith('artifact:')) return { kind: 'stored', ...(await artifactStore(ref.slice(9)).read(ref.slice(9))) };
+  if (ref.startsWith('artifact:')) return { kind: 'stored', ...(await artifactStore(DEFAULT_ARTIFACT, options.env ?? {}).read(ref.slice(9))) };
   if (ref === '-') return { kind: 'file', path: ref };
   const asFile = resolve(options.repo, ref);
   const isFile = await stat(asFile).then(
@@ -246,7 +260,7 @@ export async function resolveBaselineRef(ref: string, options: { store: string; 
     () => false,
   );
   if (isFile || /\.(json|subunit)$/.test(ref)) return { kind: 'file', path: asFile };
-  return { kind: 'stored', ...(await openStore(options.store, options.repo).read(ref)) };
+  return { kind: 'stored', ...(await openStore(options.store, options.repo, options.env).read(ref)) };
 }
 
 export interface LoadedBaseline {
@@ -263,7 +277,7 @@ export interface LoadedBaseline {
  */
 export async function loadBaselineRef(
   ref: string,
-  options: { store: string; repo: string; created: string; stdin?: () => Promise<Uint8Array> },
+  options: { store: string; repo: string; created: string; env?: NodeJS.ProcessEnv; stdin?: () => Promise<Uint8Array> },
 ): Promise<LoadedBaseline> {
   const found = await resolveBaselineRef(ref, options);
   if (found.kind === 'stored') {

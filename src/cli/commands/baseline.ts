@@ -136,7 +136,7 @@ Exit codes:
       }
       case 'list': {
         tooMany(0);
-        const list = await openStore(storeSpec, repo).list();
+        const list = await openStore(storeSpec, repo, io.env).list();
         if (args.values.json === true) writeJson(io, list);
         else io.stdout.write(list.length ? `${list.map((b) => `${b.name}\t${b.source}`).join('\n')}\n` : `no baselines in ${storeSpec}\n`);
         return EXIT.ok;
@@ -179,7 +179,7 @@ Exit codes:
           io.stderr.write('tempest-gate baseline: not promoted: an input was damaged\n');
           return EXIT.badInput;
         }
-        const store = openStore(storeSpec, repo);
+        const store = openStore(storeSpec, repo, io.env);
         const message = str(args, 'message') ?? `baseline ${name}: ${baseline.tests.length} tests from ${baseline.runs} run${baseline.runs === 1 ? '' : 's'}${baseline.context.commit ? ` at ${baseline.context.commit}` : ''}`;
         const where = await store.write(name, baselineJson(baseline), message);
         const push = str(args, 'push');

@@ -100,6 +100,7 @@ export async function loadBaseline(ref: string, args: ParsedArgs, io: CommandIo,
   const loaded = await loadBaselineRef(ref, {
     store: str(args, 'store') ?? DEFAULT_STORE,
     repo: str(args, 'repo') ?? io.cwd,
+    env: io.env,
     created,
     stdin: () => readStdin(io),
   });
