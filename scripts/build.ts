@@ -22,8 +22,11 @@ await build({
   sourcemap: false,
   legalComments: 'linked',
   logLevel: 'warning',
+  // ssh2's native helpers are optional (it falls back to pure JS inside try/catch): leave their
+  // require() calls unresolved rather than bundle a binary for one machine.
+  external: ['cpu-features', '*.node'],
   // Some bundled CommonJS dependencies call require() for Node built-ins.
   banner: {
-    js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);",
+    js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); const __filename = import.meta.filename; const __dirname = import.meta.dirname;",
   },
 });

@@ -3,16 +3,32 @@
 import { parseArgs } from 'node:util';
 import { COMMON_OPTIONS, type Command, type CommandIo } from './command.ts';
 import { EXIT, UserError, type ExitCode } from '../core/errors.ts';
-import { parseCommand } from './commands/parse.ts';
-import { demoCommand } from './commands/demo.ts';
 
-export const COMMANDS: Command[] = [parseCommand, demoCommand];
+/** A verb as the top-level help lists it; its module (and its dependencies) load only when it runs. */
+export interface VerbEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+/** In the order of the gate's stages. Summaries match each command's own (a test checks). */
+export const VERBS: VerbEntry[] = [
+  { name: 'select', summary: 'Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.', load: async () => (await import('./commands/select.ts')).selectCommand },
+  { name: 'provision', summary: 'Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.', load: async () => (await import('./commands/provision.ts')).provisionCommand },
+  { name: 'run', summary: 'Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.', load: async () => (await import('./commands/run.ts')).runVerbCommand },
+  { name: 'parse', summary: 'Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.', load: async () => (await import('./commands/parse.ts')).parseCommand },
+  { name: 'compare', summary: 'Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.', load: async () => (await import('./commands/compare.ts')).compareCommand },
+  { name: 'baseline', summary: 'Make, list, show, diff and promote baselines (the reference results of a branch or release).', load: async () => (await import('./commands/baseline.ts')).baselineCommand },
+  { name: 'report', summary: 'Write the HTML and Markdown report of a run (and its diff against a baseline).', load: async () => (await import('./commands/report.ts')).reportCommand },
+  { name: 'cleanup', summary: 'Delete a run\'s servers, ports, floating IPs and keypair, or sweep leaked ones.', load: async () => (await import('./commands/cleanup.ts')).cleanupCommand },
+  { name: 'demo', summary: 'Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).', load: async () => (await import('./commands/demo.ts')).demoCommand },
+];
 
 const VERSION = '0.1.0';
 
 function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const width = Math.max(...VERBS.map((c) => c.name.length));
+  const lines = VERBS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'Usage: tempest-gate <verb> [options]',
     '',
@@ -41,12 +57,12 @@ export async function runCli(argv: string[], io: CommandIo): Promise<ExitCode> {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const cmd = COMMANDS.find((c) => c.name === verb);
-  if (!cmd) {
-    io.stderr.write(`tempest-gate: unknown verb '${verb}' (known: ${COMMANDS.map((c) => c.name).join(', ')})\n`);
+  const entry = VERBS.find((c) => c.name === verb);
+  if (!entry) {
+    io.stderr.write(`tempest-gate: unknown verb '${verb}' (known: ${VERBS.map((c) => c.name).join(', ')})\n`);
     return EXIT.usage;
   }
-  return runCommand(cmd, rest, io);
+  return runCommand(await entry.load(), rest, io);
 }
 
 /** Parse a verb's arguments and run it: errors become one line on stderr and an exit code. */

@@ -1,0 +1,48 @@
+// Every verb the top-level help lists loads, has --help with exit codes, and matches its summary.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VERBS } from '../../src/cli/main.ts';
+import { cli } from '../helpers/cli.ts';
+
+test('the brief\'s verbs are all there, each with --help, --json and documented exit codes', async () => {
+  const names = VERBS.map((v) => v.name);
+  for (const verb of ['select', 'provision', 'run', 'parse', 'compare', 'baseline', 'report', 'cleanup']) assert.ok(names.includes(verb), verb);
+  for (const entry of VERBS) {
+    const cmd = await entry.load();
+    assert.equal(cmd.name, entry.name);
+    assert.equal(cmd.summary, entry.summary, `${entry.name}: main.ts summary differs from the command's`);
+    const help = await cli([entry.name, '--help']);
+    assert.equal(help.code, 0, entry.name);
+    assert.match(help.stdout, new RegExp(`^Usage: tempest-gate ${entry.name}`));
+    assert.match(help.stdout, /Exit codes:/, entry.name);
+    assert.match(help.stdout, /--json/, entry.name);
+  }
+  const top = await cli(['--help']);
+  for (const entry of VERBS) assert.match(top.stdout, new RegExp(`^  ${entry.name} +${entry.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+});
+
+test('report writes HTML and Markdown for a real run against a baseline, exit code is the verdict', async () => {
+  const fix = fileURLToPath(new URL('../fixtures/subunit/', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'tg-report-'));
+  try {
+    const html = join(dir, 'r.html');
+    const md = join(dir, 'r.md');
+    const run = join(fix, 'local-tempest-33-compute-identity-mini.subunit');
+    // Against itself: nothing changed, the gate passes although two tests fail (they failed before too).
+    const same = await cli(['report', '-r', run, '-b', run, '--html', html, '--markdown', md]);
+    assert.equal(same.code, 0, same.stderr);
+    assert.match(readFileSync(html, 'utf8'), /data-verdict="pass"/);
+    assert.match(readFileSync(md, 'utf8'), /Still failing/i);
+    // Without a baseline, failing tests fail the report.
+    const alone = await cli(['report', '-r', run, '--html', html, '--json']);
+    assert.equal(alone.code, 1);
+    assert.equal(JSON.parse(alone.stdout).verdict.failed, true);
+    assert.match(readFileSync(html, 'utf8'), /data-verdict="fail"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
