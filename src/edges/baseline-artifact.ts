@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { context, getOctokit } from '@actions/github';
 import { EXIT, UserError } from '../core/errors.ts';
-import type { BaselineStore, StoredBaseline } from './baseline-store.ts';
+import { DEFAULT_ARTIFACT, type BaselineStore, type StoredBaseline } from './baseline-store.ts';
 
 export interface ArtifactStoreOptions {
   token: string;
@@ -22,7 +22,6 @@ export interface ArtifactStoreOptions {
   workflow?: string;
 }
 
-export const DEFAULT_ARTIFACT = 'tempest-gate-baseline';
 
 interface RunInfo {
   id: number;

@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { EXIT, UserError } from '../core/errors.ts';
 import { readBytes, readText, writeOutput } from './files.ts';
-import { DEFAULT_ARTIFACT, githubArtifactStore } from './baseline-artifact.ts';
 import { baselineFromBytes, type Baseline } from '../core/compare/index.ts';
 import type { RunResults } from '../core/results/model.ts';
 
@@ -217,15 +216,26 @@ export function artifactStore(artifact: string, env: NodeJS.ProcessEnv): Baselin
     };
     return { spec: `artifact:${artifact}`, list: async () => unavailable(), read: async () => unavailable(), write: async () => unavailable() };
   }
-  return githubArtifactStore({
+  const options = {
     token,
     owner,
     repo,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     artifact,
     ...(env.TEMPEST_GATE_BASELINE_WORKFLOW ? { workflow: env.TEMPEST_GATE_BASELINE_WORKFLOW } : {}),
-  });
+  };
+  // Loaded on first use: @actions/artifact takes a third of a second to load, and most stores are not artifacts.
+  const inner = async (): Promise<BaselineStore> => (await import('./baseline-artifact.ts')).githubArtifactStore(options);
+  return {
+    spec: `artifact:${artifact}`,
+    list: async () => (await inner()).list(),
+    read: async (name) => (await inner()).read(name),
+    write: async (name, text, message) => (await inner()).write(name, text, message),
+  };
 }
+
+/** The artifact name baselines are uploaded under by default. */
+export const DEFAULT_ARTIFACT = 'tempest-gate-baseline';
 
 // ---------------------------------------------------------------- resolving specs
 
