@@ -88,15 +88,25 @@ async function removeTargets(s: Session, t: Targets, o: CleanupOptions): Promise
 
 /** Delete every resource of one run and wait until it is gone. Safe to run twice. */
 export async function cleanupRun(s: Session, runId: string, o: CleanupOptions = {}): Promise<CleanupReport> {
-  const t = await findRun(s, runId);
-  o.onProgress?.(`cleanup: run ${runId}: ${t.servers.length} servers, ${t.ports.length} ports, ${t.floatingIps.length} floating IPs`);
-  const report = await removeTargets(s, t, o);
-  // check: nothing of the run may be left
-  const after = await findRun(s, runId);
-  for (const x of after.servers) if (!report.leftovers.includes(`server ${x.id}`)) report.leftovers.push(`server ${x.id}`);
-  for (const p of after.ports) report.leftovers.push(`port ${p.id}`);
-  for (const f of after.floatingIps) report.leftovers.push(`floating IP ${f.id}`);
-  return report;
+  const total: CleanupReport = { servers: [], ports: [], floatingIps: [], keypairs: [], leftovers: [] };
+  // A server whose POST was still in flight when the run failed can appear after the first
+  // listing: look again, and remove again, until a listing comes back empty (3 rounds at most).
+  for (let round = 1; ; round++) {
+    const t = await findRun(s, runId);
+    const empty = !t.servers.length && !t.ports.length && !t.floatingIps.length;
+    if (round > 1 && empty) return total;
+    if (round > 3) {
+      total.leftovers = [...t.servers.map((x) => `server ${x.id}`), ...t.ports.map((p) => `port ${p.id}`), ...t.floatingIps.map((f) => `floating IP ${f.id}`)];
+      return total;
+    }
+    if (round > 1) await defaultSleep(1000);
+    o.onProgress?.(`cleanup: run ${runId}: ${t.servers.length} servers, ${t.ports.length} ports, ${t.floatingIps.length} floating IPs`);
+    const report = await removeTargets(s, round > 1 ? { ...t, keypairs: [] } : t, o);
+    total.servers.push(...report.servers);
+    total.ports.push(...report.ports);
+    total.floatingIps.push(...report.floatingIps);
+    total.keypairs.push(...report.keypairs);
+  }
 }
 
 /** Everything carrying our marks in the project, described for the sweep's decision. */

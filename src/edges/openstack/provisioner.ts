@@ -217,6 +217,11 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
           booted++;
           say(`provision: nodes booted ${booted}/${nodes.length} (${n.plan.name} ACTIVE after ${(n.activeAfterMs / 1000).toFixed(1)} s)`);
         } else if (server?.status === 'ERROR' || !server) {
+          // Nova sets ERROR a moment before it records the fault: ask again for it once
+          if (server && !server.fault?.message) {
+            await sleep(500);
+            server = (await getServer(s, n.serverId)) ?? server;
+          }
           const why = server ? fault(server) : 'the server disappeared';
           if (n.attempts >= 2) {
             throw new UserError(`${n.plan.name} went to ERROR twice: ${why}`, { exitCode: EXIT.infra });

@@ -1,0 +1,208 @@
+// Provisioning when the cloud misbehaves: a fault-injecting proxy in front of the real local
+// OpenStack (5xx, 429, slow answers, resets before and after the cloud acted), a server in
+// ERROR (injected, and real: no valid host), quota refusals, cancel and timeout. Every case
+// must end with nothing of the run left in the cloud.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { cliCommand } from '../helpers/cli.ts';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
+import { cloudEnv, keypairExists, leftovers, localSession, skipLocal, writeCloudsYaml } from '../helpers/local-openstack.ts';
+import { resolveCloud } from '../../src/edges/openstack/cloud-config.ts';
+import { Session } from '../../src/edges/openstack/session.ts';
+import { provision } from '../../src/edges/openstack/provisioner.ts';
+import { cleanupRun } from '../../src/edges/openstack/cleanup.ts';
+import { provisionCommand } from '../../src/cli/commands/provision.ts';
+import type { RunIdentity } from '../../src/core/provision/plan.ts';
+
+const runId = (tag: string) => `t${Date.now().toString(36)}-${tag}`;
+function identity(id: string): RunIdentity {
+  const now = Date.now();
+  return { runId: id, createdAt: new Date(now).toISOString(), deadline: new Date(now + 3_600_000).toISOString() };
+}
+
+async function proxiedSession(proxy: FaultProxy, timeoutMs = 30_000): Promise<Session> {
+  const { dir, file } = await writeCloudsYaml({ authUrl: proxy.authUrl });
+  const cloud = resolveCloud({ cloud: 'tg-test', env: { OS_CLIENT_CONFIG_FILE: file }, cwd: dir, home: dir });
+  return new Session({ cloud, timeoutMs, retry: { baseMs: 100, maxMs: 1000 } });
+}
+
+/** admin: make sure a flavor exists (public) */
+async function ensureFlavor(flavor: { name: string; ram: number; vcpus: number; disk: number }): Promise<void> {
+  const admin = localSession('tg-local-admin');
+  try {
+    await admin.call('compute', 'POST', '/flavors', { json: { flavor }, accept: [409] });
+  } finally {
+    await admin.close();
+  }
+}
+
+async function runServers(id: string): Promise<{ name: string; status: string }[]> {
+  const s = localSession();
+  try {
+    const res = await s.call('compute', 'GET', `/servers/detail?tags=tempest-gate-run-${id}`);
+    return (res.json as { servers: { name: string; status: string }[] }).servers;
+  } finally {
+    await s.close();
+  }
+}
+
+test('5xx, 429, slow answers and resets are retried where safe; a lost POST /servers is found, not duplicated', { skip: skipLocal }, async () => {
+  const id = runId('faults');
+  const proxy = await startFaultProxy([
+    { service: 'identity', method: 'POST', path: /\/auth\/tokens/, fault: { kind: 'status', status: 503 } },
+    { service: 'compute', method: 'GET', path: /^\/v2\.1\/?$/, fault: { kind: 'slow', ms: 3500 } },
+    { service: 'network', method: 'GET', path: /\/v2\.0\/networks/, fault: { kind: 'reset' } },
+    { service: 'image', method: 'GET', path: /\/v2\/images\?name=/, fault: { kind: 'status', status: 500 } },
+    { service: 'compute', method: 'POST', path: /\/os-keypairs/, fault: { kind: 'status', status: 429, retryAfter: 1 } },
+    { service: 'network', method: 'POST', path: /\/v2\.0\/ports/, fault: { kind: 'status', status: 429 } },
+    // the cloud creates the server, the answer is lost: must be adopted, not created twice
+    { service: 'compute', method: 'POST', path: /^\/v2\.1\/servers$/, fault: { kind: 'reset-after' } },
+    // refused before reaching the cloud: looked up, not found, created
+    { service: 'compute', method: 'POST', path: /^\/v2\.1\/servers$/, fault: { kind: 'status', status: 502 }, after: 1 },
+    { service: 'compute', method: 'GET', path: /\/servers\/detail/, fault: { kind: 'status', status: 504 } },
+  ]);
+  const s = await proxiedSession(proxy, 3000);
+  const lines: string[] = [];
+  try {
+    const t0 = Date.now();
+    const r = await provision({ session: s, run: identity(id), subnodes: 2, flavor: { name: 'm1.tiny' }, image: 'tiny', bootTimeoutMs: 60_000, onProgress: (l) => lines.push(l) });
+    assert.equal(r.nodes.length, 3);
+    assert.ok(Date.now() - t0 >= 1000, 'Retry-After was honoured');
+    assert.equal(s.keystone.tokensIssued, 1);
+    const servers = await runServers(id);
+    assert.equal(servers.length, 3, `exactly three servers: ${servers.map((x) => x.name).join(', ')}`);
+    assert.deepEqual(servers.map((x) => x.name).sort(), r.nodes.map((n) => n.name).sort());
+    const injected = proxy.seen.filter((x) => x.injected);
+    for (const kind of ['status', 'slow', 'reset', 'reset-after']) assert.ok(injected.some((x) => x.injected === kind), `${kind} injected`);
+    // every injected failure was followed by a retry of the same call
+    const posts = proxy.seen.filter((x) => x.method === 'POST' && /^\/v2\.1\/servers$/.test(x.path));
+    assert.equal(posts.length, 4, `3 servers (one answer lost, adopted without a new POST) + 1 refused and repeated: ${JSON.stringify(posts)}`);
+    // cleanup through the proxy too, with a failing DELETE retried
+    proxy.rules.push({ service: 'compute', method: 'DELETE', fault: { kind: 'status', status: 503 } });
+    const report = await cleanupRun(s, id);
+    assert.deepEqual(report.leftovers, []);
+  } finally {
+    await s.close();
+    await proxy.close();
+    await cleanupRun(localSession(), id).catch(() => undefined);
+  }
+  assert.deepEqual(await leftovers(id), []);
+});
+
+test("a server in ERROR: Nova's fault is reported and the node is retried once on a new server", { skip: skipLocal }, async () => {
+  const id = runId('err1');
+  let edited = false;
+  const proxy = await startFaultProxy([
+    {
+      service: 'compute',
+      method: 'GET',
+      path: /\/servers\/detail\?tags=/,
+      fault: {
+        kind: 'edit',
+        edit: (json) => {
+          const j = json as { servers: { name: string; status: string; fault?: unknown }[] };
+          for (const x of j.servers) {
+            if (x.name.endsWith('-controller')) {
+              x.status = 'ERROR';
+              x.fault = { message: 'injected: the hypervisor caught fire', code: 500 };
+              edited = true;
+            }
+          }
+          return j;
+        },
+      },
+      times: 1,
+    },
+  ]);
+  const s = await proxiedSession(proxy);
+  const lines: string[] = [];
+  try {
+    const r = await provision({ session: s, run: identity(id), subnodes: 1, flavor: { name: 'm1.tiny' }, image: 'tiny', bootTimeoutMs: 60_000, onProgress: (l) => lines.push(l) });
+    assert.ok(edited);
+    assert.deepEqual(r.nodes.map((n) => n.attempts), [2, 1]);
+    assert.ok(lines.some((l) => /controller went to ERROR: injected: the hypervisor caught fire \(code 500\); trying once more on a new server/.test(l)), lines.join('\n'));
+    const servers = await runServers(id);
+    assert.equal(servers.length, 2, 'the first controller is gone, its replacement is there');
+    assert.ok(servers.every((x) => x.status === 'ACTIVE'));
+  } finally {
+    await s.close();
+    await proxy.close();
+    await cleanupRun(localSession(), id);
+  }
+  assert.deepEqual(await leftovers(id), []);
+});
+
+test('ERROR twice (no valid host, for real): the fault in the error, everything deleted', { skip: skipLocal }, async () => {
+  await ensureFlavor({ name: 'tg-no-valid-host', ram: 64, vcpus: 1, disk: 900_000 });
+  const id = runId('err2');
+  const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'tg-no-valid-host', '--subnodes', '0', '--run-id', id, '--boot-timeout', '60s'], { env: cloudEnv(), cwd: tmpdir() });
+  assert.equal(r.code, 4, r.stderr);
+  assert.match(r.stderr, /went to ERROR: No valid host was found/);
+  assert.match(r.stderr, /tempest-gate provision: provision failed: tempest-gate-.*-controller went to ERROR twice: No valid host was found.*; cleaned up/);
+  assert.deepEqual(await leftovers(id), []);
+  assert.equal(await keypairExists(id), false);
+});
+
+test('quota exceeded: a clear error, not retried, nothing left', { skip: skipLocal }, async () => {
+  // demo's quota is 400 cores (scripts/local-openstack/setup.sh): 3 x 500 vCPUs cannot fit
+  await ensureFlavor({ name: 'tg-quota-buster', ram: 64, vcpus: 500, disk: 1 });
+  const id = runId('quota');
+  const proxy = await startFaultProxy([]);
+  const { dir, file } = await writeCloudsYaml({ authUrl: proxy.authUrl });
+  try {
+    const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'tg-quota-buster', '--subnodes', '2', '--run-id', id], { env: { HOME: dir, OS_CLIENT_CONFIG_FILE: file }, cwd: dir });
+    assert.equal(r.code, 4, r.stderr);
+    assert.match(r.stderr, /quota exceeded: Quota exceeded for cores: Requested 500, but already used \d+ of 400 cores \(this run needs 3 servers of flavor tg-quota-buster: 500 vCPUs, 64 MB each\); not retried/);
+    const posts = proxy.seen.filter((x) => x.method === 'POST' && /^\/v2\.1\/servers$/.test(x.path));
+    assert.equal(posts.length, 3, 'one POST per node, none repeated');
+    assert.ok(posts.every((p) => p.status === 403));
+  } finally {
+    await proxy.close();
+  }
+  assert.deepEqual(await leftovers(id), []);
+  assert.equal(await keypairExists(id), false);
+});
+
+test('cancel (SIGINT/SIGTERM) while waiting: cleaned up, then the error', { skip: skipLocal }, async () => {
+  const id = runId('cancel');
+  const ac = new AbortController();
+  const s = localSession();
+  try {
+    await assert.rejects(
+      provision({
+        session: s,
+        run: identity(id),
+        subnodes: 1,
+        flavor: { name: 'm1.tiny' },
+        image: 'tiny',
+        bootTimeoutMs: 60_000,
+        signal: ac.signal,
+        onProgress: (l) => {
+          if (/servers created/.test(l)) ac.abort(new Error('SIGINT'));
+        },
+      }),
+      (err: Error) => /provision cancelled: SIGINT; cleaned up/.test(err.message),
+    );
+  } finally {
+    await s.close();
+  }
+  assert.deepEqual(await leftovers(id), []);
+  assert.equal(await keypairExists(id), false);
+});
+
+test('the overall --timeout: cleaned up, exit 4', { skip: skipLocal }, async () => {
+  const id = runId('tmo');
+  // slow every server poll so the nodes cannot be seen ACTIVE within the timeout
+  const proxy = await startFaultProxy([{ service: 'compute', method: 'GET', path: /\/servers\/detail\?tags=/, fault: { kind: 'slow', ms: 1000 }, times: 100 }]);
+  const { dir, file } = await writeCloudsYaml({ authUrl: proxy.authUrl });
+  try {
+    const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '1', '--run-id', id, '--timeout', '3s'], { env: { HOME: dir, OS_CLIENT_CONFIG_FILE: file }, cwd: dir });
+    assert.equal(r.code, 4, r.stderr);
+    assert.match(r.stderr, /overall timeout reached \(--timeout\)/);
+  } finally {
+    await proxy.close();
+  }
+  assert.deepEqual(await leftovers(id), []);
+  assert.equal(await keypairExists(id), false);
+});
