@@ -1,12 +1,13 @@
 // tempest-gate demo: the main job on bundled real data, for a first look on a fresh machine.
-// It runs every stage that works without a cloud over data/samples/ (a real Tempest run).
+// It runs every stage that needs no cloud — select, parse, compare, report — through the same
+// verbs a user calls, over data/ (a real Tempest run and Tempest 33.0.0's real test list).
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { type Command } from '../command.ts';
+import { PassThrough } from 'node:stream';
+import { str, type Command, type CommandIo } from '../command.ts';
 import { EXIT } from '../../core/errors.ts';
-import { renderResultsText } from '../../core/render/results-text.ts';
-import { parseFile } from './parse.ts';
+import { writeOutput } from '../../edges/files.ts';
 
 /** data/ sits beside src/ and dist/; find it from wherever this module was loaded. */
 export function dataDir(): string {
@@ -18,23 +19,62 @@ export function dataDir(): string {
   return join(process.cwd(), 'data');
 }
 
+interface Step {
+  title: string;
+  argv: string[];
+  stdin?: string;
+}
+
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).',
-  usage: '',
-  options: {},
-  help: `Parses data/samples/local-tempest-33-compute-identity-mini.subunit (a real Tempest 33.0.0 run,
-see data/README.md) and prints its summary.
+  usage: '[--out DIR]',
+  options: { out: { type: 'string' } },
+  help: `Runs, on the data bundled in data/ (see data/README.md):
+  1. select   a Nova change (nova/compute/manager.py) and a docs-only change, with the nova preset,
+              over Tempest 33.0.0's real list of 1,646 tests
+  2. parse    a real Tempest 33.0.0 run (33 tests, 2 real failures)
+  3. compare  that run with the bundled master baseline
+  4. report   the HTML report (open it in a browser) and the Markdown summary
+Options:
+      --out DIR   where the report and the selected lists go (default: tempest-gate-demo)
 Exit codes:
-  0  the demo ran`,
+  0  the demo ran (the gate's verdict in it is shown, not returned)`,
   async run(args, io) {
-    const sample = join(dataDir(), 'samples', 'local-tempest-33-compute-identity-mini.subunit');
-    const results = await parseFile(sample, io.stdin);
-    if (args.values.json === true) io.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);
-    else {
-      io.stdout.write('== parse: a real Tempest 33.0.0 run (data/samples/) ==\n');
-      io.stdout.write(renderResultsText(results, { source: 'local-tempest-33-compute-identity-mini.subunit' }));
+    // Imported here: main.ts imports the verbs lazily and so does the demo.
+    const { runCli } = await import('../main.ts');
+    const data = dataDir();
+    const out = str(args, 'out') ?? join(io.cwd, 'tempest-gate-demo');
+    const run = join(data, 'samples', 'local-tempest-33-compute-identity-mini.subunit');
+    const list = join(data, 'tempest-33.0.0-test-list.txt');
+    const nova = join(out, 'change-nova.txt');
+    const docs = join(out, 'change-docs.txt');
+    await writeOutput(nova, 'nova/compute/manager.py\n');
+    await writeOutput(docs, 'doc/source/index.rst\nreleasenotes/notes/x.yaml\n');
+    const steps: Step[] = [
+      { title: 'select: a Nova change, nova preset', argv: ['select', '--files', nova, '--preset', 'nova', '--test-list', list, '--write-lists', join(out, 'lists')] },
+      { title: 'select: a docs-only change', argv: ['select', '--files', docs, '--preset', 'nova', '--test-list', list] },
+      { title: 'parse: a real Tempest 33.0.0 run', argv: ['parse', run] },
+      { title: 'compare: against the master baseline', argv: ['compare', '--baseline', join(data, 'samples', 'baseline-master.json'), '--results', run] },
+      {
+        title: 'report: HTML and Markdown',
+        argv: ['report', '--results', run, '--baseline', join(data, 'samples', 'baseline-master.json'), '--html', join(out, 'report.html'), '--markdown', join(out, 'summary.md'), '--title', 'tempest-gate demo'],
+      },
+    ];
+    const summary: { step: string; exitCode: number }[] = [];
+    const json = args.values.json === true;
+    for (const step of steps) {
+      if (!json) io.stdout.write(`\n== ${step.title} ==\n$ tempest-gate ${step.argv.map((a) => a.replace(io.cwd + '/', '')).join(' ')}\n`);
+      const sink = new PassThrough();
+      if (!json) sink.pipe(io.stdout as NodeJS.WritableStream, { end: false });
+      else sink.resume();
+      const stepIo: CommandIo = { ...io, stdout: sink, stderr: json ? new PassThrough().resume() : io.stderr };
+      const code = await runCli(step.argv, stepIo);
+      summary.push({ step: step.title, exitCode: code });
+      if (!json) io.stdout.write(`(exit ${code})\n`);
     }
+    if (json) io.stdout.write(`${JSON.stringify({ out, steps: summary }, null, 2)}\n`);
+    else io.stdout.write(`\nOpen ${join(out, 'report.html')} in a browser for the report.\n`);
     return EXIT.ok;
   },
 };
