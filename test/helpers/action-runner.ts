@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, stop as stopEsbuild } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -32,6 +32,8 @@ export function buildAction(): Promise<string> {
       logLevel: 'error',
       banner: { js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);" },
     });
+    // esbuild's service process would keep the test process alive.
+    await stopEsbuild();
     return out;
   })();
   return built;

@@ -191,8 +191,10 @@ export class GitHubServer {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    // Idle keep-alive sockets would hold close() open.
     this.server?.closeAllConnections();
+    await closed;
   }
 
   /** Requests that reached an operation handler (validated), faults included. */
@@ -367,7 +369,11 @@ export class GitHubServer {
       }
       case 'pulls/get': {
         if (!this.o.pullRequest || Number(p.pull_number) !== this.o.pullRequest.number) return { status: 404, body: { message: 'Not Found' } };
-        return { status: 200, body: this.o.pullRequest };
+        // GitHub's own pull-request example lacks `type` on requested_teams items, which its schema
+        // requires; fill it so the answer matches the description.
+        const pr = structuredClone(this.o.pullRequest) as Json & { requested_teams?: Json[] };
+        for (const team of pr.requested_teams ?? []) team.type ??= 'organization';
+        return { status: 200, body: pr };
       }
     }
   }
