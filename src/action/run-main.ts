@@ -1,8 +1,8 @@
 // The action's main step: read the settings, get results (a result file, the cloud run, or a
 // finished report from another run's artifact), judge them, publish the report, set the outputs.
 import * as core from '@actions/core';
-import { randomUUID } from 'node:crypto';
 import { UserError, EXIT } from '../core/errors.ts';
+import { newRunId } from '../core/provision/plan.ts';
 import type { RunResults } from '../core/results/model.ts';
 import { FAILING_STATUSES } from '../core/results/model.ts';
 import type { Verdict } from '../core/render/pr-report.ts';
@@ -67,9 +67,11 @@ function redactLine(line: string, secrets: string[]): string {
 
 function verdictOnFailures(results: RunResults, failOn: ActionSettings['failOn']): { verdict: Verdict; headline: string } {
   const failing = results.tests.filter((t) => FAILING_STATUSES.has(t.status)).length;
+  const unfinished = results.tests.filter((t) => t.status === 'inprogress').length;
+  const failed = failing - unfinished;
   const fails = failing > 0 && failOn !== 'never';
-  const noun = failing === 1 ? 'test' : 'tests';
-  const headline = failing === 0 ? `All ${results.tests.length} tests passed or were skipped.` : `${failing} ${noun} failed of ${results.tests.length}.`;
+  const parts = [failed ? `${failed} ${failed === 1 ? 'test' : 'tests'} failed` : '', unfinished ? `${unfinished} never finished` : ''].filter(Boolean);
+  const headline = failing === 0 ? `All ${results.tests.length} tests passed or were skipped.` : `${parts.join(' and ')} of ${results.tests.length}.`;
   return { verdict: fails ? 'fail' : 'pass', headline: failOn === 'never' && failing ? `${headline} (fail-on: never)` : headline };
 }
 
@@ -80,6 +82,10 @@ async function gate(settings: ActionSettings, stages: Stages, client: GitHubClie
   let resultsPath: string | null = settings.results;
   let selectedCount: number | null = null;
 
+  // An unknown baseline is bad input: say so before spending an hour on the cloud.
+  if (settings.baseline?.kind === 'file' && !existsSync(resolve(settings.baseline.path))) {
+    throw new UserError(`input 'baseline': no such file '${settings.baseline.path}'`, { exitCode: EXIT.usage });
+  }
   if (!resultsPath) {
     if (!settings.cloud) {
       if (pr?.fromFork) {
@@ -101,11 +107,12 @@ async function gate(settings: ActionSettings, stages: Stages, client: GitHubClie
         exitCode: EXIT.internal,
       });
     }
-    // Saved before anything is created: the post step cleans up by this tag even if main dies mid-way.
-    const runTag = `tempest-gate-${ctx.owner}-${ctx.repo}-${process.env.GITHUB_RUN_ID ?? randomUUID()}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}`;
-    core.saveState(STATE.runTag, runTag);
+    // Saved before anything is created: the post step cleans up by this id even if main dies mid-way.
+    const runId = newRunId(Date.now(), Math.random);
+    core.saveState(STATE.runId, runId);
     if (settings.cloud.name) core.saveState(STATE.cloudName, settings.cloud.name);
-    const run = await stages.cloud.provisionAndRun({ settings, runTag, log: (l) => core.info(l) });
+    core.info(`Run id ${runId}: every cloud resource of this run carries it.`);
+    const run = await stages.cloud.provisionAndRun({ settings, runId, log: (l) => core.info(l) });
     resultsPath = run.resultsPath;
     selectedCount = run.selectedCount;
   }
@@ -120,9 +127,6 @@ async function gate(settings: ActionSettings, stages: Stages, client: GitHubClie
   let compare: CompareOutcome | null = null;
   let judged = verdictOnFailures(results, settings.failOn);
   if (settings.baseline) {
-    if (settings.baseline.kind === 'file' && !existsSync(resolve(settings.baseline.path))) {
-      throw new UserError(`input 'baseline': no such file '${settings.baseline.path}'`, { exitCode: EXIT.usage });
-    }
     if (!stages.compare) {
       problems.push("input 'baseline' is set, but this build has no compare engine yet: judged on failures alone");
     } else {

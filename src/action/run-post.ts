@@ -9,8 +9,8 @@ import { defaultStages, type Stages } from './stages.ts';
 export async function runPost(options: { stages?: Stages } = {}): Promise<void> {
   const stages = options.stages ?? defaultStages;
   try {
-    const runTag = core.getState(STATE.runTag);
-    if (runTag === '') {
+    const runId = core.getState(STATE.runId);
+    if (runId === '') {
       core.info('tempest-gate post: no cloud resources were requested by this run; nothing to clean up.');
       return;
     }
@@ -18,13 +18,13 @@ export async function runPost(options: { stages?: Stages } = {}): Promise<void> 
     const settings = readSettings();
     if (!stages.cleanup) {
       // SEAM: the OpenStack cleanup (src/edges/openstack) is plugged in through stages.ts.
-      core.warning(`tempest-gate post: cleanup is not available in this build; delete the resources tagged '${runTag}' by hand or with 'tempest-gate cleanup --tag ${runTag}'.`);
+      core.warning(`tempest-gate post: cleanup is not available in this build; delete the resources of run '${runId}' with 'tempest-gate cleanup --run-id ${runId}'.`);
       return;
     }
-    core.info(`tempest-gate post: deleting the cloud resources tagged '${runTag}'`);
-    const report = await stages.cleanup.cleanup({ settings, runTag, log: (l) => core.info(l) });
+    core.info(`tempest-gate post: deleting the cloud resources of run '${runId}'`);
+    const report = await stages.cleanup.cleanup({ settings, runId, log: (l) => core.info(l) });
     for (const d of report.deleted) core.info(`deleted ${d}`);
-    for (const l of report.leftover) core.warning(`not deleted: ${l} (tag '${runTag}')`);
+    for (const l of report.leftover) core.warning(`not deleted: ${l} (run '${runId}'; delete it with 'tempest-gate cleanup --run-id ${runId}')`);
     core.info(`tempest-gate post: ${report.deleted.length} deleted, ${report.leftover.length} left over.`);
   } catch (err) {
     core.warning(`tempest-gate post: cleanup failed: ${(err as Error).message}`);

@@ -6,6 +6,7 @@
 import type { RunResults } from '../core/results/model.ts';
 import type { ActionSettings, BaselineSource, FailOn } from './inputs.ts';
 import { compareStage } from './compare-stage.ts';
+import { openstackCleanup } from './cloud-cleanup.ts';
 
 export interface CloudRun {
   /** Path of the subunit v2 stream brought back from the controller. */
@@ -15,8 +16,8 @@ export interface CloudRun {
 }
 
 export interface CloudStage {
-  /** Provision the nodes (every resource tagged `runTag`), run the selected tests, bring back the results. */
-  provisionAndRun(options: { settings: ActionSettings; runTag: string; log: (line: string) => void }): Promise<CloudRun>;
+  /** Provision the nodes (every resource marked with `runId`), run the selected tests, bring back the results. */
+  provisionAndRun(options: { settings: ActionSettings; runId: string; log: (line: string) => void }): Promise<CloudRun>;
 }
 
 export interface CleanupReport {
@@ -26,8 +27,8 @@ export interface CleanupReport {
 }
 
 export interface CleanupStage {
-  /** Delete every resource tagged `runTag`. Must be safe to call when nothing was created. */
-  cleanup(options: { settings: ActionSettings; runTag: string; log: (line: string) => void }): Promise<CleanupReport>;
+  /** Delete every resource of run `runId`. Must be safe to call when nothing was created. */
+  cleanup(options: { settings: ActionSettings; runId: string; log: (line: string) => void }): Promise<CleanupReport>;
 }
 
 export interface CompareOutcome {
@@ -50,9 +51,10 @@ export interface Stages {
   compare: CompareStage | null;
 }
 
-// SEAM: replace the nulls when src/edges/openstack (provision and run, cleanup) lands.
+// SEAM: `cloud` is null until provision (src/edges/openstack/provisioner.ts), selection and the
+// Tempest run are wired into one stage; the action then says so instead of pretending.
 export const defaultStages: Stages = {
   cloud: null,
-  cleanup: null,
+  cleanup: openstackCleanup,
   compare: compareStage,
 };

@@ -2,8 +2,8 @@
 export const STATE = {
   /** Set by main as soon as it starts: the post step knows main ran (even if it crashed later). */
   started: 'tempest-gate-started',
-  /** The tag every cloud resource of this run carries; cleanup deletes by it. Saved before provisioning starts. */
-  runTag: 'tempest-gate-run-tag',
+  /** The run id every cloud resource of this run is marked with; cleanup deletes by it. Saved before provisioning starts. */
+  runId: 'tempest-gate-run-id',
   /** The cloud name (not credentials: the post step reads those from its own inputs again). */
   cloudName: 'tempest-gate-cloud-name',
 } as const;

@@ -92,6 +92,8 @@ export interface JobOptions {
   /** Extra environment (OS_* variables, ACTIONS_RUNTIME_*...). */
   env?: Record<string, string>;
   workspace?: string;
+  /** State as if a main step had saved it (for post-step tests). */
+  state?: Record<string, string>;
 }
 
 /** One job: a temp runner directory; `step()` runs main or post with the runner's files. */
@@ -104,7 +106,7 @@ export async function newJob(o: JobOptions): Promise<{ dir: string; step: (entry
   await mkdir(workspace, { recursive: true });
   await mkdir(join(dir, 'temp'), { recursive: true });
   const inputs = { ...inputDefaults(o.githubToken), ...o.inputs };
-  let savedState: Record<string, string> = {};
+  let savedState: Record<string, string> = { ...o.state };
   let n = 0;
   const step = async (entry: 'index' | 'post'): Promise<StepResult> => {
     n++;
