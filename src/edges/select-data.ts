@@ -89,7 +89,8 @@ export async function listTestsInWorkspace(options: { cwd: string; command?: str
     return parseTestList(stdout);
   } catch (err) {
     const e = err as { stderr?: string; message: string; code?: string | number };
-    const first = (e.stderr || e.message).trim().split('\n').pop() ?? '';
+    // The first line says what went wrong (stestr's traceback follows it).
+    const first = (e.stderr || e.message).trim().split('\n')[0] ?? '';
     throw new UserError(`'${[cmd, ...args].join(' ')}' failed in ${options.cwd}: ${first}`, { cause: err });
   }
 }
