@@ -66,6 +66,31 @@ async function waitForPort(host: string, port: number, ms: number): Promise<void
   }
 }
 
+/**
+ * Free 10.213.<n>.0/30 subnets for this lab. Test files run in parallel processes, so the choice
+ * and the address assignment happen under a lock (mkdir is atomic); `release` is called once the
+ * addresses are on the links.
+ */
+let releaseLock: (() => void) | null = null;
+async function allocateSubnets(count: number): Promise<number[]> {
+  const lock = join(tmpdir(), 'tg-lab-subnets.lock');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true }); // a crashed holder
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  releaseLock = () => rmSync(lock, { recursive: true, force: true });
+  const used = new Set([...sh(['ip', '-o', '-4', 'addr', 'show']).matchAll(/inet 10\.213\.(\d+)\./g)].map((m) => Number(m[1])));
+  const out: number[] = [];
+  for (let n = 1; n < 255 && out.length < count; n++) if (!used.has(n)) out.push(n);
+  return out;
+}
+
 export async function makeLab(names: string[]): Promise<Lab> {
   const dir = mkdtempSync(join(tmpdir(), 'tg-lab-'));
   mkdirSync('/run/sshd', { recursive: true }); // sshd's privilege separation directory
@@ -92,13 +117,15 @@ export async function makeLab(names: string[]): Promise<Lab> {
     },
   };
   try {
+    const subnets = await allocateSubnets(names.length);
     for (const [i, name] of names.entries()) {
       const ns = `tg${tag}-${name}`.slice(0, 15);
       const hostIf = `tgh${tag}-${i}`.slice(0, 15);
       const nsIf = `tgn${tag}-${i}`.slice(0, 15);
-      // 10.213.<i>.0/30: a point-to-point link between this test and its own namespace.
-      const hostAddr = `10.213.${i + 1}.1`;
-      const address = `10.213.${i + 1}.2`;
+      // 10.213.<n>.0/30: a point-to-point link between this test and its own namespace.
+      const n = subnets[i] ?? 0;
+      const hostAddr = `10.213.${n}.1`;
+      const address = `10.213.${n}.2`;
       try {
         sh(['ip', 'netns', 'del', ns]);
       } catch {
@@ -154,6 +181,9 @@ export async function makeLab(names: string[]): Promise<Lab> {
   } catch (err) {
     lab.close();
     throw err;
+  } finally {
+    releaseLock?.();
+    releaseLock = null;
   }
   return lab;
 }

@@ -24,6 +24,7 @@ import {
   stepArgv,
   stestrLastCommand,
   uploadCommand,
+  uploadManyCommand,
   type RunStep,
 } from '../../src/core/run/plan.ts';
 import { classifyRun } from '../../src/core/run/classify.ts';
@@ -40,6 +41,7 @@ function allCommands(): string[] {
     readyProbeCommand(markers),
     logTailCommand(markers.log, 40),
     uploadCommand(`${EVIL}/list.txt`),
+    uploadManyCommand([{ path: `${EVIL}/a`, bytes: 3 }, { path: '/b', bytes: 0 }]),
     configCommand(plan, [{ section: "s'x", key: 'k$(id)', value: EVIL }]),
     startCommand(plan, step, 0),
     startCommand(plan, { ...step, serial: true }, 1),
@@ -109,10 +111,28 @@ test('config overrides are written by configparser with every value intact', () 
   ]);
 });
 
+test('several files in one command, cut from stdin by their lengths, names hostile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-up-'));
+  try {
+    const files = [
+      { path: join(dir, "l'ists", 'in clude.txt'), content: '^tempest\\.api\\.compute\n$(touch x)\n' },
+      { path: join(dir, 'empty'), content: '' },
+      { path: join(dir, 'big.bin'), content: 'é'.repeat(100_000) },
+    ];
+    const input = Buffer.concat(files.map((f) => Buffer.from(f.content)));
+    execFileSync('/bin/sh', ['-c', uploadManyCommand(files.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) })))], { input, cwd: dir });
+    for (const f of files) assert.equal(readFileSync(f.path, 'utf8'), f.content);
+    assert.equal(existsSync(join(dir, 'x')), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('status output reading', () => {
   assert.deepEqual(statusFromOutput('state=running rc=- size=   123\n'), { state: 'running', rc: null, size: 123 });
   assert.deepEqual(statusFromOutput('state=exited rc=0 size=9'), { state: 'exited', rc: 0, size: 9 });
   assert.deepEqual(statusFromOutput(''), { state: 'missing', rc: null, size: 0 });
+  assert.deepEqual(statusFromOutput('bash: warning\nstate=running rc=- size=1\nstate=exited rc=3 size=2\n'), { state: 'exited', rc: 3, size: 2 }, 'the last line wins');
 });
 
 function rec(name: string, status: TestStatus, seconds = 1): TestRecord {

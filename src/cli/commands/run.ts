@@ -276,7 +276,7 @@ Exit codes:
       fetchLogs: !flag(args, 'no-logs'),
       total,
       baseline,
-      progressIntervalMs: 1000,
+      progressIntervalMs: 500,
       onProgress: (p) => say(`progress: ${formatProgress(p)}`),
       log: say,
       signal: io.signal,

@@ -134,6 +134,17 @@ export function logTailCommand(path: string, lines: number): string {
   return `tail -n ${Math.max(1, Math.floor(lines))} ${shQuote(path)} 2>&1 || true`;
 }
 
+/**
+ * Write several files in one command (one round trip): their contents are concatenated on stdin
+ * and each is cut off by `head -c <length>`, which GNU head reads exactly from a pipe.
+ */
+export function uploadManyCommand(files: readonly { path: string; bytes: number }[]): string {
+  const dirs = [...new Set(files.map((f) => (f.path.lastIndexOf('/') > 0 ? f.path.slice(0, f.path.lastIndexOf('/')) : '.')))];
+  const parts = [`mkdir -p ${dirs.map(shQuote).join(' ')}`];
+  for (const f of files) parts.push(`head -c ${Math.max(0, Math.floor(f.bytes))} > ${shQuote(f.path)}`);
+  return parts.join(' && ');
+}
+
 /** `cat > path`, creating its directory: the file's content travels on stdin, never in the command. */
 export function uploadCommand(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -191,9 +202,10 @@ export function stepArgv(plan: RemotePlanOptions, step: RunStep, index: number):
 
 /**
  * Start a step detached from the SSH session (setsid, stdin from /dev/null) so a dropped
- * connection does not kill Tempest; the subunit goes to a file we then follow. Prints the pid,
- * which is also the process group to signal on cancel. Records stestr's next run id first, so a
- * recovery via `stestr last` can check that the last run is ours.
+ * connection does not kill Tempest; the subunit goes to a file that is followed at once (see
+ * followCommand) in the same command, to save a round trip. The pid, also the process group to
+ * signal on cancel, is kept in a file. Records stestr's next run id first, so a recovery via
+ * `stestr last` can check that the last run is ours.
  */
 export function startCommand(plan: RemotePlanOptions, step: RunStep, index: number): string {
   const files = stepFiles(plan, index);
@@ -211,16 +223,17 @@ export function startCommand(plan: RemotePlanOptions, step: RunStep, index: numb
     `: > ${shQuote(files.stream)}`,
   ].join(' && ');
   // `&` ends a command like `;` does, so the pid is written right after the start.
-  return `${setup} || exit 1; setsid sh -c ${shQuote(body)} < /dev/null > /dev/null 2>&1 & echo $! > ${shQuote(files.pid)} && cat ${shQuote(files.pid)}`;
+  return `${setup} || exit 1; setsid sh -c ${shQuote(body)} < /dev/null > /dev/null 2>&1 & echo $! > ${shQuote(files.pid)} || exit 1; ${followCommand(plan, index, 0)}`;
 }
 
 /**
- * Follow a step's stream from byte `offset` (0-based) until the run's process is gone: GNU tail
- * sees new bytes at once (inotify) and checks the pid every 0.2 s.
+ * Follow a step's stream from byte `offset` (0-based) on stdout until the run's process is gone
+ * (GNU tail sees new bytes at once through inotify and checks the pid every 0.2 s), then print
+ * the step's status line (statusCommand) on stderr.
  */
 export function followCommand(plan: RemotePlanOptions, index: number, offset: number): string {
   const files = stepFiles(plan, index);
-  return `exec tail -c +${Math.floor(offset) + 1} -s 0.2 --pid="$(cat ${shQuote(files.pid)})" -f ${shQuote(files.stream)}`;
+  return `tail -c +${Math.floor(offset) + 1} -s 0.2 --pid="$(cat ${shQuote(files.pid)})" -f ${shQuote(files.stream)}; { ${statusCommand(plan, index)}; } >&2`;
 }
 
 /** Prints `state=running|exited|missing rc=<n|-> size=<bytes>`. */
@@ -240,10 +253,16 @@ export interface RemoteStatus {
   size: number;
 }
 
-export function statusFromOutput(output: string): RemoteStatus {
-  const m = /state=(running|exited|missing) rc=(-|\d+) size=\s*(\d+)/.exec(output);
-  if (!m) return { state: 'missing', rc: null, size: 0 };
+/** The last status line in `output` (other lines, e.g. a shell's warnings on stderr, are skipped); null when none. */
+export function statusLine(output: string): RemoteStatus | null {
+  const all = [...output.matchAll(/state=(running|exited|missing) rc=(-|\d+) size=\s*(\d+)/g)];
+  const m = all.at(-1);
+  if (!m) return null;
   return { state: m[1] as RemoteStatus['state'], rc: m[2] === '-' ? null : Number(m[2]), size: Number(m[3]) };
+}
+
+export function statusFromOutput(output: string): RemoteStatus {
+  return statusLine(output) ?? { state: 'missing', rc: null, size: 0 };
 }
 
 /** Stop a step: TERM to its whole process group (tempest, stestr and workers), KILL after a grace period. */

@@ -24,6 +24,8 @@ import {
   startCommand,
   statusCommand,
   statusFromOutput,
+  statusLine,
+  uploadManyCommand,
   stepFiles,
   stestrLastCommand,
   uploadCommand,
@@ -278,14 +280,19 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
 
     // 4. Upload the lists and write tempest.conf with the overrides.
     await timed('prepare', async () => {
-      const timeoutMs = timeouts.prepareSeconds * 1000;
-      const all = [...options.steps];
-      for (const [i, step] of all.entries()) {
+      // Every list and the config in one command: each round trip costs a remote shell start.
+      const uploads: { path: string; content: Buffer }[] = [];
+      for (const [i, step] of options.steps.entries()) {
         const files = stepFiles(plan, i);
-        if (step.include.length) await mustSucceed(controller.ssh, 'prepare', ws(uploadCommand(files.include)), { stdin: `${step.include.join('\n')}\n`, timeoutMs, signal: abortable() });
-        if (step.exclude.length) await mustSucceed(controller.ssh, 'prepare', ws(uploadCommand(files.exclude)), { stdin: `${step.exclude.join('\n')}\n`, timeoutMs, signal: abortable() });
+        if (step.include.length) uploads.push({ path: files.include, content: Buffer.from(`${step.include.join('\n')}\n`) });
+        if (step.exclude.length) uploads.push({ path: files.exclude, content: Buffer.from(`${step.exclude.join('\n')}\n`) });
       }
-      if (plan.passConfigFile) await mustSucceed(controller.ssh, 'prepare', ws(configCommand(plan, options.overrides)), { timeoutMs, signal: abortable() });
+      const parts: string[] = [];
+      if (uploads.length) parts.push(uploadManyCommand(uploads.map((u) => ({ path: u.path, bytes: u.content.length }))));
+      if (plan.passConfigFile) parts.push(configCommand(plan, options.overrides));
+      if (parts.length) {
+        await mustSucceed(controller.ssh, 'prepare', ws(parts.join(' && ')), { stdin: Buffer.concat(uploads.map((u) => u.content)), timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+      }
     });
 
     // 5. The steps, then the rerun of what failed.
@@ -315,19 +322,34 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
       stepStreams.push(stream);
       const report: StepReport = { name: step.name, exitCode: null, bytes: 0, recoveries: [] };
       stepReports.push(report);
-      const started = await mustSucceed(c.ssh, stage, ws(startCommand(plan, step, index)), { timeoutMs: 60_000, signal: abortable() });
-      log(`step ${step.name}: started (remote pid ${started.stdout.toString().trim()})`);
+      let started = false;
       try {
         for (;;) {
           const remaining = runDeadline - Date.now();
           if (remaining <= 0) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
+          // Start and follow in one command; after a drop, follow again from the byte we got to.
+          const command = started ? followCommand(plan, index, stream.offset) : startCommand(plan, step, index);
+          let status: ReturnType<typeof statusLine>;
           try {
-            await c.ssh.exec(ws(followCommand(plan, index, stream.offset)), { onStdout: (chunk) => stream.push(chunk), timeoutMs: remaining, signal: abortable() });
+            const r = await c.ssh.exec(ws(command), { onStdout: (chunk) => stream.push(chunk), timeoutMs: remaining, signal: abortable() });
+            status = statusLine(r.stderr.toString('utf8'));
+            if (!started) {
+              started = true;
+              log(`step ${step.name}: started`);
+            }
+            if (status === null) {
+              throw new StageFailed({ stage, node: c.spec.target.name, message: r.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}` });
+            }
           } catch (err) {
             if (!(err instanceof ConnectionLost)) throw err;
             log(`${err.message}; reconnecting`);
             await c.ssh.reconnect({ deadlineMs: Date.now() + timeouts.reconnectSeconds * 1000, signal: abortable() });
             const st = statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
+            if (!started && st.state === 'missing') {
+              log(`${c.spec.target.name}: reconnected; the step had not started, starting it`);
+              continue;
+            }
+            started = true;
             if (st.size >= stream.offset) {
               report.recoveries.push(`resumed the stream at byte ${stream.offset}`);
               log(`${c.spec.target.name}: reconnected; resuming the stream at byte ${stream.offset} (run ${st.state})`);
@@ -344,11 +366,13 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
             stream.push(last.stdout);
             report.recoveries.push(`recovered the whole stream (${last.stdout.length} bytes) with stestr last --subunit`);
             log(`${c.spec.target.name}: recovered the run with stestr last --subunit`);
+            const after = statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
+            report.exitCode = after.rc;
+            break;
           }
-          // tail ended: the run's process is gone.
-          const st = statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
-          if (st.state === 'running') continue;
-          report.exitCode = st.rc;
+          // tail ended: the run's process is gone (or tail was stopped; then follow again).
+          if (status.state === 'running') continue;
+          report.exitCode = status.rc;
           break;
         }
       } catch (err) {
