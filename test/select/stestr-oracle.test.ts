@@ -78,3 +78,36 @@ test('the include lists we output select exactly the same tests under stestr', {
   assert.deepEqual(serial?.selected, ours.serial);
   assert.deepEqual(ours.run[1]?.args, ['--combine', '--serial', '--include-list', 'serial-include-list.txt']);
 });
+
+test('list-file quirks read exactly as stestr reads them', { skip }, async () => {
+  assert.equal(missing, null, missing ?? '');
+  const { compileListFile, compileFilter, constructList } = await import('../../src/core/select/stestr.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'tg-select-lists-'));
+  const cases: { name: string; include?: string; exclude?: string; regex?: string; excludeRegex?: string }[] = [
+    { name: 'comments only: no filter, every test', include: '# nothing here\n\n   # still nothing\n' },
+    { name: 'hash cuts a regex, whitespace stripped, CRLF', include: '  tempest\\.api\\.compute\\.keypairs   # keypairs\r\nscenario#\r\n' },
+    { name: 'include OR regex', include: 'test_keypairs\n', regex: '^tempest\\.api\\.image' },
+    { name: 'form feed splits include lines (splitlines)', include: 'test_keypairs\fsmoke\n' },
+    { name: 'form feed does not split exclude lines', regex: '^tempest\\.api\\.compute', exclude: 'keypairs\fx\nadmin\n' },
+    { name: 'exclusions last, both kinds', regex: 'tempest\\.api\\.(compute|network)', exclude: 'negative\n# comment\n\n', excludeRegex: '\\[.*\\bslow\\b.*\\]' },
+    { name: 'unicode whitespace strip', include: '\u00a0test_keypairs\u2003\n' },
+  ];
+  const runs: StestrRun[] = cases.map((c, i) => {
+    const run: StestrRun = { regexes: c.regex ? [c.regex] : null, exclude_regex: c.excludeRegex ?? null };
+    if (c.include !== undefined) writeFileSync((run.include_list = join(dir, `inc${i}.txt`)), c.include);
+    if (c.exclude !== undefined) writeFileSync((run.exclude_list = join(dir, `exc${i}.txt`)), c.exclude);
+    return run;
+  });
+  const oracle = runStestr({ ids_file: LIST, runs });
+  cases.forEach((c, i) => {
+    const sel = constructList(ids, {
+      regexes: c.regex ? [compileFilter(c.regex, '--regex', {})] : [],
+      includeList: c.include !== undefined ? compileListFile({ name: 'inc', text: c.include }, 'include') : [],
+      excludeList: c.exclude !== undefined ? compileListFile({ name: 'exc', text: c.exclude }, 'exclude') : [],
+      excludeRegex: c.excludeRegex ? compileFilter(c.excludeRegex, '--exclude-regex', {}) : undefined,
+    });
+    const want = oracle[i]?.selected ?? [];
+    assert.ok(want.length > 0, `${c.name}: the oracle selected nothing, a weak case`);
+    assert.deepEqual(sel.selected.map((k) => ids[k]), want, c.name);
+  });
+});

@@ -58,7 +58,9 @@ function listFromCatalog(catalog: PresetCatalog, path: string, env: string): Lis
   const base = path.split('/').pop() ?? path;
   const text = catalog.lists[base];
   if (text === undefined) throw new UserError(`preset '${env}' needs list file ${path}, which is not shipped in data/presets/lists`);
-  return { name: `preset:${base}`, text };
+  // Named by its path in a Tempest checkout (./tools/...), so the reported `tempest run`
+  // arguments work as they are in a Tempest workspace.
+  return { name: path, text };
 }
 
 /** The steps of a tox-env preset; a UserError at `place` naming the known presets when unknown. */

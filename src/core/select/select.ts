@@ -280,9 +280,13 @@ export function selectTests(options: SelectOptions): SelectResult {
   const tests: string[] = [];
   const parallel: string[] = [];
   const serial: string[] = [];
+  // A cached list may repeat an id; stestr selects a set, so the plan lists each test once.
+  const seen = new Set<string>();
   for (let i = 0; i < n; i++) {
     if (!isChosen[i]) continue;
     const id = testIds[i] as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
     indexes.push(i);
     tests.push(id);
     (isSerial[i] ? serial : parallel).push(id);
