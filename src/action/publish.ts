@@ -14,11 +14,9 @@ import {
   type Verdict,
 } from '../core/render/pr-report.ts';
 import { UserError } from '../core/errors.ts';
-import { createGitHubClient, type GitHubClient } from '../edges/github/client.ts';
-import { upsertComment } from '../edges/github/comment.ts';
-import { publishCheckRun, type Conclusion } from '../edges/github/check-run.ts';
+import type { GitHubClient } from '../edges/github/client.ts';
+import type { Conclusion } from '../edges/github/check-run.ts';
 import { writeJobSummary } from '../edges/github/summary.ts';
-import { uploadArtifact } from '../edges/github/artifacts.ts';
 import type { ActionSettings } from './inputs.ts';
 import { FILES, REPORT_SCHEMA, writeBundle, type ReportManifest } from './report-bundle.ts';
 
@@ -91,6 +89,12 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
     ? `The whole report is in the job summary of [the workflow run](${ctx.runUrl})${settings.artifactName ? ` and its artifact \`${settings.artifactName}\`` : ''}.`
     : 'The whole report is in the job summary and the artifact.';
   if (targets.github && (report.pullRequest || settings.checkRun)) {
+    // Loaded on demand (as is the artifact client below): start-up stays small when there is nothing to publish.
+    const [{ createGitHubClient }, { upsertComment }, { publishCheckRun }] = await Promise.all([
+      import('../edges/github/client.ts'),
+      import('../edges/github/comment.ts'),
+      import('../edges/github/check-run.ts'),
+    ]);
     const gh = client ?? createGitHubClient({ token: settings.githubToken, baseUrl: ctx.apiUrl, log: (l) => core.info(l) });
     if (report.pullRequest && settings.commentMode !== 'off') {
       const marker = commentMarker(settings.commentKey);
@@ -159,6 +163,7 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
       }
     }
     try {
+      const { uploadArtifact } = await import('../edges/github/artifacts.ts');
       const up = await uploadArtifact({ name: settings.artifactName, files, rootDirectory: settings.reportDir });
       if (up.uploaded) core.info(`Artifact '${settings.artifactName}' uploaded (id ${up.id ?? '?'}, ${up.size ?? '?'} bytes).`);
       else core.info(`Artifact not uploaded: ${up.reason}. The report is in ${settings.reportDir}.`);

@@ -7,7 +7,7 @@ import type { RunResults } from '../core/results/model.ts';
 import { FAILING_STATUSES } from '../core/results/model.ts';
 import type { Verdict } from '../core/render/pr-report.ts';
 import { parseFile, damageLine } from '../cli/commands/parse.ts';
-import { createGitHubClient, explainGitHubError, type GitHubClient } from '../edges/github/client.ts';
+import type { GitHubClient } from '../edges/github/client.ts';
 import { writeJobSummary } from '../edges/github/summary.ts';
 import { readSettings, requireCloudInputs, type ActionSettings } from './inputs.ts';
 import { publishReport, type Report } from './publish.ts';
@@ -194,6 +194,7 @@ async function publishFromArtifact(settings: ActionSettings, client: GitHubClien
       { exitCode: EXIT.badInput },
     );
   }
+  const { createGitHubClient, explainGitHubError } = await import('../edges/github/client.ts');
   const gh = client ?? createGitHubClient({ token: settings.githubToken, baseUrl: ctx.apiUrl, log: (l) => core.info(l) });
   const where = `pull request #${manifest.pullRequest.number}`;
   let headSha: string;

@@ -5,8 +5,6 @@
 // has not landed is null and the action says so in one line instead of pretending.
 import type { RunResults } from '../core/results/model.ts';
 import type { ActionSettings, BaselineSource, FailOn } from './inputs.ts';
-import { compareStage } from './compare-stage.ts';
-import { openstackCleanup } from './cloud-cleanup.ts';
 
 export interface CloudRun {
   /** Path of the subunit v2 stream brought back from the controller. */
@@ -53,8 +51,9 @@ export interface Stages {
 
 // SEAM: `cloud` is null until provision (src/edges/openstack/provisioner.ts), selection and the
 // Tempest run are wired into one stage; the action then says so instead of pretending.
+// Implementations load on first use (their own chunks in dist/): start-up only pays for what runs.
 export const defaultStages: Stages = {
   cloud: null,
-  cleanup: openstackCleanup,
-  compare: compareStage,
+  cleanup: { cleanup: async (o) => (await import('./cloud-cleanup.ts')).openstackCleanup.cleanup(o) },
+  compare: { compare: async (o) => (await import('./compare-stage.ts')).compareStage.compare(o) },
 };
