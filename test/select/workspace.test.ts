@@ -43,3 +43,11 @@ test('a workspace stestr cannot list is one clear line (exit 3)', { skip }, asyn
   assert.match(r.stderr, /^tempest-gate select: 'stestr list' failed in .*: No repository found/);
   assert.equal(r.stderr.trim().split('\n').length, 1);
 });
+
+test('--list-command runs another lister in the workspace (here stestr list with a filter)', { skip }, async () => {
+  assert.equal(missing, null, missing ?? '');
+  const ws = workspace(true);
+  const r = await cliCommand(selectCommand, ['--preset', 'all', '--workspace', ws, '--list-command', 'stestr list test_list', '--files', '-', '--json'], { stdin: 'a\n' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual((JSON.parse(r.stdout) as SelectResult).tests, ['demo_tests.test_demo.ServersTest.test_list']);
+});

@@ -47,6 +47,7 @@ export const selectCommand: Command = {
     repo: { type: 'string' },
     'test-list': { type: 'string' },
     workspace: { type: 'string' },
+    'list-command': { type: 'string' },
     explain: { type: 'boolean' },
     'write-lists': { type: 'string' },
   },
@@ -58,6 +59,8 @@ export const selectCommand: Command = {
 The tests (one; the rules' test-list is the fallback):
       --test-list FILE     a cached list, one id per line as 'stestr list' prints them
       --workspace DIR      run 'stestr list' in a Tempest workspace
+      --list-command CMD   with --workspace: the listing command instead, split at spaces
+                           (e.g. 'tempest run --list-tests')
 The rules:
       --rules FILE         the rules file (default: ${DEFAULT_RULES_FILE} in --repo, if present)
       --preset NAME        without a rules file: a service's default rules (nova, neutron, cinder,
@@ -95,9 +98,13 @@ Exit codes:
     const testListArg = str(args, 'test-list');
     const workspace = str(args, 'workspace');
     if (testListArg !== undefined && workspace !== undefined) throw usageError('give --test-list or --workspace, not both');
+    if (str(args, 'list-command') !== undefined && workspace === undefined) throw usageError('--list-command needs --workspace');
     let testIds: string[];
     if (testListArg !== undefined) testIds = await readTestList(resolve(io.cwd, testListArg));
-    else if (workspace !== undefined) testIds = await listTestsInWorkspace({ cwd: resolve(io.cwd, workspace) });
+    else if (workspace !== undefined) {
+      const command = str(args, 'list-command')?.split(/\s+/).filter(Boolean);
+      testIds = await listTestsInWorkspace({ cwd: resolve(io.cwd, workspace), command });
+    }
     else if (rules.testList !== undefined) testIds = await readTestList(rules.testList);
     else throw usageError('no test list: give --test-list FILE or --workspace DIR (or test-list: in the rules)');
 
