@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseResults } from '../../src/core/results/parse.ts';
+import fc from 'fast-check';
+import { createResultParser, parseResults } from '../../src/core/results/parse.ts';
+import { genV1Test, v1StreamOf } from '../helpers/streams-v1.ts';
 import { parseV1Time } from '../../src/core/results/subunit-v1.ts';
 import { parseCommand } from '../../src/cli/commands/parse.ts';
 import { cliCommand } from '../helpers/cli.ts';
@@ -139,4 +141,31 @@ test('parse CLI: a damaged v1 file exits 3 with one line naming the file, line a
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('attachment policies: what is kept is exactly the kept-all text cut to the cap, sizes always whole', () => {
+  fc.assert(
+    fc.property(fc.array(genV1Test, { maxLength: 8 }), fc.constantFrom('all' as const, 'failures' as const, 'none' as const), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 64 }), (tests, keep, cap, chunk) => {
+      const bytes = Buffer.from(v1StreamOf(tests));
+      const full = parseResults(bytes, V1);
+      const parser = createResultParser({ format: 'subunit-v1', attachments: { keep, capBytes: cap } });
+      for (let i = 0; i < bytes.length; i += chunk) parser.push(bytes.subarray(i, i + chunk));
+      const got = parser.end();
+      assert.deepEqual(got.damage, full.damage);
+      assert.equal(got.tests.length, full.tests.length);
+      got.tests.forEach((t, i) => {
+        const f = full.tests[i]!;
+        assert.deepEqual({ ...t, attachments: [] }, { ...f, attachments: [] });
+        const keepText = keep === 'all' || (keep === 'failures' && t.status !== 'success');
+        assert.deepEqual(
+          t.attachments,
+          f.attachments.map((a) => {
+            const kept = keepText ? Buffer.from(a.text, 'utf8').subarray(0, cap) : Buffer.alloc(0);
+            return { ...a, text: new TextDecoder().decode(kept), truncatedBytes: a.size - kept.length };
+          }),
+        );
+      });
+    }),
+    { numRuns: 300, seed: 17 },
+  );
 });

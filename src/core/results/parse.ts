@@ -49,7 +49,7 @@ export function createSubunitV1Parser(options: ParseOptions = {}): ResultParser 
   const policy = options.attachments ?? DEFAULT_ATTACHMENTS;
   const agg = new TestAggregator({ attachments: policy, onTest: options.onTest });
   // The decoder holds detail blocks until their outcome line: it keeps no more than the aggregator will.
-  const decoder = new SubunitV1Decoder(agg, { capBytes: policy.keep === 'none' ? 0 : policy.capBytes });
+  const decoder = new SubunitV1Decoder(agg, { capBytes: policy.capBytes, keep: policy.keep });
   return {
     push: (chunk) => decoder.push(chunk),
     end: () => {

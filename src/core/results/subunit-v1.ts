@@ -120,6 +120,18 @@ class ChunkedDecoder {
     this.output = output;
   }
 
+  /** Body bytes still expected when nothing is buffered: they can be fed with `feedBody`. */
+  bodyRoom(): number {
+    return this.state === 'body' && this.buffered.length === 0 ? this.bodyLength : 0;
+  }
+
+  /** Pass body bytes straight through (no more than `bodyRoom()`). */
+  feedBody(bytes: Uint8Array): void {
+    this.output(bytes);
+    this.bodyLength -= bytes.length;
+    if (this.bodyLength === 0) this.state = 'length';
+  }
+
   /** Feed bytes; returns null while more is expected, or the bytes after the final chunk. */
   write(bytes: Uint8Array): Uint8Array | null {
     if (bytes.length) this.buffered.push(bytes);
@@ -268,6 +280,8 @@ interface CurrentTest {
 }
 
 interface DetailsState {
+  /** Bytes kept per attachment of this outcome. */
+  cap: number;
   outcome: Outcome;
   label: string;
   multipart: boolean;
@@ -285,12 +299,15 @@ interface DetailsState {
 export interface SubunitV1Options {
   /** Bytes kept per attachment (match the aggregator's cap); the rest is counted. */
   capBytes?: number;
+  /** Whose attachment bytes to keep (match the aggregator's policy): the rest is only counted. */
+  keep?: 'all' | 'failures' | 'none';
 }
 
 /** Incremental decoder. Feed chunks with `push`, then call `end` once. */
 export class SubunitV1Decoder {
   private readonly sink: StreamSink;
   private readonly cap: number;
+  private readonly keep: 'all' | 'failures' | 'none';
   /** Bytes of an incomplete line carried over from the previous chunk. */
   private carry: Uint8Array[] = [];
   private carryBytes = 0;
@@ -306,11 +323,19 @@ export class SubunitV1Decoder {
   constructor(sink: StreamSink, options: SubunitV1Options = {}) {
     this.sink = sink;
     this.cap = options.capBytes ?? 1024 * 1024;
+    this.keep = options.keep ?? 'all';
+  }
+
+  /** The cap for one outcome's details: the aggregator keeps no text of a success under 'failures'. */
+  private capFor(outcome: Outcome): number {
+    if (this.keep === 'none' || (this.keep === 'failures' && outcome === 'success')) return 0;
+    return this.cap;
   }
 
   push(chunk: Uint8Array): void {
     let start = 0;
     for (;;) {
+      if (this.carry.length === 0) start += this.bulkBody(chunk, start);
       const nl = chunk.indexOf(NL, start);
       if (nl < 0) break;
       let line = chunk.subarray(start, nl + 1);
@@ -329,6 +354,24 @@ export class SubunitV1Decoder {
       this.carry.push(rest);
       this.carryBytes += rest.length;
     }
+  }
+
+  /**
+   * Inside a chunked body python passes whole lines through untouched until the chunk's length is
+   * used up; we hand those bytes over in one piece instead of line by line (same result, less work).
+   * Returns how many bytes of `chunk` from `start` were consumed.
+   */
+  private bulkBody(chunk: Uint8Array, start: number): number {
+    const st = this.details;
+    if (st === null || st.part !== 'body' || st.chunks === null) return 0;
+    const room = st.chunks.bodyRoom();
+    if (room === 0) return 0;
+    const n = Math.min(room, chunk.length - start);
+    const piece = chunk.subarray(start, start + n);
+    st.chunks.feedBody(piece);
+    this.offset += n;
+    for (let i = piece.indexOf(NL); i >= 0; i = piece.indexOf(NL, i + 1)) this.lineNo++;
+    return n;
   }
 
   end(): void {
@@ -356,7 +399,7 @@ export class SubunitV1Decoder {
       this.sink.damage({ kind: err.kind, offset, line: lineNo, message: err.message });
     }
     this.offset += line.length;
-    this.lineNo++;
+    if (line[line.length - 1] === NL) this.lineNo++;
   }
 
   private protocolLine(line: Uint8Array, offset: number, lineNo: number): void {
@@ -420,12 +463,14 @@ export class SubunitV1Decoder {
       return;
     }
     const multipart = tail === ' [ multipart';
+    const cap = this.capFor(keyword.outcome);
     this.details = {
+      cap,
       outcome: keyword.outcome,
       label: keyword.label,
       multipart,
       details: new Map(),
-      message: multipart ? null : new CappedBytes(this.cap),
+      message: multipart ? null : new CappedBytes(cap),
       part: 'content-type',
       partMime: '',
       partName: '',
@@ -490,7 +535,7 @@ export class SubunitV1Decoder {
       }
       case 'name': {
         st.partName = this.partHeader(st, line, 'multipart part name');
-        st.partBody = new CappedBytes(this.cap);
+        st.partBody = new CappedBytes(st.cap);
         const body = st.partBody;
         st.chunks = new ChunkedDecoder((bytes) => body.add(bytes));
         st.part = 'body';
