@@ -176,3 +176,19 @@ test('a cached list that repeats ids still plans each test once', async () => {
   assert.ok(res.tests.length > 0);
   assert.equal(new Set(res.run[0]?.includeList).size, res.run[0]?.includeList.length);
 });
+
+test('a Unicode-sensitive pattern on a non-ASCII test id is refused, not guessed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-select-uni-'));
+  const list = join(dir, 'list.txt');
+  writeFileSync(list, 'tempest.api.a.T.test_ok\ntempest.api.a.T.test_caf\u00e9\n');
+  const rules = join(dir, 'rules.yaml');
+  writeFileSync(rules, 'version: 1\nselections:\n  - name: w\n    tempest:\n      - regex: test_\\w+$\n');
+  const bad = await cliCommand(selectCommand, ['--rules', rules, '--files', '-', '--test-list', list], { stdin: 'a\n' });
+  assert.equal(bad.code, 3);
+  assert.match(bad.stderr, /non-ASCII .*test_caf\u00e9.*\(\?a\)/);
+  writeFileSync(rules, 'version: 1\nselections:\n  - name: w\n    tempest:\n      - regex: (?a)test_\\w+$\n');
+  const ok = await cliCommand(selectCommand, ['--rules', rules, '--files', '-', '--test-list', list, '--json'], { stdin: 'a\n' });
+  assert.equal(ok.code, 0, ok.stderr);
+  // Python's (?a)\w is ASCII: 'test_caf' then 'é' is not a word character, so only test_ok matches.
+  assert.deepEqual((JSON.parse(ok.stdout) as SelectResult).tests, ['tempest.api.a.T.test_ok']);
+});
