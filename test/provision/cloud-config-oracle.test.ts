@@ -95,15 +95,19 @@ async function materialize(c: Case): Promise<{ home: string; cwd: string; env: R
 
 test('credential resolution agrees with openstacksdk on every case', { skip: !haveOracle() && !process.env.CI ? 'Debian python3-openstacksdk missing (scripts/setup-machine.sh installs it)' : false }, async (t) => {
   assert.ok(haveOracle(), 'python3-openstacksdk is required under CI');
-  await Promise.all(
-    CASES.map((c) =>
-      t.test(c.name, async () => {
-        const m = await materialize(c);
-        const py = await new Promise<string>((resolve, reject) => {
-          const child = execFile(PY, [ORACLE], { cwd: m.cwd, env: m.env, timeout: 30_000 }, (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)));
-          child.stdin?.end(JSON.stringify({ cloud: c.cloud ?? null, region: c.region ?? null }));
-        });
-        const theirs = JSON.parse(py) as Record<string, unknown>;
+  const made = await Promise.all(CASES.map(materialize));
+  try {
+    // one Python process for all cases (it forks one child per case)
+    const py = await new Promise<string>((resolve, reject) => {
+      const child = execFile(PY, [ORACLE], { env: { PATH: '/usr/bin:/bin' }, timeout: 60_000, maxBuffer: 16 << 20 }, (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)));
+      child.stdin?.end(JSON.stringify(CASES.map((c, i) => ({ cwd: made[i]!.cwd, env: made[i]!.env, cloud: c.cloud ?? null, region: c.region ?? null }))));
+    });
+    const answers = JSON.parse(py) as Record<string, unknown>[];
+    assert.equal(answers.length, CASES.length);
+    for (const [i, c] of CASES.entries()) {
+      const m = made[i]!;
+      const theirs = answers[i]!;
+      await t.test(c.name, () => {
         let ours: Record<string, unknown>;
         try {
           const r = resolveCloud({ cloud: c.cloud, regionName: c.region, env: m.env, cwd: m.cwd, home: m.home });
@@ -112,14 +116,16 @@ test('credential resolution agrees with openstacksdk on every case', { skip: !ha
           ours = { error: (err as Error).name, message: (err as Error).message };
         }
         if (c.fails) {
-          assert.ok(theirs.error, `openstacksdk was expected to fail: ${py}`);
+          assert.ok(theirs.error, `openstacksdk was expected to fail: ${JSON.stringify(theirs)}`);
           assert.equal(ours.error, 'UserError', `ours should fail with a UserError: ${JSON.stringify(ours)}`);
           assert.ok(!String(ours.message).includes('s3cret'), 'no secret in the error');
         } else {
-          assert.equal(theirs.error, undefined, `openstacksdk failed: ${py}`);
+          assert.equal(theirs.error, undefined, `openstacksdk failed: ${JSON.stringify(theirs)}`);
           assert.deepEqual(ours, theirs);
         }
-      }),
-    ),
-  );
+      });
+    }
+  } finally {
+    await Promise.all(made.map((m) => m.cleanup()));
+  }
 });
