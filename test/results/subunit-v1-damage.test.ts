@@ -169,3 +169,31 @@ test('attachment policies: what is kept is exactly the kept-all text cut to the 
     { numRuns: 300, seed: 17 },
   );
 });
+
+test('a 64 MiB detail line and a 64 MiB chunked body stream through: sizes counted, memory flat', () => {
+  const MiB = 1024 * 1024;
+  const block = Buffer.alloc(MiB, 0x78); // 'x', no newline: one huge line
+  const parser = createResultParser({ format: 'subunit-v1', attachments: { keep: 'all', capBytes: 1000 } });
+  const before = process.memoryUsage().arrayBuffers;
+  let peak = 0;
+  const feed = (b: Uint8Array): void => {
+    parser.push(b);
+    peak = Math.max(peak, process.memoryUsage().arrayBuffers - before);
+  };
+  feed(Buffer.from('time: 2014-08-15 10:34:49Z\ntest: big.simple\nfailure: big.simple [\n'));
+  for (let i = 0; i < 64; i++) feed(block);
+  feed(Buffer.from('\n]\ntest: big.multipart\nskip: big.multipart [ multipart\nContent-Type: text/plain;charset=utf8\nstdout\n'));
+  feed(Buffer.from(`${(64 * MiB).toString(16)}\r\n`));
+  for (let i = 0; i < 64; i++) feed(block);
+  feed(Buffer.from('0\r\n]\n'));
+  const r = parser.end();
+  assert.deepEqual(r.damage, []);
+  assert.deepEqual(
+    r.tests.map((t) => [t.id, t.status, t.attachments.map((a) => [a.name, a.size, a.truncatedBytes, a.text.length])]),
+    [
+      ['big.simple', 'fail', [['traceback', 64 * MiB + 1, 64 * MiB + 1 - 1000, 1000]]],
+      ['big.multipart', 'skip', [['stdout', 64 * MiB, 64 * MiB - 1000, 1000]]],
+    ],
+  );
+  assert.ok(peak < 24 * MiB, `buffers grew by ${(peak / MiB).toFixed(1)} MiB for 128 MiB of attachments`);
+});

@@ -288,6 +288,8 @@ interface DetailsState {
   details: Map<string, Detail>;
   /** Simple details: the message so far. */
   message: CappedBytes | null;
+  /** Simple details: part of a line longer than a chunk has been added to the message. */
+  midLine: boolean;
   /** Multipart: what the next line is. */
   part: 'content-type' | 'name' | 'body' | 'skip';
   partMime: string;
@@ -336,6 +338,7 @@ export class SubunitV1Decoder {
     let start = 0;
     for (;;) {
       if (this.carry.length === 0) start += this.bulkBody(chunk, start);
+      start += this.streamSimpleDetails(chunk, start);
       const nl = chunk.indexOf(NL, start);
       if (nl < 0) break;
       let line = chunk.subarray(start, nl + 1);
@@ -372,6 +375,41 @@ export class SubunitV1Decoder {
     this.offset += n;
     for (let i = piece.indexOf(NL); i >= 0; i = piece.indexOf(NL, i + 1)) this.lineNo++;
     return n;
+  }
+
+  /**
+   * A line of a bracketed detail block that is longer than the chunk (a log with no newlines) is
+   * message text whatever follows, once two bytes show it is not the `]` end line: it goes to the
+   * capped message as it comes instead of being gathered whole. Returns the bytes consumed.
+   */
+  private streamSimpleDetails(chunk: Uint8Array, start: number): number {
+    const st = this.details;
+    if (st === null || st.multipart || start >= chunk.length) return 0;
+    const message = st.message as CappedBytes;
+    const nl = chunk.indexOf(NL, start);
+    if (st.midLine) {
+      const end = nl < 0 ? chunk.length : nl + 1;
+      message.add(chunk.subarray(start, end));
+      this.offset += end - start;
+      if (nl >= 0) {
+        this.lineNo++;
+        st.midLine = false;
+      }
+      return end - start;
+    }
+    if (nl >= 0 || this.carryBytes + chunk.length - start < 2) return 0;
+    let head = chunk.subarray(start);
+    if (this.carry.length) {
+      this.carry.push(head);
+      head = Buffer.concat(this.carry, this.carryBytes + head.length);
+      this.carry = [];
+      this.carryBytes = 0;
+    }
+    // A leading ' ]' is a quoted ']' line: drop the quoting space.
+    message.add(head[0] === 0x20 && head[1] === 0x5d ? head.subarray(1) : head);
+    this.offset += head.length;
+    st.midLine = true;
+    return chunk.length - start;
   }
 
   end(): void {
@@ -471,6 +509,7 @@ export class SubunitV1Decoder {
       multipart,
       details: new Map(),
       message: multipart ? null : new CappedBytes(cap),
+      midLine: false,
       part: 'content-type',
       partMime: '',
       partName: '',
