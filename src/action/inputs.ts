@@ -9,11 +9,6 @@ import { UserError, EXIT } from '../core/errors.ts';
 export type FailOn = 'regressions' | 'failures' | 'never';
 export type CommentMode = 'update' | 'on-failure' | 'off';
 
-export type BaselineSource =
-  | { kind: 'file'; path: string }
-  | { kind: 'git'; ref: string; path: string | null }
-  | { kind: 'artifact'; branch: string };
-
 export interface CloudSettings {
   /** Cloud name in clouds.yaml (input `cloud`, else OS_CLOUD), or null for plain OS_* variables. */
   name: string | null;
@@ -59,7 +54,12 @@ export interface ActionSettings {
   image: string | null;
   devstackBranch: string;
   rules: string;
-  baseline: BaselineSource | null;
+  /** A baseline reference as `tempest-gate compare --baseline` takes it (docs/compare.md), or null. */
+  baseline: string | null;
+  /** Where bare baseline names are looked up (git:BRANCH, dir:PATH, artifact:NAME). */
+  baselineStore: string;
+  /** A known-failures YAML file (docs/compare.md), or null. */
+  knownFailures: string | null;
   failOn: FailOn;
   commentMode: CommentMode;
   /** Distinguishes this job's comment from other jobs' on the same PR. */
@@ -152,23 +152,20 @@ function wholeNumber(name: string, min: number, max: number, fallback: number): 
   return Number(v);
 }
 
-export function parseBaseline(text: string): BaselineSource | null {
+/** Check a baseline reference's shape; resolving it (file, git, artifact, store) happens in the compare stage. */
+export function checkBaselineRef(text: string): string | null {
   if (text === '') return null;
-  const m = /^([a-z]+):(.*)$/.exec(text);
-  if (!m || m[1] === 'file') return { kind: 'file', path: m ? (m[2] ?? '') : text };
-  const rest = m[2] ?? '';
+  const m = /^([a-z]+):/.exec(text);
+  if (!m) return text;
   if (m[1] === 'git') {
-    // git:<ref>[:<path>]
-    const i = rest.indexOf(':');
-    const ref = i < 0 ? rest : rest.slice(0, i);
-    if (ref === '') throw new UserError("input 'baseline': 'git:' needs a ref, e.g. git:tempest-baselines:master.json", { exitCode: EXIT.usage });
-    return { kind: 'git', ref, path: i < 0 ? null : rest.slice(i + 1) };
+    if (!/^git:[^:]+:.+$/.test(text)) throw new UserError(`input 'baseline': '${text}' must be git:BRANCH:NAME (e.g. git:tempest-baselines:master)`, { exitCode: EXIT.usage });
+    return text;
   }
   if (m[1] === 'artifact') {
-    if (rest === '') throw new UserError("input 'baseline': 'artifact:' needs a branch, e.g. artifact:master", { exitCode: EXIT.usage });
-    return { kind: 'artifact', branch: rest };
+    if (text === 'artifact:') throw new UserError("input 'baseline': 'artifact:' needs a branch, e.g. artifact:master", { exitCode: EXIT.usage });
+    return text;
   }
-  throw new UserError(`input 'baseline': unknown source '${m[1]}:'; use a file path, git:<ref>[:<path>] or artifact:<branch>`, { exitCode: EXIT.usage });
+  throw new UserError(`input 'baseline': unknown source '${m[1]}:'; use a file path, a stored name (e.g. master), git:BRANCH:NAME or artifact:BRANCH`, { exitCode: EXIT.usage });
 }
 
 function readEvent(env: Env): Record<string, unknown> {
@@ -253,7 +250,9 @@ export function readSettings(env: Env = process.env): ActionSettings {
     image: input('image') || null,
     devstackBranch: input('devstack-branch') || 'master',
     rules: input('rules') || 'preset:integrated-gate',
-    baseline: parseBaseline(input('baseline')),
+    baseline: checkBaselineRef(input('baseline')),
+    baselineStore: input('baseline-store') || 'git:tempest-baselines',
+    knownFailures: input('known-failures') || null,
     failOn: oneOf('fail-on', ['regressions', 'failures', 'never'] as const, 'regressions'),
     commentMode: oneOf('comment-mode', ['update', 'on-failure', 'off'] as const, 'update'),
     commentKey,

@@ -12,10 +12,8 @@ import { writeJobSummary } from '../edges/github/summary.ts';
 import { readSettings, requireCloudInputs, type ActionSettings } from './inputs.ts';
 import { publishReport, type Report } from './publish.ts';
 import { readBundle } from './report-bundle.ts';
-import { defaultStages, type Stages, type CompareOutcome } from './stages.ts';
+import { defaultStages, type Stages, type CompareOutcome, type LoadedReference } from './stages.ts';
 import { STATE } from './state.ts';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 export const FORK_HELP =
   'This pull request comes from a fork, and GitHub does not give a fork\'s workflow run the cloud credentials ' +
@@ -82,9 +80,14 @@ async function gate(settings: ActionSettings, stages: Stages, client: GitHubClie
   let resultsPath: string | null = settings.results;
   let selectedCount: number | null = null;
 
-  // An unknown baseline is bad input: say so before spending an hour on the cloud.
-  if (settings.baseline?.kind === 'file' && !existsSync(resolve(settings.baseline.path))) {
-    throw new UserError(`input 'baseline': no such file '${settings.baseline.path}'`, { exitCode: EXIT.usage });
+  // The baseline is loaded first: an unknown one is bad input, said before an hour on the cloud.
+  let reference: LoadedReference | null = null;
+  if (settings.baseline) {
+    if (!stages.compare) problems.push("input 'baseline' is set, but this build has no compare engine: judged on failures alone");
+    else {
+      reference = await stages.compare.load({ settings, workspace: process.cwd() });
+      core.info(`Baseline: ${reference.source}`);
+    }
   }
   if (!resultsPath) {
     if (!settings.cloud) {
@@ -126,14 +129,10 @@ async function gate(settings: ActionSettings, stages: Stages, client: GitHubClie
 
   let compare: CompareOutcome | null = null;
   let judged = verdictOnFailures(results, settings.failOn);
-  if (settings.baseline) {
-    if (!stages.compare) {
-      problems.push("input 'baseline' is set, but this build has no compare engine yet: judged on failures alone");
-    } else {
-      compare = await stages.compare.compare({ baseline: settings.baseline, results, failOn: settings.failOn, workspace: process.cwd() });
-      judged = { verdict: compare.verdict, headline: compare.headline };
-    }
-  } else if (settings.failOn === 'regressions' && judged.verdict === 'fail') {
+  if (reference) {
+    compare = reference.compare({ results, failOn: settings.failOn });
+    judged = { verdict: compare.verdict, headline: compare.headline };
+  } else if (!settings.baseline && settings.failOn === 'regressions' && judged.verdict === 'fail') {
     // Without a baseline nothing tells a regression from an old failure: every failure counts.
     judged.headline += ' No baseline is set, so every failure counts as a regression.';
   }

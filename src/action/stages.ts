@@ -4,7 +4,7 @@
 // interfaces. SEAM: `defaultStages` is where the implementations are plugged in; a stage that
 // has not landed is null and the action says so in one line instead of pretending.
 import type { RunResults } from '../core/results/model.ts';
-import type { ActionSettings, BaselineSource, FailOn } from './inputs.ts';
+import type { ActionSettings, FailOn } from './inputs.ts';
 
 export interface CloudRun {
   /** Path of the subunit v2 stream brought back from the controller. */
@@ -38,9 +38,19 @@ export interface CompareOutcome {
   markdown: string;
 }
 
+export interface LoadedReference {
+  /** Where the baseline came from, for people. */
+  source: string;
+  /** Judge a run against it. */
+  compare(options: { results: RunResults; failOn: FailOn }): CompareOutcome;
+}
+
 export interface CompareStage {
-  /** Load the baseline (a UserError naming the source when it is unknown) and judge the run against it. */
-  compare(options: { baseline: BaselineSource; results: RunResults; failOn: FailOn; workspace: string }): Promise<CompareOutcome>;
+  /**
+   * Load the baseline (and known failures) before anything runs: an unknown baseline is bad input,
+   * reported before any cloud resource is created (a UserError naming the input).
+   */
+  load(options: { settings: ActionSettings; workspace: string }): Promise<LoadedReference>;
 }
 
 export interface Stages {
@@ -55,5 +65,5 @@ export interface Stages {
 export const defaultStages: Stages = {
   cloud: null,
   cleanup: { cleanup: async (o) => (await import('./cloud-cleanup.ts')).openstackCleanup.cleanup(o) },
-  compare: { compare: async (o) => (await import('./compare-stage.ts')).compareStage.compare(o) },
+  compare: { load: async (o) => (await import('./compare-stage.ts')).compareStage.load(o) },
 };

@@ -178,7 +178,9 @@ test('bad input: missing token, wrong-typed inputs, unknown baseline', async (t)
     [{ 'node-count': 'three' }, /input 'node-count' must be a whole number from 1 to 16; got 'three'/],
     [{ 'check-run': 'maybe' }, /input 'check-run' must be true or false; got 'maybe'/],
     [{ 'fail-on': 'sometimes' }, /input 'fail-on' must be one of regressions, failures, never; got 'sometimes'/],
-    [{ baseline: 'no/such/baseline.json' }, /input 'baseline': no such file 'no\/such\/baseline.json'/],
+    [{ baseline: 'no/such/baseline.json' }, /input 'baseline' \('no\/such\/baseline.json'\): \S*no\/such\/baseline.json: cannot read: no such file/],
+    [{ baseline: 'master' }, /input 'baseline' \('master'\): \S+: not a git repository \(baselines store git:tempest-baselines\)/],
+    [{ baseline: 'git:main' }, /input 'baseline': 'git:main' must be git:BRANCH:NAME/],
     [{ baseline: 'svn:trunk' }, /input 'baseline': unknown source 'svn:'/],
     [{ 'clouds-yaml': `clouds:\n  x: [unclosed ${CLOUD_PASSWORD}` }, /input 'clouds-yaml' is not valid YAML \(line 2, column \d+\)/],
   ];
@@ -285,4 +287,26 @@ test('fork pull request: without credentials the action says what to do; with re
   const r4 = await trusted.step('index');
   assert.equal(r4.code, 1);
   assertLogAndSummary(r4, /input 'report-from': the report is for commit bbbbbbbbbbbb, but the workflow run that made it built/);
+});
+
+test('against a baseline: regressions and fixes from the compare engine, in the comment and the outputs', async (t) => {
+  await freshServer(t);
+  const job = await newJob({ inputs: { results: 'results.subunit', baseline: 'baselines/master.subunit' }, githubToken: TOKEN, apiUrl: gh.url, event });
+  // The baseline run failed tests 0 and 1; this run fails 0, 1 and 2: two still fail, one regresses.
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(join(job.dir, 'workspace', 'baselines'));
+  await writeFile(join(job.dir, 'workspace', 'baselines', 'master.subunit'), makeRun({ tests: 20, failures: 2 }));
+  const run = makeRun({ tests: 20, failures: 3 });
+  await writeFile(join(job.dir, 'workspace', 'results.subunit'), run);
+  const r = await job.step('index');
+  assert.equal(r.code, 1);
+  assert.equal(r.outputs.result, 'fail');
+  assert.equal(r.outputs.regressions, '1');
+  assert.match(r.stdout, /Baseline: baselines\/master.subunit/);
+  const body = gh.comments[0]?.body ?? '';
+  assert.match(body, /Tempest gate: 1 regression/);
+  assert.match(body, /#### Regressions \(1\)[\s\S]*test_case_2/);
+  assert.match(body, /#### Still failing \(2\)/);
+  assert.equal(gh.checkRuns[0]?.conclusion, 'failure');
+  assertNoRejections(gh);
 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { runMain } from '../../src/action/run-main.ts';
 import { runPost } from '../../src/action/run-post.ts';
 import { STATE } from '../../src/action/state.ts';
-import type { Stages } from '../../src/action/stages.ts';
+import { defaultStages, type Stages } from '../../src/action/stages.ts';
 import { parseCommandFile, newJob, visibleLog } from '../helpers/action-runner.ts';
 import { makeRun } from '../helpers/tempest-run.ts';
 
@@ -119,13 +119,13 @@ test('bad input discovered before provisioning creates nothing (no run id saved)
       },
     },
     cleanup: null,
-    compare: null,
+    compare: defaultStages.compare,
   };
   const env = await runnerEnv({ ...CLOUD_INPUTS, baseline: 'baselines/nope.json' });
   await runMain({ stages });
   process.exitCode = 0;
   assert.equal((await env.state())[STATE.runId], undefined);
-  assert.match(await env.summary(), /input 'baseline': no such file 'baselines\/nope.json'/);
+  assert.match(await env.summary(), /input 'baseline' \('baselines\/nope.json'\): \S*baselines\/nope.json: cannot read: no such file/);
 });
 
 test('dist/post.js with the real OpenStack cleanup and an unreachable cloud: a warning, exit 0, no password', async () => {

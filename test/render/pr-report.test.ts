@@ -91,7 +91,8 @@ test('the report on a real Tempest stream: counts, failing tests with their trac
 
 test('compare Markdown replaces the plain failure list when there is a baseline', () => {
   const results = parseResults(makeRun({ tests: 5, failures: 1 }));
-  const md = renderReportMarkdown({ results, verdict: 'fail', headline: '1 regression', compareMarkdown: '#### Regressions (1)\n- x' });
-  assert.match(md, /#### Regressions \(1\)/);
+  const md = renderReportMarkdown({ results, verdict: 'fail', headline: '1 regression', compareMarkdown: '### ❌ Tempest gate: 1 regression\n#### Regressions (1)\n- x' });
+  assert.match(md, /^### ❌ Tempest gate: 1 regression\n#### Regressions \(1\)/);
   assert.doesNotMatch(md, /#### Failing tests/);
+  assert.doesNotMatch(md, /tempest-gate: fail/, 'one heading, the compare engine\'s');
 });

@@ -76,21 +76,19 @@ function countsLine(results: RunResults): string {
 /** The report body without the marker (the edge prepends it). */
 export function renderReportMarkdown(input: ReportInput): string {
   const out: string[] = [];
-  out.push(`### ${ICON[input.verdict]} tempest-gate: ${input.verdict}`);
-  out.push('');
-  out.push(input.headline);
+  // The compare Markdown brings its own heading, verdict line and counts.
+  const compared = input.compareMarkdown !== undefined && input.compareMarkdown.trim() !== '';
+  if (!compared) out.push(`### ${ICON[input.verdict]} tempest-gate: ${input.verdict}`, '', input.headline);
+  if (compared) out.push((input.compareMarkdown ?? '').trim());
   for (const p of input.problems ?? []) {
     out.push('');
     out.push(`> [!WARNING]\n> ${p.replace(/\r?\n/g, ' ')}`);
   }
   const r = input.results;
   if (r) {
-    out.push('');
-    out.push(countsLine(r));
+    if (!compared) out.push('', countsLine(r));
     if (r.damage.length) out.push('', `⚠️ the result stream was damaged at byte ${r.damage[0]?.offset}: only what was readable is reported.`);
-    if (input.compareMarkdown) {
-      out.push('', input.compareMarkdown.trim());
-    } else {
+    if (!compared) {
       const failing = failingTests(r);
       if (failing.length) {
         const max = input.maxFailures ?? 50;
