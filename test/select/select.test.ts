@@ -192,3 +192,19 @@ test('a Unicode-sensitive pattern on a non-ASCII test id is refused, not guessed
   // Python's (?a)\w is ASCII: 'test_caf' then 'é' is not a word character, so only test_ok matches.
   assert.deepEqual((JSON.parse(ok.stdout) as SelectResult).tests, ['tempest.api.a.T.test_ok']);
 });
+
+test('without a rules file a service repository gets its default preset; anything else is a usage error', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'tg-select-svc-'));
+  const nova = join(parent, 'nova');
+  mkdirSync(nova);
+  const r = await cliCommand(selectCommand, ['--repo', nova, '--files', '-', '--test-list', LIST, '--json'], { stdin: 'nova/api.py\n' });
+  assert.equal(r.code, 0, r.stderr);
+  const res = JSON.parse(r.stdout) as SelectResult;
+  assert.equal(res.rules.find((x) => x.fired)?.name, 'nova-default');
+  assert.equal(res.counts.selected, 1211);
+  const gh = await cliCommand(selectCommand, ['--repo', nova, '--files', '-', '--test-list', LIST, '--json'], { stdin: 'neutron/a.py\n', env: { GITHUB_REPOSITORY: 'openstack/neutron' } });
+  assert.equal((JSON.parse(gh.stdout) as SelectResult).counts.selected, 806);
+  const other = await cliCommand(selectCommand, ['--repo', parent, '--files', '-', '--test-list', LIST], { stdin: 'a\n' });
+  assert.equal(other.code, 2);
+  assert.match(other.stderr, /no \.tempest-gate\.yaml in .* is not a known service repository/);
+});

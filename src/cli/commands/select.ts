@@ -1,6 +1,6 @@
 // tempest-gate select: map a change's files to the Tempest tests that cover it, and say why.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { flag, str, writeJson, type Command, type CommandIo } from '../command.ts';
 import { EXIT, UserError, usageError } from '../../core/errors.ts';
 import { presetRules, toxPresetRules, type Rules } from '../../core/select/rules.ts';
@@ -62,7 +62,9 @@ The tests (one; the rules' test-list is the fallback):
       --list-command CMD   with --workspace: the listing command instead, split at spaces
                            (e.g. 'tempest run --list-tests')
 The rules:
-      --rules FILE         the rules file (default: ${DEFAULT_RULES_FILE} in --repo, if present)
+      --rules FILE         the rules file (default: ${DEFAULT_RULES_FILE} in --repo; without one, a
+                           service repository (GITHUB_REPOSITORY's name, else --repo's directory
+                           name: nova, neutron, ...) gets its default preset)
       --preset NAME        without a rules file: a service's default rules (nova, neutron, cinder,
                            glance, swift, placement, devstack, tempest) or a Tempest tox env that
                            then runs for every change (integrated-compute, full, smoke, ...)
@@ -91,8 +93,12 @@ Exit codes:
       else throw usageError(`unknown preset '${preset}' (services: ${Object.keys(catalog.services).sort().join(', ')}; tox envs: ${Object.keys(catalog.toxEnvs).sort().join(', ')})`);
     } else {
       const path = rulesArg !== undefined ? resolve(io.cwd, rulesArg) : join(repo, DEFAULT_RULES_FILE);
-      if (rulesArg === undefined && !existsSync(path)) throw usageError(`no ${DEFAULT_RULES_FILE} in ${repo}: give --rules FILE or --preset NAME`);
-      rules = await loadRules({ path, repoRoot: repo, catalog });
+      if (rulesArg === undefined && !existsSync(path)) {
+        // No rules: an OpenStack service repository gets its default preset (nova -> integrated-compute, ...).
+        const name = (io.env.GITHUB_REPOSITORY?.split('/').pop() ?? basename(repo)).toLowerCase();
+        if (!catalog.services[name]) throw usageError(`no ${DEFAULT_RULES_FILE} in ${repo} and '${name}' is not a known service repository: give --rules FILE or --preset NAME`);
+        rules = presetRules(catalog, name);
+      } else rules = await loadRules({ path, repoRoot: repo, catalog });
     }
 
     const testListArg = str(args, 'test-list');
