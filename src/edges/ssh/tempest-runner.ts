@@ -263,9 +263,14 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
       const pending = new Set(nodes);
       while (pending.size) {
         check('wait-ready', deadline, timeouts.readySeconds);
-        for (const n of [...pending]) {
-          const probe = await n.ssh.exec(readyProbeCommand(n.spec.markers), { timeoutMs: 60_000, signal: abortable() });
-          const r = readinessFromProbe(probe.stdout.toString('utf8'));
+        // Every node probed at once: a round trip costs the same for one node or five.
+        const probes = await Promise.all(
+          [...pending].map(async (n) => {
+            const probe = await n.ssh.exec(readyProbeCommand(n.spec.markers), { timeoutMs: 60_000, signal: abortable() });
+            return { n, r: readinessFromProbe(probe.stdout.toString('utf8')) };
+          }),
+        );
+        for (const { n, r } of probes) {
           if (r.state === 'ready') {
             log(`${n.spec.target.name}: devstack is done`);
             pending.delete(n);
