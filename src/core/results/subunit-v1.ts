@@ -12,15 +12,17 @@
 // - details become attachments emitted at the outcome: a bracketed ` [` block is `traceback`
 //   (text/x-traceback; charset="utf8"), `reason` for skip, `message` for success (text/plain);
 //   ` [ multipart` holds `Content-Type: type/sub` + name lines with HTTP-chunked bodies;
-// - error and failure both become `fail`; progress is read and dropped;
+// - error and failure both become `fail` (`fail:` is not a keyword to python-subunit); progress is
+//   read and dropped;
 // - a stream ending inside a test reports it as `fail` with python's "lost connection" traceback.
 // Where python-subunit crashes (bad time, bad chunk header, invalid UTF-8) or passes lines through as
 // non-protocol output, we record a Damage with byte offset and line number and keep going.
+// Detail blocks are held until their outcome line (python discards them if the stream ends first),
+// but only up to the attachment cap: the rest is counted, and long lines are never gathered whole.
 import type { DamageKind, TestStatus } from './model.ts';
 import type { StreamEvent, StreamSink } from './subunit-v2.ts';
 
 const NL = 0x0a;
-const CR = 0x0d;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
 const encoder = new TextEncoder();
