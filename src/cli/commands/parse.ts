@@ -58,7 +58,8 @@ Exit codes:
   0  read the whole input (failing tests do not change this)
   2  usage error
   3  the input was damaged or unreadable: what was good is still written, and one line on
-     standard error names the file and byte offset of the first damage`,
+     standard error names the file and the place of the first damage (line and byte offset
+     for subunit v1 and JUnit XML, byte offset for subunit v2)`,
   async run(args, io) {
     const [file, ...extra] = args.positionals;
     if (file === undefined) throw usageError('missing <file|-> (see --help)');

@@ -236,10 +236,10 @@ function daysInMonth(y: number, m: number): number {
 /** Microseconds since the epoch for the text of a `time:` line (without its last byte). */
 export function parseV1Time(text: string): number {
   const m = ISO8601.exec(text);
-  if (!m) throw new V1Error('malformed', `Unable to parse date string ${JSON.stringify(text)}`);
+  if (!m) throw new V1Error('malformed', `bad time line: unable to parse date string ${JSON.stringify(text)}`);
   const [year, month, day, hour, minute, second] = [m[1], m[3], m[5], m[8], m[9], m[11]];
   if (month === undefined || day === undefined || hour === undefined || minute === undefined || second === undefined) {
-    throw new V1Error('malformed', `time ${JSON.stringify(text)} lacks a date and an hh:mm:ss time`);
+    throw new V1Error('malformed', `bad time line: ${JSON.stringify(text)} lacks a date and an hh:mm:ss time`);
   }
   const y = Number(year);
   const mo = Number(month);
@@ -250,17 +250,17 @@ export function parseV1Time(text: string): number {
   // float('0.' + digits) * 1e6 truncated: the same IEEE arithmetic in both languages.
   const micro = m[13] === undefined ? 0 : Math.trunc(Number(`0.${m[13]}`) * 1e6);
   if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59 || micro >= 1e6) {
-    throw new V1Error('malformed', `time ${JSON.stringify(text)} is not a valid date and time`);
+    throw new V1Error('malformed', `bad time line: ${JSON.stringify(text)} is not a valid date and time`);
   }
   let offsetMinutes = 0;
   if (m[14] !== undefined && m[14] !== 'Z') {
     const sign = m[16] === '-' ? -1 : 1;
     offsetMinutes = sign * (Number(m[17]) * 60 + Number(m[18]));
-    if (Math.abs(offsetMinutes) >= 24 * 60) throw new V1Error('malformed', `time zone offset in ${JSON.stringify(text)} is a day or more`);
+    if (Math.abs(offsetMinutes) >= 24 * 60) throw new V1Error('malformed', `bad time line: the zone offset in ${JSON.stringify(text)} is a day or more`);
   }
   const seconds = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offsetMinutes * 60;
   // subunit v2 carries seconds as an unsigned 32-bit number: python-subunit fails on anything else.
-  if (seconds < 0 || seconds >= 2 ** 32) throw new V1Error('malformed', `time ${JSON.stringify(text)} is outside 1970..2106`);
+  if (seconds < 0 || seconds >= 2 ** 32) throw new V1Error('malformed', `bad time line: ${JSON.stringify(text)} is outside 1970..2106`);
   return seconds * 1_000_000 + micro;
 }
 
