@@ -208,3 +208,12 @@ test('without a rules file a service repository gets its default preset; anythin
   assert.equal(other.code, 2);
   assert.match(other.stderr, /no \.tempest-gate\.yaml in .* is not a known service repository/);
 });
+
+test('the rules schema is a valid strict draft-07 schema and accepts the example rules', async () => {
+  const { Ajv } = await import('ajv');
+  const { parse } = await import('yaml');
+  const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schema/rules.schema.json', import.meta.url)), 'utf8')) as object;
+  const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
+  assert.equal(validate(parse(readFileSync(join(FIX, 'rules-example.yaml'), 'utf8'))), true, JSON.stringify(validate.errors));
+  assert.equal(validate({ version: 1, selections: [{ name: 'a', tempest: 'full', files: [{ regex: 'x', negate: 'yes' }] }] }), false);
+});
