@@ -222,3 +222,27 @@ test('JUnit we write for a JUnit we read is stable (writer and reader agree)', a
   const twice = writeJUnit(readJUnit(Buffer.from(once), KEEP_ALL));
   assert.deepEqual(xmlTree(twice).map((s) => s.children.map((c) => [c.attrs, c.children.map((x) => x.tag)])), xmlTree(once).map((s) => s.children.map((c) => [c.attrs, c.children.map((x) => x.tag)])));
 });
+
+test('corrupted JUnit (bytes inserted, deleted, flipped): never a crash, every damage located', async () => {
+  const docs = [await pytestJUnit(), Buffer.from(writeJUnit(parseResults(readFileSync(join(FIXTURES, 'stestr-failure.subunit')), KEEP_ALL)))];
+  const injury = fc.record({ at: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'flip'), bytes: fc.uint8Array({ minLength: 1, maxLength: 4 }) });
+  fc.assert(
+    fc.property(fc.constantFrom(0, 1), fc.array(injury, { minLength: 1, maxLength: 3 }), (which, injuries) => {
+      let b = Buffer.from(docs[which]!);
+      for (const inj of injuries) {
+        const at = inj.at % b.length;
+        if (inj.kind === 'insert') b = Buffer.concat([b.subarray(0, at), Buffer.from(inj.bytes), b.subarray(at)]);
+        else if (inj.kind === 'delete') b = Buffer.concat([b.subarray(0, at), b.subarray(at + inj.bytes.length)]);
+        else b[at] = inj.bytes[0]!;
+      }
+      const r = readJUnit(b);
+      const lines = b.toString('utf8').split('\n').length;
+      for (const d of r.damage) {
+        assert.ok(d.offset >= 0 && d.offset <= b.length, `offset ${d.offset} of ${b.length}`);
+        assert.ok(d.line !== undefined && d.line >= 1 && d.line <= lines, `line ${d.line} of ${lines}`);
+      }
+      assert.ok(r.tests.length <= readJUnit(docs[which]!).tests.length + 1);
+    }),
+    { numRuns: 400, seed: 23 },
+  );
+});
