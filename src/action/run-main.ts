@@ -37,7 +37,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
     return;
   }
   try {
-    if (settings.reportFrom) await publishFromArtifact(settings, options.client);
+    if (settings.reportFrom) await publishFromArtifact(settings, stages, options.client);
     else await gate(settings, stages, options.client);
   } catch (err) {
     await fail(err, settings);
@@ -71,6 +71,26 @@ function verdictOnFailures(results: RunResults, failOn: ActionSettings['failOn']
   const parts = [failed ? `${failed} ${failed === 1 ? 'test' : 'tests'} failed` : '', unfinished ? `${unfinished} never finished` : ''].filter(Boolean);
   const headline = failing === 0 ? `All ${results.tests.length} tests passed or were skipped.` : `${parts.join(' and ')} of ${results.tests.length}.`;
   return { verdict: fails ? 'fail' : 'pass', headline: failOn === 'never' && failing ? `${headline} (fail-on: never)` : headline };
+}
+
+/** The verdict: against the baseline when there is one, else on failures; a damaged stream cannot pass. */
+function judge(
+  settings: ActionSettings,
+  results: RunResults,
+  reference: LoadedReference | null,
+  damaged: boolean,
+): { judged: { verdict: Verdict; headline: string }; compare: CompareOutcome | null } {
+  let compare: CompareOutcome | null = null;
+  let judged = verdictOnFailures(results, settings.failOn);
+  if (reference) {
+    compare = reference.compare({ results, failOn: settings.failOn });
+    judged = { verdict: compare.verdict, headline: compare.headline };
+  } else if (!settings.baseline && settings.failOn === 'regressions' && judged.verdict === 'fail') {
+    // Without a baseline nothing tells a regression from an old failure: every failure counts.
+    judged.headline += ' No baseline is set, so every failure counts as a regression.';
+  }
+  if (damaged && judged.verdict === 'pass') judged = { verdict: 'error', headline: `${judged.headline} The result stream was damaged.` };
+  return { judged, compare };
 }
 
 async function gate(settings: ActionSettings, stages: Stages, client: GitHubClient | undefined): Promise<void> {
@@ -127,19 +147,7 @@ async function gate(settings: ActionSettings, stages: Stages, client: GitHubClie
   if (damage) problems.push(damage);
   if (selectedCount === null) selectedCount = results.tests.length;
 
-  let compare: CompareOutcome | null = null;
-  let judged = verdictOnFailures(results, settings.failOn);
-  if (reference) {
-    compare = reference.compare({ results, failOn: settings.failOn });
-    judged = { verdict: compare.verdict, headline: compare.headline };
-  } else if (!settings.baseline && settings.failOn === 'regressions' && judged.verdict === 'fail') {
-    // Without a baseline nothing tells a regression from an old failure: every failure counts.
-    judged.headline += ' No baseline is set, so every failure counts as a regression.';
-  }
-  if (damage && judged.verdict === 'pass') {
-    // A damaged stream cannot prove a pass.
-    judged = { verdict: 'error', headline: `${judged.headline} The result stream was damaged.` };
-  }
+  const { judged, compare } = judge(settings, results, reference, damage !== null);
 
   const report: Report = {
     results,
@@ -178,7 +186,7 @@ function setOutputs(report: Report, reportPath: string, selected: number | null,
  * made by the untrusted run. The bundle says which PR it is for; that claim is checked against
  * the workflow_run event and GitHub before anything is posted.
  */
-async function publishFromArtifact(settings: ActionSettings, client: GitHubClient | undefined): Promise<void> {
+async function publishFromArtifact(settings: ActionSettings, stages: Stages, client: GitHubClient | undefined): Promise<void> {
   const dir = settings.reportFrom ?? '';
   const { manifest, results } = await readBundle(dir);
   const ctx = settings.context;
@@ -208,17 +216,28 @@ async function publishFromArtifact(settings: ActionSettings, client: GitHubClien
       exitCode: EXIT.badInput,
     });
   }
-  const report: Report = {
-    results,
-    verdict: manifest.verdict,
-    headline: manifest.headline,
-    problems: manifest.problems,
-    compare: manifest.compare,
-    pullRequest: manifest.pullRequest,
-    rawResultsPath: null,
-  };
+  // The bundle came from an untrusted run: its verdict and Markdown are not reused. The verdict is
+  // judged again here from its results (against this workflow's baseline, when one is set).
+  let report: Report;
+  if (results) {
+    let reference: LoadedReference | null = null;
+    if (settings.baseline && stages.compare) reference = await stages.compare.load({ settings, workspace: process.cwd() });
+    const { judged, compare } = judge(settings, results, reference, results.damage.length > 0);
+    report = {
+      results,
+      verdict: judged.verdict,
+      headline: judged.headline,
+      problems: manifest.problems,
+      compare: compare ? { markdown: compare.markdown, regressions: compare.regressions, fixes: compare.fixes } : null,
+      pullRequest: manifest.pullRequest,
+      rawResultsPath: null,
+    };
+  } else {
+    // Nothing ran (skipped or an error before the run): there is nothing to judge, only to say.
+    report = { results: null, verdict: manifest.verdict === 'pass' ? 'error' : manifest.verdict, headline: manifest.headline, problems: manifest.problems, compare: null, pullRequest: manifest.pullRequest, rawResultsPath: null };
+  }
   const out = await publishReport(settings, report, { github: true, artifact: false }, gh);
-  core.setOutput('result', manifest.verdict);
+  core.setOutput('result', report.verdict);
   core.setOutput('report-path', out.reportPath);
   if (out.commentUrl) core.setOutput('comment-url', out.commentUrl);
   if (out.checkRunId !== null) core.setOutput('check-run-id', out.checkRunId);

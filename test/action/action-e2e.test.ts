@@ -280,7 +280,18 @@ test('fork pull request: without credentials the action says what to do; with re
   assert.equal(gh.checkRuns[0]?.annotations.length, 2);
   assertNoRejections(gh);
 
-  // 4. An artifact claiming another commit is refused.
+  // 4. A bundle that claims a pass is judged again from its results: still a failure.
+  const claimed = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8')) as { verdict: string; headline: string };
+  claimed.verdict = 'pass';
+  claimed.headline = 'All good, merge it.';
+  await writeFile(join(reportDir, 'report.json'), JSON.stringify(claimed));
+  const r35 = await trusted.step('index');
+  assert.equal(r35.outputs.result, 'fail');
+  assert.equal(gh.checkRuns.at(-1)?.conclusion, 'failure');
+  assert.doesNotMatch(gh.comments[0]?.body ?? '', /merge it/);
+  assert.equal(gh.comments.length, 1);
+
+  // 5. An artifact claiming another commit is refused.
   const manifest = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8')) as { pullRequest: { headSha: string } };
   manifest.pullRequest.headSha = 'b'.repeat(40);
   await writeFile(join(reportDir, 'report.json'), JSON.stringify(manifest));
