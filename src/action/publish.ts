@@ -46,7 +46,9 @@ export interface PublishOutcome {
   problems: string[];
 }
 
-const CONCLUSION: Record<Verdict, Conclusion> = { pass: 'success', fail: 'failure', skipped: 'neutral', error: 'failure' };
+// Not 'neutral' for skipped: branch protection counts neutral as passing, and a gate that did not
+// run has proven nothing.
+const CONCLUSION: Record<Verdict, Conclusion> = { pass: 'success', fail: 'failure', skipped: 'action_required', error: 'failure' };
 /** GitHub's job summary limit is 1 MiB per step. */
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 

@@ -112,10 +112,21 @@ async function gate(settings: ActionSettings, stages: Stages, client: GitHubClie
   if (!resultsPath) {
     if (!settings.cloud) {
       if (pr?.fromFork) {
-        // Not an obscure failure: say what to do, in the log and the summary.
-        core.setOutput('result', 'skipped');
+        // Not an obscure failure: say what to do, in the log and the summary. The bundle (with no
+        // results) still goes up, so the workflow_run reporting workflow can tell the contributor.
         core.error(FORK_HELP);
-        await writeJobSummary(`### ⏭️ tempest-gate: not run on a fork\n\n${FORK_HELP}\n`);
+        const skipped: Report = {
+          results: null,
+          verdict: 'skipped',
+          headline: 'Not run: this pull request comes from a fork.',
+          problems: [FORK_HELP],
+          compare: null,
+          pullRequest: { number: pr.number, headSha: pr.headSha },
+          rawResultsPath: null,
+        };
+        const out = await publishReport(settings, skipped, { github: false, artifact: true }, client);
+        core.setOutput('result', 'skipped');
+        core.setOutput('report-path', out.reportPath);
         core.setFailed('tempest-gate did not run: pull request from a fork without cloud credentials (see the job summary).');
         return;
       }

@@ -246,13 +246,16 @@ test('fork pull request: without credentials the action says what to do; with re
   fork.pull_request.head.repo.full_name = 'contributor/Hello-World';
 
   // 1. No cloud credentials (GitHub withholds secrets from forks) and nothing to report.
-  const bare = await newJob({ inputs: {}, githubToken: TOKEN, apiUrl: gh.url, event: fork });
+  const bare = await newJob({ inputs: {}, githubToken: TOKEN, apiUrl: gh.url, event: fork, env: artifacts.env() });
   const r1 = await bare.step('index');
   assert.equal(r1.code, 1);
   assert.equal(r1.outputs.result, 'skipped');
   assert.match(r1.stdout, /::error::This pull request comes from a fork.*docs\/action.md, "Pull requests from forks"/);
-  assert.match(r1.summary, /not run on a fork[\s\S]*workflow_run reporting workflow/);
+  assert.match(r1.summary, /tempest-gate: skipped\n\nNot run: this pull request comes from a fork\.[\s\S]*workflow_run reporting workflow/);
   assert.equal(gh.calls().length, 0);
+  const skippedBundle = artifacts.artifacts.at(-1);
+  assert.ok(skippedBundle, 'the skipped report is uploaded for the reporting workflow');
+  assert.deepEqual(Object.keys(await unzip(skippedBundle.bytes)).sort(), ['report.json', 'report.md']);
 
   // 2. The untrusted run has results: it uploads the report and posts nothing (its token is read-only).
   const untrusted = await newJob({ inputs: { results: 'results.subunit' }, githubToken: TOKEN, apiUrl: gh.url, event: fork, env: artifacts.env() });
@@ -298,6 +301,18 @@ test('fork pull request: without credentials the action says what to do; with re
   const r4 = await trusted.step('index');
   assert.equal(r4.code, 1);
   assertLogAndSummary(r4, /input 'report-from': the report is for commit bbbbbbbbbbbb, but the workflow run that made it built/);
+
+  // 6. The skipped bundle of step 1, published: the contributor learns why, and the check is not green.
+  for (const [name, text] of Object.entries(await unzip(skippedBundle.bytes))) await writeFile(join(reportDir, name), Buffer.from(text, 'latin1'));
+  const { rm } = await import('node:fs/promises');
+  await rm(join(reportDir, 'results.json'));
+  const r6 = await trusted.step('index');
+  assert.equal(r6.code, 0, r6.stdout);
+  assert.equal(r6.outputs.result, 'skipped');
+  assert.match(gh.comments[0]?.body ?? '', /Not run: this pull request comes from a fork/);
+  assert.equal(gh.comments.length, 1);
+  assert.equal(gh.checkRuns.at(-1)?.conclusion, 'action_required', 'never neutral: branch protection would count it as passing');
+  assertNoRejections(gh);
 });
 
 test('against a baseline: regressions and fixes from the compare engine, in the comment and the outputs', async (t) => {
