@@ -81,3 +81,14 @@ test('a clean run says so', () => {
   assert.match(md, /^### ✅ Tempest gate: no regressions\n/);
   assert.match(md, /No changes from the baseline\./);
 });
+
+test('Markdown: free text is shown as written (no HTML, no table breaks); only http(s) bugs become links', () => {
+  const base = baselineOf([t('a', ['success']), t('b', ['success'])]);
+  const run = summaryOf([t('a', ['skip'], { reason: '<img src=x onerror=alert(1)> | **bold** `tick`' }), t('b', ['fail'])]);
+  const known = parseKnownFailures('- bug: "LP#123 [x](javascript:alert(1))"\n  test: \\.b$\n  expires: 2099-01-01\n', 'k.yaml');
+  const md = renderCompareMarkdown(compareRuns(base, run, { today: TODAY, knownFailures: known }));
+  assert.ok(!/(^|[^\\])<img/.test(md), 'no live HTML');
+  assert.match(md, /\\<img src=x onerror=alert\(1\)\\> \\\| \\\*\\\*bold\\\*\\\* \\`tick\\`/);
+  assert.match(md, /known: LP\\#123 \\\[x\\\]\(javascript:alert\(1\)\) \(until 2099-01-01\)/);
+  assert.ok(!/[^\\]\]\(javascript:/.test(md), 'no live javascript: link');
+});

@@ -41,11 +41,24 @@ function code(name: string): string {
   return `\`${name.replace(/`/g, "'")}\``;
 }
 
+/**
+ * Free text (skip reasons, bug names) as Markdown that shows as written: no HTML, no emphasis,
+ * no links or table breaks, one line.
+ */
+export function mdText(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]<>|#!~]/g, '\\$&');
+}
+
+function bugLink(bug: string): string {
+  // Only http(s) URLs become links; anything else (LP#123, a ticket key) is shown as text.
+  return /^https?:\/\/[^\s()<>]+$/.test(bug) ? `[${mdText(bug)}](${bug})` : mdText(bug);
+}
+
 function itemLine(t: TestChange): string {
   const bits = [`- ${code(t.name)}`];
   const desc = describeChange(t);
-  if (desc) bits.push(`— ${desc}`);
-  if (t.known) bits.push(`— known: [${t.known.bug}](${t.known.bug}) (until ${t.known.expires})`);
+  if (desc) bits.push(`— ${mdText(desc)}`);
+  if (t.known) bits.push(`— known: ${bugLink(t.known.bug)} (until ${t.known.expires})`);
   return `${bits.join(' ')}\n`;
 }
 
@@ -115,7 +128,10 @@ export function renderCompareMarkdown(diff: CompareDiff, options: CompareMarkdow
       continue;
     }
     out.add(heading);
-    for (const note of s.notes) if (out.fits(`${note}\n`, RESERVE)) out.add(`${note}\n`);
+    for (const note of s.notes) {
+      const line = `- ${mdText(note.replace(/^- /, ''))}\n`;
+      if (out.fits(line, RESERVE)) out.add(line);
+    }
     let shown = 0;
     for (const t of s.items) {
       const line = itemLine(t);
@@ -139,7 +155,7 @@ export function renderCompareMarkdown(diff: CompareDiff, options: CompareMarkdow
       for (const t of diff.interop.targets) {
         const r = t.byStatus.required;
         const a = t.byStatus.advisory;
-        const row = `| ${t.name} | ${r.passed}/${r.count} (${pct(r.percent)}) | ${pct(r.nonFlaggedPercent)} | ${a.passed}/${a.count} | ${t.compliant ? '✅' : '❌'} |\n`;
+        const row = `| ${mdText(t.name)} | ${r.passed}/${r.count} (${pct(r.percent)}) | ${pct(r.nonFlaggedPercent)} | ${a.passed}/${a.count} | ${t.compliant ? '✅' : '❌'} |\n`;
         if (!out.fits(row, RESERVE)) {
           omitted++;
           break;
