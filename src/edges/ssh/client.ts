@@ -74,7 +74,16 @@ export interface ExecResult {
   stderr: Buffer;
 }
 
-export class SshNode {
+/** What the runner needs of a node: commands with streamed output, and a way back after a drop. */
+export interface RemoteShell {
+  readonly target: { name: string };
+  readonly connected: boolean;
+  exec(command: string, options?: ExecOptions): Promise<ExecResult>;
+  reconnect(options: { deadlineMs: number; signal?: AbortSignal }): Promise<void>;
+  dispose(): void;
+}
+
+export class SshNode implements RemoteShell {
   readonly target: SshTarget;
   private client: Client | null = null;
   private lostReason: string | null = null;

@@ -37,7 +37,7 @@ import {
 import { ProgressModel, type ProgressSnapshot } from '../../core/run/progress.ts';
 import { makeRunResults, FAILING_STATUSES, type RunResults } from '../../core/results/model.ts';
 import { createResultParser, type ResultParser } from '../../core/results/parse.ts';
-import { CommandAborted, CommandTimeout, ConnectionLost, SshNode, type SshTarget } from './client.ts';
+import { CommandAborted, CommandTimeout, ConnectionLost, SshNode, type RemoteShell, type SshTarget } from './client.ts';
 
 export interface RunnerNode {
   target: SshTarget;
@@ -51,6 +51,10 @@ export interface RunnerNode {
   files?: { path: string; content: string | Uint8Array; mode: number }[];
   /** Ports on the node's loopback that reach a service here (ssh -R), set up again after every reconnect. */
   forwards?: { remotePort: number; localHost: string; localPort: number }[];
+  /** Fetch the node's journal too (default true; not for this machine). */
+  journal?: boolean;
+  /** Another way to reach the node (validate runs on this machine); default: SSH to `target`. */
+  shell?: RemoteShell;
 }
 
 export interface StageTimeouts {
@@ -84,6 +88,8 @@ export interface RunnerOptions {
   timeouts: StageTimeouts;
   /** Seconds between readiness probes. */
   pollSeconds?: number;
+  /** Wait for devstack's markers (false for a cloud that is already up: validate). */
+  waitReady?: boolean;
   /** Local artifacts folder: results.subunit, logs/. */
   outputDir: string;
   fetchLogs: boolean;
@@ -181,7 +187,10 @@ function failedRerunList(results: RunResults): string[] {
 
 export async function runTempest(options: RunnerOptions): Promise<RunReport> {
   const { plan, timeouts, log } = options;
-  const nodes = options.nodes.map((n) => ({ spec: n, ssh: new SshNode({ ...n.target, afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : undefined }) }));
+  const nodes = options.nodes.map((n) => ({
+    spec: n,
+    ssh: n.shell ?? (new SshNode({ ...n.target, afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : undefined }) as RemoteShell),
+  }));
   const ws = (command: string): string => asWorkspaceUser(plan, command);
   const controller = nodes.find((n) => n.spec.role === 'controller') ?? nodes[0];
   if (!controller) throw new Error('no nodes to run on');
@@ -258,7 +267,7 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     }
 
     // 3. Wait until devstack is done everywhere; a failure on any node is an infrastructure failure.
-    await timed('wait-ready', async () => {
+    if (options.waitReady !== false) await timed('wait-ready', async () => {
       const deadline = Date.now() + timeouts.readySeconds * 1000;
       const pending = new Set(nodes);
       while (pending.size) {
@@ -393,7 +402,7 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
       }
     }
 
-    async function stopAndDrain(ssh: SshNode, index: number, stream: StepStream): Promise<void> {
+    async function stopAndDrain(ssh: RemoteShell, index: number, stream: StepStream): Promise<void> {
       try {
         if (!ssh.connected) await ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
         const r = await ssh.exec(ws(cancelCommand(plan, index, 5)), { timeoutMs: 30_000 });
@@ -438,9 +447,11 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
             const tar = join(dir, `${name}.tar.gz`);
             await toFile(n.ssh, asRoot(logsArchiveCommand(paths), n.spec.sudo), tar, timeouts.logsSeconds * 1000);
             logFiles.push(tar);
-            const journal = join(dir, `${name}-journal.log.gz`);
-            await toFile(n.ssh, asRoot(journalCommand(), n.spec.sudo), journal, timeouts.logsSeconds * 1000);
-            logFiles.push(journal);
+            if (n.spec.journal !== false) {
+              const journal = join(dir, `${name}-journal.log.gz`);
+              await toFile(n.ssh, asRoot(journalCommand(), n.spec.sudo), journal, timeouts.logsSeconds * 1000);
+              logFiles.push(journal);
+            }
           } catch (err) {
             warnings.push(`logs of ${n.spec.target.name}: ${(err as Error).message}`);
           }
@@ -474,7 +485,7 @@ async function forward(ssh: SshNode, forwards: NonNullable<RunnerNode['forwards'
   for (const f of forwards) await ssh.forwardRemoteToLocal(f.remotePort, f.localHost, f.localPort);
 }
 
-async function mustSucceed(ssh: SshNode, stage: Stage, command: string, options: Parameters<SshNode['exec']>[1]): Promise<Awaited<ReturnType<SshNode['exec']>>> {
+async function mustSucceed(ssh: RemoteShell, stage: Stage, command: string, options: Parameters<RemoteShell['exec']>[1]): Promise<Awaited<ReturnType<RemoteShell['exec']>>> {
   const r = await ssh.exec(command, options);
   if (r.code !== 0) {
     const why = r.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}`;
@@ -483,7 +494,7 @@ async function mustSucceed(ssh: SshNode, stage: Stage, command: string, options:
   return r;
 }
 
-async function toFile(ssh: SshNode, command: string, path: string, timeoutMs: number): Promise<void> {
+async function toFile(ssh: RemoteShell, command: string, path: string, timeoutMs: number): Promise<void> {
   const file = createWriteStream(path);
   try {
     await ssh.exec(command, { onStdout: (chunk) => file.write(chunk), timeoutMs });
