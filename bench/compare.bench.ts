@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseResults } from '../src/core/results/parse.ts';
-import { compareRuns, parseBaseline, summarizeRuns, toBaseline } from '../src/core/compare/index.ts';
+import { compareRuns, parseBaseline, renderCompareMarkdown, summarizeRuns, toBaseline } from '../src/core/compare/index.ts';
 import { bigPlan, streamOf, type PlannedTest } from '../test/compare/gen.ts';
 
 const PEER = fileURLToPath(new URL('../test/oracle/compare_oracle.py', import.meta.url));
@@ -64,10 +64,12 @@ export async function run(): Promise<void> {
       const loadT: number[] = [];
       const e2eT: number[] = [];
       let regressions = 0;
+      let markdown = 0;
       for (let i = 0; i < reps; i++) {
         const [d, diff] = time(() => compareRuns(baseline, summarizeRuns([runResults]), { today: '2026-11-25' }));
         diffT.push(d);
         regressions = diff.counts.regressions;
+        markdown = time(() => renderCompareMarkdown(diff))[0];
         loadT.push(time(() => parseBaseline(baselineText, 'base.json'))[0]);
         e2eT.push(
           time(() => {
@@ -94,13 +96,15 @@ export async function run(): Promise<void> {
         // entries and reduces the run (the peer reduces while parsing): shown as measured.
         ratio = `${fmt(total / e2e).padEnd(14)} ${fmt(out.seconds.diff / median(diffT))}`;
         // Both sides found the same regressions by name (renames aside, which only we match).
-        if (out.regressions.length !== regressions) console.log(`  note: peer counted ${out.regressions.length} regressions, we ${regressions}`);
+        if (out.regressions.length !== regressions) console.log(`  note: peer counted ${out.regressions.length} regressions, we ${regressions} (we also match renamed tests by id)`);
       }
+      if (n === SIZES[SIZES.length - 1]) console.log(`  note: Markdown of this diff (${regressions} regressions, budget 60,000): ${markdown.toFixed(4)} s`);
       console.log(
         `${String(n).padEnd(9)} ${`${median(diffT).toFixed(4)} s`.padEnd(9)} ${`${median(loadT).toFixed(4)} s`.padEnd(14)} ${`${e2e.toFixed(4)} s`.padEnd(12)} ${`${((e2e / n) * 1e6).toFixed(2)} µs (x${(e2e / n / first).toFixed(2)})`.padEnd(15)} ${peer.padEnd(18)} ${peerDiff.padEnd(11)} ${ratio}`,
       );
     }
     console.log('diff = reduce the parsed run + compare with a loaded baseline; load baseline = read and schema-check the JSON;');
+    console.log('peer diff = a dict lookup per name on outcomes it reduced while parsing (no id matching, no report entries).');
     console.log('end to end = parse both subunit streams, reduce both, compare (the peer\'s work). Goal: diff + load under 1 s at 100,000, linear.');
   } finally {
     rmSync(dir, { recursive: true, force: true });
