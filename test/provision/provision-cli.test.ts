@@ -61,9 +61,12 @@ test('provision boots controller + 2 subnodes, tagged and stamped; cleanup --sta
   }
   assert.equal(await keypairExists(id), true);
 
-  const c = await cliCommand(cleanupCommand, ['--state', state], { env: cloudEnv(), cwd: dir });
+  assert.equal((await stat(join(state, 'token.json'))).mode & 0o777, 0o600);
+  const c = await cliCommand(cleanupCommand, ['--state', state, '--json'], { env: cloudEnv(), cwd: dir });
   assert.equal(c.code, 0, c.stderr);
-  assert.match(c.stdout, /deleted 3 servers, 3 ports, 1 floating IPs, 1 keypairs/);
+  const cleaned = JSON.parse(c.stdout) as { servers: string[]; ports: string[]; floatingIps: string[]; keypairs: string[]; tokensIssued: number };
+  assert.deepEqual([cleaned.servers.length, cleaned.ports.length, cleaned.floatingIps.length, cleaned.keypairs.length], [3, 3, 1, 1]);
+  assert.equal(cleaned.tokensIssued, 0, "provision's token is reused: one token per run");
   assert.deepEqual(await leftovers(id), []);
   assert.equal(await keypairExists(id), false);
   // a second cleanup finds nothing and still succeeds

@@ -6,7 +6,10 @@ import { flag, str, strs, writeJson, type Command } from '../command.ts';
 import { EXIT, UserError, usageError } from '../../core/errors.ts';
 import { isValidRunId } from '../../core/provision/plan.ts';
 import { parseDuration } from '../../core/provision/sweep.ts';
+import { readFile } from 'node:fs/promises';
 import { readText } from '../../edges/files.ts';
+import type { CatalogService } from '../../edges/openstack/keystone.ts';
+import { TOKEN_FILE } from './provision.ts';
 import { cleanupRun, sweep } from '../../edges/openstack/cleanup.ts';
 import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs, openSession } from '../openstack-args.ts';
 
@@ -26,7 +29,8 @@ export const cleanupCommand: Command = {
   },
   help: `What:
       --run-id ID              one run's resources (found by its tag, even if provision died early)
-      --state DIR              the run recorded in DIR/provision.json (cloud and region too)
+      --state DIR              the run recorded in DIR/provision.json (cloud and region too;
+                               provision's token is reused while valid)
       --sweep                  every resource tagged 'tempest-gate' whose run is not live: its
                                deadline (start + --timeout of its provision) has passed and all
                                of it is older than --older-than
@@ -49,7 +53,11 @@ Exit codes:
     const sweeping = flag(args, 'sweep');
     if ([runId, stateDir, sweeping || undefined].filter(Boolean).length !== 1) throw usageError('give exactly one of --run-id, --state or --sweep (see --help)');
     const extraArgs = { ...args, values: { ...args.values } };
+    let reuse: { cloud?: string; region?: string; token?: { value: string; expiresAt: string; catalog: CatalogService[]; projectId?: string; userId?: string } } | undefined;
     if (stateDir) {
+      reuse = await readFile(join(resolve(io.cwd, stateDir), TOKEN_FILE), 'utf8')
+        .then((t) => JSON.parse(t) as typeof reuse)
+        .catch(() => undefined);
       const file = join(resolve(io.cwd, stateDir), 'provision.json');
       const text = await readText(file);
       let state: { runId?: unknown; cloud?: unknown; region?: unknown };
@@ -70,6 +78,10 @@ Exit codes:
 
     const cloud = cloudFromArgs(extraArgs, io);
     const session = openSession(cloud, say);
+    // provision's token, when it is for this cloud and region: one token per run
+    if (reuse?.token && reuse.cloud === cloud.name && reuse.region === cloud.regionName) {
+      session.keystone.seed({ ...reuse.token, expiresAt: new Date(reuse.token.expiresAt), projectId: reuse.token.projectId, userId: reuse.token.userId });
+    }
     try {
       if (sweeping) {
         const { decision, report } = await sweep(session, {
@@ -89,7 +101,7 @@ Exit codes:
         return EXIT.ok;
       }
       const report = await cleanupRun(session, runId!, { waitTimeoutMs, onProgress: say });
-      if (json) writeJson(io, { runId, ...report });
+      if (json) writeJson(io, { runId, ...report, apiCalls: session.http.calls, tokensIssued: session.keystone.tokensIssued });
       else {
         const n = report.servers.length + report.ports.length + report.floatingIps.length + report.keypairs.length;
         io.stdout.write(`cleanup: run ${runId}: deleted ${report.servers.length} servers, ${report.ports.length} ports, ${report.floatingIps.length} floating IPs, ${report.keypairs.length} keypairs${n ? '' : ' (nothing was there)'}\n`);

@@ -9,6 +9,7 @@ import { isValidRunId, newRunId, type RunIdentity } from '../../core/provision/p
 import { parseDuration } from '../../core/provision/sweep.ts';
 import { SECRETS_PATH } from '../../core/provision/local-conf.ts';
 import { provision, type ProvisionResult } from '../../edges/openstack/provisioner.ts';
+import type { Token } from '../../edges/openstack/keystone.ts';
 import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs, openSession } from '../openstack-args.ts';
 
 /** What `provision` leaves for `run` and `cleanup` (provision.json in the state folder). */
@@ -37,7 +38,10 @@ function intOption(text: string | undefined, name: string, def: number, min: num
   return n;
 }
 
-async function writeState(dir: string, result: ProvisionResult, state: ProvisionState): Promise<void> {
+/** The run's token, for cleanup to reuse (one token per run); a secret: mode 0600, never logged. */
+export const TOKEN_FILE = 'token.json';
+
+async function writeState(dir: string, result: ProvisionResult, state: ProvisionState, token: Token | undefined): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const key = join(dir, state.privateKeyFile);
   await writeFile(key, result.keypair.privateKey, { mode: 0o600 });
@@ -45,6 +49,11 @@ async function writeState(dir: string, result: ProvisionResult, state: Provision
   const secrets = join(dir, state.secretsFile);
   await writeFile(secrets, Object.entries(result.devstackSecrets).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
   await chmod(secrets, 0o600);
+  if (token) {
+    const file = join(dir, TOKEN_FILE);
+    await writeFile(file, JSON.stringify({ cloud: state.cloud, region: state.region, token }), { mode: 0o600 });
+    await chmod(file, 0o600);
+  }
   await writeFile(join(dir, 'provision.json'), `${JSON.stringify(state, null, 2)}\n`);
 }
 
@@ -83,8 +92,9 @@ Run:
       --change ID              change under test (pull request, Gerrit change, SHA), recorded too
       --boot-timeout DURATION  per server, from creation to ACTIVE (default 15m)
       --timeout DURATION       the whole provisioning (default 30m)
-      --state-dir DIR          where provision.json, the SSH key and devstack's passwords go
-                               (default .tempest-gate/runs/<run-id>; key and passwords mode 0600)
+      --state-dir DIR          where provision.json, the SSH key, devstack's passwords and the
+                               run's token (for cleanup --state) go (default
+                               .tempest-gate/runs/<run-id>; the secrets mode 0600)
       --devstack-repo URL      devstack to install (default https://opendev.org/openstack/devstack)
       --devstack-branch NAME   its branch (default master)
       --keep-on-failure        leave the resources when provisioning fails (debugging)
@@ -157,7 +167,7 @@ Exit codes:
         secretsPathOnNodes: SECRETS_PATH,
         nodes: result.nodes.map((n) => ({ role: n.role, name: n.name, id: n.id, ip: n.ip, floatingIp: n.floatingIp, attempts: n.attempts })),
       };
-      await writeState(stateDir, result, state);
+      await writeState(stateDir, result, state, session.keystone.peek());
       if (json) writeJson(io, { ...state, stateDir, elapsedMs: result.elapsedMs, apiCalls: session.http.calls, tokens: session.keystone.tokensIssued });
       else {
         io.stdout.write(`run ${runId}: ${result.nodes.length} nodes ACTIVE in ${(result.elapsedMs / 1000).toFixed(1)} s (${session.http.calls} API calls)\n`);

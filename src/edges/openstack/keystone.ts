@@ -111,6 +111,17 @@ export class Keystone {
     return this.options.cloud;
   }
 
+  /** Start from a token issued earlier in the same run (provision's, reused by cleanup): one
+   * token per run. A token the cloud no longer accepts is replaced on the first 401. */
+  seed(token: Token): void {
+    this.token = token;
+  }
+
+  /** The token in use, if any (to hand on to the next step of the run). */
+  peek(): Token | undefined {
+    return this.token;
+  }
+
   /** A valid token, issued once and renewed shortly before it expires. */
   async current(): Promise<Token> {
     const now = this.options.now?.() ?? Date.now();
