@@ -212,3 +212,15 @@ test('property: the diff does not depend on the order tests ran in', () => {
     { numRuns: 100 },
   );
 });
+
+test('the run summary index is used only while it still describes the tests', () => {
+  const base = baselineOf([t('a', ['success']), t('b', ['success'])]);
+  const run = summaryOf([t('a', ['success']), t('b', ['fail'])]);
+  const trimmed = { ...run, tests: run.tests.filter((x) => x.name.endsWith('.b')) };
+  // A filtered copy keeps the old index: its size gives it away and the diff rebuilds it.
+  const d = compareRuns(base, trimmed, { today: TODAY });
+  assert.deepEqual(names(d.regressions), ['b']);
+  assert.deepEqual(names(d.removed), ['a']);
+  const renamed = { ...run, tests: run.tests.map((x) => ({ ...x, name: `${x.name}_x` })) };
+  assert.throws(() => compareRuns(base, renamed, { today: TODAY }), /index does not match its tests/);
+});

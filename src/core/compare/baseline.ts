@@ -113,11 +113,14 @@ function byName(a: { name: string }, b: { name: string }): number {
  * the Baseline shape plus failure details. A test that passed and failed is `flaky`.
  */
 export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}): RunSummary {
-  const tallies = new Map<string, Tally>();
+  // Name → position: the tallies keep first-seen order, and the map is the summary's index.
+  const indexOf = new Map<string, number>();
+  const tallies: Tally[] = [];
   for (const run of runs) {
     for (const rec of run.tests) {
       const key = keyOf(rec.name);
-      let t = tallies.get(key);
+      const at = indexOf.get(key);
+      let t = at === undefined ? undefined : tallies[at];
       if (t === undefined) {
         t = {
           id: rec.id,
@@ -132,7 +135,8 @@ export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}):
           reason: null,
           detail: null,
         };
-        tallies.set(key, t);
+        indexOf.set(key, tallies.length);
+        tallies.push(t);
       } else {
         // The latest run names the test (runs are given oldest first).
         t.id = rec.id;
@@ -161,7 +165,7 @@ export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}):
   }
   const tests: BaselineTest[] = [];
   const details: Record<string, string> = {};
-  for (const t of tallies.values()) {
+  for (const t of tallies) {
     const bt = toBaselineTest(t);
     tests.push(bt);
     if (t.detail !== null && (t.failures > 0 || t.unfinished > 0)) details[t.name] = t.detail;
@@ -174,6 +178,7 @@ export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}):
     runs: runs.length,
     tests,
     details,
+    index: indexOf,
   };
 }
 

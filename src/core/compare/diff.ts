@@ -106,7 +106,7 @@ export interface Matching {
  * 3. same name, for tests without an id or whose id changed.
  * Index arrays rather than object-keyed maps: this runs on 100,000-test runs.
  */
-export function matchTests(base: readonly BaselineTest[], run: readonly BaselineTest[]): Matching {
+export function matchTests(base: readonly BaselineTest[], run: readonly BaselineTest[], runIndex?: ReadonlyMap<string, number>): Matching {
   const pairOf = new Int32Array(run.length).fill(-1);
   const taken = new Uint8Array(base.length);
   let matched = 0;
@@ -115,14 +115,20 @@ export function matchTests(base: readonly BaselineTest[], run: readonly Baseline
     taken[b] = 1;
     matched++;
   };
-  const baseByName = new Map<string, number>();
-  for (let i = 0; i < base.length; i++) baseByName.set((base[i] as BaselineTest).name, i);
+  // The run's name index comes from summarizeRuns when it can: one 100,000-entry map fewer.
+  let runByName = runIndex !== undefined && runIndex.size === run.length ? runIndex : undefined;
+  if (runByName === undefined) {
+    const built = new Map<string, number>();
+    for (let c = 0; c < run.length; c++) built.set((run[c] as BaselineTest).name, c);
+    runByName = built;
+  }
   let unmatchedWithId = 0;
-  for (let c = 0; c < run.length; c++) {
-    const ct = run[c] as BaselineTest;
-    if (ct.idempotentId === null) continue;
-    const b = baseByName.get(ct.name);
-    if (b !== undefined && taken[b] === 0 && (base[b] as BaselineTest).idempotentId === ct.idempotentId) pair(c, b);
+  for (let b = 0; b < base.length; b++) {
+    const bt = base[b] as BaselineTest;
+    if (bt.idempotentId === null) continue;
+    const c = runByName.get(bt.name);
+    if (c !== undefined && (run[c] as BaselineTest).name !== bt.name) throw new Error('the run summary index does not match its tests (tests changed after summarizeRuns)');
+    if (c !== undefined && pairOf[c] === -1 && (run[c] as BaselineTest).idempotentId === bt.idempotentId) pair(c, b);
     else unmatchedWithId++;
   }
   if (unmatchedWithId > 0) {
@@ -157,10 +163,12 @@ export function matchTests(base: readonly BaselineTest[], run: readonly Baseline
       }
     }
   }
-  for (let c = 0; c < run.length; c++) {
-    if (pairOf[c] !== -1) continue;
-    const b = baseByName.get((run[c] as BaselineTest).name);
-    if (b !== undefined && taken[b] === 0) pair(c, b);
+  for (let b = 0; b < base.length; b++) {
+    if (taken[b] === 1) continue;
+    const name = (base[b] as BaselineTest).name;
+    const c = runByName.get(name);
+    if (c !== undefined && (run[c] as BaselineTest).name !== name) throw new Error('the run summary index does not match its tests (tests changed after summarizeRuns)');
+    if (c !== undefined && pairOf[c] === -1) pair(c, b);
   }
   return { pairOf, taken, matched };
 }
@@ -172,7 +180,7 @@ export function compareRuns(baseline: Baseline, run: RunSummary, options: Compar
   const durations = durationCheck(baseline.context, run.context, rel, abs);
   const known = new KnownFailureMatcher(options.knownFailures ?? null, options.today);
 
-  const { pairOf, taken, matched } = matchTests(baseline.tests, run.tests);
+  const { pairOf, taken, matched } = matchTests(baseline.tests, run.tests, run.index);
 
   const lists = {
     regressions: [] as TestChange[],

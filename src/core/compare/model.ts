@@ -97,6 +97,8 @@ export interface Baseline {
 export interface RunSummary extends Baseline {
   /** Failure text by test name (traceback, else reason), kept only for failing tests. */
   details: Record<string, string>;
+  /** In memory only (never written): test name → its position in `tests`, from summarizeRuns. */
+  index?: ReadonlyMap<string, number>;
 }
 
 export type ChangeKind =
