@@ -53,7 +53,10 @@ export interface ActionSettings {
   flavor: string | null;
   image: string | null;
   devstackBranch: string;
-  rules: string;
+  /** A rules file or `preset:<name>`; null: the repository's .tempest-gate.yaml, else its service preset. */
+  rules: string | null;
+  /** Test ids to select from (as `stestr list` prints them); null: the shipped Tempest list. */
+  testList: string | null;
   /** A baseline reference as `tempest-gate compare --baseline` takes it (docs/compare.md), or null. */
   baseline: string | null;
   /** Where bare baseline names are looked up (git:BRANCH, dir:PATH, artifact:NAME). */
@@ -82,12 +85,13 @@ const SECRET_KEYS = /(password|secret|token|credential|key)$/i;
 /** OS_* variables that hold credentials (openstacksdk's names). */
 const OS_SECRET_VARS = ['OS_PASSWORD', 'OS_APPLICATION_CREDENTIAL_SECRET', 'OS_TOKEN', 'OS_AUTH_TOKEN', 'OS_CLIENT_SECRET'];
 
-function mask(value: string, secrets: string[]): void {
+function mask(value: string, secrets: string[], options: { perLine?: boolean } = {}): void {
   if (value.trim() === '') return;
   core.setSecret(value);
   secrets.push(value);
-  // The runner masks line by line; a multi-line secret is registered per line as well.
-  if (value.includes('\n')) {
+  // A multi-line value is only masked whole by the runner; when its secret parts cannot be told
+  // apart (a clouds.yaml that does not parse), every line is masked too.
+  if (options.perLine && value.includes('\n')) {
     for (const line of value.split(/\r?\n/)) {
       if (line.trim().length >= 4) {
         core.setSecret(line.trim());
@@ -103,6 +107,7 @@ function maskCloudsYaml(text: string, secrets: string[]): void {
   try {
     doc = parseYaml(text);
   } catch (err) {
+    mask(text, secrets, { perLine: true });
     // The parser's message quotes the file: keep only its position.
     const pos = (err as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
     throw new UserError(`input 'clouds-yaml' is not valid YAML${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}`, { exitCode: EXIT.usage });
@@ -249,7 +254,8 @@ export function readSettings(env: Env = process.env): ActionSettings {
     flavor: input('flavor') || null,
     image: input('image') || null,
     devstackBranch: input('devstack-branch') || 'master',
-    rules: input('rules') || 'preset:integrated-gate',
+    rules: input('rules') || null,
+    testList: input('test-list') || null,
     baseline: checkBaselineRef(input('baseline')),
     baselineStore: input('baseline-store') || 'git:tempest-baselines',
     knownFailures: input('known-failures') || null,

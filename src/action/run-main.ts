@@ -141,14 +141,32 @@ async function gate(settings: ActionSettings, stages: Stages, client: GitHubClie
         exitCode: EXIT.internal,
       });
     }
+    const selection = await stages.cloud.select({ settings, log: (l) => core.info(l) });
+    core.info(`Selection: ${selection.summary}`);
+    selectedCount = selection.selectedCount;
+    if (selection.conclusion === 'skip') {
+      // Nothing in the change needs Tempest (e.g. docs only): nothing is provisioned; say why.
+      const report: Report = {
+        results: null,
+        verdict: 'pass',
+        headline: `Nothing to run: ${selection.summary}.`,
+        problems,
+        compare: null,
+        pullRequest: pr ? { number: pr.number, headSha: pr.headSha } : null,
+        rawResultsPath: null,
+      };
+      const out = await publishReport(settings, report, { github: !(pr?.fromFork === true && ctx.eventName === 'pull_request'), artifact: true }, client);
+      setOutputs(report, out.reportPath, 0, null);
+      return;
+    }
     // Saved before anything is created: the post step cleans up by this id even if main dies mid-way.
     const runId = newRunId(Date.now(), Math.random);
     core.saveState(STATE.runId, runId);
     if (settings.cloud.name) core.saveState(STATE.cloudName, settings.cloud.name);
     core.info(`Run id ${runId}: every cloud resource of this run carries it.`);
-    const run = await stages.cloud.provisionAndRun({ settings, runId, log: (l) => core.info(l) });
+    const run = await stages.cloud.provisionAndRun({ settings, selection, runId, log: (l) => core.info(l) });
+    if (run.problem) problems.push(run.problem);
     resultsPath = run.resultsPath;
-    selectedCount = run.selectedCount;
   }
 
   core.startGroup(`Read ${resultsPath}`);

@@ -1,21 +1,33 @@
 // The stages the action drives that other parts of tempest-gate implement: provisioning and
 // running Tempest on the cloud (src/edges/openstack, issue 8 / 7), cleanup, and the baseline
 // comparison (src/core/compare, issue 4). The action calls them only through these small
-// interfaces. SEAM: `defaultStages` is where the implementations are plugged in; a stage that
-// has not landed is null and the action says so in one line instead of pretending.
+// interfaces; `defaultStages` plugs the implementations in, and tests give their own.
 import type { RunResults } from '../core/results/model.ts';
 import type { ActionSettings, FailOn } from './inputs.ts';
+
+export interface Selection {
+  /** 'skip': nothing in the change needs Tempest (e.g. docs only); nothing is provisioned. */
+  conclusion: 'run' | 'skip';
+  /** The selection in one line ("1211 of 1646 tests selected ... by compute"). */
+  summary: string;
+  selectedCount: number;
+  /** Include lists written for `tempest run`. */
+  parallelList: string | null;
+  serialList: string | null;
+}
 
 export interface CloudRun {
   /** Path of the subunit v2 stream brought back from the controller. */
   resultsPath: string;
-  /** Number of tests selected for the change. */
-  selectedCount: number | null;
+  /** Something went wrong after some tests finished (they are still reported). */
+  problem?: string;
 }
 
 export interface CloudStage {
-  /** Provision the nodes (every resource marked with `runId`), run the selected tests, bring back the results. */
-  provisionAndRun(options: { settings: ActionSettings; runId: string; log: (line: string) => void }): Promise<CloudRun>;
+  /** Select the tests the change needs. Creates nothing in the cloud. */
+  select(options: { settings: ActionSettings; log: (line: string) => void }): Promise<Selection>;
+  /** Provision the nodes (every resource marked with `runId`), run the selection, bring back the results. */
+  provisionAndRun(options: { settings: ActionSettings; selection: Selection; runId: string; log: (line: string) => void }): Promise<CloudRun>;
 }
 
 export interface CleanupReport {
@@ -59,11 +71,12 @@ export interface Stages {
   compare: CompareStage | null;
 }
 
-// SEAM: `cloud` is null until provision (src/edges/openstack/provisioner.ts), selection and the
-// Tempest run are wired into one stage; the action then says so instead of pretending.
 // Implementations load on first use (their own chunks in dist/): start-up only pays for what runs.
 export const defaultStages: Stages = {
-  cloud: null,
+  cloud: {
+    select: async (o) => (await import('./cloud-stage.ts')).verbCloudStage.select(o),
+    provisionAndRun: async (o) => (await import('./cloud-stage.ts')).verbCloudStage.provisionAndRun(o),
+  },
   cleanup: { cleanup: async (o) => (await import('./cloud-cleanup.ts')).openstackCleanup.cleanup(o) },
   compare: { load: async (o) => (await import('./compare-stage.ts')).compareStage.load(o) },
 };

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { runMain } from '../../src/action/run-main.ts';
 import { runPost } from '../../src/action/run-post.ts';
 import { STATE } from '../../src/action/state.ts';
-import { defaultStages, type Stages } from '../../src/action/stages.ts';
+import { defaultStages, type Selection, type Stages } from '../../src/action/stages.ts';
 import { parseCommandFile, newJob, visibleLog } from '../helpers/action-runner.ts';
 import { makeRun } from '../helpers/tempest-run.ts';
 
@@ -46,6 +46,8 @@ async function runnerEnv(inputs: Record<string, string>): Promise<{ dir: string;
   };
 }
 
+const SELECTED: Selection = { conclusion: 'run', summary: '3 of 10 tests selected', selectedCount: 3, parallelList: null, serialList: null };
+
 const CLOUD_INPUTS = {
   'github-token': 'ghs_inproc',
   'clouds-yaml': `clouds:\n  lab:\n    auth:\n      auth_url: http://127.0.0.1:9/v3\n      username: demo\n      password: ${PASSWORD}\n      project_name: demo\n`,
@@ -61,6 +63,7 @@ test('main dies mid-provision: the run id was saved first, and post cleans up by
   let provisionedWith = '';
   const stages: Stages = {
     cloud: {
+      select: async () => SELECTED,
       async provisionAndRun({ runId }) {
         provisionedWith = runId;
         throw new Error('Nova said ERROR for node 2');
@@ -114,6 +117,7 @@ test('post never fails the job: a cleanup error becomes a warning; no run id mea
 test('bad input discovered before provisioning creates nothing (no run id saved)', async () => {
   const stages: Stages = {
     cloud: {
+      select: async () => SELECTED,
       async provisionAndRun() {
         throw new Error('must not provision');
       },

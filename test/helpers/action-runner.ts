@@ -3,7 +3,7 @@
 // runner's environment: INPUT_* (action.yml defaults filled in), GITHUB_EVENT_PATH, GITHUB_OUTPUT,
 // GITHUB_STATE, GITHUB_STEP_SUMMARY, and STATE_* for the post step from what main saved.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, mkdir, symlink } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,10 @@ let built: Promise<string> | null = null;
 /** Bundle the action's entry points once per test process; returns the dist directory. */
 export function buildAction(): Promise<string> {
   built ??= (async () => {
-    const out = await mkdtemp(join(tmpdir(), 'tg-dist-'));
+    // The action's layout: dist/ next to data/ (presets and the shipped test list are found from the bundle).
+    const root = await mkdtemp(join(tmpdir(), 'tg-action-'));
+    await symlink(join(ROOT, 'data'), join(root, 'data'));
+    const out = join(root, 'dist');
     await build({
       absWorkingDir: ROOT,
       entryPoints: { index: 'src/action/main.ts', post: 'src/action/post.ts' },
@@ -30,7 +33,14 @@ export function buildAction(): Promise<string> {
       splitting: true,
       chunkNames: 'chunks/[name]-[hash]',
       logLevel: 'error',
-      banner: { js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);" },
+      // As scripts/build.ts: ssh2's optional native helpers stay unresolved (it falls back to JS).
+      external: ['cpu-features', '*.node'],
+      // As scripts/build.ts, except `var` for __filename/__dirname: @azure/storage-common (bundled
+      // into the artifact chunk) declares `var __filename;` itself, and a `const` in the banner makes
+      // that chunk fail to load ("Identifier '__filename' has already been declared").
+      banner: {
+        js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;",
+      },
     });
     // esbuild's service process would keep the test process alive.
     await stopEsbuild();

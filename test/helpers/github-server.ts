@@ -22,6 +22,7 @@ export const OPERATIONS = [
   'checks/list-for-ref',
   'checks/list-annotations',
   'pulls/get',
+  'pulls/list-files',
 ] as const;
 type OperationId = (typeof OPERATIONS)[number];
 
@@ -130,6 +131,8 @@ export interface GitHubServerOptions {
   pullRequest?: Json;
   /** Comments already on the PR before the test starts (e.g. 150 unrelated ones, to force paging). */
   seedComments?: Array<{ issueNumber: number; body: string }>;
+  /** The pull request's changed files (pulls/list-files). */
+  pullFiles?: string[];
 }
 
 export class GitHubServer {
@@ -143,11 +146,11 @@ export class GitHubServer {
   private server: Server | null = null;
   private nextId = 1000;
   private readonly api: OpenAPIBackend;
-  private readonly o: Required<Omit<GitHubServerOptions, 'pullRequest' | 'seedComments'>> & { pullRequest: Json | null };
+  private readonly o: Required<Omit<GitHubServerOptions, 'pullRequest' | 'seedComments' | 'pullFiles'>> & { pullRequest: Json | null; pullFiles: string[] };
   url = '';
 
   constructor(options: GitHubServerOptions) {
-    this.o = { owner: options.owner ?? 'octocat', repo: options.repo ?? 'Hello-World', token: options.token, pullRequest: options.pullRequest ?? null };
+    this.o = { owner: options.owner ?? 'octocat', repo: options.repo ?? 'Hello-World', token: options.token, pullRequest: options.pullRequest ?? null, pullFiles: options.pullFiles ?? [] };
     for (const c of options.seedComments ?? []) this.comments.push({ id: this.nextId++, body: c.body, issueNumber: c.issueNumber });
     this.api = new OpenAPIBackend({
       definition: subsetSpec(),
@@ -366,6 +369,15 @@ export class GitHubServer {
         if (!cr) return { status: 404, body: { message: 'Not Found' } };
         const base = example<Json[]>('check-annotation-items')[0] ?? {};
         return { status: 200, body: cr.annotations.map((a) => ({ ...base, ...a, blob_href: 'https://github.com/x', raw_details: a.raw_details ?? null, title: a.title ?? null })) };
+      }
+      case 'pulls/list-files': {
+        const base = example<Json[]>('diff-entry-items')[0] ?? {};
+        const perPage = Math.min(100, Number(q.per_page ?? 30));
+        const page = Number(q.page ?? 1);
+        const files = this.o.pullFiles.slice((page - 1) * perPage, page * perPage).map((filename) => ({ ...base, filename, status: 'modified' }));
+        const headers: Record<string, string> = {};
+        if (page * perPage < this.o.pullFiles.length) headers.link = `<${this.url}/repos/${this.o.owner}/${this.o.repo}/pulls/${p.pull_number}/files?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+        return { status: 200, body: files, headers };
       }
       case 'pulls/get': {
         if (!this.o.pullRequest || Number(p.pull_number) !== this.o.pullRequest.number) return { status: 404, body: { message: 'Not Found' } };
