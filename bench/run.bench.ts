@@ -17,7 +17,7 @@ import { microsFromIso } from '../src/core/results/model.ts';
 import { parseResults } from '../src/core/results/parse.ts';
 
 const SUITE = fileURLToPath(new URL('../test/fixtures/run/sample-suite/', import.meta.url));
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.TG_BENCH_ROUNDS ?? 5);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

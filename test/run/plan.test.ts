@@ -18,6 +18,8 @@ import {
   logsArchiveCommand,
   readinessFromProbe,
   readyProbeCommand,
+  readyThenCommand,
+  thenStatus,
   startCommand,
   statusCommand,
   statusFromOutput,
@@ -39,6 +41,7 @@ function allCommands(): string[] {
   const markers = { done: `${EVIL}/done`, failed: `${EVIL}/failed`, log: `${EVIL}/log` };
   return [
     readyProbeCommand(markers),
+    readyThenCommand(markers, configCommand(plan, [])),
     logTailCommand(markers.log, 40),
     uploadCommand(`${EVIL}/list.txt`),
     uploadManyCommand([{ path: `${EVIL}/a`, bytes: 3 }, { path: '/b', bytes: 0 }]),
@@ -123,6 +126,28 @@ test('several files in one command, cut from stdin by their lengths, names hosti
     execFileSync('/bin/sh', ['-c', uploadManyCommand(files.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) })))], { input, cwd: dir });
     for (const f of files) assert.equal(readFileSync(f.path, 'utf8'), f.content);
     assert.equal(existsSync(join(dir, 'x')), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('probe then prepare: the second part runs only when the node is ready', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-then-'));
+  try {
+    const markers = { done: join(dir, 'done'), failed: join(dir, 'failed'), log: join(dir, 'log') };
+    const run = (): string => execFileSync('/bin/sh', ['-c', readyThenCommand(markers, `cat > ${join(dir, 'got')}`)], { encoding: 'utf8', input: 'payload', env: { PATH: '/usr/bin:/bin' } });
+    let out = run();
+    assert.equal(thenStatus(out), null);
+    assert.equal(existsSync(join(dir, 'got')), false);
+    writeFileSync(markers.done, '');
+    out = run();
+    assert.equal(readinessFromProbe(out).state, 'ready');
+    assert.equal(thenStatus(out), 0);
+    assert.equal(readFileSync(join(dir, 'got'), 'utf8'), 'payload');
+    const failing = execFileSync('/bin/sh', ['-c', readyThenCommand(markers, 'exit 7')], { encoding: 'utf8' });
+    assert.equal(thenStatus(failing), 7);
+    writeFileSync(markers.failed, '');
+    assert.equal(thenStatus(run()), null, 'a failed node runs nothing');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

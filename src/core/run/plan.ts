@@ -106,14 +106,35 @@ export function configPath(plan: RemotePlanOptions): string {
 
 /** Prints `failed=0|1 done=0|1 cloudinit=<status>`; `readinessFromProbe` reads it. */
 export function readyProbeCommand(markers: ReadyMarkers): string {
+  return [...probeAssignments(markers), `echo "failed=$f done=$d cloudinit=$c"`].join('; ');
+}
+
+function probeAssignments(markers: ReadyMarkers): string[] {
   return [
     `f=0; d=0; c=absent`,
     `[ -e ${shQuote(markers.failed)} ] && f=1`,
     `[ -e ${shQuote(markers.done)} ] && d=1`,
-    // `cloud-init status` prints "status: running|done|error|disabled"; older ones lack --long.
+    // `cloud-init status` prints "status: running|done|error|disabled".
     `if command -v cloud-init >/dev/null 2>&1; then c=$(cloud-init status 2>/dev/null | sed -n 's/^status: *//p' | head -n 1); [ -n "$c" ] || c=unknown; fi`,
+  ];
+}
+
+/**
+ * The probe, and when it finds the node ready (the same rule as readinessFromProbe), `then` in the
+ * same round trip; prints `then=<status>` after the probe line. `then` may read stdin.
+ */
+export function readyThenCommand(markers: ReadyMarkers, then: string): string {
+  return [
+    ...probeAssignments(markers),
     `echo "failed=$f done=$d cloudinit=$c"`,
+    `if [ "$f" = 0 ] && [ "$d" = 1 ] && [ "$c" != error ]; then (${then}) && echo "then=0" || echo "then=$?"; fi`,
   ].join('; ');
+}
+
+/** The status of `then` in readyThenCommand's output, or null when it did not run. */
+export function thenStatus(output: string): number | null {
+  const m = /^then=(\d+)$/m.exec(output);
+  return m ? Number(m[1]) : null;
 }
 
 export type Readiness = { state: 'ready' } | { state: 'pending' } | { state: 'failed'; reason: string };

@@ -21,6 +21,8 @@ import {
   logsArchiveCommand,
   readinessFromProbe,
   readyProbeCommand,
+  readyThenCommand,
+  thenStatus,
   startCommand,
   statusCommand,
   statusFromOutput,
@@ -267,6 +269,21 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     }
 
     // 3. Wait until devstack is done everywhere; a failure on any node is an infrastructure failure.
+    // The lists and the config (step 4), built now so that they can ride along with the
+    // controller's readiness probe: one round trip fewer when devstack is already done.
+    const uploads: { path: string; content: Buffer }[] = [];
+    for (const [i, step] of options.steps.entries()) {
+      const files = stepFiles(plan, i);
+      if (step.include.length) uploads.push({ path: files.include, content: Buffer.from(`${step.include.join('\n')}\n`) });
+      if (step.exclude.length) uploads.push({ path: files.exclude, content: Buffer.from(`${step.exclude.join('\n')}\n`) });
+    }
+    const prepareParts: string[] = [];
+    if (uploads.length) prepareParts.push(uploadManyCommand(uploads.map((u) => ({ path: u.path, bytes: u.content.length }))));
+    if (plan.passConfigFile) prepareParts.push(configCommand(plan, options.overrides));
+    const prepareCommand = prepareParts.length ? ws(prepareParts.join(' && ')) : null;
+    const prepareInput = Buffer.concat(uploads.map((u) => u.content));
+    let prepared = prepareCommand === null;
+
     if (options.waitReady !== false) await timed('wait-ready', async () => {
       const deadline = Date.now() + timeouts.readySeconds * 1000;
       const pending = new Set(nodes);
@@ -275,8 +292,16 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
         // Every node probed at once: a round trip costs the same for one node or five.
         const probes = await Promise.all(
           [...pending].map(async (n) => {
-            const probe = await n.ssh.exec(readyProbeCommand(n.spec.markers), { timeoutMs: 60_000, signal: abortable() });
-            return { n, r: readinessFromProbe(probe.stdout.toString('utf8')) };
+            const withPrepare = n === controller && !prepared && prepareCommand !== null;
+            const command = withPrepare ? readyThenCommand(n.spec.markers, prepareCommand) : readyProbeCommand(n.spec.markers);
+            const probe = await n.ssh.exec(command, { timeoutMs: 60_000, signal: abortable(), ...(withPrepare ? { stdin: prepareInput } : {}) });
+            const out = probe.stdout.toString('utf8');
+            const then = withPrepare ? thenStatus(out) : null;
+            if (then !== null && then !== 0) {
+              throw new StageFailed({ stage: 'prepare', node: n.spec.target.name, message: probe.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${then}` });
+            }
+            if (then === 0) prepared = true;
+            return { n, r: readinessFromProbe(out) };
           }),
         );
         for (const { n, r } of probes) {
@@ -292,22 +317,12 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
       }
     });
 
-    // 4. Upload the lists and write tempest.conf with the overrides.
-    await timed('prepare', async () => {
-      // Every list and the config in one command: each round trip costs a remote shell start.
-      const uploads: { path: string; content: Buffer }[] = [];
-      for (const [i, step] of options.steps.entries()) {
-        const files = stepFiles(plan, i);
-        if (step.include.length) uploads.push({ path: files.include, content: Buffer.from(`${step.include.join('\n')}\n`) });
-        if (step.exclude.length) uploads.push({ path: files.exclude, content: Buffer.from(`${step.exclude.join('\n')}\n`) });
-      }
-      const parts: string[] = [];
-      if (uploads.length) parts.push(uploadManyCommand(uploads.map((u) => ({ path: u.path, bytes: u.content.length }))));
-      if (plan.passConfigFile) parts.push(configCommand(plan, options.overrides));
-      if (parts.length) {
-        await mustSucceed(controller.ssh, 'prepare', ws(parts.join(' && ')), { stdin: Buffer.concat(uploads.map((u) => u.content)), timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
-      }
-    });
+    // 4. Upload the lists and write tempest.conf with the overrides, unless done with the probe.
+    if (!prepared && prepareCommand !== null) {
+      await timed('prepare', async () => {
+        await mustSucceed(controller.ssh, 'prepare', prepareCommand, { stdin: prepareInput, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+      });
+    }
 
     // 5. The steps, then the rerun of what failed.
     const runDeadline = Date.now() + timeouts.runSeconds * 1000;
