@@ -5,12 +5,12 @@ import { UserError, EXIT } from '../core/errors.ts';
 import { newRunId } from '../core/provision/plan.ts';
 import type { RunResults } from '../core/results/model.ts';
 import { FAILING_STATUSES } from '../core/results/model.ts';
-import type { Verdict } from '../core/render/pr-report.ts';
+import { redact, type Verdict } from '../core/render/pr-report.ts';
 import { parseFile, damageLine } from '../cli/commands/parse.ts';
 import type { GitHubClient } from '../edges/github/client.ts';
 import { writeJobSummary } from '../edges/github/summary.ts';
 import { readSettings, requireCloudInputs, type ActionSettings } from './inputs.ts';
-import { publishReport, type Report } from './publish.ts';
+import { publishReport, type PublishOutcome, type Report } from './publish.ts';
 import { readBundle } from './report-bundle.ts';
 import { defaultStages, type Stages, type CompareOutcome, type LoadedReference } from './stages.ts';
 import { STATE } from './state.ts';
@@ -47,7 +47,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
 /** A failure before or outside publishing: one line in the log, the same line in the job summary. */
 async function fail(err: unknown, settings: ActionSettings | null): Promise<void> {
   const raw = err instanceof UserError ? err.message : `internal error: ${(err as Error).message}`;
-  const line = settings ? redactLine(raw, settings.secrets) : raw;
+  const line = settings ? redact(raw, settings.secrets) : raw;
   core.setOutput('result', 'error');
   core.setFailed(line);
   try {
@@ -55,12 +55,6 @@ async function fail(err: unknown, settings: ActionSettings | null): Promise<void
   } catch (e) {
     core.warning(`could not write the job summary: ${(e as Error).message}`);
   }
-}
-
-function redactLine(line: string, secrets: string[]): string {
-  let out = line;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
-  return out;
 }
 
 function verdictOnFailures(results: RunResults, failOn: ActionSettings['failOn']): { verdict: Verdict; headline: string } {
@@ -93,13 +87,70 @@ function judge(
   return { judged, compare };
 }
 
-async function gate(settings: ActionSettings, stages: Stages, client: GitHubClient | undefined): Promise<void> {
-  const ctx = settings.context;
-  const pr = ctx.pullRequest;
-  const problems: string[] = [];
-  let resultsPath: string | null = settings.results;
-  let selectedCount: number | null = null;
+/** A fork's `pull_request` run: its token is read-only, so the trusted reporting workflow publishes. */
+function readOnlyFork(settings: ActionSettings): boolean {
+  return settings.context.pullRequest?.fromFork === true && settings.context.eventName === 'pull_request';
+}
 
+function prOf(settings: ActionSettings): Report['pullRequest'] {
+  const pr = settings.context.pullRequest;
+  return pr ? { number: pr.number, headSha: pr.headSha } : null;
+}
+
+/** Publish a report that has no results (not run, nothing to run) and set the outputs. */
+async function publishWithoutResults(settings: ActionSettings, report: Report, client: GitHubClient | undefined): Promise<void> {
+  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, client);
+  setOutputs(report, out, 0, null);
+}
+
+/**
+ * Select, provision and run on the cloud. Returns the results file, or null when the step is
+ * over (a fork without credentials, or nothing to run: both already published).
+ */
+async function runOnCloud(
+  settings: ActionSettings,
+  stages: Stages,
+  problems: string[],
+  client: GitHubClient | undefined,
+): Promise<{ resultsPath: string; selectedCount: number } | null> {
+  const pr = settings.context.pullRequest;
+  if (!settings.cloud) {
+    if (pr?.fromFork) {
+      // Not an obscure failure: say what to do, in the log and the summary. The bundle (with no
+      // results) still goes up, so the workflow_run reporting workflow can tell the contributor.
+      core.error(FORK_HELP);
+      const headline = 'Not run: this pull request comes from a fork.';
+      await publishWithoutResults(settings, { results: null, verdict: 'skipped', headline, problems: [FORK_HELP], compare: null, pullRequest: prOf(settings), rawResultsPath: null }, client);
+      core.setFailed('tempest-gate did not run: pull request from a fork without cloud credentials (see the job summary).');
+      return null;
+    }
+    throw new UserError(
+      "no cloud credentials: set input 'clouds-yaml' (a secret) and 'cloud', or the OS_* environment variables; or set 'results' to report an existing result file",
+      { exitCode: EXIT.usage },
+    );
+  }
+  requireCloudInputs(settings);
+  if (!stages.cloud) throw new UserError("this build has no cloud stage; set 'results' to report an existing result file", { exitCode: EXIT.internal });
+  const selection = await stages.cloud.select({ settings, log: (l) => core.info(l) });
+  core.info(`Selection: ${selection.summary}`);
+  if (selection.conclusion === 'skip') {
+    // Nothing in the change needs Tempest (e.g. docs only): nothing is provisioned; say why.
+    const headline = `Nothing to run: ${selection.summary}.`;
+    await publishWithoutResults(settings, { results: null, verdict: 'pass', headline, problems, compare: null, pullRequest: prOf(settings), rawResultsPath: null }, client);
+    return null;
+  }
+  // Saved before anything is created: the post step cleans up by this id even if main dies mid-way.
+  const runId = newRunId(Date.now(), Math.random);
+  core.saveState(STATE.runId, runId);
+  if (settings.cloud.name) core.saveState(STATE.cloudName, settings.cloud.name);
+  core.info(`Run id ${runId}: every cloud resource of this run carries it.`);
+  const run = await stages.cloud.provisionAndRun({ settings, selection, runId, log: (l) => core.info(l) });
+  if (run.problem) problems.push(run.problem);
+  return { resultsPath: run.resultsPath, selectedCount: selection.selectedCount };
+}
+
+async function gate(settings: ActionSettings, stages: Stages, client: GitHubClient | undefined): Promise<void> {
+  const problems: string[] = [];
   // The baseline is loaded first: an unknown one is bad input, said before an hour on the cloud.
   let reference: LoadedReference | null = null;
   if (settings.baseline) {
@@ -109,64 +160,12 @@ async function gate(settings: ActionSettings, stages: Stages, client: GitHubClie
       core.info(`Baseline: ${reference.source}`);
     }
   }
+  let resultsPath = settings.results;
+  let selectedCount: number | null = null;
   if (!resultsPath) {
-    if (!settings.cloud) {
-      if (pr?.fromFork) {
-        // Not an obscure failure: say what to do, in the log and the summary. The bundle (with no
-        // results) still goes up, so the workflow_run reporting workflow can tell the contributor.
-        core.error(FORK_HELP);
-        const skipped: Report = {
-          results: null,
-          verdict: 'skipped',
-          headline: 'Not run: this pull request comes from a fork.',
-          problems: [FORK_HELP],
-          compare: null,
-          pullRequest: { number: pr.number, headSha: pr.headSha },
-          rawResultsPath: null,
-        };
-        const out = await publishReport(settings, skipped, { github: false, artifact: true }, client);
-        core.setOutput('result', 'skipped');
-        core.setOutput('report-path', out.reportPath);
-        core.setFailed('tempest-gate did not run: pull request from a fork without cloud credentials (see the job summary).');
-        return;
-      }
-      throw new UserError(
-        "no cloud credentials: set input 'clouds-yaml' (a secret) and 'cloud', or the OS_* environment variables; or set 'results' to report an existing result file",
-        { exitCode: EXIT.usage },
-      );
-    }
-    requireCloudInputs(settings);
-    if (!stages.cloud) {
-      throw new UserError("this build of tempest-gate cannot provision yet (the OpenStack stage is not wired in); set 'results' to report an existing result file", {
-        exitCode: EXIT.internal,
-      });
-    }
-    const selection = await stages.cloud.select({ settings, log: (l) => core.info(l) });
-    core.info(`Selection: ${selection.summary}`);
-    selectedCount = selection.selectedCount;
-    if (selection.conclusion === 'skip') {
-      // Nothing in the change needs Tempest (e.g. docs only): nothing is provisioned; say why.
-      const report: Report = {
-        results: null,
-        verdict: 'pass',
-        headline: `Nothing to run: ${selection.summary}.`,
-        problems,
-        compare: null,
-        pullRequest: pr ? { number: pr.number, headSha: pr.headSha } : null,
-        rawResultsPath: null,
-      };
-      const out = await publishReport(settings, report, { github: !(pr?.fromFork === true && ctx.eventName === 'pull_request'), artifact: true }, client);
-      setOutputs(report, out.reportPath, 0, null);
-      return;
-    }
-    // Saved before anything is created: the post step cleans up by this id even if main dies mid-way.
-    const runId = newRunId(Date.now(), Math.random);
-    core.saveState(STATE.runId, runId);
-    if (settings.cloud.name) core.saveState(STATE.cloudName, settings.cloud.name);
-    core.info(`Run id ${runId}: every cloud resource of this run carries it.`);
-    const run = await stages.cloud.provisionAndRun({ settings, selection, runId, log: (l) => core.info(l) });
-    if (run.problem) problems.push(run.problem);
-    resultsPath = run.resultsPath;
+    const ran = await runOnCloud(settings, stages, problems, client);
+    if (!ran) return;
+    ({ resultsPath, selectedCount } = ran);
   }
 
   core.startGroup(`Read ${resultsPath}`);
@@ -174,40 +173,35 @@ async function gate(settings: ActionSettings, stages: Stages, client: GitHubClie
   core.endGroup();
   const damage = damageLine(resultsPath, results);
   if (damage) problems.push(damage);
-  if (selectedCount === null) selectedCount = results.tests.length;
-
   const { judged, compare } = judge(settings, results, reference, damage !== null);
-
   const report: Report = {
     results,
     verdict: judged.verdict,
     headline: judged.headline,
     problems,
     compare: compare ? { markdown: compare.markdown, regressions: compare.regressions, fixes: compare.fixes } : null,
-    pullRequest: pr ? { number: pr.number, headSha: pr.headSha } : null,
+    pullRequest: prOf(settings),
     rawResultsPath: resultsPath,
   };
-  // A fork's token is read-only: leave the comment and check run to the trusted reporting workflow.
-  const forkRun = pr?.fromFork === true && ctx.eventName === 'pull_request';
-  if (forkRun) core.notice('Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.');
-  const out = await publishReport(settings, report, { github: !forkRun, artifact: true }, client);
-  setOutputs(report, out.reportPath, selectedCount, compare);
-  if (out.commentUrl) core.setOutput('comment-url', out.commentUrl);
-  if (out.checkRunId !== null) core.setOutput('check-run-id', out.checkRunId);
+  if (readOnlyFork(settings)) core.notice('Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.');
+  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, client);
+  setOutputs(report, out, selectedCount ?? results.tests.length, compare);
   if (out.problems.length > problems.length) {
     core.setFailed(`tempest-gate could not publish everything: ${out.problems[problems.length]}`);
   } else if (judged.verdict !== 'pass') {
-    core.setFailed(`tempest-gate: ${redactLine(judged.headline, settings.secrets)}`);
+    core.setFailed(`tempest-gate: ${redact(judged.headline, settings.secrets)}`);
   }
 }
 
-function setOutputs(report: Report, reportPath: string, selected: number | null, compare: CompareOutcome | null): void {
+function setOutputs(report: Report, out: PublishOutcome, selected: number, compare: CompareOutcome | null): void {
   const failing = report.results ? report.results.tests.filter((t) => FAILING_STATUSES.has(t.status)).length : 0;
   core.setOutput('result', report.verdict);
   core.setOutput('regressions', compare ? compare.regressions : failing);
   core.setOutput('fixes', compare ? compare.fixes : 0);
-  core.setOutput('selected-count', selected ?? 0);
-  core.setOutput('report-path', reportPath);
+  core.setOutput('selected-count', selected);
+  core.setOutput('report-path', out.reportPath);
+  if (out.commentUrl) core.setOutput('comment-url', out.commentUrl);
+  if (out.checkRunId !== null) core.setOutput('check-run-id', out.checkRunId);
 }
 
 /**
