@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { cliCommand } from '../helpers/cli.ts';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
 import { cloudEnv, keypairExists, leftovers, localSession, skipLocal, writeCloudsYaml } from '../helpers/local-openstack.ts';
@@ -206,3 +207,22 @@ test('the overall --timeout: cleaned up, exit 4', { skip: skipLocal }, async () 
   assert.deepEqual(await leftovers(id), []);
   assert.equal(await keypairExists(id), false);
 });
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  test(`${sig} to the provision process: cleaned up, exit 4`, { skip: skipLocal }, async () => {
+    const id = runId(sig.toLowerCase());
+    const node = new URL('../../node_modules/.bin/node', import.meta.url).pathname;
+    const verb = new URL('../helpers/run-verb.ts', import.meta.url).pathname;
+    const child = spawn(node, [verb, 'provision', '--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '1', '--run-id', id], { env: cloudEnv(), cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+      if (/servers created/.test(c.toString())) child.kill(sig);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 4, err);
+    assert.match(err, new RegExp(`provision cancelled: received ${sig}; cleaned up`));
+    assert.deepEqual(await leftovers(id), []);
+    assert.equal(await keypairExists(id), false);
+  });
+}
