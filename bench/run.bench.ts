@@ -78,9 +78,12 @@ export async function run(): Promise<void> {
       return (performance.now() - t0) / 1000;
     };
     const latencies: number[] = [];
+    const cpuSeconds: number[] = [];
+    let streamBytes = 0;
     const ours = async (): Promise<number> => {
       const emitted: { at: number; done: number }[] = [];
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const report = await runTempest({
         nodes: [{ role: 'controller', sudo: false, markers: { done: join(dir, 'ready'), failed: join(dir, 'failed'), log: join(dir, 'log') }, target: { name: 'controller', host: host.address, port: 22, username: 'root', privateKey: lab.userKey, trust: parseConsoleHostKeys(consoleOutput(host)), trustSource: 'console' } }],
         plan,
@@ -98,6 +101,9 @@ export async function run(): Promise<void> {
         signal: new AbortController().signal,
       });
       const s = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      cpuSeconds.push((cpu.user + cpu.system) / 1e6);
+      streamBytes = report.steps.reduce((a, st) => a + st.bytes, 0);
       if (report.results.counts.success !== 8) throw new Error(`runner: ${report.classification.reason}`);
       // k-th finished test (in arrival order) against the first progress line counting k tests.
       const seen = new Set<string>();
@@ -131,6 +137,7 @@ export async function run(): Promise<void> {
     console.log(`  tempest-gate runner (verified keys, probe, lists+config, detached run, follow, parse, progress): ${r.toFixed(3)} s   [${list3(runner)}]`);
     console.log(`  runner overhead vs same steps by hand: ${pct(r, ms)} (goal < 2%)`);
     console.log(`  runner overhead vs one ssh command:    ${pct(r, mo)}`);
+    console.log(`  runner's own CPU for the whole run (SSH, crypto, streaming ${streamBytes} bytes, parsing, progress): median ${(median(cpuSeconds) * 1000).toFixed(0)} ms`);
     const starts = [shellStart(), shellStart(), shellStart()];
     console.log(`  (one 'ssh host true' here: ${median(starts).toFixed(3)} s: the remote login shell's start-up, paid once per round trip)`);
     const sorted = [...latencies].sort((a, b) => a - b);
