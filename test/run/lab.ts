@@ -72,6 +72,7 @@ async function waitForPort(host: string, port: number, ms: number): Promise<void
  * addresses are on the links.
  */
 let releaseLock: (() => void) | null = null;
+let labCount = 0;
 async function allocateSubnets(count: number): Promise<number[]> {
   const lock = join(tmpdir(), 'tg-lab-subnets.lock');
   const deadline = Date.now() + 30_000;
@@ -91,12 +92,16 @@ async function allocateSubnets(count: number): Promise<number[]> {
   return out;
 }
 
-export async function makeLab(names: string[]): Promise<Lab> {
+/**
+ * `behind` puts a host on a link of its own from another host's namespace (a cloud's private
+ * network): this test's namespace has no route to it, only the other host does.
+ */
+export async function makeLab(names: string[], options: { behind?: Record<string, string> } = {}): Promise<Lab> {
   const dir = mkdtempSync(join(tmpdir(), 'tg-lab-'));
   mkdirSync('/run/sshd', { recursive: true }); // sshd's privilege separation directory
   sh(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', 'tempest-gate-test', '-f', join(dir, 'user_key')]);
   writeFileSync(join(dir, 'authorized_keys'), readFileSync(join(dir, 'user_key.pub')));
-  const tag = `${process.pid % 10000}`;
+  const tag = `${process.pid % 10000}${labCount++}`; // unique names per process and per lab
   const hosts: LabHost[] = [];
   const lab: Lab = {
     dir,
@@ -134,8 +139,16 @@ export async function makeLab(names: string[]): Promise<Lab> {
       sh(['ip', 'netns', 'add', ns]);
       sh(['ip', 'link', 'add', hostIf, 'type', 'veth', 'peer', 'name', nsIf]);
       sh(['ip', 'link', 'set', nsIf, 'netns', ns]);
-      sh(['ip', 'addr', 'add', `${hostAddr}/30`, 'dev', hostIf]);
-      sh(['ip', 'link', 'set', hostIf, 'up']);
+      const parent = options.behind?.[name] ? hosts.find((h) => h.name === options.behind?.[name]) : undefined;
+      if (parent) {
+        // The near end goes into the parent's namespace: only that host can reach this one.
+        sh(['ip', 'link', 'set', hostIf, 'netns', parent.ns]);
+        sh(['ip', 'netns', 'exec', parent.ns, 'ip', 'addr', 'add', `${hostAddr}/30`, 'dev', hostIf]);
+        sh(['ip', 'netns', 'exec', parent.ns, 'ip', 'link', 'set', hostIf, 'up']);
+      } else {
+        sh(['ip', 'addr', 'add', `${hostAddr}/30`, 'dev', hostIf]);
+        sh(['ip', 'link', 'set', hostIf, 'up']);
+      }
       sh(['ip', 'netns', 'exec', ns, 'ip', 'link', 'set', 'lo', 'up']);
       sh(['ip', 'netns', 'exec', ns, 'ip', 'addr', 'add', `${address}/30`, 'dev', nsIf]);
       sh(['ip', 'netns', 'exec', ns, 'ip', 'link', 'set', nsIf, 'up']);
@@ -176,7 +189,14 @@ export async function makeLab(names: string[]): Promise<Lab> {
       const sshd = spawn('ip', ['netns', 'exec', ns, SSHD, '-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
       sshd.stderr?.on('data', () => {});
       hosts.push({ name, ns, hostIf, address, port: 22, dir: hdir, fingerprints, publicKeys, sshd });
-      await waitForPort(address, 22, 10_000);
+      if (parent) {
+        // Not reachable from here: ask the namespace itself whether sshd listens.
+        const deadline = Date.now() + 10_000;
+        while (!sh(['ip', 'netns', 'exec', ns, 'ss', '-Hltn', 'sport', '=', ':22']).trim()) {
+          if (Date.now() > deadline) throw new Error(`sshd in ${ns} did not start`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      } else await waitForPort(address, 22, 10_000);
     }
   } catch (err) {
     lab.close();

@@ -336,4 +336,24 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     assert.equal(report.classification.outcome, 'infra-failed');
     assert.match(report.classification.reason, /connect failed on controller: host key/);
   });
+
+  test('a subnode on a private network is reached through the controller (ssh -J), its host key still verified', async () => {
+    const hidden = await makeLab(['controller', 'subnode'], { behind: { subnode: 'controller' } });
+    try {
+      const c = track(newCase());
+      const base = options(hidden, c, { steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_0[12]'], exclude: [], concurrency: 2, serial: false }] });
+      const nodes = base.nodes.map((n) => (n.role === 'subnode' ? { ...n, viaController: true } : n));
+      const report = await runTempest({ ...base, nodes });
+      assert.equal(report.classification.outcome, 'passed', report.classification.reason);
+      assert.ok(report.logFiles.some((f) => f.endsWith('subnode.tar.gz')), 'the subnode\'s logs came through the controller');
+      // The same subnode with the wrong key is refused even through the tunnel.
+      const [controller, subnode] = hidden.hosts as [LabHost, LabHost];
+      const wrong = nodes.map((n) => (n.role === 'subnode' ? { ...n, target: { ...n.target, trust: trustOf(controller) } } : n));
+      const refused = await runTempest({ ...base, nodes: wrong, fetchLogs: false });
+      assert.equal(refused.classification.outcome, 'infra-failed');
+      assert.match(refused.classification.reason, new RegExp(`connect failed on subnode: host key of subnode \\(${subnode.address.replaceAll('.', '\\.')}:22\\)`));
+    } finally {
+      hidden.close();
+    }
+  });
 });

@@ -23,6 +23,8 @@ interface NodeAddress {
   port: number;
   /** Nova server id, to read the console output from. */
   serverId?: string;
+  /** Reached through the controller's connection (no address of its own that we can reach). */
+  viaController?: boolean;
 }
 
 function intOption(args: ParsedArgs, name: string, def: number, min: number): number {
@@ -144,6 +146,7 @@ export const runVerbCommand: Command = {
     'output-dir': { type: 'string', short: 'o' },
     'no-logs': { type: 'boolean' },
     'ready-file': { type: 'string' },
+    'via-controller': { type: 'boolean' },
     'failed-file': { type: 'string' },
     'stack-log': { type: 'string' },
   },
@@ -152,6 +155,8 @@ export const runVerbCommand: Command = {
                                to ${SECRETS_PATH} on every node, over stdin only)
       --host ADDR[:PORT]       a node of an existing deployment; repeat it, the controller first
       --user NAME              SSH user (default ubuntu); commands needing root use sudo -n
+      --via-controller         reach the subnodes through the controller's connection (ssh -J);
+                               automatic with --state when only the controller has a floating IP
   -i, --identity FILE          SSH private key (default: the state folder's)
 Host keys (never trusted blindly):
       --known-hosts FILE       trust the keys listed there for each node (required with --host);
@@ -221,6 +226,9 @@ Exit codes:
       const dir = resolve(io.cwd, stateDir);
       const state = await loadState(dir);
       let sub = 0;
+      // With a floating IP on the controller only, the subnodes sit on the private network:
+      // they are reached through the controller's connection.
+      const controllerFloating = state.nodes.some((n) => n.role === 'controller' && n.floatingIp);
       addresses = [...state.nodes]
         .sort((a, b) => (a.role === 'controller' ? -1 : b.role === 'controller' ? 1 : 0))
         .map((n) => ({
@@ -229,10 +237,11 @@ Exit codes:
           host: n.floatingIp ?? n.ip,
           port: 22,
           serverId: n.id,
+          viaController: n.role !== 'controller' && !n.floatingIp && (controllerFloating || flag(args, 'via-controller')),
         }));
       keyPath ??= join(dir, state.privateKeyFile);
       secrets = await readBytes(join(dir, state.secretsFile));
-    } else addresses = hosts.map(parseHost);
+    } else addresses = hosts.map(parseHost).map((a) => ({ ...a, viaController: a.role === 'subnode' && flag(args, 'via-controller') }));
     if (keyPath === undefined) throw usageError('give -i/--identity FILE (the SSH private key)');
     const privateKey = await readBytes(resolve(io.cwd, keyPath));
 
@@ -256,6 +265,7 @@ Exit codes:
       const t = trusts.get(a.name);
       return {
         role: a.role,
+        viaController: a.viaController ?? false,
         sudo: user !== 'root',
         markers,
         files: secrets ? [{ path: SECRETS_PATH, content: secrets, mode: 0o600 }] : [],

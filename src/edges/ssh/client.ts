@@ -22,6 +22,12 @@ export interface SshTarget {
   /** Keepalive period; the connection counts as dropped after `keepaliveCountMax` missed replies. */
   keepaliveMs?: number;
   keepaliveCountMax?: number;
+  /**
+   * Reach this node through another one (ssh -J): subnodes on the cloud's private network are
+   * reached through the controller's connection (a direct-tcpip channel). The host key is still
+   * this node's own, verified the same way.
+   */
+  jump?: SshNode | undefined;
   /** Run after every (re)connection, e.g. to set up port forwards again. */
   afterConnect?: ((node: SshNode) => Promise<void>) | undefined;
 }
@@ -106,6 +112,12 @@ export class SshNode implements RemoteShell {
     if (offered.length === 0) {
       throw new HostKeyRejected(`no trusted host key for ${t.name} (${t.host}) from ${t.trustSource}: refusing to connect`);
     }
+    let sock: ClientChannel | undefined;
+    if (t.jump) {
+      // The jump host reconnects on its own (whoever uses it); until then this is a retryable fault.
+      if (!t.jump.connected) throw new ConnectionLost(t.jump.target.name, `needed to reach ${t.name}, and not connected`);
+      sock = await t.jump.openTunnel(t.host, t.port);
+    }
     const client = new Client();
     let rejectedKey: string | null = null;
     await new Promise<void>((resolve, reject) => {
@@ -131,6 +143,7 @@ export class SshNode implements RemoteShell {
         port: t.port,
         username: t.username,
         privateKey: t.privateKey,
+        ...(sock ? { sock } : {}),
         readyTimeout: t.connectTimeoutMs ?? 20_000,
         keepaliveInterval: t.keepaliveMs ?? 5_000,
         keepaliveCountMax: t.keepaliveCountMax ?? 3,
@@ -231,6 +244,15 @@ export class SshNode implements RemoteShell {
         else ch.end();
       });
     });
+  }
+
+  /** A TCP stream from this node to `host:port` (what ssh -J uses). */
+  openTunnel(host: string, port: number): Promise<ClientChannel> {
+    const client = this.client;
+    if (client === null || this.lostReason !== null) return Promise.reject(new ConnectionLost(this.target.name, this.lostReason ?? 'not connected'));
+    return new Promise((resolve, reject) =>
+      client.forwardOut('127.0.0.1', 0, host, port, (err, stream) => (err ? reject(new UserError(`cannot reach ${host}:${port} through ${this.target.name}: ${err.message}`, { exitCode: EXIT.infra })) : resolve(stream))),
+    );
   }
 
   /**

@@ -53,6 +53,8 @@ export interface RunnerNode {
   files?: { path: string; content: string | Uint8Array; mode: number }[];
   /** Ports on the node's loopback that reach a service here (ssh -R), set up again after every reconnect. */
   forwards?: { remotePort: number; localHost: string; localPort: number }[];
+  /** Reach this node through the controller's SSH connection (ssh -J), for nodes without a public address. */
+  viaController?: boolean;
   /** Fetch the node's journal too (default true; not for this machine). */
   journal?: boolean;
   /** Another way to reach the node (validate runs on this machine); default: SSH to `target`. */
@@ -189,9 +191,16 @@ function failedRerunList(results: RunResults): string[] {
 
 export async function runTempest(options: RunnerOptions): Promise<RunReport> {
   const { plan, timeouts, log } = options;
+  // The controller first: nodes marked `viaController` reach the cloud's private network through it.
+  const controllerSpec = options.nodes.find((n) => n.role === 'controller');
+  const controllerSsh = controllerSpec && !controllerSpec.shell ? new SshNode({ ...controllerSpec.target, afterConnect: controllerSpec.forwards?.length ? (ssh) => forward(ssh, controllerSpec.forwards ?? []) : undefined }) : null;
   const nodes = options.nodes.map((n) => ({
     spec: n,
-    ssh: n.shell ?? (new SshNode({ ...n.target, afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : undefined }) as RemoteShell),
+    ssh:
+      n.shell ??
+      (n === controllerSpec && controllerSsh
+        ? controllerSsh
+        : (new SshNode({ ...n.target, jump: n.viaController && controllerSsh ? controllerSsh : undefined, afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : undefined }) as RemoteShell)),
   }));
   const ws = (command: string): string => asWorkspaceUser(plan, command);
   const controller = nodes.find((n) => n.spec.role === 'controller') ?? nodes[0];
@@ -249,11 +258,20 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     await timed('connect', async () => {
       const deadline = Date.now() + timeouts.connectSeconds * 1000;
       // allSettled: every attempt ends before we go on, so none connects behind our back.
-      const settled = await Promise.allSettled(nodes.map((n) => n.ssh.reconnect({ deadlineMs: deadline, signal: abortable() })));
+      // The controller first: the nodes behind it connect through its connection.
+      const first = await Promise.allSettled([controller.ssh.reconnect({ deadlineMs: deadline, signal: abortable() })]);
+      const failedFirst = first[0];
+      if (failedFirst?.status === 'rejected') {
+        if (failedFirst.reason instanceof CommandAborted) throw failedFirst.reason;
+        throw new StageFailed({ stage: 'connect', node: controller.spec.target.name, message: (failedFirst.reason as Error).message });
+      }
+      const rest = await Promise.allSettled(nodes.filter((n) => n !== controller).map((n) => n.ssh.reconnect({ deadlineMs: deadline, signal: abortable() })));
+      const settled = [...first, ...rest];
+      const order = [controller, ...nodes.filter((n) => n !== controller)];
       for (const [i, s] of settled.entries()) {
         if (s.status === 'fulfilled') continue;
         if (s.reason instanceof CommandAborted) throw s.reason;
-        throw new StageFailed({ stage: 'connect', node: nodes[i]?.spec.target.name ?? '?', message: (s.reason as Error).message });
+        throw new StageFailed({ stage: 'connect', node: order[i]?.spec.target.name ?? '?', message: (s.reason as Error).message });
       }
     });
 
