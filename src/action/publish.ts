@@ -81,7 +81,7 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
     compare: report.compare ? { ...report.compare, markdown: clean(report.compare.markdown) } : null,
     results: report.results ? FILES.results : null,
   };
-  const files = await writeBundle(settings.reportDir, manifest, markdown, report.results ? clean(JSON.stringify(report.results)) : null);
+  const files = await writeBundle(settings.reportDir, manifest, markdown, report.results ? resultsJson(report.results, clean) : null);
   const reportPath = join(settings.reportDir, FILES.markdown);
 
   // 2. The comment and the check run.
@@ -175,6 +175,11 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
     }
   }
   return { reportPath, commentUrl, checkRunId, problems };
+}
+
+/** Redact each string value, not the JSON text: a secret holding `"` or `\` is escaped in the text and would not match there. */
+function resultsJson(results: RunResults, clean: (s: string) => string): string {
+  return JSON.stringify(results, (_key, value: unknown) => (typeof value === 'string' ? clean(value) : value));
 }
 
 function describe(err: unknown): string {

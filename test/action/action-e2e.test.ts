@@ -16,7 +16,8 @@ const FIXTURE = new URL('../fixtures/action/pull_request.synchronize.json', impo
 const TOKEN = 'ghs_e2eSecretToken_7Q2xK';
 const CLOUD_PASSWORD = 'Pw-e2e-Cloud-9931';
 const APP_SECRET = 'AppCredSecret-e2e-42';
-const OS_PASSWORD = 'os-env-pass-5512';
+// Quote and backslash: JSON escapes them, so a redaction of JSON text would miss this one.
+const OS_PASSWORD = 'os-env"pass\\5512';
 const SECRETS = [TOKEN, CLOUD_PASSWORD, APP_SECRET, OS_PASSWORD];
 const CLOUDS_YAML = `clouds:
   devstack:
@@ -85,7 +86,7 @@ test('a failing run: one comment updated in place, a check run with annotations,
     env: { ...artifacts.env(), OS_PASSWORD },
   });
   // The first failure's traceback carries the cloud password, as a leaky test log would.
-  await writeFile(join(job.dir, 'workspace', 'results.subunit'), makeRun({ tests: 40, failures: 3, secretInTraceback: CLOUD_PASSWORD }));
+  await writeFile(join(job.dir, 'workspace', 'results.subunit'), makeRun({ tests: 40, failures: 3, secretInTraceback: `${CLOUD_PASSWORD} or ${OS_PASSWORD}` }));
 
   const first = await job.step('index');
   assert.equal(first.code, 1, 'failing tests fail the step');
@@ -129,8 +130,10 @@ test('a failing run: one comment updated in place, a check run with annotations,
   // Secrets: masked for the runner (::add-mask::), and absent from everything else.
   for (const s of SECRETS) assert.ok(first.stdout.includes(`::add-mask::${s}`), `masked ${s.slice(0, 4)}…`);
   const published = [visibleLog(first.stdout), first.stderr, first.summary, everythingPublished(gh), ...Object.values(files)];
-  for (const s of SECRETS) for (const text of published) assert.ok(!text.includes(s), `secret ${s.slice(0, 4)}… leaked`);
-  assert.match(comment.body, /auth with password \*\*\*/, 'the leaked password was redacted, the rest of the line kept');
+  // Raw, and as JSON escapes it (results.json, request bodies).
+  const forms = SECRETS.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
+  for (const s of forms) for (const text of published) assert.ok(!text.includes(s), `secret ${s.slice(0, 4)}… leaked`);
+  assert.match(comment.body, /auth with password \*\*\* or \*\*\*\)/, 'the leaked passwords were redacted, the rest of the line kept');
 
   // Second run on the same PR: the same comment is updated, never duplicated.
   const before = gh.calls().length;
