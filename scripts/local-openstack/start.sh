@@ -15,8 +15,11 @@ if [ $all_up = 0 ]; then
   step start_rabbit start_rabbit || exit 1
   step start_keystone start_keystone || exit 1
   step start_services start_services || exit 1
+  step wait_compute wait_compute || exit 1
+else
+  # already running: only check that the APIs answer
+  wait_http "$KS" 30 >/dev/null && wait_http http://$HOSTIP:$P_NOVA/ 30 >/dev/null && wait_http http://$HOSTIP:$P_NEUTRON/ 30 >/dev/null || exit 1
 fi
-step wait_compute wait_compute || exit 1
 write_clouds_yaml
 printf '%-24s %7.1fs\n' start_total "$(echo "$(now) - $T0" | bc)" | tee -a "$TIMINGS"
 echo "$LOS/clouds.yaml"
