@@ -56,10 +56,14 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
   const ctx = settings.context;
   const problems = [...report.problems];
   const clean = (s: string): string => redact(s, settings.secrets);
+  // Redacted at the source, before rendering escapes anything (`|` in a table cell, `<` in HTML),
+  // and the rendered text once more.
+  const resultsText = report.results ? resultsJson(report.results, clean) : null;
+  const results = resultsText === null ? null : (JSON.parse(resultsText) as RunResults);
   const render = (extra: string[]): string =>
     clean(
       renderReportMarkdown({
-        results: report.results,
+        results,
         verdict: report.verdict,
         headline: report.headline,
         problems: extra,
@@ -81,7 +85,7 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
     compare: report.compare ? { ...report.compare, markdown: clean(report.compare.markdown) } : null,
     results: report.results ? FILES.results : null,
   };
-  const files = await writeBundle(settings.reportDir, manifest, markdown, report.results ? resultsJson(report.results, clean) : null);
+  const files = await writeBundle(settings.reportDir, manifest, markdown, resultsText);
   const reportPath = join(settings.reportDir, FILES.markdown);
 
   // 2. The comment and the check run.
@@ -121,7 +125,7 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
     const sha = report.pullRequest?.headSha ?? ctx.sha;
     if (settings.checkRun && sha) {
       try {
-        const annotations = report.results ? buildAnnotations(report.results).map((a) => ({ ...a, message: clean(a.message), title: clean(a.title), ...(a.raw_details ? { raw_details: clean(a.raw_details) } : {}) })) : [];
+        const annotations = results ? buildAnnotations(results) : [];
         const r = await publishCheckRun(gh, {
           owner: ctx.owner,
           repo: ctx.repo,
