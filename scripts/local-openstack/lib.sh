@@ -17,6 +17,15 @@ export PATH=$LOS/bin:$PATH
 SERVICES="mysqld epmd rabbitmq keystone placement glance-api neutron-server nova-api nova-conductor nova-scheduler nova-compute"
 
 now() { date +%s.%N; }
+# one script at a time on a state folder (setup, start and stop may be called concurrently by
+# several test runners): an exclusive lock held until the script exits
+lock_state() {
+  [ "${LOCAL_OPENSTACK_LOCKED:-}" = "$LOS" ] && return 0   # a parent script holds it for us
+  mkdir -p "$LOS"
+  exec 9>"$LOS/.lock"
+  flock -w 900 9 || { echo "another local-openstack script holds $LOS/.lock"; exit 1; }
+  export LOCAL_OPENSTACK_LOCKED=$LOS
+}
 # step NAME cmd... : run and record the wall time in timings.log
 step() {
   local name=$1; shift
@@ -43,7 +52,19 @@ daemon() {
   local name=$1; shift
   mkdir -p "$RUN" "$LOG"
   if running "$name"; then echo "already running: $name"; return 0; fi
-  setsid nohup "$@" >"$LOG/$name.out" 2>&1 < /dev/null &
+  # the same command already runs but its record was lost (a crash of this script, a state
+  # copied from elsewhere): adopt its process group instead of starting a second copy
+  local pattern found
+  pattern=$(printf '%s' "$*" | sed 's/[][\.*^$+?(){}|]/\\&/g')
+  found=$(pgrep -o -f -- "$pattern" 2>/dev/null)
+  if [ -n "$found" ]; then
+    local pg; pg=$(awk '{print $5}' "/proc/$found/stat")
+    echo "$pg $(awk '{print $22}' "/proc/$pg/stat")" > "$RUN/$name.pid"
+    echo "adopted $name (process group $pg was already running it)"
+    return 0
+  fi
+  # 9>&-: the daemon must not inherit (and so hold forever) the state lock
+  setsid nohup "$@" >"$LOG/$name.out" 2>&1 < /dev/null 9>&- &
   local pid=$!
   echo "$pid $(awk '{print $22}' "/proc/$pid/stat")" > "$RUN/$name.pid"
   echo "started $name pid $pid"

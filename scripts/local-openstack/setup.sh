@@ -9,6 +9,7 @@
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
+lock_state
 export DEBIAN_FRONTEND=noninteractive
 APT="apt-get -o DPkg::Lock::Timeout=900 -y -q"
 PACKAGES="python3-nova python3-placement python3-keystone python3-glance python3-neutron

@@ -6,6 +6,7 @@
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
+lock_state
 [ -f "$DATA/initialized" ] || exec "$HERE/setup.sh"
 T0=$(now)
 all_up=1

@@ -5,6 +5,7 @@
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
+lock_state
 t0=$(now)
 order=$(echo $SERVICES | tr ' ' '\n' | tac)
 for n in $order; do
