@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests use as real parts and oracles (run as root, or with sudo).
-# Re-runnable: installs only what is missing.
+# Install the Debian packages the tests use as real parts and oracles, then start the local
+# OpenStack the provisioning tests talk to (run as root, or with sudo). Re-runnable: installs and
+# starts only what is missing. --no-cloud skips the local OpenStack.
 set -euo pipefail
 
 packages=(
@@ -29,3 +30,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 echo "setup-machine: Debian packages ready"
+
+if [ "${1:-}" != "--no-cloud" ]; then
+  # Keystone, Placement, Glance, Neutron and Nova (fake virt driver) on 127.0.0.1: docs/local-openstack.md.
+  bash "$(dirname "$0")/local-openstack/start.sh"
+fi
