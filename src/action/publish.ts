@@ -2,7 +2,8 @@
 // check run, the job summary and the artifact. Every text is redacted first. A publishing failure
 // (e.g. a 403) becomes a problem line in the log and the summary; it never hides the verdict.
 import * as core from '@actions/core';
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { PassThrough, Readable } from 'node:stream';
 import { join } from 'node:path';
 import type { RunResults } from '../core/results/model.ts';
 import {
@@ -13,7 +14,7 @@ import {
   renderReportMarkdown,
   type Verdict,
 } from '../core/render/pr-report.ts';
-import { UserError } from '../core/errors.ts';
+import { EXIT, UserError } from '../core/errors.ts';
 import type { GitHubClient } from '../edges/github/client.ts';
 import type { Conclusion } from '../edges/github/check-run.ts';
 import { writeJobSummary } from '../edges/github/summary.ts';
@@ -155,8 +156,12 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
     core.warning(`could not write the job summary: ${(err as Error).message}`);
   }
 
-  // 4. The artifact: the bundle, plus the raw stream when it holds no secret.
+  // 4. The artifact: the bundle, the HTML report, plus the raw stream when it holds no secret.
   if (targets.artifact && settings.artifactName) {
+    if (resultsText !== null) {
+      const html = await writeHtmlReport(settings, join(settings.reportDir, FILES.results), clean);
+      if (html) files.push(html);
+    }
     if (report.rawResultsPath) {
       const raw = await readFile(report.rawResultsPath);
       // Raw subunit cannot be redacted in place (its packets carry CRCs): leave it out instead.
@@ -184,6 +189,30 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
 /** Redact each string value, not the JSON text: a secret holding `"` or `\` is escaped in the text and would not match there. */
 function resultsJson(results: RunResults, clean: (s: string) => string): string {
   return JSON.stringify(results, (_key, value: unknown) => (typeof value === 'string' ? clean(value) : value));
+}
+
+/**
+ * The HTML report (timelines, diffs) by the `report` verb, from the redacted results.json, so it
+ * can hold no secret; its text is redacted once more. A failure here is a warning: the Markdown
+ * report is already out.
+ */
+async function writeHtmlReport(settings: ActionSettings, resultsJsonPath: string, clean: (s: string) => string): Promise<string | null> {
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import('../cli/main.ts'), import('../cli/commands/report.ts')]);
+  const html = join(settings.reportDir, FILES.html);
+  const argv = ['--results', resultsJsonPath, '--html', html, '--fail-on', settings.failOn, '--title', `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
+  if (settings.baseline) argv.push('--baseline', settings.baseline, '--store', settings.baselineStore, '--repo', process.cwd());
+  if (settings.knownFailures) argv.push('--known-failures', settings.knownFailures);
+  const errors: string[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => errors.push(c.toString('utf8')));
+  const env = { ...process.env, GITHUB_TOKEN: settings.githubToken };
+  const code = await runCommand(reportCommand, argv, { stdout: new PassThrough(), stderr: sink, stdin: Readable.from([]), cwd: process.cwd(), env, signal: new AbortController().signal });
+  if (code !== EXIT.ok && code !== EXIT.gateFailed) {
+    core.warning(`the HTML report was not written: ${clean(errors.join('').trim().split('\n').pop() ?? `exit ${code}`)}`);
+    return null;
+  }
+  await writeFile(html, clean(await readFile(html, 'utf8')));
+  return html;
 }
 
 function describe(err: unknown): string {

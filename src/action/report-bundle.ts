@@ -22,7 +22,7 @@ export interface ReportManifest {
   results: string | null;
 }
 
-export const FILES = { manifest: 'report.json', markdown: 'report.md', results: 'results.json', subunit: 'results.subunit' } as const;
+export const FILES = { manifest: 'report.json', markdown: 'report.md', results: 'results.json', subunit: 'results.subunit', html: 'report.html' } as const;
 
 export async function writeBundle(dir: string, manifest: ReportManifest, markdown: string, resultsJson: string | null): Promise<string[]> {
   const written = [join(dir, FILES.manifest), join(dir, FILES.markdown)];

@@ -124,8 +124,9 @@ test('a failing run: one comment updated in place, a check run with annotations,
   assert.ok(art);
   assert.equal(art.name, 'tempest-gate-report');
   const files = await unzip(art.bytes);
-  assert.deepEqual(Object.keys(files).sort(), ['report.json', 'report.md', 'results.json'], 'the raw stream held a secret, so it is left out');
+  assert.deepEqual(Object.keys(files).sort(), ['report.html', 'report.json', 'report.md', 'results.json'], 'the raw stream held a secret, so it is left out');
   assert.match(files['results.json'] ?? '', /test_case_0/);
+  assert.match(files['report.html'] ?? '', /<html[\s\S]*test_case_0/);
 
   // Secrets: masked for the runner (::add-mask::), and absent from everything else.
   for (const s of SECRETS) assert.ok(first.stdout.includes(`::add-mask::${s}`), `masked ${s.slice(0, 4)}…`);
