@@ -145,16 +145,23 @@ export class TestAggregator implements StreamSink {
     const start = test.start === null ? null : isoFromMicros(test.start);
     const stop = test.stop === null ? null : isoFromMicros(test.stop);
     const duration = test.start === null || test.stop === null ? null : (test.stop - test.start) / 1e6;
-    const tags = [...test.tags].sort();
+    // The tag array is the test's own (the event's, never shared): sort it in place.
+    const tags = test.tags.length > 1 ? test.tags.sort() : test.tags;
+    let worker: string | null = null;
+    for (const t of tags) if (t.startsWith('worker-') && /^worker-\d+$/.test(t)) worker = worker ?? t;
     const record: TestRecord = {
       id: test.id,
-      ...parts,
+      name: parts.name,
+      className: parts.className,
+      method: parts.method,
+      attrs: parts.attrs,
+      idempotentId: parts.idempotentId,
       status: test.status,
       tags,
       start,
       stop,
       duration,
-      worker: tags.find((t) => t.startsWith('worker-') && /^worker-\d+$/.test(t)) ?? null,
+      worker,
       routeCode: test.routeCode,
       attachments,
     };
