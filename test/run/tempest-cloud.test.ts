@@ -3,12 +3,11 @@
 // SSH connection's remote port forward (ssh -R), set up again after any reconnect.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { START, startLocalCloud } from './local-cloud.ts';
 import { consoleOutput, labUnavailable, makeLab, type Lab, type LabHost } from './lab.ts';
 import { DEFAULT_TIMEOUTS, runTempest } from '../../src/edges/ssh/tempest-runner.ts';
 import { parseConsoleHostKeys } from '../../src/core/run/host-keys.ts';
@@ -16,7 +15,6 @@ import { defaultPlanOptions } from '../../src/core/run/plan.ts';
 import { parseResults } from '../../src/core/results/parse.ts';
 import { ours, requireOracle, runOracle } from '../helpers/oracle.ts';
 
-const START = fileURLToPath(new URL('../../scripts/local-openstack/start.sh', import.meta.url));
 const KEYSTONE_PORT = 35357;
 
 function cloudUnavailable(): string | null {
@@ -29,17 +27,6 @@ function cloudUnavailable(): string | null {
 const unavailable = cloudUnavailable();
 const skip = unavailable !== null && !process.env.CI ? unavailable : false;
 
-/** Start (or find running) the local OpenStack; its clouds.yaml path is the last line printed. */
-function startCloud(): { adminPassword: string; authUrl: string } {
-  const r = spawnSync('bash', [START], { encoding: 'utf8', timeout: 600_000 });
-  if (r.status !== 0) throw new Error(`local OpenStack did not start: ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' / ')}`);
-  const path = r.stdout.trim().split('\n').at(-1) ?? '';
-  const doc = parseYaml(readFileSync(path, 'utf8')) as { clouds: Record<string, { auth: { password: string; auth_url: string } }> };
-  const admin = doc.clouds['tg-local-admin'];
-  if (!admin) throw new Error(`${path} has no tg-local-admin cloud`);
-  return { adminPassword: admin.auth.password, authUrl: admin.auth.auth_url };
-}
-
 describe('real Tempest against the local OpenStack, over SSH into a namespace', { skip, concurrency: false }, () => {
   let lab: Lab;
   let dir: string;
@@ -47,7 +34,7 @@ describe('real Tempest against the local OpenStack, over SSH into a namespace', 
   before(async () => {
     if (unavailable) throw new Error(`real parts missing: ${unavailable}`);
     requireOracle();
-    cloud = startCloud();
+    cloud = await startLocalCloud();
     lab = await makeLab(['controller']);
     dir = mkdtempSync(join(tmpdir(), 'tg-tempest-'));
   });

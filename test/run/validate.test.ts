@@ -2,7 +2,7 @@
 // Tempest run from this machine against the local OpenStack.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,9 @@ import { cliCommand } from '../helpers/cli.ts';
 import { exactTestRegex, guidelineTests, validateCommand } from '../../src/cli/commands/validate.ts';
 import { renderTempestConf, type TempestCloud } from '../../src/core/run/tempest-conf.ts';
 import { parseGuideline } from '../../src/core/interop/index.ts';
+import { START, startLocalCloud } from './local-cloud.ts';
 
 const GUIDELINE = fileURLToPath(new URL('../fixtures/compare/2020.06.json', import.meta.url));
-const START = fileURLToPath(new URL('../../scripts/local-openstack/start.sh', import.meta.url));
 
 test("a guideline's required tests become exact include-list lines", () => {
   const g = parseGuideline(readFileSync(GUIDELINE, 'utf8'), GUIDELINE);
@@ -79,11 +79,11 @@ const unavailable = !existsSync('/usr/bin/tempest') ? '/usr/bin/tempest is missi
 
 test('validate against the local OpenStack: generated tempest.conf, real Tempest, identity tests pass', { skip: unavailable !== null && !process.env.CI ? unavailable : false }, async () => {
   if (unavailable) throw new Error(unavailable);
-  const started = spawnSync('bash', [START], { encoding: 'utf8', timeout: 600_000 });
-  assert.equal(started.status, 0, started.stderr);
-  const cloudsYaml = started.stdout.trim().split('\n').at(-1) ?? '';
+  const cloud = await startLocalCloud();
   const dir = mkdtempSync(join(tmpdir(), 'tg-validate-'));
   try {
+    const cloudsYaml = join(dir, 'clouds.yaml');
+    writeFileSync(cloudsYaml, cloud.text, { mode: 0o600 });
     writeFileSync(join(dir, 'include.txt'), '^tempest\\.api\\.identity\\.v3\\.(test_api_discovery|test_tokens)\n');
     const r = await cliCommand(
       validateCommand,
