@@ -46,3 +46,12 @@ test('report writes HTML and Markdown for a real run against a baseline, exit co
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the bundled CLI (dist/cli.js) loads every verb', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const cliJs = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+  for (const entry of VERBS) {
+    const out = execFileSync(process.execPath, [cliJs, entry.name, '--help'], { encoding: 'utf8' });
+    assert.match(out, new RegExp(`^Usage: tempest-gate ${entry.name}`), entry.name);
+  }
+});

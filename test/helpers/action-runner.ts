@@ -1,5 +1,5 @@
-// Run the bundled action the way the GitHub runner does: build dist/ into a temp dir (same esbuild
-// settings as scripts/build.ts), then start `node dist/index.js` / `node dist/post.js` with the
+// Run the bundled action the way the GitHub runner does: build dist/ into a temp dir (scripts/build.ts's
+// options), then start `node dist/index.js` / `node dist/post.js` with the
 // runner's environment: INPUT_* (action.yml defaults filled in), GITHUB_EVENT_PATH, GITHUB_OUTPUT,
 // GITHUB_STATE, GITHUB_STEP_SUMMARY, and STATE_* for the post step from what main saved.
 import { execFile } from 'node:child_process';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, stop as stopEsbuild } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
+import { distOptions } from '../../scripts/build.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const NODE = process.execPath;
@@ -22,26 +23,7 @@ export function buildAction(): Promise<string> {
     const root = await mkdtemp(join(tmpdir(), 'tg-action-'));
     await symlink(join(ROOT, 'data'), join(root, 'data'));
     const out = join(root, 'dist');
-    await build({
-      absWorkingDir: ROOT,
-      entryPoints: { index: 'src/action/main.ts', post: 'src/action/post.ts' },
-      outdir: out,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node24',
-      splitting: true,
-      chunkNames: 'chunks/[name]-[hash]',
-      logLevel: 'error',
-      // As scripts/build.ts: ssh2's optional native helpers stay unresolved (it falls back to JS).
-      external: ['cpu-features', '*.node'],
-      // As scripts/build.ts, except `var` for __filename/__dirname: @azure/storage-common (bundled
-      // into the artifact chunk) declares `var __filename;` itself, and a `const` in the banner makes
-      // that chunk fail to load ("Identifier '__filename' has already been declared").
-      banner: {
-        js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;",
-      },
-    });
+    await build({ ...distOptions(out, { index: 'src/action/main.ts', post: 'src/action/post.ts' }), logLevel: 'error' });
     // esbuild's service process would keep the test process alive.
     await stopEsbuild();
     return out;
