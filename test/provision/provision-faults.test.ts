@@ -56,7 +56,11 @@ test('5xx, 429, slow answers and resets are retried where safe; a lost POST /ser
     { service: 'network', method: 'GET', path: /\/v2\.0\/networks/, fault: { kind: 'reset' } },
     { service: 'image', method: 'GET', path: /\/v2\/images\?name=/, fault: { kind: 'status', status: 500 } },
     { service: 'compute', method: 'POST', path: /\/os-keypairs/, fault: { kind: 'status', status: 429, retryAfter: 1 } },
-    { service: 'network', method: 'POST', path: /\/v2\.0\/ports/, fault: { kind: 'status', status: 429 } },
+    { service: 'network', method: 'POST', path: /\/v2\.0\/ports$/, fault: { kind: 'status', status: 429 } },
+    // answers lost after the cloud acted: the keypair and the ports are found, not made twice
+    // (rules are tried in order: the first POST was taken by the 429 rule above, the retry comes here)
+    { service: 'compute', method: 'POST', path: /\/os-keypairs/, fault: { kind: 'reset-after' } },
+    { service: 'network', method: 'POST', path: /\/v2\.0\/ports$/, fault: { kind: 'reset-after' } },
     // the cloud creates the server, the answer is lost: must be adopted, not created twice
     { service: 'compute', method: 'POST', path: /^\/v2\.1\/servers$/, fault: { kind: 'reset-after' } },
     // refused before reaching the cloud: looked up, not found, created
@@ -74,6 +78,13 @@ test('5xx, 429, slow answers and resets are retried where safe; a lost POST /ser
     const servers = await runServers(id);
     assert.equal(servers.length, 3, `exactly three servers: ${servers.map((x) => x.name).join(', ')}`);
     assert.deepEqual(servers.map((x) => x.name).sort(), r.nodes.map((n) => n.name).sort());
+    const ports = await s.call('network', 'GET', '/v2.0/ports');
+    const ours = (ports.json as { ports: { name: string }[] }).ports.filter((p) => p.name.startsWith(`tempest-gate-${id}-`));
+    assert.equal(ours.length, 3, 'three ports, none created twice');
+    const portPosts = proxy.seen.filter((x) => x.method === 'POST' && /\/v2\.0\/ports$/.test(x.path));
+    assert.deepEqual(portPosts.map((x) => x.injected), ['status', 'reset-after'], 'refused (429), then done but the answer lost: no third POST');
+    const keypairPosts = proxy.seen.filter((x) => x.method === 'POST' && /\/os-keypairs/.test(x.path));
+    assert.deepEqual(keypairPosts.map((x) => x.injected), ['status', 'reset-after']);
     const injected = proxy.seen.filter((x) => x.injected);
     for (const kind of ['status', 'slow', 'reset', 'reset-after']) assert.ok(injected.some((x) => x.injected === kind), `${kind} injected`);
     // every injected failure was followed by a retry of the same call

@@ -190,6 +190,12 @@ export async function createPort(s: Session, port: Record<string, unknown>): Pro
   return (res.json as { port: Port }).port;
 }
 
+/** Several ports in one call (Neutron bulk create: all or none), in the order given. */
+export async function createPorts(s: Session, ports: Record<string, unknown>[]): Promise<Port[]> {
+  const res = await s.call('network', 'POST', '/v2.0/ports', { json: { ports } });
+  return (res.json as { ports: Port[] }).ports;
+}
+
 export async function setNeutronTags(s: Session, collection: 'ports' | 'floatingips', id: string, tags: string[]): Promise<void> {
   await s.call('network', 'PUT', `/v2.0/${collection}/${encodeURIComponent(id)}/tags`, { json: { tags } });
 }

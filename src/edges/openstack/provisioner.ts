@@ -16,11 +16,13 @@ import {
   chooseNetwork,
   createFloatingIp,
   createKeypair,
-  createPort,
+  createPorts,
   createServer,
   deleteServer,
   findImage,
+  getKeypair,
   getServer,
+  listPorts,
   isQuotaError,
   listFlavors,
   listNetworks,
@@ -150,18 +152,31 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
     const keys = ssh2.utils.generateKeyPairSync('ed25519', { comment: keypairName(o.run.runId) });
     const kpName = keypairName(o.run.runId);
     created = true;
-    await createKeypair(s, kpName, keys.public);
-
-    // one port per node: its IP is known before any server exists
-    const ports = await settleAll(
-      nodes.map(async (n) => {
-        const body: Record<string, unknown> = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role) };
-        if (portTagsAtCreate) body.tags = n.tags;
-        const port = await createPort(s, body);
-        if (!portTagsAtCreate) await setNeutronTags(s, 'ports', port.id, n.tags);
-        return port;
-      }),
+    await orFind(
+      () => createKeypair(s, kpName, keys.public),
+      async () => ((await getKeypair(s, kpName)) as { public_key?: string } | undefined)?.public_key?.trim() === keys.public.trim(),
     );
+
+    // one port per node, all in one bulk call: every IP is known before any server exists
+    const bodies = nodes.map((n) => {
+      const body: Record<string, unknown> = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role) };
+      if (portTagsAtCreate) body.tags = n.tags;
+      return body;
+    });
+    let ports: Port[] = [];
+    await orFind(
+      async () => {
+        ports = await createPorts(s, bodies);
+      },
+      async () => {
+        // bulk creation is all or none: either every port is there, or none is
+        const byName = new Map((await listPorts(s, { network_id: network.id })).map((p) => [p.name, p]));
+        const found = nodes.map((n) => byName.get(n.name));
+        if (found.every((p) => p)) ports = found as Port[];
+        return found.every((p) => p);
+      },
+    );
+    if (!portTagsAtCreate) await settleAll(ports.map((port, i) => setNeutronTags(s, 'ports', port.id, nodes[i]!.tags)));
     const state: NodeState[] = nodes.map((plan, i) => {
       const port = ports[i]!;
       const ip = port.fixed_ips.find((f) => /^\d+\.\d+\.\d+\.\d+$/.test(f.ip_address))?.ip_address ?? port.fixed_ips[0]?.ip_address ?? '';
@@ -291,6 +306,21 @@ function describeAbort(reason: unknown): string {
   if (reason instanceof Error && reason.name === 'TimeoutError') return 'overall timeout reached (--timeout)';
   if (reason instanceof Error) return reason.message;
   return String(reason ?? 'cancelled');
+}
+
+/**
+ * A create call whose answer may be lost (reset, timeout, 5xx): before trying again, look for
+ * what it would have made. `find` says whether it exists (and picks it up).
+ */
+async function orFind(create: () => Promise<void>, find: () => Promise<boolean>, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (err) {
+      if (!(err instanceof CloudError) || !err.ambiguous || attempt >= attempts) throw err;
+      if (await find()) return;
+    }
+  }
 }
 
 /** POST /servers; when the answer is lost (reset, 5xx), look for the server before trying again. */
