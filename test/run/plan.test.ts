@@ -202,3 +202,10 @@ test('progress: done of total, failures, and an ETA from the baseline scaled by 
   const t = q.snapshot(5000);
   assert.deepEqual([t.done, t.total, t.skipped, t.etaSeconds], [1, 4, 1, 15]);
 });
+
+test('secrets from a KEY=VALUE file are masked in printed text, longest first', async () => {
+  const { secretValues, maskSecrets } = await import('../../src/core/run/mask.ts');
+  const secrets = secretValues('ADMIN_PASSWORD=abcdef123\nexport DB="abcdef123456"\nSHORT=abc\n# comment\n');
+  assert.deepEqual(secrets, ['abcdef123456', 'abcdef123']);
+  assert.equal(maskSecrets('pw abcdef123456 and abcdef123, abc stays', secrets), 'pw *** and ***, abc stays');
+});

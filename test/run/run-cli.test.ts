@@ -2,13 +2,13 @@
 // over real sshd in the netns lab with real `tempest run`, host keys from a known_hosts file.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliCommand } from '../helpers/cli.ts';
 import { parseSet, runVerbCommand } from '../../src/cli/commands/run.ts';
-import { labUnavailable, makeLab, type Lab } from './lab.ts';
+import { labUnavailable, makeLab, type Lab, type LabHost } from './lab.ts';
 import { parseResults } from '../../src/core/results/parse.ts';
 
 const SUITE = fileURLToPath(new URL('../fixtures/run/sample-suite/', import.meta.url));
@@ -108,5 +108,38 @@ describe('run through the CLI on the lab', { skip, concurrency: false }, () => {
     const r = await cliCommand(runVerbCommand, ['--host', lab.hosts[0]?.address ?? '', '--known-hosts', join(dir, 'other_known_hosts'), '--user', 'root', '-i', join(dir, 'key'), '--output-dir', join(dir, 'out2'), '--no-logs', '--connect-timeout', '5s']);
     assert.equal(r.code, 4);
     assert.match(r.stdout, /infra-failed: connect failed on controller: no trusted host key for controller/);
+  });
+
+  test('--state (what provision writes): secrets installed on every node, devstack failure shown with the secrets masked', async () => {
+    const st = join(dir, 'state');
+    mkdirSync(st, { recursive: true });
+    writeFileSync(join(st, 'id_ed25519'), lab.userKey, { mode: 0o600 });
+    const secret = 'Sup3rSecretPassw0rd';
+    writeFileSync(join(st, 'devstack-secrets.env'), `ADMIN_PASSWORD=${secret}\nDATABASE_PASSWORD=${secret}db\n`, { mode: 0o600 });
+    const onNode = join(dir, 'nodes', 'devstack-secrets.env');
+    const [controller, subnode] = lab.hosts as [LabHost, LabHost];
+    writeFileSync(join(st, 'provision.json'), JSON.stringify({
+      runId: 'r1', cloud: 'c', region: 'RegionOne', createdAt: '', deadline: '', flavor: 'f', image: 'i', network: 'n', keypair: 'k',
+      privateKeyFile: 'id_ed25519', secretsFile: 'devstack-secrets.env', secretsPathOnNodes: onNode,
+      nodes: [
+        { role: 'subnode', name: 'tg-r1-subnode-1', id: 'id-2', ip: subnode.address, attempts: 1 },
+        { role: 'controller', name: 'tg-r1-controller', id: 'id-1', ip: controller.address, attempts: 1 },
+      ],
+    }));
+    // devstack failed on the nodes, and its log shows the password (xtrace does that).
+    writeFileSync(join(dir, 'st-failed'), '');
+    writeFileSync(join(dir, 'st-log'), `+ export ADMIN_PASSWORD=${secret}\n[ERROR] keystone did not start\n`);
+    const r = await cliCommand(runVerbCommand, [
+      '--state', st, '--known-hosts', join(dir, 'known_hosts'), '--user', 'root',
+      '--ready-file', join(dir, 'st-ready'), '--failed-file', join(dir, 'st-failed'), '--stack-log', join(dir, 'st-log'),
+      '--output-dir', join(dir, 'out3'), '--no-logs',
+    ]);
+    assert.equal(r.code, 4, r.stderr);
+    assert.match(r.stdout, /infra-failed: wait-ready failed on controller: devstack wrote its failure marker/);
+    assert.match(r.stderr, /\+ export ADMIN_PASSWORD=\*\*\*/);
+    assert.match(r.stderr, /keystone did not start/);
+    assert.equal(`${r.stdout}${r.stderr}${readFileSync(join(dir, 'out3', 'run.json'), 'utf8')}`.includes(secret), false, 'the password is never printed');
+    assert.equal(readFileSync(onNode, 'utf8'), `ADMIN_PASSWORD=${secret}\nDATABASE_PASSWORD=${secret}db\n`, 'the secrets file reached the nodes');
+    assert.equal(statSync(onNode).mode & 0o777, 0o600);
   });
 });

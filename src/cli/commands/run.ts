@@ -2,13 +2,14 @@
 // live progress, and bring back the subunit stream, the results and every node's logs.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { flag, str, strs, writeJson, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
+import { flag, str, strs, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
 import { EXIT, UserError, usageError } from '../../core/errors.ts';
 import { parseDuration } from '../../core/provision/sweep.ts';
 import { SECRETS_PATH } from '../../core/provision/local-conf.ts';
 import { parseKnownHosts, type HostTrust, type TrustedKey } from '../../core/run/host-keys.ts';
 import { DEFAULT_READY, defaultPlanOptions, environmentOverrides, type ConfigOverride, type RunStep } from '../../core/run/plan.ts';
 import { baselineDurations, formatProgress } from '../../core/run/progress.ts';
+import { maskSecrets, secretValues } from '../../core/run/mask.ts';
 import { parseResults } from '../../core/results/parse.ts';
 import { readBytes, readText } from '../../edges/files.ts';
 import { DEFAULT_TIMEOUTS, runTempest, type RunnerNode, type RunReport } from '../../edges/ssh/tempest-runner.ts';
@@ -217,11 +218,15 @@ Exit codes:
       connectSeconds: seconds(args, 'connect-timeout', DEFAULT_TIMEOUTS.reconnectSeconds),
       reconnectSeconds: seconds(args, 'connect-timeout', DEFAULT_TIMEOUTS.reconnectSeconds),
     };
-    const say = (line: string): void => void io.stderr.write(`${line}\n`);
+    // Devstack's passwords (from the state's secrets file) are masked in everything printed.
+    let secretsToMask: string[] = [];
+    const mask = (text: string): string => maskSecrets(text, secretsToMask);
+    const say = (line: string): void => void io.stderr.write(`${mask(line)}\n`);
 
     let addresses: NodeAddress[];
     let keyPath = str(args, 'identity');
     let secrets: Uint8Array | null = null;
+    let secretsPath = SECRETS_PATH;
     if (stateDir !== undefined) {
       const dir = resolve(io.cwd, stateDir);
       const state = await loadState(dir);
@@ -241,6 +246,8 @@ Exit codes:
         }));
       keyPath ??= join(dir, state.privateKeyFile);
       secrets = await readBytes(join(dir, state.secretsFile));
+      secretsPath = state.secretsPathOnNodes || SECRETS_PATH;
+      secretsToMask = secretValues(Buffer.from(secrets).toString('utf8'));
     } else addresses = hosts.map(parseHost).map((a) => ({ ...a, viaController: a.role === 'subnode' && flag(args, 'via-controller') }));
     if (keyPath === undefined) throw usageError('give -i/--identity FILE (the SSH private key)');
     const privateKey = await readBytes(resolve(io.cwd, keyPath));
@@ -268,7 +275,7 @@ Exit codes:
         viaController: a.viaController ?? false,
         sudo: user !== 'root',
         markers,
-        files: secrets ? [{ path: SECRETS_PATH, content: secrets, mode: 0o600 }] : [],
+        files: secrets ? [{ path: secretsPath, content: secrets, mode: 0o600 }] : [],
         target: { name: a.name, host: a.host, port: a.port, username: user, privateKey, trust: t?.trust ?? { keys: [], fingerprints: [] }, revoked: t?.revoked ?? [], trustSource: t?.source ?? 'nothing' },
       };
     });
@@ -304,9 +311,9 @@ Exit codes:
       warnings: report.warnings,
       artifacts: { subunit: report.subunitPath, results: join(outputDir, 'results.json'), logs: report.logFiles },
     };
-    await writeFile(join(outputDir, 'run.json'), `${JSON.stringify(summary, null, 2)}\n`);
-    if (flag(args, 'json')) writeJson(io, summary);
-    else io.stdout.write(reportText(report, outputDir));
+    await writeFile(join(outputDir, 'run.json'), `${mask(JSON.stringify(summary, null, 2))}\n`);
+    if (flag(args, 'json')) io.stdout.write(`${mask(JSON.stringify(summary, null, 2))}\n`);
+    else io.stdout.write(mask(reportText(report, outputDir)));
     return report.classification.exitCode;
   },
 };
