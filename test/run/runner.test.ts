@@ -356,4 +356,28 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
       hidden.close();
     }
   });
+
+  test('a connection cut while waiting for devstack: reconnects and carries on', async () => {
+    const c = track(newCase());
+    rmSync(c.markers.controller.done);
+    const [controller] = lab.hosts as [LabHost];
+    const lines: string[] = [];
+    const down = setTimeout(() => lab.setLink(controller, false), 600);
+    const up = setTimeout(() => {
+      lab.setLink(controller, true);
+      writeFileSync(c.markers.controller.done, '');
+    }, 2600);
+    try {
+      const report = await runTempest(
+        options(lab, c, { steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_01'], exclude: [], concurrency: 1, serial: false }], fetchLogs: false, log: (l) => lines.push(l) }),
+      );
+      assert.equal(report.classification.outcome, 'passed', `${report.classification.reason}\n${lines.join('\n')}`);
+      assert.ok(lines.some((l) => /dropped/.test(l)), lines.join('\n'));
+      assert.equal(byName(report).get('tests.test_sample.Fast.test_01'), 'success');
+    } finally {
+      clearTimeout(down);
+      clearTimeout(up);
+      lab.setLink(controller, true);
+    }
+  });
 });

@@ -248,6 +248,19 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     }
   };
   const abortable = (): AbortSignal => options.signal;
+  // Commands that may simply run again (they write the same files, or only read): a connection
+  // that drops under them is reopened and the command repeated.
+  const again: Exec = async (ssh, command, opts) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await ssh.exec(command, opts);
+      } catch (err) {
+        if (!(err instanceof ConnectionLost) || attempt >= 5) throw err;
+        log(`${err.message}; reconnecting`);
+        await ssh.reconnect({ deadlineMs: Date.now() + timeouts.reconnectSeconds * 1000, signal: abortable() });
+      }
+    }
+  };
   const check = (stage: Stage, deadline: number, seconds: number): void => {
     if (options.signal.aborted) throw new CommandAborted('all nodes');
     if (Date.now() > deadline) throw new StageTimeout(stage, seconds);
@@ -280,7 +293,7 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
       await timed('bootstrap', async () => {
         for (const n of nodes) {
           for (const f of n.spec.files ?? []) {
-            await mustSucceed(n.ssh, 'bootstrap', asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+            await mustSucceed(again, n.ssh, 'bootstrap', asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
           }
         }
       });
@@ -312,7 +325,8 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
           [...pending].map(async (n) => {
             const withPrepare = n === controller && !prepared && prepareCommand !== null;
             const command = withPrepare ? readyThenCommand(n.spec.markers, prepareCommand) : readyProbeCommand(n.spec.markers);
-            const probe = await n.ssh.exec(command, { timeoutMs: 60_000, signal: abortable(), ...(withPrepare ? { stdin: prepareInput } : {}) });
+            // Devstack takes its time; a connection that drops meanwhile is reopened, not fatal.
+            const probe = await again(n.ssh, command, { timeoutMs: 60_000, signal: abortable(), ...(withPrepare ? { stdin: prepareInput } : {}) });
             const out = probe.stdout.toString('utf8');
             const then = withPrepare ? thenStatus(out) : null;
             if (then !== null && then !== 0) {
@@ -327,7 +341,7 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
             log(`${n.spec.target.name}: devstack is done`);
             pending.delete(n);
           } else if (r.state === 'failed') {
-            const tail = await n.ssh.exec(logTailCommand(n.spec.markers.log, 40), { timeoutMs: 60_000, signal: abortable() });
+            const tail = await again(n.ssh, logTailCommand(n.spec.markers.log, 40), { timeoutMs: 60_000, signal: abortable() });
             throw new StageFailed({ stage: 'wait-ready', node: n.spec.target.name, message: r.reason, logTail: tail.stdout.toString('utf8') });
           }
         }
@@ -338,7 +352,7 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     // 4. Upload the lists and write tempest.conf with the overrides, unless done with the probe.
     if (!prepared && prepareCommand !== null) {
       await timed('prepare', async () => {
-        await mustSucceed(controller.ssh, 'prepare', prepareCommand, { stdin: prepareInput, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+        await mustSucceed(again, controller.ssh, 'prepare', prepareCommand, { stdin: prepareInput, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
       });
     }
 
@@ -356,7 +370,7 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
       if (list.length) {
         const rerun: RunStep = { name: 'rerun', include: list, exclude: [], concurrency: steps[0]?.concurrency ?? 1, serial: false };
         await timed('rerun', async () => {
-          await mustSucceed(controller.ssh, 'rerun', ws(uploadCommand(stepFiles(plan, steps.length).include)), { stdin: `${list.join('\n')}\n`, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+          await mustSucceed(again, controller.ssh, 'rerun', ws(uploadCommand(stepFiles(plan, steps.length).include)), { stdin: `${list.join('\n')}\n`, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
           log(`rerunning ${list.length} failed test${list.length === 1 ? '' : 's'} once`);
           await runStep(steps.length, rerun, 'rerun');
         });
@@ -518,8 +532,10 @@ async function forward(ssh: SshNode, forwards: NonNullable<RunnerNode['forwards'
   for (const f of forwards) await ssh.forwardRemoteToLocal(f.remotePort, f.localHost, f.localPort);
 }
 
-async function mustSucceed(ssh: RemoteShell, stage: Stage, command: string, options: Parameters<RemoteShell['exec']>[1]): Promise<Awaited<ReturnType<RemoteShell['exec']>>> {
-  const r = await ssh.exec(command, options);
+type Exec = (ssh: RemoteShell, command: string, options: Parameters<RemoteShell['exec']>[1]) => Promise<Awaited<ReturnType<RemoteShell['exec']>>>;
+
+async function mustSucceed(exec: Exec, ssh: RemoteShell, stage: Stage, command: string, options: Parameters<RemoteShell['exec']>[1]): Promise<Awaited<ReturnType<RemoteShell['exec']>>> {
+  const r = await exec(ssh, command, options);
   if (r.code !== 0) {
     const why = r.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}`;
     throw new StageFailed({ stage, node: ssh.target.name, message: why });
