@@ -143,3 +143,24 @@ describe('run through the CLI on the lab', { skip, concurrency: false }, () => {
     assert.equal(statSync(onNode).mode & 0o777, 0o600);
   });
 });
+
+test('--baseline reads a tempest-gate baseline (JSON) or a result file for the ETA', async () => {
+  const { summarizeRuns, toBaseline } = await import('../../src/core/compare/index.ts');
+  const { readReference } = await import('../../src/cli/commands/run.ts');
+  const fixture = fileURLToPath(new URL('../fixtures/subunit/local-tempest-33-compute-identity-mini.subunit', import.meta.url));
+  const run = parseResults(readFileSync(fixture));
+  const dir = mkdtempSync(join(tmpdir(), 'tg-ref-'));
+  try {
+    const json = join(dir, 'baseline.json');
+    writeFileSync(json, JSON.stringify(toBaseline(summarizeRuns([run]))));
+    const fromJson = await readReference(json);
+    const fromStream = await readReference(fixture);
+    assert.ok(fromStream.durations.size > 0);
+    assert.deepEqual([...fromJson.names].sort(), [...fromStream.names].sort());
+    for (const [name, d] of fromJson.durations) assert.ok(Math.abs(d - (fromStream.durations.get(name) ?? -1)) < 1e-6, name);
+    writeFileSync(join(dir, 'bad.json'), '{"schema": "nope"}');
+    await assert.rejects(readReference(join(dir, 'bad.json')), /bad\.json: not a tempest-gate baseline/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -11,6 +11,7 @@ import { DEFAULT_READY, defaultPlanOptions, environmentOverrides, type ConfigOve
 import { baselineDurations, formatProgress } from '../../core/run/progress.ts';
 import { maskSecrets, secretValues } from '../../core/run/mask.ts';
 import { parseResults } from '../../core/results/parse.ts';
+import { parseBaseline } from '../../core/compare/index.ts';
 import { readBytes, readText } from '../../edges/files.ts';
 import { DEFAULT_TIMEOUTS, runTempest, type RunnerNode, type RunReport } from '../../edges/ssh/tempest-runner.ts';
 import { waitForConsoleHostKeys } from '../../edges/openstack/console-output.ts';
@@ -103,6 +104,23 @@ async function trustFor(args: ParsedArgs, io: CommandIo, nodes: NodeAddress[], s
   return out;
 }
 
+/**
+ * A reference run for the ETA (and validate's test list): a tempest-gate baseline (JSON, as
+ * `baseline` writes) or a result file in any format `parse` reads.
+ */
+export async function readReference(file: string): Promise<{ durations: Map<string, number>; names: string[] }> {
+  const bytes = await readBytes(file);
+  const head = bytes.subarray(0, 64).toString('utf8').trimStart();
+  if (head.startsWith('{')) {
+    const base = parseBaseline(bytes.toString('utf8'), file);
+    const durations = new Map<string, number>();
+    for (const t of base.tests) if (t.duration !== null) durations.set(t.name, t.duration);
+    return { durations, names: base.tests.map((t) => t.name) };
+  }
+  const results = parseResults(bytes);
+  return { durations: baselineDurations(results), names: [...new Set(results.tests.filter((t) => t.status !== 'exists').map((t) => t.name))] };
+}
+
 export function reportText(report: RunReport, outputDir: string): string {
   const c = report.classification;
   const counts = report.results.counts;
@@ -181,7 +199,8 @@ Tempest on the controller:
       --set SECTION.KEY=VALUE  tempest.conf override, repeatable; [compute] min_compute_nodes is set
                                from the node count
 Progress:
-      --baseline FILE          a reference run (subunit or JUnit): its durations give the ETA
+      --baseline FILE          a baseline (JSON from 'baseline') or a reference run (subunit, JUnit):
+                               its durations give the ETA
       --total N                tests expected (default: the count stestr announces)
 Timeouts (durations like 90s, 30m, 2h):
       --timeout D              all test steps together (default 2h); the run is stopped, what
@@ -260,7 +279,7 @@ Exit codes:
 
     let baseline = new Map<string, number>();
     const baselineFile = str(args, 'baseline');
-    if (baselineFile !== undefined) baseline = baselineDurations(parseResults(await readBytes(baselineFile)));
+    if (baselineFile !== undefined) baseline = (await readReference(baselineFile)).durations;
 
     const workspace = str(args, 'workspace') ?? '/opt/stack/tempest';
     const runAs = str(args, 'run-as') ?? 'stack';

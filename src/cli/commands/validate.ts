@@ -9,16 +9,15 @@ import { usageError } from '../../core/errors.ts';
 import { parseDuration } from '../../core/provision/sweep.ts';
 import { parseGuideline, passedTests, scoreGuideline, type Guideline, type InteropScore } from '../../core/interop/index.ts';
 import { defaultPlanOptions, type RunStep } from '../../core/run/plan.ts';
-import { baselineDurations, formatProgress } from '../../core/run/progress.ts';
+import { formatProgress } from '../../core/run/progress.ts';
 import { shJoin } from '../../core/run/shell-quote.ts';
 import { renderTempestConf } from '../../core/run/tempest-conf.ts';
-import { parseResults } from '../../core/results/parse.ts';
-import { readBytes, readText } from '../../edges/files.ts';
+import { readText } from '../../edges/files.ts';
 import { LocalShell } from '../../edges/local-shell.ts';
 import { discoverCloud } from '../../edges/openstack/discover.ts';
 import { DEFAULT_TIMEOUTS, runTempest } from '../../edges/ssh/tempest-runner.ts';
 import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs, openSession } from '../openstack-args.ts';
-import { parseSet, reportText } from './run.ts';
+import { parseSet, readReference, reportText } from './run.ts';
 
 /** An include-list line that matches exactly this test (with or without its `[attrs]`). */
 export function exactTestRegex(name: string): string {
@@ -74,7 +73,8 @@ export const validateCommand: Command = {
       --include-list FILE    Tempest include list (regexes), e.g. from 'select --write-lists'
       --guideline FILE       an Interop guideline (JSON, schema 2.0): its required tests
       --target NAME          the guideline's target (default its first platform)
-      --baseline FILE        a reference run (subunit or JUnit): the same tests, and its durations for the ETA
+      --baseline FILE        a baseline (JSON) or a reference run (subunit, JUnit): the same tests,
+                             and its durations for the ETA
       --exclude-list FILE    Tempest exclude list
 Run:
       --concurrency N        workers (default 4)
@@ -120,9 +120,9 @@ Exit codes:
     }
     let durations = new Map<string, number>();
     if (baselineFile) {
-      const base = parseResults(await readBytes(baselineFile));
-      durations = baselineDurations(base);
-      include.push(...[...new Set(base.tests.filter((t) => t.status !== 'exists').map((t) => t.name))].map(exactTestRegex));
+      const ref = await readReference(baselineFile);
+      durations = ref.durations;
+      include.push(...ref.names.map(exactTestRegex));
     }
 
     const cloud = cloudFromArgs(args, io);
