@@ -318,24 +318,41 @@ async function orFind(create: () => Promise<void>, find: () => Promise<boolean>,
       return await create();
     } catch (err) {
       if (!(err instanceof CloudError) || !err.ambiguous || attempt >= attempts) throw err;
-      if (await find()) return;
+      if (await lookAgain(err, find)) return;
     }
   }
 }
 
+/**
+ * After an ambiguous failure, is the thing there? An answer from the cloud (500, 502, 503) means
+ * the request is over: one look decides. A timeout, a reset or a gateway timeout (504) may leave
+ * it still running: look a few times (1, 2, 4 s apart) before deciding it never happened.
+ */
+async function lookAgain(err: CloudError, find: () => Promise<boolean>): Promise<boolean> {
+  const settled = err.status !== undefined && err.status !== 504;
+  const waits = settled ? [0] : [0, 1000, 2000, 4000];
+  for (const ms of waits) {
+    if (ms) await defaultSleep(ms);
+    if (await find()) return true;
+  }
+  return false;
+}
+
 /** POST /servers; when the answer is lost (reset, 5xx), look for the server before trying again. */
 async function createOnce(s: Session, body: Record<string, unknown>, name: string, runId: string): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (await createServer(s, body)).id;
-    } catch (err) {
-      if (!(err instanceof CloudError) || !err.ambiguous || attempt >= 3) throw err;
-      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let id: string | undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await orFind(
+    async () => {
+      id = (await createServer(s, body)).id;
+    },
+    async () => {
       const existing = await listServers(s, { name: `^${escaped}$`, tags: runTag(runId) });
-      const live = existing.find((x) => x.status !== 'DELETED');
-      if (live) return live.id;
-    }
-  }
+      id = existing.find((x) => x.status !== 'DELETED')?.id;
+      return id !== undefined;
+    },
+  );
+  return id!;
 }
 
 async function waitGone(s: Session, id: string, timeoutMs: number, sleep: (ms: number) => Promise<void>): Promise<void> {
