@@ -18,7 +18,7 @@ import {
   type Port,
   type Server,
 } from './api.ts';
-import { defaultSleep } from './http.ts';
+import { defaultSleep, pollDelay } from './http.ts';
 import type { Session } from './session.ts';
 
 export interface CleanupOptions {
@@ -59,10 +59,8 @@ async function findRun(s: Session, runId: string): Promise<Targets> {
 async function waitServersGone(s: Session, ids: string[], timeoutMs: number, onProgress?: (line: string) => void): Promise<string[]> {
   const start = Date.now();
   let pending = new Set(ids);
-  let delay = 200;
   while (pending.size && Date.now() - start < timeoutMs) {
-    await defaultSleep(delay);
-    delay = Math.min(Math.round(delay * 1.5), 2000);
+    await defaultSleep(pollDelay(Date.now() - start));
     // one list call per poll, whatever the number of servers
     const still = await listServers(s, { name: `^${NAME_PREFIX}` });
     const present = new Set(still.map((x) => x.id));
@@ -75,10 +73,12 @@ async function waitServersGone(s: Session, ids: string[], timeoutMs: number, onP
 
 async function removeTargets(s: Session, t: Targets, o: CleanupOptions): Promise<CleanupReport> {
   const report: CleanupReport = { servers: [], ports: [], floatingIps: [], keypairs: [], leftovers: [] };
-  // floating IPs first: they hold the ports
-  await Promise.all(t.floatingIps.map((f) => deleteFloatingIp(s, f.id).then(() => report.floatingIps.push(f.floating_ip_address || f.id))));
-  await Promise.all(t.servers.map((x) => deleteServer(s, x.id).then(() => report.servers.push(x.name))));
-  for (const k of t.keypairs) if (await deleteKeypair(s, k)) report.keypairs.push(k);
+  // floating IPs, servers and the keypair at once; ports once the servers are gone
+  await Promise.all([
+    ...t.floatingIps.map((f) => deleteFloatingIp(s, f.id).then(() => report.floatingIps.push(f.floating_ip_address || f.id))),
+    ...t.servers.map((x) => deleteServer(s, x.id).then(() => report.servers.push(x.name))),
+    ...t.keypairs.map((k) => deleteKeypair(s, k).then((gone) => (gone ? report.keypairs.push(k) : 0))),
+  ]);
   const left = await waitServersGone(s, t.servers.map((x) => x.id), o.waitTimeoutMs ?? 120_000, o.onProgress);
   report.leftovers.push(...left.map((id) => `server ${id}`));
   // ports last: Nova leaves ports it did not create, and they are free once the servers are gone

@@ -226,3 +226,12 @@ export class HttpClient {
     }
   }
 }
+
+/**
+ * How long to wait before the next status poll: an eighth of the time waited so far, between
+ * `minMs` and `maxMs`. Quick at first (a fake or idle cloud answers in about a second), backing
+ * off as the wait grows, so polling never adds more than about 1/8 to a wait, nor hammers the API.
+ */
+export function pollDelay(waitedMs: number, minMs = 250, maxMs = 2000): number {
+  return Math.min(maxMs, Math.max(minMs, Math.round(waitedMs / 8)));
+}

@@ -38,7 +38,7 @@ import {
   type Server,
 } from './api.ts';
 import { cleanupRun, type CleanupReport } from './cleanup.ts';
-import { CloudError, defaultSleep } from './http.ts';
+import { CloudError, defaultSleep, pollDelay } from './http.ts';
 import { compareMicroversion, NOVA_TAGS_AT_CREATE, type Session } from './session.ts';
 
 export interface ProvisionOptions {
@@ -149,34 +149,39 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
     checkAbort();
 
     // keypair: made here, only the public half goes to the cloud
-    const keys = ssh2.utils.generateKeyPairSync('ed25519', { comment: keypairName(o.run.runId) });
+    const keys = generateRunKey(keypairName(o.run.runId));
     const kpName = keypairName(o.run.runId);
     created = true;
-    await orFind(
-      () => createKeypair(s, kpName, keys.public),
-      async () => ((await getKeypair(s, kpName)) as { public_key?: string } | undefined)?.public_key?.trim() === keys.public.trim(),
-    );
-
-    // one port per node, all in one bulk call: every IP is known before any server exists
-    const bodies = nodes.map((n) => {
-      const body: Record<string, unknown> = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role) };
-      if (portTagsAtCreate) body.tags = n.tags;
-      return body;
-    });
+    // the keypair and the ports do not depend on each other: made at the same time
+    const makeKeypair = async () => {
+      await orFind(
+        () => createKeypair(s, kpName, keys.public),
+        async () => ((await getKeypair(s, kpName)) as { public_key?: string } | undefined)?.public_key?.trim() === keys.public.trim(),
+      );
+    };
     let ports: Port[] = [];
-    await orFind(
-      async () => {
-        ports = await createPorts(s, bodies);
-      },
-      async () => {
-        // bulk creation is all or none: either every port is there, or none is
-        const byName = new Map((await listPorts(s, { network_id: network.id })).map((p) => [p.name, p]));
-        const found = nodes.map((n) => byName.get(n.name));
-        if (found.every((p) => p)) ports = found as Port[];
-        return found.every((p) => p);
-      },
-    );
-    if (!portTagsAtCreate) await settleAll(ports.map((port, i) => setNeutronTags(s, 'ports', port.id, nodes[i]!.tags)));
+    const makePorts = async () => {
+      // one port per node, all in one bulk call: every IP is known before any server exists
+      const bodies = nodes.map((n) => {
+        const body: Record<string, unknown> = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role) };
+        if (portTagsAtCreate) body.tags = n.tags;
+        return body;
+      });
+      await orFind(
+        async () => {
+          ports = await createPorts(s, bodies);
+        },
+        async () => {
+          // bulk creation is all or none: either every port is there, or none is
+          const byName = new Map((await listPorts(s, { network_id: network.id })).map((p) => [p.name, p]));
+          const found = nodes.map((n) => byName.get(n.name));
+          if (found.every((p) => p)) ports = found as Port[];
+          return found.every((p) => p);
+        },
+      );
+      if (!portTagsAtCreate) await settleAll(ports.map((port, i) => setNeutronTags(s, 'ports', port.id, nodes[i]!.tags)));
+    };
+    await settleAll([makeKeypair(), makePorts()]);
     const state: NodeState[] = nodes.map((plan, i) => {
       const port = ports[i]!;
       const ip = port.fixed_ips.find((f) => /^\d+\.\d+\.\d+\.\d+$/.test(f.ip_address))?.ip_address ?? port.fixed_ips[0]?.ip_address ?? '';
@@ -215,12 +220,12 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
     say(`provision: ${nodes.length} servers created; waiting for ACTIVE`);
 
     // wait: one list call per poll for all nodes, with backoff
-    let delay = o.poll?.initialMs ?? 250;
+    const minDelay = o.poll?.initialMs ?? 250;
     const maxDelay = o.poll?.maxMs ?? 2000;
+    let waitStart = Date.now();
     let booted = 0;
     while (state.some((n) => n.activeAfterMs === undefined)) {
-      await sleep(delay);
-      delay = Math.min(Math.round(delay * 1.5), maxDelay);
+      await sleep(pollDelay(Date.now() - waitStart, minDelay, maxDelay));
       const servers = new Map((await listServers(s, { tags: runTag(o.run.runId) })).map((x) => [x.id, x]));
       for (const n of state) {
         if (n.activeAfterMs !== undefined || !n.serverId) continue;
@@ -245,7 +250,7 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
           await deleteServer(s, n.serverId);
           await waitGone(s, n.serverId, o.bootTimeoutMs, sleep);
           await boot(n);
-          delay = o.poll?.initialMs ?? 250;
+          waitStart = Date.now();
         } else if (Date.now() - n.createdAt > o.bootTimeoutMs) {
           throw new UserError(`${n.plan.name} not ACTIVE after ${Math.round(o.bootTimeoutMs / 1000)} s (status ${server.status}) (--boot-timeout)`, { exitCode: EXIT.infra });
         }
@@ -299,6 +304,21 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
     const left = report.leftovers.length ? `; still present: ${report.leftovers.join(', ')}` : '; cleaned up';
     const exitCode = err instanceof UserError && !cancelled ? err.exitCode : EXIT.infra;
     throw new ProvisionError(`${cancelled ? 'provision cancelled' : 'provision failed'}: ${reason}${left}`, { cleanup: report, cause: err, exitCode });
+  }
+}
+
+/**
+ * An ed25519 key pair in OpenSSH format. ssh2 1.17 drops a leading zero byte of the public key
+ * about once in 400 keys (31 bytes instead of 32), which Nova rejects ("failed to generate
+ * fingerprint"): such a key is thrown away and another made.
+ */
+export function generateRunKey(comment: string): { public: string; private: string } {
+  for (let i = 0; ; i++) {
+    const keys = ssh2.utils.generateKeyPairSync('ed25519', { comment });
+    const blob = Buffer.from(keys.public.split(' ')[1] ?? '', 'base64');
+    // string "ssh-ed25519" (4 + 11 bytes) then string key (4 + 32 bytes)
+    if (blob.length === 51 && blob.readUInt32BE(15) === 32) return keys;
+    if (i >= 20) throw new Error('could not generate a valid ed25519 key');
   }
 }
 
@@ -357,11 +377,9 @@ async function createOnce(s: Session, body: Record<string, unknown>, name: strin
 
 async function waitGone(s: Session, id: string, timeoutMs: number, sleep: (ms: number) => Promise<void>): Promise<void> {
   const start = Date.now();
-  let delay = 200;
   while (Date.now() - start < timeoutMs) {
     if (!(await getServer(s, id))) return;
-    await sleep(delay);
-    delay = Math.min(delay * 2, 2000);
+    await sleep(pollDelay(Date.now() - start));
   }
   throw new UserError(`server ${id} (ERROR) was not deleted within ${Math.round(timeoutMs / 1000)} s`, { exitCode: EXIT.infra });
 }
