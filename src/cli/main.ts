@@ -16,6 +16,7 @@ export const VERBS: VerbEntry[] = [
   { name: 'select', summary: 'Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.', load: async () => (await import('./commands/select.ts')).selectCommand },
   { name: 'provision', summary: 'Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.', load: async () => (await import('./commands/provision.ts')).provisionCommand },
   { name: 'run', summary: 'Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.', load: async () => (await import('./commands/run.ts')).runVerbCommand },
+  { name: 'validate', summary: 'Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.', load: async () => (await import('./commands/validate.ts')).validateCommand },
   { name: 'parse', summary: 'Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.', load: async () => (await import('./commands/parse.ts')).parseCommand },
   { name: 'compare', summary: 'Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.', load: async () => (await import('./commands/compare.ts')).compareCommand },
   { name: 'baseline', summary: 'Make, list, show, diff and promote baselines (the reference results of a branch or release).', load: async () => (await import('./commands/baseline.ts')).baselineCommand },
