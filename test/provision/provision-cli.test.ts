@@ -134,3 +134,24 @@ test('usage errors', async () => {
   assert.equal(help.code, 0);
   assert.match(help.stdout, /Exit codes:/);
 });
+
+test('image by name or id, flavor by name, id or minimum RAM, network by name or id', { skip: skipLocal }, async () => {
+  const { chooseFlavor, chooseNetwork, findImage, listFlavors, listNetworks } = await import('../../src/edges/openstack/api.ts');
+  const s = localSession();
+  try {
+    const byName = await findImage(s, 'tiny');
+    assert.equal((await findImage(s, byName.id)).name, 'tiny');
+    const flavors = await listFlavors(s);
+    assert.equal(chooseFlavor(flavors, { name: 'm1.tiny-alt' }).id, '2');
+    assert.equal(chooseFlavor(flavors, { name: '3' }).name, 'ds2G');
+    assert.equal(chooseFlavor(flavors, { minRamMb: 100 }).name, 'm1.tiny-alt', 'the smallest with enough RAM');
+    assert.equal(chooseFlavor(flavors, { minRamMb: 0 }).name, 'm1.tiny');
+    const networks = await listNetworks(s);
+    const priv = chooseNetwork(networks, undefined);
+    assert.equal(priv.name, 'private', 'the only non-external network is the default');
+    assert.equal(chooseNetwork(networks, priv.id).name, 'private');
+    assert.equal(chooseNetwork(networks, 'public')['router:external'], true);
+  } finally {
+    await s.close();
+  }
+});
