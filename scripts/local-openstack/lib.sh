@@ -148,7 +148,8 @@ wait_compute() {
   echo "no compute node in placement"; return 1
 }
 write_clouds_yaml() {
-  cat > "$LOS/clouds.yaml" <<EOT
+  # Written aside and renamed: test files read it while other test files call start.sh.
+  cat > "$LOS/clouds.yaml.tmp.$$" <<EOT
 # Written by scripts/local-openstack (a local test cloud; these are throwaway passwords).
 clouds:
   tg-local:
@@ -174,4 +175,5 @@ clouds:
     interface: public
     identity_api_version: 3
 EOT
+  mv -f "$LOS/clouds.yaml.tmp.$$" "$LOS/clouds.yaml"
 }
