@@ -1,0 +1,145 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  createResultParser,
+  writeJUnit
+} from "./chunk-AYDWEEOE.js";
+import {
+  readChunks,
+  writeOutput
+} from "./chunk-3PYUN73Z.js";
+import {
+  flag,
+  str
+} from "./chunk-UEY5Y5DI.js";
+import {
+  EXIT,
+  usageError
+} from "./chunk-XOD6W3JI.js";
+
+// src/core/render/results-text.ts
+function seconds(s) {
+  if (s === null) return "?";
+  return s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`;
+}
+function problem(t) {
+  const label = t.status === "fail" ? "FAIL" : t.status === "uxsuccess" ? "UNEXPECTED SUCCESS" : t.status.toUpperCase();
+  const out = [`${label} ${t.id} (${seconds(t.duration)})`];
+  const detail = t.attachments.find((a) => a.name === "traceback") ?? t.attachments.find((a) => a.name === "reason");
+  if (detail && detail.text) {
+    const lines = detail.text.replace(/\s+$/, "").split("\n");
+    out.push(...lines.slice(-6).map((l) => `    ${l}`));
+  }
+  return out;
+}
+function renderResultsText(results, options) {
+  const { counts, tests } = results;
+  const workers = new Set(tests.map((t) => t.worker).filter((w) => w !== null)).size;
+  const span = results.start && results.stop ? (Date.parse(results.stop) - Date.parse(results.start)) / 1e3 : null;
+  const lines = [];
+  lines.push(
+    `${options.source}: ${results.format}, ${tests.length} tests` + (span !== null ? ` in ${seconds(span)}` : "") + (workers ? ` on ${workers} worker${workers === 1 ? "" : "s"}` : "")
+  );
+  const parts = [
+    `${counts.success} passed`,
+    `${counts.fail} failed`,
+    `${counts.skip} skipped`,
+    counts.xfail ? `${counts.xfail} expected failures` : "",
+    counts.uxsuccess ? `${counts.uxsuccess} unexpected successes` : "",
+    counts.inprogress + counts.unknown ? `${counts.inprogress + counts.unknown} never finished` : "",
+    counts.exists ? `${counts.exists} listed only` : ""
+  ].filter(Boolean);
+  lines.push(`  ${parts.join(", ")}`);
+  const problems = tests.filter((t) => t.status === "fail" || t.status === "uxsuccess" || t.status === "inprogress" || t.status === "unknown");
+  const max = options.maxProblems ?? 20;
+  for (const t of problems.slice(0, max)) lines.push(...problem(t));
+  if (problems.length > max) lines.push(`\u2026 and ${problems.length - max} more`);
+  for (const d of results.damage.slice(0, 10)) lines.push(`DAMAGED at byte ${d.offset}${d.line ? ` (line ${d.line})` : ""}: ${d.message}`);
+  if (results.damage.length > 10) lines.push(`\u2026 and ${results.damage.length - 10} more damaged regions`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/parse.ts
+var FORMATS = ["json", "junit", "text"];
+var INPUT_FORMATS = ["subunit-v2", "subunit-v1", "junit"];
+function damageLine(file, results) {
+  const first = results.damage[0];
+  if (!first) return null;
+  const more = results.damage.length > 1 ? ` (and ${results.damage.length - 1} more damaged regions)` : "";
+  const where = first.line !== void 0 ? `line ${first.line}, byte ${first.offset}` : `byte ${first.offset}`;
+  return `${file}: ${where}: ${first.message}${more}; kept ${results.tests.length} tests`;
+}
+async function parseFile(path, stdin, attachments, options = {}) {
+  const parser = createResultParser({ attachments, ...options.format ? { format: options.format } : {} });
+  for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
+  return parser.end();
+}
+var parseCommand = {
+  name: "parse",
+  summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
+  usage: "<file|-> [--to json|junit|text] [--from FORMAT] [--output FILE]",
+  allowPositionals: true,
+  options: {
+    to: { type: "string" },
+    from: { type: "string" },
+    output: { type: "string", short: "o" },
+    attachments: { type: "string" },
+    "attachment-cap": { type: "string" }
+  },
+  help: `Arguments:
+  <file|->                 the result file; '-' reads standard input. The format is detected:
+                           subunit v2 (binary), subunit v1 (text, as .stestr/N keeps it), JUnit XML.
+Options:
+      --to FORMAT          json (the documented results shape, docs/results-json.md), junit
+                           (JUnit XML as Debian's subunit2junitxml writes it) or text
+                           (default: text, or json with --json)
+      --from FORMAT        read the input as subunit-v2, subunit-v1 or junit instead of detecting it
+  -o, --output FILE        write the output to FILE instead of standard output
+      --attachments WHICH  whose attachment text to keep: failures (default), all, none
+      --attachment-cap N   bytes kept per attachment (default 1048576); the rest is counted
+Exit codes:
+  0  read the whole input (failing tests do not change this)
+  2  usage error
+  3  the input was damaged or unreadable: what was good is still written, and one line on
+     standard error names the file and the place of the first damage (line and byte offset
+     for subunit v1 and JUnit XML, byte offset for subunit v2)`,
+  async run(args, io) {
+    const [file, ...extra] = args.positionals;
+    if (file === void 0) throw usageError("missing <file|-> (see --help)");
+    if (extra.length) throw usageError(`unexpected argument '${extra[0]}'`);
+    const to = str(args, "to") ?? (flag(args, "json") ? "json" : "text");
+    if (!FORMATS.includes(to)) throw usageError(`--to must be one of ${FORMATS.join(", ")}, not '${to}'`);
+    const from = str(args, "from");
+    const inputFormat = INPUT_FORMATS.find((f) => f === from);
+    if (from !== void 0 && inputFormat === void 0) throw usageError(`--from must be one of ${INPUT_FORMATS.join(", ")}, not '${from}'`);
+    const keep = str(args, "attachments") ?? "failures";
+    if (keep !== "all" && keep !== "failures" && keep !== "none") throw usageError(`--attachments must be all, failures or none, not '${keep}'`);
+    const capText = str(args, "attachment-cap") ?? "1048576";
+    const cap = Number(capText);
+    if (!Number.isInteger(cap) || cap < 0) throw usageError(`--attachment-cap must be a whole number of bytes, not '${capText}'`);
+    const results = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+    const source = file === "-" ? "<stdin>" : file;
+    let out;
+    if (to === "json") out = `${JSON.stringify(results, null, 2)}
+`;
+    else if (to === "junit") out = writeJUnit(results);
+    else out = renderResultsText(results, { source });
+    const output = str(args, "output");
+    if (output) await writeOutput(output, out);
+    else io.stdout.write(out);
+    const damage = damageLine(source, results);
+    if (damage) {
+      io.stderr.write(`tempest-gate parse: ${damage}
+`);
+      return EXIT.badInput;
+    }
+    return EXIT.ok;
+  }
+};
+
+export {
+  renderResultsText,
+  damageLine,
+  parseFile,
+  parseCommand
+};

@@ -1,0 +1,25 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  parseSet,
+  readReference,
+  reportText,
+  runVerbCommand
+} from "./chunk-77MYGVI4.js";
+import "./chunk-IGOWDMQ3.js";
+import "./chunk-OZRCMIYH.js";
+import "./chunk-3YYNOZC6.js";
+import "./chunk-FFUPZC6L.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-AYDWEEOE.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-3PYUN73Z.js";
+import "./chunk-UEY5Y5DI.js";
+import "./chunk-KOP2AUTI.js";
+import "./chunk-XOD6W3JI.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  parseSet,
+  readReference,
+  reportText,
+  runVerbCommand
+};
