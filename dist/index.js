@@ -7,7 +7,8 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-XUGFT2HS.js";
+} from "./chunks/chunk-V6HLIENV.js";
+import "./chunks/chunk-LATCVEPG.js";
 import {
   endGroup,
   error,
@@ -247,7 +248,7 @@ function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
 async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-JFV23APC.js"), import("./chunks/report-KKLFPBVQ.js")]);
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-2LZKT3HF.js"), import("./chunks/report-KKLFPBVQ.js")]);
   const html = join2(settings.reportDir, FILES.html);
   const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
   if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());

@@ -3,7 +3,8 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-XUGFT2HS.js";
+} from "./chunks/chunk-V6HLIENV.js";
+import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,
   info,

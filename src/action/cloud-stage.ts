@@ -143,6 +143,7 @@ export const verbCloudStage: CloudStage = {
             '--change', ctx.pullRequest ? `#${ctx.pullRequest.number}@${ctx.sha}` : ctx.sha,
             '--state-dir', dirs.state,
             '--devstack-branch', settings.devstackBranch,
+            ...Object.entries(settings.devstackLocalrc).flatMap(([k, v]) => ['--localrc', `${k}=${v}`]),
             ...cloudArgs,
           ],
           o,

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { parse as parseYaml } from 'yaml';
+import { changeUnderTestLocalrc, parseLocalrcEntries } from '../core/provision/local-conf.ts';
 import { UserError, EXIT } from '../core/errors.ts';
 
 export type FailOn = 'regressions' | 'failures' | 'never';
@@ -53,6 +54,12 @@ export interface ActionSettings {
   flavor: string | null;
   image: string | null;
   devstackBranch: string;
+  /**
+   * Extra devstack localrc settings for every node: the change under test (`<PROJECT>_REPO` and
+   * `<PROJECT>_BRANCH` at the pull request's head, unless `deploy-change` is false), then the
+   * `devstack-localrc` input's lines, which win.
+   */
+  devstackLocalrc: Record<string, string>;
   /** A rules file or `preset:<name>`; null: the repository's .tempest-gate.yaml, else its service preset. */
   rules: string | null;
   /** Test ids to select from (as `stestr list` prints them); null: the shipped Tempest list. */
@@ -254,6 +261,7 @@ export function readSettings(env: Env = process.env): ActionSettings {
     flavor: input('flavor') || null,
     image: input('image') || null,
     devstackBranch: input('devstack-branch') || 'master',
+    devstackLocalrc: {},
     rules: input('rules') || null,
     testList: input('test-list') || null,
     baseline: checkBaselineRef(input('baseline')),
@@ -268,6 +276,18 @@ export function readSettings(env: Env = process.env): ActionSettings {
     reportDir: input('report-dir') || `${env.RUNNER_TEMP ?? '.'}/tempest-gate`,
     secrets,
     context: readContext(env),
+  };
+  const context = settings.context;
+  const headRepo = context.pullRequest?.headRepo || `${context.owner}/${context.repo}`;
+  settings.devstackLocalrc = {
+    ...(bool('deploy-change', true) && context.sha !== '' ? changeUnderTestLocalrc({ serverUrl: context.serverUrl, headRepo, headSha: context.sha }) : {}),
+    ...parseLocalrcEntries(
+      input('devstack-localrc')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#')),
+      "input 'devstack-localrc'",
+    ),
   };
   if (settings.results && settings.reportFrom) {
     throw new UserError("inputs 'results' and 'report-from' cannot both be set: 'report-from' publishes a finished report", { exitCode: EXIT.usage });

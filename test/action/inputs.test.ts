@@ -83,3 +83,19 @@ test('context: the PR head (not the merge commit), a fork, a deleted fork, a wor
   assert.equal(wr.runUrl, 'https://ghe.example/o/r/actions/runs/5');
   assert.throws(() => readContext({ GITHUB_EVENT_PATH: join(dir, 'missing.json') }), /GITHUB_EVENT_PATH '.*missing.json' is not a readable JSON event payload/);
 });
+
+test('the change under test is deployed: <PROJECT>_REPO/_BRANCH at the PR head, devstack-localrc wins, passwords refused', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tg-lrc-'));
+  const event = join(dir, 'pr.json');
+  await writeFile(event, JSON.stringify({ pull_request: { number: 7, head: { sha: 'a'.repeat(40), repo: { full_name: 'me/nova' } }, base: { repo: { full_name: 'openstack/nova' } } } }));
+  const env = { GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'openstack/nova', GITHUB_SERVER_URL: 'https://github.com' };
+  const s = readSettings(env);
+  assert.deepEqual(s.devstackLocalrc, { NOVA_REPO: 'https://github.com/me/nova.git', NOVA_BRANCH: 'a'.repeat(40) });
+  process.env['INPUT_DEVSTACK-LOCALRC'] = '# libraries from git\nLIBS_FROM_GIT=python-novaclient\nNOVA_BRANCH=stable/2025.2\n';
+  assert.deepEqual(readSettings(env).devstackLocalrc, { NOVA_REPO: 'https://github.com/me/nova.git', NOVA_BRANCH: 'stable/2025.2', LIBS_FROM_GIT: 'python-novaclient' });
+  process.env['INPUT_DEPLOY-CHANGE'] = 'false';
+  assert.deepEqual(readSettings(env).devstackLocalrc, { NOVA_BRANCH: 'stable/2025.2', LIBS_FROM_GIT: 'python-novaclient' });
+  fails({ 'DEVSTACK-LOCALRC': 'ADMIN_PASSWORD=x' }, /^input 'devstack-localrc': ADMIN_PASSWORD is one of devstack's passwords/);
+  fails({ 'DEVSTACK-LOCALRC': 'not a setting' }, /^input 'devstack-localrc': 'not a setting' is not KEY=VALUE/);
+  fails({ 'DEPLOY-CHANGE': 'maybe' }, /^input 'deploy-change' must be true or false/);
+});

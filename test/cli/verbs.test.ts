@@ -55,3 +55,11 @@ test('the bundled CLI (dist/cli.js) loads every verb', async () => {
     assert.match(out, new RegExp(`^Usage: tempest-gate ${entry.name}`), entry.name);
   }
 });
+
+test('provision refuses a devstack password in --localrc before touching any cloud', async () => {
+  const r = await cli(['provision', '--image', 'x', '--localrc', 'ADMIN_PASSWORD=hunter2'], { env: {} });
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /--localrc: ADMIN_PASSWORD is one of devstack's passwords/);
+  assert.doesNotMatch(r.stderr, /hunter2/);
+});

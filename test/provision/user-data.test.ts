@@ -111,3 +111,16 @@ test('cloud-init schema check rejects a broken document (the check can fail)', {
   assert.notEqual(r.code, 0);
   assert.match(r.out, /permissions/);
 });
+
+test('extra localrc settings (the change under test) reach every node, quoted for the shell', async () => {
+  const { changeUnderTestLocalrc, parseLocalrcEntries, renderLocalConf } = await import('../../src/core/provision/local-conf.ts');
+  const extra = { ...changeUnderTestLocalrc({ serverUrl: 'https://github.com/', headRepo: 'me/python-novaclient', headSha: 'b'.repeat(40) }), ...parseLocalrcEntries(['X=$(touch /tmp/p) `id`'], '--localrc') };
+  assert.equal(extra.PYTHON_NOVACLIENT_REPO, 'https://github.com/me/python-novaclient.git');
+  for (const role of ['controller', 'subnode'] as const) {
+    const conf = renderLocalConf({ role, controllerIp: '10.0.0.5', selfIp: role === 'controller' ? '10.0.0.5' : '10.0.0.6', computeNodes: 2, extraLocalrc: extra });
+    assert.match(conf, /^PYTHON_NOVACLIENT_BRANCH=b{40}$/m);
+    assert.match(conf, /^X="\\\$\(touch \/tmp\/p\) \\`id\\`"$/m);
+  }
+  assert.throws(() => parseLocalrcEntries(['SERVICE_PASSWORD=x'], '--localrc'), /--localrc: SERVICE_PASSWORD is one of devstack's passwords/);
+  assert.throws(() => parseLocalrcEntries(['A=b\nc'], '--localrc'), /line break/);
+});

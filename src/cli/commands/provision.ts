@@ -3,11 +3,11 @@
 // folder. On failure, cancel (SIGINT/SIGTERM) or timeout, the run's resources are deleted.
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { flag, str, writeJson, type Command } from '../command.ts';
+import { flag, str, strs, writeJson, type Command } from '../command.ts';
 import { EXIT, usageError } from '../../core/errors.ts';
 import { isValidRunId, newRunId, type RunIdentity } from '../../core/provision/plan.ts';
 import { parseDuration } from '../../core/provision/sweep.ts';
-import { SECRETS_PATH } from '../../core/provision/local-conf.ts';
+import { SECRETS_PATH, parseLocalrcEntries } from '../../core/provision/local-conf.ts';
 import { provision, type ProvisionResult } from '../../edges/openstack/provisioner.ts';
 import type { Token } from '../../edges/openstack/keystone.ts';
 import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs, openSession } from '../openstack-args.ts';
@@ -77,6 +77,7 @@ export const provisionCommand: Command = {
     'state-dir': { type: 'string' },
     'devstack-repo': { type: 'string' },
     'devstack-branch': { type: 'string' },
+    localrc: { type: 'string', multiple: true },
     'keep-on-failure': { type: 'boolean' },
   },
   help: `Servers:
@@ -97,6 +98,9 @@ Run:
                                .tempest-gate/runs/<run-id>; the secrets mode 0600)
       --devstack-repo URL      devstack to install (default https://opendev.org/openstack/devstack)
       --devstack-branch NAME   its branch (default master)
+      --localrc KEY=VALUE      an extra devstack localrc setting on every node, repeatable; e.g.
+                               NOVA_REPO=https://github.com/me/nova.git NOVA_BRANCH=<sha> to deploy
+                               the change under test (devstack's passwords are refused)
       --keep-on-failure        leave the resources when provisioning fails (debugging)
 ${CLOUD_HELP}
 Every server, port and floating IP is tagged 'tempest-gate' and 'tempest-gate-run-<id>' and
@@ -120,6 +124,7 @@ Exit codes:
     const subnodes = intOption(str(args, 'subnodes'), 'subnodes', 1, 0);
     const bootTimeoutMs = parseDuration(str(args, 'boot-timeout') ?? '15m', '--boot-timeout');
     const timeoutMs = parseDuration(str(args, 'timeout') ?? '30m', '--timeout');
+    const extraLocalrc = parseLocalrcEntries(strs(args, 'localrc'), '--localrc');
     const now = Date.now();
     const runId = str(args, 'run-id') ?? newRunId(now, Math.random);
     if (!isValidRunId(runId)) throw usageError(`--run-id must be lowercase letters, digits and '-', at most 32 characters, not '${runId}'`);
@@ -150,7 +155,11 @@ Exit codes:
         signal,
         onProgress: say,
         keepOnFailure: flag(args, 'keep-on-failure'),
-        devstack: { devstackRepo: str(args, 'devstack-repo'), devstackBranch: str(args, 'devstack-branch') },
+        devstack: {
+          devstackRepo: str(args, 'devstack-repo'),
+          devstackBranch: str(args, 'devstack-branch'),
+          extraLocalrc,
+        },
       });
       const state: ProvisionState = {
         runId,

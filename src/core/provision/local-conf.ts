@@ -8,6 +8,7 @@
 // node over SSH, so no secret is ever part of user-data (a console log can show it).
 import template from '../../../data/devstack-multinode-localconf.json' with { type: 'json' };
 import type { NodeRole } from './plan.ts';
+import { EXIT, UserError } from '../errors.ts';
 
 type Scalar = string | number | boolean;
 export interface DevstackVars {
@@ -92,4 +93,41 @@ export function renderLocalConf(o: LocalConfOptions): string {
     lines.push('', '[[test-config|$TEMPEST_CONFIG]]', '[compute]', `min_compute_nodes = ${o.computeNodes}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `KEY=VALUE` entries (from `provision --localrc` or the action's `devstack-localrc`) as localrc
+ * settings. Keys are shell variable names; devstack's passwords are refused (they come from the
+ * secrets file, never from user-data).
+ */
+export function parseLocalrcEntries(entries: readonly string[], source: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    const key = eq < 0 ? entry : entry.slice(0, eq);
+    if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      throw new UserError(`${source}: '${entry.length > 60 ? `${entry.slice(0, 60)}…` : entry}' is not KEY=VALUE with a shell variable name as KEY`, { exitCode: EXIT.usage });
+    }
+    if ((SECRET_LOCALRC_KEYS as readonly string[]).includes(key)) {
+      throw new UserError(`${source}: ${key} is one of devstack's passwords: tempest-gate generates them and never puts them in user-data`, { exitCode: EXIT.usage });
+    }
+    const value = entry.slice(eq + 1);
+    if (/[\n\r\0]/.test(value)) throw new UserError(`${source}: the value of ${key} holds a line break`, { exitCode: EXIT.usage });
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Make devstack install the change under test instead of the project's default branch: devstack
+ * clones each project from `<PROJECT>_REPO` and checks out `<PROJECT>_BRANCH` (a branch, tag or
+ * commit), e.g. NOVA_REPO/NOVA_BRANCH for openstack/nova. Libraries also need LIBS_FROM_GIT,
+ * and projects whose devstack variables are named otherwise need explicit settings: both go
+ * in the user's entries, which win over these.
+ */
+export function changeUnderTestLocalrc(o: { serverUrl: string; headRepo: string; headSha: string }): Record<string, string> {
+  const name = o.headRepo.split('/').pop() ?? o.headRepo;
+  const prefix = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (prefix === '') return {};
+  return { [`${prefix}_REPO`]: `${o.serverUrl.replace(/\/+$/, '')}/${o.headRepo}.git`, [`${prefix}_BRANCH`]: o.headSha };
 }

@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-JFV23APC.js"),
+    import("./main-2LZKT3HF.js"),
     import("./select-OB7O4NBT.js"),
-    import("./provision-KUBO3WVL.js"),
-    import("./run-JS2TVDFP.js")
+    import("./provision-6C574JIO.js"),
+    import("./run-N4IOVGT2.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }
@@ -132,6 +132,7 @@ var verbCloudStage = {
             dirs.state,
             "--devstack-branch",
             settings.devstackBranch,
+            ...Object.entries(settings.devstackLocalrc).flatMap(([k, v]) => ["--localrc", `${k}=${v}`]),
             ...cloudArgs
           ],
           o

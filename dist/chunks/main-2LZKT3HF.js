@@ -1,18 +1,18 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  TOKEN_FILE,
-  provisionCommand
-} from "./chunk-C7RUZHLI.js";
-import "./chunk-W5KZ5ATS.js";
-import "./chunk-WBXDPMAV.js";
-import "./chunk-IGOWDMQ3.js";
-import "./chunk-OZRCMIYH.js";
-import "./chunk-LAJXBLTR.js";
-import "./chunk-JTCS6GEG.js";
+  VERBS,
+  commandHelp,
+  processIo,
+  runCli,
+  runCommand
+} from "./chunk-W3Q6XQY2.js";
 import "./chunk-UEY5Y5DI.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  TOKEN_FILE,
-  provisionCommand
+  VERBS,
+  commandHelp,
+  processIo,
+  runCli,
+  runCommand
 };

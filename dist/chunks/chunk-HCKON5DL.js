@@ -1,10 +1,9 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  SECRETS_PATH,
   STACK_DONE,
   STACK_FAILED,
   require_lib
-} from "./chunk-IGOWDMQ3.js";
+} from "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -15,6 +14,9 @@ import {
 import {
   parseBaseline
 } from "./chunk-3YYNOZC6.js";
+import {
+  SECRETS_PATH
+} from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults

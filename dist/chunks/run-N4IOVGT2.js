@@ -4,11 +4,12 @@ import {
   readReference,
   reportText,
   runVerbCommand
-} from "./chunk-77MYGVI4.js";
-import "./chunk-IGOWDMQ3.js";
+} from "./chunk-HCKON5DL.js";
+import "./chunk-2VM6WFQS.js";
 import "./chunk-OZRCMIYH.js";
 import "./chunk-3YYNOZC6.js";
 import "./chunk-FFUPZC6L.js";
+import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-AYDWEEOE.js";
 import "./chunk-DSMXSV3X.js";

@@ -15,8 +15,8 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-77MYGVI4.js";
-import "./chunk-IGOWDMQ3.js";
+} from "./chunk-HCKON5DL.js";
+import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -31,6 +31,7 @@ import {
 } from "./chunk-V7OQTFHB.js";
 import "./chunk-3YYNOZC6.js";
 import "./chunk-FFUPZC6L.js";
+import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-AYDWEEOE.js";
 import "./chunk-DSMXSV3X.js";

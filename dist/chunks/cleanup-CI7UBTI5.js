@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   TOKEN_FILE
-} from "./chunk-C7RUZHLI.js";
+} from "./chunk-2OMYFM5D.js";
 import {
   cleanupRun,
   sweep
 } from "./chunk-W5KZ5ATS.js";
 import "./chunk-WBXDPMAV.js";
-import "./chunk-IGOWDMQ3.js";
+import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -18,6 +18,7 @@ import {
 import {
   isValidRunId
 } from "./chunk-LAJXBLTR.js";
+import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
 import {
   readText

@@ -1,5 +1,9 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  changeUnderTestLocalrc,
+  parseLocalrcEntries
+} from "./chunk-LATCVEPG.js";
+import {
   getBooleanInput,
   getInput,
   setSecret
@@ -158,6 +162,7 @@ function readSettings(env = process.env) {
     flavor: input("flavor") || null,
     image: input("image") || null,
     devstackBranch: input("devstack-branch") || "master",
+    devstackLocalrc: {},
     rules: input("rules") || null,
     testList: input("test-list") || null,
     baseline: checkBaselineRef(input("baseline")),
@@ -172,6 +177,15 @@ function readSettings(env = process.env) {
     reportDir: input("report-dir") || `${env.RUNNER_TEMP ?? "."}/tempest-gate`,
     secrets,
     context: readContext(env)
+  };
+  const context = settings.context;
+  const headRepo = context.pullRequest?.headRepo || `${context.owner}/${context.repo}`;
+  settings.devstackLocalrc = {
+    ...bool("deploy-change", true) && context.sha !== "" ? changeUnderTestLocalrc({ serverUrl: context.serverUrl, headRepo, headSha: context.sha }) : {},
+    ...parseLocalrcEntries(
+      input("devstack-localrc").split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#")),
+      "input 'devstack-localrc'"
+    )
   };
   if (settings.results && settings.reportFrom) {
     throw new UserError("inputs 'results' and 'report-from' cannot both be set: 'report-from' publishes a finished report", { exitCode: EXIT.usage });
@@ -189,8 +203,8 @@ function requireCloudInputs(settings) {
 // src/action/stages.ts
 var defaultStages = {
   cloud: {
-    select: async (o) => (await import("./cloud-stage-OSKOFW3U.js")).verbCloudStage.select(o),
-    provisionAndRun: async (o) => (await import("./cloud-stage-OSKOFW3U.js")).verbCloudStage.provisionAndRun(o)
+    select: async (o) => (await import("./cloud-stage-UK6ZF5OY.js")).verbCloudStage.select(o),
+    provisionAndRun: async (o) => (await import("./cloud-stage-UK6ZF5OY.js")).verbCloudStage.provisionAndRun(o)
   },
   cleanup: { cleanup: async (o) => (await import("./cloud-cleanup-LTBMBWBC.js")).openstackCleanup.cleanup(o) },
   compare: { load: async (o) => (await import("./compare-stage-TBVKZ7VU.js")).compareStage.load(o) }

@@ -24,11 +24,9 @@ import {
   setServerTags
 } from "./chunk-WBXDPMAV.js";
 import {
-  SECRETS_PATH,
-  SECRET_LOCALRC_KEYS,
   renderUserData,
   require_lib
-} from "./chunk-IGOWDMQ3.js";
+} from "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -51,8 +49,14 @@ import {
   runTag
 } from "./chunk-LAJXBLTR.js";
 import {
+  SECRETS_PATH,
+  SECRET_LOCALRC_KEYS,
+  parseLocalrcEntries
+} from "./chunk-LATCVEPG.js";
+import {
   flag,
   str,
+  strs,
   writeJson
 } from "./chunk-UEY5Y5DI.js";
 import {
@@ -365,6 +369,7 @@ var provisionCommand = {
     "state-dir": { type: "string" },
     "devstack-repo": { type: "string" },
     "devstack-branch": { type: "string" },
+    localrc: { type: "string", multiple: true },
     "keep-on-failure": { type: "boolean" }
   },
   help: `Servers:
@@ -385,6 +390,9 @@ Run:
                                .tempest-gate/runs/<run-id>; the secrets mode 0600)
       --devstack-repo URL      devstack to install (default https://opendev.org/openstack/devstack)
       --devstack-branch NAME   its branch (default master)
+      --localrc KEY=VALUE      an extra devstack localrc setting on every node, repeatable; e.g.
+                               NOVA_REPO=https://github.com/me/nova.git NOVA_BRANCH=<sha> to deploy
+                               the change under test (devstack's passwords are refused)
       --keep-on-failure        leave the resources when provisioning fails (debugging)
 ${CLOUD_HELP}
 Every server, port and floating IP is tagged 'tempest-gate' and 'tempest-gate-run-<id>' and
@@ -408,6 +416,7 @@ Exit codes:
     const subnodes = intOption(str(args, "subnodes"), "subnodes", 1, 0);
     const bootTimeoutMs = parseDuration(str(args, "boot-timeout") ?? "15m", "--boot-timeout");
     const timeoutMs = parseDuration(str(args, "timeout") ?? "30m", "--timeout");
+    const extraLocalrc = parseLocalrcEntries(strs(args, "localrc"), "--localrc");
     const now = Date.now();
     const runId = str(args, "run-id") ?? newRunId(now, Math.random);
     if (!isValidRunId(runId)) throw usageError(`--run-id must be lowercase letters, digits and '-', at most 32 characters, not '${runId}'`);
@@ -438,7 +447,11 @@ Exit codes:
         signal,
         onProgress: say,
         keepOnFailure: flag(args, "keep-on-failure"),
-        devstack: { devstackRepo: str(args, "devstack-repo"), devstackBranch: str(args, "devstack-branch") }
+        devstack: {
+          devstackRepo: str(args, "devstack-repo"),
+          devstackBranch: str(args, "devstack-branch"),
+          extraLocalrc
+        }
       });
       const state = {
         runId,
