@@ -40,7 +40,8 @@ interface OpenTest {
   tags: string[];
   start: number | null;
   stop: number | null;
-  attachments: Map<string, OpenAttachment>;
+  attachments: OpenAttachment[];
+  seq: number;
 }
 
 const text = new TextDecoder('utf-8');
@@ -53,7 +54,6 @@ export class TestAggregator implements StreamSink {
   private readonly open = new Map<string | null, Map<string, OpenTest>>();
   /** Opening order, for reporting unfinished tests last-opened first as testtools does. */
   private openSeq = 0;
-  private readonly opened = new Map<OpenTest, number>();
   private readonly policy: AttachmentPolicy;
   private readonly onTest: ((test: TestRecord) => void) | undefined;
 
@@ -82,10 +82,10 @@ export class TestAggregator implements StreamSink {
         tags: [],
         start: ev.timestamp,
         stop: null,
-        attachments: new Map(),
+        attachments: [],
+        seq: this.openSeq++,
       };
       byId.set(ev.testId, test);
-      this.opened.set(test, this.openSeq++);
     }
     if (ev.status !== null) test.status = ev.status;
     test.stop = ev.timestamp;
@@ -95,16 +95,16 @@ export class TestAggregator implements StreamSink {
     if (ev.tags !== null) test.tags = ev.tags;
     if (ev.status !== null && ev.status !== 'inprogress') {
       byId.delete(ev.testId);
-      this.opened.delete(test);
       this.finish(test);
     }
   }
 
   private addFile(test: OpenTest, name: string, bytes: Uint8Array, mimeType: string | null): void {
-    let att = test.attachments.get(name);
+    // A test has a handful of attachments: a list beats a Map per test.
+    let att = test.attachments.find((a) => a.name === name);
     if (att === undefined) {
       att = { name, contentType: mimeType ?? 'application/octet-stream', chunks: [], kept: 0, size: 0 };
-      test.attachments.set(name, att);
+      test.attachments.push(att);
     }
     att.size += bytes.length;
     if (this.policy.keep === 'none') return;
@@ -119,9 +119,10 @@ export class TestAggregator implements StreamSink {
 
   /** Call at the end of the stream: open tests are reported as they stand, last opened first. */
   finishAll(): void {
-    const open = [...this.opened.keys()].reverse();
+    const open: OpenTest[] = [];
+    for (const byId of this.open.values()) open.push(...byId.values());
+    open.sort((a, b) => b.seq - a.seq);
     this.open.clear();
-    this.opened.clear();
     for (const test of open) {
       test.stop = null;
       this.finish(test);
@@ -131,7 +132,7 @@ export class TestAggregator implements StreamSink {
   private finish(test: OpenTest): void {
     const keepText = this.policy.keep === 'all' || (this.policy.keep === 'failures' && test.status !== 'success');
     const attachments: Attachment[] = [];
-    for (const att of test.attachments.values()) {
+    for (const att of test.attachments) {
       const body = keepText ? text.decode(att.chunks.length === 1 ? att.chunks[0] : Buffer.concat(att.chunks)) : '';
       attachments.push({
         name: att.name,
