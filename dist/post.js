@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-V6HLIENV.js";
+} from "./chunks/chunk-6BWWSQBV.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

@@ -4,12 +4,12 @@ import {
 } from "./chunk-CXUYHESN.js";
 import {
   DEFAULT_ARTIFACT
-} from "./chunk-NCEH7YJT.js";
-import "./chunk-3YYNOZC6.js";
+} from "./chunk-FJNT3UY4.js";
+import "./chunk-7KAKNQVH.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-AYDWEEOE.js";
+import "./chunk-B6BIR263.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import "./chunk-KOP2AUTI.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-JTCS6GEG.js";
 import {
   parseResults
-} from "./chunk-AYDWEEOE.js";
+} from "./chunk-B6BIR263.js";
 import {
   RESULTS_SCHEMA
 } from "./chunk-KOP2AUTI.js";

@@ -4,22 +4,22 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-IMU5JBSE.js";
-import "./chunk-V7OQTFHB.js";
-import "./chunk-NCEH7YJT.js";
+} from "./chunk-6KYJBEPJ.js";
+import "./chunk-IDEBYM4M.js";
+import "./chunk-FJNT3UY4.js";
 import {
   EMPTY_CONTEXT,
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-3YYNOZC6.js";
+} from "./chunk-7KAKNQVH.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-XR35RYGB.js";
-import "./chunk-AYDWEEOE.js";
+} from "./chunk-6IR3GX7Q.js";
+import "./chunk-B6BIR263.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText,

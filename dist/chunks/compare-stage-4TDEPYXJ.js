@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   loadBaselineRef
-} from "./chunk-NCEH7YJT.js";
+} from "./chunk-FJNT3UY4.js";
 import {
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-3YYNOZC6.js";
+} from "./chunk-7KAKNQVH.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-AYDWEEOE.js";
+import "./chunk-B6BIR263.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

@@ -20,7 +20,6 @@ var TestAggregator = class {
   open = /* @__PURE__ */ new Map();
   /** Opening order, for reporting unfinished tests last-opened first as testtools does. */
   openSeq = 0;
-  opened = /* @__PURE__ */ new Map();
   policy;
   onTest;
   constructor(options = {}) {
@@ -46,10 +45,10 @@ var TestAggregator = class {
         tags: [],
         start: ev.timestamp,
         stop: null,
-        attachments: /* @__PURE__ */ new Map()
+        attachments: [],
+        seq: this.openSeq++
       };
       byId.set(ev.testId, test);
-      this.opened.set(test, this.openSeq++);
     }
     if (ev.status !== null) test.status = ev.status;
     test.stop = ev.timestamp;
@@ -59,15 +58,14 @@ var TestAggregator = class {
     if (ev.tags !== null) test.tags = ev.tags;
     if (ev.status !== null && ev.status !== "inprogress") {
       byId.delete(ev.testId);
-      this.opened.delete(test);
       this.finish(test);
     }
   }
   addFile(test, name, bytes, mimeType) {
-    let att = test.attachments.get(name);
+    let att = test.attachments.find((a) => a.name === name);
     if (att === void 0) {
       att = { name, contentType: mimeType ?? "application/octet-stream", chunks: [], kept: 0, size: 0 };
-      test.attachments.set(name, att);
+      test.attachments.push(att);
     }
     att.size += bytes.length;
     if (this.policy.keep === "none") return;
@@ -79,9 +77,10 @@ var TestAggregator = class {
   }
   /** Call at the end of the stream: open tests are reported as they stand, last opened first. */
   finishAll() {
-    const open = [...this.opened.keys()].reverse();
+    const open = [];
+    for (const byId of this.open.values()) open.push(...byId.values());
+    open.sort((a, b) => b.seq - a.seq);
     this.open.clear();
-    this.opened.clear();
     for (const test of open) {
       test.stop = null;
       this.finish(test);
@@ -90,7 +89,7 @@ var TestAggregator = class {
   finish(test) {
     const keepText = this.policy.keep === "all" || this.policy.keep === "failures" && test.status !== "success";
     const attachments = [];
-    for (const att of test.attachments.values()) {
+    for (const att of test.attachments) {
       const body = keepText ? text.decode(att.chunks.length === 1 ? att.chunks[0] : Buffer.concat(att.chunks)) : "";
       attachments.push({
         name: att.name,

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   writeJUnit
-} from "./chunk-AYDWEEOE.js";
+} from "./chunk-B6BIR263.js";
 import {
   readChunks,
   writeOutput

@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-2LZKT3HF.js"),
+    import("./main-ZLEU47UU.js"),
     import("./select-OB7O4NBT.js"),
     import("./provision-6C574JIO.js"),
-    import("./run-N4IOVGT2.js")
+    import("./run-NT5SJDUG.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }

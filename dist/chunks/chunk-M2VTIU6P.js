@@ -13,14 +13,14 @@ import {
 } from "./chunk-OZRCMIYH.js";
 import {
   parseBaseline
-} from "./chunk-3YYNOZC6.js";
+} from "./chunk-7KAKNQVH.js";
 import {
   SECRETS_PATH
 } from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-AYDWEEOE.js";
+} from "./chunk-B6BIR263.js";
 import {
   readBytes,
   readText

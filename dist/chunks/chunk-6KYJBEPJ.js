@@ -3,11 +3,11 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-V7OQTFHB.js";
+} from "./chunk-IDEBYM4M.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef
-} from "./chunk-NCEH7YJT.js";
+} from "./chunk-FJNT3UY4.js";
 import {
   EMPTY_CONTEXT,
   FAIL_ON,
@@ -17,11 +17,11 @@ import {
   renderCompareText,
   resultsFromBytes,
   summarizeRuns
-} from "./chunk-3YYNOZC6.js";
+} from "./chunk-7KAKNQVH.js";
 import {
   damageLine,
   parseFile
-} from "./chunk-XR35RYGB.js";
+} from "./chunk-6IR3GX7Q.js";
 import {
   readBytes,
   readText,

@@ -11,14 +11,14 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-IMU5JBSE.js";
-import "./chunk-V7OQTFHB.js";
-import "./chunk-NCEH7YJT.js";
-import "./chunk-3YYNOZC6.js";
+} from "./chunk-6KYJBEPJ.js";
+import "./chunk-IDEBYM4M.js";
+import "./chunk-FJNT3UY4.js";
+import "./chunk-7KAKNQVH.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-XR35RYGB.js";
-import "./chunk-AYDWEEOE.js";
+import "./chunk-6IR3GX7Q.js";
+import "./chunk-B6BIR263.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import "./chunk-UEY5Y5DI.js";

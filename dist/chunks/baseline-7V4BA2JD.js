@@ -10,24 +10,24 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-IMU5JBSE.js";
-import "./chunk-V7OQTFHB.js";
+} from "./chunk-6KYJBEPJ.js";
+import "./chunk-IDEBYM4M.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-NCEH7YJT.js";
+} from "./chunk-FJNT3UY4.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-3YYNOZC6.js";
+} from "./chunk-7KAKNQVH.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-XR35RYGB.js";
-import "./chunk-AYDWEEOE.js";
+import "./chunk-6IR3GX7Q.js";
+import "./chunk-B6BIR263.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import {

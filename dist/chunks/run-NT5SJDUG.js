@@ -4,14 +4,14 @@ import {
   readReference,
   reportText,
   runVerbCommand
-} from "./chunk-HCKON5DL.js";
+} from "./chunk-M2VTIU6P.js";
 import "./chunk-2VM6WFQS.js";
 import "./chunk-OZRCMIYH.js";
-import "./chunk-3YYNOZC6.js";
+import "./chunk-7KAKNQVH.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-AYDWEEOE.js";
+import "./chunk-B6BIR263.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import "./chunk-UEY5Y5DI.js";

@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-HCKON5DL.js";
+} from "./chunk-M2VTIU6P.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -28,12 +28,12 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-V7OQTFHB.js";
-import "./chunk-3YYNOZC6.js";
+} from "./chunk-IDEBYM4M.js";
+import "./chunk-7KAKNQVH.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-AYDWEEOE.js";
+import "./chunk-B6BIR263.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

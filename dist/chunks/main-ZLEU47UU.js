@@ -1,18 +1,18 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  damageLine,
-  parseCommand,
-  parseFile
-} from "./chunk-XR35RYGB.js";
-import "./chunk-AYDWEEOE.js";
-import "./chunk-DSMXSV3X.js";
-import "./chunk-3PYUN73Z.js";
+  VERBS,
+  commandHelp,
+  processIo,
+  runCli,
+  runCommand
+} from "./chunk-XKL7ZLQQ.js";
 import "./chunk-UEY5Y5DI.js";
-import "./chunk-KOP2AUTI.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  damageLine,
-  parseCommand,
-  parseFile
+  VERBS,
+  commandHelp,
+  processIo,
+  runCli,
+  runCommand
 };
