@@ -3,49 +3,14 @@
 // actions/download-artifact), plus the blob URL a download redirects to. Requests are validated
 // against GitHub's published OpenAPI description (@octokit/openapi) by openapi-backend; requests
 // that do not match are rejected and recorded, and so are responses of ours that do not match.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { closeServer, githubSpec, githubSpecSubset, listenOnLoopback } from '../helpers/github-openapi.ts';
 import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
 
-const require = createRequire(import.meta.url);
 const OPERATIONS = ['actions/list-workflow-runs-for-repo', 'actions/list-workflow-run-artifacts', 'actions/download-artifact'] as const;
 type Json = Record<string, unknown>;
 
-interface Spec {
-  openapi: string;
-  info: Json;
-  paths: Record<string, Record<string, Json & { operationId?: string }>>;
-  components: Record<string, Record<string, unknown>>;
-}
-
-const spec = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Spec;
-
-function subset(): Document {
-  const paths: Record<string, Json> = {};
-  for (const [p, item] of Object.entries(spec.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if ((OPERATIONS as readonly string[]).includes(String(op.operationId))) (paths[p] ??= {})[method] = op;
-    }
-  }
-  const components: Record<string, Record<string, unknown>> = {};
-  const seen = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === '$ref' && typeof x === 'string' && !seen.has(x)) {
-          seen.add(x);
-          const [, , kind = '', name = ''] = x.split('/');
-          (components[kind] ??= {})[name] = spec.components[kind]?.[name];
-          walk(spec.components[kind]?.[name]);
-        } else walk(x);
-      }
-    }
-  };
-  walk(paths);
-  return { openapi: spec.openapi, info: spec.info, paths, components } as unknown as Document;
-}
+const spec = githubSpec();
 
 function example(name: string): Json {
   return structuredClone((spec.components.examples?.[name] as { value: Json }).value);
@@ -76,7 +41,7 @@ export class ActionsApiServer {
     this.repo = options.repo;
     this.token = options.token;
     this.api = new OpenAPIBackend({
-      definition: subset(),
+      definition: githubSpecSubset(OPERATIONS),
       strict: false,
       validate: true,
       quick: true,
@@ -97,18 +62,12 @@ export class ActionsApiServer {
 
   async start(): Promise<string> {
     await this.api.init();
-    this.server = createServer((req, res) => void this.serve(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    const addr = this.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no address');
-    this.url = `http://127.0.0.1:${addr.port}`;
+    ({ server: this.server, url: this.url } = await listenOnLoopback((req, res) => void this.serve(req, res)));
     return this.url;
   }
 
   async stop(): Promise<void> {
-    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server?.closeAllConnections();
-    await closed;
+    await closeServer(this.server);
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

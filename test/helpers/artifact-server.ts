@@ -2,7 +2,8 @@
 // the Twirp JSON service at ACTIONS_RESULTS_URL (CreateArtifact, FinalizeArtifact) and the
 // Azure Blob endpoint its signed URL points at (Put Block, Put Block List, as the Azure SDK's
 // uploadStream sends them). It keeps every finalized artifact's bytes (a zip) for the test.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { closeServer, listenOnLoopback } from './github-openapi.ts';
 import { randomUUID } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -28,19 +29,12 @@ export class ArtifactServer {
   readonly runtimeToken = jwt({ scp: 'Actions.GenericRead:1 Actions.Results:run-backend-1:job-backend-1' });
 
   async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.serve(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    const addr = this.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no address');
-    this.url = `http://127.0.0.1:${addr.port}`;
+    ({ server: this.server, url: this.url } = await listenOnLoopback((req, res) => void this.serve(req, res)));
     return this.url;
   }
 
   async stop(): Promise<void> {
-    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    // Idle keep-alive sockets would hold close() open.
-    this.server?.closeAllConnections();
-    await closed;
+    await closeServer(this.server);
   }
 
   env(): Record<string, string> {

@@ -4,12 +4,10 @@
 // so the client under test only ever sees shapes GitHub documents.
 // State: issue comments and check runs (with their accumulated annotations), plus the pull request.
 // Faults: per-operation status overrides (403, 5xx, rate limits) for a number of calls.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { closeServer, githubSpec, githubSpecSubset, listenOnLoopback } from './github-openapi.ts';
 import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
 
-const require = createRequire(import.meta.url);
 
 /** The operations this fake implements (GitHub's operationIds). */
 export const OPERATIONS = [
@@ -28,55 +26,9 @@ type OperationId = (typeof OPERATIONS)[number];
 
 type Json = Record<string, unknown>;
 
-interface FullSpec {
-  openapi: string;
-  info: Json;
-  servers?: unknown;
-  paths: Record<string, Record<string, { operationId?: string } & Json>>;
-  components: Record<string, Record<string, unknown>>;
-}
-
-let cachedSpec: FullSpec | null = null;
-function fullSpec(): FullSpec {
-  cachedSpec ??= JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as FullSpec;
-  return cachedSpec;
-}
-
-/** The description cut down to our operations and every component they reference (transitively). */
-function subsetSpec(): Document {
-  const spec = fullSpec();
-  const paths: Record<string, Json> = {};
-  for (const [p, item] of Object.entries(spec.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (op && typeof op === 'object' && (OPERATIONS as readonly string[]).includes(String(op.operationId))) {
-        paths[p] ??= {};
-        paths[p][method] = op;
-      }
-    }
-  }
-  const components: Record<string, Record<string, unknown>> = {};
-  const seen = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === '$ref' && typeof x === 'string' && x.startsWith('#/components/') && !seen.has(x)) {
-          seen.add(x);
-          const [, , kind = '', name = ''] = x.split('/');
-          const target = spec.components[kind]?.[name];
-          (components[kind] ??= {})[name] = target;
-          walk(target);
-        } else walk(x);
-      }
-    }
-  };
-  walk(paths);
-  return { openapi: spec.openapi, info: spec.info, paths, components } as unknown as Document;
-}
-
 /** One of GitHub's own examples for a component, as a template for fake responses. */
 export function example<T = Json>(name: string): T {
-  const ex = fullSpec().components.examples?.[name] as { value: T } | undefined;
+  const ex = githubSpec().components.examples?.[name] as { value: T } | undefined;
   if (!ex) throw new Error(`no example ${name} in the OpenAPI description`);
   return structuredClone(ex.value);
 }
@@ -153,7 +105,7 @@ export class GitHubServer {
     this.o = { owner: options.owner ?? 'octocat', repo: options.repo ?? 'Hello-World', token: options.token, pullRequest: options.pullRequest ?? null, pullFiles: options.pullFiles ?? [] };
     for (const c of options.seedComments ?? []) this.comments.push({ id: this.nextId++, body: c.body, issueNumber: c.issueNumber });
     this.api = new OpenAPIBackend({
-      definition: subsetSpec(),
+      definition: githubSpecSubset(OPERATIONS),
       strict: false,
       validate: true,
       quick: true,
@@ -185,19 +137,12 @@ export class GitHubServer {
 
   async start(): Promise<string> {
     await this.api.init();
-    this.server = createServer((req, res) => void this.serve(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    const addr = this.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no address');
-    this.url = `http://127.0.0.1:${addr.port}`;
+    ({ server: this.server, url: this.url } = await listenOnLoopback((req, res) => void this.serve(req, res)));
     return this.url;
   }
 
   async stop(): Promise<void> {
-    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    // Idle keep-alive sockets would hold close() open.
-    this.server?.closeAllConnections();
-    await closed;
+    await closeServer(this.server);
   }
 
   /** Requests that reached an operation handler (validated), faults included. */

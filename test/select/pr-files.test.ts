@@ -3,54 +3,17 @@
 // request, and checks every response, against GitHub's OpenAPI description (@octokit/openapi).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
+import { OpenAPIBackend, type Context } from 'openapi-backend';
+import { closeServer, githubSpecSubset, listenOnLoopback } from '../helpers/github-openapi.ts';
 import { cliCommand } from '../helpers/cli.ts';
 import { selectCommand } from '../../src/cli/commands/select.ts';
 import type { SelectResult } from '../../src/core/select/select.ts';
 
-const require = createRequire(import.meta.url);
 const LIST = fileURLToPath(new URL('../fixtures/select/tempest-33.0.0-test-list.txt', import.meta.url));
 const OPERATION = 'pulls/list-files';
 
 type Json = Record<string, unknown>;
-interface Spec {
-  openapi: string;
-  info: Json;
-  paths: Record<string, Record<string, Json>>;
-  components: Record<string, Record<string, unknown>>;
-}
-
-/** GitHub's description cut down to pulls/list-files and the components it references. */
-function subsetSpec(): Document {
-  const spec = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Spec;
-  const paths: Record<string, Json> = {};
-  for (const [p, item] of Object.entries(spec.paths)) {
-    for (const [method, op] of Object.entries(item)) if (op.operationId === OPERATION) paths[p] = { [method]: op };
-  }
-  const components: Record<string, Record<string, unknown>> = {};
-  const seen = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === '$ref' && typeof x === 'string' && !seen.has(x)) {
-          seen.add(x);
-          const [, , kind = '', name = ''] = x.split('/');
-          const target = spec.components[kind]?.[name];
-          (components[kind] ??= {})[name] = target;
-          walk(target);
-        } else walk(x);
-      }
-    }
-  };
-  walk(paths);
-  return { openapi: spec.openapi, info: spec.info, paths, components } as unknown as Document;
-}
-
 interface Fake {
   url: string;
   rejections: string[];
@@ -61,7 +24,7 @@ interface Fake {
 async function startServer(files: Json[]): Promise<Fake> {
   const rejections: string[] = [];
   const pages: number[] = [];
-  const api = new OpenAPIBackend({ definition: subsetSpec(), strict: false, validate: true, quick: true, ajvOpts: { strict: false } });
+  const api = new OpenAPIBackend({ definition: githubSpecSubset([OPERATION]), strict: false, validate: true, quick: true, ajvOpts: { strict: false } });
   let base = '';
   api.register({
     notFound: () => ({ status: 404, body: { message: 'Not Found' }, reject: 'no such operation in the description' }),
@@ -80,7 +43,7 @@ async function startServer(files: Json[]): Promise<Fake> {
     },
   });
   await api.init();
-  const server: Server = createServer((req, res) => {
+  const { server, url: started } = await listenOnLoopback((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     void (async () => {
       if (req.headers.authorization !== 'token test-token') rejections.push(`no token on ${req.url}`);
@@ -90,20 +53,8 @@ async function startServer(files: Json[]): Promise<Fake> {
       res.end(JSON.stringify(out.body));
     })();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no address');
-  base = `http://127.0.0.1:${addr.port}`;
-  return {
-    url: base,
-    rejections,
-    pages,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  base = started;
+  return { url: base, rejections, pages, close: () => closeServer(server) };
 }
 
 function diffEntry(filename: string, extra: Json = {}): Json {
