@@ -3,7 +3,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   processIo,
   runCli
-} from "./chunks/chunk-XKL7ZLQQ.js";
+} from "./chunks/chunk-7SYDC6HG.js";
 import "./chunks/chunk-UEY5Y5DI.js";
 import "./chunks/chunk-XOD6W3JI.js";
 import "./chunks/chunk-NQJFE2ZZ.js";

@@ -7,7 +7,7 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-6BWWSQBV.js";
+} from "./chunks/chunk-72AKFV4H.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   endGroup,
@@ -25,8 +25,8 @@ import "./chunks/chunk-JTCS6GEG.js";
 import {
   damageLine,
   parseFile
-} from "./chunks/chunk-6IR3GX7Q.js";
-import "./chunks/chunk-B6BIR263.js";
+} from "./chunks/chunk-UIGMQHVA.js";
+import "./chunks/chunk-XD5WIG3M.js";
 import "./chunks/chunk-DSMXSV3X.js";
 import {
   writeOutput
@@ -248,7 +248,7 @@ function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
 async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-ZLEU47UU.js"), import("./chunks/report-IJ7EZEWZ.js")]);
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-NJM426NH.js"), import("./chunks/report-LS5KWFWP.js")]);
   const html = join2(settings.reportDir, FILES.html);
   const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
   if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());

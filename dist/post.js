@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-6BWWSQBV.js";
+} from "./chunks/chunk-72AKFV4H.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

@@ -118,3 +118,22 @@ test('an attachment over the cap is cut, with the size that was cut', async () =
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a v2 stream behind a stray line of output is still read as v2, the stray bytes reported', async () => {
+  const dir = tmp();
+  try {
+    const file = join(dir, 'noisy.subunit');
+    writeFileSync(file, Buffer.concat([Buffer.from('WARNING: tempest.conf is deprecated\n'), readFileSync(MINI)]));
+    const r = await cli(['parse', file, '--json']);
+    assert.equal(r.code, 3);
+    const results = JSON.parse(r.stdout) as RunResults;
+    assert.equal(results.format, 'subunit-v2');
+    assert.equal(results.tests.length, 33);
+    assert.deepEqual(results.damage.map((d) => [d.kind, d.offset]), [['garbage', 0]]);
+    // A plain subunit v1 file is still v1.
+    const v1 = await cli(['parse', join(FIX, 'refstack-client-testrepository-0.v1.subunit'), '--json']);
+    assert.equal((JSON.parse(v1.stdout) as RunResults).format, 'subunit-v1');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

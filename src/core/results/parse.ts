@@ -1,6 +1,7 @@
 // One entry to read any result format: detect it from the first bytes, feed chunks, get RunResults.
 import { DEFAULT_ATTACHMENTS, TestAggregator, type AttachmentPolicy } from './aggregate.ts';
 import { makeRunResults, type ResultFormat, type RunResults, type TestRecord } from './model.ts';
+import { crc32 } from 'node:zlib';
 import { SubunitV2Decoder } from './subunit-v2.ts';
 import { SubunitV1Decoder } from './subunit-v1.ts';
 import { readJUnit } from './junit.ts';
@@ -19,7 +20,11 @@ export interface ResultParser {
   end(): RunResults;
 }
 
-/** Guess the format from the first bytes: 0xB3 is subunit v2, '<' is XML, other text is subunit v1. */
+/**
+ * Guess the format from the first bytes: 0xB3 is subunit v2, '<' is XML, other text is subunit v1
+ * unless a whole, CRC-checked v2 packet follows (a v2 stream behind a stray line of output, which
+ * python-subunit reads as v2 and so do we).
+ */
 export function detectFormat(head: Uint8Array): ResultFormat {
   let i = 0;
   // Skip a UTF-8 byte-order mark and leading white space before deciding.
@@ -29,7 +34,23 @@ export function detectFormat(head: Uint8Array): ResultFormat {
   const b = head[i];
   if (b === 0xb3) return 'subunit-v2';
   if (b === 0x3c) return 'junit';
-  return 'subunit-v1';
+  return hasV2Packet(head) ? 'subunit-v2' : 'subunit-v1';
+}
+
+/** Whether a complete subunit v2 packet with a valid CRC starts anywhere in `head`. */
+function hasV2Packet(head: Uint8Array): boolean {
+  for (let i = head.indexOf(0xb3); i >= 0 && i + 6 <= head.length; i = head.indexOf(0xb3, i + 1)) {
+    if (((head[i + 1] as number) & 0xf0) !== 0x20) continue;
+    const b0 = head[i + 3] as number;
+    const size = (b0 & 0xc0) === 0 ? 1 : (b0 & 0xc0) === 0x40 ? 2 : 3;
+    let length = b0 & 0x3f;
+    for (let k = 1; k < size; k++) length = length * 256 + (head[i + 3 + k] as number);
+    if (length < 10 || i + length > head.length) continue;
+    const end = i + length;
+    const stored = (((head[end - 4] as number) << 24) | ((head[end - 3] as number) << 16) | ((head[end - 2] as number) << 8) | (head[end - 1] as number)) >>> 0;
+    if (crc32(head.subarray(i, end - 4)) >>> 0 === stored) return true;
+  }
+  return false;
 }
 
 export function createSubunitV2Parser(options: ParseOptions = {}): ResultParser {

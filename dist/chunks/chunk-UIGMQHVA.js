@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   writeJUnit
-} from "./chunk-B6BIR263.js";
+} from "./chunk-XD5WIG3M.js";
 import {
   readChunks,
   writeOutput

@@ -4,12 +4,12 @@ import {
 } from "./chunk-CXUYHESN.js";
 import {
   DEFAULT_ARTIFACT
-} from "./chunk-FJNT3UY4.js";
-import "./chunk-7KAKNQVH.js";
+} from "./chunk-KL6XHUBO.js";
+import "./chunk-5CLUA7R4.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-B6BIR263.js";
+import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import "./chunk-KOP2AUTI.js";

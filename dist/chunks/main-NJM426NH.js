@@ -5,7 +5,7 @@ import {
   processIo,
   runCli,
   runCommand
-} from "./chunk-XKL7ZLQQ.js";
+} from "./chunk-7SYDC6HG.js";
 import "./chunk-UEY5Y5DI.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";

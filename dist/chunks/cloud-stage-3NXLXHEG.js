@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-ZLEU47UU.js"),
+    import("./main-NJM426NH.js"),
     import("./select-OB7O4NBT.js"),
     import("./provision-6C574JIO.js"),
-    import("./run-NT5SJDUG.js")
+    import("./run-GQ5PATXI.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }

@@ -8,7 +8,7 @@ import {
 } from "./chunk-JTCS6GEG.js";
 import {
   parseResults
-} from "./chunk-B6BIR263.js";
+} from "./chunk-XD5WIG3M.js";
 import {
   RESULTS_SCHEMA
 } from "./chunk-KOP2AUTI.js";

@@ -3,11 +3,11 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-IDEBYM4M.js";
+} from "./chunk-T7PGVTUZ.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef
-} from "./chunk-FJNT3UY4.js";
+} from "./chunk-KL6XHUBO.js";
 import {
   EMPTY_CONTEXT,
   FAIL_ON,
@@ -17,11 +17,11 @@ import {
   renderCompareText,
   resultsFromBytes,
   summarizeRuns
-} from "./chunk-7KAKNQVH.js";
+} from "./chunk-5CLUA7R4.js";
 import {
   damageLine,
   parseFile
-} from "./chunk-6IR3GX7Q.js";
+} from "./chunk-UIGMQHVA.js";
 import {
   readBytes,
   readText,

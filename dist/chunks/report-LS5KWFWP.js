@@ -4,22 +4,22 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-6KYJBEPJ.js";
-import "./chunk-IDEBYM4M.js";
-import "./chunk-FJNT3UY4.js";
+} from "./chunk-B7NRS5AL.js";
+import "./chunk-T7PGVTUZ.js";
+import "./chunk-KL6XHUBO.js";
 import {
   EMPTY_CONTEXT,
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-7KAKNQVH.js";
+} from "./chunk-5CLUA7R4.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-6IR3GX7Q.js";
-import "./chunk-B6BIR263.js";
+} from "./chunk-UIGMQHVA.js";
+import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText,

@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   loadBaselineRef
-} from "./chunk-FJNT3UY4.js";
+} from "./chunk-KL6XHUBO.js";
 import {
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-7KAKNQVH.js";
+} from "./chunk-5CLUA7R4.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-B6BIR263.js";
+import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

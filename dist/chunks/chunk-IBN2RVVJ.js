@@ -13,14 +13,14 @@ import {
 } from "./chunk-OZRCMIYH.js";
 import {
   parseBaseline
-} from "./chunk-7KAKNQVH.js";
+} from "./chunk-5CLUA7R4.js";
 import {
   SECRETS_PATH
 } from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-B6BIR263.js";
+} from "./chunk-XD5WIG3M.js";
 import {
   readBytes,
   readText

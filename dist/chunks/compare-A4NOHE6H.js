@@ -11,14 +11,14 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-6KYJBEPJ.js";
-import "./chunk-IDEBYM4M.js";
-import "./chunk-FJNT3UY4.js";
-import "./chunk-7KAKNQVH.js";
+} from "./chunk-B7NRS5AL.js";
+import "./chunk-T7PGVTUZ.js";
+import "./chunk-KL6XHUBO.js";
+import "./chunk-5CLUA7R4.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-6IR3GX7Q.js";
-import "./chunk-B6BIR263.js";
+import "./chunk-UIGMQHVA.js";
+import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import "./chunk-UEY5Y5DI.js";

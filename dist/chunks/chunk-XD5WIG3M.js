@@ -500,6 +500,9 @@ function readJUnit(bytes, options = {}) {
   return makeRunResults("junit", tests, damage);
 }
 
+// src/core/results/parse.ts
+import { crc32 as crc322 } from "node:zlib";
+
 // src/core/results/subunit-v2.ts
 import { crc32 } from "node:zlib";
 var SIGNATURE = 179;
@@ -1359,7 +1362,21 @@ function detectFormat(head) {
   const b = head[i];
   if (b === 179) return "subunit-v2";
   if (b === 60) return "junit";
-  return "subunit-v1";
+  return hasV2Packet(head) ? "subunit-v2" : "subunit-v1";
+}
+function hasV2Packet(head) {
+  for (let i = head.indexOf(179); i >= 0 && i + 6 <= head.length; i = head.indexOf(179, i + 1)) {
+    if ((head[i + 1] & 240) !== 32) continue;
+    const b0 = head[i + 3];
+    const size = (b0 & 192) === 0 ? 1 : (b0 & 192) === 64 ? 2 : 3;
+    let length = b0 & 63;
+    for (let k = 1; k < size; k++) length = length * 256 + head[i + 3 + k];
+    if (length < 10 || i + length > head.length) continue;
+    const end = i + length;
+    const stored = (head[end - 4] << 24 | head[end - 3] << 16 | head[end - 2] << 8 | head[end - 1]) >>> 0;
+    if (crc322(head.subarray(i, end - 4)) >>> 0 === stored) return true;
+  }
+  return false;
 }
 function createSubunitV2Parser(options = {}) {
   const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest });

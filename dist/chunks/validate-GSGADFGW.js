@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-M2VTIU6P.js";
+} from "./chunk-IBN2RVVJ.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -28,12 +28,12 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-IDEBYM4M.js";
-import "./chunk-7KAKNQVH.js";
+} from "./chunk-T7PGVTUZ.js";
+import "./chunk-5CLUA7R4.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-B6BIR263.js";
+import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

@@ -10,24 +10,24 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-6KYJBEPJ.js";
-import "./chunk-IDEBYM4M.js";
+} from "./chunk-B7NRS5AL.js";
+import "./chunk-T7PGVTUZ.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-FJNT3UY4.js";
+} from "./chunk-KL6XHUBO.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-7KAKNQVH.js";
+} from "./chunk-5CLUA7R4.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-6IR3GX7Q.js";
-import "./chunk-B6BIR263.js";
+import "./chunk-UIGMQHVA.js";
+import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import {
