@@ -3,8 +3,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   processIo,
   runCli
-} from "./chunks/chunk-7SYDC6HG.js";
-import "./chunks/chunk-UEY5Y5DI.js";
+} from "./chunks/chunk-3TDNQDGC.js";
+import "./chunks/chunk-FLRDIUCQ.js";
 import "./chunks/chunk-XOD6W3JI.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 

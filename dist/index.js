@@ -7,7 +7,7 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-72AKFV4H.js";
+} from "./chunks/chunk-WTNBPOFX.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   endGroup,
@@ -25,13 +25,13 @@ import "./chunks/chunk-JTCS6GEG.js";
 import {
   damageLine,
   parseFile
-} from "./chunks/chunk-UIGMQHVA.js";
+} from "./chunks/chunk-GCC42CDH.js";
 import "./chunks/chunk-XD5WIG3M.js";
 import "./chunks/chunk-DSMXSV3X.js";
 import {
   writeOutput
 } from "./chunks/chunk-3PYUN73Z.js";
-import "./chunks/chunk-UEY5Y5DI.js";
+import "./chunks/chunk-FLRDIUCQ.js";
 import {
   buildAnnotations,
   commentMarker,
@@ -248,7 +248,7 @@ function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
 async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-NJM426NH.js"), import("./chunks/report-LS5KWFWP.js")]);
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-TAVACKQL.js"), import("./chunks/report-AZRIIAH3.js")]);
   const html = join2(settings.reportDir, FILES.html);
   const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
   if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());

@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-72AKFV4H.js";
+} from "./chunks/chunk-WTNBPOFX.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

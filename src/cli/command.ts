@@ -1,6 +1,6 @@
 // What every CLI verb provides. Each verb lives in src/cli/commands/<verb>.ts and is listed in main.ts.
 import type { ParseArgsConfig } from 'node:util';
-import type { ExitCode } from '../core/errors.ts';
+import { usageError, type ExitCode } from '../core/errors.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -53,4 +53,13 @@ export function flag(args: ParsedArgs, name: string): boolean {
 
 export function writeJson(io: CommandIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** A whole-number option of at least `min`: its value, `fallback` when absent, or a usage error. */
+export function wholeOption<T extends number | null>(args: ParsedArgs, name: string, o: { min: number; fallback: T }): number | T {
+  const text = str(args, name);
+  if (text === undefined) return o.fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < o.min) throw usageError(`--${name} must be a whole number of at least ${o.min}, not '${text}'`);
+  return n;
 }

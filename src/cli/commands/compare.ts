@@ -1,6 +1,6 @@
 // tempest-gate compare: judge a run against its baseline (regressions, fixes, flaky, known failures,
 // skips, durations, Interop) and print JSON, Markdown or text. The exit code is the gate's verdict.
-import { flag, str, strs, type Command, type CommandIo, type OptionSpec, type ParsedArgs } from '../command.ts';
+import { flag, str, strs, wholeOption, type Command, type CommandIo, type OptionSpec, type ParsedArgs } from '../command.ts';
 import { EXIT, usageError, type ExitCode } from '../../core/errors.ts';
 import {
   compareRuns,
@@ -40,14 +40,6 @@ export const CONTEXT_HELP = `Run context (recorded in baselines; durations compa
       --flavor F           node flavor
       --concurrency N      Tempest workers`;
 
-function positiveInt(args: ParsedArgs, name: string): number | null {
-  const v = str(args, name);
-  if (v === undefined) return null;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`--${name} must be a whole number of at least 1, not '${v}'`);
-  return n;
-}
-
 export function contextFromArgs(args: ParsedArgs): Partial<BaselineContext> {
   const ctx: Partial<BaselineContext> = {};
   for (const [opt, key] of [
@@ -61,9 +53,9 @@ export function contextFromArgs(args: ParsedArgs): Partial<BaselineContext> {
     const v = str(args, opt);
     if (v !== undefined) ctx[key] = v;
   }
-  const nodes = positiveInt(args, 'nodes');
+  const nodes = wholeOption(args, 'nodes', { min: 1, fallback: null });
   if (nodes !== null) ctx.nodes = nodes;
-  const concurrency = positiveInt(args, 'concurrency');
+  const concurrency = wholeOption(args, 'concurrency', { min: 1, fallback: null });
   if (concurrency !== null) ctx.concurrency = concurrency;
   return ctx;
 }

@@ -3,7 +3,7 @@
 // folder. On failure, cancel (SIGINT/SIGTERM) or timeout, the run's resources are deleted.
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { flag, str, strs, writeJson, type Command } from '../command.ts';
+import { flag, str, strs, wholeOption, writeJson, type Command } from '../command.ts';
 import { EXIT, usageError } from '../../core/errors.ts';
 import { isValidRunId, newRunId, type RunIdentity } from '../../core/provision/plan.ts';
 import { parseDuration } from '../../core/provision/sweep.ts';
@@ -29,13 +29,6 @@ export interface ProvisionState {
   /** where the run step must copy secretsFile on every node */
   secretsPathOnNodes: string;
   nodes: { role: string; name: string; id: string; ip: string; floatingIp?: string | undefined; attempts: number }[];
-}
-
-function intOption(text: string | undefined, name: string, def: number, min: number): number {
-  if (text === undefined) return def;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw usageError(`--${name} must be a whole number >= ${min}, not '${text}'`);
-  return n;
 }
 
 /** The run's token, for cleanup to reuse (one token per run); a secret: mode 0600, never logged. */
@@ -120,8 +113,8 @@ Exit codes:
     const flavorName = str(args, 'flavor');
     const minRamText = str(args, 'min-ram');
     if (flavorName && minRamText) throw usageError('give --flavor or --min-ram, not both');
-    const minRamMb = intOption(minRamText, 'min-ram', 8192, 0);
-    const subnodes = intOption(str(args, 'subnodes'), 'subnodes', 1, 0);
+    const minRamMb = wholeOption(args, 'min-ram', { min: 0, fallback: 8192 });
+    const subnodes = wholeOption(args, 'subnodes', { min: 0, fallback: 1 });
     const bootTimeoutMs = parseDuration(str(args, 'boot-timeout') ?? '15m', '--boot-timeout');
     const timeoutMs = parseDuration(str(args, 'timeout') ?? '30m', '--timeout');
     const extraLocalrc = parseLocalrcEntries(strs(args, 'localrc'), '--localrc');

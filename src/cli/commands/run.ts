@@ -2,7 +2,7 @@
 // live progress, and bring back the subunit stream, the results and every node's logs.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { flag, str, strs, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
+import { flag, str, wholeOption, strs, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
 import { EXIT, UserError, usageError } from '../../core/errors.ts';
 import { parseDuration } from '../../core/provision/sweep.ts';
 import { SECRETS_PATH } from '../../core/provision/local-conf.ts';
@@ -27,14 +27,6 @@ interface NodeAddress {
   serverId?: string;
   /** Reached through the controller's connection (no address of its own that we can reach). */
   viaController?: boolean;
-}
-
-function intOption(args: ParsedArgs, name: string, def: number, min: number): number {
-  const text = str(args, name);
-  if (text === undefined) return def;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw usageError(`--${name} must be a whole number >= ${min}, not '${text}'`);
-  return n;
 }
 
 function seconds(args: ParsedArgs, name: string, def: number): number {
@@ -226,9 +218,9 @@ Exit codes:
     const hosts = strs(args, 'host');
     if (stateDir === undefined && hosts.length === 0) throw usageError('give --state DIR or --host ADDR (see --help)');
     if (stateDir !== undefined && hosts.length) throw usageError('give --state or --host, not both');
-    const concurrency = intOption(args, 'concurrency', 4, 1);
+    const concurrency = wholeOption(args, 'concurrency', { min: 1, fallback: 4 });
     const totalText = str(args, 'total');
-    const total = totalText === undefined ? null : intOption(args, 'total', 0, 0);
+    const total = totalText === undefined ? null : wholeOption(args, 'total', { min: 0, fallback: 0 });
     const overrides = strs(args, 'set').map(parseSet);
     const timeouts = {
       ...DEFAULT_TIMEOUTS,

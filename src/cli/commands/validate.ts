@@ -4,7 +4,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { flag, str, strs, writeJson, type Command, type ParsedArgs } from '../command.ts';
+import { flag, str, strs, wholeOption, writeJson, type Command } from '../command.ts';
 import { usageError } from '../../core/errors.ts';
 import { parseDuration } from '../../core/provision/sweep.ts';
 import { parseGuideline, passedTests, scoreGuideline, type Guideline, type InteropScore } from '../../core/interop/index.ts';
@@ -40,14 +40,6 @@ function interopLines(score: InteropScore): string[] {
     const r = t.byStatus.required;
     return `interop ${score.guideline} ${t.name}: required ${r.passed}/${r.count} passed${r.percent !== null ? ` (${r.percent.toFixed(1)}%)` : ''}, ${t.compliant ? 'compliant' : 'not compliant'}`;
   });
-}
-
-function number(args: ParsedArgs, name: string, def: number): number {
-  const text = str(args, name);
-  if (text === undefined) return def;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`--${name} must be a whole number >= 1, not '${text}'`);
-  return n;
 }
 
 export const validateCommand: Command = {
@@ -101,8 +93,8 @@ Exit codes:
     const guidelineFile = str(args, 'guideline');
     const baselineFile = str(args, 'baseline');
     if (!includeFile && !guidelineFile && !baselineFile) throw usageError('give --include-list, --guideline or --baseline (see --help)');
-    const concurrency = number(args, 'concurrency', 4);
-    const computeNodes = number(args, 'compute-nodes', 1);
+    const concurrency = wholeOption(args, 'concurrency', { min: 1, fallback: 4 });
+    const computeNodes = wholeOption(args, 'compute-nodes', { min: 1, fallback: 1 });
     const overrides = strs(args, 'set').map(parseSet);
     const timeoutText = str(args, 'timeout');
     const runSeconds = timeoutText === undefined ? DEFAULT_TIMEOUTS.runSeconds : parseDuration(timeoutText, '--timeout') / 1000;

@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-NJM426NH.js"),
-    import("./select-OB7O4NBT.js"),
-    import("./provision-6C574JIO.js"),
-    import("./run-GQ5PATXI.js")
+    import("./main-TAVACKQL.js"),
+    import("./select-PQDVTHZR.js"),
+    import("./provision-ZCIX3UUZ.js"),
+    import("./run-QKQD3DUQ.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }

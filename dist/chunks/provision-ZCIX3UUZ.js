@@ -2,15 +2,15 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   TOKEN_FILE,
   provisionCommand
-} from "./chunk-2OMYFM5D.js";
-import "./chunk-W5KZ5ATS.js";
-import "./chunk-WBXDPMAV.js";
+} from "./chunk-YNH4DHLO.js";
+import "./chunk-3XQTSYTR.js";
+import "./chunk-PTQ3L4RU.js";
 import "./chunk-2VM6WFQS.js";
-import "./chunk-OZRCMIYH.js";
+import "./chunk-6FQIVUDE.js";
 import "./chunk-LAJXBLTR.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-UEY5Y5DI.js";
+import "./chunk-FLRDIUCQ.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {

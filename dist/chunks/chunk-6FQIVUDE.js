@@ -4,7 +4,7 @@ import {
 } from "./chunk-JTCS6GEG.js";
 import {
   str
-} from "./chunk-UEY5Y5DI.js";
+} from "./chunk-FLRDIUCQ.js";
 import {
   EXIT,
   UserError
@@ -27471,4 +27471,4 @@ export {
   cloudFromArgs,
   openSession
 };
-/*! For license information please see chunk-OZRCMIYH.js.LEGAL.txt */
+/*! For license information please see chunk-6FQIVUDE.js.LEGAL.txt */

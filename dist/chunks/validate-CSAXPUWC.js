@@ -3,7 +3,7 @@ import {
   listFlavors,
   listNetworks,
   networkExtensions
-} from "./chunk-WBXDPMAV.js";
+} from "./chunk-PTQ3L4RU.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-IBN2RVVJ.js";
+} from "./chunk-XMNRTPK3.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -23,7 +23,7 @@ import {
   cloudFromArgs,
   openSession,
   parseDuration
-} from "./chunk-OZRCMIYH.js";
+} from "./chunk-6FQIVUDE.js";
 import {
   parseGuideline,
   passedTests,
@@ -42,8 +42,9 @@ import {
   flag,
   str,
   strs,
+  wholeOption,
   writeJson
-} from "./chunk-UEY5Y5DI.js";
+} from "./chunk-FLRDIUCQ.js";
 import "./chunk-KOP2AUTI.js";
 import {
   usageError
@@ -243,13 +244,6 @@ function interopLines(score) {
     return `interop ${score.guideline} ${t.name}: required ${r.passed}/${r.count} passed${r.percent !== null ? ` (${r.percent.toFixed(1)}%)` : ""}, ${t.compliant ? "compliant" : "not compliant"}`;
   });
 }
-function number(args, name, def) {
-  const text = str(args, name);
-  if (text === void 0) return def;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`--${name} must be a whole number >= 1, not '${text}'`);
-  return n;
-}
 var validateCommand = {
   name: "validate",
   summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
@@ -301,8 +295,8 @@ Exit codes:
     const guidelineFile = str(args, "guideline");
     const baselineFile = str(args, "baseline");
     if (!includeFile && !guidelineFile && !baselineFile) throw usageError("give --include-list, --guideline or --baseline (see --help)");
-    const concurrency = number(args, "concurrency", 4);
-    const computeNodes = number(args, "compute-nodes", 1);
+    const concurrency = wholeOption(args, "concurrency", { min: 1, fallback: 4 });
+    const computeNodes = wholeOption(args, "compute-nodes", { min: 1, fallback: 1 });
     const overrides = strs(args, "set").map(parseSet);
     const timeoutText = str(args, "timeout");
     const runSeconds = timeoutText === void 0 ? DEFAULT_TIMEOUTS.runSeconds : parseDuration(timeoutText, "--timeout") / 1e3;

@@ -9,12 +9,12 @@ import {
   listKeypairs,
   listPorts,
   listServers
-} from "./chunk-WBXDPMAV.js";
+} from "./chunk-PTQ3L4RU.js";
 import {
   decideSweep,
   defaultSleep,
   pollDelay
-} from "./chunk-OZRCMIYH.js";
+} from "./chunk-6FQIVUDE.js";
 import {
   META,
   NAME_PREFIX,

@@ -4,15 +4,15 @@ import {
 } from "./chunk-UAHZEFCJ.js";
 import {
   cleanupRun
-} from "./chunk-W5KZ5ATS.js";
-import "./chunk-WBXDPMAV.js";
+} from "./chunk-3XQTSYTR.js";
+import "./chunk-PTQ3L4RU.js";
 import {
   openSession,
   resolveCloud
-} from "./chunk-OZRCMIYH.js";
+} from "./chunk-6FQIVUDE.js";
 import "./chunk-LAJXBLTR.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-UEY5Y5DI.js";
+import "./chunk-FLRDIUCQ.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 

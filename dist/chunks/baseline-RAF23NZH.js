@@ -10,7 +10,7 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-B7NRS5AL.js";
+} from "./chunk-NKZO6NUA.js";
 import "./chunk-T7PGVTUZ.js";
 import {
   DEFAULT_STORE,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5CLUA7R4.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-UIGMQHVA.js";
+import "./chunk-GCC42CDH.js";
 import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
@@ -34,7 +34,7 @@ import {
   str,
   strs,
   writeJson
-} from "./chunk-UEY5Y5DI.js";
+} from "./chunk-FLRDIUCQ.js";
 import "./chunk-KOP2AUTI.js";
 import {
   EXIT,

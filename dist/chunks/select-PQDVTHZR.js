@@ -15,7 +15,7 @@ import {
   flag,
   str,
   writeJson
-} from "./chunk-UEY5Y5DI.js";
+} from "./chunk-FLRDIUCQ.js";
 import {
   parseTestId
 } from "./chunk-KOP2AUTI.js";

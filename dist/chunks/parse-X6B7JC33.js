@@ -1,26 +1,18 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  parseSet,
-  readReference,
-  reportText,
-  runVerbCommand
-} from "./chunk-IBN2RVVJ.js";
-import "./chunk-2VM6WFQS.js";
-import "./chunk-OZRCMIYH.js";
-import "./chunk-5CLUA7R4.js";
-import "./chunk-FFUPZC6L.js";
-import "./chunk-LATCVEPG.js";
-import "./chunk-JTCS6GEG.js";
+  damageLine,
+  parseCommand,
+  parseFile
+} from "./chunk-GCC42CDH.js";
 import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
-import "./chunk-UEY5Y5DI.js";
+import "./chunk-FLRDIUCQ.js";
 import "./chunk-KOP2AUTI.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  parseSet,
-  readReference,
-  reportText,
-  runVerbCommand
+  damageLine,
+  parseCommand,
+  parseFile
 };

@@ -5,8 +5,8 @@ import {
   processIo,
   runCli,
   runCommand
-} from "./chunk-7SYDC6HG.js";
-import "./chunk-UEY5Y5DI.js";
+} from "./chunk-3TDNQDGC.js";
+import "./chunk-FLRDIUCQ.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {

@@ -4,7 +4,7 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-B7NRS5AL.js";
+} from "./chunk-NKZO6NUA.js";
 import "./chunk-T7PGVTUZ.js";
 import "./chunk-KL6XHUBO.js";
 import {
@@ -18,7 +18,7 @@ import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-UIGMQHVA.js";
+} from "./chunk-GCC42CDH.js";
 import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import {
@@ -28,7 +28,7 @@ import {
 import {
   str,
   strs
-} from "./chunk-UEY5Y5DI.js";
+} from "./chunk-FLRDIUCQ.js";
 import {
   microsFromIso
 } from "./chunk-KOP2AUTI.js";

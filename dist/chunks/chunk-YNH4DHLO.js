@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   cleanupRun
-} from "./chunk-W5KZ5ATS.js";
+} from "./chunk-3XQTSYTR.js";
 import {
   QuotaError,
   chooseFlavor,
@@ -22,7 +22,7 @@ import {
   networkExtensions,
   setNeutronTags,
   setServerTags
-} from "./chunk-WBXDPMAV.js";
+} from "./chunk-PTQ3L4RU.js";
 import {
   renderUserData,
   require_lib
@@ -38,7 +38,7 @@ import {
   openSession,
   parseDuration,
   pollDelay
-} from "./chunk-OZRCMIYH.js";
+} from "./chunk-6FQIVUDE.js";
 import {
   isValidRunId,
   keypairName,
@@ -57,8 +57,9 @@ import {
   flag,
   str,
   strs,
+  wholeOption,
   writeJson
-} from "./chunk-UEY5Y5DI.js";
+} from "./chunk-FLRDIUCQ.js";
 import {
   EXIT,
   UserError,
@@ -325,12 +326,6 @@ async function waitGone(s, id, timeoutMs, sleep) {
 }
 
 // src/cli/commands/provision.ts
-function intOption(text, name, def, min) {
-  if (text === void 0) return def;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw usageError(`--${name} must be a whole number >= ${min}, not '${text}'`);
-  return n;
-}
 var TOKEN_FILE = "token.json";
 async function writeState(dir, result, state, token) {
   await mkdir(dir, { recursive: true, mode: 448 });
@@ -412,8 +407,8 @@ Exit codes:
     const flavorName = str(args, "flavor");
     const minRamText = str(args, "min-ram");
     if (flavorName && minRamText) throw usageError("give --flavor or --min-ram, not both");
-    const minRamMb = intOption(minRamText, "min-ram", 8192, 0);
-    const subnodes = intOption(str(args, "subnodes"), "subnodes", 1, 0);
+    const minRamMb = wholeOption(args, "min-ram", { min: 0, fallback: 8192 });
+    const subnodes = wholeOption(args, "subnodes", { min: 0, fallback: 1 });
     const bootTimeoutMs = parseDuration(str(args, "boot-timeout") ?? "15m", "--boot-timeout");
     const timeoutMs = parseDuration(str(args, "timeout") ?? "30m", "--timeout");
     const extraLocalrc = parseLocalrcEntries(strs(args, "localrc"), "--localrc");

@@ -11,17 +11,17 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-B7NRS5AL.js";
+} from "./chunk-NKZO6NUA.js";
 import "./chunk-T7PGVTUZ.js";
 import "./chunk-KL6XHUBO.js";
 import "./chunk-5CLUA7R4.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-UIGMQHVA.js";
+import "./chunk-GCC42CDH.js";
 import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
-import "./chunk-UEY5Y5DI.js";
+import "./chunk-FLRDIUCQ.js";
 import "./chunk-KOP2AUTI.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";

@@ -1,4 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  usageError
+} from "./chunk-XOD6W3JI.js";
 
 // src/cli/command.ts
 var COMMON_OPTIONS = {
@@ -21,11 +24,19 @@ function writeJson(io, value) {
   io.stdout.write(`${JSON.stringify(value, null, 2)}
 `);
 }
+function wholeOption(args, name, o) {
+  const text = str(args, name);
+  if (text === void 0) return o.fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < o.min) throw usageError(`--${name} must be a whole number of at least ${o.min}, not '${text}'`);
+  return n;
+}
 
 export {
   COMMON_OPTIONS,
   str,
   strs,
   flag,
-  writeJson
+  writeJson,
+  wholeOption
 };

@@ -10,7 +10,7 @@ import {
   cloudFromArgs,
   openSession,
   parseDuration
-} from "./chunk-OZRCMIYH.js";
+} from "./chunk-6FQIVUDE.js";
 import {
   parseBaseline
 } from "./chunk-5CLUA7R4.js";
@@ -28,8 +28,9 @@ import {
 import {
   flag,
   str,
-  strs
-} from "./chunk-UEY5Y5DI.js";
+  strs,
+  wholeOption
+} from "./chunk-FLRDIUCQ.js";
 import {
   FAILING_STATUSES,
   makeRunResults
@@ -1200,13 +1201,6 @@ async function waitForConsoleHostKeys(s, server, options) {
 }
 
 // src/cli/commands/run.ts
-function intOption(args, name, def, min) {
-  const text = str(args, name);
-  if (text === void 0) return def;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw usageError(`--${name} must be a whole number >= ${min}, not '${text}'`);
-  return n;
-}
 function seconds(args, name, def) {
   const text = str(args, name);
   return text === void 0 ? def : parseDuration(text, `--${name}`) / 1e3;
@@ -1380,9 +1374,9 @@ Exit codes:
     const hosts = strs(args, "host");
     if (stateDir === void 0 && hosts.length === 0) throw usageError("give --state DIR or --host ADDR (see --help)");
     if (stateDir !== void 0 && hosts.length) throw usageError("give --state or --host, not both");
-    const concurrency = intOption(args, "concurrency", 4, 1);
+    const concurrency = wholeOption(args, "concurrency", { min: 1, fallback: 4 });
     const totalText = str(args, "total");
-    const total = totalText === void 0 ? null : intOption(args, "total", 0, 0);
+    const total = totalText === void 0 ? null : wholeOption(args, "total", { min: 0, fallback: 0 });
     const overrides = strs(args, "set").map(parseSet);
     const timeouts = {
       ...DEFAULT_TIMEOUTS,

@@ -10,7 +10,7 @@ import {
 import {
   flag,
   str
-} from "./chunk-UEY5Y5DI.js";
+} from "./chunk-FLRDIUCQ.js";
 import {
   EXIT,
   usageError

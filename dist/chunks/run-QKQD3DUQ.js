@@ -1,18 +1,26 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  damageLine,
-  parseCommand,
-  parseFile
-} from "./chunk-UIGMQHVA.js";
+  parseSet,
+  readReference,
+  reportText,
+  runVerbCommand
+} from "./chunk-XMNRTPK3.js";
+import "./chunk-2VM6WFQS.js";
+import "./chunk-6FQIVUDE.js";
+import "./chunk-5CLUA7R4.js";
+import "./chunk-FFUPZC6L.js";
+import "./chunk-LATCVEPG.js";
+import "./chunk-JTCS6GEG.js";
 import "./chunk-XD5WIG3M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
-import "./chunk-UEY5Y5DI.js";
+import "./chunk-FLRDIUCQ.js";
 import "./chunk-KOP2AUTI.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  damageLine,
-  parseCommand,
-  parseFile
+  parseSet,
+  readReference,
+  reportText,
+  runVerbCommand
 };

@@ -1,12 +1,12 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   TOKEN_FILE
-} from "./chunk-2OMYFM5D.js";
+} from "./chunk-YNH4DHLO.js";
 import {
   cleanupRun,
   sweep
-} from "./chunk-W5KZ5ATS.js";
-import "./chunk-WBXDPMAV.js";
+} from "./chunk-3XQTSYTR.js";
+import "./chunk-PTQ3L4RU.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -14,7 +14,7 @@ import {
   cloudFromArgs,
   openSession,
   parseDuration
-} from "./chunk-OZRCMIYH.js";
+} from "./chunk-6FQIVUDE.js";
 import {
   isValidRunId
 } from "./chunk-LAJXBLTR.js";
@@ -28,7 +28,7 @@ import {
   str,
   strs,
   writeJson
-} from "./chunk-UEY5Y5DI.js";
+} from "./chunk-FLRDIUCQ.js";
 import {
   EXIT,
   UserError,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-3PYUN73Z.js";
 import {
   str
-} from "./chunk-UEY5Y5DI.js";
+} from "./chunk-FLRDIUCQ.js";
 import {
   EXIT
 } from "./chunk-XOD6W3JI.js";
@@ -39,7 +39,7 @@ Options:
 Exit codes:
   0  the demo ran (the gate's verdict in it is shown, not returned)`,
   async run(args, io) {
-    const { runCli } = await import("./main-NJM426NH.js");
+    const { runCli } = await import("./main-TAVACKQL.js");
     const data = dataDir();
     const out = str(args, "out") ?? join(io.cwd, "tempest-gate-demo");
     const run = join(data, "samples", "local-tempest-33-compute-identity-mini.subunit");

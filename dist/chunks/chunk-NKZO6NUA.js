@@ -21,7 +21,7 @@ import {
 import {
   damageLine,
   parseFile
-} from "./chunk-UIGMQHVA.js";
+} from "./chunk-GCC42CDH.js";
 import {
   readBytes,
   readText,
@@ -30,8 +30,9 @@ import {
 import {
   flag,
   str,
-  strs
-} from "./chunk-UEY5Y5DI.js";
+  strs,
+  wholeOption
+} from "./chunk-FLRDIUCQ.js";
 import {
   EXIT,
   usageError
@@ -53,13 +54,6 @@ var CONTEXT_HELP = `Run context (recorded in baselines; durations compare only l
       --nodes N            node count (controller + subnodes)
       --flavor F           node flavor
       --concurrency N      Tempest workers`;
-function positiveInt(args, name) {
-  const v = str(args, name);
-  if (v === void 0) return null;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`--${name} must be a whole number of at least 1, not '${v}'`);
-  return n;
-}
 function contextFromArgs(args) {
   const ctx = {};
   for (const [opt, key] of [
@@ -73,9 +67,9 @@ function contextFromArgs(args) {
     const v = str(args, opt);
     if (v !== void 0) ctx[key] = v;
   }
-  const nodes = positiveInt(args, "nodes");
+  const nodes = wholeOption(args, "nodes", { min: 1, fallback: null });
   if (nodes !== null) ctx.nodes = nodes;
-  const concurrency = positiveInt(args, "concurrency");
+  const concurrency = wholeOption(args, "concurrency", { min: 1, fallback: null });
   if (concurrency !== null) ctx.concurrency = concurrency;
   return ctx;
 }
