@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-WTNBPOFX.js";
+} from "./chunks/chunk-IX7VGSJA.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

@@ -112,10 +112,14 @@ test("a server in ERROR: Nova's fault is reported and the node is retried once o
       path: /\/servers\/detail\?tags=/,
       fault: {
         kind: 'edit',
+        // a server goes to ERROR once its build has ended: the controller is reported in ERROR
+        // the first time it is seen ACTIVE (reporting a server still building as ERROR would make
+        // the provisioner delete it mid-build, a race no cloud produces)
         edit: (json) => {
           const j = json as { servers: { name: string; status: string; fault?: unknown }[] };
+          if (edited) return j;
           for (const x of j.servers) {
-            if (x.name.endsWith('-controller')) {
+            if (x.name.endsWith('-controller') && x.status === 'ACTIVE') {
               x.status = 'ERROR';
               x.fault = { message: 'injected: the hypervisor caught fire', code: 500 };
               edited = true;
@@ -124,7 +128,7 @@ test("a server in ERROR: Nova's fault is reported and the node is retried once o
           return j;
         },
       },
-      times: 1,
+      times: 1000,
     },
   ]);
   const s = await proxiedSession(proxy);

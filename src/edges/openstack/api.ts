@@ -31,6 +31,7 @@ export interface Port {
   description?: string;
   network_id: string;
   device_id?: string;
+  'binding:host_id'?: string;
   fixed_ips: { subnet_id: string; ip_address: string }[];
   tags?: string[];
   created_at?: string;
@@ -204,6 +205,11 @@ export async function listPorts(s: Session, query: Record<string, string>): Prom
   const qs = new URLSearchParams(query).toString();
   const res = await s.call('network', 'GET', `/v2.0/ports${qs ? `?${qs}` : ''}`);
   return (res.json as { ports?: Port[] }).ports ?? [];
+}
+
+export async function getPort(s: Session, id: string): Promise<Port | undefined> {
+  const res = await s.call('network', 'GET', `/v2.0/ports/${encodeURIComponent(id)}`, { accept: [404] });
+  return res.status === 404 ? undefined : (res.json as { port: Port }).port;
 }
 
 export async function deletePort(s: Session, id: string): Promise<void> {

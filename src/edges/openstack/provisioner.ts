@@ -21,6 +21,7 @@ import {
   deleteServer,
   findImage,
   getKeypair,
+  getPort,
   getServer,
   listPorts,
   isQuotaError,
@@ -249,6 +250,7 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
           say(`provision: ${n.plan.name} went to ERROR: ${why}; trying once more on a new server`);
           await deleteServer(s, n.serverId);
           await waitGone(s, n.serverId, o.bootTimeoutMs, sleep);
+          await waitPortFree(s, n.port.id, o.bootTimeoutMs, sleep);
           await boot(n);
           waitStart = Date.now();
         } else if (Date.now() - n.createdAt > o.bootTimeoutMs) {
@@ -373,6 +375,22 @@ async function createOnce(s: Session, body: Record<string, unknown>, name: strin
     },
   );
   return id!;
+}
+
+/**
+ * Nova unbinds a port it did not create while it deletes the server, but a server deleted while
+ * its build was still binding the port can leave the binding behind for a moment; a new server
+ * on a port still bound elsewhere fails its build. Wait until the port is free.
+ */
+async function waitPortFree(s: Session, id: string, timeoutMs: number, sleep: (ms: number) => Promise<void>): Promise<void> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    const port = await getPort(s, id);
+    if (!port) throw new UserError(`port ${id} disappeared while its server was replaced`, { exitCode: EXIT.infra });
+    if (!port.device_id && !port['binding:host_id']) return;
+    await sleep(pollDelay(Date.now() - start));
+  }
+  throw new UserError(`port ${id} still in use ${Math.round(timeoutMs / 1000)} s after its server was deleted`, { exitCode: EXIT.infra });
 }
 
 async function waitGone(s: Session, id: string, timeoutMs: number, sleep: (ms: number) => Promise<void>): Promise<void> {

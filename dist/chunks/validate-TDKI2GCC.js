@@ -3,7 +3,7 @@ import {
   listFlavors,
   listNetworks,
   networkExtensions
-} from "./chunk-PTQ3L4RU.js";
+} from "./chunk-SZENUZMG.js";
 import {
   CommandAborted,
   CommandTimeout,

@@ -2,9 +2,9 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   TOKEN_FILE,
   provisionCommand
-} from "./chunk-YNH4DHLO.js";
-import "./chunk-3XQTSYTR.js";
-import "./chunk-PTQ3L4RU.js";
+} from "./chunk-7VLF45T5.js";
+import "./chunk-EWNSINYI.js";
+import "./chunk-SZENUZMG.js";
 import "./chunk-2VM6WFQS.js";
 import "./chunk-6FQIVUDE.js";
 import "./chunk-LAJXBLTR.js";

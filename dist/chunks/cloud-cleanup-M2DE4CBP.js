@@ -4,8 +4,8 @@ import {
 } from "./chunk-UAHZEFCJ.js";
 import {
   cleanupRun
-} from "./chunk-3XQTSYTR.js";
-import "./chunk-PTQ3L4RU.js";
+} from "./chunk-EWNSINYI.js";
+import "./chunk-SZENUZMG.js";
 import {
   openSession,
   resolveCloud

@@ -53,9 +53,9 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-TAVACKQL.js"),
+    import("./main-KNEPBCTM.js"),
     import("./select-PQDVTHZR.js"),
-    import("./provision-ZCIX3UUZ.js"),
+    import("./provision-Z37V35BG.js"),
     import("./run-QKQD3DUQ.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };

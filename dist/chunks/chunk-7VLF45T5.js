@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   cleanupRun
-} from "./chunk-3XQTSYTR.js";
+} from "./chunk-EWNSINYI.js";
 import {
   QuotaError,
   chooseFlavor,
@@ -13,6 +13,7 @@ import {
   deleteServer,
   findImage,
   getKeypair,
+  getPort,
   getServer,
   isQuotaError,
   listFlavors,
@@ -22,7 +23,7 @@ import {
   networkExtensions,
   setNeutronTags,
   setServerTags
-} from "./chunk-PTQ3L4RU.js";
+} from "./chunk-SZENUZMG.js";
 import {
   renderUserData,
   require_lib
@@ -213,6 +214,7 @@ async function provision(o) {
           say(`provision: ${n.plan.name} went to ERROR: ${why}; trying once more on a new server`);
           await deleteServer(s, n.serverId);
           await waitGone(s, n.serverId, o.bootTimeoutMs, sleep);
+          await waitPortFree(s, n.port.id, o.bootTimeoutMs, sleep);
           await boot(n);
           waitStart = Date.now();
         } else if (Date.now() - n.createdAt > o.bootTimeoutMs) {
@@ -315,6 +317,16 @@ async function createOnce(s, body, name, runId) {
     }
   );
   return id;
+}
+async function waitPortFree(s, id, timeoutMs, sleep) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    const port = await getPort(s, id);
+    if (!port) throw new UserError(`port ${id} disappeared while its server was replaced`, { exitCode: EXIT.infra });
+    if (!port.device_id && !port["binding:host_id"]) return;
+    await sleep(pollDelay(Date.now() - start));
+  }
+  throw new UserError(`port ${id} still in use ${Math.round(timeoutMs / 1e3)} s after its server was deleted`, { exitCode: EXIT.infra });
 }
 async function waitGone(s, id, timeoutMs, sleep) {
   const start = Date.now();

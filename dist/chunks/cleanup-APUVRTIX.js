@@ -1,12 +1,12 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   TOKEN_FILE
-} from "./chunk-YNH4DHLO.js";
+} from "./chunk-7VLF45T5.js";
 import {
   cleanupRun,
   sweep
-} from "./chunk-3XQTSYTR.js";
-import "./chunk-PTQ3L4RU.js";
+} from "./chunk-EWNSINYI.js";
+import "./chunk-SZENUZMG.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,

@@ -121,6 +121,10 @@ async function listPorts(s, query) {
   const res = await s.call("network", "GET", `/v2.0/ports${qs ? `?${qs}` : ""}`);
   return res.json.ports ?? [];
 }
+async function getPort(s, id) {
+  const res = await s.call("network", "GET", `/v2.0/ports/${encodeURIComponent(id)}`, { accept: [404] });
+  return res.status === 404 ? void 0 : res.json.port;
+}
 async function deletePort(s, id) {
   await s.call("network", "DELETE", `/v2.0/ports/${encodeURIComponent(id)}`, { accept: [404] });
 }
@@ -158,6 +162,7 @@ export {
   createPorts,
   setNeutronTags,
   listPorts,
+  getPort,
   deletePort,
   createFloatingIp,
   listFloatingIps,

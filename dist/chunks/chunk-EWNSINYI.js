@@ -9,7 +9,7 @@ import {
   listKeypairs,
   listPorts,
   listServers
-} from "./chunk-PTQ3L4RU.js";
+} from "./chunk-SZENUZMG.js";
 import {
   decideSweep,
   defaultSleep,
