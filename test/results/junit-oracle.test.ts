@@ -23,6 +23,19 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/subunit/', import.meta.url))
 const KEEP_ALL = { attachments: { keep: 'all' as const, capBytes: 1 << 30 } };
 const v2Fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.subunit') && !f.includes('.v1.'));
 
+/**
+ * The tree of a JUnit document, for comparing with subunit2junitxml's. A run without test cases
+ * has no stamped event to end at, so junitxml times it by its own wall clock (0.000, 0.002, 0.078
+ * for the same empty stream): that one figure is left out of the comparison.
+ */
+function junitTree(xml: string): ReturnType<typeof xmlTree> {
+  const tree = xmlTree(xml);
+  for (const suite of tree) {
+    if (suite.tag === 'testsuite' && suite.children.length === 0) suite.attrs = suite.attrs.filter(([k]) => k !== 'time');
+  }
+  return tree;
+}
+
 /** subunit2junitxml's output for a file (it exits 1 when the run failed: that is not an error here). */
 async function subunit2junitxml(file: string): Promise<string> {
   try {
@@ -87,7 +100,7 @@ test('generated v2 streams: our JUnit XML agrees with subunit2junitxml', () => {
         return;
       }
       const got = writeJUnit(parseResults(readFileSync(input), KEEP_ALL));
-      assert.deepEqual(xmlTree(got), xmlTree(readFileSync(output, 'utf8')), `case ${i}: ${input}`);
+      assert.deepEqual(junitTree(got), junitTree(readFileSync(output, 'utf8')), `case ${i}: ${input}`);
       compared++;
     });
     console.log(`compared ${compared} generated streams' JUnit XML with subunit2junitxml (it gave up on ${crashed.length})`);
@@ -114,7 +127,7 @@ test('subunit v1 streams (the real one and generated ones): our JUnit is subunit
     v1.forEach((f, i) => {
       if (conv[i]!.crashed !== null || junit[i]!.crashed !== null) return;
       const got = writeJUnit(parseResults(readFileSync(f), { ...KEEP_ALL, format: 'subunit-v1' }));
-      assert.deepEqual(xmlTree(got), xmlTree(readFileSync(`${f}.xml`, 'utf8')), f);
+      assert.deepEqual(junitTree(got), junitTree(readFileSync(`${f}.xml`, 'utf8')), f);
       compared++;
     });
     console.log(`compared ${compared} v1 streams' JUnit XML with subunit-1to2 | subunit2junitxml`);
