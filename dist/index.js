@@ -7,7 +7,7 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-IX7VGSJA.js";
+} from "./chunks/chunk-CE55BIOI.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   endGroup,
@@ -25,8 +25,8 @@ import "./chunks/chunk-JTCS6GEG.js";
 import {
   damageLine,
   parseFile
-} from "./chunks/chunk-GCC42CDH.js";
-import "./chunks/chunk-XD5WIG3M.js";
+} from "./chunks/chunk-DCI2X7HS.js";
+import "./chunks/chunk-S35THI2W.js";
 import "./chunks/chunk-DSMXSV3X.js";
 import {
   writeOutput
@@ -38,11 +38,11 @@ import {
   fitBody,
   redact,
   renderReportMarkdown
-} from "./chunks/chunk-RWLNHOOO.js";
+} from "./chunks/chunk-TGND3247.js";
 import {
   FAILING_STATUSES,
   RESULTS_SCHEMA
-} from "./chunks/chunk-KOP2AUTI.js";
+} from "./chunks/chunk-F64MU34C.js";
 import {
   EXIT,
   UserError
@@ -163,7 +163,7 @@ async function publishReport(settings, report, targets, client) {
     const [{ createGitHubClient }, { upsertComment }, { publishCheckRun }] = await Promise.all([
       import("./chunks/client-2DKE65CN.js"),
       import("./chunks/comment-F2XJNNZD.js"),
-      import("./chunks/check-run-AN6IJ43N.js")
+      import("./chunks/check-run-VNG5EOBV.js")
     ]);
     const gh = client ?? createGitHubClient({ token: settings.githubToken, baseUrl: ctx.apiUrl, log: (l) => info(l) });
     if (report.pullRequest && settings.commentMode !== "off") {
@@ -248,7 +248,7 @@ function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
 async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-KNEPBCTM.js"), import("./chunks/report-AZRIIAH3.js")]);
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-HSAGDAPH.js"), import("./chunks/report-MHYE7JME.js")]);
   const html = join2(settings.reportDir, FILES.html);
   const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
   if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());

@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-IX7VGSJA.js";
+} from "./chunks/chunk-CE55BIOI.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

@@ -2,22 +2,29 @@
 // JSON, JUnit XML or a text summary.
 import { flag, str, type Command } from '../command.ts';
 import { EXIT, usageError } from '../../core/errors.ts';
-import { createResultParser } from '../../core/results/parse.ts';
+import { createResultParser, type ParseOptions, type ResultParser } from '../../core/results/parse.ts';
 import type { AttachmentPolicy } from '../../core/results/aggregate.ts';
 import { renderResultsText } from '../../core/render/results-text.ts';
 import { writeJUnit } from '../../core/results/junit.ts';
 import { readChunks, writeOutput } from '../../edges/files.ts';
-import type { ResultFormat, RunResults } from '../../core/results/model.ts';
+import type { ResultFormat, RunResults, RunSummary } from '../../core/results/model.ts';
 
 const FORMATS = ['json', 'junit', 'text'] as const;
 const INPUT_FORMATS: readonly ResultFormat[] = ['subunit-v2', 'subunit-v1', 'junit'];
 
-export function damageLine(file: string, results: RunResults): string | null {
+export function damageLine(file: string, results: RunResults | RunSummary): string | null {
   const first = results.damage[0];
   if (!first) return null;
   const more = results.damage.length > 1 ? ` (and ${results.damage.length - 1} more damaged regions)` : '';
   const where = first.line !== undefined ? `line ${first.line}, byte ${first.offset}` : `byte ${first.offset}`;
-  return `${file}: ${where}: ${first.message}${more}; kept ${results.tests.length} tests`;
+  const kept = 'total' in results ? results.total : results.tests.length;
+  return `${file}: ${where}: ${first.message}${more}; kept ${kept} tests`;
+}
+
+async function readInto(path: string, stdin: NodeJS.ReadableStream, options: ParseOptions): Promise<ResultParser> {
+  const parser = createResultParser(options);
+  for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
+  return parser;
 }
 
 export async function parseFile(
@@ -26,9 +33,12 @@ export async function parseFile(
   attachments?: AttachmentPolicy,
   options: { format?: ResultFormat } = {},
 ): Promise<RunResults> {
-  const parser = createResultParser({ attachments, ...(options.format ? { format: options.format } : {}) });
-  for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
-  return parser.end();
+  return (await readInto(path, stdin, { attachments, ...(options.format ? { format: options.format } : {}) })).end();
+}
+
+/** A file's summary, without keeping a record per passing test (memory flat in the run's size). */
+export async function summarizeFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy, options: { format?: ResultFormat } = {}): Promise<RunSummary> {
+  return (await readInto(path, stdin, { attachments, summaryOnly: true, ...(options.format ? { format: options.format } : {}) })).endSummary();
 }
 
 export const parseCommand: Command = {
@@ -75,12 +85,17 @@ Exit codes:
     const cap = Number(capText);
     if (!Number.isInteger(cap) || cap < 0) throw usageError(`--attachment-cap must be a whole number of bytes, not '${capText}'`);
 
-    const results = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
     const source = file === '-' ? '<stdin>' : file;
     let out: string;
-    if (to === 'json') out = `${JSON.stringify(results, null, 2)}\n`;
-    else if (to === 'junit') out = writeJUnit(results);
-    else out = renderResultsText(results, { source });
+    let results: RunResults | RunSummary;
+    if (to === 'text') {
+      results = await summarizeFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+      out = renderResultsText(results, { source });
+    } else {
+      const all = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+      out = to === 'json' ? `${JSON.stringify(all, null, 2)}\n` : writeJUnit(all);
+      results = all;
+    }
     const output = str(args, 'output');
     if (output) await writeOutput(output, out);
     else io.stdout.write(out);

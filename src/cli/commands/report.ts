@@ -5,6 +5,7 @@ import { EXIT, usageError, type ExitCode } from '../../core/errors.ts';
 import { compareRuns, EMPTY_CONTEXT, parseKnownFailures, renderCompareMarkdown, summarizeRuns, type CompareDiff } from '../../core/compare/index.ts';
 import { renderHtmlReport } from '../../core/render/report-html.ts';
 import { renderResultsText } from '../../core/render/results-text.ts';
+import { summarize } from '../../core/results/model.ts';
 import { readText, writeOutput } from '../../edges/files.ts';
 import { failOnFrom, loadBaseline, loadRuns, todayUtc } from './compare.ts';
 
@@ -68,7 +69,7 @@ Exit codes:
     await writeOutput(html, renderHtmlReport({ title, results, diff, subtitle: files.join(', ') }));
     const markdownFile = str(args, 'markdown');
     if (markdownFile !== undefined) {
-      const md = diff ? renderCompareMarkdown(diff, { title }) : `## ${title}\n\n\`\`\`\n${renderResultsText(results, { source: files.join(', ') })}\`\`\`\n`;
+      const md = diff ? renderCompareMarkdown(diff, { title }) : `## ${title}\n\n\`\`\`\n${renderResultsText(summarize(results), { source: files.join(', ') })}\`\`\`\n`;
       await writeOutput(markdownFile, md);
     }
     const c = results.counts;

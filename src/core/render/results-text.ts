@@ -1,5 +1,5 @@
 // Plain-text summary of one run, for people at a terminal or in a CI log.
-import type { RunResults, TestRecord } from '../results/model.ts';
+import type { RunSummary, TestRecord } from '../results/model.ts';
 
 function seconds(s: number | null): string {
   if (s === null) return '?';
@@ -24,13 +24,12 @@ export interface TextOptions {
   maxProblems?: number;
 }
 
-export function renderResultsText(results: RunResults, options: TextOptions): string {
-  const { counts, tests } = results;
-  const workers = new Set(tests.map((t) => t.worker).filter((w) => w !== null)).size;
-  const span = results.start && results.stop ? (Date.parse(results.stop) - Date.parse(results.start)) / 1000 : null;
+export function renderResultsText(summary: RunSummary, options: TextOptions): string {
+  const { counts, workers, problems } = summary;
+  const span = summary.start && summary.stop ? (Date.parse(summary.stop) - Date.parse(summary.start)) / 1000 : null;
   const lines: string[] = [];
   lines.push(
-    `${options.source}: ${results.format}, ${tests.length} tests` +
+    `${options.source}: ${summary.format}, ${summary.total} tests` +
       (span !== null ? ` in ${seconds(span)}` : '') +
       (workers ? ` on ${workers} worker${workers === 1 ? '' : 's'}` : ''),
   );
@@ -44,11 +43,10 @@ export function renderResultsText(results: RunResults, options: TextOptions): st
     counts.exists ? `${counts.exists} listed only` : '',
   ].filter(Boolean);
   lines.push(`  ${parts.join(', ')}`);
-  const problems = tests.filter((t) => t.status === 'fail' || t.status === 'uxsuccess' || t.status === 'inprogress' || t.status === 'unknown');
   const max = options.maxProblems ?? 20;
   for (const t of problems.slice(0, max)) lines.push(...problem(t));
   if (problems.length > max) lines.push(`… and ${problems.length - max} more`);
-  for (const d of results.damage.slice(0, 10)) lines.push(`DAMAGED at byte ${d.offset}${d.line ? ` (line ${d.line})` : ''}: ${d.message}`);
-  if (results.damage.length > 10) lines.push(`… and ${results.damage.length - 10} more damaged regions`);
+  for (const d of summary.damage.slice(0, 10)) lines.push(`DAMAGED at byte ${d.offset}${d.line ? ` (line ${d.line})` : ''}: ${d.message}`);
+  if (summary.damage.length > 10) lines.push(`… and ${summary.damage.length - 10} more damaged regions`);
   return `${lines.join('\n')}\n`;
 }

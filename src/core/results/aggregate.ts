@@ -8,10 +8,14 @@
 // - tests still open at the end are reported as they stand (inprogress/unknown), last-opened first.
 import type { StreamEvent, StreamSink } from './subunit-v2.ts';
 import {
+  emptyCounts,
   isoFromMicros,
   parseTestId,
+  PROBLEM_STATUSES,
   type Attachment,
   type Damage,
+  type ResultFormat,
+  type RunSummary,
   type TestRecord,
   type TestStatus,
 } from './model.ts';
@@ -46,6 +50,23 @@ interface OpenTest {
 
 const text = new TextDecoder('utf-8');
 
+export interface AggregatorOptions {
+  attachments?: AttachmentPolicy;
+  /** Called with each record as its test finishes. */
+  onTest?: (test: TestRecord) => void;
+  /**
+   * Which finished tests become records: all (default), or only those in PROBLEM_STATUSES; the
+   * others are counted in summary() and dropped, so memory stays flat in the number of tests.
+   */
+  records?: 'all' | 'problems';
+}
+
+/** The first `worker-N` tag in sorted order (tags as a record keeps them). */
+function workerTag(sortedTags: readonly string[]): string | null {
+  for (const t of sortedTags) if (t.startsWith('worker-') && /^worker-\d+$/.test(t)) return t;
+  return null;
+}
+
 /** Receives StreamEvents (a StreamSink) and produces TestRecords. */
 export class TestAggregator implements StreamSink {
   readonly tests: TestRecord[] = [];
@@ -54,12 +75,36 @@ export class TestAggregator implements StreamSink {
   private readonly open = new Map<string | null, Map<string, OpenTest>>();
   /** Opening order, for reporting unfinished tests last-opened first as testtools does. */
   private openSeq = 0;
+  /** The open test of the previous packet. */
+  private lastTest: OpenTest | undefined;
   private readonly policy: AttachmentPolicy;
   private readonly onTest: ((test: TestRecord) => void) | undefined;
+  private readonly problemsOnly: boolean;
+  // Figures over every finished test, records kept or not (see summary()).
+  private readonly counts = emptyCounts();
+  private total = 0;
+  private minStart = Infinity;
+  private maxStop = -Infinity;
+  private readonly workers = new Set<string>();
 
-  constructor(options: { attachments?: AttachmentPolicy; onTest?: (test: TestRecord) => void } = {}) {
+  constructor(options: AggregatorOptions = {}) {
     this.policy = options.attachments ?? DEFAULT_ATTACHMENTS;
     this.onTest = options.onTest;
+    this.problemsOnly = options.records === 'problems';
+  }
+
+  /** The run's summary; with `records: 'problems'` the only way to see the whole run. */
+  summary(format: ResultFormat): RunSummary {
+    return {
+      format,
+      total: this.total,
+      counts: { ...this.counts },
+      start: this.total && this.minStart !== Infinity ? isoFromMicros(this.minStart) : null,
+      stop: this.total && this.maxStop !== -Infinity ? isoFromMicros(this.maxStop) : null,
+      workers: this.workers.size,
+      problems: this.tests.filter((t) => PROBLEM_STATUSES.has(t.status)),
+      damage: this.damages,
+    };
   }
 
   damage(damage: Damage): void {
@@ -73,7 +118,9 @@ export class TestAggregator implements StreamSink {
       byId = new Map();
       this.open.set(ev.routeCode, byId);
     }
-    let test = byId.get(ev.testId);
+    // Packets of one test mostly come together: the test of the previous packet, without a lookup.
+    const prev = this.lastTest;
+    let test = prev !== undefined && prev.id === ev.testId && prev.routeCode === ev.routeCode ? prev : byId.get(ev.testId);
     if (test === undefined) {
       test = {
         id: ev.testId,
@@ -95,8 +142,9 @@ export class TestAggregator implements StreamSink {
     if (ev.tags !== null) test.tags = ev.tags;
     if (ev.status !== null && ev.status !== 'inprogress') {
       byId.delete(ev.testId);
+      this.lastTest = undefined;
       this.finish(test);
-    }
+    } else this.lastTest = test;
   }
 
   private addFile(test: OpenTest, name: string, bytes: Uint8Array, mimeType: string | null): void {
@@ -123,6 +171,7 @@ export class TestAggregator implements StreamSink {
     for (const byId of this.open.values()) open.push(...byId.values());
     open.sort((a, b) => b.seq - a.seq);
     this.open.clear();
+    this.lastTest = undefined;
     for (const test of open) {
       test.stop = null;
       this.finish(test);
@@ -130,6 +179,16 @@ export class TestAggregator implements StreamSink {
   }
 
   private finish(test: OpenTest): void {
+    // The tag array is the test's own (the event's, never shared): sort it in place.
+    const tags = test.tags.length > 1 ? test.tags.sort() : test.tags;
+    const worker = workerTag(tags);
+    this.total++;
+    this.counts[test.status]++;
+    if (test.start !== null && test.start < this.minStart) this.minStart = test.start;
+    const end = test.stop ?? test.start;
+    if (end !== null && end > this.maxStop) this.maxStop = end;
+    if (worker !== null) this.workers.add(worker);
+    if (this.problemsOnly && !PROBLEM_STATUSES.has(test.status)) return;
     const keepText = this.policy.keep === 'all' || (this.policy.keep === 'failures' && test.status !== 'success');
     const attachments: Attachment[] = [];
     for (const att of test.attachments) {
@@ -146,10 +205,6 @@ export class TestAggregator implements StreamSink {
     const start = test.start === null ? null : isoFromMicros(test.start);
     const stop = test.stop === null ? null : isoFromMicros(test.stop);
     const duration = test.start === null || test.stop === null ? null : (test.stop - test.start) / 1e6;
-    // The tag array is the test's own (the event's, never shared): sort it in place.
-    const tags = test.tags.length > 1 ? test.tags.sort() : test.tags;
-    let worker: string | null = null;
-    for (const t of tags) if (t.startsWith('worker-') && /^worker-\d+$/.test(t)) worker = worker ?? t;
     const record: TestRecord = {
       id: test.id,
       name: parts.name,

@@ -28,6 +28,9 @@ export const TEST_STATUSES: readonly TestStatus[] = [
 /** Statuses that count against a run: the test ran and did not do what it should. */
 export const FAILING_STATUSES: ReadonlySet<TestStatus> = new Set(['fail', 'uxsuccess', 'inprogress']);
 
+/** Statuses a summary details test by test: the failing ones and tests with no status at all. */
+export const PROBLEM_STATUSES: ReadonlySet<TestStatus> = new Set(['fail', 'uxsuccess', 'inprogress', 'unknown']);
+
 export interface Attachment {
   name: string;
   /** MIME type from the first packet that carried this file (application/octet-stream when none). */
@@ -146,6 +149,39 @@ export function makeRunResults(format: ResultFormat, tests: TestRecord[], damage
     if (end !== null && (stop === null || end > stop)) stop = end;
   }
   return { schema: RESULTS_SCHEMA, format, tests, counts, start, stop, damage };
+}
+
+/**
+ * What a summary of a run needs: the figures over every test, the records of the problem tests
+ * only. A parser can make it without keeping a record per test (`parse --to text` on a big run).
+ */
+export interface RunSummary {
+  format: ResultFormat;
+  /** Tests in the run (records kept or not). */
+  total: number;
+  counts: Record<TestStatus, number>;
+  start: string | null;
+  stop: string | null;
+  /** Distinct `worker-N` tags. */
+  workers: number;
+  /** Tests whose status is in PROBLEM_STATUSES, in run order. */
+  problems: TestRecord[];
+  damage: Damage[];
+}
+
+export function summarize(results: RunResults): RunSummary {
+  const workers = new Set<string>();
+  for (const t of results.tests) if (t.worker !== null) workers.add(t.worker);
+  return {
+    format: results.format,
+    total: results.tests.length,
+    counts: results.counts,
+    start: results.start,
+    stop: results.stop,
+    workers: workers.size,
+    problems: results.tests.filter((t) => PROBLEM_STATUSES.has(t.status)),
+    damage: results.damage,
+  };
 }
 
 /** Seconds between two ISO timestamps made by `isoFromMicros`, or null. */

@@ -1,6 +1,6 @@
 // One entry to read any result format: detect it from the first bytes, feed chunks, get RunResults.
 import { DEFAULT_ATTACHMENTS, TestAggregator, type AttachmentPolicy } from './aggregate.ts';
-import { makeRunResults, type ResultFormat, type RunResults, type TestRecord } from './model.ts';
+import { makeRunResults, summarize, type ResultFormat, type RunResults, type RunSummary, type TestRecord } from './model.ts';
 import { crc32 } from 'node:zlib';
 import { SubunitV2Decoder } from './subunit-v2.ts';
 import { SubunitV1Decoder } from './subunit-v1.ts';
@@ -12,12 +12,39 @@ export interface ParseOptions {
   onTest?: (test: TestRecord) => void;
   /** Force a format instead of detecting it. */
   format?: ResultFormat;
+  /** Only `endSummary()` will be called: records of passing tests need not be kept. */
+  summaryOnly?: boolean;
 }
 
-/** Incremental parser: push chunks, then `end()` for the results. */
+/** Incremental parser: push chunks, then `end()` for the results or `endSummary()` for a summary. */
 export interface ResultParser {
   push(chunk: Uint8Array): void;
   end(): RunResults;
+  /**
+   * Instead of `end()`, when a summary is all that is wanted: figures over every test, records of
+   * the problem tests only. The subunit parsers then keep no record of a passing test, which
+   * is most of the time and memory of a big run.
+   */
+  endSummary(): RunSummary;
+}
+
+/** A parser over the TestAggregator (subunit v1 and v2): records of passing tests only when wanted. */
+function aggregated(format: ResultFormat, options: ParseOptions, decoderFor: (agg: TestAggregator) => { push(chunk: Uint8Array): void; end(): void }): ResultParser {
+  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, records: options.summaryOnly ? 'problems' : 'all' });
+  const decoder = decoderFor(agg);
+  const finish = (): TestAggregator => {
+    decoder.end();
+    agg.finishAll();
+    return agg;
+  };
+  return {
+    push: (chunk) => decoder.push(chunk),
+    end: () => {
+      if (options.summaryOnly) throw new Error('internal: end() on a summaryOnly parser (use endSummary())');
+      return makeRunResults(format, finish().tests, agg.damages);
+    },
+    endSummary: () => finish().summary(format),
+  };
 }
 
 /**
@@ -54,44 +81,24 @@ function hasV2Packet(head: Uint8Array): boolean {
 }
 
 export function createSubunitV2Parser(options: ParseOptions = {}): ResultParser {
-  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest });
-  const decoder = new SubunitV2Decoder(agg);
-  return {
-    push: (chunk) => decoder.push(chunk),
-    end: () => {
-      decoder.end();
-      agg.finishAll();
-      return makeRunResults('subunit-v2', agg.tests, agg.damages);
-    },
-  };
+  return aggregated('subunit-v2', options, (agg) => new SubunitV2Decoder(agg));
 }
 
 export function createSubunitV1Parser(options: ParseOptions = {}): ResultParser {
   const policy = options.attachments ?? DEFAULT_ATTACHMENTS;
-  const agg = new TestAggregator({ attachments: policy, onTest: options.onTest });
   // The decoder holds detail blocks until their outcome line: it keeps no more than the aggregator will.
-  const decoder = new SubunitV1Decoder(agg, { capBytes: policy.capBytes, keep: policy.keep });
-  return {
-    push: (chunk) => decoder.push(chunk),
-    end: () => {
-      decoder.end();
-      agg.finishAll();
-      return makeRunResults('subunit-v1', agg.tests, agg.damages);
-    },
-  };
+  return aggregated('subunit-v1', { ...options, attachments: policy }, (agg) => new SubunitV1Decoder(agg, { capBytes: policy.capBytes, keep: policy.keep }));
 }
 
 /** JUnit XML is a tree: chunks are gathered and the document is read at the end. */
 export function createJUnitParser(options: ParseOptions = {}): ResultParser {
   const chunks: Uint8Array[] = [];
-  return {
-    push: (chunk) => void chunks.push(chunk),
-    end: () => {
-      const results = readJUnit(Buffer.concat(chunks), { attachments: options.attachments });
-      if (options.onTest) for (const t of results.tests) options.onTest(t);
-      return results;
-    },
+  const end = (): RunResults => {
+    const results = readJUnit(Buffer.concat(chunks), { attachments: options.attachments });
+    if (options.onTest) for (const t of results.tests) options.onTest(t);
+    return results;
   };
+  return { push: (chunk) => void chunks.push(chunk), end, endSummary: () => summarize(end()) };
 }
 
 const FACTORIES: Record<ResultFormat, (options: ParseOptions) => ResultParser> = {
@@ -108,6 +115,13 @@ export function createResultParser(options: ParseOptions = {}): ResultParser {
     const format = options.format ?? detectFormat(head);
     return FACTORIES[format](options);
   };
+  const settle = (): ResultParser => {
+    if (!inner) {
+      inner = start(Buffer.concat(pending));
+      if (pending.length) inner.push(Buffer.concat(pending));
+    }
+    return inner;
+  };
   return {
     push(chunk) {
       if (inner) return inner.push(chunk);
@@ -120,11 +134,10 @@ export function createResultParser(options: ParseOptions = {}): ResultParser {
       inner.push(head);
     },
     end() {
-      if (!inner) {
-        inner = start(Buffer.concat(pending));
-        if (pending.length) inner.push(Buffer.concat(pending));
-      }
-      return inner.end();
+      return settle().end();
+    },
+    endSummary() {
+      return settle().endSummary();
     },
   };
 }

@@ -13,14 +13,14 @@ import {
 } from "./chunk-6FQIVUDE.js";
 import {
   parseBaseline
-} from "./chunk-5CLUA7R4.js";
+} from "./chunk-VEYSYTSB.js";
 import {
   SECRETS_PATH
 } from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-XD5WIG3M.js";
+} from "./chunk-S35THI2W.js";
 import {
   readBytes,
   readText
@@ -34,7 +34,7 @@ import {
 import {
   FAILING_STATUSES,
   makeRunResults
-} from "./chunk-KOP2AUTI.js";
+} from "./chunk-F64MU34C.js";
 import {
   EXIT,
   UserError,

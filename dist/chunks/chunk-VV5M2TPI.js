@@ -3,11 +3,11 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-T7PGVTUZ.js";
+} from "./chunk-VLUV6E5D.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef
-} from "./chunk-KL6XHUBO.js";
+} from "./chunk-W4QTBF3Q.js";
 import {
   EMPTY_CONTEXT,
   FAIL_ON,
@@ -17,11 +17,11 @@ import {
   renderCompareText,
   resultsFromBytes,
   summarizeRuns
-} from "./chunk-5CLUA7R4.js";
+} from "./chunk-VEYSYTSB.js";
 import {
   damageLine,
   parseFile
-} from "./chunk-GCC42CDH.js";
+} from "./chunk-DCI2X7HS.js";
 import {
   readBytes,
   readText,

@@ -4,15 +4,15 @@ import {
 } from "./chunk-CXUYHESN.js";
 import {
   DEFAULT_ARTIFACT
-} from "./chunk-KL6XHUBO.js";
-import "./chunk-5CLUA7R4.js";
+} from "./chunk-W4QTBF3Q.js";
+import "./chunk-VEYSYTSB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-XD5WIG3M.js";
+import "./chunk-S35THI2W.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
-import "./chunk-KOP2AUTI.js";
+import "./chunk-F64MU34C.js";
 import "./chunk-T4GB35AW.js";
 import {
   EXIT,

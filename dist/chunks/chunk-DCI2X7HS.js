@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   writeJUnit
-} from "./chunk-XD5WIG3M.js";
+} from "./chunk-S35THI2W.js";
 import {
   readChunks,
   writeOutput
@@ -31,13 +31,12 @@ function problem(t) {
   }
   return out;
 }
-function renderResultsText(results, options) {
-  const { counts, tests } = results;
-  const workers = new Set(tests.map((t) => t.worker).filter((w) => w !== null)).size;
-  const span = results.start && results.stop ? (Date.parse(results.stop) - Date.parse(results.start)) / 1e3 : null;
+function renderResultsText(summary, options) {
+  const { counts, workers, problems } = summary;
+  const span = summary.start && summary.stop ? (Date.parse(summary.stop) - Date.parse(summary.start)) / 1e3 : null;
   const lines = [];
   lines.push(
-    `${options.source}: ${results.format}, ${tests.length} tests` + (span !== null ? ` in ${seconds(span)}` : "") + (workers ? ` on ${workers} worker${workers === 1 ? "" : "s"}` : "")
+    `${options.source}: ${summary.format}, ${summary.total} tests` + (span !== null ? ` in ${seconds(span)}` : "") + (workers ? ` on ${workers} worker${workers === 1 ? "" : "s"}` : "")
   );
   const parts = [
     `${counts.success} passed`,
@@ -49,12 +48,11 @@ function renderResultsText(results, options) {
     counts.exists ? `${counts.exists} listed only` : ""
   ].filter(Boolean);
   lines.push(`  ${parts.join(", ")}`);
-  const problems = tests.filter((t) => t.status === "fail" || t.status === "uxsuccess" || t.status === "inprogress" || t.status === "unknown");
   const max = options.maxProblems ?? 20;
   for (const t of problems.slice(0, max)) lines.push(...problem(t));
   if (problems.length > max) lines.push(`\u2026 and ${problems.length - max} more`);
-  for (const d of results.damage.slice(0, 10)) lines.push(`DAMAGED at byte ${d.offset}${d.line ? ` (line ${d.line})` : ""}: ${d.message}`);
-  if (results.damage.length > 10) lines.push(`\u2026 and ${results.damage.length - 10} more damaged regions`);
+  for (const d of summary.damage.slice(0, 10)) lines.push(`DAMAGED at byte ${d.offset}${d.line ? ` (line ${d.line})` : ""}: ${d.message}`);
+  if (summary.damage.length > 10) lines.push(`\u2026 and ${summary.damage.length - 10} more damaged regions`);
   return `${lines.join("\n")}
 `;
 }
@@ -67,12 +65,19 @@ function damageLine(file, results) {
   if (!first) return null;
   const more = results.damage.length > 1 ? ` (and ${results.damage.length - 1} more damaged regions)` : "";
   const where = first.line !== void 0 ? `line ${first.line}, byte ${first.offset}` : `byte ${first.offset}`;
-  return `${file}: ${where}: ${first.message}${more}; kept ${results.tests.length} tests`;
+  const kept = "total" in results ? results.total : results.tests.length;
+  return `${file}: ${where}: ${first.message}${more}; kept ${kept} tests`;
+}
+async function readInto(path, stdin, options) {
+  const parser = createResultParser(options);
+  for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
+  return parser;
 }
 async function parseFile(path, stdin, attachments, options = {}) {
-  const parser = createResultParser({ attachments, ...options.format ? { format: options.format } : {} });
-  for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
-  return parser.end();
+  return (await readInto(path, stdin, { attachments, ...options.format ? { format: options.format } : {} })).end();
+}
+async function summarizeFile(path, stdin, attachments, options = {}) {
+  return (await readInto(path, stdin, { attachments, summaryOnly: true, ...options.format ? { format: options.format } : {} })).endSummary();
 }
 var parseCommand = {
   name: "parse",
@@ -117,13 +122,18 @@ Exit codes:
     const capText = str(args, "attachment-cap") ?? "1048576";
     const cap = Number(capText);
     if (!Number.isInteger(cap) || cap < 0) throw usageError(`--attachment-cap must be a whole number of bytes, not '${capText}'`);
-    const results = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
     const source = file === "-" ? "<stdin>" : file;
     let out;
-    if (to === "json") out = `${JSON.stringify(results, null, 2)}
-`;
-    else if (to === "junit") out = writeJUnit(results);
-    else out = renderResultsText(results, { source });
+    let results;
+    if (to === "text") {
+      results = await summarizeFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+      out = renderResultsText(results, { source });
+    } else {
+      const all = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+      out = to === "json" ? `${JSON.stringify(all, null, 2)}
+` : writeJUnit(all);
+      results = all;
+    }
     const output = str(args, "output");
     if (output) await writeOutput(output, out);
     else io.stdout.write(out);
@@ -141,5 +151,6 @@ export {
   renderResultsText,
   damageLine,
   parseFile,
+  summarizeFile,
   parseCommand
 };

@@ -8,10 +8,10 @@ import {
 } from "./chunk-JTCS6GEG.js";
 import {
   parseResults
-} from "./chunk-XD5WIG3M.js";
+} from "./chunk-S35THI2W.js";
 import {
   RESULTS_SCHEMA
-} from "./chunk-KOP2AUTI.js";
+} from "./chunk-F64MU34C.js";
 import {
   UserError
 } from "./chunk-XOD6W3JI.js";

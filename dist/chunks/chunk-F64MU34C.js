@@ -3,6 +3,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 // src/core/results/model.ts
 var RESULTS_SCHEMA = "tempest-gate/results@1";
 var FAILING_STATUSES = /* @__PURE__ */ new Set(["fail", "uxsuccess", "inprogress"]);
+var PROBLEM_STATUSES = /* @__PURE__ */ new Set(["fail", "uxsuccess", "inprogress", "unknown"]);
 var IDEMPOTENT = /^id-([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 function parseTestId(id) {
   const fixture = id.endsWith(")") ? /^(setUpClass|tearDownClass|setUpModule|tearDownModule) \((.*)\)$/.exec(id) : null;
@@ -42,6 +43,20 @@ function makeRunResults(format, tests, damage) {
   }
   return { schema: RESULTS_SCHEMA, format, tests, counts, start, stop, damage };
 }
+function summarize(results) {
+  const workers = /* @__PURE__ */ new Set();
+  for (const t of results.tests) if (t.worker !== null) workers.add(t.worker);
+  return {
+    format: results.format,
+    total: results.tests.length,
+    counts: results.counts,
+    start: results.start,
+    stop: results.stop,
+    workers: workers.size,
+    problems: results.tests.filter((t) => PROBLEM_STATUSES.has(t.status)),
+    damage: results.damage
+  };
+}
 var cachedSecond = Number.NaN;
 var cachedPrefix = "";
 function isoFromMicros(micros) {
@@ -63,8 +78,11 @@ function microsFromIso(iso) {
 export {
   RESULTS_SCHEMA,
   FAILING_STATUSES,
+  PROBLEM_STATUSES,
   parseTestId,
+  emptyCounts,
   makeRunResults,
+  summarize,
   isoFromMicros,
   microsFromIso
 };

@@ -4,18 +4,18 @@ import {
   readReference,
   reportText,
   runVerbCommand
-} from "./chunk-XMNRTPK3.js";
+} from "./chunk-GXB27ZW4.js";
 import "./chunk-2VM6WFQS.js";
 import "./chunk-6FQIVUDE.js";
-import "./chunk-5CLUA7R4.js";
+import "./chunk-VEYSYTSB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-XD5WIG3M.js";
+import "./chunk-S35THI2W.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import "./chunk-FLRDIUCQ.js";
-import "./chunk-KOP2AUTI.js";
+import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {

@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-XMNRTPK3.js";
+} from "./chunk-GXB27ZW4.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -28,12 +28,12 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-T7PGVTUZ.js";
-import "./chunk-5CLUA7R4.js";
+} from "./chunk-VLUV6E5D.js";
+import "./chunk-VEYSYTSB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-XD5WIG3M.js";
+import "./chunk-S35THI2W.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText
@@ -45,7 +45,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FLRDIUCQ.js";
-import "./chunk-KOP2AUTI.js";
+import "./chunk-F64MU34C.js";
 import {
   usageError
 } from "./chunk-XOD6W3JI.js";

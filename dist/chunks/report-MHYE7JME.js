@@ -4,22 +4,22 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-NKZO6NUA.js";
-import "./chunk-T7PGVTUZ.js";
-import "./chunk-KL6XHUBO.js";
+} from "./chunk-VV5M2TPI.js";
+import "./chunk-VLUV6E5D.js";
+import "./chunk-W4QTBF3Q.js";
 import {
   EMPTY_CONTEXT,
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-5CLUA7R4.js";
+} from "./chunk-VEYSYTSB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-GCC42CDH.js";
-import "./chunk-XD5WIG3M.js";
+} from "./chunk-DCI2X7HS.js";
+import "./chunk-S35THI2W.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText,
@@ -30,8 +30,9 @@ import {
   strs
 } from "./chunk-FLRDIUCQ.js";
 import {
-  microsFromIso
-} from "./chunk-KOP2AUTI.js";
+  microsFromIso,
+  summarize
+} from "./chunk-F64MU34C.js";
 import {
   EXIT,
   usageError
@@ -308,7 +309,7 @@ Exit codes:
       const md = diff ? renderCompareMarkdown(diff, { title }) : `## ${title}
 
 \`\`\`
-${renderResultsText(results, { source: files.join(", ") })}\`\`\`
+${renderResultsText(summarize(results), { source: files.join(", ") })}\`\`\`
 `;
       await writeOutput(markdownFile, md);
     }

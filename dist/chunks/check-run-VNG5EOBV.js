@@ -1,8 +1,8 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   annotationBatches
-} from "./chunk-RWLNHOOO.js";
-import "./chunk-KOP2AUTI.js";
+} from "./chunk-TGND3247.js";
+import "./chunk-F64MU34C.js";
 import {
   explainGitHubError
 } from "./chunk-CRBWOGFV.js";

@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-KNEPBCTM.js"),
-    import("./select-PQDVTHZR.js"),
+    import("./main-HSAGDAPH.js"),
+    import("./select-ZPXSZDZJ.js"),
     import("./provision-Z37V35BG.js"),
-    import("./run-QKQD3DUQ.js")
+    import("./run-ANZFZJUT.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }

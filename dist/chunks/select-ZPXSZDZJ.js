@@ -18,7 +18,7 @@ import {
 } from "./chunk-FLRDIUCQ.js";
 import {
   parseTestId
-} from "./chunk-KOP2AUTI.js";
+} from "./chunk-F64MU34C.js";
 import {
   EXIT,
   UserError,

@@ -2,17 +2,19 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   parseCommand,
-  parseFile
-} from "./chunk-GCC42CDH.js";
-import "./chunk-XD5WIG3M.js";
+  parseFile,
+  summarizeFile
+} from "./chunk-DCI2X7HS.js";
+import "./chunk-S35THI2W.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import "./chunk-FLRDIUCQ.js";
-import "./chunk-KOP2AUTI.js";
+import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
   damageLine,
   parseCommand,
-  parseFile
+  parseFile,
+  summarizeFile
 };

@@ -1,21 +1,21 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   loadBaselineRef
-} from "./chunk-KL6XHUBO.js";
+} from "./chunk-W4QTBF3Q.js";
 import {
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-5CLUA7R4.js";
+} from "./chunk-VEYSYTSB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-XD5WIG3M.js";
+import "./chunk-S35THI2W.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText
 } from "./chunk-3PYUN73Z.js";
-import "./chunk-KOP2AUTI.js";
+import "./chunk-F64MU34C.js";
 import {
   EXIT,
   UserError

@@ -11,18 +11,18 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-NKZO6NUA.js";
-import "./chunk-T7PGVTUZ.js";
-import "./chunk-KL6XHUBO.js";
-import "./chunk-5CLUA7R4.js";
+} from "./chunk-VV5M2TPI.js";
+import "./chunk-VLUV6E5D.js";
+import "./chunk-W4QTBF3Q.js";
+import "./chunk-VEYSYTSB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-GCC42CDH.js";
-import "./chunk-XD5WIG3M.js";
+import "./chunk-DCI2X7HS.js";
+import "./chunk-S35THI2W.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import "./chunk-FLRDIUCQ.js";
-import "./chunk-KOP2AUTI.js";
+import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {

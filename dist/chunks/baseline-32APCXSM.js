@@ -10,24 +10,24 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-NKZO6NUA.js";
-import "./chunk-T7PGVTUZ.js";
+} from "./chunk-VV5M2TPI.js";
+import "./chunk-VLUV6E5D.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-KL6XHUBO.js";
+} from "./chunk-W4QTBF3Q.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-5CLUA7R4.js";
+} from "./chunk-VEYSYTSB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-GCC42CDH.js";
-import "./chunk-XD5WIG3M.js";
+import "./chunk-DCI2X7HS.js";
+import "./chunk-S35THI2W.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import {
@@ -35,7 +35,7 @@ import {
   strs,
   writeJson
 } from "./chunk-FLRDIUCQ.js";
-import "./chunk-KOP2AUTI.js";
+import "./chunk-F64MU34C.js";
 import {
   EXIT,
   usageError

@@ -4,15 +4,22 @@ import {
   XMLValidator
 } from "./chunk-DSMXSV3X.js";
 import {
+  PROBLEM_STATUSES,
+  emptyCounts,
   isoFromMicros,
   makeRunResults,
   microsFromIso,
-  parseTestId
-} from "./chunk-KOP2AUTI.js";
+  parseTestId,
+  summarize
+} from "./chunk-F64MU34C.js";
 
 // src/core/results/aggregate.ts
 var DEFAULT_ATTACHMENTS = { capBytes: 1024 * 1024, keep: "failures" };
 var text = new TextDecoder("utf-8");
+function workerTag(sortedTags) {
+  for (const t of sortedTags) if (t.startsWith("worker-") && /^worker-\d+$/.test(t)) return t;
+  return null;
+}
 var TestAggregator = class {
   tests = [];
   damages = [];
@@ -20,11 +27,34 @@ var TestAggregator = class {
   open = /* @__PURE__ */ new Map();
   /** Opening order, for reporting unfinished tests last-opened first as testtools does. */
   openSeq = 0;
+  /** The open test of the previous packet. */
+  lastTest;
   policy;
   onTest;
+  problemsOnly;
+  // Figures over every finished test, records kept or not (see summary()).
+  counts = emptyCounts();
+  total = 0;
+  minStart = Infinity;
+  maxStop = -Infinity;
+  workers = /* @__PURE__ */ new Set();
   constructor(options = {}) {
     this.policy = options.attachments ?? DEFAULT_ATTACHMENTS;
     this.onTest = options.onTest;
+    this.problemsOnly = options.records === "problems";
+  }
+  /** The run's summary; with `records: 'problems'` the only way to see the whole run. */
+  summary(format) {
+    return {
+      format,
+      total: this.total,
+      counts: { ...this.counts },
+      start: this.total && this.minStart !== Infinity ? isoFromMicros(this.minStart) : null,
+      stop: this.total && this.maxStop !== -Infinity ? isoFromMicros(this.maxStop) : null,
+      workers: this.workers.size,
+      problems: this.tests.filter((t) => PROBLEM_STATUSES.has(t.status)),
+      damage: this.damages
+    };
   }
   damage(damage) {
     this.damages.push(damage);
@@ -36,7 +66,8 @@ var TestAggregator = class {
       byId = /* @__PURE__ */ new Map();
       this.open.set(ev.routeCode, byId);
     }
-    let test = byId.get(ev.testId);
+    const prev = this.lastTest;
+    let test = prev !== void 0 && prev.id === ev.testId && prev.routeCode === ev.routeCode ? prev : byId.get(ev.testId);
     if (test === void 0) {
       test = {
         id: ev.testId,
@@ -58,8 +89,9 @@ var TestAggregator = class {
     if (ev.tags !== null) test.tags = ev.tags;
     if (ev.status !== null && ev.status !== "inprogress") {
       byId.delete(ev.testId);
+      this.lastTest = void 0;
       this.finish(test);
-    }
+    } else this.lastTest = test;
   }
   addFile(test, name, bytes, mimeType) {
     let att = test.attachments.find((a) => a.name === name);
@@ -81,12 +113,22 @@ var TestAggregator = class {
     for (const byId of this.open.values()) open.push(...byId.values());
     open.sort((a, b) => b.seq - a.seq);
     this.open.clear();
+    this.lastTest = void 0;
     for (const test of open) {
       test.stop = null;
       this.finish(test);
     }
   }
   finish(test) {
+    const tags = test.tags.length > 1 ? test.tags.sort() : test.tags;
+    const worker = workerTag(tags);
+    this.total++;
+    this.counts[test.status]++;
+    if (test.start !== null && test.start < this.minStart) this.minStart = test.start;
+    const end = test.stop ?? test.start;
+    if (end !== null && end > this.maxStop) this.maxStop = end;
+    if (worker !== null) this.workers.add(worker);
+    if (this.problemsOnly && !PROBLEM_STATUSES.has(test.status)) return;
     const keepText = this.policy.keep === "all" || this.policy.keep === "failures" && test.status !== "success";
     const attachments = [];
     for (const att of test.attachments) {
@@ -103,9 +145,6 @@ var TestAggregator = class {
     const start = test.start === null ? null : isoFromMicros(test.start);
     const stop = test.stop === null ? null : isoFromMicros(test.stop);
     const duration = test.start === null || test.stop === null ? null : (test.stop - test.start) / 1e6;
-    const tags = test.tags.length > 1 ? test.tags.sort() : test.tags;
-    let worker = null;
-    for (const t of tags) if (t.startsWith("worker-") && /^worker-\d+$/.test(t)) worker = worker ?? t;
     const record = {
       id: test.id,
       name: parts.name,
@@ -505,6 +544,8 @@ import { crc32 as crc322 } from "node:zlib";
 
 // src/core/results/subunit-v2.ts
 import { crc32 } from "node:zlib";
+import { Buffer as Buffer2 } from "node:buffer";
+var compareBytes = Buffer2.compare;
 var SIGNATURE = 179;
 var FLAG_TEST_ID = 2048;
 var FLAG_ROUTE_CODE = 1024;
@@ -532,7 +573,6 @@ var ParseError = class extends Error {
   }
 };
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-var latin1 = new TextDecoder("latin1");
 var Utf8Tracker = class {
   pending = [];
   mid = false;
@@ -577,21 +617,26 @@ function roundHalfEven(numerator, denominator) {
   if (twice < denominator) return q;
   return q % 2 === 0 ? q : q + 1;
 }
+var cursor = 0;
 function readVarint(body, pos, end, max3) {
   if (pos >= end) throw new ParseError("malformed", `varint at body offset ${pos} is past the end of the packet`);
   const b0 = body[pos];
   const type = b0 & 192;
-  const v0 = b0 & 63;
-  const size = type === 0 ? 1 : type === 64 ? 2 : type === 128 ? 3 : 4;
+  let value = b0 & 63;
+  if (type === 0) {
+    cursor = pos + 1;
+    return value;
+  }
+  const size = type === 64 ? 2 : type === 128 ? 3 : 4;
   if (size === 4 && max3) throw new ParseError("malformed", "3 byte maximum given but 4 byte value found.");
   if (pos + size > end) throw new ParseError("malformed", `varint at body offset ${pos} is past the end of the packet`);
-  let value = v0;
   for (let i = 1; i < size; i++) value = value * 256 + body[pos + i];
-  return [value, size];
+  cursor = pos + size;
+  return value;
 }
-function readString(body, pos, end) {
-  const [length, used] = readVarint(body, pos, end, false);
-  const start = pos + used;
+function readString(body, pos, end, last) {
+  const length = readVarint(body, pos, end, false);
+  const start = cursor;
   if (start + length > end) {
     throw new ParseError(
       "malformed",
@@ -599,18 +644,25 @@ function readString(body, pos, end) {
     );
   }
   const stop = start + length;
-  let ascii = true;
-  for (let i = start; i < stop; i++) {
-    const b = body[i];
-    if (b === 0) throw new ParseError("utf8", "UTF8 string contains NUL byte");
-    if (b >= 128) ascii = false;
-  }
-  if (ascii) return [latin1.decode(body.subarray(start, stop)), stop];
+  cursor = stop;
+  const view = body.subarray(start, stop);
+  if (last !== void 0 && last.bytes.length === length && compareBytes(view, last.bytes) === 0) return last.text;
+  let text2;
   try {
-    return [utf8.decode(body.subarray(start, stop)), stop];
+    text2 = utf8.decode(view);
   } catch {
+    if (view.indexOf(0) >= 0) throw new ParseError("utf8", "UTF8 string contains NUL byte");
     throw new ParseError("utf8", "UTF8 string is not valid UTF-8");
   }
+  if (text2.indexOf("\0") >= 0) throw new ParseError("utf8", "UTF8 string contains NUL byte");
+  if (last !== void 0) {
+    last.bytes = view.slice();
+    last.text = text2;
+  }
+  return text2;
+}
+function plain(bytes) {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 var SubunitV2Decoder = class {
   sink;
@@ -623,11 +675,25 @@ var SubunitV2Decoder = class {
   swallowFrom = null;
   garbageStart = null;
   garbageBytes = 0;
+  lastId = { bytes: new Uint8Array(0), text: "" };
+  lastMime = { bytes: new Uint8Array(0), text: "" };
+  lastFile = { bytes: new Uint8Array(0), text: "" };
   constructor(sink) {
     this.sink = sink;
   }
-  push(chunk) {
+  push(input) {
+    let chunk = plain(input);
     if (chunk.length === 0) return;
+    if (this.swallowFrom === null && this.buffered > 0) {
+      const lacking = this.tailLacks();
+      if (lacking > 0 && lacking <= chunk.length) {
+        this.chunks.push(chunk.subarray(0, lacking));
+        this.buffered += lacking;
+        this.drain(false);
+        chunk = chunk.subarray(lacking);
+        if (chunk.length === 0) return;
+      }
+    }
     if (this.swallowFrom !== null) {
       this.base += chunk.length;
       return;
@@ -635,6 +701,17 @@ var SubunitV2Decoder = class {
     this.chunks.push(chunk);
     this.buffered += chunk.length;
     this.drain(false);
+  }
+  /** Bytes the packet starting the unread tail still needs, or 0 when that is not known. */
+  tailLacks() {
+    const tail = this.joined();
+    if (tail[0] !== SIGNATURE || this.utf8.mid || tail.length < 6) return 0;
+    const b0 = tail[3];
+    if ((b0 & 192) === 192) return 0;
+    const size = (b0 & 192) === 0 ? 1 : (b0 & 192) === 64 ? 2 : 3;
+    let length = b0 & 63;
+    for (let i = 1; i < size; i++) length = length * 256 + tail[3 + i];
+    return length > tail.length ? length - tail.length : 0;
   }
   end() {
     if (this.swallowFrom !== null) {
@@ -664,7 +741,7 @@ var SubunitV2Decoder = class {
   /** Join the buffered chunks into one array (cheap when there is one). */
   joined() {
     if (this.chunks.length === 1) return this.chunks[0];
-    const all = Buffer.concat(this.chunks, this.buffered);
+    const all = plain(Buffer2.concat(this.chunks, this.buffered));
     this.chunks = [all];
     return all;
   }
@@ -713,7 +790,8 @@ var SubunitV2Decoder = class {
     let length;
     let lenBytes;
     try {
-      [length, lenBytes] = readVarint(data, p + 3, p + 6, true);
+      length = readVarint(data, p + 3, p + 6, true);
+      lenBytes = cursor - (p + 3);
     } catch (err) {
       this.fail(offset, "malformed", err.message);
       return 6;
@@ -753,32 +831,37 @@ var SubunitV2Decoder = class {
     if (flags & FLAG_TIMESTAMP) {
       if (pos + 4 > end) throw new ParseError("malformed", "timestamp extends past end of packet");
       const seconds = (body[pos] << 24 | body[pos + 1] << 16 | body[pos + 2] << 8 | body[pos + 3]) >>> 0;
-      const [nanos, used] = readVarint(body, pos + 4, end, false);
-      pos += 4 + used;
+      const nanos = readVarint(body, pos + 4, end, false);
+      pos = cursor;
       timestamp = seconds * 1e6 + roundHalfEven(nanos, 1e3);
     }
     let testId = null;
-    if (flags & FLAG_TEST_ID) [testId, pos] = readString(body, pos, end);
+    if (flags & FLAG_TEST_ID) {
+      testId = readString(body, pos, end, this.lastId);
+      pos = cursor;
+    }
     let tags = null;
     if (flags & FLAG_TAGS) {
-      const [count, used] = readVarint(body, pos, end, false);
-      pos += used;
-      const set = /* @__PURE__ */ new Set();
+      const count = readVarint(body, pos, end, false);
+      pos = cursor;
+      tags = [];
       for (let i = 0; i < count; i++) {
-        let tag;
-        [tag, pos] = readString(body, pos, end);
-        set.add(tag);
+        const tag = readString(body, pos, end);
+        pos = cursor;
+        if (!tags.includes(tag)) tags.push(tag);
       }
-      tags = [...set];
     }
     let mimeType = null;
-    if (flags & FLAG_MIME_TYPE) [mimeType, pos] = readString(body, pos, end);
+    if (flags & FLAG_MIME_TYPE) {
+      mimeType = readString(body, pos, end, this.lastMime);
+      pos = cursor;
+    }
     let fileName = null;
     let fileBytes = null;
     if (flags & FLAG_FILE_CONTENT) {
-      [fileName, pos] = readString(body, pos, end);
-      const [size, used] = readVarint(body, pos, end, false);
-      pos += used;
+      fileName = readString(body, pos, end, this.lastFile);
+      const size = readVarint(body, cursor, end, false);
+      pos = cursor;
       if (pos + size > end) {
         throw new ParseError("malformed", `File content extends past end of packet: claimed ${size} bytes, ${Math.max(0, end - pos)} available`);
       }
@@ -786,7 +869,7 @@ var SubunitV2Decoder = class {
       pos += size;
     }
     let routeCode = null;
-    if (flags & FLAG_ROUTE_CODE) [routeCode, pos] = readString(body, pos, end);
+    if (flags & FLAG_ROUTE_CODE) routeCode = readString(body, pos, end);
     return {
       offset,
       testId,
@@ -810,7 +893,7 @@ var encoder = new TextEncoder();
 // src/core/results/subunit-v1.ts
 var NL = 10;
 var utf82 = new TextDecoder("utf-8", { fatal: true });
-var latin12 = new TextDecoder("latin1");
+var latin1 = new TextDecoder("latin1");
 var encoder2 = new TextEncoder();
 function isByteSpace(b) {
   return b === 32 || b === 9 || b === 10 || b === 13 || b === 11 || b === 12;
@@ -936,7 +1019,7 @@ var ChunkedDecoder = class {
       }
     }
     if (count.length === 0 || count[count.length - 1] !== NL) return null;
-    const header = latin12.decode(Uint8Array.from(count));
+    const header = latin1.decode(Uint8Array.from(count));
     if (!header.endsWith("\r\n")) throw new V1Error("malformed", `chunk header invalid: ${JSON.stringify(header)}`);
     if (header.slice(0, -2).includes("\r")) throw new V1Error("malformed", `too many CRs in chunk header ${JSON.stringify(header)}`);
     const digits = header.replace(/[\r\n]+$/, "");
@@ -1133,7 +1216,7 @@ var SubunitV1Decoder = class _SubunitV1Decoder {
     if (cmdEnd === 0 || restStart >= line.length) return this.other(line, offset, lineNo);
     let keyEnd = cmdEnd;
     while (keyEnd > 0 && line[keyEnd - 1] === 58) keyEnd--;
-    const keyword = KEYWORDS.get(latin12.decode(line.subarray(0, keyEnd)));
+    const keyword = KEYWORDS.get(latin1.decode(line.subarray(0, keyEnd)));
     if (keyword === void 0) return this.other(line, offset, lineNo);
     const argStart = cmdEnd + 1;
     if (keyword === "test") {
@@ -1158,12 +1241,12 @@ var SubunitV1Decoder = class _SubunitV1Decoder {
       return;
     }
     if (keyword === "time") {
-      this.now = parseV1Time(latin12.decode(line.subarray(argStart, line.length - 1)));
+      this.now = parseV1Time(latin1.decode(line.subarray(argStart, line.length - 1)));
       this.flushGarbage();
       return;
     }
     if (keyword === "progress") {
-      const arg = latin12.decode(line.subarray(argStart)).trim();
+      const arg = latin1.decode(line.subarray(argStart)).trim();
       if (arg !== "push" && arg !== "pop" && !/^[+-]?[0-9]+(_[0-9]+)*$/.test(arg)) {
         throw new V1Error("malformed", `progress value ${JSON.stringify(arg)} is not a number, push or pop`);
       }
@@ -1176,7 +1259,7 @@ var SubunitV1Decoder = class _SubunitV1Decoder {
     const id = test.idBytes;
     const prefixed = name.length >= id.length && Buffer.compare(name.subarray(0, id.length), id) === 0;
     if (!prefixed) return this.other(line, offset, lineNo);
-    const tail = latin12.decode(name.subarray(id.length));
+    const tail = latin1.decode(name.subarray(id.length));
     if (tail !== "" && tail !== " [" && tail !== " [ multipart") return this.other(line, offset, lineNo);
     this.flushGarbage();
     if (tail === "") {
@@ -1354,6 +1437,23 @@ var SubunitV1Decoder = class _SubunitV1Decoder {
 };
 
 // src/core/results/parse.ts
+function aggregated(format, options, decoderFor) {
+  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, records: options.summaryOnly ? "problems" : "all" });
+  const decoder = decoderFor(agg);
+  const finish = () => {
+    decoder.end();
+    agg.finishAll();
+    return agg;
+  };
+  return {
+    push: (chunk) => decoder.push(chunk),
+    end: () => {
+      if (options.summaryOnly) throw new Error("internal: end() on a summaryOnly parser (use endSummary())");
+      return makeRunResults(format, finish().tests, agg.damages);
+    },
+    endSummary: () => finish().summary(format)
+  };
+}
 function detectFormat(head) {
   let i = 0;
   if (head[0] === 239 && head[1] === 187 && head[2] === 191) i = 3;
@@ -1379,40 +1479,20 @@ function hasV2Packet(head) {
   return false;
 }
 function createSubunitV2Parser(options = {}) {
-  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest });
-  const decoder = new SubunitV2Decoder(agg);
-  return {
-    push: (chunk) => decoder.push(chunk),
-    end: () => {
-      decoder.end();
-      agg.finishAll();
-      return makeRunResults("subunit-v2", agg.tests, agg.damages);
-    }
-  };
+  return aggregated("subunit-v2", options, (agg) => new SubunitV2Decoder(agg));
 }
 function createSubunitV1Parser(options = {}) {
   const policy = options.attachments ?? DEFAULT_ATTACHMENTS;
-  const agg = new TestAggregator({ attachments: policy, onTest: options.onTest });
-  const decoder = new SubunitV1Decoder(agg, { capBytes: policy.capBytes, keep: policy.keep });
-  return {
-    push: (chunk) => decoder.push(chunk),
-    end: () => {
-      decoder.end();
-      agg.finishAll();
-      return makeRunResults("subunit-v1", agg.tests, agg.damages);
-    }
-  };
+  return aggregated("subunit-v1", { ...options, attachments: policy }, (agg) => new SubunitV1Decoder(agg, { capBytes: policy.capBytes, keep: policy.keep }));
 }
 function createJUnitParser(options = {}) {
   const chunks = [];
-  return {
-    push: (chunk) => void chunks.push(chunk),
-    end: () => {
-      const results = readJUnit(Buffer.concat(chunks), { attachments: options.attachments });
-      if (options.onTest) for (const t of results.tests) options.onTest(t);
-      return results;
-    }
+  const end = () => {
+    const results = readJUnit(Buffer.concat(chunks), { attachments: options.attachments });
+    if (options.onTest) for (const t of results.tests) options.onTest(t);
+    return results;
   };
+  return { push: (chunk) => void chunks.push(chunk), end, endSummary: () => summarize(end()) };
 }
 var FACTORIES = {
   "subunit-v2": createSubunitV2Parser,
@@ -1426,6 +1506,13 @@ function createResultParser(options = {}) {
     const format = options.format ?? detectFormat(head);
     return FACTORIES[format](options);
   };
+  const settle = () => {
+    if (!inner) {
+      inner = start(Buffer.concat(pending));
+      if (pending.length) inner.push(Buffer.concat(pending));
+    }
+    return inner;
+  };
   return {
     push(chunk) {
       if (inner) return inner.push(chunk);
@@ -1437,11 +1524,10 @@ function createResultParser(options = {}) {
       inner.push(head);
     },
     end() {
-      if (!inner) {
-        inner = start(Buffer.concat(pending));
-        if (pending.length) inner.push(Buffer.concat(pending));
-      }
-      return inner.end();
+      return settle().end();
+    },
+    endSummary() {
+      return settle().endSummary();
     }
   };
 }
