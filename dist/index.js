@@ -7,7 +7,7 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-CE55BIOI.js";
+} from "./chunks/chunk-4SAZMFM6.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   endGroup,
@@ -25,8 +25,8 @@ import "./chunks/chunk-JTCS6GEG.js";
 import {
   damageLine,
   parseFile
-} from "./chunks/chunk-DCI2X7HS.js";
-import "./chunks/chunk-S35THI2W.js";
+} from "./chunks/chunk-X56TK2E2.js";
+import "./chunks/chunk-MKPCCW6T.js";
 import "./chunks/chunk-DSMXSV3X.js";
 import {
   writeOutput
@@ -248,7 +248,7 @@ function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
 async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-HSAGDAPH.js"), import("./chunks/report-MHYE7JME.js")]);
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-OI2AMPRE.js"), import("./chunks/report-Q5CZDN67.js")]);
   const html = join2(settings.reportDir, FILES.html);
   const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
   if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());

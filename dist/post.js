@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-CE55BIOI.js";
+} from "./chunks/chunk-4SAZMFM6.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

@@ -75,8 +75,8 @@ export class TestAggregator implements StreamSink {
   private readonly open = new Map<string | null, Map<string, OpenTest>>();
   /** Opening order, for reporting unfinished tests last-opened first as testtools does. */
   private openSeq = 0;
-  /** The open test of the previous packet. */
-  private lastTest: OpenTest | undefined;
+  /** The open test of the previous packet, kept out of `open`. */
+  private current: OpenTest | undefined;
   private readonly policy: AttachmentPolicy;
   private readonly onTest: ((test: TestRecord) => void) | undefined;
   private readonly problemsOnly: boolean;
@@ -113,26 +113,27 @@ export class TestAggregator implements StreamSink {
 
   status(ev: StreamEvent): void {
     if (ev.testId === null) return;
-    let byId = this.open.get(ev.routeCode);
-    if (byId === undefined) {
-      byId = new Map();
-      this.open.set(ev.routeCode, byId);
-    }
-    // Packets of one test mostly come together: the test of the previous packet, without a lookup.
-    const prev = this.lastTest;
-    let test = prev !== undefined && prev.id === ev.testId && prev.routeCode === ev.routeCode ? prev : byId.get(ev.testId);
-    if (test === undefined) {
-      test = {
-        id: ev.testId,
-        routeCode: ev.routeCode,
-        status: 'unknown',
-        tags: [],
-        start: ev.timestamp,
-        stop: null,
-        attachments: [],
-        seq: this.openSeq++,
-      };
-      byId.set(ev.testId, test);
+    // Packets of one test mostly come together: the test of the previous packet is held apart from
+    // the map (`current`, open, not in `open`), so a test whose packets are contiguous is never
+    // put in a map nor taken out of one.
+    let test = this.current;
+    if (test === undefined || test.id !== ev.testId || test.routeCode !== ev.routeCode) {
+      if (test !== undefined) this.byRoute(test.routeCode).set(test.id, test);
+      const byId = this.byRoute(ev.routeCode);
+      test = byId.get(ev.testId);
+      if (test === undefined) {
+        test = {
+          id: ev.testId,
+          routeCode: ev.routeCode,
+          status: 'unknown',
+          tags: [],
+          start: ev.timestamp,
+          stop: null,
+          attachments: [],
+          seq: this.openSeq++,
+        };
+      } else byId.delete(ev.testId);
+      this.current = test;
     }
     if (ev.status !== null) test.status = ev.status;
     test.stop = ev.timestamp;
@@ -141,10 +142,18 @@ export class TestAggregator implements StreamSink {
     }
     if (ev.tags !== null) test.tags = ev.tags;
     if (ev.status !== null && ev.status !== 'inprogress') {
-      byId.delete(ev.testId);
-      this.lastTest = undefined;
+      this.current = undefined;
       this.finish(test);
-    } else this.lastTest = test;
+    }
+  }
+
+  private byRoute(routeCode: string | null): Map<string, OpenTest> {
+    let byId = this.open.get(routeCode);
+    if (byId === undefined) {
+      byId = new Map();
+      this.open.set(routeCode, byId);
+    }
+    return byId;
   }
 
   private addFile(test: OpenTest, name: string, bytes: Uint8Array, mimeType: string | null): void {
@@ -167,11 +176,11 @@ export class TestAggregator implements StreamSink {
 
   /** Call at the end of the stream: open tests are reported as they stand, last opened first. */
   finishAll(): void {
-    const open: OpenTest[] = [];
+    const open: OpenTest[] = this.current ? [this.current] : [];
     for (const byId of this.open.values()) open.push(...byId.values());
     open.sort((a, b) => b.seq - a.seq);
     this.open.clear();
-    this.lastTest = undefined;
+    this.current = undefined;
     for (const test of open) {
       test.stop = null;
       this.finish(test);

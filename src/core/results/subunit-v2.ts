@@ -181,8 +181,9 @@ function readString(body: Uint8Array, pos: number, end: number, last?: LastStrin
   }
   if (text.indexOf('\0') >= 0) throw new ParseError('utf8', 'UTF8 string contains NUL byte');
   if (last !== undefined) {
-    // a copy: a view would pin the whole input chunk
-    last.bytes = view.slice();
+    // a view, not a copy (allocating a buffer costs more than the decode): it pins one input
+    // chunk until the field's next new value
+    last.bytes = view;
     last.text = text;
   }
   return text;

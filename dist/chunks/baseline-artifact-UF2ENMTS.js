@@ -4,12 +4,12 @@ import {
 } from "./chunk-CXUYHESN.js";
 import {
   DEFAULT_ARTIFACT
-} from "./chunk-W4QTBF3Q.js";
-import "./chunk-VEYSYTSB.js";
+} from "./chunk-ZMPRUA5O.js";
+import "./chunk-IVPU5ZZO.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-S35THI2W.js";
+import "./chunk-MKPCCW6T.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import "./chunk-F64MU34C.js";

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   writeJUnit
-} from "./chunk-S35THI2W.js";
+} from "./chunk-MKPCCW6T.js";
 import {
   readChunks,
   writeOutput

@@ -4,22 +4,22 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-VV5M2TPI.js";
-import "./chunk-VLUV6E5D.js";
-import "./chunk-W4QTBF3Q.js";
+} from "./chunk-I67NPJSF.js";
+import "./chunk-QNV4V4OU.js";
+import "./chunk-ZMPRUA5O.js";
 import {
   EMPTY_CONTEXT,
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-VEYSYTSB.js";
+} from "./chunk-IVPU5ZZO.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-DCI2X7HS.js";
-import "./chunk-S35THI2W.js";
+} from "./chunk-X56TK2E2.js";
+import "./chunk-MKPCCW6T.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText,

@@ -13,14 +13,14 @@ import {
 } from "./chunk-6FQIVUDE.js";
 import {
   parseBaseline
-} from "./chunk-VEYSYTSB.js";
+} from "./chunk-IVPU5ZZO.js";
 import {
   SECRETS_PATH
 } from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-S35THI2W.js";
+} from "./chunk-MKPCCW6T.js";
 import {
   readBytes,
   readText

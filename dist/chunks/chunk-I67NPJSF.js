@@ -3,11 +3,11 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-VLUV6E5D.js";
+} from "./chunk-QNV4V4OU.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef
-} from "./chunk-W4QTBF3Q.js";
+} from "./chunk-ZMPRUA5O.js";
 import {
   EMPTY_CONTEXT,
   FAIL_ON,
@@ -17,11 +17,11 @@ import {
   renderCompareText,
   resultsFromBytes,
   summarizeRuns
-} from "./chunk-VEYSYTSB.js";
+} from "./chunk-IVPU5ZZO.js";
 import {
   damageLine,
   parseFile
-} from "./chunk-DCI2X7HS.js";
+} from "./chunk-X56TK2E2.js";
 import {
   readBytes,
   readText,

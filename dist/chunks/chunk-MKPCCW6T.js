@@ -27,8 +27,8 @@ var TestAggregator = class {
   open = /* @__PURE__ */ new Map();
   /** Opening order, for reporting unfinished tests last-opened first as testtools does. */
   openSeq = 0;
-  /** The open test of the previous packet. */
-  lastTest;
+  /** The open test of the previous packet, kept out of `open`. */
+  current;
   policy;
   onTest;
   problemsOnly;
@@ -61,25 +61,24 @@ var TestAggregator = class {
   }
   status(ev) {
     if (ev.testId === null) return;
-    let byId = this.open.get(ev.routeCode);
-    if (byId === void 0) {
-      byId = /* @__PURE__ */ new Map();
-      this.open.set(ev.routeCode, byId);
-    }
-    const prev = this.lastTest;
-    let test = prev !== void 0 && prev.id === ev.testId && prev.routeCode === ev.routeCode ? prev : byId.get(ev.testId);
-    if (test === void 0) {
-      test = {
-        id: ev.testId,
-        routeCode: ev.routeCode,
-        status: "unknown",
-        tags: [],
-        start: ev.timestamp,
-        stop: null,
-        attachments: [],
-        seq: this.openSeq++
-      };
-      byId.set(ev.testId, test);
+    let test = this.current;
+    if (test === void 0 || test.id !== ev.testId || test.routeCode !== ev.routeCode) {
+      if (test !== void 0) this.byRoute(test.routeCode).set(test.id, test);
+      const byId = this.byRoute(ev.routeCode);
+      test = byId.get(ev.testId);
+      if (test === void 0) {
+        test = {
+          id: ev.testId,
+          routeCode: ev.routeCode,
+          status: "unknown",
+          tags: [],
+          start: ev.timestamp,
+          stop: null,
+          attachments: [],
+          seq: this.openSeq++
+        };
+      } else byId.delete(ev.testId);
+      this.current = test;
     }
     if (ev.status !== null) test.status = ev.status;
     test.stop = ev.timestamp;
@@ -88,10 +87,17 @@ var TestAggregator = class {
     }
     if (ev.tags !== null) test.tags = ev.tags;
     if (ev.status !== null && ev.status !== "inprogress") {
-      byId.delete(ev.testId);
-      this.lastTest = void 0;
+      this.current = void 0;
       this.finish(test);
-    } else this.lastTest = test;
+    }
+  }
+  byRoute(routeCode) {
+    let byId = this.open.get(routeCode);
+    if (byId === void 0) {
+      byId = /* @__PURE__ */ new Map();
+      this.open.set(routeCode, byId);
+    }
+    return byId;
   }
   addFile(test, name, bytes, mimeType) {
     let att = test.attachments.find((a) => a.name === name);
@@ -109,11 +115,11 @@ var TestAggregator = class {
   }
   /** Call at the end of the stream: open tests are reported as they stand, last opened first. */
   finishAll() {
-    const open = [];
+    const open = this.current ? [this.current] : [];
     for (const byId of this.open.values()) open.push(...byId.values());
     open.sort((a, b) => b.seq - a.seq);
     this.open.clear();
-    this.lastTest = void 0;
+    this.current = void 0;
     for (const test of open) {
       test.stop = null;
       this.finish(test);
@@ -656,7 +662,7 @@ function readString(body, pos, end, last) {
   }
   if (text2.indexOf("\0") >= 0) throw new ParseError("utf8", "UTF8 string contains NUL byte");
   if (last !== void 0) {
-    last.bytes = view.slice();
+    last.bytes = view;
     last.text = text2;
   }
   return text2;

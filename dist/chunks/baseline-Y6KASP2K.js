@@ -10,24 +10,24 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-VV5M2TPI.js";
-import "./chunk-VLUV6E5D.js";
+} from "./chunk-I67NPJSF.js";
+import "./chunk-QNV4V4OU.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-W4QTBF3Q.js";
+} from "./chunk-ZMPRUA5O.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-VEYSYTSB.js";
+} from "./chunk-IVPU5ZZO.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-DCI2X7HS.js";
-import "./chunk-S35THI2W.js";
+import "./chunk-X56TK2E2.js";
+import "./chunk-MKPCCW6T.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import {

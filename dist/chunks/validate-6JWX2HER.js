@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-GXB27ZW4.js";
+} from "./chunk-ALQ5W6SY.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -28,12 +28,12 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-VLUV6E5D.js";
-import "./chunk-VEYSYTSB.js";
+} from "./chunk-QNV4V4OU.js";
+import "./chunk-IVPU5ZZO.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-S35THI2W.js";
+import "./chunk-MKPCCW6T.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

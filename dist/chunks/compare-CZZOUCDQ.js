@@ -11,14 +11,14 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-VV5M2TPI.js";
-import "./chunk-VLUV6E5D.js";
-import "./chunk-W4QTBF3Q.js";
-import "./chunk-VEYSYTSB.js";
+} from "./chunk-I67NPJSF.js";
+import "./chunk-QNV4V4OU.js";
+import "./chunk-ZMPRUA5O.js";
+import "./chunk-IVPU5ZZO.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-DCI2X7HS.js";
-import "./chunk-S35THI2W.js";
+import "./chunk-X56TK2E2.js";
+import "./chunk-MKPCCW6T.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-3PYUN73Z.js";
 import "./chunk-FLRDIUCQ.js";

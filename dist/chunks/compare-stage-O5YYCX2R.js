@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   loadBaselineRef
-} from "./chunk-W4QTBF3Q.js";
+} from "./chunk-ZMPRUA5O.js";
 import {
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-VEYSYTSB.js";
+} from "./chunk-IVPU5ZZO.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-S35THI2W.js";
+import "./chunk-MKPCCW6T.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-HSAGDAPH.js"),
+    import("./main-OI2AMPRE.js"),
     import("./select-ZPXSZDZJ.js"),
     import("./provision-Z37V35BG.js"),
-    import("./run-ANZFZJUT.js")
+    import("./run-X4AWV4YM.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }

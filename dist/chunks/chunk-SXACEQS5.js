@@ -12,14 +12,14 @@ import { parseArgs } from "node:util";
 var VERBS = [
   { name: "select", summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.", load: async () => (await import("./select-ZPXSZDZJ.js")).selectCommand },
   { name: "provision", summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.", load: async () => (await import("./provision-Z37V35BG.js")).provisionCommand },
-  { name: "run", summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.", load: async () => (await import("./run-ANZFZJUT.js")).runVerbCommand },
-  { name: "validate", summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.", load: async () => (await import("./validate-O7VX5MBH.js")).validateCommand },
-  { name: "parse", summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.", load: async () => (await import("./parse-4Z6UBHKE.js")).parseCommand },
-  { name: "compare", summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.", load: async () => (await import("./compare-TZ6SP3Z7.js")).compareCommand },
-  { name: "baseline", summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).", load: async () => (await import("./baseline-32APCXSM.js")).baselineCommand },
-  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./report-MHYE7JME.js")).reportCommand },
+  { name: "run", summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.", load: async () => (await import("./run-X4AWV4YM.js")).runVerbCommand },
+  { name: "validate", summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.", load: async () => (await import("./validate-6JWX2HER.js")).validateCommand },
+  { name: "parse", summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.", load: async () => (await import("./parse-LLP4U3DS.js")).parseCommand },
+  { name: "compare", summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.", load: async () => (await import("./compare-CZZOUCDQ.js")).compareCommand },
+  { name: "baseline", summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).", load: async () => (await import("./baseline-Y6KASP2K.js")).baselineCommand },
+  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./report-Q5CZDN67.js")).reportCommand },
   { name: "cleanup", summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.", load: async () => (await import("./cleanup-APUVRTIX.js")).cleanupCommand },
-  { name: "demo", summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).", load: async () => (await import("./demo-FL7XSLRN.js")).demoCommand }
+  { name: "demo", summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).", load: async () => (await import("./demo-SKCVZJRK.js")).demoCommand }
 ];
 var VERSION = "0.1.0";
 function mainHelp() {

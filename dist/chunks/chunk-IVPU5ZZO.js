@@ -8,7 +8,7 @@ import {
 } from "./chunk-JTCS6GEG.js";
 import {
   parseResults
-} from "./chunk-S35THI2W.js";
+} from "./chunk-MKPCCW6T.js";
 import {
   RESULTS_SCHEMA
 } from "./chunk-F64MU34C.js";
