@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { createResultParser, parseResults } from '../../src/core/results/parse.ts';
+import { summarize } from '../../src/core/results/model.ts';
 import { ours, requireOracle, runOracle } from '../helpers/oracle.ts';
 import { framedStreamOf, genInjury, genTest, injure, streamOf, type Injury } from '../helpers/streams.ts';
 
@@ -74,6 +75,35 @@ test('any chunking of a stream gives the same results as reading it whole', () =
       assert.deepEqual(parser.end(), whole);
     }),
     { numRuns: 200, seed: 7 },
+  );
+});
+
+test('chunks pushed through one reused buffer (transient) give the same results, and the same summary', () => {
+  fc.assert(
+    fc.property(genCase, fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 20 }), fc.constantFrom('all' as const, 'failures' as const), (c, sizes, keep) => {
+      const options = { format: 'subunit-v2' as const, attachments: { keep, capBytes: 1 << 30 } };
+      const whole = parseResults(c.bytes, options);
+      const buffer = new Uint8Array(300);
+      const feed = (parser: ReturnType<typeof createResultParser>): void => {
+        let pos = 0;
+        let k = 0;
+        while (pos < c.bytes.length) {
+          const size = Math.min(sizes[k++ % sizes.length] as number, c.bytes.length - pos);
+          buffer.set(c.bytes.subarray(pos, pos + size));
+          parser.push(buffer.subarray(0, size), true);
+          // What a reused read buffer does next: any view the parser kept now reads other bytes.
+          buffer.fill(0xb3);
+          pos += size;
+        }
+      };
+      const parser = createResultParser(options);
+      feed(parser);
+      assert.deepEqual(parser.end(), whole);
+      const summarizing = createResultParser({ ...options, summaryOnly: true });
+      feed(summarizing);
+      assert.deepEqual(summarizing.endSummary(), summarize(whole));
+    }),
+    { numRuns: 300, seed: 8 },
   );
 });
 

@@ -6,7 +6,7 @@ import { createResultParser, type ParseOptions, type ResultParser } from '../../
 import type { AttachmentPolicy } from '../../core/results/aggregate.ts';
 import { renderResultsText } from '../../core/render/results-text.ts';
 import { writeJUnit } from '../../core/results/junit.ts';
-import { readChunks, writeOutput } from '../../edges/files.ts';
+import { readChunks, readFileReusing, writeOutput } from '../../edges/files.ts';
 import type { ResultFormat, RunResults, RunSummary } from '../../core/results/model.ts';
 
 const FORMATS = ['json', 'junit', 'text'] as const;
@@ -23,7 +23,8 @@ export function damageLine(file: string, results: RunResults | RunSummary): stri
 
 async function readInto(path: string, stdin: NodeJS.ReadableStream, options: ParseOptions): Promise<ResultParser> {
   const parser = createResultParser(options);
-  for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
+  if (path === '-') for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
+  else await readFileReusing(path, (chunk) => parser.push(chunk, true));
   return parser;
 }
 

@@ -33,6 +33,8 @@ interface OpenAttachment {
   name: string;
   contentType: string;
   chunks: Uint8Array[];
+  /** chunks[0..owned) are copies this aggregator owns; the rest are views of the input. */
+  owned: number;
   kept: number;
   size: number;
 }
@@ -160,18 +162,30 @@ export class TestAggregator implements StreamSink {
     // A test has a handful of attachments: a list beats a Map per test.
     let att = test.attachments.find((a) => a.name === name);
     if (att === undefined) {
-      att = { name, contentType: mimeType ?? 'application/octet-stream', chunks: [], kept: 0, size: 0 };
+      att = { name, contentType: mimeType ?? 'application/octet-stream', chunks: [], owned: 0, kept: 0, size: 0 };
       test.attachments.push(att);
     }
     att.size += bytes.length;
     if (this.policy.keep === 'none') return;
     const room = this.policy.capBytes - att.kept;
     if (room <= 0) return;
-    // A view, not a copy: the decoder never reuses input buffers (push() takes ownership), and the
-    // view is dropped when the test finishes, so at most the open tests pin input chunks.
+    // A view, not a copy: dropped when the test finishes, so at most the open tests pin input
+    // chunks; when the input memory is to be reused, detach() copies what is still viewed.
     const piece = bytes.length <= room ? bytes : bytes.subarray(0, room);
     att.chunks.push(piece);
     att.kept += piece.length;
+  }
+
+  /** The input is about to be reused: own copies of the attachment pieces open tests still view. */
+  detach(): void {
+    const own = (test: OpenTest): void => {
+      for (const att of test.attachments) {
+        for (let i = att.owned; i < att.chunks.length; i++) att.chunks[i] = (att.chunks[i] as Uint8Array).slice();
+        att.owned = att.chunks.length;
+      }
+    };
+    if (this.current) own(this.current);
+    for (const byId of this.open.values()) for (const test of byId.values()) own(test);
   }
 
   /** Call at the end of the stream: open tests are reported as they stand, last opened first. */

@@ -18,7 +18,8 @@ export interface ParseOptions {
 
 /** Incremental parser: push chunks, then `end()` for the results or `endSummary()` for a summary. */
 export interface ResultParser {
-  push(chunk: Uint8Array): void;
+  /** Feed bytes; with `transient` the caller reuses the chunk's memory after the call. */
+  push(chunk: Uint8Array, transient?: boolean): void;
   end(): RunResults;
   /**
    * Instead of `end()`, when a summary is all that is wanted: figures over every test, records of
@@ -29,7 +30,7 @@ export interface ResultParser {
 }
 
 /** A parser over the TestAggregator (subunit v1 and v2): records of passing tests only when wanted. */
-function aggregated(format: ResultFormat, options: ParseOptions, decoderFor: (agg: TestAggregator) => { push(chunk: Uint8Array): void; end(): void }): ResultParser {
+function aggregated(format: ResultFormat, options: ParseOptions, decoderFor: (agg: TestAggregator) => { push(chunk: Uint8Array, transient?: boolean): void; end(): void }): ResultParser {
   const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, records: options.summaryOnly ? 'problems' : 'all' });
   const decoder = decoderFor(agg);
   const finish = (): TestAggregator => {
@@ -38,7 +39,7 @@ function aggregated(format: ResultFormat, options: ParseOptions, decoderFor: (ag
     return agg;
   };
   return {
-    push: (chunk) => decoder.push(chunk),
+    push: (chunk, transient) => decoder.push(chunk, transient),
     end: () => {
       if (options.summaryOnly) throw new Error('internal: end() on a summaryOnly parser (use endSummary())');
       return makeRunResults(format, finish().tests, agg.damages);
@@ -87,7 +88,11 @@ export function createSubunitV2Parser(options: ParseOptions = {}): ResultParser 
 export function createSubunitV1Parser(options: ParseOptions = {}): ResultParser {
   const policy = options.attachments ?? DEFAULT_ATTACHMENTS;
   // The decoder holds detail blocks until their outcome line: it keeps no more than the aggregator will.
-  return aggregated('subunit-v1', { ...options, attachments: policy }, (agg) => new SubunitV1Decoder(agg, { capBytes: policy.capBytes, keep: policy.keep }));
+  return aggregated('subunit-v1', { ...options, attachments: policy }, (agg) => {
+    const decoder = new SubunitV1Decoder(agg, { capBytes: policy.capBytes, keep: policy.keep });
+    // The v1 decoder keeps views of partial lines and details: a reused buffer is copied first.
+    return { push: (chunk, transient) => decoder.push(transient ? chunk.slice() : chunk), end: () => decoder.end() };
+  });
 }
 
 /** JUnit XML is a tree: chunks are gathered and the document is read at the end. */
@@ -98,7 +103,7 @@ export function createJUnitParser(options: ParseOptions = {}): ResultParser {
     if (options.onTest) for (const t of results.tests) options.onTest(t);
     return results;
   };
-  return { push: (chunk) => void chunks.push(chunk), end, endSummary: () => summarize(end()) };
+  return { push: (chunk, transient) => void chunks.push(transient ? chunk.slice() : chunk), end, endSummary: () => summarize(end()) };
 }
 
 const FACTORIES: Record<ResultFormat, (options: ParseOptions) => ResultParser> = {
@@ -123,9 +128,9 @@ export function createResultParser(options: ParseOptions = {}): ResultParser {
     return inner;
   };
   return {
-    push(chunk) {
-      if (inner) return inner.push(chunk);
-      pending.push(chunk);
+    push(chunk, transient) {
+      if (inner) return inner.push(chunk, transient);
+      pending.push(transient ? chunk.slice() : chunk);
       const head = Buffer.concat(pending);
       // Wait for a non-blank byte before deciding, unless told the format.
       if (options.format === undefined && head.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) return;

@@ -57,6 +57,11 @@ export interface StreamEvent {
 export interface StreamSink {
   status(event: StreamEvent): void;
   damage(damage: Damage): void;
+  /**
+   * The input passed so far is about to be overwritten (a reused read buffer): copy out any bytes
+   * still held by reference (attachment pieces of open tests).
+   */
+  detach?(): void;
 }
 
 class ParseError extends Error {
@@ -146,6 +151,8 @@ function readVarint(body: Uint8Array, pos: number, end: number, max3: boolean): 
   return value;
 }
 
+const NO_BYTES = new Uint8Array(0);
+
 /**
  * The last string read for one field. Packets of a test repeat its id (start, every attachment
  * chunk, end) and attachments repeat their name and MIME type: a native byte comparison with the
@@ -209,15 +216,29 @@ export class SubunitV2Decoder {
   private swallowFrom: number | null = null;
   private garbageStart: number | null = null;
   private garbageBytes = 0;
-  private readonly lastId: LastString = { bytes: new Uint8Array(0), text: '' };
-  private readonly lastMime: LastString = { bytes: new Uint8Array(0), text: '' };
-  private readonly lastFile: LastString = { bytes: new Uint8Array(0), text: '' };
+  private readonly lastId: LastString = { bytes: NO_BYTES, text: '' };
+  private readonly lastMime: LastString = { bytes: NO_BYTES, text: '' };
+  private readonly lastFile: LastString = { bytes: NO_BYTES, text: '' };
 
   constructor(sink: StreamSink) {
     this.sink = sink;
   }
 
-  push(input: Uint8Array): void {
+  /**
+   * Feed the next bytes. With `transient`, the caller reuses `input`'s memory once this returns
+   * (one read buffer for a whole file: no fresh pages to fault in per chunk), so nothing may keep
+   * a view of it: the unread tail is copied, the repeat-string memory forgotten, and the sink told
+   * to detach what it holds.
+   */
+  push(input: Uint8Array, transient = false): void {
+    this.feed(input);
+    if (!transient) return;
+    if (this.chunks.length) this.chunks = [this.joined().slice()];
+    this.lastId.bytes = this.lastMime.bytes = this.lastFile.bytes = NO_BYTES;
+    this.sink.detach?.();
+  }
+
+  private feed(input: Uint8Array): void {
     let chunk = plain(input);
     if (chunk.length === 0) return;
     if (this.swallowFrom === null && this.buffered > 0) {

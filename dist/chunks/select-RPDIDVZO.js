@@ -10,7 +10,7 @@ import {
   readChunks,
   readText,
   writeOutput
-} from "./chunk-3PYUN73Z.js";
+} from "./chunk-Y66WFD6L.js";
 import {
   flag,
   str,

@@ -4,14 +4,14 @@ import {
 } from "./chunk-CXUYHESN.js";
 import {
   DEFAULT_ARTIFACT
-} from "./chunk-ZMPRUA5O.js";
-import "./chunk-IVPU5ZZO.js";
+} from "./chunk-CWCGMSGA.js";
+import "./chunk-N6SJI5VS.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-MKPCCW6T.js";
+import "./chunk-ANSY3QJP.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-3PYUN73Z.js";
+import "./chunk-Y66WFD6L.js";
 import "./chunk-F64MU34C.js";
 import "./chunk-T4GB35AW.js";
 import {

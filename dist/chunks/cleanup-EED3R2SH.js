@@ -22,7 +22,7 @@ import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
 import {
   readText
-} from "./chunk-3PYUN73Z.js";
+} from "./chunk-Y66WFD6L.js";
 import {
   flag,
   str,

@@ -10,26 +10,26 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-I67NPJSF.js";
-import "./chunk-QNV4V4OU.js";
+} from "./chunk-NQPX6AFB.js";
+import "./chunk-R3ARM266.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-ZMPRUA5O.js";
+} from "./chunk-CWCGMSGA.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-IVPU5ZZO.js";
+} from "./chunk-N6SJI5VS.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-X56TK2E2.js";
-import "./chunk-MKPCCW6T.js";
+import "./chunk-UGEIX6XU.js";
+import "./chunk-ANSY3QJP.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-3PYUN73Z.js";
+import "./chunk-Y66WFD6L.js";
 import {
   str,
   strs,

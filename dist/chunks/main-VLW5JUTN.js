@@ -5,7 +5,7 @@ import {
   processIo,
   runCli,
   runCommand
-} from "./chunk-SXACEQS5.js";
+} from "./chunk-YRNJVTJ3.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";

@@ -4,10 +4,10 @@ import {
   parseCommand,
   parseFile,
   summarizeFile
-} from "./chunk-X56TK2E2.js";
-import "./chunk-MKPCCW6T.js";
+} from "./chunk-UGEIX6XU.js";
+import "./chunk-ANSY3QJP.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-3PYUN73Z.js";
+import "./chunk-Y66WFD6L.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";

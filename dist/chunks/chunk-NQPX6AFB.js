@@ -3,11 +3,11 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-QNV4V4OU.js";
+} from "./chunk-R3ARM266.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef
-} from "./chunk-ZMPRUA5O.js";
+} from "./chunk-CWCGMSGA.js";
 import {
   EMPTY_CONTEXT,
   FAIL_ON,
@@ -17,16 +17,16 @@ import {
   renderCompareText,
   resultsFromBytes,
   summarizeRuns
-} from "./chunk-IVPU5ZZO.js";
+} from "./chunk-N6SJI5VS.js";
 import {
   damageLine,
   parseFile
-} from "./chunk-X56TK2E2.js";
+} from "./chunk-UGEIX6XU.js";
 import {
   readBytes,
   readText,
   writeOutput
-} from "./chunk-3PYUN73Z.js";
+} from "./chunk-Y66WFD6L.js";
 import {
   flag,
   str,

@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-ALQ5W6SY.js";
+} from "./chunk-QA5ZYOY7.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -28,16 +28,16 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-QNV4V4OU.js";
-import "./chunk-IVPU5ZZO.js";
+} from "./chunk-R3ARM266.js";
+import "./chunk-N6SJI5VS.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-MKPCCW6T.js";
+import "./chunk-ANSY3QJP.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText
-} from "./chunk-3PYUN73Z.js";
+} from "./chunk-Y66WFD6L.js";
 import {
   flag,
   str,

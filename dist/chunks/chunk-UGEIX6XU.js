@@ -2,11 +2,12 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   writeJUnit
-} from "./chunk-MKPCCW6T.js";
+} from "./chunk-ANSY3QJP.js";
 import {
   readChunks,
+  readFileReusing,
   writeOutput
-} from "./chunk-3PYUN73Z.js";
+} from "./chunk-Y66WFD6L.js";
 import {
   flag,
   str
@@ -70,7 +71,8 @@ function damageLine(file, results) {
 }
 async function readInto(path, stdin, options) {
   const parser = createResultParser(options);
-  for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
+  if (path === "-") for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
+  else await readFileReusing(path, (chunk) => parser.push(chunk, true));
   return parser;
 }
 async function parseFile(path, stdin, attachments, options = {}) {

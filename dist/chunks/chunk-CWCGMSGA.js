@@ -1,12 +1,12 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   baselineFromBytes
-} from "./chunk-IVPU5ZZO.js";
+} from "./chunk-N6SJI5VS.js";
 import {
   readBytes,
   readText,
   writeOutput
-} from "./chunk-3PYUN73Z.js";
+} from "./chunk-Y66WFD6L.js";
 import {
   EXIT,
   UserError
@@ -177,7 +177,7 @@ function artifactStore(artifact, env) {
     artifact,
     ...env.TEMPEST_GATE_BASELINE_WORKFLOW ? { workflow: env.TEMPEST_GATE_BASELINE_WORKFLOW } : {}
   };
-  const inner = async () => (await import("./baseline-artifact-UF2ENMTS.js")).githubArtifactStore(options);
+  const inner = async () => (await import("./baseline-artifact-EZHPB2FW.js")).githubArtifactStore(options);
   return {
     spec: `artifact:${artifact}`,
     list: async () => (await inner()).list(),

@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-OI2AMPRE.js"),
-    import("./select-ZPXSZDZJ.js"),
+    import("./main-VLW5JUTN.js"),
+    import("./select-RPDIDVZO.js"),
     import("./provision-Z37V35BG.js"),
-    import("./run-X4AWV4YM.js")
+    import("./run-B4O57LP2.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }

@@ -102,7 +102,7 @@ var TestAggregator = class {
   addFile(test, name, bytes, mimeType) {
     let att = test.attachments.find((a) => a.name === name);
     if (att === void 0) {
-      att = { name, contentType: mimeType ?? "application/octet-stream", chunks: [], kept: 0, size: 0 };
+      att = { name, contentType: mimeType ?? "application/octet-stream", chunks: [], owned: 0, kept: 0, size: 0 };
       test.attachments.push(att);
     }
     att.size += bytes.length;
@@ -112,6 +112,17 @@ var TestAggregator = class {
     const piece = bytes.length <= room ? bytes : bytes.subarray(0, room);
     att.chunks.push(piece);
     att.kept += piece.length;
+  }
+  /** The input is about to be reused: own copies of the attachment pieces open tests still view. */
+  detach() {
+    const own = (test) => {
+      for (const att of test.attachments) {
+        for (let i = att.owned; i < att.chunks.length; i++) att.chunks[i] = att.chunks[i].slice();
+        att.owned = att.chunks.length;
+      }
+    };
+    if (this.current) own(this.current);
+    for (const byId of this.open.values()) for (const test of byId.values()) own(test);
   }
   /** Call at the end of the stream: open tests are reported as they stand, last opened first. */
   finishAll() {
@@ -640,6 +651,7 @@ function readVarint(body, pos, end, max3) {
   cursor = pos + size;
   return value;
 }
+var NO_BYTES = new Uint8Array(0);
 function readString(body, pos, end, last) {
   const length = readVarint(body, pos, end, false);
   const start = cursor;
@@ -681,13 +693,26 @@ var SubunitV2Decoder = class {
   swallowFrom = null;
   garbageStart = null;
   garbageBytes = 0;
-  lastId = { bytes: new Uint8Array(0), text: "" };
-  lastMime = { bytes: new Uint8Array(0), text: "" };
-  lastFile = { bytes: new Uint8Array(0), text: "" };
+  lastId = { bytes: NO_BYTES, text: "" };
+  lastMime = { bytes: NO_BYTES, text: "" };
+  lastFile = { bytes: NO_BYTES, text: "" };
   constructor(sink) {
     this.sink = sink;
   }
-  push(input) {
+  /**
+   * Feed the next bytes. With `transient`, the caller reuses `input`'s memory once this returns
+   * (one read buffer for a whole file: no fresh pages to fault in per chunk), so nothing may keep
+   * a view of it: the unread tail is copied, the repeat-string memory forgotten, and the sink told
+   * to detach what it holds.
+   */
+  push(input, transient = false) {
+    this.feed(input);
+    if (!transient) return;
+    if (this.chunks.length) this.chunks = [this.joined().slice()];
+    this.lastId.bytes = this.lastMime.bytes = this.lastFile.bytes = NO_BYTES;
+    this.sink.detach?.();
+  }
+  feed(input) {
     let chunk = plain(input);
     if (chunk.length === 0) return;
     if (this.swallowFrom === null && this.buffered > 0) {
@@ -1452,7 +1477,7 @@ function aggregated(format, options, decoderFor) {
     return agg;
   };
   return {
-    push: (chunk) => decoder.push(chunk),
+    push: (chunk, transient) => decoder.push(chunk, transient),
     end: () => {
       if (options.summaryOnly) throw new Error("internal: end() on a summaryOnly parser (use endSummary())");
       return makeRunResults(format, finish().tests, agg.damages);
@@ -1489,7 +1514,10 @@ function createSubunitV2Parser(options = {}) {
 }
 function createSubunitV1Parser(options = {}) {
   const policy = options.attachments ?? DEFAULT_ATTACHMENTS;
-  return aggregated("subunit-v1", { ...options, attachments: policy }, (agg) => new SubunitV1Decoder(agg, { capBytes: policy.capBytes, keep: policy.keep }));
+  return aggregated("subunit-v1", { ...options, attachments: policy }, (agg) => {
+    const decoder = new SubunitV1Decoder(agg, { capBytes: policy.capBytes, keep: policy.keep });
+    return { push: (chunk, transient) => decoder.push(transient ? chunk.slice() : chunk), end: () => decoder.end() };
+  });
 }
 function createJUnitParser(options = {}) {
   const chunks = [];
@@ -1498,7 +1526,7 @@ function createJUnitParser(options = {}) {
     if (options.onTest) for (const t of results.tests) options.onTest(t);
     return results;
   };
-  return { push: (chunk) => void chunks.push(chunk), end, endSummary: () => summarize(end()) };
+  return { push: (chunk, transient) => void chunks.push(transient ? chunk.slice() : chunk), end, endSummary: () => summarize(end()) };
 }
 var FACTORIES = {
   "subunit-v2": createSubunitV2Parser,
@@ -1520,9 +1548,9 @@ function createResultParser(options = {}) {
     return inner;
   };
   return {
-    push(chunk) {
-      if (inner) return inner.push(chunk);
-      pending.push(chunk);
+    push(chunk, transient) {
+      if (inner) return inner.push(chunk, transient);
+      pending.push(transient ? chunk.slice() : chunk);
       const head = Buffer.concat(pending);
       if (options.format === void 0 && head.every((b) => b === 32 || b === 10 || b === 13 || b === 9)) return;
       inner = start(head);

@@ -13,18 +13,18 @@ import {
 } from "./chunk-6FQIVUDE.js";
 import {
   parseBaseline
-} from "./chunk-IVPU5ZZO.js";
+} from "./chunk-N6SJI5VS.js";
 import {
   SECRETS_PATH
 } from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-MKPCCW6T.js";
+} from "./chunk-ANSY3QJP.js";
 import {
   readBytes,
   readText
-} from "./chunk-3PYUN73Z.js";
+} from "./chunk-Y66WFD6L.js";
 import {
   flag,
   str,

@@ -1,20 +1,20 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   loadBaselineRef
-} from "./chunk-ZMPRUA5O.js";
+} from "./chunk-CWCGMSGA.js";
 import {
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-IVPU5ZZO.js";
+} from "./chunk-N6SJI5VS.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-MKPCCW6T.js";
+import "./chunk-ANSY3QJP.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText
-} from "./chunk-3PYUN73Z.js";
+} from "./chunk-Y66WFD6L.js";
 import "./chunk-F64MU34C.js";
 import {
   EXIT,

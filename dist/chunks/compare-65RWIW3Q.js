@@ -11,16 +11,16 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-I67NPJSF.js";
-import "./chunk-QNV4V4OU.js";
-import "./chunk-ZMPRUA5O.js";
-import "./chunk-IVPU5ZZO.js";
+} from "./chunk-NQPX6AFB.js";
+import "./chunk-R3ARM266.js";
+import "./chunk-CWCGMSGA.js";
+import "./chunk-N6SJI5VS.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-X56TK2E2.js";
-import "./chunk-MKPCCW6T.js";
+import "./chunk-UGEIX6XU.js";
+import "./chunk-ANSY3QJP.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-3PYUN73Z.js";
+import "./chunk-Y66WFD6L.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";

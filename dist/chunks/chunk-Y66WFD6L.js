@@ -5,7 +5,7 @@ import {
 
 // src/edges/files.ts
 import { createReadStream } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 function describe(err) {
   const e = err;
@@ -18,6 +18,41 @@ function describe(err) {
       return "is a directory";
     default:
       return e.message ?? String(err);
+  }
+}
+async function readFileReusing(path, onChunk, size = 1 << 20) {
+  let file;
+  try {
+    file = await open(path, "r");
+  } catch (err) {
+    throw new UserError(`cannot read: ${describe(err)}`, { place: { file: path }, cause: err });
+  }
+  try {
+    const buffers = [new Uint8Array(size), new Uint8Array(size)];
+    let position = 0;
+    let which = 0;
+    const readInto = (buffer) => {
+      const p = file.read(buffer, 0, size, position).then(
+        (r) => r.bytesRead,
+        (err) => {
+          throw new UserError(`cannot read: ${describe(err)}`, { place: { file: path }, cause: err });
+        }
+      );
+      p.catch(() => void 0);
+      return p;
+    };
+    let next = readInto(buffers[0]);
+    for (; ; ) {
+      const n = await next;
+      if (n === 0) return;
+      const current = buffers[which];
+      position += n;
+      which ^= 1;
+      next = readInto(buffers[which]);
+      onChunk(n === size ? current : current.subarray(0, n));
+    }
+  } finally {
+    await file.close();
   }
 }
 async function* readChunks(path, stdin = process.stdin) {
@@ -54,6 +89,7 @@ async function writeOutput(path, data) {
 }
 
 export {
+  readFileReusing,
   readChunks,
   readText,
   readBytes,

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeOutput
-} from "./chunk-3PYUN73Z.js";
+} from "./chunk-Y66WFD6L.js";
 import {
   str
 } from "./chunk-FLRDIUCQ.js";
@@ -39,7 +39,7 @@ Options:
 Exit codes:
   0  the demo ran (the gate's verdict in it is shown, not returned)`,
   async run(args, io) {
-    const { runCli } = await import("./main-OI2AMPRE.js");
+    const { runCli } = await import("./main-VLW5JUTN.js");
     const data = dataDir();
     const out = str(args, "out") ?? join(io.cwd, "tempest-gate-demo");
     const run = join(data, "samples", "local-tempest-33-compute-identity-mini.subunit");

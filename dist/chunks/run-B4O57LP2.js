@@ -4,16 +4,16 @@ import {
   readReference,
   reportText,
   runVerbCommand
-} from "./chunk-ALQ5W6SY.js";
+} from "./chunk-QA5ZYOY7.js";
 import "./chunk-2VM6WFQS.js";
 import "./chunk-6FQIVUDE.js";
-import "./chunk-IVPU5ZZO.js";
+import "./chunk-N6SJI5VS.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-MKPCCW6T.js";
+import "./chunk-ANSY3QJP.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-3PYUN73Z.js";
+import "./chunk-Y66WFD6L.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";

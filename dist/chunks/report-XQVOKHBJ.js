@@ -4,27 +4,27 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-I67NPJSF.js";
-import "./chunk-QNV4V4OU.js";
-import "./chunk-ZMPRUA5O.js";
+} from "./chunk-NQPX6AFB.js";
+import "./chunk-R3ARM266.js";
+import "./chunk-CWCGMSGA.js";
 import {
   EMPTY_CONTEXT,
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-IVPU5ZZO.js";
+} from "./chunk-N6SJI5VS.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-X56TK2E2.js";
-import "./chunk-MKPCCW6T.js";
+} from "./chunk-UGEIX6XU.js";
+import "./chunk-ANSY3QJP.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText,
   writeOutput
-} from "./chunk-3PYUN73Z.js";
+} from "./chunk-Y66WFD6L.js";
 import {
   str,
   strs
