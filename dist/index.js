@@ -7,7 +7,7 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-P4YA5OJ3.js";
+} from "./chunks/chunk-NXAMSWUE.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   endGroup,
@@ -25,12 +25,12 @@ import "./chunks/chunk-JTCS6GEG.js";
 import {
   damageLine,
   parseFile
-} from "./chunks/chunk-UGEIX6XU.js";
-import "./chunks/chunk-ANSY3QJP.js";
+} from "./chunks/chunk-RHTTKGPK.js";
+import "./chunks/chunk-YMB5LUPV.js";
 import "./chunks/chunk-DSMXSV3X.js";
 import {
   writeOutput
-} from "./chunks/chunk-Y66WFD6L.js";
+} from "./chunks/chunk-ZELLUOP7.js";
 import "./chunks/chunk-FLRDIUCQ.js";
 import {
   buildAnnotations,
@@ -248,7 +248,7 @@ function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
 async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-VLW5JUTN.js"), import("./chunks/report-XQVOKHBJ.js")]);
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-C423QHCQ.js"), import("./chunks/report-2IJLMHAX.js")]);
   const html = join2(settings.reportDir, FILES.html);
   const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
   if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());

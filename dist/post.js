@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-P4YA5OJ3.js";
+} from "./chunks/chunk-NXAMSWUE.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

@@ -1,6 +1,6 @@
 // The file edge: read inputs (a path or '-' for stdin) and write outputs, with errors that name the file.
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.ts';
 
@@ -58,6 +58,16 @@ export async function readFileReusing(path: string, onChunk: (chunk: Uint8Array)
     }
   } finally {
     await file.close();
+  }
+}
+
+/** The size of a regular file; 0 for anything else (a pipe, a device) or what cannot be read. */
+export async function fileSize(path: string): Promise<number> {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? s.size : 0;
+  } catch {
+    return 0;
   }
 }
 

@@ -6,7 +6,8 @@ import { createResultParser, type ParseOptions, type ResultParser } from '../../
 import type { AttachmentPolicy } from '../../core/results/aggregate.ts';
 import { renderResultsText } from '../../core/render/results-text.ts';
 import { writeJUnit } from '../../core/results/junit.ts';
-import { readChunks, readFileReusing, writeOutput } from '../../edges/files.ts';
+import { fileSize, readChunks, readFileReusing, writeOutput } from '../../edges/files.ts';
+import { startCrcCheck } from '../../edges/crc-check.ts';
 import type { ResultFormat, RunResults, RunSummary } from '../../core/results/model.ts';
 
 const FORMATS = ['json', 'junit', 'text'] as const;
@@ -21,25 +22,53 @@ export function damageLine(file: string, results: RunResults | RunSummary): stri
   return `${file}: ${where}: ${first.message}${more}; kept ${kept} tests`;
 }
 
-async function readInto(path: string, stdin: NodeJS.ReadableStream, options: ParseOptions): Promise<ResultParser> {
+/** Files at least this big have their CRCs checked on a second core (a worker starts in ~30 ms). */
+const CRC_WORKER_MIN_BYTES = 16 << 20;
+
+export interface ReadOptions {
+  format?: ResultFormat;
+  /** From what size a file's CRCs are checked by a worker (default 16 MiB; tests lower it). */
+  crcWorkerMinBytes?: number;
+}
+
+/**
+ * Read a file (or stdin) into a parser and finish it. A big file's subunit v2 CRCs are checked by
+ * a worker thread while this thread decodes trusting them; when the worker finds the file is not
+ * a clean chain of packets, the file is decoded again, checking (the results are then exactly
+ * those of one checked pass, only slower).
+ */
+async function readWith<T>(path: string, stdin: NodeJS.ReadableStream, options: ParseOptions & ReadOptions, finish: (parser: ResultParser) => T): Promise<T> {
+  if (path === '-') {
+    const parser = createResultParser(options);
+    for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
+    return finish(parser);
+  }
+  const check = (await fileSize(path)) >= (options.crcWorkerMinBytes ?? CRC_WORKER_MIN_BYTES) && options.format !== 'subunit-v1' && options.format !== 'junit' ? startCrcCheck(path) : undefined;
+  try {
+    const parser = createResultParser({ ...options, trustCrc: check !== undefined });
+    await readFileReusing(path, (chunk) => parser.push(chunk, true));
+    const result = finish(parser);
+    if (!check || parser.format !== 'subunit-v2' || (await check.verdict).clean) return result;
+  } finally {
+    check?.cancel();
+  }
   const parser = createResultParser(options);
-  if (path === '-') for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
-  else await readFileReusing(path, (chunk) => parser.push(chunk, true));
-  return parser;
+  await readFileReusing(path, (chunk) => parser.push(chunk, true));
+  return finish(parser);
 }
 
 export async function parseFile(
   path: string,
   stdin: NodeJS.ReadableStream,
   attachments?: AttachmentPolicy,
-  options: { format?: ResultFormat } = {},
+  options: ReadOptions = {},
 ): Promise<RunResults> {
-  return (await readInto(path, stdin, { attachments, ...(options.format ? { format: options.format } : {}) })).end();
+  return readWith(path, stdin, { ...options, attachments }, (p) => p.end());
 }
 
 /** A file's summary, without keeping a record per passing test (memory flat in the run's size). */
-export async function summarizeFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy, options: { format?: ResultFormat } = {}): Promise<RunSummary> {
-  return (await readInto(path, stdin, { attachments, summaryOnly: true, ...(options.format ? { format: options.format } : {}) })).endSummary();
+export async function summarizeFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy, options: ReadOptions = {}): Promise<RunSummary> {
+  return readWith(path, stdin, { ...options, attachments, summaryOnly: true }, (p) => p.endSummary());
 }
 
 export const parseCommand: Command = {

@@ -14,6 +14,8 @@ export interface ParseOptions {
   format?: ResultFormat;
   /** Only `endSummary()` will be called: records of passing tests need not be kept. */
   summaryOnly?: boolean;
+  /** subunit v2: take CRCs as good, because the caller checks them itself (DecoderOptions.trustCrc). */
+  trustCrc?: boolean;
 }
 
 /** Incremental parser: push chunks, then `end()` for the results or `endSummary()` for a summary. */
@@ -27,6 +29,8 @@ export interface ResultParser {
    * is most of the time and memory of a big run.
    */
   endSummary(): RunSummary;
+  /** The format being read (known once the first bytes are in). */
+  readonly format: ResultFormat | undefined;
 }
 
 /** A parser over the TestAggregator (subunit v1 and v2): records of passing tests only when wanted. */
@@ -39,6 +43,7 @@ function aggregated(format: ResultFormat, options: ParseOptions, decoderFor: (ag
     return agg;
   };
   return {
+    format,
     push: (chunk, transient) => decoder.push(chunk, transient),
     end: () => {
       if (options.summaryOnly) throw new Error('internal: end() on a summaryOnly parser (use endSummary())');
@@ -82,7 +87,7 @@ function hasV2Packet(head: Uint8Array): boolean {
 }
 
 export function createSubunitV2Parser(options: ParseOptions = {}): ResultParser {
-  return aggregated('subunit-v2', options, (agg) => new SubunitV2Decoder(agg));
+  return aggregated('subunit-v2', options, (agg) => new SubunitV2Decoder(agg, { trustCrc: options.trustCrc === true }));
 }
 
 export function createSubunitV1Parser(options: ParseOptions = {}): ResultParser {
@@ -103,7 +108,7 @@ export function createJUnitParser(options: ParseOptions = {}): ResultParser {
     if (options.onTest) for (const t of results.tests) options.onTest(t);
     return results;
   };
-  return { push: (chunk, transient) => void chunks.push(transient ? chunk.slice() : chunk), end, endSummary: () => summarize(end()) };
+  return { format: 'junit', push: (chunk, transient) => void chunks.push(transient ? chunk.slice() : chunk), end, endSummary: () => summarize(end()) };
 }
 
 const FACTORIES: Record<ResultFormat, (options: ParseOptions) => ResultParser> = {
@@ -128,6 +133,9 @@ export function createResultParser(options: ParseOptions = {}): ResultParser {
     return inner;
   };
   return {
+    get format() {
+      return inner?.format;
+    },
     push(chunk, transient) {
       if (inner) return inner.push(chunk, transient);
       pending.push(transient ? chunk.slice() : chunk);

@@ -11,16 +11,16 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-NQPX6AFB.js";
-import "./chunk-R3ARM266.js";
-import "./chunk-CWCGMSGA.js";
-import "./chunk-N6SJI5VS.js";
+} from "./chunk-LJYGGTVP.js";
+import "./chunk-HIVEESVA.js";
+import "./chunk-F5THBZ6V.js";
+import "./chunk-PO3N6NBL.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-UGEIX6XU.js";
-import "./chunk-ANSY3QJP.js";
+import "./chunk-RHTTKGPK.js";
+import "./chunk-YMB5LUPV.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-Y66WFD6L.js";
+import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";

@@ -4,14 +4,14 @@ import {
 } from "./chunk-CXUYHESN.js";
 import {
   DEFAULT_ARTIFACT
-} from "./chunk-CWCGMSGA.js";
-import "./chunk-N6SJI5VS.js";
+} from "./chunk-F5THBZ6V.js";
+import "./chunk-PO3N6NBL.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-ANSY3QJP.js";
+import "./chunk-YMB5LUPV.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-Y66WFD6L.js";
+import "./chunk-ZELLUOP7.js";
 import "./chunk-F64MU34C.js";
 import "./chunk-T4GB35AW.js";
 import {

@@ -696,8 +696,11 @@ var SubunitV2Decoder = class {
   lastId = { bytes: NO_BYTES, text: "" };
   lastMime = { bytes: NO_BYTES, text: "" };
   lastFile = { bytes: NO_BYTES, text: "" };
-  constructor(sink) {
+  /** Whether this decoder checks CRCs; see DecoderOptions.trustCrc. */
+  checkCrc;
+  constructor(sink, options = {}) {
     this.sink = sink;
+    this.checkCrc = options.trustCrc !== true;
   }
   /**
    * Feed the next bytes. With `transient`, the caller reuses `input`'s memory once this returns
@@ -843,7 +846,7 @@ var SubunitV2Decoder = class {
       return length;
     }
     const stored = (data[end - 4] << 24 | data[end - 3] << 16 | data[end - 2] << 8 | data[end - 1]) >>> 0;
-    const computed = crc32(data.subarray(p, end - 4)) >>> 0;
+    const computed = this.checkCrc ? crc32(data.subarray(p, end - 4)) >>> 0 : stored;
     if (stored !== computed) {
       this.fail(offset, "crc", `Bad checksum - calculated (0x${computed.toString(16)}), stored (0x${stored.toString(16)})`);
       return length;
@@ -1477,6 +1480,7 @@ function aggregated(format, options, decoderFor) {
     return agg;
   };
   return {
+    format,
     push: (chunk, transient) => decoder.push(chunk, transient),
     end: () => {
       if (options.summaryOnly) throw new Error("internal: end() on a summaryOnly parser (use endSummary())");
@@ -1510,7 +1514,7 @@ function hasV2Packet(head) {
   return false;
 }
 function createSubunitV2Parser(options = {}) {
-  return aggregated("subunit-v2", options, (agg) => new SubunitV2Decoder(agg));
+  return aggregated("subunit-v2", options, (agg) => new SubunitV2Decoder(agg, { trustCrc: options.trustCrc === true }));
 }
 function createSubunitV1Parser(options = {}) {
   const policy = options.attachments ?? DEFAULT_ATTACHMENTS;
@@ -1526,7 +1530,7 @@ function createJUnitParser(options = {}) {
     if (options.onTest) for (const t of results.tests) options.onTest(t);
     return results;
   };
-  return { push: (chunk, transient) => void chunks.push(transient ? chunk.slice() : chunk), end, endSummary: () => summarize(end()) };
+  return { format: "junit", push: (chunk, transient) => void chunks.push(transient ? chunk.slice() : chunk), end, endSummary: () => summarize(end()) };
 }
 var FACTORIES = {
   "subunit-v2": createSubunitV2Parser,
@@ -1548,6 +1552,9 @@ function createResultParser(options = {}) {
     return inner;
   };
   return {
+    get format() {
+      return inner?.format;
+    },
     push(chunk, transient) {
       if (inner) return inner.push(chunk, transient);
       pending.push(transient ? chunk.slice() : chunk);

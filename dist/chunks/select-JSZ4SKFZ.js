@@ -10,7 +10,7 @@ import {
   readChunks,
   readText,
   writeOutput
-} from "./chunk-Y66WFD6L.js";
+} from "./chunk-ZELLUOP7.js";
 import {
   flag,
   str,

@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-QA5ZYOY7.js";
+} from "./chunk-K24EKB5T.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -28,16 +28,16 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-R3ARM266.js";
-import "./chunk-N6SJI5VS.js";
+} from "./chunk-HIVEESVA.js";
+import "./chunk-PO3N6NBL.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-ANSY3QJP.js";
+import "./chunk-YMB5LUPV.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText
-} from "./chunk-Y66WFD6L.js";
+} from "./chunk-ZELLUOP7.js";
 import {
   flag,
   str,

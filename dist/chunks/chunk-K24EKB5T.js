@@ -13,18 +13,18 @@ import {
 } from "./chunk-6FQIVUDE.js";
 import {
   parseBaseline
-} from "./chunk-N6SJI5VS.js";
+} from "./chunk-PO3N6NBL.js";
 import {
   SECRETS_PATH
 } from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-ANSY3QJP.js";
+} from "./chunk-YMB5LUPV.js";
 import {
   readBytes,
   readText
-} from "./chunk-Y66WFD6L.js";
+} from "./chunk-ZELLUOP7.js";
 import {
   flag,
   str,

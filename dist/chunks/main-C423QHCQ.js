@@ -1,20 +1,18 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  damageLine,
-  parseCommand,
-  parseFile,
-  summarizeFile
-} from "./chunk-UGEIX6XU.js";
-import "./chunk-ANSY3QJP.js";
-import "./chunk-DSMXSV3X.js";
-import "./chunk-Y66WFD6L.js";
+  VERBS,
+  commandHelp,
+  processIo,
+  runCli,
+  runCommand
+} from "./chunk-TWXPI7VG.js";
 import "./chunk-FLRDIUCQ.js";
-import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  damageLine,
-  parseCommand,
-  parseFile,
-  summarizeFile
+  VERBS,
+  commandHelp,
+  processIo,
+  runCli,
+  runCommand
 };

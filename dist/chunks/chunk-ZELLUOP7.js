@@ -5,7 +5,7 @@ import {
 
 // src/edges/files.ts
 import { createReadStream } from "node:fs";
-import { mkdir, open, readFile, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 function describe(err) {
   const e = err;
@@ -55,6 +55,14 @@ async function readFileReusing(path, onChunk, size = 1 << 20) {
     await file.close();
   }
 }
+async function fileSize(path) {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? s.size : 0;
+  } catch {
+    return 0;
+  }
+}
 async function* readChunks(path, stdin = process.stdin) {
   const source = path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   try {
@@ -90,6 +98,7 @@ async function writeOutput(path, data) {
 
 export {
   readFileReusing,
+  fileSize,
   readChunks,
   readText,
   readBytes,

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeOutput
-} from "./chunk-Y66WFD6L.js";
+} from "./chunk-ZELLUOP7.js";
 import {
   str
 } from "./chunk-FLRDIUCQ.js";
@@ -39,7 +39,7 @@ Options:
 Exit codes:
   0  the demo ran (the gate's verdict in it is shown, not returned)`,
   async run(args, io) {
-    const { runCli } = await import("./main-VLW5JUTN.js");
+    const { runCli } = await import("./main-C423QHCQ.js");
     const data = dataDir();
     const out = str(args, "out") ?? join(io.cwd, "tempest-gate-demo");
     const run = join(data, "samples", "local-tempest-33-compute-identity-mini.subunit");

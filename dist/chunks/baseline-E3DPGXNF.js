@@ -10,26 +10,26 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-NQPX6AFB.js";
-import "./chunk-R3ARM266.js";
+} from "./chunk-LJYGGTVP.js";
+import "./chunk-HIVEESVA.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-CWCGMSGA.js";
+} from "./chunk-F5THBZ6V.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-N6SJI5VS.js";
+} from "./chunk-PO3N6NBL.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-UGEIX6XU.js";
-import "./chunk-ANSY3QJP.js";
+import "./chunk-RHTTKGPK.js";
+import "./chunk-YMB5LUPV.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-Y66WFD6L.js";
+import "./chunk-ZELLUOP7.js";
 import {
   str,
   strs,

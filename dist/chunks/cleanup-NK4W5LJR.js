@@ -22,7 +22,7 @@ import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
 import {
   readText
-} from "./chunk-Y66WFD6L.js";
+} from "./chunk-ZELLUOP7.js";
 import {
   flag,
   str,

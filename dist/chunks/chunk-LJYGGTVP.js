@@ -3,11 +3,11 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-R3ARM266.js";
+} from "./chunk-HIVEESVA.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef
-} from "./chunk-CWCGMSGA.js";
+} from "./chunk-F5THBZ6V.js";
 import {
   EMPTY_CONTEXT,
   FAIL_ON,
@@ -17,16 +17,16 @@ import {
   renderCompareText,
   resultsFromBytes,
   summarizeRuns
-} from "./chunk-N6SJI5VS.js";
+} from "./chunk-PO3N6NBL.js";
 import {
   damageLine,
   parseFile
-} from "./chunk-UGEIX6XU.js";
+} from "./chunk-RHTTKGPK.js";
 import {
   readBytes,
   readText,
   writeOutput
-} from "./chunk-Y66WFD6L.js";
+} from "./chunk-ZELLUOP7.js";
 import {
   flag,
   str,

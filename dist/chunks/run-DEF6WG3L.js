@@ -4,16 +4,16 @@ import {
   readReference,
   reportText,
   runVerbCommand
-} from "./chunk-QA5ZYOY7.js";
+} from "./chunk-K24EKB5T.js";
 import "./chunk-2VM6WFQS.js";
 import "./chunk-6FQIVUDE.js";
-import "./chunk-N6SJI5VS.js";
+import "./chunk-PO3N6NBL.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-ANSY3QJP.js";
+import "./chunk-YMB5LUPV.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-Y66WFD6L.js";
+import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";

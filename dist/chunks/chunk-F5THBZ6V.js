@@ -1,12 +1,12 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   baselineFromBytes
-} from "./chunk-N6SJI5VS.js";
+} from "./chunk-PO3N6NBL.js";
 import {
   readBytes,
   readText,
   writeOutput
-} from "./chunk-Y66WFD6L.js";
+} from "./chunk-ZELLUOP7.js";
 import {
   EXIT,
   UserError
@@ -177,7 +177,7 @@ function artifactStore(artifact, env) {
     artifact,
     ...env.TEMPEST_GATE_BASELINE_WORKFLOW ? { workflow: env.TEMPEST_GATE_BASELINE_WORKFLOW } : {}
   };
-  const inner = async () => (await import("./baseline-artifact-EZHPB2FW.js")).githubArtifactStore(options);
+  const inner = async () => (await import("./baseline-artifact-V6KBN7AX.js")).githubArtifactStore(options);
   return {
     spec: `artifact:${artifact}`,
     list: async () => (await inner()).list(),

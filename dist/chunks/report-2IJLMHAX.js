@@ -4,27 +4,27 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-NQPX6AFB.js";
-import "./chunk-R3ARM266.js";
-import "./chunk-CWCGMSGA.js";
+} from "./chunk-LJYGGTVP.js";
+import "./chunk-HIVEESVA.js";
+import "./chunk-F5THBZ6V.js";
 import {
   EMPTY_CONTEXT,
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-N6SJI5VS.js";
+} from "./chunk-PO3N6NBL.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-UGEIX6XU.js";
-import "./chunk-ANSY3QJP.js";
+} from "./chunk-RHTTKGPK.js";
+import "./chunk-YMB5LUPV.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText,
   writeOutput
-} from "./chunk-Y66WFD6L.js";
+} from "./chunk-ZELLUOP7.js";
 import {
   str,
   strs

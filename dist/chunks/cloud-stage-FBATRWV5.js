@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-VLW5JUTN.js"),
-    import("./select-RPDIDVZO.js"),
+    import("./main-C423QHCQ.js"),
+    import("./select-JSZ4SKFZ.js"),
     import("./provision-Z37V35BG.js"),
-    import("./run-B4O57LP2.js")
+    import("./run-DEF6WG3L.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }

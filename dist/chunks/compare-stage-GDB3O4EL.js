@@ -1,20 +1,20 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   loadBaselineRef
-} from "./chunk-CWCGMSGA.js";
+} from "./chunk-F5THBZ6V.js";
 import {
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-N6SJI5VS.js";
+} from "./chunk-PO3N6NBL.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-ANSY3QJP.js";
+import "./chunk-YMB5LUPV.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText
-} from "./chunk-Y66WFD6L.js";
+} from "./chunk-ZELLUOP7.js";
 import "./chunk-F64MU34C.js";
 import {
   EXIT,
