@@ -7,7 +7,7 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-NXAMSWUE.js";
+} from "./chunks/chunk-WSMSME6W.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   endGroup,
@@ -25,8 +25,8 @@ import "./chunks/chunk-JTCS6GEG.js";
 import {
   damageLine,
   parseFile
-} from "./chunks/chunk-RHTTKGPK.js";
-import "./chunks/chunk-YMB5LUPV.js";
+} from "./chunks/chunk-ODZCZP5C.js";
+import "./chunks/chunk-T7ZTKEQR.js";
 import "./chunks/chunk-DSMXSV3X.js";
 import {
   writeOutput
@@ -248,7 +248,7 @@ function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
 async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-C423QHCQ.js"), import("./chunks/report-2IJLMHAX.js")]);
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-6Y6BVPWV.js"), import("./chunks/report-LXCIITHU.js")]);
   const html = join2(settings.reportDir, FILES.html);
   const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
   if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());

@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-NXAMSWUE.js";
+} from "./chunks/chunk-WSMSME6W.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

@@ -32,43 +32,85 @@ function crcWorkerMain(): void {
     return;
   }
   const chunk = new Uint8Array(chunkSize);
-  // The bytes of a packet cut by a read boundary, completed from the next read.
-  let carry = new Uint8Array(0);
+  // A packet cut by a read boundary is gathered here (one buffer, grown only for a bigger packet:
+  // no fresh memory per read), then checked whole.
+  let carry = new Uint8Array(1 << 17);
+  let carryLen = 0;
+  /** The gathered packet's length, or 0 while its first 6 bytes are not all in. */
+  let carryNeed = 0;
   let packets = 0;
-  let offset = 0;
+  let offset = 0; // stream offset of chunk[0]
+  /** The packet length its header at buf[p] declares, or a reason it is not a clean packet. */
+  const header = (buf: Uint8Array, p: number): number | string => {
+    const b0 = buf[p + 3]!;
+    if ((b0 & 0xc0) === 0xc0) return '4-byte packet length';
+    const size = (b0 & 0xc0) === 0 ? 1 : (b0 & 0xc0) === 0x40 ? 2 : 3;
+    let length = b0 & 0x3f;
+    for (let i = 1; i < size; i++) length = length * 256 + buf[p + 3 + i]!;
+    return length < 10 ? `packet length ${length}` : length;
+  };
+  const crcOk = (buf: Uint8Array, p: number, length: number): boolean => {
+    const end = p + length;
+    const stored = ((buf[end - 4]! << 24) | (buf[end - 3]! << 16) | (buf[end - 2]! << 8) | buf[end - 1]!) >>> 0;
+    return (crc32(buf.subarray(p, end - 4)) >>> 0) === stored;
+  };
+  const gather = (data: Uint8Array, from: number, count: number): void => {
+    if (carryLen + count > carry.length) {
+      const bigger = new Uint8Array(Math.max(carry.length * 2, carryLen + count));
+      bigger.set(carry.subarray(0, carryLen));
+      carry = bigger;
+    }
+    carry.set(data.subarray(from, from + count), carryLen);
+    carryLen += count;
+  };
   try {
     for (;;) {
       const n = readSync(fd, chunk, 0, chunkSize, null);
       if (n === 0) break;
-      let data = chunk.subarray(0, n);
-      if (carry.length) {
-        const joined = new Uint8Array(carry.length + n);
-        joined.set(carry);
-        joined.set(data, carry.length);
-        data = joined;
-      }
       let p = 0;
-      while (p < data.length) {
-        if (data[p] !== 0xb3) return verdict(false, packets, `byte ${offset + p} is not a packet signature`);
-        if (data.length - p < 6) break;
-        const b0 = data[p + 3]!;
-        if ((b0 & 0xc0) === 0xc0) return verdict(false, packets, `byte ${offset + p}: 4-byte packet length`);
-        const size = (b0 & 0xc0) === 0 ? 1 : (b0 & 0xc0) === 0x40 ? 2 : 3;
-        let length = b0 & 0x3f;
-        for (let i = 1; i < size; i++) length = length * 256 + data[p + 3 + i]!;
-        if (length < 10 || length < 3 + size + 4) return verdict(false, packets, `byte ${offset + p}: packet length ${length}`);
-        if (data.length - p < length) break;
-        const end = p + length;
-        const stored = ((data[end - 4]! << 24) | (data[end - 3]! << 16) | (data[end - 2]! << 8) | data[end - 1]!) >>> 0;
-        if ((crc32(data.subarray(p, end - 4)) >>> 0) !== stored) return verdict(false, packets, `byte ${offset + p}: bad CRC`);
-        packets++;
-        p = end;
+      if (carryLen > 0) {
+        const start = offset - carryLen;
+        if (carryNeed === 0) {
+          const take = Math.min(6 - carryLen, n);
+          gather(chunk, 0, take);
+          p = take;
+          if (carryLen >= 6) {
+            const h = header(carry, 0);
+            if (typeof h === 'string') return verdict(false, packets, `byte ${start}: ${h}`);
+            carryNeed = h;
+          }
+        }
+        if (carryNeed > 0) {
+          const take = Math.min(carryNeed - carryLen, n - p);
+          gather(chunk, p, take);
+          p += take;
+          if (carryLen === carryNeed) {
+            if (!crcOk(carry, 0, carryNeed)) return verdict(false, packets, `byte ${start}: bad CRC`);
+            packets++;
+            carryLen = carryNeed = 0;
+          }
+        }
       }
-      offset += p;
-      // a copy: the read buffer is reused
-      carry = data.slice(p);
+      while (p < n) {
+        if (chunk[p] !== 0xb3) return verdict(false, packets, `byte ${offset + p} is not a packet signature`);
+        if (n - p < 6) {
+          gather(chunk, p, n - p);
+          break;
+        }
+        const h = header(chunk, p);
+        if (typeof h === 'string') return verdict(false, packets, `byte ${offset + p}: ${h}`);
+        if (n - p < h) {
+          carryNeed = h;
+          gather(chunk, p, n - p);
+          break;
+        }
+        if (!crcOk(chunk, p, h)) return verdict(false, packets, `byte ${offset + p}: bad CRC`);
+        packets++;
+        p += h;
+      }
+      offset += n;
     }
-    if (carry.length) return verdict(false, packets, `byte ${offset}: the last packet is cut short`);
+    if (carryLen) return verdict(false, packets, `byte ${offset - carryLen}: the last packet is cut short`);
     verdict(true, packets);
   } catch (err) {
     verdict(false, packets, String(err));

@@ -10,9 +10,6 @@
 // - a declared length under 6 makes python read(-n), which swallows the rest of the input.
 // Each bad packet becomes a Damage record with the byte offset of its signature.
 import { crc32 } from 'node:zlib';
-import { Buffer } from 'node:buffer';
-
-const compareBytes = Buffer.compare;
 import { microsFromIso, type Damage, type DamageKind, type TestRecord, type TestStatus } from './model.ts';
 
 export const SIGNATURE = 0xb3;
@@ -153,6 +150,12 @@ function readVarint(body: Uint8Array, pos: number, end: number, max3: boolean): 
 
 const NO_BYTES = new Uint8Array(0);
 
+/** Whether body[start..] begins with `bytes`; from the end, where test ids differ. */
+function sameBytes(body: Uint8Array, start: number, bytes: Uint8Array): boolean {
+  for (let i = bytes.length - 1; i >= 0; i--) if (body[start + i] !== bytes[i]) return false;
+  return true;
+}
+
 /**
  * The last string read for one field. Packets of a test repeat its id (start, every attachment
  * chunk, end) and attachments repeat their name and MIME type: a native byte comparison with the
@@ -177,8 +180,8 @@ function readString(body: Uint8Array, pos: number, end: number, last?: LastStrin
   cursor = stop;
   // No loop over the bytes here: V8's decoder validates natively (SIMD), far faster per byte than JS.
   // python-subunit looks for NUL before it decodes: a string with both says NUL.
+  if (last !== undefined && last.bytes.length === length && sameBytes(body, start, last.bytes)) return last.text;
   const view = body.subarray(start, stop);
-  if (last !== undefined && last.bytes.length === length && compareBytes(view, last.bytes) === 0) return last.text;
   let text: string;
   try {
     text = utf8.decode(view);

@@ -3,11 +3,11 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-HIVEESVA.js";
+} from "./chunk-4VO6EX2X.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef
-} from "./chunk-F5THBZ6V.js";
+} from "./chunk-HQ7MYWLC.js";
 import {
   EMPTY_CONTEXT,
   FAIL_ON,
@@ -17,11 +17,11 @@ import {
   renderCompareText,
   resultsFromBytes,
   summarizeRuns
-} from "./chunk-PO3N6NBL.js";
+} from "./chunk-Y43BYTEB.js";
 import {
   damageLine,
   parseFile
-} from "./chunk-RHTTKGPK.js";
+} from "./chunk-ODZCZP5C.js";
 import {
   readBytes,
   readText,

@@ -4,8 +4,8 @@ import {
   parseCommand,
   parseFile,
   summarizeFile
-} from "./chunk-RHTTKGPK.js";
-import "./chunk-YMB5LUPV.js";
+} from "./chunk-ODZCZP5C.js";
+import "./chunk-T7ZTKEQR.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";

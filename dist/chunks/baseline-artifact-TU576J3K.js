@@ -4,12 +4,12 @@ import {
 } from "./chunk-CXUYHESN.js";
 import {
   DEFAULT_ARTIFACT
-} from "./chunk-F5THBZ6V.js";
-import "./chunk-PO3N6NBL.js";
+} from "./chunk-HQ7MYWLC.js";
+import "./chunk-Y43BYTEB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-YMB5LUPV.js";
+import "./chunk-T7ZTKEQR.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-F64MU34C.js";

@@ -4,22 +4,22 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-LJYGGTVP.js";
-import "./chunk-HIVEESVA.js";
-import "./chunk-F5THBZ6V.js";
+} from "./chunk-DR7VTERE.js";
+import "./chunk-4VO6EX2X.js";
+import "./chunk-HQ7MYWLC.js";
 import {
   EMPTY_CONTEXT,
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-PO3N6NBL.js";
+} from "./chunk-Y43BYTEB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-RHTTKGPK.js";
-import "./chunk-YMB5LUPV.js";
+} from "./chunk-ODZCZP5C.js";
+import "./chunk-T7ZTKEQR.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText,

@@ -561,8 +561,6 @@ import { crc32 as crc322 } from "node:zlib";
 
 // src/core/results/subunit-v2.ts
 import { crc32 } from "node:zlib";
-import { Buffer as Buffer2 } from "node:buffer";
-var compareBytes = Buffer2.compare;
 var SIGNATURE = 179;
 var FLAG_TEST_ID = 2048;
 var FLAG_ROUTE_CODE = 1024;
@@ -652,6 +650,10 @@ function readVarint(body, pos, end, max3) {
   return value;
 }
 var NO_BYTES = new Uint8Array(0);
+function sameBytes(body, start, bytes) {
+  for (let i = bytes.length - 1; i >= 0; i--) if (body[start + i] !== bytes[i]) return false;
+  return true;
+}
 function readString(body, pos, end, last) {
   const length = readVarint(body, pos, end, false);
   const start = cursor;
@@ -663,8 +665,8 @@ function readString(body, pos, end, last) {
   }
   const stop = start + length;
   cursor = stop;
+  if (last !== void 0 && last.bytes.length === length && sameBytes(body, start, last.bytes)) return last.text;
   const view = body.subarray(start, stop);
-  if (last !== void 0 && last.bytes.length === length && compareBytes(view, last.bytes) === 0) return last.text;
   let text2;
   try {
     text2 = utf8.decode(view);
@@ -775,7 +777,7 @@ var SubunitV2Decoder = class {
   /** Join the buffered chunks into one array (cheap when there is one). */
   joined() {
     if (this.chunks.length === 1) return this.chunks[0];
-    const all = plain(Buffer2.concat(this.chunks, this.buffered));
+    const all = plain(Buffer.concat(this.chunks, this.buffered));
     this.chunks = [all];
     return all;
   }

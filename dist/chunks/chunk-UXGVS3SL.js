@@ -13,14 +13,14 @@ import {
 } from "./chunk-6FQIVUDE.js";
 import {
   parseBaseline
-} from "./chunk-PO3N6NBL.js";
+} from "./chunk-Y43BYTEB.js";
 import {
   SECRETS_PATH
 } from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-YMB5LUPV.js";
+} from "./chunk-T7ZTKEQR.js";
 import {
   readBytes,
   readText

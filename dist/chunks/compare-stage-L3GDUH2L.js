@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   loadBaselineRef
-} from "./chunk-F5THBZ6V.js";
+} from "./chunk-HQ7MYWLC.js";
 import {
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-PO3N6NBL.js";
+} from "./chunk-Y43BYTEB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-YMB5LUPV.js";
+import "./chunk-T7ZTKEQR.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

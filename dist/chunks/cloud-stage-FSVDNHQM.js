@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-C423QHCQ.js"),
+    import("./main-6Y6BVPWV.js"),
     import("./select-JSZ4SKFZ.js"),
     import("./provision-Z37V35BG.js"),
-    import("./run-DEF6WG3L.js")
+    import("./run-WSVCNJ7S.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }

@@ -10,24 +10,24 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-LJYGGTVP.js";
-import "./chunk-HIVEESVA.js";
+} from "./chunk-DR7VTERE.js";
+import "./chunk-4VO6EX2X.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-F5THBZ6V.js";
+} from "./chunk-HQ7MYWLC.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-PO3N6NBL.js";
+} from "./chunk-Y43BYTEB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-RHTTKGPK.js";
-import "./chunk-YMB5LUPV.js";
+import "./chunk-ODZCZP5C.js";
+import "./chunk-T7ZTKEQR.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import {

@@ -4,14 +4,14 @@ import {
   readReference,
   reportText,
   runVerbCommand
-} from "./chunk-K24EKB5T.js";
+} from "./chunk-UXGVS3SL.js";
 import "./chunk-2VM6WFQS.js";
 import "./chunk-6FQIVUDE.js";
-import "./chunk-PO3N6NBL.js";
+import "./chunk-Y43BYTEB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-YMB5LUPV.js";
+import "./chunk-T7ZTKEQR.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";
