@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-WSMSME6W.js";
+} from "./chunks/chunk-DR2QLFZU.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { createResultParser, parseResults } from '../../src/core/results/parse.ts';
 import { summarize } from '../../src/core/results/model.ts';
+import { encodePacket } from '../../src/core/results/subunit-v2.ts';
 import { ours, requireOracle, runOracle } from '../helpers/oracle.ts';
 import { framedStreamOf, genInjury, genTest, injure, streamOf, type Injury } from '../helpers/streams.ts';
 
@@ -105,6 +106,26 @@ test('chunks pushed through one reused buffer (transient) give the same results,
     }),
     { numRuns: 300, seed: 8 },
   );
+});
+
+test('through a reused buffer, an empty string after a chunk boundary is empty (not the last string remembered)', () => {
+  const packets = [
+    encodePacket({ testId: 'tempest.a.T.test_1', status: 'inprogress', tags: ['worker-1'], routeCode: '0' }),
+    encodePacket({ testId: 'tempest.a.T.test_1', status: 'success', tags: ['worker-1'], routeCode: '0' }),
+    encodePacket({ testId: '', status: 'inprogress', tags: [''], routeCode: '' }),
+    encodePacket({ testId: '', status: 'fail', tags: [''], routeCode: '' }),
+  ];
+  const options = { format: 'subunit-v2' as const, attachments: { keep: 'all' as const, capBytes: 1 << 30 } };
+  const whole = parseResults(Buffer.concat(packets), options);
+  assert.deepEqual(whole.tests.map((x) => [x.id, x.tags, x.routeCode]), [['tempest.a.T.test_1', ['worker-1'], '0'], ['', [''], '']]);
+  const parser = createResultParser(options);
+  const buffer = new Uint8Array(4096);
+  for (const p of packets) {
+    buffer.set(p);
+    parser.push(buffer.subarray(0, p.length), true);
+    buffer.fill(0);
+  }
+  assert.deepEqual(parser.end(), whole);
 });
 
 test('a stream cut anywhere keeps exactly the tests of its whole packets, and says where it was cut', () => {

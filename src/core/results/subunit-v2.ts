@@ -230,6 +230,9 @@ export class SubunitV2Decoder {
   private readonly lastId: LastString = { bytes: NO_BYTES, text: '' };
   private readonly lastMime: LastString = { bytes: NO_BYTES, text: '' };
   private readonly lastFile: LastString = { bytes: NO_BYTES, text: '' };
+  /** Tags and route codes: a run has a few (worker-0..N), alternating from test to test. */
+  private readonly recentShort: LastString[] = Array.from({ length: 8 }, () => ({ bytes: NO_BYTES, text: '' }));
+  private nextShort = 0;
 
   /** Whether this decoder checks CRCs; see DecoderOptions.trustCrc. */
   private readonly checkCrc: boolean;
@@ -249,7 +252,11 @@ export class SubunitV2Decoder {
     this.feed(input);
     if (!transient) return;
     if (this.chunks.length) this.chunks = [this.joined().slice()];
-    this.lastId.bytes = this.lastMime.bytes = this.lastFile.bytes = NO_BYTES;
+    // (the text too: an empty string would match the empty bytes)
+    for (const last of [this.lastId, this.lastMime, this.lastFile, ...this.recentShort]) {
+      last.bytes = NO_BYTES;
+      last.text = '';
+    }
     this.sink.detach?.();
   }
 
@@ -408,6 +415,23 @@ export class SubunitV2Decoder {
     return length;
   }
 
+  /** A tag or route code: one of the few seen lately (compared in place), or read and remembered. */
+  private readShort(body: Uint8Array, pos: number, end: number): string {
+    const length = readVarint(body, pos, end, false);
+    const start = cursor;
+    if (start + length <= end) {
+      for (const r of this.recentShort) {
+        if (r.bytes.length === length && sameBytes(body, start, r.bytes)) {
+          cursor = start + length;
+          return r.text;
+        }
+      }
+    }
+    const slot = this.recentShort[this.nextShort]!;
+    this.nextShort = (this.nextShort + 1) % this.recentShort.length;
+    return readString(body, pos, end, slot);
+  }
+
   private fields(body: Uint8Array, flags: number, start: number, end: number, offset: number): StreamEvent {
     let pos = start;
     let timestamp: number | null = null;
@@ -430,7 +454,7 @@ export class SubunitV2Decoder {
       // a set, as python keeps it; a run has a tag or two per packet, so a list does
       tags = [];
       for (let i = 0; i < count; i++) {
-        const tag = readString(body, pos, end);
+        const tag = this.readShort(body, pos, end);
         pos = cursor;
         if (!tags.includes(tag)) tags.push(tag);
       }
@@ -453,7 +477,7 @@ export class SubunitV2Decoder {
       pos += size;
     }
     let routeCode: string | null = null;
-    if (flags & FLAG_ROUTE_CODE) routeCode = readString(body, pos, end);
+    if (flags & FLAG_ROUTE_CODE) routeCode = this.readShort(body, pos, end);
     return {
       offset,
       testId,

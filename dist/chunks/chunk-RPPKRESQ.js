@@ -13,14 +13,14 @@ import {
 } from "./chunk-6FQIVUDE.js";
 import {
   parseBaseline
-} from "./chunk-Y43BYTEB.js";
+} from "./chunk-PI3XK66L.js";
 import {
   SECRETS_PATH
 } from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-T7ZTKEQR.js";
+} from "./chunk-USS3RATT.js";
 import {
   readBytes,
   readText

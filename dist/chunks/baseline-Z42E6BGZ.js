@@ -10,24 +10,24 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-DR7VTERE.js";
-import "./chunk-4VO6EX2X.js";
+} from "./chunk-IC5AC3NQ.js";
+import "./chunk-TSAZ57VC.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-HQ7MYWLC.js";
+} from "./chunk-NCHCQCRS.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-Y43BYTEB.js";
+} from "./chunk-PI3XK66L.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-ODZCZP5C.js";
-import "./chunk-T7ZTKEQR.js";
+import "./chunk-7L7DJVRU.js";
+import "./chunk-USS3RATT.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import {

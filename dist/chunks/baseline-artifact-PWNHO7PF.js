@@ -4,12 +4,12 @@ import {
 } from "./chunk-CXUYHESN.js";
 import {
   DEFAULT_ARTIFACT
-} from "./chunk-HQ7MYWLC.js";
-import "./chunk-Y43BYTEB.js";
+} from "./chunk-NCHCQCRS.js";
+import "./chunk-PI3XK66L.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-T7ZTKEQR.js";
+import "./chunk-USS3RATT.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-F64MU34C.js";

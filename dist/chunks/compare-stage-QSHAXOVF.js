@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   loadBaselineRef
-} from "./chunk-HQ7MYWLC.js";
+} from "./chunk-NCHCQCRS.js";
 import {
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-Y43BYTEB.js";
+} from "./chunk-PI3XK66L.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-T7ZTKEQR.js";
+import "./chunk-USS3RATT.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

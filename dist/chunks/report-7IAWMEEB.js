@@ -4,22 +4,22 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-DR7VTERE.js";
-import "./chunk-4VO6EX2X.js";
-import "./chunk-HQ7MYWLC.js";
+} from "./chunk-IC5AC3NQ.js";
+import "./chunk-TSAZ57VC.js";
+import "./chunk-NCHCQCRS.js";
 import {
   EMPTY_CONTEXT,
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-Y43BYTEB.js";
+} from "./chunk-PI3XK66L.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-ODZCZP5C.js";
-import "./chunk-T7ZTKEQR.js";
+} from "./chunk-7L7DJVRU.js";
+import "./chunk-USS3RATT.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText,

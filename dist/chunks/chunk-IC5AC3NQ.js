@@ -3,11 +3,11 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-4VO6EX2X.js";
+} from "./chunk-TSAZ57VC.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef
-} from "./chunk-HQ7MYWLC.js";
+} from "./chunk-NCHCQCRS.js";
 import {
   EMPTY_CONTEXT,
   FAIL_ON,
@@ -17,11 +17,11 @@ import {
   renderCompareText,
   resultsFromBytes,
   summarizeRuns
-} from "./chunk-Y43BYTEB.js";
+} from "./chunk-PI3XK66L.js";
 import {
   damageLine,
   parseFile
-} from "./chunk-ODZCZP5C.js";
+} from "./chunk-7L7DJVRU.js";
 import {
   readBytes,
   readText,

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   writeJUnit
-} from "./chunk-T7ZTKEQR.js";
+} from "./chunk-USS3RATT.js";
 import {
   fileSize,
   readChunks,

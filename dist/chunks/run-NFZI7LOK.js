@@ -1,11 +1,17 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  damageLine,
-  parseCommand,
-  parseFile,
-  summarizeFile
-} from "./chunk-ODZCZP5C.js";
-import "./chunk-T7ZTKEQR.js";
+  parseSet,
+  readReference,
+  reportText,
+  runVerbCommand
+} from "./chunk-RPPKRESQ.js";
+import "./chunk-2VM6WFQS.js";
+import "./chunk-6FQIVUDE.js";
+import "./chunk-PI3XK66L.js";
+import "./chunk-FFUPZC6L.js";
+import "./chunk-LATCVEPG.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-USS3RATT.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";
@@ -13,8 +19,8 @@ import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  damageLine,
-  parseCommand,
-  parseFile,
-  summarizeFile
+  parseSet,
+  readReference,
+  reportText,
+  runVerbCommand
 };

@@ -1,18 +1,20 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  VERBS,
-  commandHelp,
-  processIo,
-  runCli,
-  runCommand
-} from "./chunk-JSDIIXMM.js";
+  damageLine,
+  parseCommand,
+  parseFile,
+  summarizeFile
+} from "./chunk-7L7DJVRU.js";
+import "./chunk-USS3RATT.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";
+import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  VERBS,
-  commandHelp,
-  processIo,
-  runCli,
-  runCommand
+  damageLine,
+  parseCommand,
+  parseFile,
+  summarizeFile
 };

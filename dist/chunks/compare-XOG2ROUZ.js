@@ -11,14 +11,14 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-DR7VTERE.js";
-import "./chunk-4VO6EX2X.js";
-import "./chunk-HQ7MYWLC.js";
-import "./chunk-Y43BYTEB.js";
+} from "./chunk-IC5AC3NQ.js";
+import "./chunk-TSAZ57VC.js";
+import "./chunk-NCHCQCRS.js";
+import "./chunk-PI3XK66L.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-ODZCZP5C.js";
-import "./chunk-T7ZTKEQR.js";
+import "./chunk-7L7DJVRU.js";
+import "./chunk-USS3RATT.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";

@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-UXGVS3SL.js";
+} from "./chunk-RPPKRESQ.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -28,12 +28,12 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-4VO6EX2X.js";
-import "./chunk-Y43BYTEB.js";
+} from "./chunk-TSAZ57VC.js";
+import "./chunk-PI3XK66L.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-T7ZTKEQR.js";
+import "./chunk-USS3RATT.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

@@ -698,6 +698,9 @@ var SubunitV2Decoder = class {
   lastId = { bytes: NO_BYTES, text: "" };
   lastMime = { bytes: NO_BYTES, text: "" };
   lastFile = { bytes: NO_BYTES, text: "" };
+  /** Tags and route codes: a run has a few (worker-0..N), alternating from test to test. */
+  recentShort = Array.from({ length: 8 }, () => ({ bytes: NO_BYTES, text: "" }));
+  nextShort = 0;
   /** Whether this decoder checks CRCs; see DecoderOptions.trustCrc. */
   checkCrc;
   constructor(sink, options = {}) {
@@ -714,7 +717,10 @@ var SubunitV2Decoder = class {
     this.feed(input);
     if (!transient) return;
     if (this.chunks.length) this.chunks = [this.joined().slice()];
-    this.lastId.bytes = this.lastMime.bytes = this.lastFile.bytes = NO_BYTES;
+    for (const last of [this.lastId, this.lastMime, this.lastFile, ...this.recentShort]) {
+      last.bytes = NO_BYTES;
+      last.text = "";
+    }
     this.sink.detach?.();
   }
   feed(input) {
@@ -861,6 +867,22 @@ var SubunitV2Decoder = class {
     }
     return length;
   }
+  /** A tag or route code: one of the few seen lately (compared in place), or read and remembered. */
+  readShort(body, pos, end) {
+    const length = readVarint(body, pos, end, false);
+    const start = cursor;
+    if (start + length <= end) {
+      for (const r of this.recentShort) {
+        if (r.bytes.length === length && sameBytes(body, start, r.bytes)) {
+          cursor = start + length;
+          return r.text;
+        }
+      }
+    }
+    const slot = this.recentShort[this.nextShort];
+    this.nextShort = (this.nextShort + 1) % this.recentShort.length;
+    return readString(body, pos, end, slot);
+  }
   fields(body, flags, start, end, offset) {
     let pos = start;
     let timestamp = null;
@@ -882,7 +904,7 @@ var SubunitV2Decoder = class {
       pos = cursor;
       tags = [];
       for (let i = 0; i < count; i++) {
-        const tag = readString(body, pos, end);
+        const tag = this.readShort(body, pos, end);
         pos = cursor;
         if (!tags.includes(tag)) tags.push(tag);
       }
@@ -905,7 +927,7 @@ var SubunitV2Decoder = class {
       pos += size;
     }
     let routeCode = null;
-    if (flags & FLAG_ROUTE_CODE) routeCode = readString(body, pos, end);
+    if (flags & FLAG_ROUTE_CODE) routeCode = this.readShort(body, pos, end);
     return {
       offset,
       testId,
