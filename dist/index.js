@@ -7,7 +7,7 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-DR2QLFZU.js";
+} from "./chunks/chunk-VX2SGME5.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   endGroup,
@@ -25,8 +25,8 @@ import "./chunks/chunk-JTCS6GEG.js";
 import {
   damageLine,
   parseFile
-} from "./chunks/chunk-7L7DJVRU.js";
-import "./chunks/chunk-USS3RATT.js";
+} from "./chunks/chunk-GN2PKBBY.js";
+import "./chunks/chunk-FWNXULP3.js";
 import "./chunks/chunk-DSMXSV3X.js";
 import {
   writeOutput
@@ -248,7 +248,7 @@ function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
 async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-D7YXXHFE.js"), import("./chunks/report-7IAWMEEB.js")]);
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-ZBCOJCZ3.js"), import("./chunks/report-DIJIKCA2.js")]);
   const html = join2(settings.reportDir, FILES.html);
   const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
   if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());

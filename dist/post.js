@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-DR2QLFZU.js";
+} from "./chunks/chunk-VX2SGME5.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

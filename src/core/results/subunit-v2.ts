@@ -152,8 +152,43 @@ const NO_BYTES = new Uint8Array(0);
 
 /** Whether body[start..] begins with `bytes`; from the end, where test ids differ. */
 function sameBytes(body: Uint8Array, start: number, bytes: Uint8Array): boolean {
-  for (let i = bytes.length - 1; i >= 0; i--) if (body[start + i] !== bytes[i]) return false;
+  const n = bytes.length;
+  if (n < 16) {
+    for (let i = n - 1; i >= 0; i--) if (body[start + i] !== bytes[i]) return false;
+    return true;
+  }
+  // A test id is ~130 bytes: four at a time (DataView reads unaligned words), the last word first.
+  const a = viewOf(body.buffer);
+  const b = viewOf(bytes.buffer);
+  const i0 = body.byteOffset + start;
+  const j0 = bytes.byteOffset;
+  if (a.getUint32(i0 + n - 4) !== b.getUint32(j0 + n - 4)) return false;
+  let k = 0;
+  for (; k + 4 <= n; k += 4) if (a.getUint32(i0 + k) !== b.getUint32(j0 + k)) return false;
+  for (; k < n; k++) if (a.getUint8(i0 + k) !== b.getUint8(j0 + k)) return false;
   return true;
+}
+
+// DataViews of the last two buffers compared (the current chunk, the one before).
+let viewBuffer1: ArrayBufferLike | null = null;
+let view1: DataView | null = null;
+let viewBuffer2: ArrayBufferLike | null = null;
+let view2: DataView | null = null;
+
+/** Drop the cached views (at the end of a stream: they would keep its buffers alive). */
+function forgetViews(): void {
+  viewBuffer1 = viewBuffer2 = null;
+  view1 = view2 = null;
+}
+
+function viewOf(buffer: ArrayBufferLike): DataView {
+  if (buffer === viewBuffer1) return view1!;
+  if (buffer === viewBuffer2) return view2!;
+  viewBuffer2 = viewBuffer1;
+  view2 = view1;
+  viewBuffer1 = buffer;
+  view1 = new DataView(buffer);
+  return view1;
 }
 
 /**
@@ -297,6 +332,7 @@ export class SubunitV2Decoder {
   }
 
   end(): void {
+    forgetViews();
     if (this.swallowFrom !== null) {
       this.flushGarbage();
       this.sink.damage({

@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   loadBaselineRef
-} from "./chunk-NCHCQCRS.js";
+} from "./chunk-AJQABMZT.js";
 import {
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-PI3XK66L.js";
+} from "./chunk-NTPEE42T.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-USS3RATT.js";
+import "./chunk-FWNXULP3.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

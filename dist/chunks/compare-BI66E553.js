@@ -11,14 +11,14 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-IC5AC3NQ.js";
-import "./chunk-TSAZ57VC.js";
-import "./chunk-NCHCQCRS.js";
-import "./chunk-PI3XK66L.js";
+} from "./chunk-24CGQJY6.js";
+import "./chunk-ULM2UUL3.js";
+import "./chunk-AJQABMZT.js";
+import "./chunk-NTPEE42T.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-7L7DJVRU.js";
-import "./chunk-USS3RATT.js";
+import "./chunk-GN2PKBBY.js";
+import "./chunk-FWNXULP3.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";

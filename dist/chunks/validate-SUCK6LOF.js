@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-RPPKRESQ.js";
+} from "./chunk-DXYVOFCT.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -28,12 +28,12 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-TSAZ57VC.js";
-import "./chunk-PI3XK66L.js";
+} from "./chunk-ULM2UUL3.js";
+import "./chunk-NTPEE42T.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-USS3RATT.js";
+import "./chunk-FWNXULP3.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

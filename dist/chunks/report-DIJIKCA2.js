@@ -4,22 +4,22 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-IC5AC3NQ.js";
-import "./chunk-TSAZ57VC.js";
-import "./chunk-NCHCQCRS.js";
+} from "./chunk-24CGQJY6.js";
+import "./chunk-ULM2UUL3.js";
+import "./chunk-AJQABMZT.js";
 import {
   EMPTY_CONTEXT,
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-PI3XK66L.js";
+} from "./chunk-NTPEE42T.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-7L7DJVRU.js";
-import "./chunk-USS3RATT.js";
+} from "./chunk-GN2PKBBY.js";
+import "./chunk-FWNXULP3.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText,

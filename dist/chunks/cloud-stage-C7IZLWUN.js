@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-D7YXXHFE.js"),
+    import("./main-ZBCOJCZ3.js"),
     import("./select-JSZ4SKFZ.js"),
     import("./provision-Z37V35BG.js"),
-    import("./run-NFZI7LOK.js")
+    import("./run-STORBBKZ.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }

@@ -8,7 +8,7 @@ import {
 } from "./chunk-JTCS6GEG.js";
 import {
   parseResults
-} from "./chunk-USS3RATT.js";
+} from "./chunk-FWNXULP3.js";
 import {
   RESULTS_SCHEMA
 } from "./chunk-F64MU34C.js";

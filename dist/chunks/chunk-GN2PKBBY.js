@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   writeJUnit
-} from "./chunk-USS3RATT.js";
+} from "./chunk-FWNXULP3.js";
 import {
   fileSize,
   readChunks,

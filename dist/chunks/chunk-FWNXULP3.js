@@ -651,8 +651,37 @@ function readVarint(body, pos, end, max3) {
 }
 var NO_BYTES = new Uint8Array(0);
 function sameBytes(body, start, bytes) {
-  for (let i = bytes.length - 1; i >= 0; i--) if (body[start + i] !== bytes[i]) return false;
+  const n = bytes.length;
+  if (n < 16) {
+    for (let i = n - 1; i >= 0; i--) if (body[start + i] !== bytes[i]) return false;
+    return true;
+  }
+  const a = viewOf(body.buffer);
+  const b = viewOf(bytes.buffer);
+  const i0 = body.byteOffset + start;
+  const j0 = bytes.byteOffset;
+  if (a.getUint32(i0 + n - 4) !== b.getUint32(j0 + n - 4)) return false;
+  let k = 0;
+  for (; k + 4 <= n; k += 4) if (a.getUint32(i0 + k) !== b.getUint32(j0 + k)) return false;
+  for (; k < n; k++) if (a.getUint8(i0 + k) !== b.getUint8(j0 + k)) return false;
   return true;
+}
+var viewBuffer1 = null;
+var view1 = null;
+var viewBuffer2 = null;
+var view2 = null;
+function forgetViews() {
+  viewBuffer1 = viewBuffer2 = null;
+  view1 = view2 = null;
+}
+function viewOf(buffer) {
+  if (buffer === viewBuffer1) return view1;
+  if (buffer === viewBuffer2) return view2;
+  viewBuffer2 = viewBuffer1;
+  view2 = view1;
+  viewBuffer1 = buffer;
+  view1 = new DataView(buffer);
+  return view1;
 }
 function readString(body, pos, end, last) {
   const length = readVarint(body, pos, end, false);
@@ -756,6 +785,7 @@ var SubunitV2Decoder = class {
     return length > tail.length ? length - tail.length : 0;
   }
   end() {
+    forgetViews();
     if (this.swallowFrom !== null) {
       this.flushGarbage();
       this.sink.damage({

@@ -3,11 +3,11 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-TSAZ57VC.js";
+} from "./chunk-ULM2UUL3.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef
-} from "./chunk-NCHCQCRS.js";
+} from "./chunk-AJQABMZT.js";
 import {
   EMPTY_CONTEXT,
   FAIL_ON,
@@ -17,11 +17,11 @@ import {
   renderCompareText,
   resultsFromBytes,
   summarizeRuns
-} from "./chunk-PI3XK66L.js";
+} from "./chunk-NTPEE42T.js";
 import {
   damageLine,
   parseFile
-} from "./chunk-7L7DJVRU.js";
+} from "./chunk-GN2PKBBY.js";
 import {
   readBytes,
   readText,

@@ -13,14 +13,14 @@ import {
 } from "./chunk-6FQIVUDE.js";
 import {
   parseBaseline
-} from "./chunk-PI3XK66L.js";
+} from "./chunk-NTPEE42T.js";
 import {
   SECRETS_PATH
 } from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-USS3RATT.js";
+} from "./chunk-FWNXULP3.js";
 import {
   readBytes,
   readText

@@ -4,12 +4,12 @@ import {
 } from "./chunk-CXUYHESN.js";
 import {
   DEFAULT_ARTIFACT
-} from "./chunk-NCHCQCRS.js";
-import "./chunk-PI3XK66L.js";
+} from "./chunk-AJQABMZT.js";
+import "./chunk-NTPEE42T.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-USS3RATT.js";
+import "./chunk-FWNXULP3.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-F64MU34C.js";

@@ -1,20 +1,18 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  damageLine,
-  parseCommand,
-  parseFile,
-  summarizeFile
-} from "./chunk-7L7DJVRU.js";
-import "./chunk-USS3RATT.js";
-import "./chunk-DSMXSV3X.js";
-import "./chunk-ZELLUOP7.js";
+  VERBS,
+  commandHelp,
+  processIo,
+  runCli,
+  runCommand
+} from "./chunk-CF4FIDTU.js";
 import "./chunk-FLRDIUCQ.js";
-import "./chunk-F64MU34C.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  damageLine,
-  parseCommand,
-  parseFile,
-  summarizeFile
+  VERBS,
+  commandHelp,
+  processIo,
+  runCli,
+  runCommand
 };
