@@ -7,7 +7,7 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-VX2SGME5.js";
+} from "./chunks/chunk-WTVEL7NT.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   endGroup,
@@ -248,7 +248,7 @@ function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
 async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-ZBCOJCZ3.js"), import("./chunks/report-DIJIKCA2.js")]);
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-BLEC35PD.js"), import("./chunks/report-DIJIKCA2.js")]);
   const html = join2(settings.reportDir, FILES.html);
   const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
   if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());

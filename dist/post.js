@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-VX2SGME5.js";
+} from "./chunks/chunk-WTVEL7NT.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

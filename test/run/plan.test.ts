@@ -19,6 +19,7 @@ import {
   readinessFromProbe,
   readyProbeCommand,
   readyThenCommand,
+  redactPipe,
   thenStatus,
   startCommand,
   statusCommand,
@@ -56,12 +57,62 @@ function allCommands(): string[] {
     logsArchiveCommand([EVIL, '/opt/stack/logs']),
     logsArchiveCommand([]),
     journalCommand(),
+    logsArchiveCommand([EVIL], EVIL),
+    journalCommand(EVIL),
   ];
 }
 
 test('every remote command is valid sh, bash and dash syntax, hostile values included', () => {
   for (const shell of ['/bin/bash', '/bin/dash', '/bin/sh'].filter((s) => existsSync(s))) {
     for (const cmd of allCommands()) execFileSync(shell, ['-n', '-c', cmd], { stdio: 'pipe' });
+  }
+});
+
+test("the logs archive, run for real: devstack's passwords masked on the node, same length, the archive intact", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-logs-'));
+  try {
+    // Values as provision writes them, plus the spellings core/run/mask.ts also reads.
+    const secrets = ['Zk3uQ9_x-2bLmN8pRt4vWy0a', 'p.a*s[s]/w^$\\d&|(', "it's 'quoted'", 'exported1'];
+    const secretsFile = join(dir, "devstack secrets's.env");
+    writeFileSync(secretsFile, `ADMIN_PASSWORD=${secrets[0]}\nDATABASE_PASSWORD=${secrets[1]}\nQ="${secrets[2]}"\nexport X=${secrets[3]}\nSHORT=abc\n`);
+    const logs = join(dir, 'opt stack logs');
+    execFileSync('mkdir', ['-p', logs]);
+    const files: Record<string, Buffer> = {
+      'keystone.log': Buffer.from(`connection = mysql+pymysql://root:${secrets[0]}@127.0.0.1/keystone?charset=utf8\nadmin ${secrets[1]} twice ${secrets[1]}\nabc stays\n`),
+      'binary.dat': Buffer.concat([Buffer.from([0, 1, 2, 0xb3, 0]), Buffer.from(secrets[0]!), Buffer.from([0xff, 0, 10, 0])]),
+      'quote.log': Buffer.from(`${secrets[2]} and ${secrets[3]}\n`),
+      // a value across the 64 KiB reads of the masking filter
+      'big.log': Buffer.concat([Buffer.alloc(65536 - 10, 0x41), Buffer.from(secrets[0]!), Buffer.alloc(70000, 0x42)]),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(logs, name), bytes);
+    const archive = execFileSync('/bin/sh', ['-c', logsArchiveCommand([logs, join(dir, 'missing')], secretsFile)], { maxBuffer: 1 << 26 });
+    const out = join(dir, 'out');
+    execFileSync('mkdir', ['-p', out]);
+    execFileSync('tar', ['-xzf', '-', '-C', out], { input: archive });
+    for (const [name, bytes] of Object.entries(files)) {
+      let want = bytes.toString('latin1');
+      for (const s of secrets) want = want.split(s).join('*'.repeat(Buffer.byteLength(s)));
+      const got = readFileSync(join(out, logs, name));
+      assert.equal(got.length, bytes.length, name);
+      assert.equal(got.toString('latin1'), want, name);
+      for (const s of secrets) assert.ok(!got.includes(Buffer.from(s)), `${name} still holds ${s}`);
+    }
+    assert.match(readFileSync(join(out, logs, 'keystone.log'), 'utf8'), /abc stays/, 'values under 6 characters are left');
+    // the journal goes through the same mask; no secret is ever on the command line
+    const journal = execFileSync('/bin/sh', ['-c', `printf 'db %s\\n' ${"'"}${secrets[0]}${"'"}${redactPipe(secretsFile)} | gzip -c`]);
+    assert.equal(execFileSync('gunzip', ['-c'], { input: journal }).toString(), `db ${'*'.repeat(24)}\n`);
+    for (const s of secrets) assert.ok(!logsArchiveCommand([logs], secretsFile).includes(s) && !journalCommand(secretsFile).includes(s));
+    // a value cut by the filter's 64 KiB reads is still masked
+    const straddle = join(dir, 'straddle.bin');
+    writeFileSync(straddle, Buffer.concat([Buffer.alloc(65536 - 10, 0x41), Buffer.from(secrets[0]!), Buffer.alloc(100, 0x42)]));
+    const masked = execFileSync('/bin/sh', ['-c', `cat ${JSON.stringify(straddle)}${redactPipe(secretsFile)}`], { maxBuffer: 1 << 20 });
+    assert.equal(masked.toString('latin1'), `${'A'.repeat(65526)}${'*'.repeat(24)}${'B'.repeat(100)}`);
+    assert.equal(redactPipe(undefined), '');
+    // no secrets file on the node: the logs pass unmasked rather than not at all
+    const plain = execFileSync('/bin/sh', ['-c', `printf 'x\\n'${redactPipe(join(dir, 'absent.env'))}`]);
+    assert.equal(plain.toString(), 'x\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cliCommand } from '../helpers/cli.ts';
 import { parseSet, runVerbCommand } from '../../src/cli/commands/run.ts';
@@ -132,13 +133,21 @@ describe('run through the CLI on the lab', { skip, concurrency: false }, () => {
     const r = await cliCommand(runVerbCommand, [
       '--state', st, '--known-hosts', join(dir, 'known_hosts'), '--user', 'root',
       '--ready-file', join(dir, 'st-ready'), '--failed-file', join(dir, 'st-failed'), '--stack-log', join(dir, 'st-log'),
-      '--output-dir', join(dir, 'out3'), '--no-logs',
+      '--output-dir', join(dir, 'out3'),
     ]);
     assert.equal(r.code, 4, r.stderr);
     assert.match(r.stdout, /infra-failed: wait-ready failed on controller: devstack wrote its failure marker/);
     assert.match(r.stderr, /\+ export ADMIN_PASSWORD=\*\*\*/);
     assert.match(r.stderr, /keystone did not start/);
     assert.equal(`${r.stdout}${r.stderr}${readFileSync(join(dir, 'out3', 'run.json'), 'utf8')}`.includes(secret), false, 'the password is never printed');
+    // the logs fetched from the nodes (devstack's log among them) are masked on the node
+    const fetched = join(dir, 'out3', 'logs', 'controller.tar.gz');
+    const unpacked = join(dir, 'out3', 'unpacked');
+    mkdirSync(unpacked, { recursive: true });
+    execFileSync('tar', ['-xzf', fetched, '-C', unpacked]);
+    const stackLog = readFileSync(join(unpacked, dir, 'st-log'), 'utf8');
+    assert.equal(stackLog, `+ export ADMIN_PASSWORD=${'*'.repeat(secret.length)}\n[ERROR] keystone did not start\n`);
+    assert.equal(execFileSync('gunzip', ['-c', fetched]).includes(Buffer.from(secret)), false, 'no password in the fetched logs');
     assert.equal(readFileSync(onNode, 'utf8'), `ADMIN_PASSWORD=${secret}\nDATABASE_PASSWORD=${secret}db\n`, 'the secrets file reached the nodes');
     assert.equal(statSync(onNode).mode & 0o777, 0o600);
   });

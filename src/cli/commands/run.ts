@@ -302,6 +302,7 @@ Exit codes:
       timeouts,
       outputDir,
       fetchLogs: !flag(args, 'no-logs'),
+      redactFile: secrets ? secretsPath : undefined,
       total,
       baseline,
       progressIntervalMs: 500,

@@ -313,16 +313,59 @@ export function stestrLastCommand(plan: RemotePlanOptions, index: number): strin
 }
 
 /** A gzip'd tar of the paths that exist, on stdout. */
-export function logsArchiveCommand(paths: readonly string[]): string {
+export function logsArchiveCommand(paths: readonly string[], secretsFile?: string): string {
   if (paths.length === 0) return `tar -czf - -T /dev/null`;
   const list = paths.map(shQuote).join(' ');
   // Print the existing paths NUL-separated so any file name survives; tar reads them with --null.
-  return `for p in ${list}; do [ -e "$p" ] && printf '%s\\0' "$p"; done | tar -czf - --null -T - --ignore-failed-read --warning=no-file-changed 2>/dev/null; true`;
+  return `for p in ${list}; do [ -e "$p" ] && printf '%s\\0' "$p"; done | tar -cf - --null -T - --ignore-failed-read --warning=no-file-changed 2>/dev/null${redactPipe(secretsFile)} | gzip -c; true`;
 }
 
 /** The system journal of the current boot, gzip'd (empty when the node has no journald). */
-export function journalCommand(): string {
-  return `(journalctl --no-pager -o short-precise -b 2>/dev/null || true) | gzip -c`;
+export function journalCommand(secretsFile?: string): string {
+  return `(journalctl --no-pager -o short-precise -b 2>/dev/null || true)${redactPipe(secretsFile)} | gzip -c`;
+}
+
+/**
+ * Masks devstack's passwords in a byte stream, on the node: the values of the secrets file
+ * (KEY=VALUE lines, values of 6 characters or more, as core/run/mask.ts reads them) each become as
+ * many '*' as they have bytes, so a tar stream stays valid (its headers count bytes). Python, not
+ * sed: the values come from the file on the node, never from a command line. A value cut by a
+ * read is caught: the last (longest - 1) bytes wait for the next read.
+ */
+const REDACT_PY = `import re, sys
+vals = set()
+try:
+    for line in open(sys.argv[1], 'rb'):
+        m = re.match(rb'\\s*(?:export\\s+)?[A-Za-z_][A-Za-z0-9_]*=(.*)$', line.rstrip(b'\\r\\n'))
+        if m:
+            v = m.group(1).strip()
+            if len(v) >= 2 and v[:1] == v[-1:] and v[:1] in (b'"', b"'"):
+                v = v[1:-1]
+            if len(v) >= 6:
+                vals.add(v)
+except OSError:
+    pass
+src, out = sys.stdin.buffer, sys.stdout.buffer
+pat = re.compile(b'|'.join(re.escape(v) for v in sorted(vals, key=len, reverse=True))) if vals else None
+keep = max(map(len, vals)) - 1 if vals else 0
+buf = b''
+while True:
+    b = src.read(1 << 16)
+    buf += b
+    if pat:
+        buf = pat.sub(lambda m: b'*' * len(m.group()), buf)
+    if not b:
+        out.write(buf)
+        break
+    cut = len(buf) - keep
+    if cut > 0:
+        out.write(buf[:cut])
+        buf = buf[cut:]
+`;
+
+/** The pipe stage of REDACT_PY over `secretsFile`; empty without one. */
+export function redactPipe(secretsFile: string | undefined): string {
+  return secretsFile ? ` | python3 -c ${shQuote(REDACT_PY)} ${shQuote(secretsFile)}` : '';
 }
 
 /**

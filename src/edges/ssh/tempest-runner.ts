@@ -97,6 +97,11 @@ export interface RunnerOptions {
   /** Local artifacts folder: results.subunit, logs/. */
   outputDir: string;
   fetchLogs: boolean;
+  /**
+   * A KEY=VALUE file on the nodes (devstack's secrets, installed by `files`): its values are
+   * masked (same-length '*') in the fetched logs, on the node.
+   */
+  redactFile?: string;
   /** Tests expected (for "done of total" and the ETA), and the baseline's durations by name. */
   total: number | null;
   baseline: ReadonlyMap<string, number>;
@@ -492,11 +497,11 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
             if (!n.ssh.connected) await n.ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
             const paths = n.spec.logPaths ?? defaultLogPaths({ role: n.spec.role, plan, markers: n.spec.markers, steps: stepReports.length });
             const tar = join(dir, `${name}.tar.gz`);
-            await toFile(n.ssh, asRoot(logsArchiveCommand(paths), n.spec.sudo), tar, timeouts.logsSeconds * 1000);
+            await toFile(n.ssh, asRoot(logsArchiveCommand(paths, options.redactFile), n.spec.sudo), tar, timeouts.logsSeconds * 1000);
             logFiles.push(tar);
             if (n.spec.journal !== false) {
               const journal = join(dir, `${name}-journal.log.gz`);
-              await toFile(n.ssh, asRoot(journalCommand(), n.spec.sudo), journal, timeouts.logsSeconds * 1000);
+              await toFile(n.ssh, asRoot(journalCommand(options.redactFile), n.spec.sudo), journal, timeouts.logsSeconds * 1000);
               logFiles.push(journal);
             }
           } catch (err) {

@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-DXYVOFCT.js";
+} from "./chunk-OUG5SQF4.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,

@@ -4,7 +4,7 @@ import {
   readReference,
   reportText,
   runVerbCommand
-} from "./chunk-DXYVOFCT.js";
+} from "./chunk-OUG5SQF4.js";
 import "./chunk-2VM6WFQS.js";
 import "./chunk-6FQIVUDE.js";
 import "./chunk-NTPEE42T.js";

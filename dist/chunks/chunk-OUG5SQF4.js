@@ -377,13 +377,46 @@ function stestrLastCommand(plan, index) {
     `exec stestr last --subunit`
   ].join(" && ");
 }
-function logsArchiveCommand(paths) {
+function logsArchiveCommand(paths, secretsFile) {
   if (paths.length === 0) return `tar -czf - -T /dev/null`;
   const list = paths.map(shQuote).join(" ");
-  return `for p in ${list}; do [ -e "$p" ] && printf '%s\\0' "$p"; done | tar -czf - --null -T - --ignore-failed-read --warning=no-file-changed 2>/dev/null; true`;
+  return `for p in ${list}; do [ -e "$p" ] && printf '%s\\0' "$p"; done | tar -cf - --null -T - --ignore-failed-read --warning=no-file-changed 2>/dev/null${redactPipe(secretsFile)} | gzip -c; true`;
 }
-function journalCommand() {
-  return `(journalctl --no-pager -o short-precise -b 2>/dev/null || true) | gzip -c`;
+function journalCommand(secretsFile) {
+  return `(journalctl --no-pager -o short-precise -b 2>/dev/null || true)${redactPipe(secretsFile)} | gzip -c`;
+}
+var REDACT_PY = `import re, sys
+vals = set()
+try:
+    for line in open(sys.argv[1], 'rb'):
+        m = re.match(rb'\\s*(?:export\\s+)?[A-Za-z_][A-Za-z0-9_]*=(.*)$', line.rstrip(b'\\r\\n'))
+        if m:
+            v = m.group(1).strip()
+            if len(v) >= 2 and v[:1] == v[-1:] and v[:1] in (b'"', b"'"):
+                v = v[1:-1]
+            if len(v) >= 6:
+                vals.add(v)
+except OSError:
+    pass
+src, out = sys.stdin.buffer, sys.stdout.buffer
+pat = re.compile(b'|'.join(re.escape(v) for v in sorted(vals, key=len, reverse=True))) if vals else None
+keep = max(map(len, vals)) - 1 if vals else 0
+buf = b''
+while True:
+    b = src.read(1 << 16)
+    buf += b
+    if pat:
+        buf = pat.sub(lambda m: b'*' * len(m.group()), buf)
+    if not b:
+        out.write(buf)
+        break
+    cut = len(buf) - keep
+    if cut > 0:
+        out.write(buf[:cut])
+        buf = buf[cut:]
+`;
+function redactPipe(secretsFile) {
+  return secretsFile ? ` | python3 -c ${shQuote(REDACT_PY)} ${shQuote(secretsFile)}` : "";
 }
 function defaultLogPaths(options) {
   const paths = ["/opt/stack/logs", options.markers.log, "/var/log/cloud-init-output.log"];
@@ -1115,11 +1148,11 @@ ${failure.logTail.trimEnd()}`);
             if (!n.ssh.connected) await n.ssh.reconnect({ deadlineMs: Date.now() + 3e4 });
             const paths = n.spec.logPaths ?? defaultLogPaths({ role: n.spec.role, plan, markers: n.spec.markers, steps: stepReports.length });
             const tar = join(dir, `${name}.tar.gz`);
-            await toFile(n.ssh, asRoot(logsArchiveCommand(paths), n.spec.sudo), tar, timeouts.logsSeconds * 1e3);
+            await toFile(n.ssh, asRoot(logsArchiveCommand(paths, options.redactFile), n.spec.sudo), tar, timeouts.logsSeconds * 1e3);
             logFiles.push(tar);
             if (n.spec.journal !== false) {
               const journal = join(dir, `${name}-journal.log.gz`);
-              await toFile(n.ssh, asRoot(journalCommand(), n.spec.sudo), journal, timeouts.logsSeconds * 1e3);
+              await toFile(n.ssh, asRoot(journalCommand(options.redactFile), n.spec.sudo), journal, timeouts.logsSeconds * 1e3);
               logFiles.push(journal);
             }
           } catch (err) {
@@ -1449,6 +1482,7 @@ Exit codes:
       timeouts,
       outputDir,
       fetchLogs: !flag(args, "no-logs"),
+      redactFile: secrets ? secretsPath : void 0,
       total,
       baseline,
       progressIntervalMs: 500,

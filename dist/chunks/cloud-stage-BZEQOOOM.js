@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-ZBCOJCZ3.js"),
+    import("./main-BLEC35PD.js"),
     import("./select-JSZ4SKFZ.js"),
     import("./provision-Z37V35BG.js"),
-    import("./run-STORBBKZ.js")
+    import("./run-ZBTHW745.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }
