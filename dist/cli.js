@@ -3,7 +3,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   processIo,
   runCli
-} from "./chunks/chunk-JW2ZJFML.js";
+} from "./chunks/chunk-SXFXCS7C.js";
 import "./chunks/chunk-FLRDIUCQ.js";
 import "./chunks/chunk-XOD6W3JI.js";
 import "./chunks/chunk-NQJFE2ZZ.js";

@@ -7,7 +7,7 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-WTVEL7NT.js";
+} from "./chunks/chunk-TPN42IXL.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   endGroup,
@@ -25,8 +25,8 @@ import "./chunks/chunk-JTCS6GEG.js";
 import {
   damageLine,
   parseFile
-} from "./chunks/chunk-GN2PKBBY.js";
-import "./chunks/chunk-FWNXULP3.js";
+} from "./chunks/chunk-PFLX7RBJ.js";
+import "./chunks/chunk-NVPQEUFB.js";
 import "./chunks/chunk-DSMXSV3X.js";
 import {
   writeOutput
@@ -248,7 +248,7 @@ function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
 async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-BLEC35PD.js"), import("./chunks/report-DIJIKCA2.js")]);
+  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-YIHMI24S.js"), import("./chunks/report-PZ44VZEI.js")]);
   const html = join2(settings.reportDir, FILES.html);
   const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
   if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());

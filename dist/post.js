@@ -3,7 +3,7 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-WTVEL7NT.js";
+} from "./chunks/chunk-TPN42IXL.js";
 import "./chunks/chunk-LATCVEPG.js";
 import {
   getState,

@@ -5,6 +5,7 @@ import { EXIT, usageError } from '../../core/errors.ts';
 import { createResultParser, type ParseOptions, type ResultParser } from '../../core/results/parse.ts';
 import type { AttachmentPolicy } from '../../core/results/aggregate.ts';
 import { renderResultsText } from '../../core/render/results-text.ts';
+import { ResultsJsonText } from '../../core/results/results-json.ts';
 import { writeJUnit } from '../../core/results/junit.ts';
 import { fileSize, readChunks, readFileReusing, writeOutput } from '../../edges/files.ts';
 import { startCrcCheck } from '../../edges/crc-check.ts';
@@ -27,6 +28,8 @@ const CRC_WORKER_MIN_BYTES = 16 << 20;
 
 export interface ReadOptions {
   format?: ResultFormat;
+  /** Called before each pass over the input (a damaged big file is read twice). */
+  beforePass?: () => void;
   /** From what size a file's CRCs are checked by a worker (default 16 MiB; tests lower it). */
   crcWorkerMinBytes?: number;
 }
@@ -45,6 +48,7 @@ async function readWith<T>(path: string, stdin: NodeJS.ReadableStream, options: 
   }
   const check = (await fileSize(path)) >= (options.crcWorkerMinBytes ?? CRC_WORKER_MIN_BYTES) && options.format !== 'subunit-v1' && options.format !== 'junit' ? startCrcCheck(path) : undefined;
   try {
+    options.beforePass?.();
     const parser = createResultParser({ ...options, trustCrc: check !== undefined });
     await readFileReusing(path, (chunk) => parser.push(chunk, true));
     const result = finish(parser);
@@ -52,6 +56,7 @@ async function readWith<T>(path: string, stdin: NodeJS.ReadableStream, options: 
   } finally {
     check?.cancel();
   }
+  options.beforePass?.();
   const parser = createResultParser(options);
   await readFileReusing(path, (chunk) => parser.push(chunk, true));
   return finish(parser);
@@ -69,6 +74,17 @@ export async function parseFile(
 /** A file's summary, without keeping a record per passing test (memory flat in the run's size). */
 export async function summarizeFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy, options: ReadOptions = {}): Promise<RunSummary> {
   return readWith(path, stdin, { ...options, attachments, summaryOnly: true }, (p) => p.endSummary());
+}
+
+/**
+ * A file's results JSON (`parse --to json`), in pieces to write in order: each test becomes text
+ * as it finishes, so no record of every test is kept (memory flat in attachment bytes, and far
+ * lower in tests).
+ */
+export async function resultsJsonFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy, options: ReadOptions = {}): Promise<{ summary: RunSummary; pieces: Iterable<string> }> {
+  const json = new ResultsJsonText();
+  const summary = await readWith(path, stdin, { ...options, attachments, streamOnly: true, onTest: (t) => json.add(t), beforePass: () => json.reset() }, (p) => p.endSummary());
+  return { summary, pieces: json.pieces(summary) };
 }
 
 export const parseCommand: Command = {
@@ -116,19 +132,24 @@ Exit codes:
     if (!Number.isInteger(cap) || cap < 0) throw usageError(`--attachment-cap must be a whole number of bytes, not '${capText}'`);
 
     const source = file === '-' ? '<stdin>' : file;
-    let out: string;
+    let out: string | Iterable<string>;
     let results: RunResults | RunSummary;
     if (to === 'text') {
       results = await summarizeFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
       out = renderResultsText(results, { source });
+    } else if (to === 'json') {
+      // Each test becomes text as it finishes: no record of every test in memory.
+      const json = await resultsJsonFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+      results = json.summary;
+      out = json.pieces;
     } else {
-      const all = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
-      out = to === 'json' ? `${JSON.stringify(all, null, 2)}\n` : writeJUnit(all);
-      results = all;
+      results = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+      out = writeJUnit(results);
     }
     const output = str(args, 'output');
     if (output) await writeOutput(output, out);
-    else io.stdout.write(out);
+    else if (typeof out === 'string') io.stdout.write(out);
+    else for (const piece of out) io.stdout.write(piece);
 
     const damage = damageLine(source, results);
     if (damage) {

@@ -57,10 +57,12 @@ export interface AggregatorOptions {
   /** Called with each record as its test finishes. */
   onTest?: (test: TestRecord) => void;
   /**
-   * Which finished tests become records: all (default), or only those in PROBLEM_STATUSES; the
-   * others are counted in summary() and dropped, so memory stays flat in the number of tests.
+   * Which finished tests' records are kept (in `tests`): all (default), only those in
+   * PROBLEM_STATUSES (the others are only counted in summary()), or none (each is handed to
+   * `onTest` and dropped: a consumer that writes them out as they come). Memory then stays flat
+   * in the number of tests.
    */
-  records?: 'all' | 'problems';
+  records?: 'all' | 'problems' | 'none';
 }
 
 /** The first `worker-N` tag in sorted order (tags as a record keeps them). */
@@ -82,6 +84,7 @@ export class TestAggregator implements StreamSink {
   private readonly policy: AttachmentPolicy;
   private readonly onTest: ((test: TestRecord) => void) | undefined;
   private readonly problemsOnly: boolean;
+  private readonly keepRecords: boolean;
   // Figures over every finished test, records kept or not (see summary()).
   private readonly counts = emptyCounts();
   private total = 0;
@@ -93,6 +96,7 @@ export class TestAggregator implements StreamSink {
     this.policy = options.attachments ?? DEFAULT_ATTACHMENTS;
     this.onTest = options.onTest;
     this.problemsOnly = options.records === 'problems';
+    this.keepRecords = options.records !== 'none';
   }
 
   /** The run's summary; with `records: 'problems'` the only way to see the whole run. */
@@ -244,7 +248,7 @@ export class TestAggregator implements StreamSink {
       routeCode: test.routeCode,
       attachments,
     };
-    this.tests.push(record);
+    if (this.keepRecords) this.tests.push(record);
     this.onTest?.(record);
   }
 }

@@ -14,6 +14,11 @@ export interface ParseOptions {
   format?: ResultFormat;
   /** Only `endSummary()` will be called: records of passing tests need not be kept. */
   summaryOnly?: boolean;
+  /**
+   * Only `endSummary()` will be called, and `onTest` takes every record as it comes: none is
+   * kept (summary().problems is then empty). Subunit only; JUnit hands them over at the end.
+   */
+  streamOnly?: boolean;
   /** subunit v2: take CRCs as good, because the caller checks them itself (DecoderOptions.trustCrc). */
   trustCrc?: boolean;
 }
@@ -35,7 +40,8 @@ export interface ResultParser {
 
 /** A parser over the TestAggregator (subunit v1 and v2): records of passing tests only when wanted. */
 function aggregated(format: ResultFormat, options: ParseOptions, decoderFor: (agg: TestAggregator) => { push(chunk: Uint8Array, transient?: boolean): void; end(): void }): ResultParser {
-  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, records: options.summaryOnly ? 'problems' : 'all' });
+  const records = options.streamOnly ? 'none' : options.summaryOnly ? 'problems' : 'all';
+  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, records });
   const decoder = decoderFor(agg);
   const finish = (): TestAggregator => {
     decoder.end();
@@ -46,7 +52,7 @@ function aggregated(format: ResultFormat, options: ParseOptions, decoderFor: (ag
     format,
     push: (chunk, transient) => decoder.push(chunk, transient),
     end: () => {
-      if (options.summaryOnly) throw new Error('internal: end() on a summaryOnly parser (use endSummary())');
+      if (records !== 'all') throw new Error('internal: end() on a summaryOnly or streamOnly parser (use endSummary())');
       return makeRunResults(format, finish().tests, agg.damages);
     },
     endSummary: () => finish().summary(format),

@@ -39,7 +39,7 @@ Options:
 Exit codes:
   0  the demo ran (the gate's verdict in it is shown, not returned)`,
   async run(args, io) {
-    const { runCli } = await import("./main-BLEC35PD.js");
+    const { runCli } = await import("./main-YIHMI24S.js");
     const data = dataDir();
     const out = str(args, "out") ?? join(io.cwd, "tempest-gate-demo");
     const run = join(data, "samples", "local-tempest-33-compute-identity-mini.subunit");

@@ -12,14 +12,14 @@ import { parseArgs } from "node:util";
 var VERBS = [
   { name: "select", summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.", load: async () => (await import("./select-JSZ4SKFZ.js")).selectCommand },
   { name: "provision", summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.", load: async () => (await import("./provision-Z37V35BG.js")).provisionCommand },
-  { name: "run", summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.", load: async () => (await import("./run-ZBTHW745.js")).runVerbCommand },
-  { name: "validate", summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.", load: async () => (await import("./validate-RF75NBN5.js")).validateCommand },
-  { name: "parse", summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.", load: async () => (await import("./parse-ZLAP73R7.js")).parseCommand },
-  { name: "compare", summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.", load: async () => (await import("./compare-BI66E553.js")).compareCommand },
-  { name: "baseline", summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).", load: async () => (await import("./baseline-LQJY6YCR.js")).baselineCommand },
-  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./report-DIJIKCA2.js")).reportCommand },
+  { name: "run", summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.", load: async () => (await import("./run-VCHBSIXP.js")).runVerbCommand },
+  { name: "validate", summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.", load: async () => (await import("./validate-EN6CWZUS.js")).validateCommand },
+  { name: "parse", summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.", load: async () => (await import("./parse-ZDZQBMHA.js")).parseCommand },
+  { name: "compare", summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.", load: async () => (await import("./compare-DZXOZ5TZ.js")).compareCommand },
+  { name: "baseline", summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).", load: async () => (await import("./baseline-BTAURJR7.js")).baselineCommand },
+  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./report-PZ44VZEI.js")).reportCommand },
   { name: "cleanup", summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.", load: async () => (await import("./cleanup-NK4W5LJR.js")).cleanupCommand },
-  { name: "demo", summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).", load: async () => (await import("./demo-SSNQI5GX.js")).demoCommand }
+  { name: "demo", summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).", load: async () => (await import("./demo-6YV3O6VB.js")).demoCommand }
 ];
 var VERSION = "0.1.0";
 function mainHelp() {

@@ -203,11 +203,11 @@ function requireCloudInputs(settings) {
 // src/action/stages.ts
 var defaultStages = {
   cloud: {
-    select: async (o) => (await import("./cloud-stage-BZEQOOOM.js")).verbCloudStage.select(o),
-    provisionAndRun: async (o) => (await import("./cloud-stage-BZEQOOOM.js")).verbCloudStage.provisionAndRun(o)
+    select: async (o) => (await import("./cloud-stage-U5XFPEJ4.js")).verbCloudStage.select(o),
+    provisionAndRun: async (o) => (await import("./cloud-stage-U5XFPEJ4.js")).verbCloudStage.provisionAndRun(o)
   },
   cleanup: { cleanup: async (o) => (await import("./cloud-cleanup-M2DE4CBP.js")).openstackCleanup.cleanup(o) },
-  compare: { load: async (o) => (await import("./compare-stage-6SXF4XG5.js")).compareStage.load(o) }
+  compare: { load: async (o) => (await import("./compare-stage-K2NFJKB7.js")).compareStage.load(o) }
 };
 
 // src/action/state.ts

@@ -8,7 +8,7 @@ import {
 } from "./chunk-JTCS6GEG.js";
 import {
   parseResults
-} from "./chunk-FWNXULP3.js";
+} from "./chunk-NVPQEUFB.js";
 import {
   RESULTS_SCHEMA
 } from "./chunk-F64MU34C.js";

@@ -4,12 +4,12 @@ import {
 } from "./chunk-CXUYHESN.js";
 import {
   DEFAULT_ARTIFACT
-} from "./chunk-AJQABMZT.js";
-import "./chunk-NTPEE42T.js";
+} from "./chunk-6XQDYDAT.js";
+import "./chunk-I63Q57P7.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-FWNXULP3.js";
+import "./chunk-NVPQEUFB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-F64MU34C.js";

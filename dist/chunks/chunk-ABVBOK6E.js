@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseJsonText
-} from "./chunk-NTPEE42T.js";
+} from "./chunk-I63Q57P7.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";

@@ -32,6 +32,7 @@ var TestAggregator = class {
   policy;
   onTest;
   problemsOnly;
+  keepRecords;
   // Figures over every finished test, records kept or not (see summary()).
   counts = emptyCounts();
   total = 0;
@@ -42,6 +43,7 @@ var TestAggregator = class {
     this.policy = options.attachments ?? DEFAULT_ATTACHMENTS;
     this.onTest = options.onTest;
     this.problemsOnly = options.records === "problems";
+    this.keepRecords = options.records !== "none";
   }
   /** The run's summary; with `records: 'problems'` the only way to see the whole run. */
   summary(format) {
@@ -178,7 +180,7 @@ var TestAggregator = class {
       routeCode: test.routeCode,
       attachments
     };
-    this.tests.push(record);
+    if (this.keepRecords) this.tests.push(record);
     this.onTest?.(record);
   }
 };
@@ -1526,7 +1528,8 @@ var SubunitV1Decoder = class _SubunitV1Decoder {
 
 // src/core/results/parse.ts
 function aggregated(format, options, decoderFor) {
-  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, records: options.summaryOnly ? "problems" : "all" });
+  const records = options.streamOnly ? "none" : options.summaryOnly ? "problems" : "all";
+  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, records });
   const decoder = decoderFor(agg);
   const finish = () => {
     decoder.end();
@@ -1537,7 +1540,7 @@ function aggregated(format, options, decoderFor) {
     format,
     push: (chunk, transient) => decoder.push(chunk, transient),
     end: () => {
-      if (options.summaryOnly) throw new Error("internal: end() on a summaryOnly parser (use endSummary())");
+      if (records !== "all") throw new Error("internal: end() on a summaryOnly or streamOnly parser (use endSummary())");
       return makeRunResults(format, finish().tests, agg.damages);
     },
     endSummary: () => finish().summary(format)

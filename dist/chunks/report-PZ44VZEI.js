@@ -4,22 +4,22 @@ import {
   loadBaseline,
   loadRuns,
   todayUtc
-} from "./chunk-24CGQJY6.js";
-import "./chunk-ULM2UUL3.js";
-import "./chunk-AJQABMZT.js";
+} from "./chunk-EMM5MFPQ.js";
+import "./chunk-ABVBOK6E.js";
+import "./chunk-6XQDYDAT.js";
 import {
   EMPTY_CONTEXT,
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-NTPEE42T.js";
+} from "./chunk-I63Q57P7.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
   renderResultsText
-} from "./chunk-GN2PKBBY.js";
-import "./chunk-FWNXULP3.js";
+} from "./chunk-PFLX7RBJ.js";
+import "./chunk-NVPQEUFB.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText,

@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   loadBaselineRef
-} from "./chunk-AJQABMZT.js";
+} from "./chunk-6XQDYDAT.js";
 import {
   compareRuns,
   parseKnownFailures,
   renderCompareMarkdown,
   summarizeRuns
-} from "./chunk-NTPEE42T.js";
+} from "./chunk-I63Q57P7.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-FWNXULP3.js";
+import "./chunk-NVPQEUFB.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

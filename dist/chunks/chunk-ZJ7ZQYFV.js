@@ -13,14 +13,14 @@ import {
 } from "./chunk-6FQIVUDE.js";
 import {
   parseBaseline
-} from "./chunk-NTPEE42T.js";
+} from "./chunk-I63Q57P7.js";
 import {
   SECRETS_PATH
 } from "./chunk-LATCVEPG.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-FWNXULP3.js";
+} from "./chunk-NVPQEUFB.js";
 import {
   readBytes,
   readText

@@ -5,7 +5,7 @@ import {
   processIo,
   runCli,
   runCommand
-} from "./chunk-JW2ZJFML.js";
+} from "./chunk-SXFXCS7C.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   baselineFromBytes
-} from "./chunk-NTPEE42T.js";
+} from "./chunk-I63Q57P7.js";
 import {
   readBytes,
   readText,
@@ -177,7 +177,7 @@ function artifactStore(artifact, env) {
     artifact,
     ...env.TEMPEST_GATE_BASELINE_WORKFLOW ? { workflow: env.TEMPEST_GATE_BASELINE_WORKFLOW } : {}
   };
-  const inner = async () => (await import("./baseline-artifact-GU73BB2D.js")).githubArtifactStore(options);
+  const inner = async () => (await import("./baseline-artifact-3FHH3IOW.js")).githubArtifactStore(options);
   return {
     spec: `artifact:${artifact}`,
     list: async () => (await inner()).list(),

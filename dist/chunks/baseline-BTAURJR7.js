@@ -10,24 +10,24 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-24CGQJY6.js";
-import "./chunk-ULM2UUL3.js";
+} from "./chunk-EMM5MFPQ.js";
+import "./chunk-ABVBOK6E.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-AJQABMZT.js";
+} from "./chunk-6XQDYDAT.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-NTPEE42T.js";
+} from "./chunk-I63Q57P7.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-GN2PKBBY.js";
-import "./chunk-FWNXULP3.js";
+import "./chunk-PFLX7RBJ.js";
+import "./chunk-NVPQEUFB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import {

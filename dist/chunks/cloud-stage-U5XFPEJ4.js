@@ -53,10 +53,10 @@ function rulesArgs(settings) {
 }
 async function loadVerbs() {
   const [{ runCommand }, { selectCommand }, { provisionCommand }, { runVerbCommand }] = await Promise.all([
-    import("./main-BLEC35PD.js"),
+    import("./main-YIHMI24S.js"),
     import("./select-JSZ4SKFZ.js"),
     import("./provision-Z37V35BG.js"),
-    import("./run-ZBTHW745.js")
+    import("./run-VCHBSIXP.js")
   ]);
   return { runCommand, selectCommand, provisionCommand, runVerbCommand };
 }

@@ -15,7 +15,7 @@ import {
   reportText,
   runTempest,
   shJoin
-} from "./chunk-OUG5SQF4.js";
+} from "./chunk-ZJ7ZQYFV.js";
 import "./chunk-2VM6WFQS.js";
 import {
   CLOUD_HELP,
@@ -28,12 +28,12 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-ULM2UUL3.js";
-import "./chunk-NTPEE42T.js";
+} from "./chunk-ABVBOK6E.js";
+import "./chunk-I63Q57P7.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-LATCVEPG.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-FWNXULP3.js";
+import "./chunk-NVPQEUFB.js";
 import "./chunk-DSMXSV3X.js";
 import {
   readText

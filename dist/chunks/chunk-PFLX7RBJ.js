@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   writeJUnit
-} from "./chunk-FWNXULP3.js";
+} from "./chunk-NVPQEUFB.js";
 import {
   fileSize,
   readChunks,
@@ -13,6 +13,9 @@ import {
   flag,
   str
 } from "./chunk-FLRDIUCQ.js";
+import {
+  RESULTS_SCHEMA
+} from "./chunk-F64MU34C.js";
 import {
   EXIT,
   usageError
@@ -58,6 +61,53 @@ function renderResultsText(summary, options) {
   return `${lines.join("\n")}
 `;
 }
+
+// src/core/results/results-json.ts
+var indent = (json, by) => json.replace(/\n/g, `
+${by}`);
+var WRAP_HEAD = '{\n  "tests": [\n';
+var WRAP_TAIL = "\n  ]\n}";
+var BATCH = 512;
+var ResultsJsonText = class {
+  texts = [];
+  pending = [];
+  /** A finished test (a ParseOptions.onTest). */
+  add(test) {
+    this.pending.push(test);
+    if (this.pending.length === BATCH) this.flush();
+  }
+  /** Forget the tests added so far (the input is being read again). */
+  reset() {
+    this.texts.length = 0;
+    this.pending = [];
+  }
+  flush() {
+    if (this.pending.length === 0) return;
+    const json = JSON.stringify({ tests: this.pending }, null, 2);
+    this.texts.push(json.slice(WRAP_HEAD.length, json.length - WRAP_TAIL.length));
+    this.pending = [];
+  }
+  /**
+   * The document in pieces, to write one after another: never one string, since a big run's
+   * JSON can pass the longest string V8 makes.
+   */
+  *pieces(summary) {
+    this.flush();
+    yield `{
+  "schema": ${JSON.stringify(RESULTS_SCHEMA)},
+  "format": ${JSON.stringify(summary.format)},
+  "tests": [`;
+    for (let i = 0; i < this.texts.length; i++) yield `${i ? ",\n" : "\n"}${this.texts[i]}`;
+    yield this.texts.length ? "\n  ]" : "]";
+    yield `,
+  "counts": ${indent(JSON.stringify(summary.counts, null, 2), "  ")},
+  "start": ${JSON.stringify(summary.start)},
+  "stop": ${JSON.stringify(summary.stop)},
+  "damage": ${indent(JSON.stringify(summary.damage, null, 2), "  ")}
+}
+`;
+  }
+};
 
 // src/edges/crc-check.ts
 import { Worker } from "node:worker_threads";
@@ -190,6 +240,7 @@ async function readWith(path, stdin, options, finish) {
   }
   const check = await fileSize(path) >= (options.crcWorkerMinBytes ?? CRC_WORKER_MIN_BYTES) && options.format !== "subunit-v1" && options.format !== "junit" ? startCrcCheck(path) : void 0;
   try {
+    options.beforePass?.();
     const parser2 = createResultParser({ ...options, trustCrc: check !== void 0 });
     await readFileReusing(path, (chunk) => parser2.push(chunk, true));
     const result = finish(parser2);
@@ -197,6 +248,7 @@ async function readWith(path, stdin, options, finish) {
   } finally {
     check?.cancel();
   }
+  options.beforePass?.();
   const parser = createResultParser(options);
   await readFileReusing(path, (chunk) => parser.push(chunk, true));
   return finish(parser);
@@ -206,6 +258,11 @@ async function parseFile(path, stdin, attachments, options = {}) {
 }
 async function summarizeFile(path, stdin, attachments, options = {}) {
   return readWith(path, stdin, { ...options, attachments, summaryOnly: true }, (p) => p.endSummary());
+}
+async function resultsJsonFile(path, stdin, attachments, options = {}) {
+  const json = new ResultsJsonText();
+  const summary = await readWith(path, stdin, { ...options, attachments, streamOnly: true, onTest: (t) => json.add(t), beforePass: () => json.reset() }, (p) => p.endSummary());
+  return { summary, pieces: json.pieces(summary) };
 }
 var parseCommand = {
   name: "parse",
@@ -256,15 +313,18 @@ Exit codes:
     if (to === "text") {
       results = await summarizeFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
       out = renderResultsText(results, { source });
+    } else if (to === "json") {
+      const json = await resultsJsonFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+      results = json.summary;
+      out = json.pieces;
     } else {
-      const all = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
-      out = to === "json" ? `${JSON.stringify(all, null, 2)}
-` : writeJUnit(all);
-      results = all;
+      results = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+      out = writeJUnit(results);
     }
     const output = str(args, "output");
     if (output) await writeOutput(output, out);
-    else io.stdout.write(out);
+    else if (typeof out === "string") io.stdout.write(out);
+    else for (const piece of out) io.stdout.write(piece);
     const damage = damageLine(source, results);
     if (damage) {
       io.stderr.write(`tempest-gate parse: ${damage}
@@ -280,5 +340,6 @@ export {
   damageLine,
   parseFile,
   summarizeFile,
+  resultsJsonFile,
   parseCommand
 };

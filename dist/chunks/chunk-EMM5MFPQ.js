@@ -3,11 +3,11 @@ import {
   parseGuideline,
   passedTests,
   scoreGuideline
-} from "./chunk-ULM2UUL3.js";
+} from "./chunk-ABVBOK6E.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef
-} from "./chunk-AJQABMZT.js";
+} from "./chunk-6XQDYDAT.js";
 import {
   EMPTY_CONTEXT,
   FAIL_ON,
@@ -17,11 +17,11 @@ import {
   renderCompareText,
   resultsFromBytes,
   summarizeRuns
-} from "./chunk-NTPEE42T.js";
+} from "./chunk-I63Q57P7.js";
 import {
   damageLine,
   parseFile
-} from "./chunk-GN2PKBBY.js";
+} from "./chunk-PFLX7RBJ.js";
 import {
   readBytes,
   readText,

@@ -11,14 +11,14 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-24CGQJY6.js";
-import "./chunk-ULM2UUL3.js";
-import "./chunk-AJQABMZT.js";
-import "./chunk-NTPEE42T.js";
+} from "./chunk-EMM5MFPQ.js";
+import "./chunk-ABVBOK6E.js";
+import "./chunk-6XQDYDAT.js";
+import "./chunk-I63Q57P7.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-GN2PKBBY.js";
-import "./chunk-FWNXULP3.js";
+import "./chunk-PFLX7RBJ.js";
+import "./chunk-NVPQEUFB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";

@@ -1,0 +1,90 @@
+// `parse --to json` writes each test as it finishes (core/results/results-json.ts): the text must
+// be exactly JSON.stringify(results, null, 2) of the whole run, whatever the format, the damage,
+// and whether the file is read once or twice (the CRC worker's fallback).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { createResultParser, parseResults } from '../../src/core/results/parse.ts';
+import { ResultsJsonText } from '../../src/core/results/results-json.ts';
+import { writeJUnit } from '../../src/core/results/junit.ts';
+import { encodePacket } from '../../src/core/results/subunit-v2.ts';
+import { resultsJsonFile } from '../../src/cli/commands/parse.ts';
+import { genInjury, genTest, injure, streamOf, type Injury } from '../helpers/streams.ts';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/subunit/', import.meta.url));
+const whole = (bytes: Uint8Array, options = {}): string => `${JSON.stringify(parseResults(bytes, options), null, 2)}\n`;
+
+test('generated streams, clean and damaged, any chunking: the streamed JSON is the whole JSON', () => {
+  fc.assert(
+    fc.property(
+      fc.array(genTest, { maxLength: 10 }),
+      fc.nat(),
+      fc.array(genInjury, { maxLength: 2 }),
+      fc.integer({ min: 1, max: 400 }),
+      fc.constantFrom('all' as const, 'failures' as const, 'none' as const),
+      (tests, seed, injuries, chunk, keep) => {
+        let bytes = streamOf(tests, seed);
+        for (const inj of injuries) bytes = injure(bytes, inj);
+        const options = { format: 'subunit-v2' as const, attachments: { keep, capBytes: 64 } };
+        const json = new ResultsJsonText();
+        const parser = createResultParser({ ...options, streamOnly: true, onTest: (t) => json.add(t) });
+        for (let i = 0; i < bytes.length; i += chunk) parser.push(bytes.subarray(i, i + chunk));
+        assert.equal([...json.pieces(parser.endSummary())].join(''), whole(bytes, options));
+      },
+    ),
+    { numRuns: 300, seed: 99 },
+  );
+});
+
+test('a run of several batches (1,300 tests, unfinished ones at the end): the streamed JSON is the whole JSON', () => {
+  const packets: Uint8Array[] = [];
+  for (let i = 0; i < 1300; i++) {
+    const testId = `tempest.api.t${i % 13}.T.test_${i}[id-${String(i).padStart(8, '0')}-1111-2222-3333-444444444444]`;
+    packets.push(encodePacket({ testId, status: 'inprogress', tags: [`worker-${i % 3}`], timestamp: 1_700_000_000_000_000 + i * 1000 }));
+    if (i % 100 !== 7) packets.push(encodePacket({ testId, status: i % 17 ? 'success' : 'fail', timestamp: 1_700_000_000_000_000 + i * 1000 + 500 }));
+  }
+  const bytes = Buffer.concat(packets);
+  const json = new ResultsJsonText();
+  const parser = createResultParser({ streamOnly: true, onTest: (t) => json.add(t) });
+  parser.push(bytes);
+  const summary = parser.endSummary();
+  assert.equal(summary.total, 1300);
+  assert.equal([...json.pieces(summary)].join(''), whole(bytes));
+});
+
+test('every fixture (v2, v1, JUnit), and damaged copies read twice by the CRC fallback: the CLI JSON is the whole JSON', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-json-'));
+  try {
+    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.subunit')).map((f) => join(FIXTURES, f));
+    const v2 = files.find((f) => f.includes('local-tempest'))!;
+    const xml = join(dir, 'run.xml');
+    writeFileSync(xml, writeJUnit(parseResults(readFileSync(v2))));
+    files.push(xml);
+    const base = readFileSync(v2);
+    const injuries: Injury[] = [
+      { kind: 'flip', at: Math.floor(base.length / 2), xor: 0x20 },
+      { kind: 'truncate', at: Math.floor(base.length * 0.8) },
+    ];
+    injuries.forEach((inj, i) => {
+      const f = join(dir, `injured-${i}.subunit`);
+      writeFileSync(f, injure(base, inj));
+      files.push(f);
+    });
+    const formats = new Set<string>();
+    for (const file of files) {
+      const want = whole(readFileSync(file));
+      formats.add(parseResults(readFileSync(file)).format);
+      for (const crcWorkerMinBytes of [0, Infinity]) {
+        const got = await resultsJsonFile(file, process.stdin, undefined, { crcWorkerMinBytes });
+        assert.equal([...got.pieces].join(''), want, `${file} (worker from ${crcWorkerMinBytes} bytes)`);
+      }
+    }
+    assert.deepEqual([...formats].sort(), ['junit', 'subunit-v1', 'subunit-v2']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
