@@ -193,8 +193,9 @@ function viewOf(buffer: ArrayBufferLike): DataView {
 
 /**
  * The last string read for one field. Packets of a test repeat its id (start, every attachment
- * chunk, end) and attachments repeat their name and MIME type: a native byte comparison with the
- * previous value is cheaper than decoding again, and gives the aggregator the very same string.
+ * chunk, end) and attachments repeat their name and MIME type: comparing the bytes with the
+ * previous value's in place is cheaper than decoding again, and gives the aggregator the very same
+ * string (its hash already computed for the map lookups).
  */
 interface LastString {
   bytes: Uint8Array;
@@ -213,11 +214,12 @@ function readString(body: Uint8Array, pos: number, end: number, last?: LastStrin
   }
   const stop = start + length;
   cursor = stop;
-  // No loop over the bytes here: V8's decoder validates natively (SIMD), far faster per byte than JS.
-  // python-subunit looks for NUL before it decodes: a string with both says NUL.
   if (last !== undefined && last.bytes.length === length && sameBytes(body, start, last.bytes)) return last.text;
   const view = body.subarray(start, stop);
   let text: string;
+  // No JS loop over the bytes: V8's decoder validates natively (SIMD), far faster per byte. NUL is
+  // looked for after, except on a decode error: python-subunit checks NUL first, so a string with
+  // both is reported as NUL.
   try {
     text = utf8.decode(view);
   } catch {
