@@ -1,14 +1,53 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  newRunId
-} from "./chunks/chunk-LAJXBLTR.js";
+  writeReport
+} from "./chunks/chunk-KL47MIBL.js";
+import {
+  judgeRuns,
+  loadBaseline,
+  loadKnownFailures
+} from "./chunks/chunk-AH4OXOT7.js";
+import "./chunks/chunk-PYNAP7XY.js";
+import {
+  loadRuns
+} from "./chunks/chunk-DYNTHJVM.js";
 import {
   STATE,
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-TPN42IXL.js";
-import "./chunks/chunk-LATCVEPG.js";
+} from "./chunks/chunk-HDJNVQCE.js";
+import "./chunks/chunk-FHHFMVEX.js";
+import "./chunks/chunk-XQCRJ6PM.js";
+import "./chunks/chunk-B3CI7MJK.js";
+import "./chunks/chunk-SGNDXFKC.js";
+import {
+  newRunId
+} from "./chunks/chunk-GSH46W5Q.js";
+import {
+  notRunVerdict,
+  renderCompareMarkdown,
+  resultsFromBytes
+} from "./chunks/chunk-CXU2P6X6.js";
+import "./chunks/chunk-FFUPZC6L.js";
+import "./chunks/chunk-JTCS6GEG.js";
+import {
+  writeOutput
+} from "./chunks/chunk-ZELLUOP7.js";
+import {
+  buildAnnotations,
+  commentMarker,
+  fitBody,
+  redact,
+  renderReportMarkdown
+} from "./chunks/chunk-SAE4ZDUB.js";
+import {
+  FAILING_STATUSES
+} from "./chunks/chunk-PF7A42VC.js";
+import {
+  EXIT,
+  UserError
+} from "./chunks/chunk-XOD6W3JI.js";
 import {
   endGroup,
   error,
@@ -21,32 +60,7 @@ import {
   summary,
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
-import "./chunks/chunk-JTCS6GEG.js";
-import {
-  damageLine,
-  parseFile
-} from "./chunks/chunk-PFLX7RBJ.js";
-import "./chunks/chunk-NVPQEUFB.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import {
-  writeOutput
-} from "./chunks/chunk-ZELLUOP7.js";
-import "./chunks/chunk-FLRDIUCQ.js";
-import {
-  buildAnnotations,
-  commentMarker,
-  fitBody,
-  redact,
-  renderReportMarkdown
-} from "./chunks/chunk-TGND3247.js";
-import {
-  FAILING_STATUSES,
-  RESULTS_SCHEMA
-} from "./chunks/chunk-F64MU34C.js";
-import {
-  EXIT,
-  UserError
-} from "./chunks/chunk-XOD6W3JI.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
@@ -61,8 +75,7 @@ async function writeJobSummary(markdown) {
 }
 
 // src/action/publish.ts
-import { copyFile, readFile as readFile2, writeFile } from "node:fs/promises";
-import { PassThrough, Readable } from "node:stream";
+import { copyFile, readFile as readFile2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/action/report-bundle.ts
@@ -113,12 +126,18 @@ async function readBundle(dir) {
   let results = null;
   if (manifest.results) {
     const rpath = join(dir, FILES.results);
+    let bytes;
     try {
-      results = JSON.parse(await readFile(rpath, "utf8"));
+      bytes = await readFile(rpath);
     } catch (err) {
       throw bad(rpath, `cannot read the results (${err.message})`);
     }
-    if (results.schema !== RESULTS_SCHEMA || !Array.isArray(results.tests)) throw bad(rpath, `not a ${RESULTS_SCHEMA} document`);
+    try {
+      results = resultsFromBytes(bytes, rpath);
+    } catch (err) {
+      if (err instanceof UserError) throw bad(rpath, err.message);
+      throw err;
+    }
   }
   return { manifest, results };
 }
@@ -126,7 +145,7 @@ async function readBundle(dir) {
 // src/action/publish.ts
 var CONCLUSION = { pass: "success", fail: "failure", skipped: "action_required", error: "failure" };
 var SUMMARY_LIMIT = 1024 * 1024 - 1024;
-async function publishReport(settings, report, targets, client) {
+async function publishReport(settings, report, targets, github) {
   const ctx = settings.context;
   const problems = [...report.problems];
   const clean = (s) => redact(s, settings.secrets);
@@ -160,12 +179,7 @@ async function publishReport(settings, report, targets, client) {
   let checkRunId = null;
   const pointer = ctx.runUrl ? `The whole report is in the job summary of [the workflow run](${ctx.runUrl})${settings.artifactName ? ` and its artifact \`${settings.artifactName}\`` : ""}.` : "The whole report is in the job summary and the artifact.";
   if (targets.github && (report.pullRequest || settings.checkRun)) {
-    const [{ createGitHubClient }, { upsertComment }, { publishCheckRun }] = await Promise.all([
-      import("./chunks/client-2DKE65CN.js"),
-      import("./chunks/comment-F2XJNNZD.js"),
-      import("./chunks/check-run-VNG5EOBV.js")
-    ]);
-    const gh = client ?? createGitHubClient({ token: settings.githubToken, baseUrl: ctx.apiUrl, log: (l) => info(l) });
+    const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([import("./chunks/comment-IUFSP7ND.js"), import("./chunks/check-run-7HRE5IZL.js"), github()]);
     if (report.pullRequest && settings.commentMode !== "off") {
       const marker = commentMarker(settings.commentKey);
       const body = fitBody(`${marker}
@@ -218,9 +232,14 @@ ${markdown}`, { pointer });
     warning(`could not write the job summary: ${err.message}`);
   }
   if (targets.artifact && settings.artifactName) {
-    if (resultsText !== null) {
-      const html = await writeHtmlReport(settings, join2(settings.reportDir, FILES.results), clean);
-      if (html) files.push(html);
+    if (results !== null && report.judgement) {
+      const html = join2(settings.reportDir, FILES.html);
+      try {
+        await writeReport({ results, judgement: report.judgement, title: `tempest-gate: ${ctx.owner}/${ctx.repo}`, html, markdown: null, clean });
+        files.push(html);
+      } catch (err) {
+        warning(`the HTML report was not written: ${clean(err.message)}`);
+      }
     }
     if (report.rawResultsPath) {
       const raw = await readFile2(report.rawResultsPath);
@@ -233,7 +252,7 @@ ${markdown}`, { pointer });
       }
     }
     try {
-      const { uploadArtifact } = await import("./chunks/artifacts-AHDUS2E5.js");
+      const { uploadArtifact } = await import("./chunks/artifacts-7LN4E2JA.js");
       const up = await uploadArtifact({ name: settings.artifactName, files, rootDirectory: settings.reportDir });
       if (up.uploaded) info(`Artifact '${settings.artifactName}' uploaded (id ${up.id ?? "?"}, ${up.size ?? "?"} bytes).`);
       else info(`Artifact not uploaded: ${up.reason}. The report is in ${settings.reportDir}.`);
@@ -247,32 +266,14 @@ ${markdown}`, { pointer });
 function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);
 }
-async function writeHtmlReport(settings, resultsJsonPath, clean) {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import("./chunks/main-YIHMI24S.js"), import("./chunks/report-PZ44VZEI.js")]);
-  const html = join2(settings.reportDir, FILES.html);
-  const argv = ["--results", resultsJsonPath, "--html", html, "--fail-on", settings.failOn, "--title", `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
-  if (settings.baseline) argv.push("--baseline", settings.baseline, "--store", settings.baselineStore, "--repo", process.cwd());
-  if (settings.knownFailures) argv.push("--known-failures", settings.knownFailures);
-  const errors = [];
-  const sink = new PassThrough();
-  sink.on("data", (c) => errors.push(c.toString("utf8")));
-  const env = { ...process.env, GITHUB_TOKEN: settings.githubToken };
-  const code = await runCommand(reportCommand, argv, { stdout: new PassThrough(), stderr: sink, stdin: Readable.from([]), cwd: process.cwd(), env, signal: new AbortController().signal });
-  if (code !== EXIT.ok && code !== EXIT.gateFailed) {
-    warning(`the HTML report was not written: ${clean(errors.join("").trim().split("\n").pop() ?? `exit ${code}`)}`);
-    return null;
-  }
-  await writeFile(html, clean(await readFile2(html, "utf8")));
-  return html;
-}
 function describe(err) {
   return err instanceof UserError ? err.message : `internal error while publishing: ${err.message}`;
 }
 
 // src/action/run-main.ts
 var FORK_HELP = `This pull request comes from a fork, and GitHub does not give a fork's workflow run the cloud credentials (nor a token that may comment). The gate did not run. A maintainer can run it in a trusted context and publish it with the workflow_run reporting workflow: see docs/action.md, "Pull requests from forks".`;
+var COMPARE_BUDGET = 56e3;
 async function runMain(options = {}) {
-  const stages = options.stages ?? defaultStages;
   saveState(STATE.started, "true");
   let settings;
   try {
@@ -281,11 +282,23 @@ async function runMain(options = {}) {
     await fail(err, null);
     return;
   }
+  const abort = new AbortController();
+  const stop = () => abort.abort(new Error("the job was cancelled"));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  let client = options.client ? Promise.resolve(options.client) : void 0;
+  const github = () => client ??= import("./chunks/client-XPYQVA4U.js").then(
+    ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
+  );
+  const run = { settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal };
   try {
-    if (settings.reportFrom) await publishFromArtifact(settings, stages, options.client);
-    else await gate(settings, stages, options.client);
+    if (settings.reportFrom) await publishFromArtifact(run);
+    else await gate(run);
   } catch (err) {
     await fail(err, settings);
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
   }
 }
 async function fail(err, settings) {
@@ -302,26 +315,40 @@ ${line}
     warning(`could not write the job summary: ${e.message}`);
   }
 }
-function verdictOnFailures(results, failOn) {
-  const failing = results.tests.filter((t) => FAILING_STATUSES.has(t.status)).length;
-  const unfinished = results.tests.filter((t) => t.status === "inprogress").length;
-  const failed = failing - unfinished;
-  const fails = failing > 0 && failOn !== "never";
-  const parts = [failed ? `${failed} ${failed === 1 ? "test" : "tests"} failed` : "", unfinished ? `${unfinished} never finished` : ""].filter(Boolean);
-  const headline = failing === 0 ? `All ${results.tests.length} tests passed or were skipped.` : `${parts.join(" and ")} of ${results.tests.length}.`;
-  return { verdict: fails ? "fail" : "pass", headline: failOn === "never" && failing ? `${headline} (fail-on: never)` : headline };
-}
-function judge(settings, results, reference, damaged) {
-  let compare = null;
-  let judged = verdictOnFailures(results, settings.failOn);
-  if (reference) {
-    compare = reference.compare({ results, failOn: settings.failOn });
-    judged = { verdict: compare.verdict, headline: compare.headline };
-  } else if (!settings.baseline && settings.failOn === "regressions" && judged.verdict === "fail") {
-    judged.headline += " No baseline is set, so every failure counts as a regression.";
+async function reference(settings) {
+  const ctx = settings.context;
+  let baseline = null;
+  if (settings.baseline) {
+    try {
+      baseline = await loadBaseline({
+        ref: settings.baseline,
+        store: settings.baselineStore,
+        repo: process.cwd(),
+        created: (/* @__PURE__ */ new Date()).toISOString(),
+        github: { token: settings.githubToken, repository: `${ctx.owner}/${ctx.repo}`, apiUrl: ctx.apiUrl }
+      });
+    } catch (err) {
+      if (err instanceof UserError) throw new UserError(`input 'baseline' ('${settings.baseline}'): ${err.message}`, { exitCode: err.exitCode, cause: err });
+      throw err;
+    }
+    info(`Baseline: ${baseline.source}`);
   }
-  if (damaged && judged.verdict === "pass") judged = { verdict: "error", headline: `${judged.headline} The result stream was damaged.` };
-  return { judged, compare };
+  let knownFailures = null;
+  try {
+    knownFailures = await loadKnownFailures(settings.knownFailures);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`input 'known-failures': ${err.message}`, { exitCode: EXIT.usage, cause: err });
+    throw err;
+  }
+  return { baseline, knownFailures };
+}
+function judge(settings, runs, damage, ref, infrastructure) {
+  const now = (/* @__PURE__ */ new Date()).toISOString();
+  return judgeRuns({ runs, damage, baseline: ref.baseline, failOn: settings.failOn, knownFailures: ref.knownFailures, today: now.slice(0, 10), now, infrastructure });
+}
+function compareOf(j) {
+  if (!j.hasBaseline) return null;
+  return { markdown: renderCompareMarkdown(j.diff, { budget: COMPARE_BUDGET }), regressions: j.diff.counts.regressions, fixes: j.diff.counts.fixes };
 }
 function readOnlyFork(settings) {
   return settings.context.pullRequest?.fromFork === true && settings.context.eventName === "pull_request";
@@ -330,17 +357,19 @@ function prOf(settings) {
   const pr = settings.context.pullRequest;
   return pr ? { number: pr.number, headSha: pr.headSha } : null;
 }
-async function publishWithoutResults(settings, report, client) {
-  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, client);
+async function publishWithoutResults(run, verdict, problems) {
+  const { settings } = run;
+  const report = { results: null, verdict: verdict.result, headline: verdict.reason, problems, compare: null, judgement: null, pullRequest: prOf(settings), rawResultsPath: null };
+  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
   setOutputs(report, out, 0, null);
 }
-async function runOnCloud(settings, stages, problems, client) {
+async function runOnCloud(run, problems) {
+  const { settings, stages } = run;
   const pr = settings.context.pullRequest;
   if (!settings.cloud) {
     if (pr?.fromFork) {
       error(FORK_HELP);
-      const headline = "Not run: this pull request comes from a fork.";
-      await publishWithoutResults(settings, { results: null, verdict: "skipped", headline, problems: [FORK_HELP], compare: null, pullRequest: prOf(settings), rawResultsPath: null }, client);
+      await publishWithoutResults(run, notRunVerdict({ skipped: "Not run: this pull request comes from a fork." }), [FORK_HELP]);
       setFailed("tempest-gate did not run: pull request from a fork without cloud credentials (see the job summary).");
       return null;
     }
@@ -350,74 +379,87 @@ async function runOnCloud(settings, stages, problems, client) {
     );
   }
   requireCloudInputs(settings);
-  if (!stages.cloud) throw new UserError("this build has no cloud stage; set 'results' to report an existing result file", { exitCode: EXIT.internal });
-  const selection = await stages.cloud.select({ settings, log: (l) => info(l) });
+  const log = (l) => info(l);
+  startGroup("Select");
+  const selection = await stages.select({ settings, log, signal: run.signal, github: await run.github(), workspace: process.cwd() });
+  endGroup();
   info(`Selection: ${selection.summary}`);
   if (selection.conclusion === "skip") {
-    const headline = `Nothing to run: ${selection.summary}.`;
-    await publishWithoutResults(settings, { results: null, verdict: "pass", headline, problems, compare: null, pullRequest: prOf(settings), rawResultsPath: null }, client);
+    await publishWithoutResults(run, notRunVerdict({ nothingToRun: selection.summary }), problems);
     return null;
   }
   const runId = newRunId(Date.now(), Math.random);
   saveState(STATE.runId, runId);
   if (settings.cloud.name) saveState(STATE.cloudName, settings.cloud.name);
   info(`Run id ${runId}: every cloud resource of this run carries it.`);
-  const run = await stages.cloud.provisionAndRun({ settings, selection, runId, log: (l) => info(l) });
-  if (run.problem) problems.push(run.problem);
-  return { resultsPath: run.resultsPath, selectedCount: selection.selectedCount };
-}
-async function gate(settings, stages, client) {
-  const problems = [];
-  let reference = null;
-  if (settings.baseline) {
-    if (!stages.compare) problems.push("input 'baseline' is set, but this build has no compare engine: judged on failures alone");
-    else {
-      reference = await stages.compare.load({ settings, workspace: process.cwd() });
-      info(`Baseline: ${reference.source}`);
-    }
+  startGroup("Provision and run");
+  let ran;
+  try {
+    ran = await stages.provisionAndRun({ settings, selection, runId, log, signal: run.signal });
+  } catch (err) {
+    endGroup();
+    const line = redact(err instanceof UserError ? err.message : `internal error: ${err.message}`, settings.secrets);
+    error(line);
+    await publishWithoutResults(run, notRunVerdict({ infrastructure: line }), problems);
+    setFailed(line);
+    setOutput("result", "error");
+    return null;
   }
+  endGroup();
+  return { resultsPath: ran.resultsPath, selectedCount: selection.selectedCount, problem: ran.problem ?? null };
+}
+async function gate(run) {
+  const { settings } = run;
+  const problems = [];
+  const ref = await reference(settings);
   let resultsPath = settings.results;
   let selectedCount = null;
+  let infrastructure = null;
   if (!resultsPath) {
-    const ran = await runOnCloud(settings, stages, problems, client);
+    const ran = await runOnCloud(run, problems);
     if (!ran) return;
     ({ resultsPath, selectedCount } = ran);
+    infrastructure = ran.problem;
+    if (infrastructure) problems.push(infrastructure);
   }
   startGroup(`Read ${resultsPath}`);
-  const results = await parseFile(resultsPath, process.stdin);
+  const { runs, damage } = await loadRuns([resultsPath], process.stdin);
   endGroup();
-  const damage = damageLine(resultsPath, results);
-  if (damage) problems.push(damage);
-  const { judged, compare } = judge(settings, results, reference, damage !== null);
+  problems.push(...damage);
+  const judgement = judge(settings, runs, damage, ref, infrastructure);
+  const results = runs[0];
   const report = {
     results,
-    verdict: judged.verdict,
-    headline: judged.headline,
+    verdict: judgement.verdict.result,
+    headline: judgement.verdict.reason,
     problems,
-    compare: compare ? { markdown: compare.markdown, regressions: compare.regressions, fixes: compare.fixes } : null,
+    compare: compareOf(judgement),
+    judgement,
     pullRequest: prOf(settings),
     rawResultsPath: resultsPath
   };
   if (readOnlyFork(settings)) notice("Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.");
-  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, client);
-  setOutputs(report, out, selectedCount ?? results.tests.length, compare);
+  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
+  setOutputs(report, out, selectedCount ?? results.tests.length, judgement);
   if (out.problems.length > problems.length) {
     setFailed(`tempest-gate could not publish everything: ${out.problems[problems.length]}`);
-  } else if (judged.verdict !== "pass") {
-    setFailed(`tempest-gate: ${redact(judged.headline, settings.secrets)}`);
+  } else if (judgement.verdict.result !== "pass") {
+    setFailed(`tempest-gate: ${redact(judgement.verdict.reason, settings.secrets)}`);
   }
 }
-function setOutputs(report, out, selected, compare) {
+function setOutputs(report, out, selected, judgement) {
   const failing = report.results ? report.results.tests.filter((t) => FAILING_STATUSES.has(t.status)).length : 0;
   setOutput("result", report.verdict);
-  setOutput("regressions", compare ? compare.regressions : failing);
-  setOutput("fixes", compare ? compare.fixes : 0);
+  setOutput("regressions", judgement?.hasBaseline ? judgement.diff.counts.regressions : failing);
+  setOutput("fixes", judgement?.hasBaseline ? judgement.diff.counts.fixes : 0);
   setOutput("selected-count", selected);
   setOutput("report-path", out.reportPath);
   if (out.commentUrl) setOutput("comment-url", out.commentUrl);
   if (out.checkRunId !== null) setOutput("check-run-id", out.checkRunId);
 }
-async function publishFromArtifact(settings, stages, client) {
+var UNVERIFIED = "reported by the pull request's own workflow, not verified";
+async function publishFromArtifact(run) {
+  const { settings } = run;
   const dir = settings.reportFrom ?? "";
   const { manifest, results } = await readBundle(dir);
   const ctx = settings.context;
@@ -432,15 +474,13 @@ async function publishFromArtifact(settings, stages, client) {
       { exitCode: EXIT.badInput }
     );
   }
-  const { createGitHubClient, explainGitHubError } = await import("./chunks/client-2DKE65CN.js");
-  const gh = client ?? createGitHubClient({ token: settings.githubToken, baseUrl: ctx.apiUrl, log: (l) => info(l) });
   const where = `pull request #${manifest.pullRequest.number}`;
   let headSha;
   try {
-    const pull = await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: manifest.pullRequest.number });
+    const pull = await (await run.github()).rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: manifest.pullRequest.number });
     headSha = pull.data.head.sha;
   } catch (err) {
-    throw explainGitHubError(err, "pull request", where);
+    throw (await import("./chunks/client-XPYQVA4U.js")).explainGitHubError(err, "pull request", where);
   }
   if (headSha !== wr.headSha) {
     throw new UserError(`input 'report-from': ${where} is at ${headSha.slice(0, 12)}, not at the reported commit ${wr.headSha.slice(0, 12)}; not publishing`, {
@@ -449,22 +489,23 @@ async function publishFromArtifact(settings, stages, client) {
   }
   let report;
   if (results) {
-    let reference = null;
-    if (settings.baseline && stages.compare) reference = await stages.compare.load({ settings, workspace: process.cwd() });
-    const { judged, compare } = judge(settings, results, reference, results.damage.length > 0);
+    const judgement = judge(settings, [results], results.damage.length ? [`${dir}: the results were damaged`] : [], await reference(settings), null);
+    const v = judgement.verdict;
+    const verdict = v.result === "pass" ? "skipped" : v.result;
     report = {
       results,
-      verdict: judged.verdict,
-      headline: judged.headline,
-      problems: manifest.problems,
-      compare: compare ? { markdown: compare.markdown, regressions: compare.regressions, fixes: compare.fixes } : null,
+      verdict,
+      headline: v.result === "pass" ? `${v.reason} (${UNVERIFIED})` : v.reason,
+      problems: [...manifest.problems, ...v.result === "pass" ? [`These results were ${UNVERIFIED}: the check is not a pass. To gate on them, run the gate in a trusted workflow (docs/action.md, "Pull requests from forks").`] : []],
+      compare: compareOf(judgement),
+      judgement,
       pullRequest: manifest.pullRequest,
       rawResultsPath: null
     };
   } else {
-    report = { results: null, verdict: manifest.verdict === "pass" ? "error" : manifest.verdict, headline: manifest.headline, problems: manifest.problems, compare: null, pullRequest: manifest.pullRequest, rawResultsPath: null };
+    report = { results: null, verdict: manifest.verdict === "pass" ? "skipped" : manifest.verdict, headline: `${manifest.headline} (${UNVERIFIED})`, problems: manifest.problems, compare: null, judgement: null, pullRequest: manifest.pullRequest, rawResultsPath: null };
   }
-  const out = await publishReport(settings, report, { github: true, artifact: false }, gh);
+  const out = await publishReport(settings, report, { github: true, artifact: false }, run.github);
   setOutput("result", report.verdict);
   setOutput("report-path", out.reportPath);
   if (out.commentUrl) setOutput("comment-url", out.commentUrl);

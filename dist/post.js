@@ -3,21 +3,30 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-TPN42IXL.js";
-import "./chunks/chunk-LATCVEPG.js";
+} from "./chunks/chunk-HDJNVQCE.js";
+import "./chunks/chunk-FHHFMVEX.js";
+import "./chunks/chunk-XQCRJ6PM.js";
+import "./chunks/chunk-B3CI7MJK.js";
+import "./chunks/chunk-SGNDXFKC.js";
+import "./chunks/chunk-GSH46W5Q.js";
+import "./chunks/chunk-CXU2P6X6.js";
+import "./chunks/chunk-FFUPZC6L.js";
+import "./chunks/chunk-JTCS6GEG.js";
+import "./chunks/chunk-ZELLUOP7.js";
+import "./chunks/chunk-PF7A42VC.js";
+import "./chunks/chunk-XOD6W3JI.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
-import "./chunks/chunk-JTCS6GEG.js";
-import "./chunks/chunk-XOD6W3JI.js";
+import "./chunks/chunk-DSMXSV3X.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
 // src/action/run-post.ts
 async function runPost(options = {}) {
-  const stages = options.stages ?? defaultStages;
+  const stages = { ...defaultStages, ...options.stages };
   try {
     const runId = getState(STATE.runId);
     if (runId === "") {
@@ -25,12 +34,8 @@ async function runPost(options = {}) {
       return;
     }
     const settings = readSettings();
-    if (!stages.cleanup) {
-      warning(`tempest-gate post: cleanup is not available in this build; delete the resources of run '${runId}' with 'tempest-gate cleanup --run-id ${runId}'.`);
-      return;
-    }
     info(`tempest-gate post: deleting the cloud resources of run '${runId}'`);
-    const report = await stages.cleanup.cleanup({ settings, runId, log: (l) => info(l) });
+    const report = await stages.cleanup({ settings, runId, log: (l) => info(l), signal: new AbortController().signal });
     for (const d of report.deleted) info(`deleted ${d}`);
     for (const l of report.leftover) warning(`not deleted: ${l} (run '${runId}'; delete it with 'tempest-gate cleanup --run-id ${runId}')`);
     info(`tempest-gate post: ${report.deleted.length} deleted, ${report.leftover.length} left over.`);

@@ -2,31 +2,27 @@
 // check run, the job summary and the artifact. Every text is redacted first. A publishing failure
 // (e.g. a 403) becomes a problem line in the log and the summary; it never hides the verdict.
 import * as core from '@actions/core';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { PassThrough, Readable } from 'node:stream';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResults } from '../core/results/model.ts';
-import {
-  buildAnnotations,
-  commentMarker,
-  fitBody,
-  redact,
-  renderReportMarkdown,
-  type Verdict,
-} from '../core/render/pr-report.ts';
-import { EXIT, UserError } from '../core/errors.ts';
+import { buildAnnotations, commentMarker, fitBody, redact, renderReportMarkdown, type GateResult } from '../core/render/pr-report.ts';
+import { UserError } from '../core/errors.ts';
 import type { GitHubClient } from '../edges/github/client.ts';
 import type { Conclusion } from '../edges/github/check-run.ts';
 import { writeJobSummary } from '../edges/github/summary.ts';
 import type { ActionSettings } from './inputs.ts';
+import type { Judgement } from '../stages/judge.ts';
+import { writeReport } from '../stages/report.ts';
 import { FILES, REPORT_SCHEMA, writeBundle, type ReportManifest } from './report-bundle.ts';
 
 export interface Report {
   results: RunResults | null;
-  verdict: Verdict;
+  verdict: GateResult;
   headline: string;
   problems: string[];
   compare: { markdown: string; regressions: number; fixes: number } | null;
+  /** What the judge stage decided, for the HTML report (null when nothing ran). */
+  judgement: Judgement | null;
   /** The PR to comment on and the commit to attach the check run to. */
   pullRequest: { number: number; headSha: string } | null;
   /** The raw result file, uploaded as-is when it holds no secret. */
@@ -49,11 +45,11 @@ export interface PublishOutcome {
 
 // Not 'neutral' for skipped: branch protection counts neutral as passing, and a gate that did not
 // run has proven nothing.
-const CONCLUSION: Record<Verdict, Conclusion> = { pass: 'success', fail: 'failure', skipped: 'action_required', error: 'failure' };
+const CONCLUSION: Record<GateResult, Conclusion> = { pass: 'success', fail: 'failure', skipped: 'action_required', error: 'failure' };
 /** GitHub's job summary limit is 1 MiB per step. */
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
-export async function publishReport(settings: ActionSettings, report: Report, targets: PublishTargets, client?: GitHubClient): Promise<PublishOutcome> {
+export async function publishReport(settings: ActionSettings, report: Report, targets: PublishTargets, github: () => Promise<GitHubClient>): Promise<PublishOutcome> {
   const ctx = settings.context;
   const problems = [...report.problems];
   const clean = (s: string): string => redact(s, settings.secrets);
@@ -97,12 +93,7 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
     : 'The whole report is in the job summary and the artifact.';
   if (targets.github && (report.pullRequest || settings.checkRun)) {
     // Loaded on demand (as is the artifact client below): start-up stays small when there is nothing to publish.
-    const [{ createGitHubClient }, { upsertComment }, { publishCheckRun }] = await Promise.all([
-      import('../edges/github/client.ts'),
-      import('../edges/github/comment.ts'),
-      import('../edges/github/check-run.ts'),
-    ]);
-    const gh = client ?? createGitHubClient({ token: settings.githubToken, baseUrl: ctx.apiUrl, log: (l) => core.info(l) });
+    const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([import('../edges/github/comment.ts'), import('../edges/github/check-run.ts'), github()]);
     if (report.pullRequest && settings.commentMode !== 'off') {
       const marker = commentMarker(settings.commentKey);
       const body = fitBody(`${marker}\n${markdown}`, { pointer });
@@ -158,9 +149,15 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
 
   // 4. The artifact: the bundle, the HTML report, plus the raw stream when it holds no secret.
   if (targets.artifact && settings.artifactName) {
-    if (resultsText !== null) {
-      const html = await writeHtmlReport(settings, join(settings.reportDir, FILES.results), clean);
-      if (html) files.push(html);
+    if (results !== null && report.judgement) {
+      // From the redacted results, and redacted once more: the page can hold no secret.
+      const html = join(settings.reportDir, FILES.html);
+      try {
+        await writeReport({ results, judgement: report.judgement, title: `tempest-gate: ${ctx.owner}/${ctx.repo}`, html, markdown: null, clean });
+        files.push(html);
+      } catch (err) {
+        core.warning(`the HTML report was not written: ${clean((err as Error).message)}`);
+      }
     }
     if (report.rawResultsPath) {
       const raw = await readFile(report.rawResultsPath);
@@ -189,30 +186,6 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
 /** Redact each string value, not the JSON text: a secret holding `"` or `\` is escaped in the text and would not match there. */
 function resultsJson(results: RunResults, clean: (s: string) => string): string {
   return JSON.stringify(results, (_key, value: unknown) => (typeof value === 'string' ? clean(value) : value));
-}
-
-/**
- * The HTML report (timelines, diffs) by the `report` verb, from the redacted results.json, so it
- * can hold no secret; its text is redacted once more. A failure here is a warning: the Markdown
- * report is already out.
- */
-async function writeHtmlReport(settings: ActionSettings, resultsJsonPath: string, clean: (s: string) => string): Promise<string | null> {
-  const [{ runCommand }, { reportCommand }] = await Promise.all([import('../cli/main.ts'), import('../cli/commands/report.ts')]);
-  const html = join(settings.reportDir, FILES.html);
-  const argv = ['--results', resultsJsonPath, '--html', html, '--fail-on', settings.failOn, '--title', `tempest-gate: ${settings.context.owner}/${settings.context.repo}`];
-  if (settings.baseline) argv.push('--baseline', settings.baseline, '--store', settings.baselineStore, '--repo', process.cwd());
-  if (settings.knownFailures) argv.push('--known-failures', settings.knownFailures);
-  const errors: string[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (c: Buffer) => errors.push(c.toString('utf8')));
-  const env = { ...process.env, GITHUB_TOKEN: settings.githubToken };
-  const code = await runCommand(reportCommand, argv, { stdout: new PassThrough(), stderr: sink, stdin: Readable.from([]), cwd: process.cwd(), env, signal: new AbortController().signal });
-  if (code !== EXIT.ok && code !== EXIT.gateFailed) {
-    core.warning(`the HTML report was not written: ${clean(errors.join('').trim().split('\n').pop() ?? `exit ${code}`)}`);
-    return null;
-  }
-  await writeFile(html, clean(await readFile(html, 'utf8')));
-  return html;
 }
 
 function describe(err: unknown): string {

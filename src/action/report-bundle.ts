@@ -4,9 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError, EXIT } from '../core/errors.ts';
-import { RESULTS_SCHEMA, type RunResults } from '../core/results/model.ts';
+import type { RunResults } from '../core/results/model.ts';
 import { writeOutput } from '../edges/files.ts';
-import type { Verdict } from '../core/render/pr-report.ts';
+import type { GateResult } from '../core/render/pr-report.ts';
+import { resultsFromBytes } from '../core/compare/index.ts';
 
 export const REPORT_SCHEMA = 'tempest-gate/report@1';
 
@@ -14,7 +15,7 @@ export interface ReportManifest {
   schema: typeof REPORT_SCHEMA;
   repository: string;
   pullRequest: { number: number; headSha: string } | null;
-  verdict: Verdict;
+  verdict: GateResult;
   headline: string;
   problems: string[];
   compare: { markdown: string; regressions: number; fixes: number } | null;
@@ -60,7 +61,7 @@ export async function readBundle(dir: string): Promise<{ manifest: ReportManifes
     schema: REPORT_SCHEMA,
     repository: String(m.repository ?? ''),
     pullRequest: pr ?? null,
-    verdict: m.verdict as Verdict,
+    verdict: m.verdict as GateResult,
     headline: String(m.headline ?? '').slice(0, 1000),
     problems: Array.isArray(m.problems) ? m.problems.map((p) => String(p).slice(0, 1000)).slice(0, 20) : [],
     compare:
@@ -72,12 +73,19 @@ export async function readBundle(dir: string): Promise<{ manifest: ReportManifes
   let results: RunResults | null = null;
   if (manifest.results) {
     const rpath = join(dir, FILES.results);
+    let bytes: Buffer;
     try {
-      results = JSON.parse(await readFile(rpath, 'utf8')) as RunResults;
+      bytes = await readFile(rpath);
     } catch (err) {
       throw bad(rpath, `cannot read the results (${(err as Error).message})`);
     }
-    if (results.schema !== RESULTS_SCHEMA || !Array.isArray(results.tests)) throw bad(rpath, `not a ${RESULTS_SCHEMA} document`);
+    // Checked as any results JSON is (shape, statuses, counts): a malformed one is bad input, never a crash.
+    try {
+      results = resultsFromBytes(bytes, rpath);
+    } catch (err) {
+      if (err instanceof UserError) throw bad(rpath, err.message);
+      throw err;
+    }
   }
   return { manifest, results };
 }

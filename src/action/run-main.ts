@@ -1,18 +1,22 @@
 // The action's main step: read the settings, get results (a result file, the cloud run, or a
-// finished report from another run's artifact), judge them, publish the report, set the outputs.
+// finished report from another run's artifact), judge them with the judge stage (the one
+// verdict every entry point shares), publish the report, set the outputs.
 import * as core from '@actions/core';
 import { UserError, EXIT } from '../core/errors.ts';
+import { notRunVerdict, renderCompareMarkdown, type GateVerdict } from '../core/compare/index.ts';
 import { newRunId } from '../core/provision/plan.ts';
-import type { RunResults } from '../core/results/model.ts';
-import { FAILING_STATUSES } from '../core/results/model.ts';
-import { redact, type Verdict } from '../core/render/pr-report.ts';
-import { parseFile, damageLine } from '../cli/commands/parse.ts';
+import { FAILING_STATUSES, type RunResults } from '../core/results/model.ts';
+import { redact } from '../core/render/pr-report.ts';
 import type { GitHubClient } from '../edges/github/client.ts';
 import { writeJobSummary } from '../edges/github/summary.ts';
+import { loadBaseline, loadKnownFailures, type LoadedBaseline } from '../stages/baseline.ts';
+import { judgeRuns, type Judgement } from '../stages/judge.ts';
+import { loadRuns } from '../stages/results.ts';
+import type { KnownFailures } from '../core/compare/index.ts';
+import { defaultStages, type ActionStages } from './cloud.ts';
 import { readSettings, requireCloudInputs, type ActionSettings } from './inputs.ts';
 import { publishReport, type PublishOutcome, type Report } from './publish.ts';
 import { readBundle } from './report-bundle.ts';
-import { defaultStages, type Stages, type CompareOutcome, type LoadedReference } from './stages.ts';
 import { STATE } from './state.ts';
 
 export const FORK_HELP =
@@ -20,14 +24,25 @@ export const FORK_HELP =
   '(nor a token that may comment). The gate did not run. A maintainer can run it in a trusted context and publish it ' +
   'with the workflow_run reporting workflow: see docs/action.md, "Pull requests from forks".';
 
+/** Room left in the comment for our header and footer around the compare Markdown. */
+const COMPARE_BUDGET = 56_000;
+
 export interface MainOptions {
-  stages?: Stages;
+  /** Replace stages (tests); the others are the real ones. */
+  stages?: Partial<ActionStages>;
   /** A client to use instead of creating one (benchmarks). */
   client?: GitHubClient;
 }
 
+interface Run {
+  settings: ActionSettings;
+  stages: ActionStages;
+  /** The one GitHub client of the step (retries and throttling), made on first use: start-up stays small. */
+  github: () => Promise<GitHubClient>;
+  signal: AbortSignal;
+}
+
 export async function runMain(options: MainOptions = {}): Promise<void> {
-  const stages = options.stages ?? defaultStages;
   core.saveState(STATE.started, 'true');
   let settings: ActionSettings;
   try {
@@ -36,11 +51,25 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
     await fail(err, null);
     return;
   }
+  // Job cancellation (SIGINT, then SIGTERM) stops the stages, which clean up after themselves.
+  const abort = new AbortController();
+  const stop = (): void => abort.abort(new Error('the job was cancelled'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let client: Promise<GitHubClient> | undefined = options.client ? Promise.resolve(options.client) : undefined;
+  const github = (): Promise<GitHubClient> =>
+    (client ??= import('../edges/github/client.ts').then(({ createGitHubClient }) =>
+      createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => core.info(l) }),
+    ));
+  const run: Run = { settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal };
   try {
-    if (settings.reportFrom) await publishFromArtifact(settings, stages, options.client);
-    else await gate(settings, stages, options.client);
+    if (settings.reportFrom) await publishFromArtifact(run);
+    else await gate(run);
   } catch (err) {
     await fail(err, settings);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
 }
 
@@ -57,34 +86,43 @@ async function fail(err: unknown, settings: ActionSettings | null): Promise<void
   }
 }
 
-function verdictOnFailures(results: RunResults, failOn: ActionSettings['failOn']): { verdict: Verdict; headline: string } {
-  const failing = results.tests.filter((t) => FAILING_STATUSES.has(t.status)).length;
-  const unfinished = results.tests.filter((t) => t.status === 'inprogress').length;
-  const failed = failing - unfinished;
-  const fails = failing > 0 && failOn !== 'never';
-  const parts = [failed ? `${failed} ${failed === 1 ? 'test' : 'tests'} failed` : '', unfinished ? `${unfinished} never finished` : ''].filter(Boolean);
-  const headline = failing === 0 ? `All ${results.tests.length} tests passed or were skipped.` : `${parts.join(' and ')} of ${results.tests.length}.`;
-  return { verdict: fails ? 'fail' : 'pass', headline: failOn === 'never' && failing ? `${headline} (fail-on: never)` : headline };
+/** The baseline and known failures, loaded before anything runs: bad input is said before an hour on the cloud. */
+async function reference(settings: ActionSettings): Promise<{ baseline: LoadedBaseline | null; knownFailures: KnownFailures | null }> {
+  const ctx = settings.context;
+  let baseline: LoadedBaseline | null = null;
+  if (settings.baseline) {
+    try {
+      baseline = await loadBaseline({
+        ref: settings.baseline,
+        store: settings.baselineStore,
+        repo: process.cwd(),
+        created: new Date().toISOString(),
+        github: { token: settings.githubToken, repository: `${ctx.owner}/${ctx.repo}`, apiUrl: ctx.apiUrl },
+      });
+    } catch (err) {
+      if (err instanceof UserError) throw new UserError(`input 'baseline' ('${settings.baseline}'): ${err.message}`, { exitCode: err.exitCode, cause: err });
+      throw err;
+    }
+    core.info(`Baseline: ${baseline.source}`);
+  }
+  let knownFailures: KnownFailures | null = null;
+  try {
+    knownFailures = await loadKnownFailures(settings.knownFailures);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`input 'known-failures': ${err.message}`, { exitCode: EXIT.usage, cause: err });
+    throw err;
+  }
+  return { baseline, knownFailures };
 }
 
-/** The verdict: against the baseline when there is one, else on failures; a damaged stream cannot pass. */
-function judge(
-  settings: ActionSettings,
-  results: RunResults,
-  reference: LoadedReference | null,
-  damaged: boolean,
-): { judged: { verdict: Verdict; headline: string }; compare: CompareOutcome | null } {
-  let compare: CompareOutcome | null = null;
-  let judged = verdictOnFailures(results, settings.failOn);
-  if (reference) {
-    compare = reference.compare({ results, failOn: settings.failOn });
-    judged = { verdict: compare.verdict, headline: compare.headline };
-  } else if (!settings.baseline && settings.failOn === 'regressions' && judged.verdict === 'fail') {
-    // Without a baseline nothing tells a regression from an old failure: every failure counts.
-    judged.headline += ' No baseline is set, so every failure counts as a regression.';
-  }
-  if (damaged && judged.verdict === 'pass') judged = { verdict: 'error', headline: `${judged.headline} The result stream was damaged.` };
-  return { judged, compare };
+function judge(settings: ActionSettings, runs: RunResults[], damage: string[], ref: Awaited<ReturnType<typeof reference>>, infrastructure: string | null): Judgement {
+  const now = new Date().toISOString();
+  return judgeRuns({ runs, damage, baseline: ref.baseline, failOn: settings.failOn, knownFailures: ref.knownFailures, today: now.slice(0, 10), now, infrastructure });
+}
+
+function compareOf(j: Judgement): Report['compare'] {
+  if (!j.hasBaseline) return null;
+  return { markdown: renderCompareMarkdown(j.diff, { budget: COMPARE_BUDGET }), regressions: j.diff.counts.regressions, fixes: j.diff.counts.fixes };
 }
 
 /** A fork's `pull_request` run: its token is read-only, so the trusted reporting workflow publishes. */
@@ -98,8 +136,10 @@ function prOf(settings: ActionSettings): Report['pullRequest'] {
 }
 
 /** Publish a report that has no results (not run, nothing to run) and set the outputs. */
-async function publishWithoutResults(settings: ActionSettings, report: Report, client: GitHubClient | undefined): Promise<void> {
-  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, client);
+async function publishWithoutResults(run: Run, verdict: GateVerdict, problems: string[]): Promise<void> {
+  const { settings } = run;
+  const report: Report = { results: null, verdict: verdict.result, headline: verdict.reason, problems, compare: null, judgement: null, pullRequest: prOf(settings), rawResultsPath: null };
+  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
   setOutputs(report, out, 0, null);
 }
 
@@ -107,20 +147,15 @@ async function publishWithoutResults(settings: ActionSettings, report: Report, c
  * Select, provision and run on the cloud. Returns the results file, or null when the step is
  * over (a fork without credentials, or nothing to run: both already published).
  */
-async function runOnCloud(
-  settings: ActionSettings,
-  stages: Stages,
-  problems: string[],
-  client: GitHubClient | undefined,
-): Promise<{ resultsPath: string; selectedCount: number } | null> {
+async function runOnCloud(run: Run, problems: string[]): Promise<{ resultsPath: string; selectedCount: number; problem: string | null } | null> {
+  const { settings, stages } = run;
   const pr = settings.context.pullRequest;
   if (!settings.cloud) {
     if (pr?.fromFork) {
       // Not an obscure failure: say what to do, in the log and the summary. The bundle (with no
       // results) still goes up, so the workflow_run reporting workflow can tell the contributor.
       core.error(FORK_HELP);
-      const headline = 'Not run: this pull request comes from a fork.';
-      await publishWithoutResults(settings, { results: null, verdict: 'skipped', headline, problems: [FORK_HELP], compare: null, pullRequest: prOf(settings), rawResultsPath: null }, client);
+      await publishWithoutResults(run, notRunVerdict({ skipped: 'Not run: this pull request comes from a fork.' }), [FORK_HELP]);
       core.setFailed('tempest-gate did not run: pull request from a fork without cloud credentials (see the job summary).');
       return null;
     }
@@ -130,13 +165,14 @@ async function runOnCloud(
     );
   }
   requireCloudInputs(settings);
-  if (!stages.cloud) throw new UserError("this build has no cloud stage; set 'results' to report an existing result file", { exitCode: EXIT.internal });
-  const selection = await stages.cloud.select({ settings, log: (l) => core.info(l) });
+  const log = (l: string): void => core.info(l);
+  core.startGroup('Select');
+  const selection = await stages.select({ settings, log, signal: run.signal, github: await run.github(), workspace: process.cwd() });
+  core.endGroup();
   core.info(`Selection: ${selection.summary}`);
   if (selection.conclusion === 'skip') {
     // Nothing in the change needs Tempest (e.g. docs only): nothing is provisioned; say why.
-    const headline = `Nothing to run: ${selection.summary}.`;
-    await publishWithoutResults(settings, { results: null, verdict: 'pass', headline, problems, compare: null, pullRequest: prOf(settings), rawResultsPath: null }, client);
+    await publishWithoutResults(run, notRunVerdict({ nothingToRun: selection.summary }), problems);
     return null;
   }
   // Saved before anything is created: the post step cleans up by this id even if main dies mid-way.
@@ -144,72 +180,88 @@ async function runOnCloud(
   core.saveState(STATE.runId, runId);
   if (settings.cloud.name) core.saveState(STATE.cloudName, settings.cloud.name);
   core.info(`Run id ${runId}: every cloud resource of this run carries it.`);
-  const run = await stages.cloud.provisionAndRun({ settings, selection, runId, log: (l) => core.info(l) });
-  if (run.problem) problems.push(run.problem);
-  return { resultsPath: run.resultsPath, selectedCount: selection.selectedCount };
+  core.startGroup('Provision and run');
+  let ran;
+  try {
+    ran = await stages.provisionAndRun({ settings, selection, runId, log, signal: run.signal });
+  } catch (err) {
+    core.endGroup();
+    // No results at all: the pull request still hears why, as an infrastructure failure.
+    const line = redact(err instanceof UserError ? err.message : `internal error: ${(err as Error).message}`, settings.secrets);
+    core.error(line);
+    await publishWithoutResults(run, notRunVerdict({ infrastructure: line }), problems);
+    core.setFailed(line);
+    core.setOutput('result', 'error');
+    return null;
+  }
+  core.endGroup();
+  return { resultsPath: ran.resultsPath, selectedCount: selection.selectedCount, problem: ran.problem ?? null };
 }
 
-async function gate(settings: ActionSettings, stages: Stages, client: GitHubClient | undefined): Promise<void> {
+async function gate(run: Run): Promise<void> {
+  const { settings } = run;
   const problems: string[] = [];
-  // The baseline is loaded first: an unknown one is bad input, said before an hour on the cloud.
-  let reference: LoadedReference | null = null;
-  if (settings.baseline) {
-    if (!stages.compare) problems.push("input 'baseline' is set, but this build has no compare engine: judged on failures alone");
-    else {
-      reference = await stages.compare.load({ settings, workspace: process.cwd() });
-      core.info(`Baseline: ${reference.source}`);
-    }
-  }
+  const ref = await reference(settings);
   let resultsPath = settings.results;
   let selectedCount: number | null = null;
+  let infrastructure: string | null = null;
   if (!resultsPath) {
-    const ran = await runOnCloud(settings, stages, problems, client);
+    const ran = await runOnCloud(run, problems);
     if (!ran) return;
     ({ resultsPath, selectedCount } = ran);
+    infrastructure = ran.problem;
+    if (infrastructure) problems.push(infrastructure);
   }
 
   core.startGroup(`Read ${resultsPath}`);
-  const results = await parseFile(resultsPath, process.stdin);
+  const { runs, damage } = await loadRuns([resultsPath], process.stdin);
   core.endGroup();
-  const damage = damageLine(resultsPath, results);
-  if (damage) problems.push(damage);
-  const { judged, compare } = judge(settings, results, reference, damage !== null);
+  problems.push(...damage);
+  const judgement = judge(settings, runs, damage, ref, infrastructure);
+  const results = runs[0]!;
   const report: Report = {
     results,
-    verdict: judged.verdict,
-    headline: judged.headline,
+    verdict: judgement.verdict.result,
+    headline: judgement.verdict.reason,
     problems,
-    compare: compare ? { markdown: compare.markdown, regressions: compare.regressions, fixes: compare.fixes } : null,
+    compare: compareOf(judgement),
+    judgement,
     pullRequest: prOf(settings),
     rawResultsPath: resultsPath,
   };
   if (readOnlyFork(settings)) core.notice('Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.');
-  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, client);
-  setOutputs(report, out, selectedCount ?? results.tests.length, compare);
+  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
+  setOutputs(report, out, selectedCount ?? results.tests.length, judgement);
   if (out.problems.length > problems.length) {
     core.setFailed(`tempest-gate could not publish everything: ${out.problems[problems.length]}`);
-  } else if (judged.verdict !== 'pass') {
-    core.setFailed(`tempest-gate: ${redact(judged.headline, settings.secrets)}`);
+  } else if (judgement.verdict.result !== 'pass') {
+    core.setFailed(`tempest-gate: ${redact(judgement.verdict.reason, settings.secrets)}`);
   }
 }
 
-function setOutputs(report: Report, out: PublishOutcome, selected: number, compare: CompareOutcome | null): void {
+function setOutputs(report: Report, out: PublishOutcome, selected: number, judgement: Judgement | null): void {
   const failing = report.results ? report.results.tests.filter((t) => FAILING_STATUSES.has(t.status)).length : 0;
   core.setOutput('result', report.verdict);
-  core.setOutput('regressions', compare ? compare.regressions : failing);
-  core.setOutput('fixes', compare ? compare.fixes : 0);
+  core.setOutput('regressions', judgement?.hasBaseline ? judgement.diff.counts.regressions : failing);
+  core.setOutput('fixes', judgement?.hasBaseline ? judgement.diff.counts.fixes : 0);
   core.setOutput('selected-count', selected);
   core.setOutput('report-path', out.reportPath);
   if (out.commentUrl) core.setOutput('comment-url', out.commentUrl);
   if (out.checkRunId !== null) core.setOutput('check-run-id', out.checkRunId);
 }
 
+/** What the relay of an untrusted bundle may say: never a pass it cannot verify. */
+export const UNVERIFIED = "reported by the pull request's own workflow, not verified";
+
 /**
  * The trusted half of the fork-safe setup (a `workflow_run` workflow): publish a report bundle
  * made by the untrusted run. The bundle says which PR it is for; that claim is checked against
- * the workflow_run event and GitHub before anything is posted.
+ * the workflow_run event and GitHub before anything is posted. Its results are judged again
+ * here, and since they were made where they could be forged, a judged pass is published as
+ * unverified (never a successful check): only failures are taken at their word.
  */
-async function publishFromArtifact(settings: ActionSettings, stages: Stages, client: GitHubClient | undefined): Promise<void> {
+async function publishFromArtifact(run: Run): Promise<void> {
+  const { settings } = run;
   const dir = settings.reportFrom ?? '';
   const { manifest, results } = await readBundle(dir);
   const ctx = settings.context;
@@ -224,42 +276,39 @@ async function publishFromArtifact(settings: ActionSettings, stages: Stages, cli
       { exitCode: EXIT.badInput },
     );
   }
-  const { createGitHubClient, explainGitHubError } = await import('../edges/github/client.ts');
-  const gh = client ?? createGitHubClient({ token: settings.githubToken, baseUrl: ctx.apiUrl, log: (l) => core.info(l) });
   const where = `pull request #${manifest.pullRequest.number}`;
   let headSha: string;
   try {
-    const pull = await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: manifest.pullRequest.number });
+    const pull = await (await run.github()).rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: manifest.pullRequest.number });
     headSha = pull.data.head.sha;
   } catch (err) {
-    throw explainGitHubError(err, 'pull request', where);
+    throw (await import('../edges/github/client.ts')).explainGitHubError(err, 'pull request', where);
   }
   if (headSha !== wr.headSha) {
     throw new UserError(`input 'report-from': ${where} is at ${headSha.slice(0, 12)}, not at the reported commit ${wr.headSha.slice(0, 12)}; not publishing`, {
       exitCode: EXIT.badInput,
     });
   }
-  // The bundle came from an untrusted run: its verdict and Markdown are not reused. The verdict is
-  // judged again here from its results (against this workflow's baseline, when one is set).
   let report: Report;
   if (results) {
-    let reference: LoadedReference | null = null;
-    if (settings.baseline && stages.compare) reference = await stages.compare.load({ settings, workspace: process.cwd() });
-    const { judged, compare } = judge(settings, results, reference, results.damage.length > 0);
+    const judgement = judge(settings, [results], results.damage.length ? [`${dir}: the results were damaged`] : [], await reference(settings), null);
+    const v = judgement.verdict;
+    const verdict = v.result === 'pass' ? 'skipped' : v.result;
     report = {
       results,
-      verdict: judged.verdict,
-      headline: judged.headline,
-      problems: manifest.problems,
-      compare: compare ? { markdown: compare.markdown, regressions: compare.regressions, fixes: compare.fixes } : null,
+      verdict,
+      headline: v.result === 'pass' ? `${v.reason} (${UNVERIFIED})` : v.reason,
+      problems: [...manifest.problems, ...(v.result === 'pass' ? [`These results were ${UNVERIFIED}: the check is not a pass. To gate on them, run the gate in a trusted workflow (docs/action.md, "Pull requests from forks").`] : [])],
+      compare: compareOf(judgement),
+      judgement,
       pullRequest: manifest.pullRequest,
       rawResultsPath: null,
     };
   } else {
     // Nothing ran (skipped or an error before the run): there is nothing to judge, only to say.
-    report = { results: null, verdict: manifest.verdict === 'pass' ? 'error' : manifest.verdict, headline: manifest.headline, problems: manifest.problems, compare: null, pullRequest: manifest.pullRequest, rawResultsPath: null };
+    report = { results: null, verdict: manifest.verdict === 'pass' ? 'skipped' : manifest.verdict, headline: `${manifest.headline} (${UNVERIFIED})`, problems: manifest.problems, compare: null, judgement: null, pullRequest: manifest.pullRequest, rawResultsPath: null };
   }
-  const out = await publishReport(settings, report, { github: true, artifact: false }, gh);
+  const out = await publishReport(settings, report, { github: true, artifact: false }, run.github);
   core.setOutput('result', report.verdict);
   core.setOutput('report-path', out.reportPath);
   if (out.commentUrl) core.setOutput('comment-url', out.commentUrl);

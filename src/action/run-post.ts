@@ -2,12 +2,12 @@
 // timeout of main): delete every cloud resource this run tagged. It warns, it never fails the job,
 // and it never needs main to have finished.
 import * as core from '@actions/core';
+import { defaultStages, type ActionStages } from './cloud.ts';
 import { readSettings } from './inputs.ts';
 import { STATE } from './state.ts';
-import { defaultStages, type Stages } from './stages.ts';
 
-export async function runPost(options: { stages?: Stages } = {}): Promise<void> {
-  const stages = options.stages ?? defaultStages;
+export async function runPost(options: { stages?: Partial<ActionStages> } = {}): Promise<void> {
+  const stages = { ...defaultStages, ...options.stages };
   try {
     const runId = core.getState(STATE.runId);
     if (runId === '') {
@@ -16,13 +16,8 @@ export async function runPost(options: { stages?: Stages } = {}): Promise<void> 
     }
     // Reading the settings again masks the secrets in this process too, before anything is logged.
     const settings = readSettings();
-    if (!stages.cleanup) {
-      // SEAM: the OpenStack cleanup (src/edges/openstack) is plugged in through stages.ts.
-      core.warning(`tempest-gate post: cleanup is not available in this build; delete the resources of run '${runId}' with 'tempest-gate cleanup --run-id ${runId}'.`);
-      return;
-    }
     core.info(`tempest-gate post: deleting the cloud resources of run '${runId}'`);
-    const report = await stages.cleanup.cleanup({ settings, runId, log: (l) => core.info(l) });
+    const report = await stages.cleanup({ settings, runId, log: (l) => core.info(l), signal: new AbortController().signal });
     for (const d of report.deleted) core.info(`deleted ${d}`);
     for (const l of report.leftover) core.warning(`not deleted: ${l} (run '${runId}'; delete it with 'tempest-gate cleanup --run-id ${runId}')`);
     core.info(`tempest-gate post: ${report.deleted.length} deleted, ${report.leftover.length} left over.`);

@@ -22,7 +22,7 @@ export const VERBS: VerbEntry[] = [
   { name: 'baseline', summary: 'Make, list, show, diff and promote baselines (the reference results of a branch or release).', load: async () => (await import('./commands/baseline.ts')).baselineCommand },
   { name: 'report', summary: 'Write the HTML and Markdown report of a run (and its diff against a baseline).', load: async () => (await import('./commands/report.ts')).reportCommand },
   { name: 'cleanup', summary: 'Delete a run\'s servers, ports, floating IPs and keypair, or sweep leaked ones.', load: async () => (await import('./commands/cleanup.ts')).cleanupCommand },
-  { name: 'demo', summary: 'Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).', load: async () => (await import('./commands/demo.ts')).demoCommand },
+  { name: 'demo', summary: 'Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).', load: async () => (await import('./commands/demo.ts')).demoCommand(runCli) },
 ];
 
 const VERSION = '0.1.0';

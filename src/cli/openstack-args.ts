@@ -1,9 +1,8 @@
 // Cloud selection shared by the verbs that talk to OpenStack (provision, cleanup): the
 // openstack CLI's --os-cloud / --os-region-name, with OS_CLOUD / OS_REGION_NAME as defaults.
+// The stages take the ResolvedCloud; the session over it is stages/cloud.ts's.
 import { str, type CommandIo, type OptionSpec, type ParsedArgs } from './command.ts';
 import { resolveCloud, type ResolvedCloud } from '../edges/openstack/cloud-config.ts';
-import { Session } from '../edges/openstack/session.ts';
-import type { HttpEvent } from '../edges/openstack/http.ts';
 
 export const CLOUD_OPTIONS: OptionSpec = {
   'os-cloud': { type: 'string' },
@@ -27,10 +26,3 @@ export function cloudFromArgs(args: ParsedArgs, io: CommandIo): ResolvedCloud {
   });
 }
 
-/** A session whose retries show up as progress lines (never with a token: URLs only). */
-export function openSession(cloud: ResolvedCloud, say: (line: string) => void): Session {
-  return new Session({
-    cloud,
-    onEvent: (e: HttpEvent) => say(`retry ${e.attempt}: ${e.method} ${e.url}: ${e.reason} (waiting ${(e.waitMs / 1000).toFixed(1)} s)`),
-  });
-}

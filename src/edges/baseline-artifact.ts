@@ -6,9 +6,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
-import { context, getOctokit } from '@actions/github';
+import { context } from '@actions/github';
+import { createGitHubClient } from './github/client.ts';
 import { EXIT, UserError } from '../core/errors.ts';
-import { DEFAULT_ARTIFACT, type BaselineStore, type StoredBaseline } from './baseline-store.ts';
+import type { BaselineStore, StoredBaseline } from './baseline-store.ts';
 
 export interface ArtifactStoreOptions {
   token: string;
@@ -16,8 +17,8 @@ export interface ArtifactStoreOptions {
   repo: string;
   /** GitHub API base URL (the runner's GITHUB_API_URL). */
   apiUrl: string;
-  /** Name of the artifact that holds the baseline JSON (default `tempest-gate-baseline`). */
-  artifact?: string;
+  /** Name of the artifact that holds the baseline JSON (`tempest-gate-baseline` in baseline-store.ts). */
+  artifact: string;
   /** Only runs of this workflow (file name such as `tempest.yml`, or id). */
   workflow?: string;
 }
@@ -36,8 +37,8 @@ function apiError(what: string, err: unknown): UserError {
 }
 
 export function githubArtifactStore(options: ArtifactStoreOptions): BaselineStore {
-  const artifactName = options.artifact ?? DEFAULT_ARTIFACT;
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl });
+  const artifactName = options.artifact;
+  const octokit = createGitHubClient({ token: options.token, baseUrl: options.apiUrl });
   const where = `${options.owner}/${options.repo}`;
 
   const successfulRuns = async (branch: string | undefined, perPage: number): Promise<RunInfo[]> => {

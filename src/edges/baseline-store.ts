@@ -202,28 +202,29 @@ export async function pushStore(repo: string, branch: string, remote: string): P
 
 // ---------------------------------------------------------------- artifact store
 
+/** What the artifact store needs of GitHub, passed as values (never read from the environment here). */
+export interface GitHubAccess {
+  token: string;
+  /** owner/repo */
+  repository: string;
+  apiUrl: string;
+  /** Only runs of this workflow (file name or id). */
+  workflow?: string;
+}
+
 /**
  * The artifact of the latest successful run on the target branch (src/edges/baseline-artifact.ts).
- * Needs GITHUB_TOKEN (or GH_TOKEN) with actions:read and GITHUB_REPOSITORY, as the Action has them.
+ * Needs a token with actions:read and the repository, as the Action has them.
  */
-export function artifactStore(artifact: string, env: NodeJS.ProcessEnv): BaselineStore {
-  const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
-  const repository = env.GITHUB_REPOSITORY ?? '';
-  const [owner, repo] = repository.split('/');
-  if (!token || !owner || !repo) {
+export function artifactStore(artifact: string, github: GitHubAccess | undefined): BaselineStore {
+  const [owner, repo] = (github?.repository ?? '').split('/');
+  if (!github?.token || !owner || !repo) {
     const unavailable = (): never => {
       throw new UserError(`artifact baselines need GITHUB_TOKEN (actions:read) and GITHUB_REPOSITORY=owner/repo, as in a GitHub Actions job; elsewhere download the artifact and pass its file to --baseline`, { exitCode: EXIT.usage });
     };
     return { spec: `artifact:${artifact}`, list: async () => unavailable(), read: async () => unavailable(), write: async () => unavailable() };
   }
-  const options = {
-    token,
-    owner,
-    repo,
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    artifact,
-    ...(env.TEMPEST_GATE_BASELINE_WORKFLOW ? { workflow: env.TEMPEST_GATE_BASELINE_WORKFLOW } : {}),
-  };
+  const options = { token: github.token, owner, repo, apiUrl: github.apiUrl, artifact, ...(github.workflow ? { workflow: github.workflow } : {}) };
   // Loaded on first use: @actions/artifact takes a third of a second to load, and most stores are not artifacts.
   const inner = async (): Promise<BaselineStore> => (await import('./baseline-artifact.ts')).githubArtifactStore(options);
   return {
@@ -240,14 +241,14 @@ export const DEFAULT_ARTIFACT = 'tempest-gate-baseline';
 // ---------------------------------------------------------------- resolving specs
 
 /** A store from its spec: `git:BRANCH`, `dir:PATH`, or `artifact:NAME`. */
-export function openStore(spec: string, repo: string, env: NodeJS.ProcessEnv = {}): BaselineStore {
+export function openStore(spec: string, repo: string, github?: GitHubAccess): BaselineStore {
   if (spec.startsWith('git:')) {
     const branch = spec.slice(4);
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..')) throw new UserError(`'${branch}' is not a branch name (store ${spec})`, { exitCode: EXIT.usage });
     return gitStore(repo, branch);
   }
   if (spec.startsWith('dir:')) return directoryStore(resolve(repo, spec.slice(4)));
-  if (spec === 'artifact' || spec.startsWith('artifact:')) return artifactStore(spec.slice(9) || DEFAULT_ARTIFACT, env);
+  if (spec === 'artifact' || spec.startsWith('artifact:')) return artifactStore(spec.slice(9) || DEFAULT_ARTIFACT, github);
   throw new UserError(`unknown baseline store '${spec}' (use git:BRANCH, dir:PATH or artifact:NAME)`, { exitCode: EXIT.usage });
 }
 
@@ -259,10 +260,10 @@ export type BaselineSource = { kind: 'file'; path: string } | { kind: 'stored'; 
  * successful run on BRANCH), or a bare NAME looked up in the given store.
  * Files are returned as paths: the caller reads them (they may be result streams).
  */
-export async function resolveBaselineRef(ref: string, options: { store: string; repo: string; env?: NodeJS.ProcessEnv }): Promise<BaselineSource> {
+export async function resolveBaselineRef(ref: string, options: { store: string; repo: string; github?: GitHubAccess | undefined }): Promise<BaselineSource> {
   const gitRef = /^git:([^:]+):(.+)$/.exec(ref);
   if (gitRef) return { kind: 'stored', ...(await gitStore(options.repo, gitRef[1] ?? '').read(gitRef[2] ?? '')) };
-  if (ref.startsWith('artifact:')) return { kind: 'stored', ...(await artifactStore(DEFAULT_ARTIFACT, options.env ?? {}).read(ref.slice(9))) };
+  if (ref.startsWith('artifact:')) return { kind: 'stored', ...(await artifactStore(DEFAULT_ARTIFACT, options.github).read(ref.slice(9))) };
   if (ref === '-') return { kind: 'file', path: ref };
   const asFile = resolve(options.repo, ref);
   const isFile = await stat(asFile).then(
@@ -270,7 +271,7 @@ export async function resolveBaselineRef(ref: string, options: { store: string; 
     () => false,
   );
   if (isFile || /\.(json|subunit)$/.test(ref)) return { kind: 'file', path: asFile };
-  return { kind: 'stored', ...(await openStore(options.store, options.repo, options.env).read(ref)) };
+  return { kind: 'stored', ...(await openStore(options.store, options.repo, options.github).read(ref)) };
 }
 
 export interface LoadedBaseline {
@@ -287,7 +288,7 @@ export interface LoadedBaseline {
  */
 export async function loadBaselineRef(
   ref: string,
-  options: { store: string; repo: string; created: string; env?: NodeJS.ProcessEnv; stdin?: () => Promise<Uint8Array> },
+  options: { store: string; repo: string; created: string; github?: GitHubAccess | undefined; stdin?: () => Promise<Uint8Array> },
 ): Promise<LoadedBaseline> {
   const found = await resolveBaselineRef(ref, options);
   if (found.kind === 'stored') {

@@ -1,26 +1,20 @@
 // The select stage's file inputs: the shipped presets (data/presets/), the rules file and the list
 // files it names, and the test list (a cached file, or `stestr list` run in a Tempest workspace).
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { UserError } from '../core/errors.ts';
 import type { PresetCatalog } from '../core/select/presets.ts';
 import { buildRules, parseRulesText, type Rules } from '../core/select/rules.ts';
+import { dataFile } from './data-dir.ts';
 import { readText } from './files.ts';
 
 const run = promisify(execFile);
 
-/** data/presets/ next to the source tree or next to the dist/ bundle (the action runs from either). */
+/** data/presets/ (see data-dir.ts). */
 export function presetsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'data', 'presets');
-    if (existsSync(join(candidate, 'tox-envs.json'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('data/presets/ not found next to tempest-gate (a broken install)');
+  return dataFile('presets');
 }
 
 let catalog: PresetCatalog | undefined;

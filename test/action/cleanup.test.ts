@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { runMain } from '../../src/action/run-main.ts';
 import { runPost } from '../../src/action/run-post.ts';
 import { STATE } from '../../src/action/state.ts';
-import { defaultStages, type Selection, type Stages } from '../../src/action/stages.ts';
+import type { ActionSelection as Selection, ActionStages } from '../../src/action/cloud.ts';
 import { parseCommandFile, newJob, visibleLog } from '../helpers/action-runner.ts';
 import { makeRun } from '../helpers/tempest-run.ts';
 
@@ -61,21 +61,16 @@ const CLOUD_INPUTS = {
 test('main dies mid-provision: the run id was saved first, and post cleans up by it', async () => {
   const cleaned: string[] = [];
   let provisionedWith = '';
-  const stages: Stages = {
-    cloud: {
-      select: async () => SELECTED,
-      async provisionAndRun({ runId }) {
-        provisionedWith = runId;
-        throw new Error('Nova said ERROR for node 2');
-      },
+  const stages: Partial<ActionStages> = {
+    select: async () => SELECTED,
+    async provisionAndRun({ runId }) {
+      provisionedWith = runId;
+      throw new Error('Nova said ERROR for node 2');
     },
-    cleanup: {
-      async cleanup({ runId }) {
-        cleaned.push(runId);
-        return { deleted: [`server tg-${runId}-controller`], leftover: [] };
-      },
+    async cleanup({ runId }) {
+      cleaned.push(runId);
+      return { deleted: [`server tg-${runId}-controller`], leftover: [] };
     },
-    compare: null,
   };
   const env = await runnerEnv(CLOUD_INPUTS);
   await runMain({ stages });
@@ -95,15 +90,11 @@ test('main dies mid-provision: the run id was saved first, and post cleans up by
 
 test('post never fails the job: a cleanup error becomes a warning; no run id means nothing to do', async () => {
   let calls = 0;
-  const stages: Stages = {
-    cloud: null,
-    cleanup: {
-      async cleanup() {
-        calls++;
-        throw new Error('Keystone unreachable');
-      },
+  const stages: Partial<ActionStages> = {
+    async cleanup() {
+      calls++;
+      throw new Error('Keystone unreachable');
     },
-    compare: null,
   };
   await runnerEnv(CLOUD_INPUTS);
   await runPost({ stages });
@@ -115,15 +106,11 @@ test('post never fails the job: a cleanup error becomes a warning; no run id mea
 });
 
 test('bad input discovered before provisioning creates nothing (no run id saved)', async () => {
-  const stages: Stages = {
-    cloud: {
-      select: async () => SELECTED,
-      async provisionAndRun() {
-        throw new Error('must not provision');
-      },
+  const stages: Partial<ActionStages> = {
+    select: async () => SELECTED,
+    async provisionAndRun() {
+      throw new Error('must not provision');
     },
-    cleanup: null,
-    compare: defaultStages.compare,
   };
   const env = await runnerEnv({ ...CLOUD_INPUTS, baseline: 'baselines/nope.json' });
   await runMain({ stages });
@@ -158,13 +145,13 @@ test('a damaged result file still reports what was good, and cannot pass', async
   const cwd = process.cwd();
   process.chdir(env.dir);
   try {
-    await runMain({ stages: { cloud: null, cleanup: null, compare: null } });
+    await runMain();
   } finally {
     process.chdir(cwd);
   }
   assert.equal(process.exitCode, 1);
   process.exitCode = 0;
   const summary = await env.summary();
-  assert.match(summary, /tempest-gate: fail\n\n1 never finished of 10\./, 'the test cut off by the damage counts against the run');
+  assert.match(summary, /tempest-gate: fail\n\n1 never finished of 10; no baseline, so every failure counts; input damaged: r\.subunit: byte \d+/, 'the test cut off by the damage counts against the run');
   assert.match(summary, /r\.subunit: byte \d+: Short read.*; kept 10 tests/);
 });

@@ -48,7 +48,7 @@ test('a docs-only change: nothing selected, nothing provisioned, a passing repor
   assert.match(r.stdout, /Selection: nothing to run/);
   assert.equal(r.state['tempest-gate-run-id'], undefined, 'no run id: nothing was created');
   assert.deepEqual(gh.calls().map((c) => c.operationId), ['pulls/list-files', 'issues/list-comments', 'issues/create-comment', 'checks/create']);
-  assert.match(gh.comments[0]?.body ?? '', /Nothing to run: nothing to run: no rule applies to the 2 changed files/);
+  assert.match(gh.comments[0]?.body ?? '', /tempest-gate: pass\n\nnothing to run: no rule applies to the 2 changed files/);
   assert.equal(gh.checkRuns[0]?.conclusion, 'success');
   assert.deepEqual(gh.rejections, []);
   const post = await job.step('post');
@@ -65,12 +65,15 @@ test('a code change against a cloud that does not answer: selected, provision fa
   assert.match(r.stdout, /Selection: 1211 of 1646 tests selected \(1173 parallel \+ 38 serial\)/);
   const runId = r.state['tempest-gate-run-id'] ?? '';
   assert.match(runId, /^[0-9a-z]+-[0-9a-z]{4}$/);
-  assert.match(r.stdout, new RegExp(`\\$ tempest-gate provision .*--subnodes 1 --run-id ${runId} `));
+  assert.match(r.stdout, new RegExp(`provision: run ${runId}: 2 nodes \\(controller \\+ 1 subnodes\\)`));
   // Only the secret values are masked, not every line of the clouds.yaml ("clouds:", "auth:"...).
   assert.deepEqual(r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice(12).split('%0A')[0]), [TOKEN, 'clouds:', PASSWORD]);
   const line = new RegExp(`provision: POST http://127\\.0\\.0\\.1:${deadPort}/v3/auth/tokens: no answer: ECONNREFUSED`);
   assert.match(r.stdout, new RegExp(`::error::${line.source}`));
   assert.match(r.summary, line);
+  // A run that never got results still tells the pull request why, as an infrastructure failure.
+  assert.match(gh.comments[0]?.body ?? '', /tempest-gate: error\n\ninfrastructure failure, not a test failure: provision: POST /);
+  assert.equal(gh.checkRuns[0]?.conclusion, 'failure');
   const post = await job.step('post');
   assert.equal(post.code, 0);
   assert.match(post.stdout, new RegExp(`deleting the cloud resources of run '${runId}'`));
@@ -86,6 +89,6 @@ test('without a rules file or a known service name, selection fails with a clear
   const job = await newJob({ inputs: rest, githubToken: TOKEN, apiUrl: gh.url, event });
   const r = await job.step('index');
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /::error::select: no \.tempest-gate\.yaml in \S+ and 'hello-world' is not a known service repository: give --rules FILE or --preset NAME/);
+  assert.match(r.stdout, /::error::select: no \.tempest-gate\.yaml in \S+ and 'hello-world' is not a known service repository: give a rules file or a preset/);
   assert.equal(r.state['tempest-gate-run-id'], undefined);
 });

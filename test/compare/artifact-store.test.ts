@@ -99,7 +99,7 @@ test('artifact store: latest successful run on the branch with the artifact; CLI
     // In this process @actions/github loaded with another GITHUB_API_URL (unset: api.github.com):
     // the store refuses to download rather than let the client go there.
     const { githubArtifactStore } = await import('../../src/edges/baseline-artifact.ts');
-    const store = githubArtifactStore({ token: TOKEN, owner: 'octo', repo: 'cloud', apiUrl: url });
+    const store = githubArtifactStore({ token: TOKEN, owner: 'octo', repo: 'cloud', apiUrl: url, artifact: 'tempest-gate-baseline' });
     const before = server.calls.filter((c) => c.startsWith('blob')).length;
     await assert.rejects(store.read('main'), /the artifact download client uses \S+ \(GITHUB_API_URL when tempest-gate started\), not http:\/\/127\.0\.0\.1/);
     assert.equal(server.calls.filter((c) => c.startsWith('blob')).length, before);

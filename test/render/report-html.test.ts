@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseResults } from '../../src/core/results/parse.ts';
 import { renderHtmlReport } from '../../src/core/render/report-html.ts';
-import { compareRuns, summarizeRuns, toBaseline } from '../../src/core/compare/index.ts';
+import { compareRuns, gateVerdict, summarizeRuns, toBaseline } from '../../src/core/compare/index.ts';
 import type { RunResults } from '../../src/core/results/model.ts';
 import { launchChromium } from '../helpers/browser.ts';
 
@@ -21,7 +21,7 @@ test('the report of a real run with a baseline diff renders in Chromium: verdict
   const results = parseResults(readFileSync(MINI));
   const baseline = toBaseline(summarizeRuns([withAllPassing(results)]));
   const diff = compareRuns(baseline, summarizeRuns([results]), { today: '2026-11-25', failOn: 'regressions' });
-  const html = renderHtmlReport({ title: 'tempest-gate: <compute> & identity', subtitle: 'local cloud', results, diff });
+  const html = renderHtmlReport({ title: 'tempest-gate: <compute> & identity', subtitle: 'local cloud', results, diff, verdict: gateVerdict({ diff, hasBaseline: true }) });
   const dir = mkdtempSync(join(tmpdir(), 'tg-html-'));
   const file = join(dir, 'report.html');
   writeFileSync(file, html);
@@ -66,7 +66,7 @@ test('hostile test names are shown as text, never run as markup', async () => {
   const results = parseResults(readFileSync(MINI));
   const evil = '<img src=x onerror="window.__pwned=1">';
   results.tests[0] = { ...results.tests[0]!, id: `tempest.api.x.T.test_${evil}`, status: 'fail', attachments: [{ name: 'traceback', contentType: 'text/plain', size: 10, truncatedBytes: 0, text: `</pre><script>window.__pwned=2</script>` }] };
-  const html = renderHtmlReport({ title: 'x', results });
+  const html = renderHtmlReport({ title: 'x', results, verdict: { result: 'fail', reason: '1 new failing test', blocking: [], exitCode: 1 } });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseResults } from '../../src/core/results/parse.ts';
 import { summarize } from '../../src/core/results/model.ts';
 import { startCrcCheck } from '../../src/edges/crc-check.ts';
-import { parseFile, summarizeFile } from '../../src/cli/commands/parse.ts';
+import { parseFile, summarizeFile } from '../../src/stages/results.ts';
 import { injure, type Injury } from '../helpers/streams.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/subunit/', import.meta.url));

@@ -12,7 +12,7 @@ import { createResultParser, parseResults } from '../../src/core/results/parse.t
 import { ResultsJsonText } from '../../src/core/results/results-json.ts';
 import { writeJUnit } from '../../src/core/results/junit.ts';
 import { encodePacket } from '../../src/core/results/subunit-v2.ts';
-import { resultsJsonFile } from '../../src/cli/commands/parse.ts';
+import { resultsJsonFile } from '../../src/stages/results.ts';
 import { genInjury, genTest, injure, streamOf, type Injury } from '../helpers/streams.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/subunit/', import.meta.url));

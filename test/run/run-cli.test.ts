@@ -155,7 +155,7 @@ describe('run through the CLI on the lab', { skip, concurrency: false }, () => {
 
 test('--baseline reads a tempest-gate baseline (JSON) or a result file for the ETA', async () => {
   const { summarizeRuns, toBaseline } = await import('../../src/core/compare/index.ts');
-  const { readReference } = await import('../../src/cli/commands/run.ts');
+  const { readReference } = await import('../../src/stages/run.ts');
   const fixture = fileURLToPath(new URL('../fixtures/subunit/local-tempest-33-compute-identity-mini.subunit', import.meta.url));
   const run = parseResults(readFileSync(fixture));
   const dir = mkdtempSync(join(tmpdir(), 'tg-ref-'));

@@ -15,12 +15,13 @@ import {
   contextFromArgs,
   emit,
   failOnFrom,
-  loadBaseline,
-  loadRuns,
+  baselineFromArgs,
   outputFormat,
   renderDiff,
   todayUtc,
 } from './compare.ts';
+import { loadRuns } from '../../stages/results.ts';
+import { githubFromEnv } from '../github-env.ts';
 
 const SUBCOMMANDS = ['create', 'list', 'show', 'diff', 'promote'] as const;
 
@@ -38,12 +39,12 @@ async function buildBaseline(args: ParsedArgs, io: CommandIo): Promise<{ baselin
   const parts: Baseline[] = [];
   const damage: string[] = [];
   for (const ref of from) {
-    const loaded = await loadBaseline(ref, args, io, created);
+    const loaded = await baselineFromArgs(ref, args, io, created);
     parts.push(loaded.baseline);
     damage.push(...loaded.damage);
   }
   if (files.length) {
-    const runs = await loadRuns(files, io);
+    const runs = await loadRuns(files, io.stdin);
     damage.push(...runs.damage);
     parts.push(toBaseline(summarizeRuns(runs.runs, { created })));
   }
@@ -136,7 +137,7 @@ Exit codes:
       }
       case 'list': {
         tooMany(0);
-        const list = await openStore(storeSpec, repo, io.env).list();
+        const list = await openStore(storeSpec, repo, githubFromEnv(io.env)).list();
         if (args.values.json === true) writeJson(io, list);
         else io.stdout.write(list.length ? `${list.map((b) => `${b.name}\t${b.source}`).join('\n')}\n` : `no baselines in ${storeSpec}\n`);
         return EXIT.ok;
@@ -145,7 +146,7 @@ Exit codes:
         tooMany(1);
         const ref = rest[0];
         if (ref === undefined) throw usageError('baseline show needs a REF');
-        const loaded = await loadBaseline(ref, args, io, new Date().toISOString());
+        const loaded = await baselineFromArgs(ref, args, io, new Date().toISOString());
         if (args.values.json === true) writeJson(io, toBaseline(loaded.baseline));
         else io.stdout.write(showText(loaded.baseline, loaded.source));
         return finish(loaded.damage, io);
@@ -155,8 +156,8 @@ Exit codes:
         const [older, newer] = rest;
         if (older === undefined || newer === undefined) throw usageError('baseline diff needs OLD and NEW');
         const now = new Date().toISOString();
-        const a = await loadBaseline(older, args, io, now);
-        const b = await loadBaseline(newer, args, io, now);
+        const a = await baselineFromArgs(older, args, io, now);
+        const b = await baselineFromArgs(newer, args, io, now);
         const diff = compareRuns(a.baseline, { ...b.baseline, details: {} }, {
           failOn: failOnFrom(args, 'never'),
           today: todayUtc(args),
@@ -179,7 +180,7 @@ Exit codes:
           io.stderr.write('tempest-gate baseline: not promoted: an input was damaged\n');
           return EXIT.badInput;
         }
-        const store = openStore(storeSpec, repo, io.env);
+        const store = openStore(storeSpec, repo, githubFromEnv(io.env));
         const message = str(args, 'message') ?? `baseline ${name}: ${baseline.tests.length} tests from ${baseline.runs} run${baseline.runs === 1 ? '' : 's'}${baseline.context.commit ? ` at ${baseline.context.commit}` : ''}`;
         const where = await store.write(name, baselineJson(baseline), message);
         const push = str(args, 'push');

@@ -1,17 +1,14 @@
 // tempest-gate cleanup: delete every resource of a run (servers, ports, floating IPs, keypair)
 // and wait until it is gone; or, with --sweep, every resource carrying our tags whose run is
 // no longer live (crashed runs), and nothing else.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { flag, str, strs, writeJson, type Command } from '../command.ts';
 import { EXIT, UserError, usageError } from '../../core/errors.ts';
 import { isValidRunId } from '../../core/provision/plan.ts';
 import { parseDuration } from '../../core/provision/sweep.ts';
-import { readFile } from 'node:fs/promises';
-import { readText } from '../../edges/files.ts';
-import type { CatalogService } from '../../edges/openstack/keystone.ts';
-import { TOKEN_FILE } from './provision.ts';
-import { cleanupRun, sweep } from '../../edges/openstack/cleanup.ts';
-import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs, openSession } from '../openstack-args.ts';
+import { cleanupStage, savedToken, sweepStage, type SavedToken } from '../../stages/cleanup.ts';
+import { loadProvisionState } from '../../stages/provision.ts';
+import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs } from '../openstack-args.ts';
 
 export const cleanupCommand: Command = {
   name: 'cleanup',
@@ -53,20 +50,11 @@ Exit codes:
     const sweeping = flag(args, 'sweep');
     if ([runId, stateDir, sweeping || undefined].filter(Boolean).length !== 1) throw usageError('give exactly one of --run-id, --state or --sweep (see --help)');
     const extraArgs = { ...args, values: { ...args.values } };
-    let reuse: { cloud?: string; region?: string; token?: { value: string; expiresAt: string; catalog: CatalogService[]; projectId?: string; userId?: string } } | undefined;
+    let token: SavedToken | undefined;
     if (stateDir) {
-      reuse = await readFile(join(resolve(io.cwd, stateDir), TOKEN_FILE), 'utf8')
-        .then((t) => JSON.parse(t) as typeof reuse)
-        .catch(() => undefined);
-      const file = join(resolve(io.cwd, stateDir), 'provision.json');
-      const text = await readText(file);
-      let state: { runId?: unknown; cloud?: unknown; region?: unknown };
-      try {
-        state = JSON.parse(text) as typeof state;
-      } catch (err) {
-        throw new UserError(`not valid JSON: ${(err as Error).message}`, { place: { file } });
-      }
-      if (typeof state.runId !== 'string') throw new UserError('no runId in it', { place: { file } });
+      const dir = resolve(io.cwd, stateDir);
+      token = await savedToken(dir);
+      const state = await loadProvisionState(dir);
       runId = state.runId;
       if (typeof state.cloud === 'string' && !str(args, 'os-cloud') && state.cloud !== 'envvars') extraArgs.values['os-cloud'] = state.cloud;
       if (typeof state.region === 'string' && state.region && !str(args, 'os-region-name')) extraArgs.values['os-region-name'] = state.region;
@@ -77,39 +65,31 @@ Exit codes:
     if (!sweeping && (olderThan || flag(args, 'dry-run') || strs(args, 'except-run').length)) throw usageError('--older-than, --dry-run and --except-run go with --sweep');
 
     const cloud = cloudFromArgs(extraArgs, io);
-    const session = openSession(cloud, say);
-    // provision's token, when it is for this cloud and region: one token per run
-    if (reuse?.token && reuse.cloud === cloud.name && reuse.region === cloud.regionName) {
-      session.keystone.seed({ ...reuse.token, expiresAt: new Date(reuse.token.expiresAt), projectId: reuse.token.projectId, userId: reuse.token.userId });
-    }
-    try {
-      if (sweeping) {
-        const { decision, report } = await sweep(session, {
-          olderThanMs: parseDuration(olderThan!),
-          exceptRuns: strs(args, 'except-run'),
-          dryRun: flag(args, 'dry-run'),
-          waitTimeoutMs,
-          onProgress: say,
-        });
-        if (json) writeJson(io, { removed: decision.remove, kept: decision.keep.map((k) => ({ ...k.resource, reason: k.reason })), runs: decision.runs, dryRun: flag(args, 'dry-run'), report });
-        else {
-          const verb = flag(args, 'dry-run') ? 'would remove' : 'removed';
-          io.stdout.write(`sweep: ${verb} ${decision.remove.length} resources of ${decision.runs.length} dead runs; kept ${decision.keep.length}\n`);
-          for (const r of decision.remove) io.stdout.write(`  ${verb.padEnd(12)} ${r.kind.padEnd(10)} ${r.name} (run ${r.runId ?? '?'}, created ${r.createdAt ?? '?'})\n`);
-          for (const k of decision.keep) io.stdout.write(`  kept         ${k.resource.kind.padEnd(10)} ${k.resource.name}: ${k.reason}\n`);
-        }
-        return EXIT.ok;
-      }
-      const report = await cleanupRun(session, runId!, { waitTimeoutMs, onProgress: say });
-      if (json) writeJson(io, { runId, ...report, apiCalls: session.http.calls, tokensIssued: session.keystone.tokensIssued });
+    if (sweeping) {
+      const { decision, report } = await sweepStage({
+        cloud,
+        log: say,
+        waitTimeoutMs,
+        olderThanMs: parseDuration(olderThan!),
+        exceptRuns: strs(args, 'except-run'),
+        dryRun: flag(args, 'dry-run'),
+      });
+      if (json) writeJson(io, { removed: decision.remove, kept: decision.keep.map((k) => ({ ...k.resource, reason: k.reason })), runs: decision.runs, dryRun: flag(args, 'dry-run'), report });
       else {
-        const n = report.servers.length + report.ports.length + report.floatingIps.length + report.keypairs.length;
-        io.stdout.write(`cleanup: run ${runId}: deleted ${report.servers.length} servers, ${report.ports.length} ports, ${report.floatingIps.length} floating IPs, ${report.keypairs.length} keypairs${n ? '' : ' (nothing was there)'}\n`);
+        const verb = flag(args, 'dry-run') ? 'would remove' : 'removed';
+        io.stdout.write(`sweep: ${verb} ${decision.remove.length} resources of ${decision.runs.length} dead runs; kept ${decision.keep.length}\n`);
+        for (const r of decision.remove) io.stdout.write(`  ${verb.padEnd(12)} ${r.kind.padEnd(10)} ${r.name} (run ${r.runId ?? '?'}, created ${r.createdAt ?? '?'})\n`);
+        for (const k of decision.keep) io.stdout.write(`  kept         ${k.resource.kind.padEnd(10)} ${k.resource.name}: ${k.reason}\n`);
       }
-      if (report.leftovers.length) throw new UserError(`still present after ${Math.round(waitTimeoutMs / 1000)} s: ${report.leftovers.join(', ')}`, { exitCode: EXIT.infra });
       return EXIT.ok;
-    } finally {
-      await session.close();
     }
+    const { apiCalls, tokensIssued, ...report } = await cleanupStage({ cloud, runId: runId!, waitTimeoutMs, log: say, token });
+    if (json) writeJson(io, { runId, ...report, apiCalls, tokensIssued });
+    else {
+      const n = report.servers.length + report.ports.length + report.floatingIps.length + report.keypairs.length;
+      io.stdout.write(`cleanup: run ${runId}: deleted ${report.servers.length} servers, ${report.ports.length} ports, ${report.floatingIps.length} floating IPs, ${report.keypairs.length} keypairs${n ? '' : ' (nothing was there)'}\n`);
+    }
+    if (report.leftovers.length) throw new UserError(`still present after ${Math.round(waitTimeoutMs / 1000)} s: ${report.leftovers.join(', ')}`, { exitCode: EXIT.infra });
+    return EXIT.ok;
   },
 };

@@ -1,26 +1,15 @@
 // tempest-gate compare: judge a run against its baseline (regressions, fixes, flaky, known failures,
 // skips, durations, Interop) and print JSON, Markdown or text. The exit code is the gate's verdict.
+import { resolve } from 'node:path';
 import { flag, str, strs, wholeOption, type Command, type CommandIo, type OptionSpec, type ParsedArgs } from '../command.ts';
-import { EXIT, usageError, type ExitCode } from '../../core/errors.ts';
-import {
-  compareRuns,
-  EMPTY_CONTEXT,
-  FAIL_ON,
-  parseKnownFailures,
-  renderCompareMarkdown,
-  renderCompareText,
-  resultsFromBytes,
-  summarizeRuns,
-  type Baseline,
-  type BaselineContext,
-  type CompareDiff,
-  type FailOn,
-} from '../../core/compare/index.ts';
-import { parseGuideline, passedTests, scoreGuideline, type InteropScore } from '../../core/interop/index.ts';
-import type { RunResults } from '../../core/results/model.ts';
-import { DEFAULT_STORE, loadBaselineRef } from '../../edges/baseline-store.ts';
-import { readBytes, readText, writeOutput } from '../../edges/files.ts';
-import { damageLine, parseFile } from './parse.ts';
+import { usageError, type ExitCode } from '../../core/errors.ts';
+import { FAIL_ON, renderCompareMarkdown, renderCompareText, type BaselineContext, type CompareDiff, type FailOn } from '../../core/compare/index.ts';
+import { DEFAULT_STORE } from '../../edges/baseline-store.ts';
+import { writeOutput } from '../../edges/files.ts';
+import { loadBaseline, loadGuidelines, loadKnownFailures, type LoadedBaseline } from '../../stages/baseline.ts';
+import { judgeRuns } from '../../stages/judge.ts';
+import { loadRuns } from '../../stages/results.ts';
+import { githubFromEnv } from '../github-env.ts';
 
 /** Options that describe where a run was made (its context). */
 export const CONTEXT_OPTIONS: OptionSpec = {
@@ -60,44 +49,16 @@ export function contextFromArgs(args: ParsedArgs): Partial<BaselineContext> {
   return ctx;
 }
 
-export interface LoadedRuns {
-  runs: RunResults[];
-  /** One line per damaged input file. */
-  damage: string[];
-}
-
-/** Parse result files (any format parseResults reads); damage is reported, what was good is kept. */
-export async function loadRuns(files: string[], io: CommandIo): Promise<LoadedRuns> {
-  const runs: RunResults[] = [];
-  const damage: string[] = [];
-  for (const file of files) {
-    const shown = file === '-' ? '<stdin>' : file;
-    // Results JSON (from `parse --to json`) is read whole; streams are parsed as they are read.
-    const results = file !== '-' && /\.json$/i.test(file) ? resultsFromBytes(await readBytes(file), file) : await parseFile(file, io.stdin, { keep: 'failures', capBytes: 64 * 1024 });
-    const line = damageLine(shown, results);
-    if (line) damage.push(line);
-    runs.push(results);
-  }
-  return { runs, damage };
-}
-
-export interface LoadedBaseline {
-  baseline: Baseline;
-  source: string;
-  damage: string[];
-}
-
-/** Load `--baseline`: a file (baseline JSON, results JSON, or a result stream), or a stored baseline. */
-export async function loadBaseline(ref: string, args: ParsedArgs, io: CommandIo, created: string): Promise<LoadedBaseline> {
-  const loaded = await loadBaselineRef(ref, {
+/** `--baseline REF` as the store options (--store, --repo) and the environment's GitHub name it. */
+export async function baselineFromArgs(ref: string, args: ParsedArgs, io: CommandIo, now: string): Promise<LoadedBaseline> {
+  return loadBaseline({
+    ref,
     store: str(args, 'store') ?? DEFAULT_STORE,
-    repo: str(args, 'repo') ?? io.cwd,
-    env: io.env,
-    created,
+    repo: resolve(io.cwd, str(args, 'repo') ?? '.'),
+    created: now,
+    github: githubFromEnv(io.env),
     stdin: () => readStdin(io),
   });
-  const line = loaded.results ? damageLine(loaded.source, loaded.results) : null;
-  return { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [] };
 }
 
 async function readStdin(io: CommandIo): Promise<Uint8Array> {
@@ -153,14 +114,6 @@ export async function emit(text: string, args: ParsedArgs, io: CommandIo): Promi
   const output = str(args, 'output');
   if (output) await writeOutput(output, text);
   else io.stdout.write(text);
-}
-
-/** Score the run against each guideline given; the diff carries the first (Markdown shows it). */
-async function interopScores(files: string[], runs: RunResults[]): Promise<InteropScore[]> {
-  const passed = passedTests(runs);
-  const scores: InteropScore[] = [];
-  for (const file of files) scores.push(scoreGuideline(parseGuideline(await readText(file), file), passed));
-  return scores;
 }
 
 export const compareCommand: Command = {
@@ -226,32 +179,30 @@ Exit codes:
     const relativeThreshold = number(args, 'relative-threshold', 0.5);
     const absoluteThreshold = number(args, 'absolute-threshold', 5);
 
-    const known = str(args, 'known-failures');
-    const knownFailures = known === undefined ? null : parseKnownFailures(await readText(known), known);
-    const base = await loadBaseline(ref, args, io, new Date().toISOString());
-    const { runs, damage } = await loadRuns(files, io);
-    const summary = summarizeRuns(runs, { context: { ...EMPTY_CONTEXT, ...context } });
-    const scores = await interopScores(strs(args, 'guideline'), runs);
-    const diff = compareRuns(base.baseline, summary, {
+    const now = new Date().toISOString();
+    const knownFailures = await loadKnownFailures(str(args, 'known-failures'));
+    const guidelines = await loadGuidelines(strs(args, 'guideline'));
+    const baseline = await baselineFromArgs(ref, args, io, now);
+    const { runs, damage } = await loadRuns(files, io.stdin);
+    const { diff, verdict, interop: scores } = judgeRuns({
+      runs,
+      damage,
+      baseline,
       failOn,
       knownFailures,
+      guidelines,
       today,
+      now,
+      context,
       relativeThreshold,
       absoluteThreshold,
-      baselineLabel: base.source,
       runLabel: files.join(', '),
-      interop: scores[0] ?? null,
     });
-    const problems = [...base.damage, ...damage];
-    if (problems.length) {
-      // A damaged input cannot prove a pass: say so in the verdict itself.
-      diff.verdict = { ...diff.verdict, failed: true, reason: `input damaged, verdict not proven: ${problems[0]}` };
-    }
+    const problems = [...baseline.damage, ...damage];
     // With several guidelines, the diff carries the first; JSON lists them all.
     const text = to === 'json' ? `${JSON.stringify(scores.length > 1 ? { ...diff, interopAll: scores } : diff, null, 2)}\n` : renderDiff(diff, to, args);
     await emit(text, args, io);
     for (const p of problems) io.stderr.write(`tempest-gate compare: ${p}\n`);
-    if (problems.length) return EXIT.badInput;
-    return diff.verdict.failed ? EXIT.gateFailed : EXIT.ok;
+    return verdict.exitCode;
   },
 };

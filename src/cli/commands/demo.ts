@@ -1,23 +1,15 @@
 // tempest-gate demo: the main job on bundled real data, for a first look on a fresh machine.
 // It runs every stage that needs no cloud — select, parse, compare, report — through the same
 // verbs a user calls, over data/ (a real Tempest run and Tempest 33.0.0's real test list).
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { str, type Command, type CommandIo } from '../command.ts';
-import { EXIT } from '../../core/errors.ts';
+import { EXIT, type ExitCode } from '../../core/errors.ts';
+import { dataDir } from '../../edges/data-dir.ts';
 import { writeOutput } from '../../edges/files.ts';
 
-/** data/ sits beside src/ and dist/; find it from wherever this module was loaded. */
-export function dataDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    if (existsSync(join(dir, 'data', 'samples'))) return join(dir, 'data');
-    dir = dirname(dir);
-  }
-  return join(process.cwd(), 'data');
-}
+/** The CLI's dispatcher, handed in by main.ts (the demo runs verbs as a user types them). */
+export type RunCli = (argv: string[], io: CommandIo) => Promise<ExitCode>;
 
 interface Step {
   title: string;
@@ -25,7 +17,7 @@ interface Step {
   stdin?: string;
 }
 
-export const demoCommand: Command = {
+export const demoCommand = (runCli: RunCli): Command => ({
   name: 'demo',
   summary: 'Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).',
   usage: '[--out DIR]',
@@ -41,8 +33,6 @@ Options:
 Exit codes:
   0  the demo ran (the gate's verdict in it is shown, not returned)`,
   async run(args, io) {
-    // Imported here: main.ts imports the verbs lazily and so does the demo.
-    const { runCli } = await import('../main.ts');
     const data = dataDir();
     const out = str(args, 'out') ?? join(io.cwd, 'tempest-gate-demo');
     const run = join(data, 'samples', 'local-tempest-33-compute-identity-mini.subunit');
@@ -77,4 +67,4 @@ Exit codes:
     else io.stdout.write(`\nOpen ${join(out, 'report.html')} in a browser for the report.\n`);
     return EXIT.ok;
   },
-};
+});

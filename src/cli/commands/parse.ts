@@ -2,90 +2,14 @@
 // JSON, JUnit XML or a text summary.
 import { flag, str, type Command } from '../command.ts';
 import { EXIT, usageError } from '../../core/errors.ts';
-import { createResultParser, type ParseOptions, type ResultParser } from '../../core/results/parse.ts';
-import type { AttachmentPolicy } from '../../core/results/aggregate.ts';
 import { renderResultsText } from '../../core/render/results-text.ts';
-import { ResultsJsonText } from '../../core/results/results-json.ts';
 import { writeJUnit } from '../../core/results/junit.ts';
-import { fileSize, readChunks, readFileReusing, writeOutput } from '../../edges/files.ts';
-import { startCrcCheck } from '../../edges/crc-check.ts';
+import { writeOutput } from '../../edges/files.ts';
 import type { ResultFormat, RunResults, RunSummary } from '../../core/results/model.ts';
+import { damageLine, parseFile, resultsJsonFile, summarizeFile } from '../../stages/results.ts';
 
 const FORMATS = ['json', 'junit', 'text'] as const;
 const INPUT_FORMATS: readonly ResultFormat[] = ['subunit-v2', 'subunit-v1', 'junit'];
-
-export function damageLine(file: string, results: RunResults | RunSummary): string | null {
-  const first = results.damage[0];
-  if (!first) return null;
-  const more = results.damage.length > 1 ? ` (and ${results.damage.length - 1} more damaged regions)` : '';
-  const where = first.line !== undefined ? `line ${first.line}, byte ${first.offset}` : `byte ${first.offset}`;
-  const kept = 'total' in results ? results.total : results.tests.length;
-  return `${file}: ${where}: ${first.message}${more}; kept ${kept} tests`;
-}
-
-/** Files at least this big have their CRCs checked on a second core (a worker starts in ~30 ms). */
-const CRC_WORKER_MIN_BYTES = 16 << 20;
-
-export interface ReadOptions {
-  format?: ResultFormat;
-  /** Called before each pass over the input (a damaged big file is read twice). */
-  beforePass?: () => void;
-  /** From what size a file's CRCs are checked by a worker (default 16 MiB; tests lower it). */
-  crcWorkerMinBytes?: number;
-}
-
-/**
- * Read a file (or stdin) into a parser and finish it. A big file's subunit v2 CRCs are checked by
- * a worker thread while this thread decodes trusting them; when the worker finds the file is not
- * a clean chain of packets, the file is decoded again, checking (the results are then exactly
- * those of one checked pass, only slower).
- */
-async function readWith<T>(path: string, stdin: NodeJS.ReadableStream, options: ParseOptions & ReadOptions, finish: (parser: ResultParser) => T): Promise<T> {
-  if (path === '-') {
-    const parser = createResultParser(options);
-    for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
-    return finish(parser);
-  }
-  const check = (await fileSize(path)) >= (options.crcWorkerMinBytes ?? CRC_WORKER_MIN_BYTES) && options.format !== 'subunit-v1' && options.format !== 'junit' ? startCrcCheck(path) : undefined;
-  try {
-    options.beforePass?.();
-    const parser = createResultParser({ ...options, trustCrc: check !== undefined });
-    await readFileReusing(path, (chunk) => parser.push(chunk, true));
-    const result = finish(parser);
-    if (!check || parser.format !== 'subunit-v2' || (await check.verdict).clean) return result;
-  } finally {
-    check?.cancel();
-  }
-  options.beforePass?.();
-  const parser = createResultParser(options);
-  await readFileReusing(path, (chunk) => parser.push(chunk, true));
-  return finish(parser);
-}
-
-export async function parseFile(
-  path: string,
-  stdin: NodeJS.ReadableStream,
-  attachments?: AttachmentPolicy,
-  options: ReadOptions = {},
-): Promise<RunResults> {
-  return readWith(path, stdin, { ...options, attachments }, (p) => p.end());
-}
-
-/** A file's summary, without keeping a record per passing test (memory flat in the run's size). */
-export async function summarizeFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy, options: ReadOptions = {}): Promise<RunSummary> {
-  return readWith(path, stdin, { ...options, attachments, summaryOnly: true }, (p) => p.endSummary());
-}
-
-/**
- * A file's results JSON (`parse --to json`), in pieces to write in order: each test becomes text
- * as it finishes, so no record of every test is kept (memory flat in attachment bytes, and far
- * lower in tests).
- */
-export async function resultsJsonFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy, options: ReadOptions = {}): Promise<{ summary: RunSummary; pieces: Iterable<string> }> {
-  const json = new ResultsJsonText();
-  const summary = await readWith(path, stdin, { ...options, attachments, streamOnly: true, onTest: (t) => json.add(t), beforePass: () => json.reset() }, (p) => p.endSummary());
-  return { summary, pieces: json.pieces(summary) };
-}
 
 export const parseCommand: Command = {
   name: 'parse',

@@ -1,54 +1,14 @@
 // tempest-gate provision: boot a controller and N subnodes for one devstack deployment, and
 // write what the run step needs (node IPs, the run's SSH key, devstack's passwords) to a state
 // folder. On failure, cancel (SIGINT/SIGTERM) or timeout, the run's resources are deleted.
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { flag, str, strs, wholeOption, writeJson, type Command } from '../command.ts';
 import { EXIT, usageError } from '../../core/errors.ts';
 import { isValidRunId, newRunId, type RunIdentity } from '../../core/provision/plan.ts';
 import { parseDuration } from '../../core/provision/sweep.ts';
 import { SECRETS_PATH, parseLocalrcEntries } from '../../core/provision/local-conf.ts';
-import { provision, type ProvisionResult } from '../../edges/openstack/provisioner.ts';
-import type { Token } from '../../edges/openstack/keystone.ts';
-import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs, openSession } from '../openstack-args.ts';
-
-/** What `provision` leaves for `run` and `cleanup` (provision.json in the state folder). */
-export interface ProvisionState {
-  runId: string;
-  cloud: string;
-  region: string;
-  createdAt: string;
-  deadline: string;
-  flavor: string;
-  image: string;
-  network: string;
-  keypair: string;
-  /** file names relative to the state folder */
-  privateKeyFile: string;
-  secretsFile: string;
-  /** where the run step must copy secretsFile on every node */
-  secretsPathOnNodes: string;
-  nodes: { role: string; name: string; id: string; ip: string; floatingIp?: string | undefined; attempts: number }[];
-}
-
-/** The run's token, for cleanup to reuse (one token per run); a secret: mode 0600, never logged. */
-export const TOKEN_FILE = 'token.json';
-
-async function writeState(dir: string, result: ProvisionResult, state: ProvisionState, token: Token | undefined): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const key = join(dir, state.privateKeyFile);
-  await writeFile(key, result.keypair.privateKey, { mode: 0o600 });
-  await chmod(key, 0o600);
-  const secrets = join(dir, state.secretsFile);
-  await writeFile(secrets, Object.entries(result.devstackSecrets).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
-  await chmod(secrets, 0o600);
-  if (token) {
-    const file = join(dir, TOKEN_FILE);
-    await writeFile(file, JSON.stringify({ cloud: state.cloud, region: state.region, token }), { mode: 0o600 });
-    await chmod(file, 0o600);
-  }
-  await writeFile(join(dir, 'provision.json'), `${JSON.stringify(state, null, 2)}\n`);
-}
+import { provisionStage } from '../../stages/provision.ts';
+import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs } from '../openstack-args.ts';
 
 export const provisionCommand: Command = {
   name: 'provision',
@@ -134,51 +94,28 @@ Exit codes:
     };
     const stateDir = resolve(io.cwd, str(args, 'state-dir') ?? join('.tempest-gate', 'runs', runId));
     const signal = AbortSignal.any([io.signal, AbortSignal.timeout(timeoutMs)]);
-    const session = openSession(cloud, say);
-    try {
-      const result = await provision({
-        session,
-        run,
-        subnodes,
-        flavor: flavorName ? { name: flavorName } : { minRamMb },
-        image,
-        network: str(args, 'network'),
-        floatingNetwork: str(args, 'floating-network'),
-        bootTimeoutMs,
-        signal,
-        onProgress: say,
-        keepOnFailure: flag(args, 'keep-on-failure'),
-        devstack: {
-          devstackRepo: str(args, 'devstack-repo'),
-          devstackBranch: str(args, 'devstack-branch'),
-          extraLocalrc,
-        },
-      });
-      const state: ProvisionState = {
-        runId,
-        cloud: cloud.name,
-        region: cloud.regionName,
-        createdAt: run.createdAt,
-        deadline: run.deadline,
-        flavor: result.flavor.name,
-        image: result.image.name,
-        network: result.network.name,
-        keypair: result.keypair.name,
-        privateKeyFile: 'id_ed25519',
-        secretsFile: 'devstack-secrets.env',
-        secretsPathOnNodes: SECRETS_PATH,
-        nodes: result.nodes.map((n) => ({ role: n.role, name: n.name, id: n.id, ip: n.ip, floatingIp: n.floatingIp, attempts: n.attempts })),
-      };
-      await writeState(stateDir, result, state, session.keystone.peek());
-      if (json) writeJson(io, { ...state, stateDir, elapsedMs: result.elapsedMs, apiCalls: session.http.calls, tokens: session.keystone.tokensIssued });
-      else {
-        io.stdout.write(`run ${runId}: ${result.nodes.length} nodes ACTIVE in ${(result.elapsedMs / 1000).toFixed(1)} s (${session.http.calls} API calls)\n`);
-        for (const n of result.nodes) io.stdout.write(`  ${n.role.padEnd(10)} ${n.name}  ${n.ip}${n.floatingIp ? `  floating ${n.floatingIp}` : ''}${n.attempts > 1 ? '  (second attempt)' : ''}\n`);
-        io.stdout.write(`state: ${stateDir}/provision.json\n`);
-      }
-      return EXIT.ok;
-    } finally {
-      await session.close();
+    const done = await provisionStage({
+      cloud,
+      run,
+      stateDir,
+      subnodes,
+      flavor: flavorName ? { name: flavorName } : { minRamMb },
+      image,
+      network: str(args, 'network'),
+      floatingNetwork: str(args, 'floating-network'),
+      bootTimeoutMs,
+      signal,
+      log: say,
+      keepOnFailure: flag(args, 'keep-on-failure'),
+      devstack: { devstackRepo: str(args, 'devstack-repo'), devstackBranch: str(args, 'devstack-branch'), extraLocalrc },
+    });
+    const { state } = done;
+    if (json) writeJson(io, { ...state, stateDir, elapsedMs: done.elapsedMs, apiCalls: done.apiCalls, tokens: done.tokens });
+    else {
+      io.stdout.write(`run ${runId}: ${state.nodes.length} nodes ACTIVE in ${(done.elapsedMs / 1000).toFixed(1)} s (${done.apiCalls} API calls)\n`);
+      for (const n of state.nodes) io.stdout.write(`  ${n.role.padEnd(10)} ${n.name}  ${n.ip}${n.floatingIp ? `  floating ${n.floatingIp}` : ''}${n.attempts > 1 ? '  (second attempt)' : ''}\n`);
+      io.stdout.write(`state: ${stateDir}/provision.json\n`);
     }
+    return EXIT.ok;
   },
 };

@@ -1,37 +1,26 @@
 // tempest-gate select: map a change's files to the Tempest tests that cover it, and say why.
-import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { flag, str, writeJson, type Command, type CommandIo } from '../command.ts';
-import { EXIT, UserError, usageError } from '../../core/errors.ts';
-import { presetRules, toxPresetRules, type Rules } from '../../core/select/rules.ts';
-import { selectTests } from '../../core/select/select.ts';
+import { resolve } from 'node:path';
+import { flag, str, writeJson, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
+import { EXIT, usageError } from '../../core/errors.ts';
 import { renderSelectText } from '../../core/select/explain.ts';
-import { gitChangedFiles, pullRequestChangedFiles, readChangedFileList, type PullFilesClient } from '../../edges/change-files.ts';
-import { listTestsInWorkspace, loadPresetCatalog, loadRules, readTestList } from '../../edges/select-data.ts';
-import { writeOutput } from '../../edges/files.ts';
+import type { PullFilesClient } from '../../edges/change-files.ts';
+import { createGitHubClient } from '../../edges/github/client.ts';
+import { DEFAULT_RULES_FILE, selectStage, type ChangeSource, type RulesSource, type TestSource } from '../../stages/select.ts';
 
-export const DEFAULT_RULES_FILE = '.tempest-gate.yaml';
-
-async function changedFiles(args: Parameters<Command['run']>[0], io: CommandIo, repo: string): Promise<string[]> {
+function changeFromArgs(args: ParsedArgs, io: CommandIo): ChangeSource {
   const sources = ['files', 'git', 'pr'].filter((k) => str(args, k) !== undefined);
   if (sources.length !== 1) throw usageError('give the change as exactly one of --files FILE|-, --git BASE...HEAD or --pr OWNER/REPO#N');
   const files = str(args, 'files');
-  if (files !== undefined) return readChangedFileList(files, io.stdin);
+  if (files !== undefined) return { files, stdin: io.stdin };
   const range = str(args, 'git');
-  if (range !== undefined) return gitChangedFiles({ cwd: repo, range });
+  if (range !== undefined) return { git: range };
   const pr = str(args, 'pr') as string;
   const m = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(pr);
   if (!m) throw usageError(`--pr expects OWNER/REPO#NUMBER, not '${pr}'`);
   const token = io.env.GITHUB_TOKEN;
   if (!token) throw usageError('--pr needs a token in GITHUB_TOKEN');
-  const { getOctokit } = await import('@actions/github');
-  const client = getOctokit(token, io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {});
-  try {
-    return await pullRequestChangedFiles(client as unknown as PullFilesClient, { owner: m[1] as string, repo: m[2] as string, number: Number(m[3]) });
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError(`listing the files of ${pr} failed: ${(err as Error).message}`, { exitCode: EXIT.infra, cause: err });
-  }
+  const github = createGitHubClient({ token, baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com' });
+  return { pullRequest: { owner: m[1] as string, repo: m[2] as string, number: Number(m[3]) }, github: github as unknown as PullFilesClient };
 }
 
 export const selectCommand: Command = {
@@ -82,46 +71,35 @@ Exit codes:
   async run(args, io) {
     if (args.positionals.length) throw usageError(`unexpected argument '${args.positionals[0]}'`);
     const repo = resolve(io.cwd, str(args, 'repo') ?? '.');
-    const catalog = loadPresetCatalog();
     const rulesArg = str(args, 'rules');
     const preset = str(args, 'preset');
     if (rulesArg !== undefined && preset !== undefined) throw usageError('give --rules or --preset, not both (a rules file can name a preset itself)');
-    let rules: Rules;
-    if (preset !== undefined) {
-      if (catalog.services[preset]) rules = presetRules(catalog, preset);
-      else if (catalog.toxEnvs[preset]) rules = toxPresetRules(catalog, preset);
-      else throw usageError(`unknown preset '${preset}' (services: ${Object.keys(catalog.services).sort().join(', ')}; tox envs: ${Object.keys(catalog.toxEnvs).sort().join(', ')})`);
-    } else {
-      const path = rulesArg !== undefined ? resolve(io.cwd, rulesArg) : join(repo, DEFAULT_RULES_FILE);
-      if (rulesArg === undefined && !existsSync(path)) {
-        // No rules: an OpenStack service repository gets its default preset (nova -> integrated-compute, ...).
-        const name = (io.env.GITHUB_REPOSITORY?.split('/').pop() ?? basename(repo)).toLowerCase();
-        if (!catalog.services[name]) throw usageError(`no ${DEFAULT_RULES_FILE} in ${repo} and '${name}' is not a known service repository: give --rules FILE or --preset NAME`);
-        rules = presetRules(catalog, name);
-      } else rules = await loadRules({ path, repoRoot: repo, catalog });
-    }
-
+    const rules: RulesSource =
+      preset !== undefined
+        ? { preset }
+        : rulesArg !== undefined
+          ? { file: resolve(io.cwd, rulesArg) }
+          : { default: { serviceName: io.env.GITHUB_REPOSITORY?.split('/').pop() ?? '' } };
     const testListArg = str(args, 'test-list');
     const workspace = str(args, 'workspace');
     if (testListArg !== undefined && workspace !== undefined) throw usageError('give --test-list or --workspace, not both');
     if (str(args, 'list-command') !== undefined && workspace === undefined) throw usageError('--list-command needs --workspace');
-    let testIds: string[];
-    if (testListArg !== undefined) testIds = await readTestList(resolve(io.cwd, testListArg));
-    else if (workspace !== undefined) {
-      const command = str(args, 'list-command')?.split(/\s+/).filter(Boolean);
-      testIds = await listTestsInWorkspace({ cwd: resolve(io.cwd, workspace), command });
-    }
-    else if (rules.testList !== undefined) testIds = await readTestList(rules.testList);
-    else throw usageError('no test list: give --test-list FILE or --workspace DIR (or test-list: in the rules)');
-
-    const files = await changedFiles(args, io, repo);
+    const tests: TestSource =
+      testListArg !== undefined
+        ? { list: resolve(io.cwd, testListArg) }
+        : workspace !== undefined
+          ? { workspace: resolve(io.cwd, workspace), command: str(args, 'list-command')?.split(/\s+/).filter(Boolean) }
+          : 'rules';
     const explain = flag(args, 'explain');
-    const result = selectTests({ rules, changedFiles: files, testIds, explain });
-
     const listsDir = str(args, 'write-lists');
-    if (listsDir !== undefined) {
-      for (const r of result.run) await writeOutput(join(resolve(io.cwd, listsDir), r.includeListName), `${r.includeList.join('\n')}\n`);
-    }
+    const { result } = await selectStage({
+      change: changeFromArgs(args, io),
+      repo,
+      rules,
+      tests,
+      explain,
+      writeLists: listsDir === undefined ? null : resolve(io.cwd, listsDir),
+    });
     if (flag(args, 'json')) writeJson(io, result);
     else io.stdout.write(renderSelectText(result, { explain }));
     return EXIT.ok;

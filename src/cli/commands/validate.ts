@@ -16,8 +16,10 @@ import { readText } from '../../edges/files.ts';
 import { LocalShell } from '../../edges/local-shell.ts';
 import { discoverCloud } from '../../edges/openstack/discover.ts';
 import { DEFAULT_TIMEOUTS, runTempest } from '../../edges/ssh/tempest-runner.ts';
-import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs, openSession } from '../openstack-args.ts';
-import { parseSet, readReference, reportText } from './run.ts';
+import { openSession } from '../../stages/cloud.ts';
+import { readReference } from '../../stages/run.ts';
+import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs } from '../openstack-args.ts';
+import { parseSet, reportText } from './run.ts';
 
 /** An include-list line that matches exactly this test (with or without its `[attrs]`). */
 export function exactTestRegex(name: string): string {

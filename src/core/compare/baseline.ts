@@ -2,7 +2,7 @@
 // failed, with its pass rate), merge baselines, and read a baseline file back with clear errors.
 import { Ajv, type ErrorObject } from 'ajv';
 import { UserError } from '../errors.ts';
-import { RESULTS_SCHEMA, type RunResults, type TestRecord } from '../results/model.ts';
+import { parseTestId, RESULTS_SCHEMA, TEST_STATUSES, type RunResults, type TestRecord, type TestStatus } from '../results/model.ts';
 import { parseResults } from '../results/parse.ts';
 import {
   BASELINE_SCHEMA,
@@ -371,9 +371,73 @@ export function resultsFromBytes(bytes: Uint8Array, source: string): RunResults 
     }
     const tests = (value as { tests?: unknown }).tests;
     if (!Array.isArray(tests)) throw new UserError('results JSON without a "tests" list', { place: { file: source } });
-    return value as RunResults;
+    return checkedResults(value as Record<string, unknown>, tests, source);
   }
   return parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS });
+}
+
+const STATUS_SET: ReadonlySet<string> = new Set(TEST_STATUSES);
+
+/**
+ * Results JSON may come from anywhere (an artifact of an untrusted run): every record is checked
+ * field by field and rebuilt, names are derived from the id again, and the counts are counted
+ * again, so no claim in the file is taken on trust.
+ */
+function checkedResults(value: Record<string, unknown>, tests: unknown[], source: string): RunResults {
+  const bad = (i: number, what: string): never => {
+    throw new UserError(`tests[${i}]: ${what}`, { place: { file: source } });
+  };
+  const str = (v: unknown): v is string => typeof v === 'string';
+  const strOrNull = (v: unknown): v is string | null => v === null || v === undefined || typeof v === 'string';
+  const counts = Object.fromEntries(TEST_STATUSES.map((st) => [st, 0])) as Record<TestStatus, number>;
+  const records: TestRecord[] = tests.map((t, i) => {
+    if (typeof t !== 'object' || t === null) return bad(i, 'not an object');
+    const r = t as Record<string, unknown>;
+    if (!str(r.id) || r.id === '') bad(i, '"id" must be a non-empty string');
+    if (!str(r.status) || !STATUS_SET.has(r.status)) bad(i, `"status" must be one of ${TEST_STATUSES.join(', ')}`);
+    if (!strOrNull(r.start) || !strOrNull(r.stop) || !strOrNull(r.worker) || !strOrNull(r.routeCode)) bad(i, '"start", "stop", "worker" and "routeCode" must be strings or null');
+    if (r.duration !== null && r.duration !== undefined && (typeof r.duration !== 'number' || !Number.isFinite(r.duration))) bad(i, '"duration" must be a number or null');
+    const tags = r.tags ?? [];
+    if (!Array.isArray(tags) || !tags.every(str)) bad(i, '"tags" must be a list of strings');
+    const attachments = r.attachments ?? [];
+    if (!Array.isArray(attachments)) bad(i, '"attachments" must be a list');
+    const atts = (attachments as unknown[]).map((a) => {
+      const x = (typeof a === 'object' && a !== null ? a : {}) as Record<string, unknown>;
+      if (!str(x.name) || !str(x.text)) bad(i, 'each attachment needs a "name" and a "text" string');
+      return {
+        name: x.name as string,
+        contentType: str(x.contentType) ? x.contentType : 'application/octet-stream',
+        size: typeof x.size === 'number' ? x.size : Buffer.byteLength(x.text as string),
+        truncatedBytes: typeof x.truncatedBytes === 'number' ? x.truncatedBytes : 0,
+        text: x.text as string,
+      };
+    });
+    const status = r.status as TestStatus;
+    counts[status]++;
+    return {
+      ...parseTestId(r.id as string),
+      id: r.id as string,
+      status,
+      tags: tags as string[],
+      start: (r.start as string | null | undefined) ?? null,
+      stop: (r.stop as string | null | undefined) ?? null,
+      duration: (r.duration as number | null | undefined) ?? null,
+      worker: (r.worker as string | null | undefined) ?? null,
+      routeCode: (r.routeCode as string | null | undefined) ?? null,
+      attachments: atts,
+    };
+  });
+  const damage = Array.isArray(value.damage) ? (value.damage as unknown[]).filter((d): d is RunResults['damage'][number] => typeof d === 'object' && d !== null && typeof (d as { offset?: unknown }).offset === 'number' && typeof (d as { message?: unknown }).message === 'string') : [];
+  const format = value.format === 'subunit-v1' || value.format === 'junit' ? value.format : 'subunit-v2';
+  return {
+    schema: RESULTS_SCHEMA,
+    format,
+    tests: records,
+    counts,
+    start: typeof value.start === 'string' ? value.start : null,
+    stop: typeof value.stop === 'string' ? value.stop : null,
+    damage,
+  };
 }
 
 /**
@@ -396,4 +460,9 @@ export function baselineFromBytes(bytes: Uint8Array, source: string, options: { 
     throw new UserError(`not a baseline, results JSON or readable result stream: ${d?.message ?? 'unreadable'}`, { place: { file: source, offset: d?.offset, line: d?.line } });
   }
   return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results };
+}
+
+/** The baseline of a gate that has none: every failing test is new, so every failure counts. */
+export function emptyBaseline(created: string): Baseline {
+  return { schema: BASELINE_SCHEMA, created, context: { ...EMPTY_CONTEXT }, runs: 0, tests: [] };
 }

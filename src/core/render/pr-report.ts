@@ -8,12 +8,14 @@ export const GITHUB_BODY_LIMIT = 65_536;
 /** GitHub accepts at most this many annotations per check-run create/update request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
 
-export type Verdict = 'pass' | 'fail' | 'skipped' | 'error';
+/** The gate's result as reports show it (core/compare/policy.ts). */
+export type { GateResult } from '../compare/policy.ts';
+import type { GateResult } from '../compare/policy.ts';
 
 export interface ReportInput {
   /** The run's results, or null when nothing ran (e.g. an error before the run). */
   results: RunResults | null;
-  verdict: Verdict;
+  verdict: GateResult;
   /** One line saying why, e.g. "2 regressions against baseline master". */
   headline: string;
   /** Markdown from the compare engine (renderCompareMarkdown), shown instead of the plain failure list. */
@@ -26,9 +28,11 @@ export interface ReportInput {
   artifactName?: string;
   /** How many failing tests to list in full. */
   maxFailures?: number;
+  /** The heading's name (default tempest-gate). */
+  title?: string;
 }
 
-const ICON: Record<Verdict, string> = { pass: '✅', fail: '❌', skipped: '⏭️', error: '⚠️' };
+const ICON: Record<GateResult, string> = { pass: '✅', fail: '❌', skipped: '⏭️', error: '⚠️' };
 
 /** A hidden marker that finds our comment again: one comment per pull request and job key. */
 export function commentMarker(key: string): string {
@@ -78,7 +82,7 @@ export function renderReportMarkdown(input: ReportInput): string {
   const out: string[] = [];
   // The compare Markdown brings its own heading, verdict line and counts.
   const compared = input.compareMarkdown !== undefined && input.compareMarkdown.trim() !== '';
-  if (!compared) out.push(`### ${ICON[input.verdict]} tempest-gate: ${input.verdict}`, '', input.headline);
+  if (!compared) out.push(`### ${ICON[input.verdict]} ${input.title ?? 'tempest-gate'}: ${input.verdict}`, '', input.headline);
   if (compared) out.push((input.compareMarkdown ?? '').trim());
   for (const p of input.problems ?? []) {
     out.push('');

@@ -4,11 +4,14 @@
 import type { RunResults, TestRecord, TestStatus } from '../results/model.ts';
 import { microsFromIso } from '../results/model.ts';
 import type { CompareDiff, TestChange, ChangeKind } from '../compare/model.ts';
+import type { GateVerdict } from '../compare/policy.ts';
 
 export interface HtmlReportInput {
   title: string;
   results: RunResults;
   diff?: CompareDiff | null;
+  /** The gate's verdict (core/compare/policy.ts gateVerdict): the report shows it, never decides it. */
+  verdict: GateVerdict;
   /** Where the run came from, shown under the title (cloud, branch, change...). */
   subtitle?: string;
   /** The most bars drawn on the timeline; the longest tests are kept beyond that. */
@@ -57,17 +60,6 @@ function shortName(name: string): string {
   return parts.length > 2 ? parts.slice(-2).join('.') : name;
 }
 
-function verdictOf(input: HtmlReportInput): { failed: boolean; text: string } {
-  if (input.diff) return { failed: input.diff.verdict.failed, text: input.diff.verdict.reason };
-  const c = input.results.counts;
-  const bad = c.fail + c.uxsuccess + c.inprogress + c.unknown;
-  const damaged = input.results.damage.length;
-  if (bad || damaged) {
-    const parts = [bad ? `${bad} test${bad === 1 ? '' : 's'} failed or never finished` : '', damaged ? `${damaged} damaged region${damaged === 1 ? '' : 's'} in the input` : ''].filter(Boolean);
-    return { failed: true, text: parts.join('; ') };
-  }
-  return { failed: false, text: `all ${input.results.tests.length} tests passed or were skipped` };
-}
 
 function tiles(results: RunResults): string {
   const c = results.counts;
@@ -242,7 +234,7 @@ document.getElementById('filter').addEventListener('input', function (e) {
 `;
 
 export function renderHtmlReport(input: HtmlReportInput): string {
-  const verdict = verdictOf(input);
+  const verdict = { failed: input.verdict.result !== 'pass', label: input.verdict.result.toUpperCase(), text: input.verdict.reason };
   const body = [
     tiles(input.results),
     '<p><input id="filter" type="search" placeholder="Filter tests by name" aria-label="Filter tests by name"></p>',
@@ -255,7 +247,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(input.title)}</title><style>${STYLE}</style></head>
 <body><header><h1>${escapeHtml(input.title)}</h1>${input.subtitle ? `<div class="sub">${escapeHtml(input.subtitle)}</div>` : ''}
-<div class="verdict ${verdict.failed ? 'fail' : 'pass'}" data-verdict="${verdict.failed ? 'fail' : 'pass'}">${verdict.failed ? 'FAIL' : 'PASS'}: ${escapeHtml(verdict.text)}</div></header>
+<div class="verdict ${verdict.failed ? 'fail' : 'pass'}" data-verdict="${input.verdict.result}">${verdict.label}: ${escapeHtml(verdict.text)}</div></header>
 <main>${body}</main><script>${SCRIPT}</script></body></html>
 `;
 }

@@ -54,6 +54,8 @@ export interface ResolveOptions {
   home?: string;
   /** System directories searched after the user's (default per openstacksdk); tests replace them. */
   siteDirs?: string[];
+  /** A clouds.yaml given as text (the Action's `clouds-yaml` secret), used instead of searching for one; `file` names it in errors. */
+  configText?: { file: string; text: string } | undefined;
 }
 
 /** Option names each keystoneauth plugin takes (keystoneauth1 5.0 loaders); deprecated aliases in [1]. */
@@ -365,7 +367,7 @@ export interface LoadedConfig {
 
 export function loadCloudsConfig(options: Omit<ResolveOptions, 'cloud' | 'regionName'>): LoadedConfig {
   const { env } = options;
-  const main = loadFirst(searchPaths('clouds', options));
+  const main = options.configText ? { file: options.configText.file, data: parseConfigText(options.configText.file, options.configText.text) } : loadFirst(searchPaths('clouds', options));
   const secure = loadFirst(searchPaths('secure', options));
   let data = main.data;
   if (Object.keys(secure.data).length) data = deepMerge(data, secure.data);

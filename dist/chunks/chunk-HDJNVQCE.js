@@ -1,0 +1,349 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  cleanupLines,
+  cleanupStage
+} from "./chunk-FHHFMVEX.js";
+import {
+  selectStage
+} from "./chunk-XQCRJ6PM.js";
+import {
+  SHIPPED_TEST_LIST,
+  dataFile
+} from "./chunk-B3CI7MJK.js";
+import {
+  DEFAULT_READY,
+  DEFAULT_TIMEOUTS,
+  readRegexList,
+  runStage
+} from "./chunk-SGNDXFKC.js";
+import {
+  changeUnderTestLocalrc,
+  parseLocalrcEntries,
+  provisionStage,
+  resolveCloud
+} from "./chunk-GSH46W5Q.js";
+import {
+  require_dist
+} from "./chunk-JTCS6GEG.js";
+import {
+  EXIT,
+  UserError
+} from "./chunk-XOD6W3JI.js";
+import {
+  getBooleanInput,
+  getInput,
+  setSecret
+} from "./chunk-KXWUZ2QK.js";
+import {
+  __toESM
+} from "./chunk-NQJFE2ZZ.js";
+
+// src/action/cloud.ts
+import { join } from "node:path";
+import { existsSync, statSync } from "node:fs";
+function cloudOf(settings) {
+  const c = settings.cloud;
+  return resolveCloud({
+    cloud: c?.name ?? void 0,
+    regionName: process.env.OS_REGION_NAME || void 0,
+    env: process.env,
+    cwd: process.cwd(),
+    home: process.env.HOME,
+    configText: c?.cloudsYaml ? { file: "input 'clouds-yaml'", text: c.cloudsYaml } : void 0
+  });
+}
+function rulesOf(settings) {
+  if (settings.rules === null) return { default: { serviceName: settings.context.repo } };
+  return settings.rules.startsWith("preset:") ? { preset: settings.rules.slice("preset:".length) } : { file: settings.rules };
+}
+function workDirs(settings) {
+  const work = join(settings.reportDir, "cloud");
+  return { lists: join(work, "lists"), state: join(work, "state"), out: join(work, "artifacts") };
+}
+async function named(stage, run) {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`${stage}: ${err.message}`, { exitCode: err.exitCode, cause: err });
+    throw err;
+  }
+}
+var defaultStages = {
+  select: ({ settings, log, github, workspace }) => named("select", async () => {
+    const ctx = settings.context;
+    const { lists } = workDirs(settings);
+    const testList = settings.testList ?? dataFile(SHIPPED_TEST_LIST);
+    const { result, lists: written } = await selectStage({
+      change: ctx.pullRequest ? { pullRequest: { owner: ctx.owner, repo: ctx.repo, number: ctx.pullRequest.number }, github } : { git: `${ctx.sha}~1...${ctx.sha}` },
+      repo: workspace,
+      rules: rulesOf(settings),
+      tests: { list: testList },
+      writeLists: lists
+    });
+    log(`select: ${result.summary}`);
+    return { conclusion: result.conclusion, summary: result.summary, selectedCount: result.counts.selected, parallelList: written.parallel, serialList: written.serial };
+  }),
+  async provisionAndRun({ settings, selection, runId, log, signal }) {
+    const ctx = settings.context;
+    const dirs = workDirs(settings);
+    const cloud = cloudOf(settings);
+    const now = Date.now();
+    const timeoutMs = 30 * 6e4;
+    await named(
+      "provision",
+      () => provisionStage({
+        cloud,
+        run: {
+          runId,
+          repo: `${ctx.owner}/${ctx.repo}`,
+          change: ctx.pullRequest ? `#${ctx.pullRequest.number}@${ctx.sha}` : ctx.sha,
+          createdAt: new Date(now).toISOString(),
+          deadline: new Date(now + timeoutMs).toISOString()
+        },
+        stateDir: dirs.state,
+        subnodes: settings.nodeCount - 1,
+        flavor: settings.flavor ? { name: settings.flavor } : { minRamMb: 8192 },
+        image: settings.image ?? "",
+        bootTimeoutMs: 15 * 6e4,
+        signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        log,
+        devstack: { devstackBranch: settings.devstackBranch, extraLocalrc: settings.devstackLocalrc }
+      })
+    );
+    const ran = await named(
+      "run",
+      async () => runStage({
+        environment: { stateDir: dirs.state },
+        viaController: false,
+        cloud: () => cloud,
+        user: "ubuntu",
+        include: await readRegexList(selection.parallelList ?? void 0),
+        exclude: [],
+        serialInclude: await readRegexList(selection.serialList ?? void 0),
+        concurrency: 4,
+        rerunFailed: false,
+        workspace: "/opt/stack/tempest",
+        runAs: "stack",
+        tempest: "tempest",
+        overrides: [],
+        reference: /* @__PURE__ */ new Map(),
+        total: null,
+        timeouts: DEFAULT_TIMEOUTS,
+        markers: DEFAULT_READY,
+        outputDir: dirs.out,
+        fetchLogs: true,
+        log,
+        signal
+      })
+    );
+    const resultsPath = ran.report.subunitPath;
+    const outcome = ran.report.classification;
+    if (outcome.exitCode !== 0 && outcome.exitCode !== 1) {
+      const empty = !existsSync(resultsPath) || statSync(resultsPath).size === 0;
+      if (empty) throw new UserError(`run: ${ran.mask(outcome.reason)}`, { exitCode: outcome.exitCode });
+      return { resultsPath, problem: `run: ${ran.mask(outcome.reason)}` };
+    }
+    return { resultsPath };
+  },
+  async cleanup({ settings, runId, log }) {
+    return cleanupLines(await cleanupStage({ cloud: cloudOf(settings), runId, log }));
+  }
+};
+
+// src/action/inputs.ts
+import { readFileSync } from "node:fs";
+var import_yaml = __toESM(require_dist(), 1);
+var SECRET_KEYS = /(password|secret|token|credential|key)$/i;
+var OS_SECRET_VARS = ["OS_PASSWORD", "OS_APPLICATION_CREDENTIAL_SECRET", "OS_TOKEN", "OS_AUTH_TOKEN", "OS_CLIENT_SECRET"];
+function mask(value, secrets, options = {}) {
+  if (value.trim() === "") return;
+  setSecret(value);
+  secrets.push(value);
+  if (options.perLine && value.includes("\n")) {
+    for (const line of value.split(/\r?\n/)) {
+      if (line.trim().length >= 4) {
+        setSecret(line.trim());
+        secrets.push(line.trim());
+      }
+    }
+  }
+}
+function maskCloudsYaml(text, secrets) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text);
+  } catch (err) {
+    mask(text, secrets, { perLine: true });
+    const pos = err.linePos?.[0];
+    throw new UserError(`input 'clouds-yaml' is not valid YAML${pos ? ` (line ${pos.line}, column ${pos.col})` : ""}`, { exitCode: EXIT.usage });
+  }
+  const walk = (v, key) => {
+    if (typeof v === "string" || typeof v === "number") {
+      if (SECRET_KEYS.test(key)) mask(String(v), secrets);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk(x, key);
+    } else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) walk(x, k);
+    }
+  };
+  walk(doc, "");
+  if (!doc || typeof doc !== "object" || !("clouds" in doc)) {
+    throw new UserError("input 'clouds-yaml' has no top-level 'clouds:' mapping", { exitCode: EXIT.usage });
+  }
+}
+function input(name) {
+  return getInput(name).trim();
+}
+function oneOf(name, allowed, fallback) {
+  const v = input(name) || fallback;
+  if (!allowed.includes(v)) {
+    throw new UserError(`input '${name}' must be one of ${allowed.join(", ")}; got '${v}'`, { exitCode: EXIT.usage });
+  }
+  return v;
+}
+function bool(name, fallback) {
+  if (input(name) === "") return fallback;
+  try {
+    return getBooleanInput(name);
+  } catch {
+    throw new UserError(`input '${name}' must be true or false; got '${input(name)}'`, { exitCode: EXIT.usage });
+  }
+}
+function wholeNumber(name, min, max, fallback) {
+  const v = input(name);
+  if (v === "") return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new UserError(`input '${name}' must be a whole number from ${min} to ${max}; got '${v}'`, { exitCode: EXIT.usage });
+  }
+  return Number(v);
+}
+function checkBaselineRef(text) {
+  if (text === "") return null;
+  const m = /^([a-z]+):/.exec(text);
+  if (!m) return text;
+  if (m[1] === "git") {
+    if (!/^git:[^:]+:.+$/.test(text)) throw new UserError(`input 'baseline': '${text}' must be git:BRANCH:NAME (e.g. git:tempest-baselines:master)`, { exitCode: EXIT.usage });
+    return text;
+  }
+  if (m[1] === "artifact") {
+    if (text === "artifact:") throw new UserError("input 'baseline': 'artifact:' needs a branch, e.g. artifact:master", { exitCode: EXIT.usage });
+    return text;
+  }
+  throw new UserError(`input 'baseline': unknown source '${m[1]}:'; use a file path, a stored name (e.g. master), git:BRANCH:NAME or artifact:BRANCH`, { exitCode: EXIT.usage });
+}
+function readEvent(env) {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    throw new UserError(`GITHUB_EVENT_PATH '${path}' is not a readable JSON event payload`, { exitCode: EXIT.usage });
+  }
+}
+function readContext(env = process.env) {
+  const event = readEvent(env);
+  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const pr = event.pull_request;
+  let pullRequest = null;
+  if (pr && typeof pr.number === "number") {
+    const baseRepo = pr.base?.repo?.full_name ?? `${owner}/${repo}`;
+    const headRepo = pr.head?.repo?.full_name ?? "";
+    pullRequest = { number: pr.number, headSha: pr.head?.sha ?? env.GITHUB_SHA ?? "", headRepo, baseRepo, fromFork: headRepo !== baseRepo };
+  }
+  const wr = event.workflow_run;
+  const serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com";
+  return {
+    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+    serverUrl,
+    owner,
+    repo,
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    sha: pullRequest?.headSha ?? env.GITHUB_SHA ?? "",
+    pullRequest,
+    workflowRun: wr && typeof wr.id === "number" ? { id: wr.id, headSha: wr.head_sha ?? "", event: wr.event ?? "" } : null,
+    runUrl: env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+    job: env.GITHUB_JOB ?? "tempest-gate"
+  };
+}
+function readSettings(env = process.env) {
+  const secrets = [];
+  const githubToken = input("github-token");
+  mask(githubToken, secrets);
+  const cloudsYaml = getInput("clouds-yaml");
+  mask(cloudsYaml, secrets);
+  for (const name of OS_SECRET_VARS) mask(env[name] ?? "", secrets);
+  if (cloudsYaml.trim() !== "") maskCloudsYaml(cloudsYaml, secrets);
+  if (githubToken === "") {
+    throw new UserError(
+      "input 'github-token' is empty: leave it at its default (${{ github.token }}) and grant the job `permissions: { checks: write, pull-requests: write }`",
+      { exitCode: EXIT.usage }
+    );
+  }
+  const cloudName = input("cloud") || env.OS_CLOUD || "";
+  const fromEnv = (env.OS_AUTH_URL ?? "") !== "";
+  const cloud = cloudsYaml.trim() !== "" || fromEnv || cloudName !== "" ? { name: cloudName || null, cloudsYaml: cloudsYaml.trim() === "" ? null : cloudsYaml, fromEnv } : null;
+  const commentKey = input("comment-key") || env.GITHUB_JOB || "tempest-gate";
+  const uploadArtifacts = bool("upload-artifacts", true);
+  const settings = {
+    githubToken,
+    results: input("results") || null,
+    reportFrom: input("report-from") || null,
+    cloud,
+    nodeCount: wholeNumber("node-count", 1, 16, 2),
+    flavor: input("flavor") || null,
+    image: input("image") || null,
+    devstackBranch: input("devstack-branch") || "master",
+    devstackLocalrc: {},
+    rules: input("rules") || null,
+    testList: input("test-list") || null,
+    baseline: checkBaselineRef(input("baseline")),
+    baselineStore: input("baseline-store") || "git:tempest-baselines",
+    knownFailures: input("known-failures") || null,
+    failOn: oneOf("fail-on", ["regressions", "failures", "never"], "regressions"),
+    commentMode: oneOf("comment-mode", ["update", "on-failure", "off"], "update"),
+    commentKey,
+    checkRun: bool("check-run", true),
+    checkName: input("check-name") || "tempest-gate",
+    artifactName: uploadArtifacts ? input("artifact-name") || "tempest-gate-report" : null,
+    reportDir: input("report-dir") || `${env.RUNNER_TEMP ?? "."}/tempest-gate`,
+    secrets,
+    context: readContext(env)
+  };
+  const context = settings.context;
+  const headRepo = context.pullRequest?.headRepo || `${context.owner}/${context.repo}`;
+  settings.devstackLocalrc = {
+    ...bool("deploy-change", true) && context.sha !== "" ? changeUnderTestLocalrc({ serverUrl: context.serverUrl, headRepo, headSha: context.sha }) : {},
+    ...parseLocalrcEntries(
+      input("devstack-localrc").split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#")),
+      "input 'devstack-localrc'"
+    )
+  };
+  if (settings.results && settings.reportFrom) {
+    throw new UserError("inputs 'results' and 'report-from' cannot both be set: 'report-from' publishes a finished report", { exitCode: EXIT.usage });
+  }
+  if (settings.artifactName !== null && !/^[^"<>:|*?\\/\r\n]+$/.test(settings.artifactName)) {
+    throw new UserError(`input 'artifact-name' may not contain " < > : | * ? \\ / or newlines; got '${settings.artifactName}'`, { exitCode: EXIT.usage });
+  }
+  return settings;
+}
+function requireCloudInputs(settings) {
+  if (settings.flavor === null) throw new UserError("input 'flavor' is required to provision nodes (e.g. flavor: m1.xlarge)", { exitCode: EXIT.usage });
+  if (settings.image === null) throw new UserError("input 'image' is required to provision nodes (e.g. image: ubuntu-24.04)", { exitCode: EXIT.usage });
+}
+
+// src/action/state.ts
+var STATE = {
+  /** Set by main as soon as it starts: the post step knows main ran (even if it crashed later). */
+  started: "tempest-gate-started",
+  /** The run id every cloud resource of this run is marked with; cleanup deletes by it. Saved before provisioning starts. */
+  runId: "tempest-gate-run-id",
+  /** The cloud name (not credentials: the post step reads those from its own inputs again). */
+  cloudName: "tempest-gate-cloud-name"
+};
+
+export {
+  defaultStages,
+  readSettings,
+  requireCloudInputs,
+  STATE
+};

@@ -1,0 +1,1559 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  SHIPPED_TEST_LIST,
+  dataFile
+} from "./chunk-B3CI7MJK.js";
+import {
+  RE2JS,
+  require_ajv
+} from "./chunk-FFUPZC6L.js";
+import {
+  require_dist
+} from "./chunk-JTCS6GEG.js";
+import {
+  readChunks,
+  readText,
+  writeOutput
+} from "./chunk-ZELLUOP7.js";
+import {
+  parseTestId
+} from "./chunk-PF7A42VC.js";
+import {
+  EXIT,
+  UserError,
+  usageError
+} from "./chunk-XOD6W3JI.js";
+import {
+  __toESM
+} from "./chunk-NQJFE2ZZ.js";
+
+// src/stages/select.ts
+import { existsSync } from "node:fs";
+import { basename, join as join2 } from "node:path";
+
+// src/core/select/rules.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_yaml = __toESM(require_dist(), 1);
+
+// schema/rules.schema.json
+var rules_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/tempest-gate/tempest-gate/schema/rules.schema.json",
+  title: "tempest-gate rules (.tempest-gate.yaml)",
+  description: "Which Tempest tests a change needs: named selections, each with Zuul-style file filters and a Tempest selection. See docs/select.md.",
+  type: "object",
+  additionalProperties: false,
+  required: ["version"],
+  properties: {
+    version: { const: 1, description: "Format version: 1." },
+    preset: {
+      type: "string",
+      description: "Start from a service repository's default rules (nova, neutron, cinder, glance, swift, placement, tempest, devstack); selections below are added to its selections."
+    },
+    "test-list": {
+      type: "string",
+      description: "A cached test list (one id per line, as `stestr list` prints them), relative to this file. The --test-list option overrides it."
+    },
+    "core-files": {
+      $ref: "#/definitions/fileMatchers",
+      description: "A change to any of these files (Zuul regexes, anchored at the start) selects the full set."
+    },
+    full: {
+      $ref: "#/definitions/tempest",
+      description: "What the full set is (a preset name or steps). Default: the `full` preset."
+    },
+    selections: {
+      type: "array",
+      items: { $ref: "#/definitions/selection" }
+    }
+  },
+  definitions: {
+    regex: {
+      type: "string",
+      description: "An RE2 regular expression matched at the start of each changed file's path (as Zuul does)."
+    },
+    fileMatcher: {
+      oneOf: [
+        { $ref: "#/definitions/regex" },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["regex"],
+          properties: {
+            regex: { $ref: "#/definitions/regex" },
+            negate: { type: "boolean", default: false, description: "Match the paths the regex does not match." }
+          }
+        }
+      ]
+    },
+    fileMatchers: {
+      description: "One matcher or a list of them.",
+      oneOf: [
+        { $ref: "#/definitions/fileMatcher" },
+        { type: "array", items: { $ref: "#/definitions/fileMatcher" } }
+      ]
+    },
+    listFile: {
+      description: "A list file path (relative to the rules file) or the lines themselves. One Python regex per line, `#` starts a comment.",
+      oneOf: [
+        { type: "string" },
+        { type: "array", items: { type: "string" } }
+      ]
+    },
+    step: {
+      type: "object",
+      additionalProperties: false,
+      description: "One `tempest run`: stestr's selection (regex OR include list, minus exclusions) and attribute filters.",
+      properties: {
+        regex: { type: "string", description: "Python regex, re.search semantics (tempest run --regex)." },
+        "exclude-regex": { type: "string", description: "Python regex; matching tests are removed (tempest run --exclude-regex)." },
+        "include-list": { $ref: "#/definitions/listFile" },
+        "exclude-list": { $ref: "#/definitions/listFile" },
+        attrs: { type: "array", items: { type: "string", pattern: "^[^,\\[\\]\\s]+$" }, description: "Keep only tests carrying every one of these attributes (smoke, slow, multinode, ...)." },
+        "exclude-attrs": { type: "array", items: { type: "string", pattern: "^[^,\\[\\]\\s]+$" }, description: "Drop tests carrying any of these attributes." },
+        serial: { type: "boolean", default: false, description: "Run this step's tests serially (tempest run --serial)." }
+      }
+    },
+    tempest: {
+      oneOf: [
+        { type: "string", description: "A preset name (a Tempest tox env: integrated-compute, full, smoke, multinode, ...)." },
+        { type: "array", minItems: 1, items: { $ref: "#/definitions/step" } }
+      ]
+    },
+    selection: {
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "tempest"],
+      properties: {
+        name: { type: "string", minLength: 1 },
+        description: { type: "string" },
+        files: { $ref: "#/definitions/fileMatchers", description: "The selection applies if any changed file matches." },
+        "irrelevant-files": { $ref: "#/definitions/fileMatchers", description: "The selection is skipped when every changed file matches." },
+        tempest: { $ref: "#/definitions/tempest" }
+      }
+    }
+  }
+};
+
+// src/core/select/presets.ts
+function presetNames(catalog2) {
+  return Object.keys(catalog2.toxEnvs).sort();
+}
+function listFromCatalog(catalog2, path, env) {
+  const base = path.split("/").pop() ?? path;
+  const text = catalog2.lists[base];
+  if (text === void 0) throw new UserError(`preset '${env}' needs list file ${path}, which is not shipped in data/presets/lists`);
+  return { name: path, text };
+}
+function presetSteps(catalog2, name, place) {
+  const env = catalog2.toxEnvs[name];
+  if (!env) {
+    throw new UserError(`unknown preset '${name}' (known: ${presetNames(catalog2).join(", ")})`, { place });
+  }
+  const steps = env.runs.map((run3) => {
+    const regex = run3.regex && run3.regex !== "{posargs}" ? run3.regex : void 0;
+    return {
+      regex,
+      excludeRegex: run3.exclude_regex || void 0,
+      includeList: run3.include_list ? listFromCatalog(catalog2, run3.include_list, name) : void 0,
+      excludeList: run3.exclude_list ? listFromCatalog(catalog2, run3.exclude_list, name) : void 0,
+      attrs: [],
+      excludeAttrs: [],
+      serial: run3.serial
+    };
+  });
+  return { preset: name, steps };
+}
+function servicePreset(catalog2, name, place) {
+  const s = catalog2.services[name];
+  if (!s) throw new UserError(`unknown service preset '${name}' (known: ${Object.keys(catalog2.services).sort().join(", ")})`, { place });
+  const irrelevant = catalog2.irrelevantFiles[s["irrelevant-files"]];
+  return {
+    name,
+    description: `${name}'s default: ${s.template ? `Tempest's ${s.template} template, ` : ""}tox env ${s.tempest}, ${s["irrelevant-files"]}'s irrelevant-files`,
+    irrelevantFiles: irrelevant.map((regex) => ({ regex, negate: false })),
+    tempest: s.tempest
+  };
+}
+
+// src/core/select/rules.ts
+var validator;
+function validate(value) {
+  validator ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(rules_schema_default);
+  return validator(value) ? [] : [...validator.errors ?? []];
+}
+var pathText = (path) => path.reduce((s, p) => typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${p}` : p, "");
+function pointerToPath(pointer) {
+  if (!pointer) return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
+}
+function describeSchemaError(errors) {
+  const depth = (e) => pointerToPath(e.instancePath).length;
+  const deepest = Math.max(...errors.map(depth));
+  const atDeepest = errors.filter((e) => depth(e) === deepest);
+  const first = atDeepest.find((e) => e.keyword !== "oneOf" && e.keyword !== "type") ?? atDeepest[0] ?? errors[0];
+  const path = pointerToPath(first.instancePath);
+  const where = path.length ? pathText(path) : "the rules";
+  switch (first.keyword) {
+    case "additionalProperties": {
+      const key = String(first.params.additionalProperty);
+      return { path, key, message: `${where}: unknown key '${key}'` };
+    }
+    case "required":
+      return { path, message: `${where}: missing required key '${String(first.params.missingProperty)}'` };
+    case "const":
+      return { path, message: `${where}: must be ${JSON.stringify(first.params.allowedValue)}` };
+    case "type":
+    case "oneOf": {
+      const types = [...new Set(atDeepest.filter((e) => e.keyword === "type").map((e) => String(e.params.type)))];
+      return { path, message: `${where}: expected ${types.length ? types.join(" or ") : "a different shape"} (see schema/rules.schema.json)` };
+    }
+    default:
+      return { path, message: `${where}: ${first.message ?? "invalid"}` };
+  }
+}
+function parseRulesText(text, file) {
+  const lineCounter = new import_yaml.LineCounter();
+  const ydoc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const placeAt = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  const yerr = ydoc.errors[0];
+  if (yerr) {
+    const message = yerr.message.split("\n")[0] ?? "invalid YAML";
+    throw new UserError(`invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, "")}`, { place: placeAt(yerr.pos[0]) });
+  }
+  const value = ydoc.toJS();
+  const placeOf = (path, offset = 0) => nodePlace(ydoc, path, offset, placeAt);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new UserError("the rules must be a mapping with at least `version: 1` (see docs/select.md)", { place: placeAt(0) });
+  }
+  const errors = validate(value);
+  if (errors.length) {
+    const d = describeSchemaError(errors);
+    throw new UserError(d.message, { place: d.key !== void 0 ? keyPlace(ydoc, d.path, d.key, placeAt) : placeOf(d.path) });
+  }
+  const doc = value;
+  const listFiles = [];
+  const collect = (steps, base) => {
+    if (!Array.isArray(steps)) return;
+    steps.forEach((s, i) => {
+      for (const k of ["include-list", "exclude-list"]) {
+        const v = s[k];
+        if (typeof v === "string") listFiles.push({ path: v, place: placeOf([...base, i, k]) });
+      }
+    });
+  };
+  collect(doc.full, ["full"]);
+  (doc.selections ?? []).forEach((s, i) => collect(s.tempest, ["selections", i, "tempest"]));
+  return { file, doc, placeOf, listFiles };
+}
+function nodePlace(ydoc, path, offset, placeAt) {
+  for (let n = path.length; n >= 0; n--) {
+    const node = ydoc.getIn(path.slice(0, n), true);
+    if ((0, import_yaml.isNode)(node) && node.range) {
+      let start = node.range[0];
+      if (n === path.length && (0, import_yaml.isScalar)(node) && (node.type === import_yaml.Scalar.QUOTE_DOUBLE || node.type === import_yaml.Scalar.QUOTE_SINGLE)) start += 1;
+      return placeAt(start + (n === path.length ? offset : 0));
+    }
+  }
+  return placeAt(0);
+}
+function keyPlace(ydoc, path, key, placeAt) {
+  const map = path.length ? ydoc.getIn(path, true) : ydoc.contents;
+  if ((0, import_yaml.isMap)(map)) {
+    const pair = map.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === key);
+    if (pair && (0, import_yaml.isNode)(pair.key) && pair.key.range) return placeAt(pair.key.range[0]);
+  }
+  return nodePlace(ydoc, path, 0, placeAt);
+}
+function matchers(value, base, parsed) {
+  if (value === void 0) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((m, i) => {
+    const at = Array.isArray(value) ? [...base, i] : base;
+    return typeof m === "string" ? { regex: m, negate: false, place: parsed.placeOf(at) } : { regex: m.regex, negate: m.negate ?? false, place: parsed.placeOf([...at, "regex"]) };
+  });
+}
+function tempestSpec(value, base, parsed, options) {
+  if (typeof value === "string") return presetSteps(options.catalog, value, parsed.placeOf(base));
+  return {
+    steps: value.map((s, i) => {
+      const list = (k) => {
+        const v = s[k];
+        if (v === void 0) return void 0;
+        if (Array.isArray(v)) return { name: `${parsed.file}:${pathText([...base, i, k])}`, text: v.join("\n") };
+        const text = options.lists[v];
+        if (text === void 0) throw new UserError(`list file '${v}' was not read`, { place: parsed.placeOf([...base, i, k]) });
+        return { name: v, text };
+      };
+      return {
+        regex: s.regex || void 0,
+        excludeRegex: s["exclude-regex"] || void 0,
+        includeList: list("include-list"),
+        excludeList: list("exclude-list"),
+        attrs: s.attrs ?? [],
+        excludeAttrs: s["exclude-attrs"] ?? [],
+        serial: s.serial ?? false,
+        place: parsed.placeOf([...base, i]),
+        regexPlace: s.regex ? parsed.placeOf([...base, i, "regex"]) : void 0,
+        excludeRegexPlace: s["exclude-regex"] ? parsed.placeOf([...base, i, "exclude-regex"]) : void 0
+      };
+    })
+  };
+}
+function buildRules(parsed, options) {
+  const { doc } = parsed;
+  const selections = [];
+  if (doc.preset !== void 0) selections.push(...serviceSelections(options.catalog, doc.preset, parsed.placeOf(["preset"])));
+  const names = new Set(selections.map((s) => s.name));
+  (doc.selections ?? []).forEach((s, i) => {
+    const base = ["selections", i];
+    if (names.has(s.name)) throw new UserError(`selection name '${s.name}' is used twice`, { place: parsed.placeOf([...base, "name"]) });
+    names.add(s.name);
+    selections.push({
+      name: s.name,
+      description: s.description,
+      files: matchers(s.files, [...base, "files"], parsed),
+      irrelevantFiles: matchers(s["irrelevant-files"], [...base, "irrelevant-files"], parsed),
+      tempest: tempestSpec(s.tempest, [...base, "tempest"], parsed, options),
+      origin: "rules",
+      place: parsed.placeOf(base)
+    });
+  });
+  return {
+    file: options.repoPath ?? parsed.file,
+    selections,
+    coreFiles: matchers(doc["core-files"], ["core-files"], parsed),
+    full: doc.full !== void 0 ? tempestSpec(doc.full, ["full"], parsed, options) : presetSteps(options.catalog, "full"),
+    testList: doc["test-list"]
+  };
+}
+function serviceSelections(catalog2, name, place) {
+  const s = servicePreset(catalog2, name, place);
+  return [
+    {
+      name: `${name}-default`,
+      description: s.description,
+      files: [],
+      irrelevantFiles: s.irrelevantFiles,
+      tempest: presetSteps(catalog2, s.tempest),
+      origin: `preset:${name}`
+    }
+  ];
+}
+function presetRules(catalog2, name) {
+  return { file: null, selections: serviceSelections(catalog2, name), coreFiles: [], full: presetSteps(catalog2, "full") };
+}
+function toxPresetRules(catalog2, name) {
+  return {
+    file: null,
+    selections: [{ name, description: `Tempest tox env ${name}`, files: [], irrelevantFiles: [], tempest: presetSteps(catalog2, name), origin: `preset:${name}` }],
+    coreFiles: [],
+    full: presetSteps(catalog2, "full")
+  };
+}
+
+// src/core/select/pyregex.ts
+var PyRegexError = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.name = "PyRegexError";
+    this.offset = offset;
+  }
+};
+var PY_UNICODE_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+var PY_ASCII_SPACE = "\\t\\n\\v\\f\\r ";
+var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
+var isOct = (c) => c !== void 0 && c >= "0" && c <= "7";
+var isHex = (s) => /^[0-9a-fA-F]+$/.test(s);
+function cpEscape(cp) {
+  if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 95) return String.fromCodePoint(cp);
+  return `\\u{${cp.toString(16)}}`;
+}
+var Parser = class {
+  pos = 0;
+  groupCount = 0;
+  closedGroups = /* @__PURE__ */ new Set();
+  names = /* @__PURE__ */ new Map();
+  unicodeSensitive = false;
+  globalFlags = { i: false, m: false, s: false, x: false, a: false };
+  src;
+  constructor(src) {
+    this.src = src;
+  }
+  fail(message, at = this.pos) {
+    throw new PyRegexError(message, at);
+  }
+  parse() {
+    this.readGlobalFlags();
+    const alt = this.alternation({ ...this.globalFlags }, 0);
+    if (this.pos < this.src.length) this.fail("unbalanced parenthesis");
+    return alt;
+  }
+  // Python 3.11 accepts global flags only at the very start: `(?i)`, `(?x)`, ... possibly repeated.
+  readGlobalFlags() {
+    for (; ; ) {
+      const m = /^\(\?([aiLmsux]+)\)/.exec(this.src.slice(this.pos));
+      if (!m) return;
+      for (const f of m[1] ?? "") this.setFlag(this.globalFlags, f, this.pos);
+      this.pos += m[0].length;
+    }
+  }
+  setFlag(flags, f, at) {
+    if (f === "L") this.fail("bad inline flag: cannot use LOCALE flag with a str pattern", at);
+    if (f === "u") return;
+    if (f === "i" || f === "m" || f === "s" || f === "x" || f === "a") flags[f] = true;
+    else this.fail(`unknown flag '${f}'`, at);
+  }
+  skipVerbose(flags) {
+    if (!flags.x) return;
+    for (; ; ) {
+      const c = this.src[this.pos];
+      if (c === void 0) return;
+      if (" 	\n\r\v\f".includes(c)) this.pos++;
+      else if (c === "#") {
+        while (this.pos < this.src.length && this.src[this.pos] !== "\n") this.pos++;
+      } else return;
+    }
+  }
+  alternation(flags, depth) {
+    const branches = [this.sequence(flags, depth)];
+    while (this.src[this.pos] === "|") {
+      this.pos++;
+      branches.push(this.sequence(flags, depth));
+    }
+    return { branches };
+  }
+  sequence(flags, depth) {
+    const items = [];
+    for (; ; ) {
+      this.skipVerbose(flags);
+      const c = this.src[this.pos];
+      if (c === void 0 || c === "|") return items;
+      if (c === ")") {
+        if (depth === 0) this.fail("unbalanced parenthesis");
+        return items;
+      }
+      const atom = this.atom(flags, depth);
+      if (atom === null) continue;
+      this.skipVerbose(flags);
+      items.push(this.quantified(atom, flags));
+    }
+  }
+  quantified(atom, flags) {
+    let node = atom;
+    let repeated = false;
+    for (; ; ) {
+      const at = this.pos;
+      const q = this.quantifier();
+      if (!q) return node;
+      if (repeated) this.fail("multiple repeat", at);
+      if (node.kind === "assert") this.fail("nothing to repeat", at);
+      if (node.kind === "look") this.fail("a quantified lookaround assertion has no JavaScript equivalent; rewrite the pattern", at);
+      if (this.src[this.pos] === "+") this.fail("possessive quantifiers have no JavaScript equivalent", this.pos);
+      let lazy = false;
+      if (this.src[this.pos] === "?") {
+        lazy = true;
+        this.pos++;
+      }
+      node = { kind: "repeat", node, min: q.min, max: q.max, lazy };
+      repeated = true;
+      this.skipVerbose(flags);
+    }
+  }
+  quantifier() {
+    const c = this.src[this.pos];
+    if (c === "*") return this.pos++, { min: 0, max: Infinity };
+    if (c === "+") return this.pos++, { min: 1, max: Infinity };
+    if (c === "?") return this.pos++, { min: 0, max: 1 };
+    if (c !== "{") return null;
+    const m = /^\{(\d*)(?:(,)(\d*))?\}/.exec(this.src.slice(this.pos));
+    if (!m) return null;
+    const lo = m[1] ?? "";
+    const hi = m[3] ?? "";
+    if (lo === "" && m[2] === void 0) return null;
+    const min = lo === "" ? 0 : Number(lo);
+    const max = m[2] === void 0 ? min : hi === "" ? Infinity : Number(hi);
+    if (min > 4294967295 || max !== Infinity && max > 4294967295) this.fail("the repetition number is too large");
+    if (max < min) this.fail("min repeat greater than max repeat", this.pos + 1);
+    this.pos += m[0].length;
+    return { min, max };
+  }
+  atom(flags, depth) {
+    const c = this.src[this.pos];
+    const at = this.pos;
+    switch (c) {
+      case "(":
+        return this.group(flags, depth);
+      case "[":
+        return this.charClass(flags);
+      case ".":
+        this.pos++;
+        return { kind: "raw", js: flags.s ? "[\\s\\S]" : "[^\\n]", width: 1 };
+      case "^":
+        this.pos++;
+        return flags.m ? { kind: "assert", js: "(?<![^\\n])", anchor: "none" } : { kind: "assert", js: "^", anchor: "start" };
+      case "$":
+        this.pos++;
+        return { kind: "assert", js: flags.m ? "(?=\\n|$)" : "(?=\\n?$)", anchor: "none" };
+      case "\\":
+        return this.escape(flags);
+      case "*":
+      case "+":
+      case "?":
+        return this.fail("nothing to repeat", at);
+      case "{": {
+        if (this.quantifier()) this.fail("nothing to repeat", at);
+        this.pos = at + 1;
+        return { kind: "lit", cp: 123, icase: flags.i };
+      }
+      default: {
+        const cp = this.src.codePointAt(this.pos);
+        this.pos += cp > 65535 ? 2 : 1;
+        return this.literal(cp, flags);
+      }
+    }
+  }
+  literal(cp, flags) {
+    if (flags.i) {
+      if (cp > 127) this.fail("a non-ASCII character under IGNORECASE has no provably equal JavaScript translation", this.pos - 1);
+      if (!flags.a) this.unicodeSensitive = true;
+    }
+    return { kind: "lit", cp, icase: flags.i };
+  }
+  group(flags, depth) {
+    const at = this.pos;
+    this.pos++;
+    if (this.src[this.pos] !== "?") return this.capture(flags, depth, void 0, at);
+    this.pos++;
+    const c = this.src[this.pos];
+    if (c === ":") {
+      this.pos++;
+      return this.closeGroup({ kind: "group", capture: false, body: this.alternation(flags, depth + 1) }, at);
+    }
+    if (c === "P") {
+      const named = /^P<([^>]*)>/.exec(this.src.slice(this.pos));
+      if (named) {
+        const name = named[1] ?? "";
+        if (!/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]*$/u.test(name)) this.fail(`bad character in group name '${name}'`, this.pos + 2);
+        if (this.names.has(name)) this.fail(`redefinition of group name '${name}'`, this.pos + 2);
+        this.pos += named[0].length;
+        return this.capture(flags, depth, name, at);
+      }
+      const ref = /^P=([^)]*)\)/.exec(this.src.slice(this.pos));
+      if (ref) {
+        const name = ref[1] ?? "";
+        const index = this.names.get(name);
+        if (index === void 0) this.fail(`unknown group name '${name}'`, this.pos + 2);
+        if (!this.closedGroups.has(index)) this.fail("cannot refer to an open group", at);
+        this.pos += ref[0].length;
+        return { kind: "backref", index, name };
+      }
+      this.fail("unknown extension ?P", at + 1);
+    }
+    if (c === "=" || c === "!") {
+      this.pos++;
+      return this.closeGroup({ kind: "look", behind: false, negative: c === "!", body: this.alternation(flags, depth + 1) }, at);
+    }
+    if (c === "<" && (this.src[this.pos + 1] === "=" || this.src[this.pos + 1] === "!")) {
+      const negative = this.src[this.pos + 1] === "!";
+      this.pos += 2;
+      const body = this.alternation(flags, depth + 1);
+      const [min, max] = width(body);
+      if (min !== max) this.fail("look-behind requires fixed-width pattern", at);
+      if (containsBackref(body)) this.fail("group references in look-behind assertions are not supported", at);
+      return this.closeGroup({ kind: "look", behind: true, negative, body }, at);
+    }
+    if (c === "#") {
+      const end = this.src.indexOf(")", this.pos);
+      if (end < 0) this.fail("missing ), unterminated comment", at);
+      this.pos = end + 1;
+      return null;
+    }
+    if (c === ">") this.fail("atomic groups (?>...) have no JavaScript equivalent", at);
+    if (c === "(") this.fail("conditional groups (?(id)yes|no) have no JavaScript equivalent", at);
+    const m = /^([aimsux]*)(?:-([imsx]*))?(:|\))/.exec(this.src.slice(this.pos));
+    if (m && (m[1] || m[2] !== void 0)) {
+      if (m[3] === ")") this.fail("global flags not at the start of the expression", at);
+      const scoped = { ...flags };
+      for (const f of m[1] ?? "") this.setFlag(scoped, f, this.pos);
+      for (const f of m[2] ?? "") {
+        if (f === "i" || f === "m" || f === "s" || f === "x") scoped[f] = false;
+      }
+      if (m[2] === "") this.fail("missing flag", this.pos + (m[1] ?? "").length + 1);
+      this.pos += m[0].length;
+      let jsFlags = "";
+      if (scoped.i !== flags.i) jsFlags = scoped.i ? "i" : "-i";
+      return this.closeGroup({ kind: "group", capture: false, flags: jsFlags, body: this.alternation(scoped, depth + 1) }, at);
+    }
+    if (c === "<") this.fail("unknown extension ?<" + (this.src[this.pos + 1] ?? "") + " (Python names groups with (?P<name>...))", at + 1);
+    this.fail(`unknown extension ?${c ?? ""}`, at + 1);
+  }
+  capture(flags, depth, name, at) {
+    const index = ++this.groupCount;
+    if (name !== void 0) this.names.set(name, index);
+    const node = { kind: "group", capture: true, name, body: this.alternation(flags, depth + 1) };
+    this.closeGroup(node, at);
+    this.closedGroups.add(index);
+    return node;
+  }
+  closeGroup(node, at) {
+    if (this.src[this.pos] !== ")") this.fail("missing ), unterminated subpattern", at);
+    this.pos++;
+    return node;
+  }
+  sensitive(flags) {
+    if (!flags.a) this.unicodeSensitive = true;
+  }
+  /** An escape outside a class. */
+  escape(flags) {
+    const at = this.pos;
+    const c = this.src[this.pos + 1];
+    if (c === void 0) this.fail("bad escape (end of pattern)", at);
+    this.pos += 2;
+    switch (c) {
+      case "A":
+        return { kind: "assert", js: "^", anchor: "start" };
+      case "Z":
+        return { kind: "assert", js: "$", anchor: "none" };
+      case "b":
+        this.sensitive(flags);
+        return { kind: "assert", js: "\\b", anchor: "none" };
+      case "B":
+        this.sensitive(flags);
+        return { kind: "assert", js: "\\B", anchor: "none" };
+      case "d":
+      case "D":
+      case "w":
+      case "W":
+      case "s":
+      case "S":
+        return { kind: "raw", js: this.classEscape(c, flags, false), width: 1 };
+    }
+    if (isDigit(c)) {
+      if (c === "0") return this.literal(this.octal(at + 1), flags);
+      const d2 = this.src[this.pos];
+      const d3 = this.src[this.pos + 1];
+      if (isOct(c) && isOct(d2) && isOct(d3)) {
+        const v = parseInt(c + d2 + d3, 8);
+        if (v > 255) this.fail(`octal escape value \\${c}${d2}${d3} outside of range 0-0o377`, at);
+        this.pos += 2;
+        return this.literal(v, flags);
+      }
+      let digits = c;
+      if (isDigit(d2)) {
+        digits += d2;
+        this.pos++;
+      }
+      const index = Number(digits);
+      if (index > this.groupCount) this.fail(`invalid group reference ${index}`, at + 1);
+      if (!this.closedGroups.has(index)) this.fail("cannot refer to an open group", at);
+      return { kind: "backref", index };
+    }
+    return this.literal(this.charEscape(c, at), flags);
+  }
+  /** `\0`, `\0o`, `\0oo`: octal after a leading zero. `start` is the offset of the `0`. */
+  octal(start) {
+    let s = "0";
+    this.pos = start + 1;
+    while (s.length < 3 && isOct(this.src[this.pos])) s += this.src[this.pos++];
+    return parseInt(s, 8);
+  }
+  /** Escapes that stand for one character (shared by classes). `this.pos` is after `\c`. */
+  charEscape(c, at) {
+    switch (c) {
+      case "a":
+        return 7;
+      case "f":
+        return 12;
+      case "n":
+        return 10;
+      case "r":
+        return 13;
+      case "t":
+        return 9;
+      case "v":
+        return 11;
+      case "x":
+      case "u":
+      case "U": {
+        const len = c === "x" ? 2 : c === "u" ? 4 : 8;
+        const hex = this.src.slice(this.pos, this.pos + len);
+        if (hex.length !== len || !isHex(hex)) this.fail(`incomplete escape \\${c}${hex}`, at);
+        this.pos += len;
+        const v = parseInt(hex, 16);
+        if (v > 1114111) this.fail(`bad escape \\${c}${hex}`, at);
+        return v;
+      }
+      case "N":
+        this.fail("\\N{...} named characters are not supported; write the character or \\uXXXX", at);
+    }
+    if (/[A-Za-z0-9]/.test(c)) this.fail(`bad escape \\${c}`, at);
+    const cp = this.src.codePointAt(at + 1);
+    this.pos = at + 1 + (cp > 65535 ? 2 : 1);
+    return cp;
+  }
+  /** \d \D \w \W \s \S as JavaScript; inside a class when `inClass`. */
+  classEscape(c, flags, inClass) {
+    switch (c) {
+      case "d":
+        this.sensitive(flags);
+        return inClass ? "0-9" : "[0-9]";
+      case "D":
+        this.sensitive(flags);
+        return inClass ? "\\D" : "[^0-9]";
+      case "w":
+        this.sensitive(flags);
+        return "\\w";
+      case "W":
+        this.sensitive(flags);
+        return "\\W";
+      case "s": {
+        const set = flags.a ? PY_ASCII_SPACE : PY_UNICODE_SPACE;
+        return inClass ? set : `[${set}]`;
+      }
+      default: {
+        if (inClass) this.fail("\\S inside a character class has no provably equal JavaScript translation; use (?!\\s) or list the characters", this.pos - 2);
+        return `[^${flags.a ? PY_ASCII_SPACE : PY_UNICODE_SPACE}]`;
+      }
+    }
+  }
+  charClass(flags) {
+    const at = this.pos;
+    this.pos++;
+    let negate = false;
+    if (this.src[this.pos] === "^") {
+      negate = true;
+      this.pos++;
+    }
+    const parts = [];
+    let first = true;
+    for (; ; ) {
+      const c = this.src[this.pos];
+      if (c === void 0) this.fail("unterminated character set", at);
+      if (c === "]" && !first) {
+        this.pos++;
+        break;
+      }
+      first = false;
+      const itemAt = this.pos;
+      const lo = this.classItem(flags);
+      if (this.src[this.pos] === "-" && this.src[this.pos + 1] !== void 0 && this.src[this.pos + 1] !== "]") {
+        this.pos++;
+        const hi = this.classItem(flags);
+        if (typeof lo === "string" || typeof hi === "string") this.fail("bad character range", itemAt);
+        if (hi < lo) this.fail("bad character range", itemAt);
+        if (flags.i && (lo > 127 || hi > 127)) this.fail("a non-ASCII range under IGNORECASE has no provably equal JavaScript translation", itemAt);
+        parts.push(`${cpEscape(lo)}-${cpEscape(hi)}`);
+      } else {
+        if (typeof lo === "number" && flags.i && lo > 127) this.fail("a non-ASCII character under IGNORECASE has no provably equal JavaScript translation", itemAt);
+        parts.push(typeof lo === "string" ? lo : cpEscape(lo));
+      }
+    }
+    if (flags.i) this.sensitive(flags);
+    return { kind: "raw", js: `[${negate ? "^" : ""}${parts.join("")}]`, width: 1 };
+  }
+  /** One class member: a code point, or a JavaScript class fragment for \d \w \s. */
+  classItem(flags) {
+    const c = this.src[this.pos];
+    const at = this.pos;
+    if (c !== "\\") {
+      const cp = this.src.codePointAt(this.pos);
+      this.pos += cp > 65535 ? 2 : 1;
+      return cp;
+    }
+    const e = this.src[this.pos + 1];
+    if (e === void 0) this.fail("bad escape (end of pattern)", at);
+    this.pos += 2;
+    if ("dDwWsS".includes(e)) return this.classEscape(e, flags, true);
+    if (e === "b") return 8;
+    if (isDigit(e)) {
+      if (!isOct(e)) this.fail(`bad escape \\${e}`, at);
+      let s = e;
+      while (s.length < 3 && isOct(this.src[this.pos])) s += this.src[this.pos++];
+      const v = parseInt(s, 8);
+      if (v > 255) this.fail(`octal escape value \\${s} outside of range 0-0o377`, at);
+      if (e !== "0" && s.length < 3) this.fail(`bad escape \\${s}`, at);
+      return v;
+    }
+    return this.charEscape(e, at);
+  }
+};
+function width(alt) {
+  let min = Infinity;
+  let max = 0;
+  for (const seq of alt.branches) {
+    let a = 0;
+    let b = 0;
+    for (const n of seq) {
+      const [x, y] = nodeWidth(n);
+      a += x;
+      b += y;
+    }
+    min = Math.min(min, a);
+    max = Math.max(max, b);
+  }
+  return [min === Infinity ? 0 : min, max];
+}
+function nodeWidth(n) {
+  switch (n.kind) {
+    case "lit":
+    case "raw":
+      return [1, 1];
+    case "assert":
+    case "look":
+      return [0, 0];
+    case "backref":
+      return [0, Infinity];
+    case "group":
+      return width(n.body);
+    case "repeat": {
+      const [a, b] = nodeWidth(n.node);
+      return [a === 0 ? 0 : a * n.min, n.max === 0 || b === 0 ? 0 : b * n.max];
+    }
+  }
+}
+function containsBackref(alt) {
+  return alt.branches.some((seq) => seq.some((n) => nodeHasBackref(n)));
+}
+function nodeHasBackref(n) {
+  if (n.kind === "backref") return true;
+  if (n.kind === "group" || n.kind === "look") return containsBackref(n.body);
+  if (n.kind === "repeat") return nodeHasBackref(n.node);
+  return false;
+}
+function anchored(alt) {
+  return alt.branches.length > 0 && alt.branches.every((seq) => seq.some((n) => nodeAnchored(n)));
+}
+function nodeAnchored(n) {
+  if (n.kind === "assert") return n.anchor === "start";
+  if (n.kind === "group") return anchored(n.body);
+  if (n.kind === "repeat") return n.min >= 1 && nodeAnchored(n.node);
+  return false;
+}
+function seqLiterals(seq) {
+  const runs = [];
+  let cur = "";
+  const flush = () => {
+    if (cur) runs.push(cur);
+    cur = "";
+  };
+  const walk = (items) => {
+    for (const n of items) {
+      if (n.kind === "lit" && !n.icase) cur += String.fromCodePoint(n.cp);
+      else if (n.kind === "group" && n.body.branches.length === 1 && !n.flags) walk(n.body.branches[0] ?? []);
+      else if (n.kind === "assert" || n.kind === "look") continue;
+      else {
+        flush();
+        if (n.kind === "repeat" && n.min >= 1 && n.node.kind === "group" && n.node.body.branches.length === 1 && !n.node.flags) {
+          for (const r of seqLiterals(n.node.body.branches[0] ?? [])) runs.push(r);
+        } else if (n.kind === "repeat" && n.min >= 1 && n.node.kind === "lit" && !n.node.icase) {
+          runs.push(String.fromCodePoint(n.node.cp));
+        }
+      }
+    }
+  };
+  walk(seq);
+  flush();
+  return runs;
+}
+function emitAlt(alt, drop) {
+  return alt.branches.map((seq) => seq.map((n) => emitNode(n, drop)).join("")).join("|");
+}
+function emitNode(n, drop) {
+  if (drop?.has(n)) return "";
+  switch (n.kind) {
+    case "lit":
+      return cpEscape(n.cp);
+    case "raw":
+    case "assert":
+      return n.js;
+    case "group":
+      if (n.capture) return n.name !== void 0 ? `(?<${n.name}>${emitAlt(n.body, drop)})` : `(${emitAlt(n.body, drop)})`;
+      return `(?${n.flags ?? ""}:${emitAlt(n.body, drop)})`;
+    case "look":
+      return `(?${n.behind ? "<" : ""}${n.negative ? "!" : "="}${emitAlt(n.body, drop)})`;
+    case "backref":
+      return n.name !== void 0 ? `\\k<${n.name}>` : `\\${n.index}(?:)`;
+    case "repeat": {
+      const inner = emitNode(n.node, drop);
+      const q = n.min === 0 && n.max === Infinity ? "*" : n.min === 1 && n.max === Infinity ? "+" : n.min === 0 && n.max === 1 ? "?" : n.max === Infinity ? `{${n.min},}` : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
+      return `(?:${inner})${q}${n.lazy ? "?" : ""}`;
+    }
+  }
+}
+function altLiterals(alt) {
+  const per = alt.branches.map((seq) => seqLiterals(seq).sort((a, b) => b.length - a.length)[0]);
+  return per.every((l) => l !== void 0) ? per : null;
+}
+function branchPrefix(seq) {
+  let out = "";
+  const walk = (items) => {
+    for (const n of items) {
+      if (n.kind === "assert" || n.kind === "look") continue;
+      if (n.kind === "lit" && !n.icase) out += String.fromCodePoint(n.cp);
+      else if (n.kind === "group" && n.body.branches.length === 1 && !n.flags) {
+        if (!walk(n.body.branches[0] ?? [])) return false;
+      } else return false;
+    }
+    return true;
+  };
+  walk(seq);
+  return out;
+}
+function prunableLookarounds(alt) {
+  const nodes = /* @__PURE__ */ new Set();
+  const literals = [];
+  const visit = (n) => {
+    if (n.kind === "look") {
+      const lits = n.negative ? altLiterals(n.body) : null;
+      if (lits) {
+        nodes.add(n);
+        literals.push(...lits);
+        return;
+      }
+      n.body.branches.forEach((seq) => seq.forEach(visit));
+    } else if (n.kind === "group") n.body.branches.forEach((seq) => seq.forEach(visit));
+    else if (n.kind === "repeat") visit(n.node);
+  };
+  alt.branches.forEach((seq) => seq.forEach(visit));
+  return { nodes, literals };
+}
+function analyse(pattern) {
+  const parser = new Parser(pattern);
+  const alt = parser.parse();
+  const source = emitAlt(alt);
+  const flags = parser.globalFlags.i ? "iu" : "u";
+  try {
+    new RegExp(source, flags);
+  } catch (err) {
+    throw new PyRegexError(`no JavaScript translation (${err.message})`, 0);
+  }
+  const requiredLiterals = altLiterals(alt) ?? [];
+  let pureLiteral = null;
+  const only = alt.branches[0];
+  if (alt.branches.length === 1 && only && only.length > 0 && only.every((n) => n.kind === "lit" && !n.icase)) {
+    pureLiteral = only.map((n) => n.kind === "lit" ? String.fromCodePoint(n.cp) : "").join("");
+  }
+  const anchoredStart = anchored(alt);
+  const prefixes = anchoredStart ? alt.branches.map(branchPrefix) : null;
+  const prune = containsBackref(alt) ? { nodes: /* @__PURE__ */ new Set(), literals: [] } : prunableLookarounds(alt);
+  const simplifiedSource = prune.nodes.size ? emitAlt(alt, prune.nodes) : null;
+  return {
+    translated: { pattern, source, flags, anchoredStart, requiredLiterals, pureLiteral, unicodeSensitive: parser.unicodeSensitive },
+    analysis: { prefixes: prefixes && prefixes.every((p) => p.length > 0) ? prefixes : null, simplifiedSource, pruneLiterals: prune.literals }
+  };
+}
+function compilePythonSearch(pattern) {
+  const { translated: t, analysis: a } = analyse(pattern);
+  if (t.pureLiteral !== null) {
+    const lit = t.pureLiteral;
+    return { translated: t, search: (s) => s.includes(lit) };
+  }
+  const sticky = t.anchoredStart ? "y" : "";
+  const re = new RegExp(t.source, t.flags + sticky);
+  const simple = a.simplifiedSource !== null ? new RegExp(a.simplifiedSource, t.flags + sticky) : null;
+  const anyIn = (xs, s) => {
+    for (const x of xs) if (s.includes(x)) return true;
+    return false;
+  };
+  const anyPrefix = (xs, s) => {
+    for (const x of xs) if (s.startsWith(x)) return true;
+    return false;
+  };
+  const prefixes = a.prefixes;
+  const lits = t.requiredLiterals;
+  const p0 = prefixes?.length === 1 ? prefixes[0] : null;
+  const l0 = lits.length === 1 ? lits[0] : null;
+  const gate = prefixes ? p0 !== null ? (s) => s.startsWith(p0) : (s) => anyPrefix(prefixes, s) : l0 !== null ? (s) => s.includes(l0) : lits.length ? (s) => anyIn(lits, s) : () => true;
+  const pruneLits = a.pruneLiterals;
+  const search = simple ? (s) => {
+    if (!gate(s)) return false;
+    const r = anyIn(pruneLits, s) ? re : simple;
+    r.lastIndex = 0;
+    return r.test(s);
+  } : (s) => {
+    if (!gate(s)) return false;
+    re.lastIndex = 0;
+    return re.test(s);
+  };
+  return { translated: t, search };
+}
+
+// src/core/select/stestr.ts
+var PY_SPACE = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+var pyStrip = (s) => s.replace(PY_SPACE, "");
+var SPLITLINES = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
+var UNIVERSAL_NEWLINES = /\r\n|\r|\n/;
+function readListFile(file, kind) {
+  const entries = [];
+  const lines = file.text.split(kind === "include" ? SPLITLINES : UNIVERSAL_NEWLINES);
+  lines.forEach((raw, i) => {
+    const before = raw.split("#")[0] ?? "";
+    const pattern = pyStrip(before);
+    if (!pattern) return;
+    const column = before.indexOf(pattern) + 1;
+    entries.push({ pattern, line: i + 1, column });
+  });
+  return entries;
+}
+function compileFilter(pattern, origin, place) {
+  let compiled;
+  try {
+    compiled = compilePythonSearch(pattern);
+  } catch (err) {
+    if (err instanceof PyRegexError) {
+      const at = place.column !== void 0 ? { ...place, column: place.column + err.offset } : place;
+      throw new UserError(`${origin}: invalid regex '${pattern}': ${err.message}`, { place: at });
+    }
+    throw err;
+  }
+  return { pattern, origin, search: compiled.search, unicodeSensitive: compiled.translated.unicodeSensitive };
+}
+function compileListFile(file, kind) {
+  return readListFile(file, kind).map((e) => compileFilter(e.pattern, `${kind}-list ${file.name}:${e.line}`, { file: file.name, line: e.line, column: e.column }));
+}
+var NON_ASCII = /[^\x00-\x7f]/;
+var nonAsciiSeen = /* @__PURE__ */ new WeakMap();
+function firstNonAscii(ids) {
+  let v = nonAsciiSeen.get(ids);
+  if (v === void 0) {
+    v = ids.find((id) => NON_ASCII.test(id)) ?? null;
+    nonAsciiSeen.set(ids, v);
+  }
+  return v ?? void 0;
+}
+function memoized(f, ids, memo) {
+  if (!memo) return (i) => f.search(ids[i]);
+  let seen = memo.get(f.pattern);
+  if (!seen) {
+    seen = new Uint8Array(ids.length);
+    memo.set(f.pattern, seen);
+  }
+  const cache = seen;
+  return (i) => {
+    const v = cache[i];
+    if (v) return v === 2;
+    const hit = f.search(ids[i]);
+    cache[i] = hit ? 2 : 1;
+    return hit;
+  };
+}
+function constructList(ids, filters, memo) {
+  const include = [...filters.regexes, ...filters.includeList];
+  const exclude = [...filters.excludeList, ...filters.excludeRegex ? [filters.excludeRegex] : []];
+  const sensitive = [...include, ...exclude].find((f) => f.unicodeSensitive);
+  if (sensitive) {
+    const odd = firstNonAscii(ids);
+    if (odd !== void 0) {
+      throw new UserError(
+        `${sensitive.origin}: regex '${sensitive.pattern}' uses \\w, \\b, \\d or IGNORECASE, whose Python meaning on non-ASCII text (test id '${odd}') JavaScript cannot reproduce exactly; add (?a) to the pattern`
+      );
+    }
+  }
+  const selected = [];
+  const chosenBy = [];
+  const counts = new Array(exclude.length).fill(0);
+  const nInclude = include.length;
+  const nExclude = exclude.length;
+  const includeTest = include.map((f) => memoized(f, ids, memo));
+  const excludeTest = exclude.map((f) => memoized(f, ids, memo));
+  for (let i = 0; i < ids.length; i++) {
+    let by = null;
+    if (nInclude > 0) {
+      for (let k = 0; k < nInclude; k++) {
+        if (includeTest[k](i)) {
+          by = include[k];
+          break;
+        }
+      }
+      if (by === null) continue;
+    }
+    let removed = false;
+    for (let k = 0; k < nExclude; k++) {
+      if (excludeTest[k](i)) {
+        counts[k] = (counts[k] ?? 0) + 1;
+        removed = true;
+        break;
+      }
+    }
+    if (removed) continue;
+    selected.push(i);
+    chosenBy.push(by);
+  }
+  return { selected, chosenBy, excluded: exclude.map((filter, k) => ({ filter, count: counts[k] ?? 0 })) };
+}
+
+// src/core/select/zuul-files.ts
+var COMMIT_MSG = "/COMMIT_MSG";
+function re2LiteralPrefix(pattern) {
+  if (pattern.includes("|")) return "";
+  let i = pattern.startsWith("^") ? 1 : 0;
+  let out = "";
+  while (i < pattern.length) {
+    const c = pattern[i];
+    let ch;
+    let next;
+    if (".[](){}*+?^$|".includes(c)) break;
+    if (c === "\\") {
+      const d = pattern[i + 1];
+      if (d === void 0 || /[A-Za-z0-9]/.test(d) || d.charCodeAt(0) > 127) break;
+      ch = d;
+      next = i + 2;
+    } else {
+      const cp = pattern.codePointAt(i);
+      ch = String.fromCodePoint(cp);
+      next = i + ch.length;
+    }
+    const q = pattern[next];
+    if (q === "*" || q === "?" || q === "{") break;
+    out += ch;
+    i = next;
+    if (q === "+") break;
+  }
+  return out;
+}
+function re2Message(err, pattern) {
+  const raw = err instanceof Error ? err.message : String(err);
+  if (/\(\?[=!]|\(\?<[=!]/.test(pattern) || /\(\?[=!<]/.test(raw)) {
+    return `regex '${pattern}' uses lookaround, which RE2 (Zuul's regex engine) does not support; write the positive form as {regex: ..., negate: true}`;
+  }
+  if (/\\[1-9]/.test(pattern) && /escape/.test(raw)) return `regex '${pattern}' uses a backreference, which RE2 does not support`;
+  return `regex '${pattern}' is not valid RE2: ${raw.replace(/^error parsing regexp: /, "")}`;
+}
+function compileFileMatcher(spec, context) {
+  let re;
+  try {
+    re = RE2JS.compile(spec.regex);
+  } catch (err) {
+    throw new UserError(`${context}: ${re2Message(err, spec.regex)}`, { place: spec.place });
+  }
+  const prefix = re2LiteralPrefix(spec.regex);
+  const negate = spec.negate;
+  const test = (path) => {
+    if (prefix && !path.startsWith(prefix)) return false;
+    return re.matcher(path).lookingAt();
+  };
+  return { ...spec, matches: negate ? (p) => !test(p) : test };
+}
+function evaluateFileFilters(input) {
+  const changed = input.changed.filter((f) => f !== COMMIT_MSG);
+  const config = input.configFiles ?? [];
+  const configHit = changed.find((f) => config.includes(f));
+  if (configHit !== void 0) return { applies: true, reason: "config-update", file: configHit };
+  const files = input.files ?? [];
+  const irrelevant = input.irrelevantFiles ?? [];
+  if (files.length === 0 && irrelevant.length === 0) return { applies: true, reason: "no-filters" };
+  if (changed.length === 0) return { applies: true, reason: "no-files" };
+  let filesHit;
+  if (files.length > 0) {
+    outer: for (const f of changed) {
+      for (const m of files) {
+        if (m.matches(f)) {
+          filesHit = { file: f, matcher: m };
+          break outer;
+        }
+      }
+    }
+    if (!filesHit) return { applies: false, reason: "no-file-matches", checked: changed.length };
+  }
+  if (irrelevant.length > 0) {
+    const examples = [];
+    for (const f of changed) {
+      const m = irrelevant.find((x) => x.matches(f));
+      if (!m) {
+        return filesHit ? { applies: true, reason: "files-match", ...filesHit, relevantFile: f } : { applies: true, reason: "relevant-file", file: f };
+      }
+      if (examples.length < 5) examples.push({ file: f, matcher: m });
+    }
+    return { applies: false, reason: "all-irrelevant", examples, checked: changed.length };
+  }
+  return filesHit ? { applies: true, reason: "files-match", ...filesHit } : { applies: true, reason: "no-filters" };
+}
+function describeOutcome(o) {
+  const show = (m) => m.negate ? `not '${m.regex}'` : `'${m.regex}'`;
+  switch (o.reason) {
+    case "config-update":
+      return `the rules file ${o.file} changed (a configuration change always applies, as Zuul's match-on-config-updates)`;
+    case "no-files":
+      return "the change has no files, so file filters are ignored (as Zuul does)";
+    case "no-filters":
+      return "no file filters: applies to every change";
+    case "files-match":
+      return `${o.file} matches files ${show(o.matcher)}${o.relevantFile === void 0 ? "" : o.relevantFile === o.file ? " and no irrelevant-files pattern" : ` and ${o.relevantFile} matches no irrelevant-files pattern`}`;
+    case "relevant-file":
+      return `${o.file} matches no irrelevant-files pattern`;
+    case "no-file-matches":
+      return `none of the ${o.checked} changed files matches files`;
+    case "all-irrelevant":
+      return `all ${o.checked} changed files match irrelevant-files (e.g. ${o.examples.slice(0, 3).map((e) => `${e.file} ~ ${show(e.matcher)}`).join(", ")})`;
+  }
+}
+
+// src/core/select/select.ts
+var FULL_SET = "full-set";
+function compileStep(step, context) {
+  const one = (pattern, origin, place) => pattern ? compileFilter(pattern, `${context} ${origin}`, place ?? step.place ?? {}) : void 0;
+  const regex = one(step.regex, "--regex", step.regexPlace);
+  return {
+    spec: step,
+    filters: {
+      regexes: regex ? [regex] : [],
+      includeList: step.includeList ? compileListFile(step.includeList, "include") : [],
+      excludeList: step.excludeList ? compileListFile(step.excludeList, "exclude") : [],
+      excludeRegex: one(step.excludeRegex, "--exclude-regex", step.excludeRegexPlace)
+    }
+  };
+}
+function compileTempest(spec, context) {
+  return spec.steps.map((s, i) => compileStep(s, `${context} step ${i + 1}`));
+}
+function stepArgs(step) {
+  const args = [];
+  if (step.serial) args.push("--serial");
+  if (step.regex) args.push("--regex", step.regex);
+  if (step.excludeRegex) args.push("--exclude-regex", step.excludeRegex);
+  if (step.includeList) args.push("--include-list", step.includeList.name);
+  if (step.excludeList) args.push("--exclude-list", step.excludeList.name);
+  return args;
+}
+function exactTestRegex(id) {
+  return `^${id.replace(/[^A-Za-z0-9_\x80-\uffff]/g, "\\$&")}$`;
+}
+function attrsOf(id, cache) {
+  let a = cache.get(id);
+  if (!a) {
+    a = new Set(parseTestId(id).attrs);
+    cache.set(id, a);
+  }
+  return a;
+}
+function memoizeMatcher(m) {
+  const seen = /* @__PURE__ */ new Map();
+  const matches = (path) => {
+    let v = seen.get(path);
+    if (v === void 0) {
+      v = m.matches(path);
+      seen.set(path, v);
+    }
+    return v;
+  };
+  return { ...m, matches };
+}
+function selectTests(options) {
+  const { rules, changedFiles: changedFiles2, testIds } = options;
+  const explain = options.explain ?? false;
+  const shared = /* @__PURE__ */ new Map();
+  const fileMatcher = (spec, context) => {
+    const key = `${spec.negate ? "!" : ""}${spec.regex}`;
+    let m = shared.get(key);
+    if (!m) {
+      m = memoizeMatcher(compileFileMatcher(spec, context));
+      shared.set(key, m);
+    }
+    return spec.place === m.place ? m : { ...m, place: spec.place };
+  };
+  const coreFiles = rules.coreFiles.map((m, i) => fileMatcher(m, `core-files[${i}]`));
+  const full = { name: FULL_SET, description: "the full set (core or rules change)", origin: rules.full.preset ? `preset:${rules.full.preset}` : "rules", preset: rules.full.preset, steps: compileTempest(rules.full, FULL_SET), files: [], irrelevantFiles: [] };
+  const selections = rules.selections.map((s) => ({
+    name: s.name,
+    description: s.description,
+    origin: s.origin,
+    preset: s.tempest.preset,
+    steps: compileTempest(s.tempest, `selection '${s.name}'`),
+    files: s.files.map((m, i) => fileMatcher(m, `selection '${s.name}': files[${i}]`)),
+    irrelevantFiles: s.irrelevantFiles.map((m, i) => fileMatcher(m, `selection '${s.name}': irrelevant-files[${i}]`))
+  }));
+  const configFiles = rules.file ? [rules.file] : [];
+  const rulesChanged = rules.file !== null && changedFiles2.includes(rules.file);
+  let coreHit;
+  if (!rulesChanged && coreFiles.length) {
+    outer: for (const f of changedFiles2) {
+      for (const m of coreFiles) {
+        if (m.matches(f)) {
+          coreHit = { file: f, regex: m.negate ? `not '${m.regex}'` : `'${m.regex}'` };
+          break outer;
+        }
+      }
+    }
+  }
+  const fired = [];
+  const notFired = [];
+  if (rulesChanged) fired.push({ rule: full, reason: `the rules file ${rules.file} changed: the full set runs`, file: rules.file });
+  else if (coreHit) fired.push({ rule: full, reason: `${coreHit.file} matches core-files ${coreHit.regex}: the full set runs`, file: coreHit.file });
+  else notFired.push({ rule: full, reason: coreFiles.length ? "no changed file matches core-files and the rules file did not change" : "no core-files, and the rules file did not change" });
+  for (const rule of selections) {
+    const o = evaluateFileFilters({ files: rule.files, irrelevantFiles: rule.irrelevantFiles, changed: changedFiles2, configFiles });
+    const file = "file" in o ? o.file : null;
+    if (o.applies) fired.push({ rule, reason: describeOutcome(o), file });
+    else notFired.push({ rule, reason: describeOutcome(o) });
+  }
+  const n = testIds.length;
+  const isSerial = new Uint8Array(n);
+  const isChosen = new Uint8Array(n);
+  const choices = explain ? new Array(n) : void 0;
+  const attrCache = /* @__PURE__ */ new Map();
+  const memo = /* @__PURE__ */ new Map();
+  const reports = [];
+  for (const { rule, reason, file } of fired) {
+    const ruleTests = new Uint8Array(n);
+    let ruleCount = 0;
+    const steps = rule.steps.map((step, stepIndex) => {
+      const sel = constructList(testIds, step.filters, memo);
+      const { attrs, excludeAttrs, serial: serial2 } = step.spec;
+      const filterAttrs = attrs.length > 0 || excludeAttrs.length > 0;
+      const choiceFor = /* @__PURE__ */ new Map();
+      const choice = (by) => {
+        let c = choiceFor.get(by);
+        if (!c) {
+          c = { rule: rule.name, step: stepIndex + 1, filter: by ? `${by.pattern} (${by.origin.replace(/^.* (--)/, "$1")})` : null, file };
+          choiceFor.set(by, c);
+        }
+        return c;
+      };
+      let count = 0;
+      const { selected, chosenBy } = sel;
+      for (let k = 0; k < selected.length; k++) {
+        const idx = selected[k];
+        if (filterAttrs) {
+          const have = attrsOf(testIds[idx], attrCache);
+          if (!attrs.every((a) => have.has(a)) || excludeAttrs.some((a) => have.has(a))) continue;
+        }
+        count++;
+        if (!ruleTests[idx]) {
+          ruleTests[idx] = 1;
+          ruleCount++;
+        }
+        if (serial2) isSerial[idx] = 1;
+        if (choices) (choices[idx] ??= []).push(choice(chosenBy[k] ?? null));
+        isChosen[idx] = 1;
+      }
+      return {
+        serial: serial2,
+        args: stepArgs(step.spec),
+        attrs,
+        excludeAttrs,
+        selected: count,
+        excluded: sel.excluded.filter((e) => e.count > 0).map((e) => ({ by: e.filter.origin, pattern: e.filter.pattern, count: e.count }))
+      };
+    });
+    reports.push({ name: rule.name, description: rule.description, origin: rule.origin, fired: true, reason, file, preset: rule.preset, steps, selected: ruleCount });
+  }
+  for (const { rule, reason } of notFired) {
+    reports.push({ name: rule.name, description: rule.description, origin: rule.origin, fired: false, reason, file: null, preset: rule.preset, steps: rule.steps.map((s) => ({ serial: s.spec.serial, args: stepArgs(s.spec), attrs: s.spec.attrs, excludeAttrs: s.spec.excludeAttrs, selected: 0, excluded: [] })), selected: 0 });
+  }
+  const indexes = [];
+  const tests = [];
+  const parallel = [];
+  const serial = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (let i = 0; i < n; i++) {
+    if (!isChosen[i]) continue;
+    const id = testIds[i];
+    if (seen.has(id)) continue;
+    seen.add(id);
+    indexes.push(i);
+    tests.push(id);
+    (isSerial[i] ? serial : parallel).push(id);
+  }
+  const run3 = [];
+  if (parallel.length) run3.push({ serial: false, combine: false, args: ["--include-list", "parallel-include-list.txt"], includeListName: "parallel-include-list.txt", includeList: parallel.map(exactTestRegex), count: parallel.length });
+  if (serial.length) {
+    const combine = run3.length > 0;
+    run3.push({ serial: true, combine, args: [...combine ? ["--combine"] : [], "--serial", "--include-list", "serial-include-list.txt"], includeListName: "serial-include-list.txt", includeList: serial.map(exactTestRegex), count: serial.length });
+  }
+  const firedNames = fired.map((f) => f.rule.name);
+  const conclusion = tests.length ? "run" : "skip";
+  const summary = conclusion === "run" ? `${tests.length} of ${testIds.length} tests selected (${parallel.length} parallel + ${serial.length} serial) by ${firedNames.join(", ")}` : fired.length ? `nothing to run: ${firedNames.join(", ")} applied but selected no tests from the ${testIds.length} listed` : `nothing to run: no rule applies to the ${changedFiles2.length} changed files (neutral)`;
+  const result = {
+    conclusion,
+    summary,
+    counts: { listed: testIds.length, selected: tests.length, parallel: parallel.length, serial: serial.length, changedFiles: changedFiles2.length },
+    tests,
+    parallel,
+    serial,
+    run: run3,
+    rules: reports
+  };
+  if (choices) result.explanation = indexes.map((i) => ({ test: testIds[i], serial: isSerial[i] === 1, chosenBy: choices[i] ?? [] }));
+  return result;
+}
+
+// src/edges/change-files.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+function parseFileList(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line of text.split(/\r?\n/)) {
+    const p = line.trim();
+    if (p) out.add(p);
+  }
+  return [...out];
+}
+async function readChangedFileList(path, stdin) {
+  const chunks = [];
+  for await (const c of readChunks(path, stdin)) chunks.push(c);
+  return parseFileList(Buffer.concat(chunks).toString("utf8"));
+}
+async function gitChangedFiles(options) {
+  const { cwd, range } = options;
+  if (!/^[^\s-][^\s]*$/.test(range)) throw new UserError(`--git expects BASE...HEAD (or BASE..HEAD), not '${range}'`, { exitCode: EXIT.usage });
+  let stdout;
+  try {
+    ({ stdout } = await run("git", ["diff", "--name-status", "-z", "-M", range, "--"], { cwd, maxBuffer: 1 << 28, encoding: "utf8" }));
+  } catch (err) {
+    const e = err;
+    throw new UserError(`git diff ${range} failed in ${cwd}: ${(e.stderr ?? e.message).trim().split("\n")[0]}`, { cause: err });
+  }
+  const fields = stdout.split("\0");
+  const out = /* @__PURE__ */ new Set();
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i++];
+    if (!status) continue;
+    const paths = status.startsWith("R") || status.startsWith("C") ? 2 : 1;
+    for (let k = 0; k < paths; k++) {
+      const p = fields[i++];
+      if (p) out.add(p);
+    }
+  }
+  return [...out];
+}
+async function pullRequestChangedFiles(client, pr) {
+  const files = await client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const out = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    out.add(f.filename);
+    if (f.previous_filename) out.add(f.previous_filename);
+  }
+  return [...out];
+}
+
+// src/edges/select-data.ts
+import { execFile as execFile2 } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, isAbsolute } from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile2);
+function presetsDir() {
+  return dataFile("presets");
+}
+var catalog;
+function loadPresetCatalog(dir = presetsDir()) {
+  if (catalog && dir === presetsDir()) return catalog;
+  const json = (name) => JSON.parse(readFileSync(join(dir, name), "utf8"));
+  const tox = json("tox-envs.json");
+  const services = json("services.json");
+  const map = json("integrated-gate-map.json");
+  const anchor = (prefix) => {
+    const key = Object.keys(map.irrelevant_files).find((k) => k.startsWith(prefix));
+    return key ? map.irrelevant_files[key] ?? [] : [];
+  };
+  const lists = {};
+  for (const f of readdirSync(join(dir, "lists"))) lists[f] = readFileSync(join(dir, "lists", f), "utf8");
+  const loaded = { toxEnvs: tox.envs, lists, services: services.services, irrelevantFiles: { devstack: anchor("devstack"), tempest: anchor("tempest") } };
+  if (dir === presetsDir()) catalog = loaded;
+  return loaded;
+}
+async function loadRules(options) {
+  const text = await readText(options.path);
+  const parsed = parseRulesText(text, options.path);
+  const base = dirname(resolve(options.path));
+  const lists = {};
+  for (const ref of parsed.listFiles) {
+    const full = isAbsolute(ref.path) ? ref.path : join(base, ref.path);
+    try {
+      lists[ref.path] = readFileSync(full, "utf8");
+    } catch (err) {
+      throw new UserError(`cannot read list file '${ref.path}' (${err.code ?? "error"})`, { place: ref.place, cause: err });
+    }
+  }
+  const root = resolve(options.repoRoot ?? base);
+  const repoPath = relative(root, resolve(options.path)).split("\\").join("/");
+  const rules = buildRules(parsed, { catalog: options.catalog, lists, repoPath });
+  if (rules.testList !== void 0 && !isAbsolute(rules.testList)) rules.testList = join(base, rules.testList);
+  return rules;
+}
+async function readTestList(path) {
+  const text = await readText(path);
+  return parseTestList(text);
+}
+function parseTestList(text) {
+  const ids = [];
+  for (const line of text.split(/\r?\n/)) {
+    const id = line.trim();
+    if (id) ids.push(id);
+  }
+  return ids;
+}
+async function listTestsInWorkspace(options) {
+  const [cmd = "stestr", ...args] = options.command ?? ["stestr", "list"];
+  try {
+    const { stdout } = await run2(cmd, args, { cwd: options.cwd, maxBuffer: 1 << 28, encoding: "utf8" });
+    return parseTestList(stdout);
+  } catch (err) {
+    const e = err;
+    const first = (e.stderr || e.message).trim().split("\n")[0] ?? "";
+    throw new UserError(`'${[cmd, ...args].join(" ")}' failed in ${options.cwd}: ${first}`, { cause: err });
+  }
+}
+
+// src/stages/select.ts
+var DEFAULT_RULES_FILE = ".tempest-gate.yaml";
+function rulesFor(source, repo) {
+  const catalog2 = loadPresetCatalog();
+  if ("preset" in source) {
+    const preset = source.preset;
+    if (catalog2.services[preset]) return presetRules(catalog2, preset);
+    if (catalog2.toxEnvs[preset]) return toxPresetRules(catalog2, preset);
+    throw usageError(`unknown preset '${preset}' (services: ${Object.keys(catalog2.services).sort().join(", ")}; tox envs: ${Object.keys(catalog2.toxEnvs).sort().join(", ")})`);
+  }
+  if ("file" in source) return loadRules({ path: source.file, repoRoot: repo, catalog: catalog2 });
+  const path = join2(repo, DEFAULT_RULES_FILE);
+  if (existsSync(path)) return loadRules({ path, repoRoot: repo, catalog: catalog2 });
+  const name = (source.default.serviceName || basename(repo)).toLowerCase();
+  if (!catalog2.services[name]) throw usageError(`no ${DEFAULT_RULES_FILE} in ${repo} and '${name}' is not a known service repository: give a rules file or a preset`);
+  return presetRules(catalog2, name);
+}
+async function testIdsFor(source, rules) {
+  if (typeof source === "object" && "list" in source) return readTestList(source.list);
+  if (typeof source === "object") return listTestsInWorkspace({ cwd: source.workspace, ...source.command ? { command: source.command } : {} });
+  if (rules.testList !== void 0) return readTestList(rules.testList);
+  if (source === "rules-or-shipped") return readTestList(dataFile(SHIPPED_TEST_LIST));
+  throw usageError("no test list: give --test-list FILE or --workspace DIR (or test-list: in the rules)");
+}
+async function changedFiles(change, repo) {
+  if ("files" in change) return readChangedFileList(change.files, change.stdin);
+  if ("git" in change) return gitChangedFiles({ cwd: repo, range: change.git });
+  const pr = change.pullRequest;
+  try {
+    return await pullRequestChangedFiles(change.github, pr);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`listing the files of ${pr.owner}/${pr.repo}#${pr.number} failed: ${err.message}`, { exitCode: EXIT.infra, cause: err });
+  }
+}
+async function selectStage(options) {
+  const rules = await rulesFor(options.rules, options.repo);
+  const testIds = await testIdsFor(options.tests, rules);
+  const files = await changedFiles(options.change, options.repo);
+  const result = selectTests({ rules, changedFiles: files, testIds, explain: options.explain ?? false });
+  const lists = { parallel: null, serial: null };
+  if (options.writeLists) {
+    for (const r of result.run) {
+      const file = join2(options.writeLists, r.includeListName);
+      await writeOutput(file, `${r.includeList.join("\n")}
+`);
+      lists[r.serial ? "serial" : "parallel"] = file;
+    }
+  }
+  return { result, lists };
+}
+
+export {
+  DEFAULT_RULES_FILE,
+  selectStage
+};

@@ -1,0 +1,37 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+} from "./chunk-UNQNKR5Y.js";
+import "./chunk-AH4OXOT7.js";
+import "./chunk-PYNAP7XY.js";
+import "./chunk-DYNTHJVM.js";
+import "./chunk-CXU2P6X6.js";
+import "./chunk-FFUPZC6L.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
+import "./chunk-FLRDIUCQ.js";
+import "./chunk-PF7A42VC.js";
+import "./chunk-XOD6W3JI.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+};

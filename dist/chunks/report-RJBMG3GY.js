@@ -1,0 +1,97 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  baselineFromArgs,
+  failOnFrom,
+  todayUtc
+} from "./chunk-UNQNKR5Y.js";
+import {
+  writeReport
+} from "./chunk-KL47MIBL.js";
+import {
+  judgeRuns,
+  loadKnownFailures
+} from "./chunk-AH4OXOT7.js";
+import "./chunk-PYNAP7XY.js";
+import {
+  loadRuns
+} from "./chunk-DYNTHJVM.js";
+import "./chunk-CXU2P6X6.js";
+import "./chunk-FFUPZC6L.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
+import {
+  str,
+  strs
+} from "./chunk-FLRDIUCQ.js";
+import "./chunk-SAE4ZDUB.js";
+import "./chunk-PF7A42VC.js";
+import {
+  usageError
+} from "./chunk-XOD6W3JI.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-NQJFE2ZZ.js";
+
+// src/cli/commands/report.ts
+import { basename } from "node:path";
+var reportCommand = {
+  name: "report",
+  summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
+  usage: "--results FILE [--results FILE...] [--baseline REF] [--html FILE] [--markdown FILE]",
+  options: {
+    results: { type: "string", short: "r", multiple: true },
+    baseline: { type: "string", short: "b" },
+    "known-failures": { type: "string", short: "k" },
+    "fail-on": { type: "string" },
+    html: { type: "string" },
+    markdown: { type: "string" },
+    title: { type: "string" },
+    store: { type: "string" },
+    repo: { type: "string" },
+    today: { type: "string" }
+  },
+  help: `Options:
+  -r, --results FILE         the run's results (subunit v2/v1, JUnit XML, results JSON); repeat for reruns
+  -b, --baseline REF         compare with this baseline (as 'tempest-gate compare --baseline' takes it)
+  -k, --known-failures FILE  known failures (shown as known, never hidden)
+      --fail-on WHAT         regressions (default), failures or never
+      --html FILE            write the HTML report there
+      --markdown FILE        write the Markdown summary there (at least one of the two)
+      --title TEXT           the report's title
+      --store SPEC, --repo DIR, --today YYYY-MM-DD   as for 'compare'
+Exit codes:
+  0  the report was written and the gate passes
+  1  the report was written and the gate fails (per --fail-on; without a baseline every
+     failure counts; a run with no tests never passes)
+  2  usage error
+  3  an input was damaged: the report shows what could be read, never as a pass`,
+  async run(args, io) {
+    if (args.positionals.length) throw usageError(`unexpected argument '${args.positionals[0]}'`);
+    const files = strs(args, "results");
+    if (files.length === 0) throw usageError("missing --results (see --help)");
+    const failOn = failOnFrom(args, "regressions");
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const ref = str(args, "baseline");
+    const knownFailures = await loadKnownFailures(str(args, "known-failures"));
+    const baseline = ref === void 0 ? null : await baselineFromArgs(ref, args, io, now);
+    const { runs, damage } = await loadRuns(files, io.stdin);
+    const judgement = judgeRuns({ runs, damage, baseline, failOn, knownFailures, today: todayUtc(args), now, runLabel: files.map((f) => basename(f)).join(", ") });
+    const title = str(args, "title") ?? "tempest-gate report";
+    const html = str(args, "html") ?? null;
+    const markdown = str(args, "markdown") ?? null;
+    if (html === null && markdown === null) throw usageError("give --html FILE, --markdown FILE or both (see --help)");
+    const results = runs[runs.length - 1];
+    await writeReport({ results, judgement, title, subtitle: files.map((f) => basename(f)).join(", "), html, markdown });
+    const { verdict } = judgement;
+    const summary = { html, markdown, verdict: { ...verdict, failed: verdict.result !== "pass" } };
+    if (args.values.json === true) io.stdout.write(`${JSON.stringify(summary, null, 2)}
+`);
+    else io.stdout.write(`wrote ${[html, markdown].filter(Boolean).join(" and ")}: ${verdict.result.toUpperCase()}: ${verdict.reason}
+`);
+    for (const p of [...baseline?.damage ?? [], ...damage]) io.stderr.write(`tempest-gate report: ${p}
+`);
+    return verdict.exitCode;
+  }
+};
+export {
+  reportCommand
+};

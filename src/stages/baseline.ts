@@ -1,0 +1,55 @@
+// Loading what a run is judged against, for every entry point: the baseline (a file, a results
+// file, git:BRANCH:NAME, artifact:BRANCH, or a name in a store), known failures and Interop
+// guidelines. Each input error names the file and place; damage in a baseline made from a result
+// stream is returned as a line, never hidden.
+import { parseKnownFailures, type Baseline, type KnownFailures } from '../core/compare/index.ts';
+import { parseGuideline, type Guideline } from '../core/interop/index.ts';
+import { DEFAULT_STORE, loadBaselineRef, type GitHubAccess } from '../edges/baseline-store.ts';
+import { readText } from '../edges/files.ts';
+import { damageLine } from './results.ts';
+
+export interface BaselineOptions {
+  /** The reference as the user wrote it (see resolveBaselineRef in edges/baseline-store.ts). */
+  ref: string;
+  /** Where bare names live (default git:tempest-baselines). */
+  store?: string | undefined;
+  /** The git repository of git stores, and what relative baseline paths resolve against. */
+  repo: string;
+  /** When a baseline made from a result file says it was made (ISO 8601; the caller's clock). */
+  created: string;
+  /** For artifact stores. */
+  github?: GitHubAccess | undefined;
+  /** The bytes of '-' (standard input), where there is one. */
+  stdin?: (() => Promise<Uint8Array>) | undefined;
+}
+
+export interface LoadedBaseline {
+  baseline: Baseline;
+  /** Where it came from, for people. */
+  source: string;
+  /** One line when it was made from a damaged result file. */
+  damage: string[];
+}
+
+export async function loadBaseline(options: BaselineOptions): Promise<LoadedBaseline> {
+  const loaded = await loadBaselineRef(options.ref, {
+    store: options.store ?? DEFAULT_STORE,
+    repo: options.repo,
+    created: options.created,
+    github: options.github,
+    stdin: options.stdin,
+  });
+  const line = loaded.results ? damageLine(loaded.source, loaded.results) : null;
+  return { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [] };
+}
+
+export async function loadKnownFailures(file: string | null | undefined): Promise<KnownFailures | null> {
+  if (file === null || file === undefined) return null;
+  return parseKnownFailures(await readText(file), file);
+}
+
+export async function loadGuidelines(files: readonly string[]): Promise<Guideline[]> {
+  const out: Guideline[] = [];
+  for (const file of files) out.push(parseGuideline(await readText(file), file));
+  return out;
+}

@@ -1,0 +1,73 @@
+// The judge stage: a run (and its reruns) compared with its baseline, or with none, and the
+// gate's one verdict (core/compare/policy.ts gateVerdict). The CLI's compare and report verbs,
+// the Action and the Zuul job (through the CLI) all take pass or fail from here.
+import {
+  compareRuns,
+  emptyBaseline,
+  EMPTY_CONTEXT,
+  gateVerdict,
+  summarizeRuns,
+  type BaselineContext,
+  type CompareDiff,
+  type FailOn,
+  type GateVerdict,
+  type KnownFailures,
+} from '../core/compare/index.ts';
+import { passedTests, scoreGuideline, type Guideline, type InteropScore } from '../core/interop/index.ts';
+import type { RunResults } from '../core/results/model.ts';
+import type { LoadedBaseline } from './baseline.ts';
+
+export interface JudgeOptions {
+  /** The run, then its reruns of failed tests (a test that failed, then passed, is flaky). */
+  runs: RunResults[];
+  /** One line per damaged input of the run. */
+  damage?: readonly string[];
+  /** Null: no baseline, every failure counts. */
+  baseline: LoadedBaseline | null;
+  failOn: FailOn;
+  knownFailures?: KnownFailures | null;
+  guidelines?: readonly Guideline[];
+  /** Today (YYYY-MM-DD, UTC) for known-failure expiry, and now (ISO 8601): the caller's clock. */
+  today: string;
+  now: string;
+  context?: Partial<BaselineContext>;
+  relativeThreshold?: number;
+  absoluteThreshold?: number;
+  runLabel?: string | null;
+  /** An infrastructure failure after which the results are partial. */
+  infrastructure?: string | null;
+}
+
+export interface Judgement {
+  diff: CompareDiff;
+  verdict: GateVerdict;
+  /** One score per guideline given; the diff carries the first. */
+  interop: InteropScore[];
+  hasBaseline: boolean;
+}
+
+export function judgeRuns(options: JudgeOptions): Judgement {
+  const passed = options.guidelines?.length ? passedTests(options.runs) : null;
+  const interop = passed ? (options.guidelines ?? []).map((g) => scoreGuideline(g, passed)) : [];
+  const summary = summarizeRuns(options.runs, { context: { ...EMPTY_CONTEXT, ...options.context } });
+  const base = options.baseline;
+  const diff = compareRuns(base ? base.baseline : emptyBaseline(options.now), summary, {
+    failOn: options.failOn,
+    knownFailures: options.knownFailures ?? null,
+    today: options.today,
+    ...(options.relativeThreshold !== undefined ? { relativeThreshold: options.relativeThreshold } : {}),
+    ...(options.absoluteThreshold !== undefined ? { absoluteThreshold: options.absoluteThreshold } : {}),
+    baselineLabel: base ? base.source : 'no baseline',
+    runLabel: options.runLabel ?? null,
+    interop: interop[0] ?? null,
+  });
+  const verdict = gateVerdict({
+    diff,
+    hasBaseline: base !== null,
+    damage: [...(base?.damage ?? []), ...(options.damage ?? [])],
+    infrastructure: options.infrastructure ?? null,
+  });
+  // Every renderer shows diff.verdict: it carries the gate's verdict, not the policy's alone.
+  diff.verdict = { ...diff.verdict, failed: verdict.result !== 'pass', reason: verdict.reason, blocking: verdict.blocking };
+  return { diff, verdict, interop, hasBaseline: base !== null };
+}

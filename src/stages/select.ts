@@ -1,0 +1,97 @@
+// The select stage: a change's files mapped to the Tempest tests that cover it (Zuul's file
+// filters, stestr's selection), with the reason for each, and the include lists `tempest run`
+// takes written where asked.
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { EXIT, UserError, usageError } from '../core/errors.ts';
+import { presetRules, toxPresetRules, type Rules } from '../core/select/rules.ts';
+import { selectTests, type SelectResult } from '../core/select/select.ts';
+import { gitChangedFiles, pullRequestChangedFiles, readChangedFileList, type PullFilesClient } from '../edges/change-files.ts';
+import { dataFile, SHIPPED_TEST_LIST } from '../edges/data-dir.ts';
+import { writeOutput } from '../edges/files.ts';
+import { listTestsInWorkspace, loadPresetCatalog, loadRules, readTestList } from '../edges/select-data.ts';
+
+export const DEFAULT_RULES_FILE = '.tempest-gate.yaml';
+
+/** Where the change's files come from. */
+export type ChangeSource =
+  | { files: string; stdin: NodeJS.ReadableStream }
+  | { git: string }
+  | { pullRequest: { owner: string; repo: string; number: number }; github: PullFilesClient };
+
+/** Which rules: a file, a preset, or the default (the repository's rules file, else its service's preset). */
+export type RulesSource = { file: string } | { preset: string } | { default: { serviceName: string } };
+
+/** Which tests to choose from. */
+export type TestSource = { list: string } | { workspace: string; command?: string[] | undefined } | 'rules-or-shipped' | 'rules';
+
+export interface SelectOptions {
+  change: ChangeSource;
+  /** The repository the paths are relative to (absolute). */
+  repo: string;
+  rules: RulesSource;
+  tests: TestSource;
+  explain?: boolean;
+  /** Write parallel-include-list.txt and serial-include-list.txt here. */
+  writeLists?: string | null;
+}
+
+export interface Selection {
+  result: SelectResult;
+  /** The include list files written, by invocation (absent when not written). */
+  lists: { parallel: string | null; serial: string | null };
+}
+
+function rulesFor(source: RulesSource, repo: string): Promise<Rules> | Rules {
+  const catalog = loadPresetCatalog();
+  if ('preset' in source) {
+    const preset = source.preset;
+    if (catalog.services[preset]) return presetRules(catalog, preset);
+    if (catalog.toxEnvs[preset]) return toxPresetRules(catalog, preset);
+    // A wrong value on the command line, like --to xml: a usage error that lists what exists.
+    throw usageError(`unknown preset '${preset}' (services: ${Object.keys(catalog.services).sort().join(', ')}; tox envs: ${Object.keys(catalog.toxEnvs).sort().join(', ')})`);
+  }
+  if ('file' in source) return loadRules({ path: source.file, repoRoot: repo, catalog });
+  const path = join(repo, DEFAULT_RULES_FILE);
+  if (existsSync(path)) return loadRules({ path, repoRoot: repo, catalog });
+  // No rules: an OpenStack service repository gets its default preset (nova -> integrated-compute, ...).
+  const name = (source.default.serviceName || basename(repo)).toLowerCase();
+  if (!catalog.services[name]) throw usageError(`no ${DEFAULT_RULES_FILE} in ${repo} and '${name}' is not a known service repository: give a rules file or a preset`);
+  return presetRules(catalog, name);
+}
+
+async function testIdsFor(source: TestSource, rules: Rules): Promise<string[]> {
+  if (typeof source === 'object' && 'list' in source) return readTestList(source.list);
+  if (typeof source === 'object') return listTestsInWorkspace({ cwd: source.workspace, ...(source.command ? { command: source.command } : {}) });
+  if (rules.testList !== undefined) return readTestList(rules.testList);
+  if (source === 'rules-or-shipped') return readTestList(dataFile(SHIPPED_TEST_LIST));
+  throw usageError('no test list: give --test-list FILE or --workspace DIR (or test-list: in the rules)');
+}
+
+async function changedFiles(change: ChangeSource, repo: string): Promise<string[]> {
+  if ('files' in change) return readChangedFileList(change.files, change.stdin);
+  if ('git' in change) return gitChangedFiles({ cwd: repo, range: change.git });
+  const pr = change.pullRequest;
+  try {
+    return await pullRequestChangedFiles(change.github, pr);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`listing the files of ${pr.owner}/${pr.repo}#${pr.number} failed: ${(err as Error).message}`, { exitCode: EXIT.infra, cause: err });
+  }
+}
+
+export async function selectStage(options: SelectOptions): Promise<Selection> {
+  const rules = await rulesFor(options.rules, options.repo);
+  const testIds = await testIdsFor(options.tests, rules);
+  const files = await changedFiles(options.change, options.repo);
+  const result = selectTests({ rules, changedFiles: files, testIds, explain: options.explain ?? false });
+  const lists: Selection['lists'] = { parallel: null, serial: null };
+  if (options.writeLists) {
+    for (const r of result.run) {
+      const file = join(options.writeLists, r.includeListName);
+      await writeOutput(file, `${r.includeList.join('\n')}\n`);
+      lists[r.serial ? 'serial' : 'parallel'] = file;
+    }
+  }
+  return { result, lists };
+}
