@@ -40,6 +40,7 @@ function mainHelp(): string {
     '',
     'Every verb takes --help and --json. Exit codes: 0 ok, 1 gate failed, 2 usage,',
     '3 bad input (partial results still written), 4 infrastructure failure, 70 internal error.',
+    'A reader that stops early (| head) is no error: the exit code stays the verb\'s own.',
     '',
   ].join('\n');
 }

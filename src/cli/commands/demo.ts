@@ -39,7 +39,9 @@ export const demoCommand: Command = {
 Options:
       --out DIR   where the report and the selected lists go (default: tempest-gate-demo)
 Exit codes:
-  0  the demo ran (the gate's verdict in it is shown, not returned)`,
+  0  the demo ran (the gate's verdict in it is shown, not returned)
+  2  usage error
+  3  --out cannot be written`,
   async run(args, io) {
     // Imported here: main.ts imports the verbs lazily and so does the demo.
     const { runCli } = await import('../main.ts');
