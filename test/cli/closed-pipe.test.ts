@@ -57,7 +57,7 @@ async function runClosed(argv: string[], when: 'before' | 'after-first-bytes', o
   const child = spawn(process.execPath, [BIN, ...argv], { stdio: ['ignore', writeFd, 'pipe'], cwd: options.cwd ?? ROOT, env: options.env ?? process.env });
   closeSync(writeFd);
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+  child.stderr!.setEncoding('utf8').on('data', (t: string) => (stderr += t));
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('close', (c, s) => resolve([c, s])));
   await closed;
   rmSync(dir, { recursive: true, force: true });
@@ -165,7 +165,7 @@ test('a standard output that fails otherwise (a full disk: /dev/full) is one lin
   const child = spawn(process.execPath, [BIN, 'parse', RUN, '--json'], { stdio: ['ignore', full, 'pipe'], cwd: ROOT });
   closeSync(full);
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+  child.stderr!.setEncoding('utf8').on('data', (t: string) => (stderr += t));
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   assert.equal(code, 4, stderr);
   assert.equal(stderr, 'tempest-gate: cannot write standard output: ENOSPC: no space left on device, write\n');
