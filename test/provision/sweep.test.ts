@@ -37,7 +37,7 @@ test('sweep removes a crashed run and nothing else', { skip: skipLocal }, async 
     assert.equal(dry.code, 0, dry.stderr);
     const plan = JSON.parse(dry.stdout) as { removed: { kind: string; runId?: string; name: string }[]; kept: { runId?: string; reason: string }[]; runs: string[] };
     const deadItems = plan.removed.filter((r) => r.runId === dead).map((r) => r.kind).sort();
-    assert.deepEqual(deadItems, ['keypair', 'port', 'port', 'server', 'server']);
+    assert.deepEqual(deadItems, ['keypair', 'port', 'port', 'securitygroup', 'server', 'server']);
     assert.ok(plan.runs.includes(dead));
     assert.ok(!plan.removed.some((r) => r.runId === live));
     assert.ok(plan.kept.some((k) => k.runId === live && /run still live/.test(k.reason)));

@@ -61,6 +61,22 @@ export function keypairName(runId: string): string {
   return `${NAME_PREFIX}${runId}`;
 }
 
+/** The security group a run makes (found by this name and our description before its tags are set). */
+export function securityGroupName(runId: string): string {
+  return `${NAME_PREFIX}${runId}`;
+}
+
+/**
+ * The rules of a run's security group: SSH from `sshCidr` (the runner's address, or anywhere),
+ * and everything between the run's own nodes (devstack's database, message queue, APIs and
+ * tunnels), both families; Neutron adds the egress rules itself.
+ */
+export function securityGroupRules(groupId: string, sshCidr: string): Record<string, unknown>[] {
+  const ssh = { security_group_id: groupId, direction: 'ingress', ethertype: sshCidr.includes(':') ? 'IPv6' : 'IPv4', protocol: 'tcp', port_range_min: 22, port_range_max: 22, remote_ip_prefix: sshCidr };
+  const peers = (['IPv4', 'IPv6'] as const).map((ethertype) => ({ security_group_id: groupId, direction: 'ingress', ethertype, remote_group_id: groupId }));
+  return [ssh, ...peers];
+}
+
 export function runIdFromKeypairName(name: string): string | undefined {
   return name.startsWith(NAME_PREFIX) && isValidRunId(name.slice(NAME_PREFIX.length)) ? name.slice(NAME_PREFIX.length) : undefined;
 }

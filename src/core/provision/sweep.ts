@@ -1,11 +1,11 @@
 // Which resources a sweep removes: only those carrying our marks (tag, name prefix plus our
-// description, keypair name), grouped by run, and only runs that are no longer live. A run is
+// description, security group name plus our description, keypair name), grouped by run, and only runs that are no longer live. A run is
 // live while its deadline (start + overall timeout, stamped on every resource) is ahead, or
 // while any of its resources is younger than --older-than. Resources with our owner tag but no
 // run id are judged alone by their age.
 import { EXIT, UserError } from '../errors.ts';
 
-export type ResourceKind = 'server' | 'port' | 'floatingip' | 'keypair';
+export type ResourceKind = 'server' | 'port' | 'floatingip' | 'securitygroup' | 'keypair';
 
 export interface FoundResource {
   kind: ResourceKind;

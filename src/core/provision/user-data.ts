@@ -1,8 +1,9 @@
 // Cloud-init user-data for one node: a `stack` user, devstack's local.conf for the node's role,
 // and a script that installs devstack once the run step has copied the secrets file onto the
 // node (so no password is ever in user-data, which the console log and the metadata service
-// show to anyone who can read them). The controller also waits for every compute node and
-// maps them to cells, as devstack's multinode job does after the subnodes are stacked.
+// show to anyone who can read them). The run step decides the order, as devstack's multinode
+// job does: it gives the controller its secrets first, each subnode its own once the controller
+// is stacked, then maps the computes to cells with the controller's discover-hosts script.
 // test/provision/user-data.test.ts checks the output with cloud-init's own schema check.
 import { stringify } from 'yaml';
 import type { NodeRole } from './plan.ts';
@@ -15,20 +16,33 @@ export interface UserDataOptions extends LocalConfOptions {
   devstackBranch?: string;
   /** the run id, written to /etc/tempest-gate/run-id for the logs */
   runId: string;
+  /**
+   * How long the stack script waits for the secrets before it gives up (default 6 h): a subnode
+   * gets them only once the controller is stacked, and the run step's own timeout decides first.
+   */
+  secretsWaitSeconds?: number;
 }
 
 export const STACK_DONE = '/var/lib/tempest-gate/stack.done';
 export const STACK_FAILED = '/var/lib/tempest-gate/stack.failed';
+/** On the controller: maps every compute to a cell (run it as root once all subnodes are stacked). */
+export const DISCOVER_HOSTS_COMMAND = '/usr/local/bin/tempest-gate-discover-hosts';
+/**
+ * What the subnodes need from the stacked controller before they stack: devstack's CA (tls-proxy
+ * is on in the multinode job), which Zuul's sync-devstack-data copies the same way.
+ */
+export const CONTROLLER_SHARED_PATHS: readonly string[] = ['/opt/stack/data/ca-bundle.pem', '/opt/stack/data/CA'];
 
 function stackScript(o: UserDataOptions): string {
   const repo = o.devstackRepo ?? 'https://opendev.org/openstack/devstack';
   const branch = o.devstackBranch ?? 'master';
+  const wait = Math.max(1, Math.floor(o.secretsWaitSeconds ?? 21_600));
   return `#!/bin/bash
 # Installs devstack as the stack user once ${SECRETS_PATH} exists (the run step copies it).
 set -u
 mkdir -p /var/lib/tempest-gate
-for i in $(seq 1 3600); do [ -s ${SECRETS_PATH} ] && break; sleep 1; done
-[ -s ${SECRETS_PATH} ] || { echo "no ${SECRETS_PATH} after an hour" > ${STACK_FAILED}; exit 1; }
+for i in $(seq 1 ${wait}); do [ -s ${SECRETS_PATH} ] && break; sleep 1; done
+[ -s ${SECRETS_PATH} ] || { echo "no ${SECRETS_PATH} after ${wait} s" > ${STACK_FAILED}; exit 1; }
 chown stack:stack ${SECRETS_PATH}
 if [ ! -d /opt/stack/devstack ]; then
   sudo -u stack -H git clone --depth 1 --branch '${branch}' '${repo}' /opt/stack/devstack || { echo clone > ${STACK_FAILED}; exit 1; }
@@ -45,14 +59,20 @@ fi
 
 function discoverScript(computeNodes: number): string {
   return `#!/bin/bash
-# Map every compute node to a cell once all ${computeNodes} report (devstack's discover_hosts step).
+# Map every compute node to a cell (devstack's tools/discover_hosts.sh, run after the subnodes
+# are stacked): again until all ${computeNodes} are mapped, for a nova-compute that registers late.
 set -u
-source /opt/stack/devstack/openrc admin admin >/dev/null
-for i in $(seq 1 1800); do
-  n=$(openstack compute service list --service nova-compute -f value -c Host 2>/dev/null | sort -u | wc -l)
-  [ "$n" -ge ${computeNodes} ] && break; sleep 2
+export PATH="/opt/stack/data/venv/bin:/usr/local/bin:$PATH"
+command -v nova-manage >/dev/null || { echo "nova-manage not found (is devstack done on this node?)" >&2; exit 1; }
+for i in $(seq 1 60); do
+  sudo -u stack -H env PATH="$PATH" nova-manage cell_v2 discover_hosts --verbose || exit 1
+  n=$(sudo -u stack -H env PATH="$PATH" nova-manage cell_v2 list_hosts 2>/dev/null | awk -F'|' 'NF > 3 { print $4 }' | sed 's/ //g' | grep -v '^Hostname$' | grep -c .)
+  echo "computes mapped to cells: $n of ${computeNodes}"
+  [ "$n" -ge ${computeNodes} ] && exit 0
+  sleep 10
 done
-/usr/local/bin/nova-manage cell_v2 discover_hosts --verbose
+echo "only $n of ${computeNodes} computes were mapped to cells after 10 minutes: is nova-compute running on every subnode?" >&2
+exit 1
 `;
 }
 
@@ -66,7 +86,7 @@ export function renderUserData(o: UserDataOptions): string {
   ];
   const runcmd: (string | string[])[] = [['mkdir', '-p', '/var/lib/tempest-gate'], ['sh', '-c', 'nohup /usr/local/bin/tempest-gate-stack >/var/log/tempest-gate-stack.out 2>&1 &']];
   if (o.role === 'controller') {
-    files.push({ path: '/usr/local/bin/tempest-gate-discover-hosts', content: discoverScript(o.computeNodes), permissions: '0755' });
+    files.push({ path: DISCOVER_HOSTS_COMMAND, content: discoverScript(o.computeNodes), permissions: '0755' });
   }
   const doc = {
     users: ['default', { name: 'stack', homedir: '/opt/stack', shell: '/bin/bash', sudo: 'ALL=(ALL) NOPASSWD:ALL', lock_passwd: true }],

@@ -5,7 +5,7 @@ import { FAILING_STATUSES, type RunResults, type TestStatus } from '../results/m
 
 export type RunOutcome = 'passed' | 'tests-failed' | 'infra-failed' | 'timeout' | 'cancelled';
 
-export type Stage = 'connect' | 'bootstrap' | 'wait-ready' | 'prepare' | 'run' | 'rerun' | 'fetch-logs';
+export type Stage = 'connect' | 'bootstrap' | 'wait-ready' | 'discover-hosts' | 'prepare' | 'run' | 'rerun' | 'fetch-logs';
 
 export interface StageFailure {
   stage: Stage;

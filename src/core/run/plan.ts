@@ -151,8 +151,26 @@ export function readinessFromProbe(output: string): Readiness {
   return { state: 'pending' };
 }
 
-export function logTailCommand(path: string, lines: number): string {
-  return `tail -n ${Math.max(1, Math.floor(lines))} ${shQuote(path)} 2>&1 || true`;
+/** The last lines of a log; masked with the secrets file when given (see redactPipe): run it as root then. */
+export function logTailCommand(path: string, lines: number, secretsFile?: string): string {
+  const tail = `tail -n ${Math.max(1, Math.floor(lines))} ${shQuote(path)} 2>&1`;
+  return secretsFile ? `(${tail} || true)${redactPipe(secretsFile)} || true` : `${tail} || true`;
+}
+
+/**
+ * Copy paths from one node to another as they are (devstack's CA from the controller to the
+ * subnodes, as Zuul's sync-devstack-data does): this archive on the source, on stdout, and
+ * extractArchiveCommand on the destination, stdin. Absent paths are left out. Both as root.
+ */
+export function shareArchiveCommand(paths: readonly string[]): string {
+  if (paths.length === 0) return `tar -czf - -T /dev/null`;
+  const list = paths.map(shQuote).join(' ');
+  return `for p in ${list}; do [ -e "$p" ] && printf '%s\\0' "$p"; done | tar -czf - --null -T -`;
+}
+
+/** Unpack shareArchiveCommand's archive under `root` (`/` on a node: the paths land where they were). */
+export function extractArchiveCommand(root = '/'): string {
+  return `mkdir -p ${shQuote(root)} && tar -xzf - -C ${shQuote(root)}`;
 }
 
 /**

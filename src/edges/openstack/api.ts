@@ -32,6 +32,7 @@ export interface Port {
   network_id: string;
   device_id?: string;
   'binding:host_id'?: string;
+  security_groups?: string[];
   fixed_ips: { subnet_id: string; ip_address: string }[];
   tags?: string[];
   created_at?: string;
@@ -43,6 +44,25 @@ export interface FloatingIp {
   description?: string;
   tags?: string[];
   created_at?: string;
+}
+export interface SecurityGroupRule {
+  id: string;
+  security_group_id: string;
+  direction: 'ingress' | 'egress';
+  ethertype: 'IPv4' | 'IPv6';
+  protocol: string | null;
+  port_range_min: number | null;
+  port_range_max: number | null;
+  remote_ip_prefix: string | null;
+  remote_group_id: string | null;
+}
+export interface SecurityGroup {
+  id: string;
+  name: string;
+  description?: string;
+  tags?: string[];
+  created_at?: string;
+  security_group_rules?: SecurityGroupRule[];
 }
 export interface Server {
   id: string;
@@ -197,7 +217,7 @@ export async function createPorts(s: Session, ports: Record<string, unknown>[]):
   return (res.json as { ports: Port[] }).ports;
 }
 
-export async function setNeutronTags(s: Session, collection: 'ports' | 'floatingips', id: string, tags: string[]): Promise<void> {
+export async function setNeutronTags(s: Session, collection: 'ports' | 'floatingips' | 'security-groups', id: string, tags: string[]): Promise<void> {
   await s.call('network', 'PUT', `/v2.0/${collection}/${encodeURIComponent(id)}/tags`, { json: { tags } });
 }
 
@@ -229,4 +249,41 @@ export async function listFloatingIps(s: Session, query: Record<string, string>)
 
 export async function deleteFloatingIp(s: Session, id: string): Promise<void> {
   await s.call('network', 'DELETE', `/v2.0/floatingips/${encodeURIComponent(id)}`, { accept: [404] });
+}
+
+export async function createSecurityGroup(s: Session, group: Record<string, unknown>): Promise<SecurityGroup> {
+  const res = await s.call('network', 'POST', '/v2.0/security-groups', { json: { security_group: group } });
+  return (res.json as { security_group: SecurityGroup }).security_group;
+}
+
+/** Several rules in one call (bulk: all or none). */
+export async function createSecurityGroupRules(s: Session, rules: Record<string, unknown>[]): Promise<SecurityGroupRule[]> {
+  const res = await s.call('network', 'POST', '/v2.0/security-group-rules', { json: { security_group_rules: rules } });
+  return (res.json as { security_group_rules: SecurityGroupRule[] }).security_group_rules;
+}
+
+export async function listSecurityGroups(s: Session, query: Record<string, string>): Promise<SecurityGroup[]> {
+  const qs = new URLSearchParams(query).toString();
+  const res = await s.call('network', 'GET', `/v2.0/security-groups${qs ? `?${qs}` : ''}`);
+  return (res.json as { security_groups?: SecurityGroup[] }).security_groups ?? [];
+}
+
+export async function getSecurityGroup(s: Session, id: string): Promise<SecurityGroup | undefined> {
+  const res = await s.call('network', 'GET', `/v2.0/security-groups/${encodeURIComponent(id)}`, { accept: [404] });
+  return res.status === 404 ? undefined : (res.json as { security_group: SecurityGroup }).security_group;
+}
+
+/** Delete; a group already gone is fine. A group still used by a port answers 409 (a CloudError). */
+export async function deleteSecurityGroup(s: Session, id: string): Promise<void> {
+  await s.call('network', 'DELETE', `/v2.0/security-groups/${encodeURIComponent(id)}`, { accept: [404] });
+}
+
+/** By id or name (one of the project's); what exists is listed when it is not found. */
+export function chooseSecurityGroup(groups: SecurityGroup[], want: string): SecurityGroup {
+  const byId = groups.find((g) => g.id === want);
+  if (byId) return byId;
+  const byName = groups.filter((g) => g.name === want);
+  if (byName.length === 1) return byName[0]!;
+  if (byName.length > 1) throw new UserError(`security group name '${want}' is ambiguous: give its id (${byName.map((g) => g.id).join(', ')})`, { exitCode: EXIT.usage });
+  throw new UserError(`security group '${want}' not found; security groups: ${list(groups.map((g) => g.name || g.id))}`, { exitCode: EXIT.usage });
 }

@@ -1,5 +1,5 @@
 // Boot a controller and N subnodes for one run: look the flavor, image and network up, make a
-// keypair for the run, create one port per node (so every node's IP, the controller's above all,
+// keypair and a security group for the run (or use the one named), create one port per node (so every node's IP, the controller's above all,
 // is known before any server exists and goes into each node's user-data), create the servers in
 // parallel, tagged and with metadata from the first call, and wait for ACTIVE with backoff.
 // A server that goes to ERROR is reported with Nova's fault and replaced once; a quota refusal
@@ -8,25 +8,30 @@
 import ssh2 from 'ssh2';
 import { randomBytes } from 'node:crypto';
 import { EXIT, UserError } from '../../core/errors.ts';
-import { planNodes, resourceDescription, resourceTags, runTag, keypairName, type PlannedNode, type RunIdentity } from '../../core/provision/plan.ts';
+import { planNodes, parseDescription, resourceDescription, resourceTags, runTag, keypairName, securityGroupName, securityGroupRules, type PlannedNode, type RunIdentity } from '../../core/provision/plan.ts';
 import { SECRET_LOCALRC_KEYS } from '../../core/provision/local-conf.ts';
 import { renderUserData, type UserDataOptions } from '../../core/provision/user-data.ts';
 import {
   chooseFlavor,
   chooseNetwork,
+  chooseSecurityGroup,
   createFloatingIp,
   createKeypair,
   createPorts,
+  createSecurityGroup,
+  createSecurityGroupRules,
   createServer,
   deleteServer,
   findImage,
   getKeypair,
   getPort,
+  getSecurityGroup,
   getServer,
   listPorts,
   isQuotaError,
   listFlavors,
   listNetworks,
+  listSecurityGroups,
   listServers,
   networkExtensions,
   QuotaError,
@@ -36,6 +41,7 @@ import {
   type Image,
   type Network,
   type Port,
+  type SecurityGroup,
   type Server,
 } from './api.ts';
 import { cleanupRun, type CleanupReport } from './cleanup.ts';
@@ -51,6 +57,12 @@ export interface ProvisionOptions {
   network?: string | undefined;
   /** an external network: the controller gets a floating IP on it */
   floatingNetwork?: string | undefined;
+  /**
+   * The nodes' security group. Default `{ create: true }`: one for the run, tagged like the rest
+   * and removed with it, allowing SSH from `sshCidr` (default 0.0.0.0/0) and everything between
+   * the run's nodes. `{ name }`: an existing group (name or id), used as it is and never deleted.
+   */
+  securityGroup?: SecurityGroupChoice | undefined;
   /** time allowed from a server's creation to ACTIVE (each attempt) */
   bootTimeoutMs: number;
   /** cancel (SIGINT/SIGTERM) and the overall timeout */
@@ -62,6 +74,8 @@ export interface ProvisionOptions {
   keepOnFailure?: boolean;
   poll?: { initialMs: number; maxMs: number };
 }
+
+export type SecurityGroupChoice = { create: true; sshCidr?: string | undefined } | { name: string };
 
 export interface ProvisionedNode {
   role: PlannedNode['role'];
@@ -81,6 +95,8 @@ export interface ProvisionResult {
   flavor: Flavor;
   image: Image;
   network: Network;
+  /** `created`: made for this run (cleanup removes it); otherwise the user's, left alone */
+  securityGroup: { id: string; name: string; created: boolean };
   keypair: { name: string; publicKey: string; privateKey: string };
   /** devstack passwords for the run step to copy to the nodes (never in user-data) */
   devstackSecrets: Record<string, string>;
@@ -131,15 +147,21 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
     if (o.signal?.aborted) throw o.signal.reason;
   };
   const nodes = planNodes(o.run, o.subnodes);
+  const sgChoice: SecurityGroupChoice = o.securityGroup ?? { create: true };
+  const sshCidr = 'create' in sgChoice ? (sgChoice.sshCidr ?? '0.0.0.0/0') : undefined;
+  if (sshCidr !== undefined && !/^(\d{1,3}(\.\d{1,3}){3}\/\d{1,2}|[0-9a-fA-F:]+\/\d{1,3})$/.test(sshCidr)) {
+    throw new UserError(`SSH source '${sshCidr}' is not a CIDR like 203.0.113.7/32 or 2001:db8::/64`, { exitCode: EXIT.usage });
+  }
   let created = false; // anything made in the cloud yet?
   try {
     say(`provision: run ${o.run.runId}: ${nodes.length} nodes (controller + ${o.subnodes} subnodes)`);
-    const [flavors, image, networks, microversion, extensions] = await Promise.all([
+    const [flavors, image, networks, microversion, extensions, namedGroup] = await Promise.all([
       listFlavors(s),
       findImage(s, o.image),
       listNetworks(s),
       s.computeMicroversion(),
       networkExtensions(s),
+      'name' in sgChoice ? listSecurityGroups(s, {}).then((groups) => chooseSecurityGroup(groups, sgChoice.name)) : Promise.resolve(undefined),
     ]);
     const flavor = chooseFlavor(flavors, o.flavor);
     const network = chooseNetwork(networks, o.network);
@@ -160,11 +182,40 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
         async () => ((await getKeypair(s, kpName)) as { public_key?: string } | undefined)?.public_key?.trim() === keys.public.trim(),
       );
     };
+    let group: SecurityGroup | undefined = namedGroup;
+    const makeGroup = async (): Promise<SecurityGroup> => {
+      const name = securityGroupName(o.run.runId);
+      const body: Record<string, unknown> = { name, description: resourceDescription(o.run) };
+      if (portTagsAtCreate) body.tags = resourceTags(o.run);
+      let made: SecurityGroup | undefined;
+      await orFind(
+        async () => {
+          made = await createSecurityGroup(s, body);
+        },
+        async () => {
+          made = (await listSecurityGroups(s, { name })).find((g) => parseDescription(g.description)?.run === o.run.runId);
+          return made !== undefined;
+        },
+      );
+      const sg = made!;
+      if (!portTagsAtCreate) await setNeutronTags(s, 'security-groups', sg.id, resourceTags(o.run));
+      const rules = securityGroupRules(sg.id, sshCidr ?? '0.0.0.0/0');
+      await orFind(
+        async () => void (await createSecurityGroupRules(s, rules)),
+        // bulk creation is all or none: the ingress rules are there, or none of them
+        async () => ((await getSecurityGroup(s, sg.id))?.security_group_rules ?? []).filter((r) => r.direction === 'ingress').length >= rules.length,
+      );
+      say(`provision: security group ${name} (SSH from ${sshCidr}, all traffic between the run's nodes)`);
+      return sg;
+    };
     let ports: Port[] = [];
     const makePorts = async () => {
+      // the group first: every port is made with it
+      group ??= await makeGroup();
+      const groupId = group.id;
       // one port per node, all in one bulk call: every IP is known before any server exists
       const bodies = nodes.map((n) => {
-        const body: Record<string, unknown> = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role) };
+        const body: Record<string, unknown> = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role), security_groups: [groupId] };
         if (portTagsAtCreate) body.tags = n.tags;
         return body;
       });
@@ -275,6 +326,7 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
       flavor,
       image,
       network,
+      securityGroup: { id: group!.id, name: group!.name, created: namedGroup === undefined },
       keypair: { name: kpName, publicKey: keys.public, privateKey: keys.private },
       devstackSecrets,
       nodes: state.map((n, i) => ({

@@ -1,5 +1,5 @@
-// Runs a gate's Tempest steps on a provisioned environment over SSH: wait for devstack on every
-// node, upload the lists and the config, start each step detached, follow its subunit as it is
+// Runs a gate's Tempest steps on a provisioned environment over SSH: stack devstack on the
+// controller, then on the subnodes, and map the computes to cells, upload the lists and the config, start each step detached, follow its subunit as it is
 // written (parsed on the fly for live progress), survive a dropped connection, honour timeouts and
 // cancellation, rerun failures once, and fetch every node's logs. Whatever happens, the tests
 // that finished are kept and the end is classified (core/run/classify.ts).
@@ -15,6 +15,7 @@ import {
   installFileCommand,
   defaultLogPaths,
   drainCommand,
+  extractArchiveCommand,
   followCommand,
   journalCommand,
   logTailCommand,
@@ -22,6 +23,7 @@ import {
   readinessFromProbe,
   readyProbeCommand,
   readyThenCommand,
+  shareArchiveCommand,
   thenStatus,
   startCommand,
   statusCommand,
@@ -36,7 +38,7 @@ import {
   type RemotePlanOptions,
   type RunStep,
 } from '../../core/run/plan.ts';
-import { ProgressModel, type ProgressSnapshot } from '../../core/run/progress.ts';
+import { formatDuration, ProgressModel, type ProgressSnapshot } from '../../core/run/progress.ts';
 import { makeRunResults, FAILING_STATUSES, type RunResults } from '../../core/results/model.ts';
 import { createResultParser, type ResultParser } from '../../core/results/parse.ts';
 import { CommandAborted, CommandTimeout, ConnectionLost, SshNode, type RemoteShell, type SshTarget } from './client.ts';
@@ -92,8 +94,23 @@ export interface RunnerOptions {
   timeouts: StageTimeouts;
   /** Seconds between readiness probes. */
   pollSeconds?: number;
-  /** Wait for devstack's markers (false for a cloud that is already up: validate). */
+  /**
+   * Wait for devstack's markers (false for a cloud that is already up: validate). With the wait,
+   * the controller gets its files and stacks first, the subnodes only once it is done.
+   */
   waitReady?: boolean;
+  /** Seconds between the lines that say which nodes are still stacking (default 60). */
+  stackProgressSeconds?: number;
+  /**
+   * Paths copied (as root, as they are) from the stacked controller to every subnode before the
+   * subnodes get their files: devstack's CA (core/provision/user-data.ts CONTROLLER_SHARED_PATHS).
+   */
+  shareFromController?: readonly string[];
+  /**
+   * Run as root on the controller once every subnode is stacked, to map the computes to cells
+   * (core/provision/user-data.ts DISCOVER_HOSTS_COMMAND); not run without subnodes.
+   */
+  discoverHosts?: string;
   /** Local artifacts folder: results.subunit, logs/. */
   outputDir: string;
   fetchLogs: boolean;
@@ -294,17 +311,26 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     });
 
     // 2. Files the nodes wait for (devstack's secrets): never in a command line, only on stdin.
-    if (nodes.some((n) => n.spec.files?.length)) {
+    // A node's stack script starts stack.sh once its files are there, so the order in which the
+    // files go out is the order of the stacking (step 3). Without the wait, all go at once.
+    const installFiles = async (n: (typeof nodes)[number]): Promise<void> => {
+      for (const f of n.spec.files ?? []) {
+        await mustSucceed(again, n.ssh, 'bootstrap', asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+      }
+    };
+    const subnodes = nodes.filter((n) => n !== controller);
+    const ordered = options.waitReady !== false;
+    if ((ordered ? [controller] : nodes).some((n) => n.spec.files?.length)) {
       await timed('bootstrap', async () => {
-        for (const n of nodes) {
-          for (const f of n.spec.files ?? []) {
-            await mustSucceed(again, n.ssh, 'bootstrap', asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
-          }
-        }
+        for (const n of ordered ? [controller] : nodes) await installFiles(n);
       });
     }
 
-    // 3. Wait until devstack is done everywhere; a failure on any node is an infrastructure failure.
+    // 3. Stack in devstack's multinode order (roles/orchestrate-devstack): the controller alone,
+    // since the database, the message queue and Keystone that the subnodes' services join live
+    // there; then, once it is done, its CA goes to every subnode and the subnodes stack side by
+    // side; then the new computes are mapped to cells on the controller. A failure on any node
+    // is an infrastructure failure naming the node, with the last lines of its stack log.
     // The lists and the config (step 4), built now so that they can ride along with the
     // controller's readiness probe: one round trip fewer when devstack is already done.
     const uploads: { path: string; content: Buffer }[] = [];
@@ -320,9 +346,17 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
     const prepareInput = Buffer.concat(uploads.map((u) => u.content));
     let prepared = prepareCommand === null;
 
-    if (options.waitReady !== false) await timed('wait-ready', async () => {
-      const deadline = Date.now() + timeouts.readySeconds * 1000;
-      const pending = new Set(nodes);
+    /** The last `lines` lines of a node's stack log, devstack's passwords masked. */
+    const stackLogTail = async (n: (typeof nodes)[number], lines: number): Promise<string> => {
+      const r = await again(n.ssh, asRoot(logTailCommand(n.spec.markers.log, lines, options.redactFile), n.spec.sudo), { timeoutMs: 60_000, signal: abortable() });
+      return r.stdout.toString('utf8');
+    };
+    const progressEvery = (options.stackProgressSeconds ?? 60) * 1000;
+    const waitStacked = async (group: (typeof nodes)[number][], deadline: number): Promise<void> => {
+      const started = Date.now();
+      const pending = new Set(group);
+      log(`stacking: ${group.map((n) => n.spec.target.name).join(', ')}`);
+      let nextProgress = started + progressEvery;
       while (pending.size) {
         check('wait-ready', deadline, timeouts.readySeconds);
         // Every node probed at once: a round trip costs the same for one node or five.
@@ -341,18 +375,54 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
             return { n, r: readinessFromProbe(out) };
           }),
         );
+        const elapsed = formatDuration((Date.now() - started) / 1000);
         for (const { n, r } of probes) {
           if (r.state === 'ready') {
-            log(`${n.spec.target.name}: devstack is done`);
+            log(`${n.spec.target.name}: devstack is done (${elapsed})`);
             pending.delete(n);
           } else if (r.state === 'failed') {
-            const tail = await again(n.ssh, logTailCommand(n.spec.markers.log, 40), { timeoutMs: 60_000, signal: abortable() });
-            throw new StageFailed({ stage: 'wait-ready', node: n.spec.target.name, message: r.reason, logTail: tail.stdout.toString('utf8') });
+            throw new StageFailed({ stage: 'wait-ready', node: n.spec.target.name, message: `${r.reason} after ${elapsed}`, logTail: await stackLogTail(n, 40) });
           }
+        }
+        if (pending.size && Date.now() >= nextProgress) {
+          nextProgress = Date.now() + progressEvery;
+          // What each node is doing: the last line of its stack log, so a stuck step shows.
+          const lasts = await Promise.all([...pending].map(async (n) => ({ n, last: (await stackLogTail(n, 1).catch(() => '')).trim().slice(0, 160) })));
+          for (const { n, last } of lasts) log(`stacking: ${n.spec.target.name} (${elapsed})${last ? `: ${last}` : ''}`);
         }
         if (pending.size) await sleep((options.pollSeconds ?? 10) * 1000, options.signal);
       }
+    };
+
+    if (ordered) await timed('wait-ready', async () => {
+      const deadline = Date.now() + timeouts.readySeconds * 1000;
+      await waitStacked([controller], deadline);
+      if (!subnodes.length) return;
+      const share = options.shareFromController ?? [];
+      if (share.length) {
+        const archive = await mustSucceed(again, controller.ssh, 'bootstrap', asRoot(shareArchiveCommand(share), controller.spec.sudo), { timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+        for (const n of subnodes) {
+          await mustSucceed(again, n.ssh, 'bootstrap', asRoot(extractArchiveCommand(), n.spec.sudo), { stdin: archive.stdout, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
+        }
+        log(`copied ${share.join(', ')} from ${controller.spec.target.name} to ${subnodes.length} subnode${subnodes.length === 1 ? '' : 's'}`);
+      }
+      // All at once: they stack side by side, as the subnode group does in Zuul.
+      await settle(subnodes.map(installFiles));
+      await waitStacked(subnodes, deadline);
     });
+
+    // Zuul maps the computes only when there are subnodes: the controller's own stack.sh maps itself.
+    if (ordered && subnodes.length && options.discoverHosts) {
+      const command = options.discoverHosts;
+      await timed('discover-hosts', async () => {
+        const r = await again(controller.ssh, asRoot(command, controller.spec.sudo), { timeoutMs: timeouts.readySeconds * 1000, signal: abortable() });
+        const out = `${r.stdout.toString('utf8')}${r.stderr.toString('utf8')}`.trim();
+        if (r.code !== 0) {
+          throw new StageFailed({ stage: 'discover-hosts', node: controller.spec.target.name, message: out.split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}`, logTail: out.split('\n').slice(-40).join('\n') });
+        }
+        log(`${controller.spec.target.name}: computes mapped to cells${out ? `: ${out.split('\n').at(-1)}` : ''}`);
+      });
+    }
 
     // 4. Upload the lists and write tempest.conf with the overrides, unless done with the probe.
     if (!prepared && prepareCommand !== null) {
@@ -523,6 +593,12 @@ export async function runTempest(options: RunnerOptions): Promise<RunReport> {
   const classification = classifyRun({ failure, timedOut, cancelled, stepExitCodes: stepReports.map((s) => s.exitCode), results });
   for (const w of warnings) log(`warning: ${w}`);
   return { classification, results, subunitPath, logFiles, steps: stepReports, stages, warnings };
+}
+
+/** Wait for every promise, then throw the first failure: nothing is left running behind our back. */
+async function settle(items: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(items)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 function merge(parts: RunResults[]): RunResults {
