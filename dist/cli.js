@@ -12,16 +12,16 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/cli/main.ts
 import { parseArgs } from "node:util";
 var VERBS = [
-  { name: "select", summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.", load: async () => (await import("./chunks/select-GKXYJ5BE.js")).selectCommand },
-  { name: "provision", summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.", load: async () => (await import("./chunks/provision-FKIB3QOA.js")).provisionCommand },
-  { name: "run", summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.", load: async () => (await import("./chunks/run-K7TKTBWZ.js")).runVerbCommand },
-  { name: "validate", summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.", load: async () => (await import("./chunks/validate-CRCCOZIF.js")).validateCommand },
+  { name: "select", summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.", load: async () => (await import("./chunks/select-IHIFIJMZ.js")).selectCommand },
+  { name: "provision", summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.", load: async () => (await import("./chunks/provision-P3V4BEMV.js")).provisionCommand },
+  { name: "run", summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.", load: async () => (await import("./chunks/run-UT3FDYSF.js")).runVerbCommand },
+  { name: "validate", summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.", load: async () => (await import("./chunks/validate-UGKFIK6U.js")).validateCommand },
   { name: "parse", summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.", load: async () => (await import("./chunks/parse-SJ6O4AKO.js")).parseCommand },
-  { name: "compare", summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.", load: async () => (await import("./chunks/compare-2FUDJGOA.js")).compareCommand },
-  { name: "baseline", summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).", load: async () => (await import("./chunks/baseline-5YDH2NEO.js")).baselineCommand },
-  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./chunks/report-RJBMG3GY.js")).reportCommand },
-  { name: "cleanup", summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.", load: async () => (await import("./chunks/cleanup-QZOXQ2RL.js")).cleanupCommand },
-  { name: "demo", summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).", load: async () => (await import("./chunks/demo-XKNMSVZ5.js")).demoCommand(runCli) }
+  { name: "compare", summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.", load: async () => (await import("./chunks/compare-PN6ORPJ6.js")).compareCommand },
+  { name: "baseline", summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).", load: async () => (await import("./chunks/baseline-J24CVSPH.js")).baselineCommand },
+  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./chunks/report-QJDNU2YU.js")).reportCommand },
+  { name: "cleanup", summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.", load: async () => (await import("./chunks/cleanup-SGSMFV7J.js")).cleanupCommand },
+  { name: "demo", summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).", load: async () => (await import("./chunks/demo-J2G34JXT.js")).demoCommand(runCli) }
 ];
 var VERSION = "0.1.0";
 function mainHelp() {
@@ -37,6 +37,7 @@ function mainHelp() {
     "",
     "Every verb takes --help and --json. Exit codes: 0 ok, 1 gate failed, 2 usage,",
     "3 bad input (partial results still written), 4 infrastructure failure, 70 internal error.",
+    "A reader that stops early (| head) is no error: the exit code stays the verb's own.",
     ""
   ].join("\n");
 }
@@ -64,7 +65,8 @@ async function runCli(argv, io) {
   }
   const entry = VERBS.find((c) => c.name === verb);
   if (!entry) {
-    io.stderr.write(`tempest-gate: unknown verb '${verb}' (known: ${VERBS.map((c) => c.name).join(", ")})
+    const near = closest(verb, VERBS.map((c) => c.name));
+    io.stderr.write(`tempest-gate: unknown verb '${verb}' (${near ? `did you mean '${near}'?; ` : ""}known: ${VERBS.map((c) => c.name).join(", ")})
 `);
     return EXIT.usage;
   }
@@ -72,15 +74,12 @@ async function runCli(argv, io) {
 }
 async function runCommand(cmd, argv, io) {
   let parsed;
+  const options = { ...COMMON_OPTIONS, ...cmd.options };
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: { ...COMMON_OPTIONS, ...cmd.options },
-      allowPositionals: cmd.allowPositionals ?? false,
-      strict: true
-    });
+    parsed = parseArgs({ args: argv, options, allowPositionals: cmd.allowPositionals ?? false, strict: true });
   } catch (err) {
-    io.stderr.write(`tempest-gate ${cmd.name}: ${err.message} (see 'tempest-gate ${cmd.name} --help')
+    const { problem, hint } = argumentProblem(argv, options, cmd.allowPositionals ?? false) ?? { problem: firstLine(err.message) };
+    io.stderr.write(`tempest-gate ${cmd.name}: ${problem} (${hint ? `${hint}; ` : ""}see 'tempest-gate ${cmd.name} --help')
 `);
     return EXIT.usage;
   }
@@ -104,7 +103,68 @@ async function runCommand(cmd, argv, io) {
     return EXIT.internal;
   }
 }
+function firstLine(text) {
+  return (text.split("\n")[0] ?? "").replace(/\.$/, "");
+}
+function argumentProblem(argv, options, allowPositionals) {
+  const { tokens } = parseArgs({ args: argv, options, allowPositionals: true, strict: false, tokens: true });
+  for (const t of tokens) {
+    if (t.kind === "positional") {
+      if (!allowPositionals) return { problem: `unexpected argument '${t.value}'`, hint: "this verb takes no arguments" };
+      continue;
+    }
+    if (t.kind !== "option") continue;
+    const spec = options[t.name];
+    if (!spec) {
+      const near = t.rawName.startsWith("--") ? closest(t.name, Object.keys(options)) : void 0;
+      return { problem: `unknown option '${t.rawName}'`, hint: near ? `did you mean '--${near}'?` : void 0 };
+    }
+    const shown = t.rawName.startsWith("--") ? t.rawName : `${t.rawName}, --${t.name}`;
+    if (spec.type === "string" && t.value === void 0) return { problem: `option '${shown}' needs a value` };
+    if (spec.type === "string" && t.inlineValue === false && t.value?.startsWith("-")) {
+      return { problem: `option '${shown}' needs a value, not the option '${t.value}'`, hint: `a value starting with '-' goes as '${t.rawName.startsWith("--") ? t.rawName : `--${t.name}`}=${t.value}'` };
+    }
+    if (spec.type === "boolean" && t.inlineValue) return { problem: `option '${shown}' takes no value, not '${t.value}'` };
+  }
+  return void 0;
+}
+function closest(word, candidates) {
+  const prefixed = candidates.filter((c) => word.length >= 2 && c.startsWith(word));
+  if (prefixed.length === 1) return prefixed[0];
+  const allowed = word.length <= 4 ? 1 : 2;
+  let best;
+  let bestDistance = allowed + 1;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  }
+  return d[a.length][b.length];
+}
 function processIo() {
+  let writeFailed = false;
+  for (const [stream, what] of [[process.stdout, "standard output"], [process.stderr, "standard error"]]) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE" || writeFailed) return;
+      writeFailed = true;
+      if (stream !== process.stderr) process.stderr.write(`tempest-gate: cannot write ${what}: ${err.message}
+`);
+    });
+  }
+  process.once("exit", () => {
+    if (writeFailed && !process.exitCode) process.exitCode = EXIT.infra;
+  });
   const controller = new AbortController();
   for (const sig of ["SIGINT", "SIGTERM"]) {
     process.once(sig, () => controller.abort(new Error(`received ${sig}`)));

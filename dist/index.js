@@ -16,14 +16,14 @@ import {
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-HDJNVQCE.js";
-import "./chunks/chunk-FHHFMVEX.js";
+} from "./chunks/chunk-QEWCSRVK.js";
+import "./chunks/chunk-XEBMJHX3.js";
 import "./chunks/chunk-XQCRJ6PM.js";
 import "./chunks/chunk-B3CI7MJK.js";
-import "./chunks/chunk-SGNDXFKC.js";
+import "./chunks/chunk-WDVVGHGK.js";
 import {
   newRunId
-} from "./chunks/chunk-GSH46W5Q.js";
+} from "./chunks/chunk-WMLCPDPA.js";
 import {
   notRunVerdict,
   renderCompareMarkdown,

@@ -3,12 +3,12 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-HDJNVQCE.js";
-import "./chunks/chunk-FHHFMVEX.js";
+} from "./chunks/chunk-QEWCSRVK.js";
+import "./chunks/chunk-XEBMJHX3.js";
 import "./chunks/chunk-XQCRJ6PM.js";
 import "./chunks/chunk-B3CI7MJK.js";
-import "./chunks/chunk-SGNDXFKC.js";
-import "./chunks/chunk-GSH46W5Q.js";
+import "./chunks/chunk-WDVVGHGK.js";
+import "./chunks/chunk-WMLCPDPA.js";
 import "./chunks/chunk-CXU2P6X6.js";
 import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";

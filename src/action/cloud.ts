@@ -125,10 +125,13 @@ export const defaultStages: ActionStages = {
         subnodes: settings.nodeCount - 1,
         flavor: settings.flavor ? { name: settings.flavor } : { minRamMb: 8192 },
         image: settings.image ?? '',
+        network: settings.network ?? undefined,
+        floatingNetwork: settings.floatingNetwork ?? undefined,
+        securityGroup: settings.securityGroup ? { name: settings.securityGroup } : { create: true, sshCidr: settings.sshCidr },
         bootTimeoutMs: 15 * 60_000,
         signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
         log,
-        devstack: { devstackBranch: settings.devstackBranch, extraLocalrc: settings.devstackLocalrc },
+        devstack: { devstackRepo: settings.devstackRepo, devstackBranch: settings.devstackBranch, extraLocalrc: settings.devstackLocalrc },
       }),
     );
     const ran = await named('run', async () =>

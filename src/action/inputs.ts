@@ -54,6 +54,14 @@ export interface ActionSettings {
   flavor: string | null;
   image: string | null;
   devstackBranch: string;
+  devstackRepo: string;
+  /** Network for the nodes (null: the project's only one). */
+  network: string | null;
+  /** External network for the controller's floating IP ('auto', a name or id), or null for none. */
+  floatingNetwork: string | null;
+  /** A security group to use as it is, or null to make the run's own. */
+  securityGroup: string | null;
+  sshCidr: string;
   /**
    * Extra devstack localrc settings for every node: the change under test (`<PROJECT>_REPO` and
    * `<PROJECT>_BRANCH` at the pull request's head, unless `deploy-change` is false), then the
@@ -261,6 +269,11 @@ export function readSettings(env: Env = process.env): ActionSettings {
     flavor: input('flavor') || null,
     image: input('image') || null,
     devstackBranch: input('devstack-branch') || 'master',
+    devstackRepo: input('devstack-repo') || 'https://opendev.org/openstack/devstack',
+    network: input('network') || null,
+    floatingNetwork: input('floating-network') || null,
+    securityGroup: input('security-group') || null,
+    sshCidr: input('ssh-cidr') || '0.0.0.0/0',
     devstackLocalrc: {},
     rules: input('rules') || null,
     testList: input('test-list') || null,

@@ -23,6 +23,8 @@ export interface ProvisionState {
   image: string;
   network: string;
   keypair: string;
+  /** The run's security group (created: ours, deleted with the run; else one the user named). */
+  securityGroup?: { id: string; name: string; created: boolean };
   /** file names relative to the state folder */
   privateKeyFile: string;
   secretsFile: string;
@@ -80,6 +82,7 @@ export async function provisionStage(options: ProvisionStageOptions): Promise<Pr
       image: result.image.name,
       network: result.network.name,
       keypair: result.keypair.name,
+      securityGroup: result.securityGroup,
       privateKeyFile: 'id_ed25519',
       secretsFile: 'devstack-secrets.env',
       secretsPathOnNodes: SECRETS_PATH,

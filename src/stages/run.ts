@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { UserError, usageError } from '../core/errors.ts';
 import { parseBaseline } from '../core/compare/index.ts';
 import { SECRETS_PATH } from '../core/provision/local-conf.ts';
+import { CONTROLLER_SHARED_PATHS, DISCOVER_HOSTS_COMMAND } from '../core/provision/user-data.ts';
 import { parseResults } from '../core/results/parse.ts';
 import { parseKnownHosts, type HostTrust, type TrustedKey } from '../core/run/host-keys.ts';
 import { maskSecrets, secretValues } from '../core/run/mask.ts';
@@ -207,6 +208,9 @@ export async function runStage(o: RunStageOptions): Promise<RunOutcome> {
     outputDir: o.outputDir,
     fetchLogs: o.fetchLogs,
     redactFile: env.secrets ? env.secretsPath : undefined,
+    // Nodes we provisioned run our stack script: the controller's CA goes to the subnodes, and
+    // once they are stacked their computes are mapped to cells, as devstack's multinode jobs do.
+    ...('stateDir' in o.environment ? { shareFromController: CONTROLLER_SHARED_PATHS, discoverHosts: DISCOVER_HOSTS_COMMAND } : {}),
     total: o.total,
     baseline: o.reference,
     progressIntervalMs: 500,

@@ -86,8 +86,8 @@ Exit codes:
     const { apiCalls, tokensIssued, ...report } = await cleanupStage({ cloud, runId: runId!, waitTimeoutMs, log: say, token });
     if (json) writeJson(io, { runId, ...report, apiCalls, tokensIssued });
     else {
-      const n = report.servers.length + report.ports.length + report.floatingIps.length + report.keypairs.length;
-      io.stdout.write(`cleanup: run ${runId}: deleted ${report.servers.length} servers, ${report.ports.length} ports, ${report.floatingIps.length} floating IPs, ${report.keypairs.length} keypairs${n ? '' : ' (nothing was there)'}\n`);
+      const n = report.servers.length + report.ports.length + report.floatingIps.length + report.keypairs.length + report.securityGroups.length;
+      io.stdout.write(`cleanup: run ${runId}: deleted ${report.servers.length} servers, ${report.ports.length} ports, ${report.floatingIps.length} floating IPs, ${report.keypairs.length} keypairs, ${report.securityGroups.length} security groups${n ? '' : ' (nothing was there)'}\n`);
     }
     if (report.leftovers.length) throw new UserError(`still present after ${Math.round(waitTimeoutMs / 1000)} s: ${report.leftovers.join(', ')}`, { exitCode: EXIT.infra });
     return EXIT.ok;

@@ -7,8 +7,14 @@ import { EXIT, usageError } from '../../core/errors.ts';
 import { isValidRunId, newRunId, type RunIdentity } from '../../core/provision/plan.ts';
 import { parseDuration } from '../../core/provision/sweep.ts';
 import { SECRETS_PATH, parseLocalrcEntries } from '../../core/provision/local-conf.ts';
+import type { SecurityGroupChoice } from '../../edges/openstack/provisioner.ts';
 import { provisionStage } from '../../stages/provision.ts';
 import { CLOUD_HELP, CLOUD_OPTIONS, cloudFromArgs } from '../openstack-args.ts';
+
+function securityGroupFromArgs(name: string | undefined, sshCidr: string | undefined): SecurityGroupChoice {
+  if (name !== undefined && sshCidr !== undefined) throw usageError('give --security-group or --ssh-cidr, not both (a group you name keeps its own rules)');
+  return name !== undefined ? { name } : { create: true, sshCidr };
+}
 
 export const provisionCommand: Command = {
   name: 'provision',
@@ -22,6 +28,8 @@ export const provisionCommand: Command = {
     subnodes: { type: 'string' },
     network: { type: 'string' },
     'floating-network': { type: 'string' },
+    'security-group': { type: 'string' },
+    'ssh-cidr': { type: 'string' },
     'run-id': { type: 'string' },
     repo: { type: 'string' },
     change: { type: 'string' },
@@ -40,6 +48,10 @@ export const provisionCommand: Command = {
       --subnodes N             subnodes besides the controller (default 1, as devstack's two-node jobs)
       --network NAME|ID        network for the nodes (default: the project's only non-external one)
       --floating-network NAME  give the controller a floating IP on this external network
+      --security-group NAME|ID use this security group on every port (kept); default: a group made
+                               for the run (SSH from --ssh-cidr, all traffic between the run's
+                               nodes), tagged and deleted with the run
+      --ssh-cidr CIDR          where SSH may come from into the run's group (default 0.0.0.0/0)
 Run:
       --run-id ID              [a-z0-9-], at most 32 characters (default: a new one)
       --repo OWNER/NAME        repository under test, recorded on every resource
@@ -103,6 +115,7 @@ Exit codes:
       image,
       network: str(args, 'network'),
       floatingNetwork: str(args, 'floating-network'),
+      securityGroup: securityGroupFromArgs(str(args, 'security-group'), str(args, 'ssh-cidr')),
       bootTimeoutMs,
       signal,
       log: say,

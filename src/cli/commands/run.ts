@@ -110,7 +110,7 @@ Progress:
 Timeouts (durations like 90s, 30m, 2h):
       --timeout D              all test steps together (default 2h); the run is stopped, what
                                finished is kept
-      --ready-timeout D        waiting for devstack on every node (default 1h)
+      --ready-timeout D        waiting for devstack: the controller, then the subnodes (default 3h)
       --connect-timeout D      reaching every node, and reconnecting after a drop (default 5m)
 Output:
   -o, --output-dir DIR         artifacts: results.subunit, results.json, run.json, logs/<node>.tar.gz

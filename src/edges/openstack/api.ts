@@ -201,6 +201,19 @@ export function chooseNetwork(networks: Network[], want: string | undefined): Ne
   );
 }
 
+/** The external network for floating IPs: by name or id, or with 'auto' the project's only external one. */
+export function chooseExternalNetwork(networks: Network[], want: string): Network {
+  if (want !== 'auto') return chooseNetwork(networks, want);
+  const external = networks.filter((n) => n['router:external']);
+  if (external.length === 1) return external[0]!;
+  throw new UserError(
+    external.length
+      ? `several external networks for the floating IP: name one (${list(external.map((n) => n.name || n.id))})`
+      : "no external network for a floating IP: name one, or set it to '' to reach the nodes on their own addresses",
+    { exitCode: EXIT.usage },
+  );
+}
+
 export async function networkExtensions(s: Session): Promise<Set<string>> {
   const res = await s.call('network', 'GET', '/v2.0/extensions');
   return new Set(((res.json as { extensions?: { alias: string }[] }).extensions ?? []).map((e) => e.alias));

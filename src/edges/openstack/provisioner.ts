@@ -13,6 +13,7 @@ import { SECRET_LOCALRC_KEYS } from '../../core/provision/local-conf.ts';
 import { renderUserData, type UserDataOptions } from '../../core/provision/user-data.ts';
 import {
   chooseFlavor,
+  chooseExternalNetwork,
   chooseNetwork,
   chooseSecurityGroup,
   createFloatingIp,
@@ -55,7 +56,7 @@ export interface ProvisionOptions {
   flavor: { name?: string | undefined; minRamMb?: number | undefined };
   image: string;
   network?: string | undefined;
-  /** an external network: the controller gets a floating IP on it */
+  /** an external network (name, id, or 'auto': the only external one): the controller gets a floating IP on it */
   floatingNetwork?: string | undefined;
   /**
    * The nodes' security group. Default `{ create: true }`: one for the run, tagged like the rest
@@ -165,7 +166,7 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
     ]);
     const flavor = chooseFlavor(flavors, o.flavor);
     const network = chooseNetwork(networks, o.network);
-    const floatingNet = o.floatingNetwork ? chooseNetwork(networks, o.floatingNetwork) : undefined;
+    const floatingNet = o.floatingNetwork ? chooseExternalNetwork(networks, o.floatingNetwork) : undefined;
     const tagsAtCreate = compareMicroversion(microversion, NOVA_TAGS_AT_CREATE) >= 0;
     const portTagsAtCreate = extensions.has('tag-creation');
     say(`provision: flavor ${flavor.name} (${flavor.ram} MB), image ${image.name}, network ${network.name}, compute API ${microversion}`);

@@ -78,7 +78,7 @@ export interface StageTimeouts {
 
 export const DEFAULT_TIMEOUTS: StageTimeouts = {
   connectSeconds: 120,
-  readySeconds: 3600,
+  readySeconds: 10800, // the controller, then the subnodes: Zuul's multinode jobs allow 3 h in all
   prepareSeconds: 300,
   runSeconds: 7200,
   logsSeconds: 600,

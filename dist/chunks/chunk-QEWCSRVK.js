@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   cleanupLines,
   cleanupStage
-} from "./chunk-FHHFMVEX.js";
+} from "./chunk-XEBMJHX3.js";
 import {
   selectStage
 } from "./chunk-XQCRJ6PM.js";
@@ -15,13 +15,13 @@ import {
   DEFAULT_TIMEOUTS,
   readRegexList,
   runStage
-} from "./chunk-SGNDXFKC.js";
+} from "./chunk-WDVVGHGK.js";
 import {
   changeUnderTestLocalrc,
   parseLocalrcEntries,
   provisionStage,
   resolveCloud
-} from "./chunk-GSH46W5Q.js";
+} from "./chunk-WMLCPDPA.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -104,10 +104,13 @@ var defaultStages = {
         subnodes: settings.nodeCount - 1,
         flavor: settings.flavor ? { name: settings.flavor } : { minRamMb: 8192 },
         image: settings.image ?? "",
+        network: settings.network ?? void 0,
+        floatingNetwork: settings.floatingNetwork ?? void 0,
+        securityGroup: settings.securityGroup ? { name: settings.securityGroup } : { create: true, sshCidr: settings.sshCidr },
         bootTimeoutMs: 15 * 6e4,
         signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
         log,
-        devstack: { devstackBranch: settings.devstackBranch, extraLocalrc: settings.devstackLocalrc }
+        devstack: { devstackRepo: settings.devstackRepo, devstackBranch: settings.devstackBranch, extraLocalrc: settings.devstackLocalrc }
       })
     );
     const ran = await named(
@@ -293,6 +296,11 @@ function readSettings(env = process.env) {
     flavor: input("flavor") || null,
     image: input("image") || null,
     devstackBranch: input("devstack-branch") || "master",
+    devstackRepo: input("devstack-repo") || "https://opendev.org/openstack/devstack",
+    network: input("network") || null,
+    floatingNetwork: input("floating-network") || null,
+    securityGroup: input("security-group") || null,
+    sshCidr: input("ssh-cidr") || "0.0.0.0/0",
     devstackLocalrc: {},
     rules: input("rules") || null,
     testList: input("test-list") || null,

@@ -2,12 +2,12 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   parseSet,
   reportText
-} from "./chunk-BO4GXTWB.js";
+} from "./chunk-YJ7CZQDS.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-WO666ROD.js";
+} from "./chunk-SBFUWQDO.js";
 import {
   parseGuideline,
   passedTests,
@@ -22,14 +22,14 @@ import {
   readReference,
   runTempest,
   shJoin
-} from "./chunk-SGNDXFKC.js";
+} from "./chunk-WDVVGHGK.js";
 import {
   listFlavors,
   listNetworks,
   networkExtensions,
   openSession,
   parseDuration
-} from "./chunk-GSH46W5Q.js";
+} from "./chunk-WMLCPDPA.js";
 import "./chunk-CXU2P6X6.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";

@@ -1,12 +1,19 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  parseSet,
-  reportText,
-  runVerbCommand
-} from "./chunk-BO4GXTWB.js";
-import "./chunk-WO666ROD.js";
-import "./chunk-SGNDXFKC.js";
-import "./chunk-GSH46W5Q.js";
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+} from "./chunk-CTXJA677.js";
+import "./chunk-AH4OXOT7.js";
+import "./chunk-PYNAP7XY.js";
+import "./chunk-DYNTHJVM.js";
 import "./chunk-CXU2P6X6.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
@@ -17,7 +24,14 @@ import "./chunk-XOD6W3JI.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  parseSet,
-  reportText,
-  runVerbCommand
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
 };

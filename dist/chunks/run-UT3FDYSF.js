@@ -1,19 +1,12 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  CONTEXT_HELP,
-  CONTEXT_OPTIONS,
-  baselineFromArgs,
-  compareCommand,
-  contextFromArgs,
-  emit,
-  failOnFrom,
-  outputFormat,
-  renderDiff,
-  todayUtc
-} from "./chunk-UNQNKR5Y.js";
-import "./chunk-AH4OXOT7.js";
-import "./chunk-PYNAP7XY.js";
-import "./chunk-DYNTHJVM.js";
+  parseSet,
+  reportText,
+  runVerbCommand
+} from "./chunk-YJ7CZQDS.js";
+import "./chunk-SBFUWQDO.js";
+import "./chunk-WDVVGHGK.js";
+import "./chunk-WMLCPDPA.js";
 import "./chunk-CXU2P6X6.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
@@ -24,14 +17,7 @@ import "./chunk-XOD6W3JI.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  CONTEXT_HELP,
-  CONTEXT_OPTIONS,
-  baselineFromArgs,
-  compareCommand,
-  contextFromArgs,
-  emit,
-  failOnFrom,
-  outputFormat,
-  renderDiff,
-  todayUtc
+  parseSet,
+  reportText,
+  runVerbCommand
 };

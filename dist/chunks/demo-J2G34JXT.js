@@ -30,7 +30,9 @@ var demoCommand = (runCli) => ({
 Options:
       --out DIR   where the report and the selected lists go (default: tempest-gate-demo)
 Exit codes:
-  0  the demo ran (the gate's verdict in it is shown, not returned)`,
+  0  the demo ran (the gate's verdict in it is shown, not returned)
+  2  usage error
+  3  --out cannot be written`,
   async run(args, io) {
     const data = dataDir();
     const out = str(args, "out") ?? join(io.cwd, "tempest-gate-demo");

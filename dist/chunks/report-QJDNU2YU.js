@@ -3,7 +3,7 @@ import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-UNQNKR5Y.js";
+} from "./chunk-CTXJA677.js";
 import {
   writeReport
 } from "./chunk-KL47MIBL.js";

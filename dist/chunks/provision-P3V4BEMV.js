@@ -3,7 +3,7 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-WO666ROD.js";
+} from "./chunk-SBFUWQDO.js";
 import {
   SECRETS_PATH,
   isValidRunId,
@@ -11,7 +11,7 @@ import {
   parseDuration,
   parseLocalrcEntries,
   provisionStage
-} from "./chunk-GSH46W5Q.js";
+} from "./chunk-WMLCPDPA.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import {
@@ -29,6 +29,10 @@ import "./chunk-NQJFE2ZZ.js";
 
 // src/cli/commands/provision.ts
 import { join, resolve } from "node:path";
+function securityGroupFromArgs(name, sshCidr) {
+  if (name !== void 0 && sshCidr !== void 0) throw usageError("give --security-group or --ssh-cidr, not both (a group you name keeps its own rules)");
+  return name !== void 0 ? { name } : { create: true, sshCidr };
+}
 var provisionCommand = {
   name: "provision",
   summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
@@ -41,6 +45,8 @@ var provisionCommand = {
     subnodes: { type: "string" },
     network: { type: "string" },
     "floating-network": { type: "string" },
+    "security-group": { type: "string" },
+    "ssh-cidr": { type: "string" },
     "run-id": { type: "string" },
     repo: { type: "string" },
     change: { type: "string" },
@@ -59,6 +65,10 @@ var provisionCommand = {
       --subnodes N             subnodes besides the controller (default 1, as devstack's two-node jobs)
       --network NAME|ID        network for the nodes (default: the project's only non-external one)
       --floating-network NAME  give the controller a floating IP on this external network
+      --security-group NAME|ID use this security group on every port (kept); default: a group made
+                               for the run (SSH from --ssh-cidr, all traffic between the run's
+                               nodes), tagged and deleted with the run
+      --ssh-cidr CIDR          where SSH may come from into the run's group (default 0.0.0.0/0)
 Run:
       --run-id ID              [a-z0-9-], at most 32 characters (default: a new one)
       --repo OWNER/NAME        repository under test, recorded on every resource
@@ -122,6 +132,7 @@ Exit codes:
       image,
       network: str(args, "network"),
       floatingNetwork: str(args, "floating-network"),
+      securityGroup: securityGroupFromArgs(str(args, "security-group"), str(args, "ssh-cidr")),
       bootTimeoutMs,
       signal,
       log: say,

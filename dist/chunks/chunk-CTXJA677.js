@@ -182,8 +182,9 @@ Exit codes:
   1  the gate fails (regressions, or failures, per --fail-on)
   2  usage error
   3  bad input: a baseline, results, known-failures or guideline file that cannot be read whole.
-     The comparison of what was readable is still written, but never as a pass.
-  4  git failed (stored baselines)`,
+     The comparison of what was readable is still written, but never as a pass. A baseline
+     that does not exist (no such file, store branch or name in the store) is bad input too.
+  4  git itself failed on a stored baseline (not installed, a git command refused)`,
   async run(args, io) {
     if (args.positionals.length) throw usageError(`unexpected argument '${args.positionals[0]}'`);
     const ref = str(args, "baseline");

@@ -120,9 +120,10 @@ Output:
       --json               the selection as JSON (docs/select.md)
 Exit codes:
   0  selected (tests to run, or nothing to run: see "conclusion", a neutral gate)
-  2  usage error
-  3  bad input: a malformed rules file, unknown preset, invalid regex or unreadable list,
-     named with file, line and column; nothing is selected
+  2  usage error, an unknown --preset NAME among them (the known names are listed)
+  3  bad input: a malformed rules file (an unknown preset in it too), an invalid regex or an
+     unreadable list, named with file, line and column; a --git range git cannot diff (an
+     unknown revision, not a repository); nothing is selected
   4  the GitHub API failed (--pr)`,
   async run(args, io) {
     if (args.positionals.length) throw usageError(`unexpected argument '${args.positionals[0]}'`);

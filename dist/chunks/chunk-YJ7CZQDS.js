@@ -3,18 +3,18 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-WO666ROD.js";
+} from "./chunk-SBFUWQDO.js";
 import {
   DEFAULT_READY,
   DEFAULT_TIMEOUTS,
   readReference,
   readRegexList,
   runStage
-} from "./chunk-SGNDXFKC.js";
+} from "./chunk-WDVVGHGK.js";
 import {
   SECRETS_PATH,
   parseDuration
-} from "./chunk-GSH46W5Q.js";
+} from "./chunk-WMLCPDPA.js";
 import {
   flag,
   str,
@@ -125,7 +125,7 @@ Progress:
 Timeouts (durations like 90s, 30m, 2h):
       --timeout D              all test steps together (default 2h); the run is stopped, what
                                finished is kept
-      --ready-timeout D        waiting for devstack on every node (default 1h)
+      --ready-timeout D        waiting for devstack: the controller, then the subnodes (default 3h)
       --connect-timeout D      reaching every node, and reconnecting after a drop (default 5m)
 Output:
   -o, --output-dir DIR         artifacts: results.subunit, results.json, run.json, logs/<node>.tar.gz

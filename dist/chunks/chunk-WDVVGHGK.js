@@ -1,12 +1,14 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  CONTROLLER_SHARED_PATHS,
+  DISCOVER_HOSTS_COMMAND,
   SECRETS_PATH,
   STACK_DONE,
   STACK_FAILED,
   loadProvisionState,
   openSession,
   require_lib
-} from "./chunk-GSH46W5Q.js";
+} from "./chunk-WMLCPDPA.js";
 import {
   createResultParser,
   parseBaseline,
@@ -117,8 +119,17 @@ function readinessFromProbe(output) {
   if (done === "1") return { state: "ready" };
   return { state: "pending" };
 }
-function logTailCommand(path, lines) {
-  return `tail -n ${Math.max(1, Math.floor(lines))} ${shQuote(path)} 2>&1 || true`;
+function logTailCommand(path, lines, secretsFile) {
+  const tail = `tail -n ${Math.max(1, Math.floor(lines))} ${shQuote(path)} 2>&1`;
+  return secretsFile ? `(${tail} || true)${redactPipe(secretsFile)} || true` : `${tail} || true`;
+}
+function shareArchiveCommand(paths) {
+  if (paths.length === 0) return `tar -czf - -T /dev/null`;
+  const list = paths.map(shQuote).join(" ");
+  return `for p in ${list}; do [ -e "$p" ] && printf '%s\\0' "$p"; done | tar -czf - --null -T -`;
+}
+function extractArchiveCommand(root = "/") {
+  return `mkdir -p ${shQuote(root)} && tar -xzf - -C ${shQuote(root)}`;
 }
 function uploadManyCommand(files) {
   const dirs = [...new Set(files.map((f) => f.path.lastIndexOf("/") > 0 ? f.path.slice(0, f.path.lastIndexOf("/")) : "."))];
@@ -779,7 +790,8 @@ var SshNode = class {
 // src/edges/ssh/tempest-runner.ts
 var DEFAULT_TIMEOUTS = {
   connectSeconds: 120,
-  readySeconds: 3600,
+  readySeconds: 10800,
+  // the controller, then the subnodes: Zuul's multinode jobs allow 3 h in all
   prepareSeconds: 300,
   runSeconds: 7200,
   logsSeconds: 600,
@@ -926,13 +938,16 @@ async function runTempest(options) {
         throw new StageFailed({ stage: "connect", node: order[i]?.spec.target.name ?? "?", message: s.reason.message });
       }
     });
-    if (nodes.some((n) => n.spec.files?.length)) {
+    const installFiles = async (n) => {
+      for (const f of n.spec.files ?? []) {
+        await mustSucceed(again, n.ssh, "bootstrap", asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: timeouts.prepareSeconds * 1e3, signal: abortable() });
+      }
+    };
+    const subnodes = nodes.filter((n) => n !== controller);
+    const ordered = options.waitReady !== false;
+    if ((ordered ? [controller] : nodes).some((n) => n.spec.files?.length)) {
       await timed("bootstrap", async () => {
-        for (const n of nodes) {
-          for (const f of n.spec.files ?? []) {
-            await mustSucceed(again, n.ssh, "bootstrap", asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: timeouts.prepareSeconds * 1e3, signal: abortable() });
-          }
-        }
+        for (const n of ordered ? [controller] : nodes) await installFiles(n);
       });
     }
     const uploads = [];
@@ -949,9 +964,16 @@ async function runTempest(options) {
     const prepareCommand = prepareParts.length ? ws(prepareParts.join(" && ")) : null;
     const prepareInput = Buffer.concat(uploads.map((u) => u.content));
     let prepared = prepareCommand === null;
-    if (options.waitReady !== false) await timed("wait-ready", async () => {
-      const deadline = Date.now() + timeouts.readySeconds * 1e3;
-      const pending = new Set(nodes);
+    const stackLogTail = async (n, lines) => {
+      const r = await again(n.ssh, asRoot(logTailCommand(n.spec.markers.log, lines, options.redactFile), n.spec.sudo), { timeoutMs: 6e4, signal: abortable() });
+      return r.stdout.toString("utf8");
+    };
+    const progressEvery = (options.stackProgressSeconds ?? 60) * 1e3;
+    const waitStacked = async (group, deadline) => {
+      const started = Date.now();
+      const pending = new Set(group);
+      log(`stacking: ${group.map((n) => n.spec.target.name).join(", ")}`);
+      let nextProgress = started + progressEvery;
       while (pending.size) {
         check("wait-ready", deadline, timeouts.readySeconds);
         const probes = await Promise.all(
@@ -968,18 +990,49 @@ async function runTempest(options) {
             return { n, r: readinessFromProbe(out2) };
           })
         );
+        const elapsed = formatDuration((Date.now() - started) / 1e3);
         for (const { n, r } of probes) {
           if (r.state === "ready") {
-            log(`${n.spec.target.name}: devstack is done`);
+            log(`${n.spec.target.name}: devstack is done (${elapsed})`);
             pending.delete(n);
           } else if (r.state === "failed") {
-            const tail = await again(n.ssh, logTailCommand(n.spec.markers.log, 40), { timeoutMs: 6e4, signal: abortable() });
-            throw new StageFailed({ stage: "wait-ready", node: n.spec.target.name, message: r.reason, logTail: tail.stdout.toString("utf8") });
+            throw new StageFailed({ stage: "wait-ready", node: n.spec.target.name, message: `${r.reason} after ${elapsed}`, logTail: await stackLogTail(n, 40) });
           }
+        }
+        if (pending.size && Date.now() >= nextProgress) {
+          nextProgress = Date.now() + progressEvery;
+          const lasts = await Promise.all([...pending].map(async (n) => ({ n, last: (await stackLogTail(n, 1).catch(() => "")).trim().slice(0, 160) })));
+          for (const { n, last } of lasts) log(`stacking: ${n.spec.target.name} (${elapsed})${last ? `: ${last}` : ""}`);
         }
         if (pending.size) await sleep((options.pollSeconds ?? 10) * 1e3, options.signal);
       }
+    };
+    if (ordered) await timed("wait-ready", async () => {
+      const deadline = Date.now() + timeouts.readySeconds * 1e3;
+      await waitStacked([controller], deadline);
+      if (!subnodes.length) return;
+      const share = options.shareFromController ?? [];
+      if (share.length) {
+        const archive = await mustSucceed(again, controller.ssh, "bootstrap", asRoot(shareArchiveCommand(share), controller.spec.sudo), { timeoutMs: timeouts.prepareSeconds * 1e3, signal: abortable() });
+        for (const n of subnodes) {
+          await mustSucceed(again, n.ssh, "bootstrap", asRoot(extractArchiveCommand(), n.spec.sudo), { stdin: archive.stdout, timeoutMs: timeouts.prepareSeconds * 1e3, signal: abortable() });
+        }
+        log(`copied ${share.join(", ")} from ${controller.spec.target.name} to ${subnodes.length} subnode${subnodes.length === 1 ? "" : "s"}`);
+      }
+      await settle(subnodes.map(installFiles));
+      await waitStacked(subnodes, deadline);
     });
+    if (ordered && subnodes.length && options.discoverHosts) {
+      const command = options.discoverHosts;
+      await timed("discover-hosts", async () => {
+        const r = await again(controller.ssh, asRoot(command, controller.spec.sudo), { timeoutMs: timeouts.readySeconds * 1e3, signal: abortable() });
+        const out2 = `${r.stdout.toString("utf8")}${r.stderr.toString("utf8")}`.trim();
+        if (r.code !== 0) {
+          throw new StageFailed({ stage: "discover-hosts", node: controller.spec.target.name, message: out2.split("\n").slice(-3).join(" / ") || `exit status ${r.code ?? r.signal}`, logTail: out2.split("\n").slice(-40).join("\n") });
+        }
+        log(`${controller.spec.target.name}: computes mapped to cells${out2 ? `: ${out2.split("\n").at(-1)}` : ""}`);
+      });
+    }
     if (!prepared && prepareCommand !== null) {
       await timed("prepare", async () => {
         await mustSucceed(again, controller.ssh, "prepare", prepareCommand, { stdin: prepareInput, timeoutMs: timeouts.prepareSeconds * 1e3, signal: abortable() });
@@ -1137,6 +1190,10 @@ ${failure.logTail.trimEnd()}`);
   const classification = classifyRun({ failure, timedOut, cancelled, stepExitCodes: stepReports.map((s) => s.exitCode), results });
   for (const w of warnings) log(`warning: ${w}`);
   return { classification, results, subunitPath, logFiles, steps: stepReports, stages, warnings };
+}
+async function settle(items) {
+  const failed = (await Promise.allSettled(items)).find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
 }
 function merge(parts) {
   return makeRunResults(
@@ -1322,6 +1379,9 @@ async function runStage(o) {
     outputDir: o.outputDir,
     fetchLogs: o.fetchLogs,
     redactFile: env.secrets ? env.secretsPath : void 0,
+    // Nodes we provisioned run our stack script: the controller's CA goes to the subnodes, and
+    // once they are stacked their computes are mapped to cells, as devstack's multinode jobs do.
+    ..."stateDir" in o.environment ? { shareFromController: CONTROLLER_SHARED_PATHS, discoverHosts: DISCOVER_HOSTS_COMMAND } : {},
     total: o.total,
     baseline: o.reference,
     progressIntervalMs: 500,

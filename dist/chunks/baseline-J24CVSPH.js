@@ -10,7 +10,7 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-UNQNKR5Y.js";
+} from "./chunk-CTXJA677.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -133,8 +133,9 @@ Exit codes:
   0  done (diff: also when tests changed, unless --fail-on says otherwise)
   1  diff with --fail-on: the newer baseline fails the policy against the older
   2  usage error
-  3  an input could not be read whole (what was readable is still used and reported)
-  4  git failed`,
+  3  an input could not be read whole (what was readable is still used and reported), or does
+     not exist (no such file, store branch or name in the store)
+  4  git itself failed (not installed, a git command or the push refused)`,
   async run(args, io) {
     const [sub, ...rest] = args.positionals;
     if (sub === void 0) throw usageError(`missing subcommand: ${SUBCOMMANDS.join(", ")} (see --help)`);

@@ -4,7 +4,7 @@ import {
   cleanupRun,
   openSession,
   sweep
-} from "./chunk-GSH46W5Q.js";
+} from "./chunk-WMLCPDPA.js";
 
 // src/stages/cleanup.ts
 import { readFile } from "node:fs/promises";
@@ -44,7 +44,7 @@ function sweepStage(o) {
 }
 function cleanupLines(r) {
   return {
-    deleted: [...r.servers.map((x) => `server ${x}`), ...r.ports.map((x) => `port ${x}`), ...r.floatingIps.map((x) => `floating IP ${x}`), ...r.keypairs.map((x) => `keypair ${x}`)],
+    deleted: [...r.servers.map((x) => `server ${x}`), ...r.ports.map((x) => `port ${x}`), ...r.floatingIps.map((x) => `floating IP ${x}`), ...r.keypairs.map((x) => `keypair ${x}`), ...r.securityGroups.map((x) => `security group ${x}`)],
     leftover: r.leftovers
   };
 }

@@ -3,17 +3,17 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-WO666ROD.js";
+} from "./chunk-SBFUWQDO.js";
 import {
   cleanupStage,
   savedToken,
   sweepStage
-} from "./chunk-FHHFMVEX.js";
+} from "./chunk-XEBMJHX3.js";
 import {
   isValidRunId,
   loadProvisionState,
   parseDuration
-} from "./chunk-GSH46W5Q.js";
+} from "./chunk-WMLCPDPA.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import {
@@ -110,8 +110,8 @@ Exit codes:
     const { apiCalls, tokensIssued, ...report } = await cleanupStage({ cloud, runId, waitTimeoutMs, log: say, token });
     if (json) writeJson(io, { runId, ...report, apiCalls, tokensIssued });
     else {
-      const n = report.servers.length + report.ports.length + report.floatingIps.length + report.keypairs.length;
-      io.stdout.write(`cleanup: run ${runId}: deleted ${report.servers.length} servers, ${report.ports.length} ports, ${report.floatingIps.length} floating IPs, ${report.keypairs.length} keypairs${n ? "" : " (nothing was there)"}
+      const n = report.servers.length + report.ports.length + report.floatingIps.length + report.keypairs.length + report.securityGroups.length;
+      io.stdout.write(`cleanup: run ${runId}: deleted ${report.servers.length} servers, ${report.ports.length} ports, ${report.floatingIps.length} floating IPs, ${report.keypairs.length} keypairs, ${report.securityGroups.length} security groups${n ? "" : " (nothing was there)"}
 `);
     }
     if (report.leftovers.length) throw new UserError(`still present after ${Math.round(waitTimeoutMs / 1e3)} s: ${report.leftovers.join(", ")}`, { exitCode: EXIT.infra });
