@@ -19,7 +19,7 @@ var VERBS = [
   { name: "parse", summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.", load: async () => (await import("./chunks/parse-SJ6O4AKO.js")).parseCommand },
   { name: "compare", summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.", load: async () => (await import("./chunks/compare-PN6ORPJ6.js")).compareCommand },
   { name: "baseline", summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).", load: async () => (await import("./chunks/baseline-J24CVSPH.js")).baselineCommand },
-  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./chunks/report-QJDNU2YU.js")).reportCommand },
+  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./chunks/report-GYK6ELFT.js")).reportCommand },
   { name: "cleanup", summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.", load: async () => (await import("./chunks/cleanup-SGSMFV7J.js")).cleanupCommand },
   { name: "demo", summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).", load: async () => (await import("./chunks/demo-J2G34JXT.js")).demoCommand(runCli) }
 ];

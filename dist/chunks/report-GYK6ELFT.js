@@ -82,7 +82,8 @@ Exit codes:
     const results = runs[runs.length - 1];
     await writeReport({ results, judgement, title, subtitle: files.map((f) => basename(f)).join(", "), html, markdown });
     const { verdict } = judgement;
-    const summary = { html, markdown, verdict: { ...verdict, failed: verdict.result !== "pass" } };
+    const c = judgement.diff.counts;
+    const summary = { html, markdown, verdict: { ...verdict, failed: verdict.result !== "pass" }, counts: { run: c.run, regressions: c.regressions, fixes: c.fixes, known: c.known, flaky: c.flaky } };
     if (args.values.json === true) io.stdout.write(`${JSON.stringify(summary, null, 2)}
 `);
     else io.stdout.write(`wrote ${[html, markdown].filter(Boolean).join(" and ")}: ${verdict.result.toUpperCase()}: ${verdict.reason}
