@@ -65,7 +65,10 @@ function groupCount(alt: Alt): number {
   return n;
 }
 
-/** `drop`: nodes to leave out (prunable lookarounds, see pyregex.ts). */
+/**
+ * `drop`: nodes to leave out (prunable lookarounds, see pyregex.ts). Groups inside them are then
+ * not numbered, which is harmless: nothing is dropped from a pattern with backreferences.
+ */
 export function compileBacktracker(alt: Alt, opts: { anchoredStart: boolean; budget: number; drop?: Set<Node> | undefined }): Backtracker {
   const st: State = { s: '', steps: 0, caps: new Int32Array(2 * (groupCount(alt) + 1)) };
   const budget = opts.budget;
@@ -75,7 +78,7 @@ export function compileBacktracker(alt: Alt, opts: { anchoredStart: boolean; bud
     if (++st.steps > budget) throw new BudgetExceeded(st.s, `more than ${budget} backtracking steps`);
   };
 
-  /** A matcher for one code point (or none, for `consumes: false`) from its JavaScript translation. */
+  /** A class, literal or assertion tested at one offset: its JavaScript translation, sticky. */
   const sticky = (js: string, icase: boolean): RegExp => new RegExp(js, icase ? 'iuy' : 'uy');
 
   const single = (n: Node): ((p: number) => number) | null => {
