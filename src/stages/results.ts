@@ -35,7 +35,9 @@ export interface ReadOptions {
  * a clean chain of packets, the file is decoded again, checking (the results are then exactly
  * those of one checked pass, only slower).
  */
-async function readWith<T>(path: string, stdin: NodeJS.ReadableStream, options: ParseOptions & ReadOptions, finish: (parser: ResultParser) => T): Promise<T> {
+async function readWith<T>(path: string, stdin: NodeJS.ReadableStream, given: ParseOptions & ReadOptions, finish: (parser: ResultParser) => T): Promise<T> {
+  // The file's name goes to the reader, so that 'not a result file' can name it.
+  const options = { ...given, source: path === '-' ? '<stdin>' : path };
   if (path === '-') {
     const parser = createResultParser(options);
     for await (const chunk of readChunks(path, stdin)) parser.push(chunk);

@@ -373,7 +373,7 @@ export function resultsFromBytes(bytes: Uint8Array, source: string): RunResults 
     if (!Array.isArray(tests)) throw new UserError('results JSON without a "tests" list', { place: { file: source } });
     return checkedResults(value as Record<string, unknown>, tests, source);
   }
-  return parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS });
+  return parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS, source });
 }
 
 const STATUS_SET: ReadonlySet<string> = new Set(TEST_STATUSES);

@@ -184,7 +184,7 @@ export class TestAggregator implements StreamSink {
   detach(): void {
     const own = (test: OpenTest): void => {
       for (const att of test.attachments) {
-        for (let i = att.owned; i < att.chunks.length; i++) att.chunks[i] = (att.chunks[i] as Uint8Array).slice();
+        for (let i = att.owned; i < att.chunks.length; i++) att.chunks[i] = new Uint8Array(att.chunks[i] as Uint8Array); // a Buffer's slice() would be a view
         att.owned = att.chunks.length;
       }
     };

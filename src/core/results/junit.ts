@@ -262,7 +262,8 @@ function xmlParser(): XMLParser {
     // Decodes numeric character references (junitxml writes &#xA; and &#x9; in attributes) besides
     // the five XML entities; it also accepts a few HTML names, which valid JUnit never holds.
     htmlEntities: true,
-    maxNestedTags: 1000,
+    // Suites nest to any depth (the parser keeps its own stack, and so does collect).
+    maxNestedTags: Number.MAX_SAFE_INTEGER,
   });
 }
 
@@ -371,11 +372,19 @@ function testcaseRecord(node: XmlNode, policy: AttachmentPolicy): TestRecord {
   };
 }
 
+/** Test cases in document order; suites nest to any depth, so no recursion. */
 function collect(nodes: XmlNode[], policy: AttachmentPolicy, out: TestRecord[]): void {
-  for (const node of nodes) {
+  const stack: { nodes: XmlNode[]; i: number }[] = [{ nodes, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1] as { nodes: XmlNode[]; i: number };
+    const node = top.nodes[top.i++];
+    if (node === undefined) {
+      stack.pop();
+      continue;
+    }
     const tag = tagOf(node);
     if (tag === 'testcase') out.push(testcaseRecord(node, policy));
-    else if (tag === 'testsuite' || tag === 'testsuites') collect(childrenOf(node), policy, out);
+    else if (tag === 'testsuite' || tag === 'testsuites') stack.push({ nodes: childrenOf(node), i: 0 });
   }
 }
 
@@ -396,11 +405,39 @@ function lineOfIndex(text: string, index: number): number {
   return line;
 }
 
-/** Where the last complete <testcase> before `limit` ends (0 when none). */
+const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const isNameChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x2e || c === 0x3a || c > 0x7f;
+
+/**
+ * Where the last complete <testcase> before `limit` ends (0 when none): after a self-closing
+ * `<testcase .../>` or a `</testcase>`. One pass, each character looked at once: the text before
+ * the fault is well-formed, so a tag's quotes pair up and a tag still open at `limit` ends the scan.
+ */
 function lastCompleteTestcase(text: string, limit: number): number {
-  const re = /<testcase\b(?:[^>"']|"[^"]*"|'[^']*')*\/>|<\/testcase\s*>/g;
   let end = 0;
-  for (let m = re.exec(text); m !== null && m.index + m[0].length <= limit; m = re.exec(text)) end = m.index + m[0].length;
+  let i = text.indexOf('<', 0);
+  while (i >= 0 && i < limit) {
+    if (text.startsWith('</testcase', i)) {
+      let j = i + 10;
+      while (j < limit && isXmlSpace(text.charCodeAt(j))) j++;
+      if (j < limit && text.charCodeAt(j) === 0x3e) end = j + 1;
+      i = text.indexOf('<', j);
+    } else if (text.startsWith('<testcase', i) && !isNameChar(text.charCodeAt(i + 9))) {
+      // Attributes: a `>` inside quotes does not end the tag.
+      let j = i + 9;
+      let quote = 0;
+      for (; j < limit; j++) {
+        const c = text.charCodeAt(j);
+        if (quote) {
+          if (c === quote) quote = 0;
+        } else if (c === 0x22 || c === 0x27) quote = c;
+        else if (c === 0x3e) break;
+      }
+      if (j >= limit) break;
+      if (text.charCodeAt(j - 1) === 0x2f) end = j + 1;
+      i = text.indexOf('<', j + 1);
+    } else i = text.indexOf('<', i + 1);
+  }
   return end;
 }
 
@@ -432,13 +469,21 @@ export function readJUnit(bytes: Uint8Array, options: JUnitReadOptions = {}): Ru
   let source = text;
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    const offset = byteOffset(text, line, col);
-    damage.push({ kind: 'xml', offset, line, message: `malformed XML at column ${col}: ${msg}` });
-    // Keep the test cases that were whole before the fault.
-    let index = 0;
-    for (let l = 1; l < line; l++) index = text.indexOf('\n', index) + 1;
-    source = text.slice(0, lastCompleteTestcase(text, index + Math.max(0, col - 1)));
+    const { line, col, msg, code } = valid.err;
+    // Elements still open when the text ends (a cut file): the validator then points at the
+    // start of the document, but the fault is the end.
+    const atEnd = msg.startsWith('Unclosed tag ') || (code === 'InvalidXml' && msg.startsWith("Invalid '["));
+    if (atEnd) {
+      damage.push({ kind: 'xml', offset: bytes.length, line: lineOfIndex(text, text.length), message: `malformed XML: ended before its elements were closed (${msg})` });
+      source = text.slice(0, lastCompleteTestcase(text, text.length));
+    } else {
+      const offset = byteOffset(text, line, col);
+      damage.push({ kind: 'xml', offset, line, message: `malformed XML at column ${col}: ${msg}` });
+      // Keep the test cases that were whole before the fault.
+      let index = 0;
+      for (let l = 1; l < line; l++) index = text.indexOf('\n', index) + 1;
+      source = text.slice(0, lastCompleteTestcase(text, index + Math.max(0, col - 1)));
+    }
   }
   let doc: XmlNode[] = [];
   try {

@@ -91,7 +91,8 @@ class CappedBytes {
     const room = this.cap - this.kept;
     if (room <= 0) return;
     // Copy: the line buffer this came from is reused.
-    const piece = bytes.length <= room ? bytes.slice() : bytes.slice(0, room);
+    // new Uint8Array copies even from a Node Buffer (whose slice() is a view).
+    const piece = new Uint8Array(bytes.length <= room ? bytes : bytes.subarray(0, room));
     this.chunks.push(piece);
     this.kept += piece.length;
   }

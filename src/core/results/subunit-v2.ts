@@ -288,7 +288,7 @@ export class SubunitV2Decoder {
   push(input: Uint8Array, transient = false): void {
     this.feed(input);
     if (!transient) return;
-    if (this.chunks.length) this.chunks = [this.joined().slice()];
+    if (this.chunks.length) this.chunks = [new Uint8Array(this.joined())]; // a copy even of a Node Buffer
     // (the text too: an empty string would match the empty bytes)
     for (const last of [this.lastId, this.lastMime, this.lastFile, ...this.recentShort]) {
       last.bytes = NO_BYTES;

@@ -14,6 +14,13 @@
 // result identical: whether every match must start at offset 0 (so one sticky attempt replaces
 // the unanchored scan stestr pays for), and literals every match must contain (a cheap
 // `includes` prefilter).
+//
+// Matching never hangs: a pattern without backreferences and lookarounds runs on RE2 (linear in the
+// subject); the rest run on a backtracker with a step budget (backtrack.ts) that ends with an error
+// naming the pattern and subject. Neither runs the JavaScript RegExp built from `source`: that
+// translation stays the reference the tests compare both engines with.
+import { RE2JS } from 're2js';
+import { BudgetExceeded, compileBacktracker, type Backtracker } from './backtrack.ts';
 
 export class PyRegexError extends Error {
   readonly offset: number;
@@ -43,15 +50,17 @@ export interface TranslatedRegex {
 
 // ---- parse tree -----------------------------------------------------------------------------
 
-type Node =
+export type Node =
   | { kind: 'lit'; cp: number; icase: boolean }
-  | { kind: 'raw'; js: string; width: 1 } // a class, `.`, or a class escape: one code point
-  | { kind: 'assert'; js: string; anchor: 'start' | 'none' }
+  | { kind: 'raw'; js: string; width: 1; icase: boolean } // a class, `.`, or a class escape: one code point
+  // `re2` is the same assertion in RE2 syntax; `dollar` marks Python's non-multiline `$`, which RE2
+  // cannot say exactly on a subject that ends with a newline.
+  | { kind: 'assert'; js: string; re2: string; anchor: 'start' | 'none'; icase: boolean; dollar?: true }
   | { kind: 'group'; capture: boolean; name?: string; flags?: string; body: Alt }
   | { kind: 'look'; behind: boolean; negative: boolean; body: Alt }
-  | { kind: 'backref'; index: number; name?: string }
+  | { kind: 'backref'; index: number; name?: string; icase: boolean }
   | { kind: 'repeat'; node: Node; min: number; max: number; lazy: boolean };
-interface Alt {
+export interface Alt {
   branches: Node[][];
 }
 
@@ -206,14 +215,14 @@ class Parser {
         return this.charClass(flags);
       case '.':
         this.pos++;
-        return { kind: 'raw', js: flags.s ? '[\\s\\S]' : '[^\\n]', width: 1 };
+        return { kind: 'raw', js: flags.s ? '[\\s\\S]' : '[^\\n]', width: 1, icase: flags.i };
       case '^':
         this.pos++;
-        return flags.m ? { kind: 'assert', js: '(?<![^\\n])', anchor: 'none' } : { kind: 'assert', js: '^', anchor: 'start' };
+        return flags.m ? { kind: 'assert', js: '(?<![^\\n])', re2: '(?m:^)', anchor: 'none', icase: flags.i } : { kind: 'assert', js: '^', re2: '\\A', anchor: 'start', icase: flags.i };
       case '$':
         this.pos++;
         // Python's `$` also matches before a newline that ends the string; JavaScript's does not.
-        return { kind: 'assert', js: flags.m ? '(?=\\n|$)' : '(?=\\n?$)', anchor: 'none' };
+        return flags.m ? { kind: 'assert', js: '(?=\\n|$)', re2: '(?m:$)', anchor: 'none', icase: flags.i } : { kind: 'assert', js: '(?=\\n?$)', re2: '\\z', anchor: 'none', icase: flags.i, dollar: true };
       case '\\':
         return this.escape(flags);
       case '*':
@@ -267,7 +276,8 @@ class Parser {
         if (index === undefined) this.fail(`unknown group name '${name}'`, this.pos + 2);
         if (!this.closedGroups.has(index)) this.fail('cannot refer to an open group', at);
         this.pos += ref[0].length;
-        return { kind: 'backref', index, name };
+        if (flags.i) this.sensitive(flags);
+        return { kind: 'backref', index, name, icase: flags.i };
       }
       this.fail('unknown extension ?P', at + 1);
     }
@@ -338,22 +348,22 @@ class Parser {
     this.pos += 2;
     switch (c) {
       case 'A':
-        return { kind: 'assert', js: '^', anchor: 'start' };
+        return { kind: 'assert', js: '^', re2: '\\A', anchor: 'start', icase: flags.i };
       case 'Z':
-        return { kind: 'assert', js: '$', anchor: 'none' };
+        return { kind: 'assert', js: '$', re2: '\\z', anchor: 'none', icase: flags.i };
       case 'b':
         this.sensitive(flags);
-        return { kind: 'assert', js: '\\b', anchor: 'none' };
+        return { kind: 'assert', js: '\\b', re2: '\\b', anchor: 'none', icase: flags.i };
       case 'B':
         this.sensitive(flags);
-        return { kind: 'assert', js: '\\B', anchor: 'none' };
+        return { kind: 'assert', js: '\\B', re2: '\\B', anchor: 'none', icase: flags.i };
       case 'd':
       case 'D':
       case 'w':
       case 'W':
       case 's':
       case 'S':
-        return { kind: 'raw', js: this.classEscape(c, flags, false), width: 1 };
+        return { kind: 'raw', js: this.classEscape(c, flags, false), width: 1, icase: flags.i };
     }
     if (isDigit(c)) {
       // Octal escape or group reference, by Python's rules.
@@ -374,7 +384,8 @@ class Parser {
       const index = Number(digits);
       if (index > this.groupCount) this.fail(`invalid group reference ${index}`, at + 1);
       if (!this.closedGroups.has(index)) this.fail('cannot refer to an open group', at);
-      return { kind: 'backref', index };
+      if (flags.i) this.sensitive(flags);
+      return { kind: 'backref', index, icase: flags.i };
     }
     return this.literal(this.charEscape(c, at), flags);
   }
@@ -481,7 +492,7 @@ class Parser {
       }
     }
     if (flags.i) this.sensitive(flags);
-    return { kind: 'raw', js: `[${negate ? '^' : ''}${parts.join('')}]`, width: 1 };
+    return { kind: 'raw', js: `[${negate ? '^' : ''}${parts.join('')}]`, width: 1, icase: flags.i };
   }
 
   /** One class member: a code point, or a JavaScript class fragment for \d \w \s. */
@@ -630,6 +641,103 @@ function emitNode(n: Node, drop?: Set<Node>): string {
   }
 }
 
+// RE2 runs in time linear in the subject whatever the pattern, so the hostile patterns that make a
+// backtracking engine run for hours (`(a+)+$`, `^(\w+\s?)*$`) cannot hang the gate. Every construct
+// left after translation means the same in RE2 as in the JavaScript translation, except Python's
+// non-multiline `$` (true also before a newline that ends the subject): RE2 gets `\z`, and the
+// matcher sends subjects ending in a newline to the backtracker when the pattern has one.
+
+const re2Cp = (cp: number): string =>
+  (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x5f ? String.fromCodePoint(cp) : `\\x{${cp.toString(16)}}`;
+// Class fragments are ours (cpEscape, the \s sets, \w \W \D 0-9): only the \u escapes differ.
+const re2Class = (js: string): string => js.replace(/\\u\{([0-9a-f]+)\}/g, '\\x{$1}').replace(/\\u([0-9a-f]{4})/g, '\\x{$1}');
+
+/**
+ * An upper bound on the ways a backtracking engine can match the tree from one start position,
+ * as `c * n^d` for a subject of length n, or null when there is none that small to give (a repeat
+ * of anything wider than one character, a backreference, a lookaround). A repeat of one character
+ * ends at one of at most n+1 places, one way each; a sequence multiplies, alternatives add.
+ */
+function pathBound(alt: Alt, drop: Set<Node> | undefined): { c: number; d: number } | null {
+  let c = 0;
+  let d = 0;
+  for (const seq of alt.branches) {
+    let bc = 1;
+    let bd = 0;
+    for (const n of seq) {
+      if (drop?.has(n)) continue;
+      let x: { c: number; d: number } | null;
+      if (n.kind === 'lit' || n.kind === 'raw' || n.kind === 'assert') x = { c: 1, d: 0 };
+      else if (n.kind === 'group') x = pathBound(n.body, drop);
+      else if (n.kind === 'repeat') x = n.node.kind === 'lit' || n.node.kind === 'raw' ? (n.max > n.min ? { c: 2, d: 1 } : { c: 1, d: 0 }) : null;
+      else x = null;
+      if (x === null) return null;
+      bc *= x.c;
+      bd += x.d;
+    }
+    c += bc;
+    d = Math.max(d, bd);
+  }
+  return { c, d };
+}
+
+/**
+ * Whether JavaScript's backtracking RegExp is provably linear on the tree: at most c * n^d
+ * attempts per start, times n starts when unanchored, must be O(n) with a small constant. Most
+ * Tempest filters are dotted names, which qualify, and V8 runs them several times faster than
+ * re2js does.
+ */
+function backtrackingIsLinear(alt: Alt, drop: Set<Node> | undefined, anchoredStart: boolean): boolean {
+  const b = pathBound(alt, drop);
+  return b !== null && b.c <= 1000 && b.d + (anchoredStart ? 0 : 1) <= 1;
+}
+
+/** RE2 source for the tree, or null when it has a backreference or lookaround (left after `drop`). */
+function re2Alt(alt: Alt, drop: Set<Node> | undefined, seen: { dollar: boolean }, dollar = '\\z'): string | null {
+  const out: string[] = [];
+  for (const seq of alt.branches) {
+    let b = '';
+    for (const n of seq) {
+      const x = re2Node(n, drop, seen, dollar);
+      if (x === null) return null;
+      b += x;
+    }
+    out.push(b);
+  }
+  return out.join('|');
+}
+
+function re2Node(n: Node, drop: Set<Node> | undefined, seen: { dollar: boolean }, dollar: string): string | null {
+  if (drop?.has(n)) return '';
+  switch (n.kind) {
+    case 'lit':
+      return re2Cp(n.cp);
+    case 'raw':
+      return re2Class(n.js);
+    case 'assert':
+      if (n.dollar) {
+        seen.dollar = true;
+        return dollar;
+      }
+      return n.re2;
+    case 'group': {
+      const body = re2Alt(n.body, drop, seen, dollar);
+      if (body === null) return null;
+      return `(?${n.flags ?? ''}:${body})`;
+    }
+    case 'look':
+    case 'backref':
+      return null;
+    case 'repeat': {
+      const inner = re2Node(n.node, drop, seen, dollar);
+      if (inner === null) return null;
+      const q = n.min === 0 && n.max === Infinity ? '*' : n.min === 1 && n.max === Infinity ? '+' : n.min === 0 && n.max === 1 ? '?' : n.max === Infinity ? `{${n.min},}` : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
+      // Greedy or lazy makes no difference to whether a match exists.
+      return `(?:${inner})${q}`;
+    }
+  }
+}
+
 /** One literal per branch that every match of that branch contains, or null when a branch has none. */
 function altLiterals(alt: Alt): string[] | null {
   const per = alt.branches.map((seq) => seqLiterals(seq).sort((a, b) => b.length - a.length)[0]);
@@ -678,8 +786,10 @@ function prunableLookarounds(alt: Alt): { nodes: Set<Node>; literals: string[] }
 }
 
 interface Analysis {
+  alt: Alt;
   prefixes: string[] | null;
-  simplifiedSource: string | null;
+  /** Negative lookarounds that may be left out when the subject has none of `pruneLiterals`. */
+  pruneNodes: Set<Node>;
   pruneLiterals: string[];
 }
 
@@ -704,10 +814,9 @@ function analyse(pattern: string): { translated: TranslatedRegex; analysis: Anal
   const prefixes = anchoredStart ? alt.branches.map(branchPrefix) : null;
   // Leaving a lookaround out renumbers nothing only when nothing refers to groups by number.
   const prune = containsBackref(alt) ? { nodes: new Set<Node>(), literals: [] } : prunableLookarounds(alt);
-  const simplifiedSource = prune.nodes.size ? emitAlt(alt, prune.nodes) : null;
   return {
     translated: { pattern, source, flags, anchoredStart, requiredLiterals, pureLiteral, unicodeSensitive: parser.unicodeSensitive },
-    analysis: { prefixes: prefixes && prefixes.every((p) => p.length > 0) ? prefixes : null, simplifiedSource, pruneLiterals: prune.literals },
+    analysis: { alt, prefixes: prefixes && prefixes.every((p) => p.length > 0) ? prefixes : null, pruneNodes: prune.nodes, pruneLiterals: prune.literals },
   };
 }
 
@@ -716,26 +825,117 @@ export function translatePythonRegex(pattern: string): TranslatedRegex {
   return analyse(pattern).translated;
 }
 
+/**
+ * Steps one search may take on the backtracker: 0.2-0.4 s on an idle machine, a few seconds on a
+ * loaded one. The real Tempest filters with lookarounds stay under a hundredth of it on every real
+ * id (the bounded-regex test checks that); a polynomial pattern Python runs in tens of
+ * milliseconds on a long id (`(?s)(?i:.+){2}[]a]?(?<!a)tempest...`, a few million steps, from the
+ * random oracle tests) still fits; an exponential one stops here instead of running for hours.
+ */
+export const BACKTRACK_BUDGET = 10_000_000;
+
+/** A search that ran out of steps: the pattern needs RE2-free constructs and backtracks too much on `subject`. */
+export class PyRegexBudgetError extends Error {
+  readonly pattern: string;
+  readonly subject: string;
+  readonly why: string;
+  constructor(pattern: string, subject: string, why: string) {
+    super(`regex '${pattern}' took ${why} on '${subject}'`);
+    this.name = 'PyRegexBudgetError';
+    this.pattern = pattern;
+    this.subject = subject;
+    this.why = why;
+  }
+}
+
+/** Which engine a tree runs on, for tests and --explain. */
+export type Engine = 'regexp' | 're2' | 'backtrack';
+
+interface Runner {
+  engine: Engine;
+  test: (s: string) => boolean;
+}
+
+/**
+ * The fastest engine that is exact and cannot hang: V8's RegExp when backtracking is provably
+ * linear on the tree, else RE2 when it can say the tree, else the bounded backtracker.
+ */
+function runner(pattern: string, alt: Alt, drop: Set<Node> | undefined, icase: boolean, anchoredStart: boolean, budget: number): Runner {
+  let bt: Backtracker | undefined;
+  const backtrack = (s: string): boolean => {
+    bt ??= compileBacktracker(alt, { anchoredStart, budget, drop });
+    try {
+      return bt.search(s);
+    } catch (err) {
+      if (err instanceof BudgetExceeded) throw new PyRegexBudgetError(pattern, err.subject, err.message);
+      throw err;
+    }
+  };
+  const seen = { dollar: false };
+  const src = re2Alt(alt, drop, seen);
+  if (src === null) return { engine: 'backtrack', test: backtrack };
+  if (backtrackingIsLinear(alt, drop, anchoredStart)) {
+    // Anchored: a sticky regexp tries offset 0 only, which is all re.search could match.
+    const re = new RegExp(emitAlt(alt, drop), (icase ? 'iu' : 'u') + (anchoredStart ? 'y' : ''));
+    return {
+      engine: 'regexp',
+      test: (s) => {
+        re.lastIndex = 0;
+        return re.test(s);
+      },
+    };
+  }
+  const re2 = (x: string): RE2JS | null => {
+    try {
+      return RE2JS.compile(icase ? `(?i)${x}` : x);
+    } catch {
+      // Past RE2's limits (a repeat count over 1000, a program too large): the backtracker's budget bounds it instead.
+      return null;
+    }
+  };
+  const r = re2(src);
+  if (!r) return { engine: 'backtrack', test: backtrack };
+  if (!seen.dollar) return { engine: 're2', test: (s) => r.test(s) };
+  // Python's `$` is also true before a newline that ends the subject. When that newline is the
+  // subject's only one, RE2's multi-line `$` is true at exactly the same two places.
+  let lastLine: RE2JS | null | undefined;
+  return {
+    engine: 're2',
+    test: (s) => {
+      const nl = s.indexOf('\n');
+      if (nl < 0) return r.test(s);
+      if (nl === s.length - 1) {
+        lastLine ??= re2(re2Alt(alt, drop, { dollar: false }, '(?m:$)') as string);
+        if (lastLine) return lastLine.test(s);
+      }
+      return backtrack(s);
+    },
+  };
+}
+
 /** A compiled `re.search` equivalent. */
 export interface PySearch {
   readonly translated: TranslatedRegex;
+  /** The engine for subjects that contain a prunable lookaround's literal (or every subject, when nothing is prunable). */
+  readonly engine: Engine | 'literal';
   search(subject: string): boolean;
 }
 
 /**
- * `re.search(pattern, subject) is not None`, fast: every shortcut below only skips work whose
- * outcome is already decided, so the result is the full regex's result.
+ * `re.search(pattern, subject) is not None`, fast and bounded: every shortcut below only skips
+ * work whose outcome is already decided, so the result is the full pattern's result. Throws
+ * PyRegexBudgetError when a pattern RE2 cannot run backtracks past the budget on `subject`.
  */
-export function compilePythonSearch(pattern: string): PySearch {
+export function compilePythonSearch(pattern: string, opts: { budget?: number } = {}): PySearch {
+  const budget = opts.budget ?? BACKTRACK_BUDGET;
   const { translated: t, analysis: a } = analyse(pattern);
   if (t.pureLiteral !== null) {
     const lit = t.pureLiteral;
-    return { translated: t, search: (s) => s.includes(lit) };
+    return { translated: t, engine: 'literal', search: (s) => s.includes(lit) };
   }
-  // Anchored: a sticky regexp tries offset 0 only, which is all re.search could match.
-  const sticky = t.anchoredStart ? 'y' : '';
-  const re = new RegExp(t.source, t.flags + sticky);
-  const simple = a.simplifiedSource !== null ? new RegExp(a.simplifiedSource, t.flags + sticky) : null;
+  const icase = t.flags.includes('i');
+  const full = runner(pattern, a.alt, undefined, icase, t.anchoredStart, budget);
+  const simple = a.pruneNodes.size ? runner(pattern, a.alt, a.pruneNodes, icase, t.anchoredStart, budget) : null;
   const anyIn = (xs: string[], s: string): boolean => {
     for (const x of xs) if (s.includes(x)) return true;
     return false;
@@ -759,17 +959,9 @@ export function compilePythonSearch(pattern: string): PySearch {
         ? (s) => anyIn(lits, s)
         : () => true;
   const pruneLits = a.pruneLiterals;
+  const f = full.test;
   const search = simple
-    ? (s: string): boolean => {
-        if (!gate(s)) return false;
-        const r = anyIn(pruneLits, s) ? re : simple;
-        r.lastIndex = 0;
-        return r.test(s);
-      }
-    : (s: string): boolean => {
-        if (!gate(s)) return false;
-        re.lastIndex = 0;
-        return re.test(s);
-      };
-  return { translated: t, search };
+    ? (s: string): boolean => gate(s) && (anyIn(pruneLits, s) ? f(s) : simple.test(s))
+    : (s: string): boolean => gate(s) && f(s);
+  return { translated: t, engine: full.engine, search };
 }

@@ -3,7 +3,7 @@
 // Two phases keep the core free of I/O: parseRulesText() says which list files the rules name,
 // the edge reads them, and buildRules() gets their text.
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isMap, isScalar, isNode, type Document, Scalar } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isNode, visit, type Document, Scalar } from 'yaml';
 import schema from '../../../schema/rules.schema.json' with { type: 'json' };
 import { UserError, type Place } from '../errors.ts';
 import { presetSteps, servicePreset, type PresetCatalog, type StepSpec, type TempestSpec } from './presets.ts';
@@ -114,6 +114,29 @@ function describeSchemaError(errors: ErrorObject[]): { path: Path; message: stri
   }
 }
 
+/**
+ * The YAML document as plain data. Resolving aliases is where a "billion laughs" document (each
+ * anchor a list of the one before) would blow up: the yaml library stops past maxAliasCount and
+ * throws, which becomes a UserError at the first alias.
+ */
+function yamlValue(ydoc: Document, placeAt: (offset: number) => Place): Json {
+  try {
+    return ydoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Json;
+  } catch (err) {
+    let at = 0;
+    visit(ydoc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const why = /alias count/i.test((err as Error).message) ? `YAML aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses)` : `invalid YAML: ${(err as Error).message}`;
+    throw new UserError(why, { place: placeAt(at), cause: err });
+  }
+}
+/** Alias uses a document may expand to: anchors for shared steps need a few, a bomb needs thousands. */
+const MAX_ALIAS_COUNT = 100;
+
 /** Parse and schema-check a rules file. Errors name the file, line and column. */
 export function parseRulesText(text: string, file: string): ParsedRules {
   const lineCounter = new LineCounter();
@@ -127,7 +150,7 @@ export function parseRulesText(text: string, file: string): ParsedRules {
     const message = yerr.message.split('\n')[0] ?? 'invalid YAML';
     throw new UserError(`invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')}`, { place: placeAt(yerr.pos[0]) });
   }
-  const value = ydoc.toJS() as Json;
+  const value = yamlValue(ydoc, placeAt);
   const placeOf = (path: Path, offset = 0): Place => nodePlace(ydoc, path, offset, placeAt);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UserError('the rules must be a mapping with at least `version: 1` (see docs/select.md)', { place: placeAt(0) });

@@ -7,7 +7,7 @@
 // Speed comes from pyregex.ts (anchoring and literal prefilters), never from changing which tests
 // match: the oracle test runs stestr's own code on the same input.
 import { UserError, type Place } from '../errors.ts';
-import { compilePythonSearch, PyRegexError, type PySearch } from './pyregex.ts';
+import { compilePythonSearch, PyRegexBudgetError, PyRegexError, type PySearch } from './pyregex.ts';
 
 /** A list file's text and the name errors and explanations use for it. */
 export interface ListFile {
@@ -53,6 +53,9 @@ export function readListFile(file: ListFile, kind: 'include' | 'exclude'): ListE
   return entries;
 }
 
+// A (?x) pattern or an odd id may hold line breaks; the error stays one line.
+const oneLine = (s: string): string => s.replace(/[\r\n]/g, (c) => (c === '\n' ? '\\n' : '\\r'));
+
 /** Compile one Python regex; an invalid one is a UserError at `place` (column moved to the offending character). */
 export function compileFilter(pattern: string, origin: string, place: Place): Filter {
   let compiled: PySearch;
@@ -65,7 +68,20 @@ export function compileFilter(pattern: string, origin: string, place: Place): Fi
     }
     throw err;
   }
-  return { pattern, origin, search: compiled.search, unicodeSensitive: compiled.translated.unicodeSensitive };
+  const search = compiled.search;
+  // A pattern RE2 cannot run that backtracks past the budget on one id stops the whole selection:
+  // guessing an answer would select the wrong tests.
+  const bounded = (subject: string): boolean => {
+    try {
+      return search(subject);
+    } catch (err) {
+      if (err instanceof PyRegexBudgetError) {
+        throw new UserError(`${origin}: regex '${oneLine(pattern)}' took ${err.why} on test id '${oneLine(err.subject)}' (patterns with backreferences or lookarounds run on a bounded backtracking engine); simplify the pattern`, { place });
+      }
+      throw err;
+    }
+  };
+  return { pattern, origin, search: bounded, unicodeSensitive: compiled.translated.unicodeSensitive };
 }
 
 export function compileListFile(file: ListFile, kind: 'include' | 'exclude'): Filter[] {

@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseDocument, visit } from 'yaml';
 import { UserError, EXIT } from '../../core/errors.ts';
 
 export type AuthType = 'password' | 'v3password' | 'v3applicationcredential' | 'token' | 'v3token';
@@ -174,7 +174,22 @@ export function parseConfigText(file: string, text: string): Dict {
     const what = (first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, '');
     throw new UserError(`not valid YAML: ${what}`, { place: { file, line, column } });
   }
-  const v: unknown = doc.toJS();
+  let v: unknown;
+  try {
+    // A "billion laughs" document (anchors of lists of the anchor before) stops past
+    // maxAliasCount alias uses; a clouds.yaml sharing a few defaults needs far fewer.
+    v = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    let at = 0;
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const why = /alias count/i.test((err as Error).message) ? 'YAML aliases expand to too much data (more than 100 alias uses)' : `not valid YAML: ${(err as Error).message}`;
+    throw new UserError(why, { place: { file, line: text.slice(0, at).split('\n').length }, cause: err });
+  }
   if (v !== null && v !== undefined && !isDict(v)) throw new UserError('expected a mapping with a `clouds` key', { place: { file, line: 1 } });
   return isDict(v) ? v : {};
 }
