@@ -1,34 +1,35 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunks/chunk-KL47MIBL.js";
+} from "./chunks/chunk-Y4XLRRUI.js";
 import {
   judgeRuns,
   loadBaseline,
+  loadGuidelines,
   loadKnownFailures
-} from "./chunks/chunk-AH4OXOT7.js";
-import "./chunks/chunk-PYNAP7XY.js";
+} from "./chunks/chunk-5IWLDX3P.js";
+import "./chunks/chunk-XEXCYFY6.js";
 import {
   loadRuns
-} from "./chunks/chunk-DYNTHJVM.js";
+} from "./chunks/chunk-N7FRCG6U.js";
 import {
   STATE,
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-QEWCSRVK.js";
-import "./chunks/chunk-XEBMJHX3.js";
-import "./chunks/chunk-XQCRJ6PM.js";
-import "./chunks/chunk-B3CI7MJK.js";
-import "./chunks/chunk-WDVVGHGK.js";
+} from "./chunks/chunk-SNCUUNDY.js";
+import "./chunks/chunk-MIVSDBYF.js";
+import "./chunks/chunk-QTCYMV4Q.js";
+import "./chunks/chunk-7P5422HW.js";
 import {
   newRunId
-} from "./chunks/chunk-WMLCPDPA.js";
+} from "./chunks/chunk-GYUBQIDN.js";
+import "./chunks/chunk-B3CI7MJK.js";
 import {
   notRunVerdict,
   renderCompareMarkdown,
   resultsFromBytes
-} from "./chunks/chunk-CXU2P6X6.js";
+} from "./chunks/chunk-XDUW5LDE.js";
 import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import {
@@ -75,8 +76,8 @@ async function writeJobSummary(markdown) {
 }
 
 // src/action/publish.ts
-import { copyFile, readFile as readFile2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { copyFile, mkdir, readFile as readFile2 } from "node:fs/promises";
+import { basename, dirname, join as join2 } from "node:path";
 
 // src/action/report-bundle.ts
 import { readFile } from "node:fs/promises";
@@ -251,6 +252,12 @@ ${markdown}`, { pointer });
         files.push(dest);
       }
     }
+    for (const log of report.nodeLogs ?? []) {
+      const dest = join2(settings.reportDir, "logs", basename(log));
+      await mkdir(dirname(dest), { recursive: true });
+      await copyFile(log, dest);
+      files.push(dest);
+    }
     try {
       const { uploadArtifact } = await import("./chunks/artifacts-7LN4E2JA.js");
       const up = await uploadArtifact({ name: settings.artifactName, files, rootDirectory: settings.reportDir });
@@ -340,11 +347,18 @@ async function reference(settings) {
     if (err instanceof UserError) throw new UserError(`input 'known-failures': ${err.message}`, { exitCode: EXIT.usage, cause: err });
     throw err;
   }
-  return { baseline, knownFailures };
+  let guidelines = [];
+  try {
+    guidelines = await loadGuidelines(settings.guidelines);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`input 'guideline': ${err.message}`, { exitCode: EXIT.usage, cause: err });
+    throw err;
+  }
+  return { baseline, knownFailures, guidelines };
 }
 function judge(settings, runs, damage, ref, infrastructure) {
   const now = (/* @__PURE__ */ new Date()).toISOString();
-  return judgeRuns({ runs, damage, baseline: ref.baseline, failOn: settings.failOn, knownFailures: ref.knownFailures, today: now.slice(0, 10), now, infrastructure });
+  return judgeRuns({ runs, damage, baseline: ref.baseline, failOn: settings.failOn, knownFailures: ref.knownFailures, guidelines: ref.guidelines, today: now.slice(0, 10), now, infrastructure });
 }
 function compareOf(j) {
   if (!j.hasBaseline) return null;
@@ -363,7 +377,7 @@ async function publishWithoutResults(run, verdict, problems) {
   const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
   setOutputs(report, out, 0, null);
 }
-async function runOnCloud(run, problems) {
+async function runOnCloud(run, problems, durations) {
   const { settings, stages } = run;
   const pr = settings.context.pullRequest;
   if (!settings.cloud) {
@@ -395,7 +409,7 @@ async function runOnCloud(run, problems) {
   startGroup("Provision and run");
   let ran;
   try {
-    ran = await stages.provisionAndRun({ settings, selection, runId, log, signal: run.signal });
+    ran = await stages.provisionAndRun({ settings, selection, runId, log, signal: run.signal, durations });
   } catch (err) {
     endGroup();
     const line = redact(err instanceof UserError ? err.message : `internal error: ${err.message}`, settings.secrets);
@@ -406,7 +420,7 @@ async function runOnCloud(run, problems) {
     return null;
   }
   endGroup();
-  return { resultsPath: ran.resultsPath, selectedCount: selection.selectedCount, problem: ran.problem ?? null };
+  return { resultsPath: ran.resultsPath, selectedCount: selection.selectedCount, problem: ran.problem ?? null, logFiles: ran.logFiles ?? [] };
 }
 async function gate(run) {
   const { settings } = run;
@@ -415,10 +429,13 @@ async function gate(run) {
   let resultsPath = settings.results;
   let selectedCount = null;
   let infrastructure = null;
+  let logFiles = [];
   if (!resultsPath) {
-    const ran = await runOnCloud(run, problems);
+    const durations = /* @__PURE__ */ new Map();
+    for (const t of ref.baseline?.baseline.tests ?? []) if (t.duration !== null) durations.set(t.name, t.duration);
+    const ran = await runOnCloud(run, problems, durations);
     if (!ran) return;
-    ({ resultsPath, selectedCount } = ran);
+    ({ resultsPath, selectedCount, logFiles } = ran);
     infrastructure = ran.problem;
     if (infrastructure) problems.push(infrastructure);
   }
@@ -436,7 +453,8 @@ async function gate(run) {
     compare: compareOf(judgement),
     judgement,
     pullRequest: prOf(settings),
-    rawResultsPath: resultsPath
+    rawResultsPath: resultsPath,
+    nodeLogs: logFiles
   };
   if (readOnlyFork(settings)) notice("Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.");
   const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);

@@ -3,13 +3,13 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-QEWCSRVK.js";
-import "./chunks/chunk-XEBMJHX3.js";
-import "./chunks/chunk-XQCRJ6PM.js";
+} from "./chunks/chunk-SNCUUNDY.js";
+import "./chunks/chunk-MIVSDBYF.js";
+import "./chunks/chunk-QTCYMV4Q.js";
+import "./chunks/chunk-7P5422HW.js";
+import "./chunks/chunk-GYUBQIDN.js";
 import "./chunks/chunk-B3CI7MJK.js";
-import "./chunks/chunk-WDVVGHGK.js";
-import "./chunks/chunk-WMLCPDPA.js";
-import "./chunks/chunk-CXU2P6X6.js";
+import "./chunks/chunk-XDUW5LDE.js";
 import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";

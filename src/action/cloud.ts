@@ -30,6 +30,8 @@ export interface CloudRun {
   resultsPath: string;
   /** An infrastructure failure after some tests finished (they are still reported). */
   problem?: string;
+  /** Every node's log archive, masked on the node (empty with node-logs: false). */
+  logFiles?: string[];
 }
 
 export interface CleanupLines {
@@ -46,7 +48,7 @@ interface StageContext {
 export interface ActionStages {
   select(o: StageContext & { github: GitHubClient; workspace: string }): Promise<ActionSelection>;
   /** Provision the nodes (every resource marked with `runId`), run the selection, bring back the results. */
-  provisionAndRun(o: StageContext & { selection: ActionSelection; runId: string }): Promise<CloudRun>;
+  provisionAndRun(o: StageContext & { selection: ActionSelection; runId: string; durations: Map<string, number> }): Promise<CloudRun>;
   /** Delete every resource of run `runId`; safe when nothing was created. */
   cleanup(o: StageContext & { runId: string }): Promise<CleanupLines>;
 }
@@ -104,7 +106,7 @@ export const defaultStages: ActionStages = {
       return { conclusion: result.conclusion, summary: result.summary, selectedCount: result.counts.selected, parallelList: written.parallel, serialList: written.serial };
     }),
 
-  async provisionAndRun({ settings, selection, runId, log, signal }) {
+  async provisionAndRun({ settings, selection, runId, log, signal, durations }) {
     const ctx = settings.context;
     const dirs = workDirs(settings);
     const cloud = cloudOf(settings);
@@ -144,17 +146,17 @@ export const defaultStages: ActionStages = {
         exclude: [],
         serialInclude: await readRegexList(selection.serialList ?? undefined),
         concurrency: 4,
-        rerunFailed: false,
+        rerunFailed: settings.rerunFailed,
         workspace: '/opt/stack/tempest',
         runAs: 'stack',
         tempest: 'tempest',
         overrides: [],
-        reference: new Map(),
+        reference: durations,
         total: null,
         timeouts: DEFAULT_TIMEOUTS,
         markers: DEFAULT_READY,
         outputDir: dirs.out,
-        fetchLogs: true,
+        fetchLogs: settings.nodeLogs,
         log,
         signal,
       }),
@@ -166,9 +168,9 @@ export const defaultStages: ActionStages = {
       // The finished tests are still written: report them, and say what went wrong.
       const empty = !existsSync(resultsPath) || statSync(resultsPath).size === 0;
       if (empty) throw new UserError(`run: ${ran.mask(outcome.reason)}`, { exitCode: outcome.exitCode });
-      return { resultsPath, problem: `run: ${ran.mask(outcome.reason)}` };
+      return { resultsPath, problem: `run: ${ran.mask(outcome.reason)}`, logFiles: ran.report.logFiles };
     }
-    return { resultsPath };
+    return { resultsPath, logFiles: ran.report.logFiles };
   },
 
   async cleanup({ settings, runId, log }) {

@@ -78,6 +78,10 @@ export interface ActionSettings {
   baselineStore: string;
   /** A known-failures YAML file (docs/compare.md), or null. */
   knownFailures: string | null;
+  /** Interop guidelines to score against (a file, or builtin:<id>); empty for none. */
+  guidelines: string[];
+  rerunFailed: boolean;
+  nodeLogs: boolean;
   failOn: FailOn;
   commentMode: CommentMode;
   /** Distinguishes this job's comment from other jobs' on the same PR. */
@@ -280,6 +284,9 @@ export function readSettings(env: Env = process.env): ActionSettings {
     baseline: checkBaselineRef(input('baseline')),
     baselineStore: input('baseline-store') || 'git:tempest-baselines',
     knownFailures: input('known-failures') || null,
+    guidelines: input('guideline') ? [input('guideline')] : [],
+    rerunFailed: bool('rerun-failed', false),
+    nodeLogs: bool('node-logs', true),
     failOn: oneOf('fail-on', ['regressions', 'failures', 'never'] as const, 'regressions'),
     commentMode: oneOf('comment-mode', ['update', 'on-failure', 'off'] as const, 'update'),
     commentKey,

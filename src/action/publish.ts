@@ -2,8 +2,8 @@
 // check run, the job summary and the artifact. Every text is redacted first. A publishing failure
 // (e.g. a 403) becomes a problem line in the log and the summary; it never hides the verdict.
 import * as core from '@actions/core';
-import { copyFile, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { RunResults } from '../core/results/model.ts';
 import { buildAnnotations, commentMarker, fitBody, redact, renderReportMarkdown, type GateResult } from '../core/render/pr-report.ts';
 import { UserError } from '../core/errors.ts';
@@ -27,6 +27,8 @@ export interface Report {
   pullRequest: { number: number; headSha: string } | null;
   /** The raw result file, uploaded as-is when it holds no secret. */
   rawResultsPath: string | null;
+  /** Node log archives (masked on the nodes) to upload under logs/. */
+  nodeLogs?: string[];
 }
 
 export interface PublishTargets {
@@ -169,6 +171,13 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
         await copyFile(report.rawResultsPath, dest);
         files.push(dest);
       }
+    }
+    // Node logs were masked on the nodes before they were fetched (stages/run.ts).
+    for (const log of report.nodeLogs ?? []) {
+      const dest = join(settings.reportDir, 'logs', basename(log));
+      await mkdir(dirname(dest), { recursive: true });
+      await copyFile(log, dest);
+      files.push(dest);
     }
     try {
       const { uploadArtifact } = await import('../edges/github/artifacts.ts');

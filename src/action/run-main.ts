@@ -9,7 +9,8 @@ import { FAILING_STATUSES, type RunResults } from '../core/results/model.ts';
 import { redact } from '../core/render/pr-report.ts';
 import type { GitHubClient } from '../edges/github/client.ts';
 import { writeJobSummary } from '../edges/github/summary.ts';
-import { loadBaseline, loadKnownFailures, type LoadedBaseline } from '../stages/baseline.ts';
+import { loadBaseline, loadGuidelines, loadKnownFailures, type LoadedBaseline } from '../stages/baseline.ts';
+import type { Guideline } from '../core/interop/index.ts';
 import { judgeRuns, type Judgement } from '../stages/judge.ts';
 import { loadRuns } from '../stages/results.ts';
 import type { KnownFailures } from '../core/compare/index.ts';
@@ -87,7 +88,7 @@ async function fail(err: unknown, settings: ActionSettings | null): Promise<void
 }
 
 /** The baseline and known failures, loaded before anything runs: bad input is said before an hour on the cloud. */
-async function reference(settings: ActionSettings): Promise<{ baseline: LoadedBaseline | null; knownFailures: KnownFailures | null }> {
+async function reference(settings: ActionSettings): Promise<{ baseline: LoadedBaseline | null; knownFailures: KnownFailures | null; guidelines: Guideline[] }> {
   const ctx = settings.context;
   let baseline: LoadedBaseline | null = null;
   if (settings.baseline) {
@@ -112,12 +113,19 @@ async function reference(settings: ActionSettings): Promise<{ baseline: LoadedBa
     if (err instanceof UserError) throw new UserError(`input 'known-failures': ${err.message}`, { exitCode: EXIT.usage, cause: err });
     throw err;
   }
-  return { baseline, knownFailures };
+  let guidelines: Guideline[] = [];
+  try {
+    guidelines = await loadGuidelines(settings.guidelines);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`input 'guideline': ${err.message}`, { exitCode: EXIT.usage, cause: err });
+    throw err;
+  }
+  return { baseline, knownFailures, guidelines };
 }
 
 function judge(settings: ActionSettings, runs: RunResults[], damage: string[], ref: Awaited<ReturnType<typeof reference>>, infrastructure: string | null): Judgement {
   const now = new Date().toISOString();
-  return judgeRuns({ runs, damage, baseline: ref.baseline, failOn: settings.failOn, knownFailures: ref.knownFailures, today: now.slice(0, 10), now, infrastructure });
+  return judgeRuns({ runs, damage, baseline: ref.baseline, failOn: settings.failOn, knownFailures: ref.knownFailures, guidelines: ref.guidelines, today: now.slice(0, 10), now, infrastructure });
 }
 
 function compareOf(j: Judgement): Report['compare'] {
@@ -147,7 +155,7 @@ async function publishWithoutResults(run: Run, verdict: GateVerdict, problems: s
  * Select, provision and run on the cloud. Returns the results file, or null when the step is
  * over (a fork without credentials, or nothing to run: both already published).
  */
-async function runOnCloud(run: Run, problems: string[]): Promise<{ resultsPath: string; selectedCount: number; problem: string | null } | null> {
+async function runOnCloud(run: Run, problems: string[], durations: Map<string, number>): Promise<{ resultsPath: string; selectedCount: number; problem: string | null; logFiles: string[] } | null> {
   const { settings, stages } = run;
   const pr = settings.context.pullRequest;
   if (!settings.cloud) {
@@ -183,7 +191,7 @@ async function runOnCloud(run: Run, problems: string[]): Promise<{ resultsPath: 
   core.startGroup('Provision and run');
   let ran;
   try {
-    ran = await stages.provisionAndRun({ settings, selection, runId, log, signal: run.signal });
+    ran = await stages.provisionAndRun({ settings, selection, runId, log, signal: run.signal, durations });
   } catch (err) {
     core.endGroup();
     // No results at all: the pull request still hears why, as an infrastructure failure.
@@ -195,7 +203,7 @@ async function runOnCloud(run: Run, problems: string[]): Promise<{ resultsPath: 
     return null;
   }
   core.endGroup();
-  return { resultsPath: ran.resultsPath, selectedCount: selection.selectedCount, problem: ran.problem ?? null };
+  return { resultsPath: ran.resultsPath, selectedCount: selection.selectedCount, problem: ran.problem ?? null, logFiles: ran.logFiles ?? [] };
 }
 
 async function gate(run: Run): Promise<void> {
@@ -205,10 +213,14 @@ async function gate(run: Run): Promise<void> {
   let resultsPath = settings.results;
   let selectedCount: number | null = null;
   let infrastructure: string | null = null;
+  let logFiles: string[] = [];
   if (!resultsPath) {
-    const ran = await runOnCloud(run, problems);
+    // The baseline's durations give the run its ETA.
+    const durations = new Map<string, number>();
+    for (const t of ref.baseline?.baseline.tests ?? []) if (t.duration !== null) durations.set(t.name, t.duration);
+    const ran = await runOnCloud(run, problems, durations);
     if (!ran) return;
-    ({ resultsPath, selectedCount } = ran);
+    ({ resultsPath, selectedCount, logFiles } = ran);
     infrastructure = ran.problem;
     if (infrastructure) problems.push(infrastructure);
   }
@@ -228,6 +240,7 @@ async function gate(run: Run): Promise<void> {
     judgement,
     pullRequest: prOf(settings),
     rawResultsPath: resultsPath,
+    nodeLogs: logFiles,
   };
   if (readOnlyFork(settings)) core.notice('Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.');
   const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);

@@ -5,6 +5,8 @@
 import { parseKnownFailures, type Baseline, type KnownFailures } from '../core/compare/index.ts';
 import { parseGuideline, type Guideline } from '../core/interop/index.ts';
 import { DEFAULT_STORE, loadBaselineRef, type GitHubAccess } from '../edges/baseline-store.ts';
+import { usageError } from '../core/errors.ts';
+import { dataFile } from '../edges/data-dir.ts';
 import { readText } from '../edges/files.ts';
 import { damageLine } from './results.ts';
 
@@ -48,8 +50,23 @@ export async function loadKnownFailures(file: string | null | undefined): Promis
   return parseKnownFailures(await readText(file), file);
 }
 
-export async function loadGuidelines(files: readonly string[]): Promise<Guideline[]> {
+/** The guidelines shipped in data/interop/, by the name `builtin:<id>` takes. */
+export const BUILTIN_GUIDELINES = ['2020.06'] as const;
+
+/** A guideline file, or `builtin:2020.06` (the one shipped in data/interop/, with its origin in data/README.md). */
+export function guidelinePath(spec: string): string {
+  const m = /^builtin:(.+)$/.exec(spec);
+  if (!m) return spec;
+  const id = m[1] ?? '';
+  if (!(BUILTIN_GUIDELINES as readonly string[]).includes(id)) throw usageError(`no built-in guideline '${id}' (built in: ${BUILTIN_GUIDELINES.map((g) => `builtin:${g}`).join(', ')}; or give a file)`);
+  return dataFile('interop', `${id}.json`);
+}
+
+export async function loadGuidelines(specs: readonly string[]): Promise<Guideline[]> {
   const out: Guideline[] = [];
-  for (const file of files) out.push(parseGuideline(await readText(file), file));
+  for (const spec of specs) {
+    const file = guidelinePath(spec);
+    out.push(parseGuideline(await readText(file), spec.startsWith('builtin:') ? spec : file));
+  }
   return out;
 }

@@ -13,7 +13,7 @@ import {
   type GateVerdict,
   type KnownFailures,
 } from '../core/compare/index.ts';
-import { passedTests, scoreGuideline, type Guideline, type InteropScore } from '../core/interop/index.ts';
+import { compareInterop, passedTests, scoreGuideline, type Guideline, type InteropScore, type PassedTests } from '../core/interop/index.ts';
 import type { RunResults } from '../core/results/model.ts';
 import type { LoadedBaseline } from './baseline.ts';
 
@@ -36,6 +36,8 @@ export interface JudgeOptions {
   runLabel?: string | null;
   /** An infrastructure failure after which the results are partial. */
   infrastructure?: string | null;
+  /** The Interop target to weigh against the baseline (default: the guideline's first, the platform). */
+  interopTarget?: string;
 }
 
 export interface Judgement {
@@ -67,6 +69,17 @@ export function judgeRuns(options: JudgeOptions): Judgement {
     damage: [...(base?.damage ?? []), ...(options.damage ?? [])],
     infrastructure: options.infrastructure ?? null,
   });
+  const guideline = options.guidelines?.[0];
+  if (guideline && base && passed) {
+    const before: PassedTests = { names: new Set(), ids: new Set() };
+    for (const t of base.baseline.tests) {
+      if (t.outcome !== 'pass') continue;
+      before.names.add(t.name);
+      if (t.idempotentId !== null) before.ids.add(t.idempotentId);
+    }
+    const ran = new Set(options.runs.flatMap((r) => r.tests.filter((t) => t.status !== 'exists').map((t) => t.name)));
+    diff.interopChange = compareInterop(guideline, options.interopTarget ?? guideline.targets[0]?.name ?? 'platform', before, passed, ran);
+  }
   // Every renderer shows diff.verdict: it carries the gate's verdict, not the policy's alone.
   diff.verdict = { ...diff.verdict, failed: verdict.result !== 'pass', reason: verdict.reason, blocking: verdict.blocking };
   return { diff, verdict, interop, hasBaseline: base !== null };

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { str, strs, type Command } from '../command.ts';
 import { usageError, type ExitCode } from '../../core/errors.ts';
-import { loadKnownFailures } from '../../stages/baseline.ts';
+import { loadGuidelines, loadKnownFailures } from '../../stages/baseline.ts';
 import { judgeRuns } from '../../stages/judge.ts';
 import { writeReport } from '../../stages/report.ts';
 import { loadRuns } from '../../stages/results.ts';
@@ -17,6 +17,7 @@ export const reportCommand: Command = {
     results: { type: 'string', short: 'r', multiple: true },
     baseline: { type: 'string', short: 'b' },
     'known-failures': { type: 'string', short: 'k' },
+    guideline: { type: 'string', short: 'g', multiple: true },
     'fail-on': { type: 'string' },
     html: { type: 'string' },
     markdown: { type: 'string' },
@@ -29,6 +30,8 @@ export const reportCommand: Command = {
   -r, --results FILE         the run's results (subunit v2/v1, JUnit XML, results JSON); repeat for reruns
   -b, --baseline REF         compare with this baseline (as 'tempest-gate compare --baseline' takes it)
   -k, --known-failures FILE  known failures (shown as known, never hidden)
+  -g, --guideline FILE       score the run against an Interop guideline (schema 2.0; builtin:2020.06
+                             is the one shipped), and against the baseline: capabilities kept, lost, gained
       --fail-on WHAT         regressions (default), failures or never
       --html FILE            write the HTML report there
       --markdown FILE        write the Markdown summary there (at least one of the two)
@@ -48,9 +51,10 @@ Exit codes:
     const now = new Date().toISOString();
     const ref = str(args, 'baseline');
     const knownFailures = await loadKnownFailures(str(args, 'known-failures'));
+    const guidelines = await loadGuidelines(strs(args, 'guideline'));
     const baseline = ref === undefined ? null : await baselineFromArgs(ref, args, io, now);
     const { runs, damage } = await loadRuns(files, io.stdin);
-    const judgement = judgeRuns({ runs, damage, baseline, failOn, knownFailures, today: todayUtc(args), now, runLabel: files.map((f) => basename(f)).join(', ') });
+    const judgement = judgeRuns({ runs, damage, baseline, failOn, knownFailures, guidelines, today: todayUtc(args), now, runLabel: files.map((f) => basename(f)).join(', ') });
     const title = str(args, 'title') ?? 'tempest-gate report';
     const html = str(args, 'html') ?? null;
     const markdown = str(args, 'markdown') ?? null;

@@ -4,6 +4,7 @@
 
 import type { TestStatus } from '../results/model.ts';
 import type { InteropScore } from '../interop/model.ts';
+import type { InteropChange } from '../interop/score.ts';
 
 export const BASELINE_SCHEMA = 'tempest-gate/baseline@1';
 export const DIFF_SCHEMA = 'tempest-gate/compare@1';
@@ -225,4 +226,6 @@ export interface CompareDiff {
   expiredKnownFailures: ExpiredEntry[];
   /** Optional Interop score of the run (see src/core/interop). */
   interop: InteropScore | null;
+  /** What the run does to the guideline's required capabilities against the baseline. */
+  interopChange?: InteropChange | null;
 }

@@ -108,3 +108,54 @@ export function scoreGuideline(g: Guideline, passed: PassedTests): InteropScore 
   });
   return { guideline: g.id, targets, components };
 }
+
+/** What a change does to a target's required capabilities, against the baseline. */
+export interface InteropChange {
+  guideline: string;
+  target: string;
+  /** Required capabilities met in the baseline and not failing now (`exercised` of them ran). */
+  kept: number;
+  exercised: number;
+  /** Met in the baseline; a test of theirs ran and did not pass. */
+  lost: string[];
+  /** Not met in the baseline; every test of theirs passed now. */
+  gained: string[];
+  required: number;
+}
+
+/**
+ * A pull request runs a subset: a capability whose tests did not run is kept as the baseline had
+ * it. Lost means one of its tests ran and did not pass; gained means all of them passed now.
+ */
+export function compareInterop(g: Guideline, target: string, baseline: PassedTests, run: PassedTests, ran: Set<string>): InteropChange {
+  const t = g.targets.find((x) => x.name === target) ?? g.targets[0];
+  const out: InteropChange = { guideline: g.id, target: t?.name ?? target, kept: 0, exercised: 0, lost: [], gained: [], required: 0 };
+  if (!t) return out;
+  const passes = (p: PassedTests, test: Guideline['capabilities'][string]['tests'][number]): boolean =>
+    p.names.has(test.name) || test.aliases.some((a) => p.names.has(a)) || (test.idempotentId !== null && p.ids.has(test.idempotentId));
+  const names = new Set<string>();
+  for (const comp of t.components) for (const name of g.components[comp]?.capabilities.required ?? []) names.add(name);
+  for (const name of [...names].sort()) {
+    const tests = (g.capabilities[name]?.tests ?? []).filter((x) => x.flagged === null);
+    out.required++;
+    const metBefore = tests.every((x) => passes(baseline, x));
+    const exercised = tests.filter((x) => ran.has(x.name) || x.aliases.some((a) => ran.has(a)));
+    const failing = exercised.some((x) => !passes(run, x));
+    const metNow = tests.length > 0 && tests.every((x) => passes(run, x));
+    if (metBefore && failing) out.lost.push(name);
+    else if (!metBefore && metNow) out.gained.push(name);
+    else if (metBefore) {
+      out.kept++;
+      if (exercised.length) out.exercised++;
+    }
+  }
+  return out;
+}
+
+/** One line for people: "2020.06 platform: 45 required capabilities kept (12 exercised), lost: a, b; gained: c". */
+export function interopChangeLine(c: InteropChange): string {
+  const parts = [`${c.kept} of ${c.required} required capabilities kept (${c.exercised} exercised by this run)`];
+  parts.push(c.lost.length ? `lost: ${c.lost.join(', ')}` : 'none lost');
+  if (c.gained.length) parts.push(`gained: ${c.gained.join(', ')}`);
+  return `Interop ${c.guideline} ${c.target}: ${parts.join('; ')}`;
+}

@@ -1,6 +1,7 @@
 // Markdown for the pull request (comment, check run summary, job summary): the verdict and what
 // blocks it first, then the rest, all within a size budget (GitHub caps a comment at 65536 chars).
 import type { CompareDiff, TestChange } from '../compare/model.ts';
+import { interopChangeLine } from '../interop/score.ts';
 import { changeSections, describeChange, fmtSeconds, interopLines, pct, type Section } from './compare-sections.ts';
 
 export interface CompareMarkdownOptions {
@@ -147,6 +148,11 @@ export function renderCompareMarkdown(diff: CompareDiff, options: CompareMarkdow
     out.add('\n');
   }
 
+  if (diff.interopChange) {
+    const line = `${interopChangeLine(diff.interopChange)}\n\n`;
+    if (out.fits(line, RESERVE)) out.add(line);
+    else omitted++;
+  }
   if (diff.interop) {
     const lines = interopLines(diff.interop).map((l) => `${l}\n`);
     const heading = `#### Interop ${diff.interop.guideline}\n\n| Target | Required | Required, not flagged | Advisory | Compliant |\n| --- | ---: | ---: | ---: | :---: |\n`;

@@ -1,5 +1,6 @@
 // Plain text of a diff for a terminal or CI log: verdict first, then each non-empty section.
 import type { CompareDiff } from '../compare/model.ts';
+import { interopChangeLine } from '../interop/score.ts';
 import { changeSections, describeChange, interopLines } from './compare-sections.ts';
 
 export interface CompareTextOptions {
@@ -27,6 +28,7 @@ export function renderCompareText(diff: CompareDiff, options: CompareTextOptions
     if (s.items.length > max) lines.push(`  … and ${s.items.length - max} more`);
   }
   if (!diff.durationCheck.compared) lines.push('', `Durations not compared: ${diff.durationCheck.skippedReason}`);
+  if (diff.interopChange) lines.push('', interopChangeLine(diff.interopChange));
   if (diff.interop) lines.push('', `Interop ${diff.interop.guideline}:`, ...interopLines(diff.interop).map((l) => `  ${l}`));
   return `${lines.join('\n')}\n`;
 }

@@ -2,26 +2,26 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   cleanupLines,
   cleanupStage
-} from "./chunk-XEBMJHX3.js";
+} from "./chunk-MIVSDBYF.js";
 import {
   selectStage
-} from "./chunk-XQCRJ6PM.js";
-import {
-  SHIPPED_TEST_LIST,
-  dataFile
-} from "./chunk-B3CI7MJK.js";
+} from "./chunk-QTCYMV4Q.js";
 import {
   DEFAULT_READY,
   DEFAULT_TIMEOUTS,
   readRegexList,
   runStage
-} from "./chunk-WDVVGHGK.js";
+} from "./chunk-7P5422HW.js";
 import {
   changeUnderTestLocalrc,
   parseLocalrcEntries,
   provisionStage,
   resolveCloud
-} from "./chunk-WMLCPDPA.js";
+} from "./chunk-GYUBQIDN.js";
+import {
+  SHIPPED_TEST_LIST,
+  dataFile
+} from "./chunk-B3CI7MJK.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -83,7 +83,7 @@ var defaultStages = {
     log(`select: ${result.summary}`);
     return { conclusion: result.conclusion, summary: result.summary, selectedCount: result.counts.selected, parallelList: written.parallel, serialList: written.serial };
   }),
-  async provisionAndRun({ settings, selection, runId, log, signal }) {
+  async provisionAndRun({ settings, selection, runId, log, signal, durations }) {
     const ctx = settings.context;
     const dirs = workDirs(settings);
     const cloud = cloudOf(settings);
@@ -124,17 +124,17 @@ var defaultStages = {
         exclude: [],
         serialInclude: await readRegexList(selection.serialList ?? void 0),
         concurrency: 4,
-        rerunFailed: false,
+        rerunFailed: settings.rerunFailed,
         workspace: "/opt/stack/tempest",
         runAs: "stack",
         tempest: "tempest",
         overrides: [],
-        reference: /* @__PURE__ */ new Map(),
+        reference: durations,
         total: null,
         timeouts: DEFAULT_TIMEOUTS,
         markers: DEFAULT_READY,
         outputDir: dirs.out,
-        fetchLogs: true,
+        fetchLogs: settings.nodeLogs,
         log,
         signal
       })
@@ -144,9 +144,9 @@ var defaultStages = {
     if (outcome.exitCode !== 0 && outcome.exitCode !== 1) {
       const empty = !existsSync(resultsPath) || statSync(resultsPath).size === 0;
       if (empty) throw new UserError(`run: ${ran.mask(outcome.reason)}`, { exitCode: outcome.exitCode });
-      return { resultsPath, problem: `run: ${ran.mask(outcome.reason)}` };
+      return { resultsPath, problem: `run: ${ran.mask(outcome.reason)}`, logFiles: ran.report.logFiles };
     }
-    return { resultsPath };
+    return { resultsPath, logFiles: ran.report.logFiles };
   },
   async cleanup({ settings, runId, log }) {
     return cleanupLines(await cleanupStage({ cloud: cloudOf(settings), runId, log }));
@@ -307,6 +307,9 @@ function readSettings(env = process.env) {
     baseline: checkBaselineRef(input("baseline")),
     baselineStore: input("baseline-store") || "git:tempest-baselines",
     knownFailures: input("known-failures") || null,
+    guidelines: input("guideline") ? [input("guideline")] : [],
+    rerunFailed: bool("rerun-failed", false),
+    nodeLogs: bool("node-logs", true),
     failOn: oneOf("fail-on", ["regressions", "failures", "never"], "regressions"),
     commentMode: oneOf("comment-mode", ["update", "on-failure", "off"], "update"),
     commentKey,

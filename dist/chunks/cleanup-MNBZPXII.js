@@ -3,17 +3,17 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-SBFUWQDO.js";
+} from "./chunk-KDK6MNOO.js";
 import {
   cleanupStage,
   savedToken,
   sweepStage
-} from "./chunk-XEBMJHX3.js";
+} from "./chunk-MIVSDBYF.js";
 import {
   isValidRunId,
   loadProvisionState,
   parseDuration
-} from "./chunk-WMLCPDPA.js";
+} from "./chunk-GYUBQIDN.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import {

@@ -4,10 +4,10 @@ import {
   parseFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-DYNTHJVM.js";
+} from "./chunk-N7FRCG6U.js";
 import {
   writeJUnit
-} from "./chunk-CXU2P6X6.js";
+} from "./chunk-XDUW5LDE.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {

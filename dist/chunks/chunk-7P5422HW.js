@@ -8,12 +8,12 @@ import {
   loadProvisionState,
   openSession,
   require_lib
-} from "./chunk-WMLCPDPA.js";
+} from "./chunk-GYUBQIDN.js";
 import {
   createResultParser,
   parseBaseline,
   parseResults
-} from "./chunk-CXU2P6X6.js";
+} from "./chunk-XDUW5LDE.js";
 import {
   readBytes,
   readText

@@ -3,11 +3,11 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-YJ7CZQDS.js";
-import "./chunk-SBFUWQDO.js";
-import "./chunk-WDVVGHGK.js";
-import "./chunk-WMLCPDPA.js";
-import "./chunk-CXU2P6X6.js";
+} from "./chunk-H5XAZ5IO.js";
+import "./chunk-KDK6MNOO.js";
+import "./chunk-7P5422HW.js";
+import "./chunk-GYUBQIDN.js";
+import "./chunk-XDUW5LDE.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   resultsFromBytes
-} from "./chunk-CXU2P6X6.js";
+} from "./chunk-XDUW5LDE.js";
 import {
   fileSize,
   readBytes,
@@ -181,7 +181,8 @@ function damageLine(file, results) {
   return `${file}: ${where}: ${first.message}${more}; kept ${kept} tests`;
 }
 var CRC_WORKER_MIN_BYTES = 16 << 20;
-async function readWith(path, stdin, options, finish) {
+async function readWith(path, stdin, given, finish) {
+  const options = { ...given, source: path === "-" ? "<stdin>" : path };
   if (path === "-") {
     const parser2 = createResultParser(options);
     for await (const chunk of readChunks(path, stdin)) parser2.push(chunk);

@@ -3,7 +3,7 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-SBFUWQDO.js";
+} from "./chunk-KDK6MNOO.js";
 import {
   SECRETS_PATH,
   isValidRunId,
@@ -11,7 +11,7 @@ import {
   parseDuration,
   parseLocalrcEntries,
   provisionStage
-} from "./chunk-WMLCPDPA.js";
+} from "./chunk-GYUBQIDN.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import {

@@ -3,19 +3,21 @@ import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-CTXJA677.js";
+} from "./chunk-TN6XD7PF.js";
 import {
   writeReport
-} from "./chunk-KL47MIBL.js";
+} from "./chunk-Y4XLRRUI.js";
 import {
   judgeRuns,
+  loadGuidelines,
   loadKnownFailures
-} from "./chunk-AH4OXOT7.js";
-import "./chunk-PYNAP7XY.js";
+} from "./chunk-5IWLDX3P.js";
+import "./chunk-XEXCYFY6.js";
 import {
   loadRuns
-} from "./chunk-DYNTHJVM.js";
-import "./chunk-CXU2P6X6.js";
+} from "./chunk-N7FRCG6U.js";
+import "./chunk-B3CI7MJK.js";
+import "./chunk-XDUW5LDE.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
@@ -41,6 +43,7 @@ var reportCommand = {
     results: { type: "string", short: "r", multiple: true },
     baseline: { type: "string", short: "b" },
     "known-failures": { type: "string", short: "k" },
+    guideline: { type: "string", short: "g", multiple: true },
     "fail-on": { type: "string" },
     html: { type: "string" },
     markdown: { type: "string" },
@@ -53,6 +56,8 @@ var reportCommand = {
   -r, --results FILE         the run's results (subunit v2/v1, JUnit XML, results JSON); repeat for reruns
   -b, --baseline REF         compare with this baseline (as 'tempest-gate compare --baseline' takes it)
   -k, --known-failures FILE  known failures (shown as known, never hidden)
+  -g, --guideline FILE       score the run against an Interop guideline (schema 2.0; builtin:2020.06
+                             is the one shipped), and against the baseline: capabilities kept, lost, gained
       --fail-on WHAT         regressions (default), failures or never
       --html FILE            write the HTML report there
       --markdown FILE        write the Markdown summary there (at least one of the two)
@@ -72,9 +77,10 @@ Exit codes:
     const now = (/* @__PURE__ */ new Date()).toISOString();
     const ref = str(args, "baseline");
     const knownFailures = await loadKnownFailures(str(args, "known-failures"));
+    const guidelines = await loadGuidelines(strs(args, "guideline"));
     const baseline = ref === void 0 ? null : await baselineFromArgs(ref, args, io, now);
     const { runs, damage } = await loadRuns(files, io.stdin);
-    const judgement = judgeRuns({ runs, damage, baseline, failOn, knownFailures, today: todayUtc(args), now, runLabel: files.map((f) => basename(f)).join(", ") });
+    const judgement = judgeRuns({ runs, damage, baseline, failOn, knownFailures, guidelines, today: todayUtc(args), now, runLabel: files.map((f) => basename(f)).join(", ") });
     const title = str(args, "title") ?? "tempest-gate report";
     const html = str(args, "html") ?? null;
     const markdown = str(args, "markdown") ?? null;

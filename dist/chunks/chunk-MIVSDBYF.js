@@ -4,7 +4,7 @@ import {
   cleanupRun,
   openSession,
   sweep
-} from "./chunk-WMLCPDPA.js";
+} from "./chunk-GYUBQIDN.js";
 
 // src/stages/cleanup.ts
 import { readFile } from "node:fs/promises";

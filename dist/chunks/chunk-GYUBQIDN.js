@@ -48464,7 +48464,20 @@ function parseConfigText(file, text) {
     const what = (first.message.split("\n")[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, "");
     throw new UserError(`not valid YAML: ${what}`, { place: { file, line, column } });
   }
-  const v = doc.toJS();
+  let v;
+  try {
+    v = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    let at = 0;
+    (0, import_yaml2.visit)(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return import_yaml2.visit.BREAK;
+      }
+    });
+    const why = /alias count/i.test(err.message) ? "YAML aliases expand to too much data (more than 100 alias uses)" : `not valid YAML: ${err.message}`;
+    throw new UserError(why, { place: { file, line: text.slice(0, at).split("\n").length }, cause: err });
+  }
   if (v !== null && v !== void 0 && !isDict(v)) throw new UserError("expected a mapping with a `clouds` key", { place: { file, line: 1 } });
   return isDict(v) ? v : {};
 }
@@ -48744,4 +48757,4 @@ export {
   provisionStage,
   loadProvisionState
 };
-/*! For license information please see chunk-WMLCPDPA.js.LEGAL.txt */
+/*! For license information please see chunk-GYUBQIDN.js.LEGAL.txt */

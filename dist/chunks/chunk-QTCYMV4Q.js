@@ -212,6 +212,22 @@ function describeSchemaError(errors) {
       return { path, message: `${where}: ${first.message ?? "invalid"}` };
   }
 }
+function yamlValue(ydoc, placeAt) {
+  try {
+    return ydoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    let at = 0;
+    (0, import_yaml.visit)(ydoc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return import_yaml.visit.BREAK;
+      }
+    });
+    const why = /alias count/i.test(err.message) ? `YAML aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses)` : `invalid YAML: ${err.message}`;
+    throw new UserError(why, { place: placeAt(at), cause: err });
+  }
+}
+var MAX_ALIAS_COUNT = 100;
 function parseRulesText(text, file) {
   const lineCounter = new import_yaml.LineCounter();
   const ydoc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -224,7 +240,7 @@ function parseRulesText(text, file) {
     const message = yerr.message.split("\n")[0] ?? "invalid YAML";
     throw new UserError(`invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, "")}`, { place: placeAt(yerr.pos[0]) });
   }
-  const value = ydoc.toJS();
+  const value = yamlValue(ydoc, placeAt);
   const placeOf = (path, offset = 0) => nodePlace(ydoc, path, offset, placeAt);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new UserError("the rules must be a mapping with at least `version: 1` (see docs/select.md)", { place: placeAt(0) });
@@ -353,6 +369,262 @@ function toxPresetRules(catalog2, name) {
     coreFiles: [],
     full: presetSteps(catalog2, "full")
   };
+}
+
+// src/core/select/backtrack.ts
+var BudgetExceeded = class extends Error {
+  subject;
+  constructor(subject, why) {
+    super(why);
+    this.name = "BudgetExceeded";
+    this.subject = subject;
+  }
+};
+var cpLen = (s, p) => {
+  const c = s.charCodeAt(p);
+  return c >= 55296 && c <= 56319 && p + 1 < s.length && (s.charCodeAt(p + 1) & 64512) === 56320 ? 2 : 1;
+};
+function back(s, p, n) {
+  for (let i = 0; i < n; i++) {
+    if (p <= 0) return -1;
+    p--;
+    if (p > 0 && (s.charCodeAt(p) & 64512) === 56320 && (s.charCodeAt(p - 1) & 64512) === 55296) p--;
+  }
+  return p;
+}
+var asciiLower = (c) => c >= 65 && c <= 90 ? c + 32 : c;
+function groupCount(alt) {
+  let n = 0;
+  const visit2 = (x) => {
+    if (x.kind === "group") {
+      if (x.capture) n++;
+      x.body.branches.forEach((b) => b.forEach(visit2));
+    } else if (x.kind === "look") x.body.branches.forEach((b) => b.forEach(visit2));
+    else if (x.kind === "repeat") visit2(x.node);
+  };
+  alt.branches.forEach((b) => b.forEach(visit2));
+  return n;
+}
+function compileBacktracker(alt, opts) {
+  const st = { s: "", steps: 0, caps: new Int32Array(2 * (groupCount(alt) + 1)) };
+  const budget = opts.budget;
+  let groups = 0;
+  const done = () => true;
+  const step = () => {
+    if (++st.steps > budget) throw new BudgetExceeded(st.s, `more than ${budget} backtracking steps`);
+  };
+  const sticky = (js, icase) => new RegExp(js, icase ? "iuy" : "uy");
+  const single = (n) => {
+    if (n.kind === "lit" && !n.icase) {
+      const cp = n.cp;
+      const w = cp > 65535 ? 2 : 1;
+      return (p) => st.s.codePointAt(p) === cp ? p + w : -1;
+    }
+    if (n.kind === "lit" || n.kind === "raw") {
+      const re = sticky(n.kind === "raw" ? n.js : `\\u{${n.cp.toString(16)}}`, n.icase);
+      const ascii = new Uint8Array(128);
+      for (let c = 0; c < 128; c++) {
+        re.lastIndex = 0;
+        ascii[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+      }
+      return (p) => {
+        const s = st.s;
+        if (p >= s.length) return -1;
+        const c = s.charCodeAt(p);
+        if (c < 128) return ascii[c] ? p + 1 : -1;
+        re.lastIndex = p;
+        return re.test(s) ? p + cpLen(s, p) : -1;
+      };
+    }
+    return null;
+  };
+  const alternation = (a) => {
+    const branches = a.branches.map(sequence);
+    if (branches.length === 1) return branches[0];
+    return (p, k) => {
+      for (const b of branches) if (b(p, k)) return true;
+      return false;
+    };
+  };
+  const sequence = (items) => {
+    const ms = items.map((n) => node(n));
+    if (ms.length === 0) return (p, k) => k(p);
+    let out = ms[ms.length - 1];
+    for (let i = ms.length - 2; i >= 0; i--) {
+      const m = ms[i];
+      const next = out;
+      out = (p, k) => m(p, (q) => next(q, k));
+    }
+    return out;
+  };
+  const node = (n) => {
+    if (opts.drop?.has(n)) return (p, k) => k(p);
+    switch (n.kind) {
+      case "lit":
+      case "raw": {
+        const one = single(n);
+        return (p, k) => {
+          step();
+          const q = one(p);
+          return q >= 0 && k(q);
+        };
+      }
+      case "assert": {
+        const re = sticky(n.js, n.icase);
+        return (p, k) => {
+          step();
+          re.lastIndex = p;
+          return re.test(st.s) && k(p);
+        };
+      }
+      case "group": {
+        const g = n.capture ? ++groups : 0;
+        const body = alternation(n.body);
+        if (!n.capture) return body;
+        return (p, k) => body(p, (q) => {
+          const c = st.caps;
+          const os = c[2 * g];
+          const oe = c[2 * g + 1];
+          c[2 * g] = p;
+          c[2 * g + 1] = q;
+          if (k(q)) return true;
+          c[2 * g] = os;
+          c[2 * g + 1] = oe;
+          return false;
+        });
+      }
+      case "backref": {
+        const g = n.index;
+        const icase = n.icase;
+        return (p, k) => {
+          step();
+          const s = st.s;
+          const a = st.caps[2 * g];
+          const e = st.caps[2 * g + 1];
+          if (a < 0) return false;
+          const len = e - a;
+          if (p + len > s.length) return false;
+          for (let i = 0; i < len; i++) {
+            const x = s.charCodeAt(a + i);
+            const y = s.charCodeAt(p + i);
+            if (x !== y && !(icase && asciiLower(x) === asciiLower(y))) return false;
+          }
+          return k(p + len);
+        };
+      }
+      case "look": {
+        const body = alternation(n.body);
+        const negative = n.negative;
+        const w = n.behind ? lookWidth(n.body) : 0;
+        const keeps = groupCount(n.body) > 0;
+        const behind = n.behind;
+        return (p, k) => {
+          step();
+          const start = behind ? back(st.s, p, w) : p;
+          const saved = keeps ? st.caps.slice() : null;
+          const hit = start >= 0 && body(start, behind ? (q) => q === p : done);
+          if (negative) {
+            if (saved) st.caps.set(saved);
+            return !hit && k(p);
+          }
+          if (!hit) return false;
+          if (k(p)) return true;
+          if (saved) st.caps.set(saved);
+          return false;
+        };
+      }
+      case "repeat":
+        return repeat(n);
+    }
+  };
+  const repeat = (n) => {
+    const { min, max, lazy } = n;
+    const one = single(n.node);
+    if (one) {
+      return (p, k) => {
+        step();
+        let q = p;
+        let count = 0;
+        for (; count < min; count++) {
+          step();
+          q = one(q);
+          if (q < 0) return false;
+        }
+        if (lazy) {
+          for (; ; ) {
+            if (k(q)) return true;
+            if (count >= max) return false;
+            step();
+            q = one(q);
+            if (q < 0) return false;
+            count++;
+          }
+        }
+        const first = q;
+        while (count < max) {
+          step();
+          const r = one(q);
+          if (r < 0) break;
+          q = r;
+          count++;
+        }
+        for (; ; ) {
+          step();
+          if (k(q)) return true;
+          if (q === first) return false;
+          q = back(st.s, q, 1);
+        }
+      };
+    }
+    const inner = node(n.node);
+    const loop = (p, count, k) => {
+      step();
+      if (count < min) return inner(p, (q) => loop(q, count + 1, k));
+      const more = (q) => q === p ? k(q) : loop(q, count + 1, k);
+      if (lazy) return k(p) || count < max && inner(p, more);
+      return count < max && inner(p, more) || k(p);
+    };
+    return (p, k) => loop(p, 0, k);
+  };
+  const root = alternation(alt);
+  return {
+    search(s) {
+      st.s = s;
+      st.steps = 0;
+      try {
+        for (let p = 0; p <= s.length; p += p < s.length ? cpLen(s, p) : 1) {
+          st.caps.fill(-1);
+          if (root(p, done)) return true;
+          if (opts.anchoredStart) return false;
+        }
+        return false;
+      } catch (err) {
+        if (err instanceof RangeError) throw new BudgetExceeded(s, "too deep a backtracking recursion");
+        throw err;
+      }
+    }
+  };
+}
+function lookWidth(alt) {
+  const seq = alt.branches[0] ?? [];
+  let w = 0;
+  for (const n of seq) w += nodeFixedWidth(n);
+  return w;
+}
+function nodeFixedWidth(n) {
+  switch (n.kind) {
+    case "lit":
+    case "raw":
+      return 1;
+    case "assert":
+    case "look":
+    case "backref":
+      return 0;
+    case "group":
+      return lookWidth(n.body);
+    case "repeat":
+      return n.max === 0 ? 0 : nodeFixedWidth(n.node) * n.min;
+  }
 }
 
 // src/core/select/pyregex.ts
@@ -492,13 +764,13 @@ var Parser = class {
         return this.charClass(flags);
       case ".":
         this.pos++;
-        return { kind: "raw", js: flags.s ? "[\\s\\S]" : "[^\\n]", width: 1 };
+        return { kind: "raw", js: flags.s ? "[\\s\\S]" : "[^\\n]", width: 1, icase: flags.i };
       case "^":
         this.pos++;
-        return flags.m ? { kind: "assert", js: "(?<![^\\n])", anchor: "none" } : { kind: "assert", js: "^", anchor: "start" };
+        return flags.m ? { kind: "assert", js: "(?<![^\\n])", re2: "(?m:^)", anchor: "none", icase: flags.i } : { kind: "assert", js: "^", re2: "\\A", anchor: "start", icase: flags.i };
       case "$":
         this.pos++;
-        return { kind: "assert", js: flags.m ? "(?=\\n|$)" : "(?=\\n?$)", anchor: "none" };
+        return flags.m ? { kind: "assert", js: "(?=\\n|$)", re2: "(?m:$)", anchor: "none", icase: flags.i } : { kind: "assert", js: "(?=\\n?$)", re2: "\\z", anchor: "none", icase: flags.i, dollar: true };
       case "\\":
         return this.escape(flags);
       case "*":
@@ -550,7 +822,8 @@ var Parser = class {
         if (index === void 0) this.fail(`unknown group name '${name}'`, this.pos + 2);
         if (!this.closedGroups.has(index)) this.fail("cannot refer to an open group", at);
         this.pos += ref[0].length;
-        return { kind: "backref", index, name };
+        if (flags.i) this.sensitive(flags);
+        return { kind: "backref", index, name, icase: flags.i };
       }
       this.fail("unknown extension ?P", at + 1);
     }
@@ -616,22 +889,22 @@ var Parser = class {
     this.pos += 2;
     switch (c) {
       case "A":
-        return { kind: "assert", js: "^", anchor: "start" };
+        return { kind: "assert", js: "^", re2: "\\A", anchor: "start", icase: flags.i };
       case "Z":
-        return { kind: "assert", js: "$", anchor: "none" };
+        return { kind: "assert", js: "$", re2: "\\z", anchor: "none", icase: flags.i };
       case "b":
         this.sensitive(flags);
-        return { kind: "assert", js: "\\b", anchor: "none" };
+        return { kind: "assert", js: "\\b", re2: "\\b", anchor: "none", icase: flags.i };
       case "B":
         this.sensitive(flags);
-        return { kind: "assert", js: "\\B", anchor: "none" };
+        return { kind: "assert", js: "\\B", re2: "\\B", anchor: "none", icase: flags.i };
       case "d":
       case "D":
       case "w":
       case "W":
       case "s":
       case "S":
-        return { kind: "raw", js: this.classEscape(c, flags, false), width: 1 };
+        return { kind: "raw", js: this.classEscape(c, flags, false), width: 1, icase: flags.i };
     }
     if (isDigit(c)) {
       if (c === "0") return this.literal(this.octal(at + 1), flags);
@@ -651,7 +924,8 @@ var Parser = class {
       const index = Number(digits);
       if (index > this.groupCount) this.fail(`invalid group reference ${index}`, at + 1);
       if (!this.closedGroups.has(index)) this.fail("cannot refer to an open group", at);
-      return { kind: "backref", index };
+      if (flags.i) this.sensitive(flags);
+      return { kind: "backref", index, icase: flags.i };
     }
     return this.literal(this.charEscape(c, at), flags);
   }
@@ -754,7 +1028,7 @@ var Parser = class {
       }
     }
     if (flags.i) this.sensitive(flags);
-    return { kind: "raw", js: `[${negate ? "^" : ""}${parts.join("")}]`, width: 1 };
+    return { kind: "raw", js: `[${negate ? "^" : ""}${parts.join("")}]`, width: 1, icase: flags.i };
   }
   /** One class member: a code point, or a JavaScript class fragment for \d \w \s. */
   classItem(flags) {
@@ -885,6 +1159,76 @@ function emitNode(n, drop) {
     }
   }
 }
+var re2Cp = (cp) => cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 95 ? String.fromCodePoint(cp) : `\\x{${cp.toString(16)}}`;
+var re2Class = (js) => js.replace(/\\u\{([0-9a-f]+)\}/g, "\\x{$1}").replace(/\\u([0-9a-f]{4})/g, "\\x{$1}");
+function pathBound(alt, drop) {
+  let c = 0;
+  let d = 0;
+  for (const seq of alt.branches) {
+    let bc = 1;
+    let bd = 0;
+    for (const n of seq) {
+      if (drop?.has(n)) continue;
+      let x;
+      if (n.kind === "lit" || n.kind === "raw" || n.kind === "assert") x = { c: 1, d: 0 };
+      else if (n.kind === "group") x = pathBound(n.body, drop);
+      else if (n.kind === "repeat") x = n.node.kind === "lit" || n.node.kind === "raw" ? n.max > n.min ? { c: 2, d: 1 } : { c: 1, d: 0 } : null;
+      else x = null;
+      if (x === null) return null;
+      bc *= x.c;
+      bd += x.d;
+    }
+    c += bc;
+    d = Math.max(d, bd);
+  }
+  return { c, d };
+}
+function backtrackingIsLinear(alt, drop, anchoredStart) {
+  const b = pathBound(alt, drop);
+  return b !== null && b.c <= 1e3 && b.d + (anchoredStart ? 0 : 1) <= 1;
+}
+function re2Alt(alt, drop, seen, dollar = "\\z") {
+  const out = [];
+  for (const seq of alt.branches) {
+    let b = "";
+    for (const n of seq) {
+      const x = re2Node(n, drop, seen, dollar);
+      if (x === null) return null;
+      b += x;
+    }
+    out.push(b);
+  }
+  return out.join("|");
+}
+function re2Node(n, drop, seen, dollar) {
+  if (drop?.has(n)) return "";
+  switch (n.kind) {
+    case "lit":
+      return re2Cp(n.cp);
+    case "raw":
+      return re2Class(n.js);
+    case "assert":
+      if (n.dollar) {
+        seen.dollar = true;
+        return dollar;
+      }
+      return n.re2;
+    case "group": {
+      const body = re2Alt(n.body, drop, seen, dollar);
+      if (body === null) return null;
+      return `(?${n.flags ?? ""}:${body})`;
+    }
+    case "look":
+    case "backref":
+      return null;
+    case "repeat": {
+      const inner = re2Node(n.node, drop, seen, dollar);
+      if (inner === null) return null;
+      const q = n.min === 0 && n.max === Infinity ? "*" : n.min === 1 && n.max === Infinity ? "+" : n.min === 0 && n.max === 1 ? "?" : n.max === Infinity ? `{${n.min},}` : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
+      return `(?:${inner})${q}`;
+    }
+  }
+}
 function altLiterals(alt) {
   const per = alt.branches.map((seq) => seqLiterals(seq).sort((a, b) => b.length - a.length)[0]);
   return per.every((l) => l !== void 0) ? per : null;
@@ -907,7 +1251,7 @@ function branchPrefix(seq) {
 function prunableLookarounds(alt) {
   const nodes = /* @__PURE__ */ new Set();
   const literals = [];
-  const visit = (n) => {
+  const visit2 = (n) => {
     if (n.kind === "look") {
       const lits = n.negative ? altLiterals(n.body) : null;
       if (lits) {
@@ -915,11 +1259,11 @@ function prunableLookarounds(alt) {
         literals.push(...lits);
         return;
       }
-      n.body.branches.forEach((seq) => seq.forEach(visit));
-    } else if (n.kind === "group") n.body.branches.forEach((seq) => seq.forEach(visit));
-    else if (n.kind === "repeat") visit(n.node);
+      n.body.branches.forEach((seq) => seq.forEach(visit2));
+    } else if (n.kind === "group") n.body.branches.forEach((seq) => seq.forEach(visit2));
+    else if (n.kind === "repeat") visit2(n.node);
   };
-  alt.branches.forEach((seq) => seq.forEach(visit));
+  alt.branches.forEach((seq) => seq.forEach(visit2));
   return { nodes, literals };
 }
 function analyse(pattern) {
@@ -941,21 +1285,82 @@ function analyse(pattern) {
   const anchoredStart = anchored(alt);
   const prefixes = anchoredStart ? alt.branches.map(branchPrefix) : null;
   const prune = containsBackref(alt) ? { nodes: /* @__PURE__ */ new Set(), literals: [] } : prunableLookarounds(alt);
-  const simplifiedSource = prune.nodes.size ? emitAlt(alt, prune.nodes) : null;
   return {
     translated: { pattern, source, flags, anchoredStart, requiredLiterals, pureLiteral, unicodeSensitive: parser.unicodeSensitive },
-    analysis: { prefixes: prefixes && prefixes.every((p) => p.length > 0) ? prefixes : null, simplifiedSource, pruneLiterals: prune.literals }
+    analysis: { alt, prefixes: prefixes && prefixes.every((p) => p.length > 0) ? prefixes : null, pruneNodes: prune.nodes, pruneLiterals: prune.literals }
   };
 }
-function compilePythonSearch(pattern) {
+var BACKTRACK_BUDGET = 1e7;
+var PyRegexBudgetError = class extends Error {
+  pattern;
+  subject;
+  why;
+  constructor(pattern, subject, why) {
+    super(`regex '${pattern}' took ${why} on '${subject}'`);
+    this.name = "PyRegexBudgetError";
+    this.pattern = pattern;
+    this.subject = subject;
+    this.why = why;
+  }
+};
+function runner(pattern, alt, drop, icase, anchoredStart, budget) {
+  let bt;
+  const backtrack = (s) => {
+    bt ??= compileBacktracker(alt, { anchoredStart, budget, drop });
+    try {
+      return bt.search(s);
+    } catch (err) {
+      if (err instanceof BudgetExceeded) throw new PyRegexBudgetError(pattern, err.subject, err.message);
+      throw err;
+    }
+  };
+  const seen = { dollar: false };
+  const src = re2Alt(alt, drop, seen);
+  if (src === null) return { engine: "backtrack", test: backtrack };
+  if (backtrackingIsLinear(alt, drop, anchoredStart)) {
+    const re = new RegExp(emitAlt(alt, drop), (icase ? "iu" : "u") + (anchoredStart ? "y" : ""));
+    return {
+      engine: "regexp",
+      test: (s) => {
+        re.lastIndex = 0;
+        return re.test(s);
+      }
+    };
+  }
+  const re2 = (x) => {
+    try {
+      return RE2JS.compile(icase ? `(?i)${x}` : x);
+    } catch {
+      return null;
+    }
+  };
+  const r = re2(src);
+  if (!r) return { engine: "backtrack", test: backtrack };
+  if (!seen.dollar) return { engine: "re2", test: (s) => r.test(s) };
+  let lastLine;
+  return {
+    engine: "re2",
+    test: (s) => {
+      const nl = s.indexOf("\n");
+      if (nl < 0) return r.test(s);
+      if (nl === s.length - 1) {
+        lastLine ??= re2(re2Alt(alt, drop, { dollar: false }, "(?m:$)"));
+        if (lastLine) return lastLine.test(s);
+      }
+      return backtrack(s);
+    }
+  };
+}
+function compilePythonSearch(pattern, opts = {}) {
+  const budget = opts.budget ?? BACKTRACK_BUDGET;
   const { translated: t, analysis: a } = analyse(pattern);
   if (t.pureLiteral !== null) {
     const lit = t.pureLiteral;
-    return { translated: t, search: (s) => s.includes(lit) };
+    return { translated: t, engine: "literal", search: (s) => s.includes(lit) };
   }
-  const sticky = t.anchoredStart ? "y" : "";
-  const re = new RegExp(t.source, t.flags + sticky);
-  const simple = a.simplifiedSource !== null ? new RegExp(a.simplifiedSource, t.flags + sticky) : null;
+  const icase = t.flags.includes("i");
+  const full = runner(pattern, a.alt, void 0, icase, t.anchoredStart, budget);
+  const simple = a.pruneNodes.size ? runner(pattern, a.alt, a.pruneNodes, icase, t.anchoredStart, budget) : null;
   const anyIn = (xs, s) => {
     for (const x of xs) if (s.includes(x)) return true;
     return false;
@@ -970,17 +1375,9 @@ function compilePythonSearch(pattern) {
   const l0 = lits.length === 1 ? lits[0] : null;
   const gate = prefixes ? p0 !== null ? (s) => s.startsWith(p0) : (s) => anyPrefix(prefixes, s) : l0 !== null ? (s) => s.includes(l0) : lits.length ? (s) => anyIn(lits, s) : () => true;
   const pruneLits = a.pruneLiterals;
-  const search = simple ? (s) => {
-    if (!gate(s)) return false;
-    const r = anyIn(pruneLits, s) ? re : simple;
-    r.lastIndex = 0;
-    return r.test(s);
-  } : (s) => {
-    if (!gate(s)) return false;
-    re.lastIndex = 0;
-    return re.test(s);
-  };
-  return { translated: t, search };
+  const f = full.test;
+  const search = simple ? (s) => gate(s) && (anyIn(pruneLits, s) ? f(s) : simple.test(s)) : (s) => gate(s) && f(s);
+  return { translated: t, engine: full.engine, search };
 }
 
 // src/core/select/stestr.ts
@@ -1000,6 +1397,7 @@ function readListFile(file, kind) {
   });
   return entries;
 }
+var oneLine = (s) => s.replace(/[\r\n]/g, (c) => c === "\n" ? "\\n" : "\\r");
 function compileFilter(pattern, origin, place) {
   let compiled;
   try {
@@ -1011,7 +1409,18 @@ function compileFilter(pattern, origin, place) {
     }
     throw err;
   }
-  return { pattern, origin, search: compiled.search, unicodeSensitive: compiled.translated.unicodeSensitive };
+  const search = compiled.search;
+  const bounded = (subject) => {
+    try {
+      return search(subject);
+    } catch (err) {
+      if (err instanceof PyRegexBudgetError) {
+        throw new UserError(`${origin}: regex '${oneLine(pattern)}' took ${err.why} on test id '${oneLine(err.subject)}' (patterns with backreferences or lookarounds run on a bounded backtracking engine); simplify the pattern`, { place });
+      }
+      throw err;
+    }
+  };
+  return { pattern, origin, search: bounded, unicodeSensitive: compiled.translated.unicodeSensitive };
 }
 function compileListFile(file, kind) {
   return readListFile(file, kind).map((e) => compileFilter(e.pattern, `${kind}-list ${file.name}:${e.line}`, { file: file.name, line: e.line, column: e.column }));

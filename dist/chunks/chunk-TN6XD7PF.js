@@ -5,15 +5,15 @@ import {
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-AH4OXOT7.js";
+} from "./chunk-5IWLDX3P.js";
 import {
   loadRuns
-} from "./chunk-DYNTHJVM.js";
+} from "./chunk-N7FRCG6U.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-CXU2P6X6.js";
+} from "./chunk-XDUW5LDE.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";
@@ -166,7 +166,9 @@ var compareCommand = {
                               failures: every failing test, still-failing ones too; never: report only.
                               Known failures and flaky tests are shown and never fail the gate.
   -k, --known-failures FILE   YAML list of known failures (bug, expires, test/test_ids/signature)
-  -g, --guideline FILE        score the run against an Interop guideline (schema 2.0); repeatable
+  -g, --guideline FILE        score the run against an Interop guideline (schema 2.0; builtin:2020.06
+                              is the one shipped); repeatable. The first is also weighed against the
+                              baseline: required capabilities kept, lost and gained
       --to FORMAT             text (default), markdown (for a pull request) or json
       --budget N              Markdown size budget in characters (default 60000)
   -o, --output FILE           write there instead of standard output

@@ -1,7 +1,8 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  CAPABILITY_STATUSES,
   parseJsonText
-} from "./chunk-CXU2P6X6.js";
+} from "./chunk-XDUW5LDE.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -14,11 +15,6 @@ import {
 
 // src/core/interop/guideline.ts
 var import_yaml = __toESM(require_dist(), 1);
-
-// src/core/interop/model.ts
-var CAPABILITY_STATUSES = ["required", "advisory", "deprecated", "removed"];
-
-// src/core/interop/guideline.ts
 function placeOf(text, file, path) {
   try {
     const lc = new import_yaml.LineCounter();
@@ -141,86 +137,6 @@ function describe(v) {
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
-// src/core/interop/score.ts
-function passedTests(runs) {
-  const names = /* @__PURE__ */ new Set();
-  const ids = /* @__PURE__ */ new Set();
-  for (const run of runs) {
-    for (const t of run.tests) {
-      if (t.status !== "success") continue;
-      names.add(t.name);
-      if (t.idempotentId !== null) ids.add(t.idempotentId);
-    }
-  }
-  return { names, ids };
-}
-var PRIORITY = { required: 1, advisory: 2, deprecated: 3, removed: 4 };
-function emptyStatus() {
-  return { count: 0, passed: 0, flaggedPassed: 0, flaggedFailed: 0, percent: null, nonFlaggedPercent: null };
-}
-function finish(s) {
-  s.percent = s.count === 0 ? null : s.passed * 100 / s.count;
-  const nonFlagged = s.count - s.flaggedPassed - s.flaggedFailed;
-  const nonFlaggedPassed = s.passed - s.flaggedPassed;
-  s.nonFlaggedPercent = nonFlagged === 0 ? null : nonFlaggedPassed * 100 / nonFlagged;
-}
-function scoreCapability(g, name, status, passed) {
-  const cap = g.capabilities[name];
-  const out = { name, status, passed: [], notPassed: [], flagged: [], met: true };
-  for (const t of cap?.tests ?? []) {
-    const ok = passed.names.has(t.name) || t.aliases.some((a) => passed.names.has(a)) || t.idempotentId !== null && passed.ids.has(t.idempotentId);
-    (ok ? out.passed : out.notPassed).push(t.name);
-    if (t.flagged !== null) out.flagged.push(t.name);
-    else if (!ok) out.met = false;
-  }
-  return out;
-}
-function tally(byStatus, cap) {
-  const s = byStatus[cap.status];
-  const flagged = new Set(cap.flagged);
-  s.count += cap.passed.length + cap.notPassed.length;
-  s.passed += cap.passed.length;
-  for (const t of cap.passed) if (flagged.has(t)) s.flaggedPassed++;
-  for (const t of cap.notPassed) if (flagged.has(t)) s.flaggedFailed++;
-}
-function statusRecord() {
-  return { required: emptyStatus(), advisory: emptyStatus(), deprecated: emptyStatus(), removed: emptyStatus() };
-}
-function scoreGuideline(g, passed) {
-  const targets = g.targets.map((target) => {
-    const statusOf = /* @__PURE__ */ new Map();
-    for (const comp of target.components) {
-      const c = g.components[comp];
-      if (!c) continue;
-      for (const status of CAPABILITY_STATUSES) {
-        for (const cap of c.capabilities[status]) {
-          const prev = statusOf.get(cap);
-          if (prev === void 0 || PRIORITY[status] < PRIORITY[prev]) statusOf.set(cap, status);
-        }
-      }
-    }
-    const byStatus = statusRecord();
-    const capabilities = [];
-    for (const [cap, status] of statusOf) {
-      const cs = scoreCapability(g, cap, status, passed);
-      tally(byStatus, cs);
-      capabilities.push(cs);
-    }
-    for (const status of CAPABILITY_STATUSES) finish(byStatus[status]);
-    const compliant = capabilities.every((c) => c.status !== "required" || c.met);
-    return { name: target.name, kind: target.kind, byStatus, capabilities, compliant };
-  });
-  const components = Object.values(g.components).map((c) => {
-    const byStatus = statusRecord();
-    for (const status of CAPABILITY_STATUSES) for (const cap of c.capabilities[status]) tally(byStatus, scoreCapability(g, cap, status, passed));
-    for (const status of CAPABILITY_STATUSES) finish(byStatus[status]);
-    return { name: c.name, byStatus };
-  });
-  return { guideline: g.id, targets, components };
-}
-
 export {
-  parseGuideline,
-  passedTests,
-  scoreGuideline
+  parseGuideline
 };

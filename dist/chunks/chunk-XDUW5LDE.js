@@ -135,7 +135,7 @@ var TestAggregator = class {
   detach() {
     const own = (test) => {
       for (const att of test.attachments) {
-        for (let i = att.owned; i < att.chunks.length; i++) att.chunks[i] = att.chunks[i].slice();
+        for (let i = att.owned; i < att.chunks.length; i++) att.chunks[i] = new Uint8Array(att.chunks[i]);
         att.owned = att.chunks.length;
       }
     };
@@ -409,7 +409,8 @@ function xmlParser() {
     // Decodes numeric character references (junitxml writes &#xA; and &#x9; in attributes) besides
     // the five XML entities; it also accepts a few HTML names, which valid JUnit never holds.
     htmlEntities: true,
-    maxNestedTags: 1e3
+    // Suites nest to any depth (the parser keeps its own stack, and so does collect).
+    maxNestedTags: Number.MAX_SAFE_INTEGER
   });
 }
 function tagOf(node) {
@@ -502,10 +503,17 @@ function testcaseRecord(node, policy) {
   };
 }
 function collect(nodes, policy, out) {
-  for (const node of nodes) {
+  const stack = [{ nodes, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const node = top.nodes[top.i++];
+    if (node === void 0) {
+      stack.pop();
+      continue;
+    }
     const tag = tagOf(node);
     if (tag === "testcase") out.push(testcaseRecord(node, policy));
-    else if (tag === "testsuite" || tag === "testsuites") collect(childrenOf(node), policy, out);
+    else if (tag === "testsuite" || tag === "testsuites") stack.push({ nodes: childrenOf(node), i: 0 });
   }
 }
 function byteOffset(text2, line, column) {
@@ -522,10 +530,32 @@ function lineOfIndex(text2, index) {
   for (let i = text2.indexOf("\n"); i >= 0 && i < index; i = text2.indexOf("\n", i + 1)) line++;
   return line;
 }
+var isXmlSpace = (c) => c === 32 || c === 9 || c === 10 || c === 13;
+var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58 || c > 127;
 function lastCompleteTestcase(text2, limit) {
-  const re = /<testcase\b(?:[^>"']|"[^"]*"|'[^']*')*\/>|<\/testcase\s*>/g;
   let end = 0;
-  for (let m = re.exec(text2); m !== null && m.index + m[0].length <= limit; m = re.exec(text2)) end = m.index + m[0].length;
+  let i = text2.indexOf("<", 0);
+  while (i >= 0 && i < limit) {
+    if (text2.startsWith("</testcase", i)) {
+      let j = i + 10;
+      while (j < limit && isXmlSpace(text2.charCodeAt(j))) j++;
+      if (j < limit && text2.charCodeAt(j) === 62) end = j + 1;
+      i = text2.indexOf("<", j);
+    } else if (text2.startsWith("<testcase", i) && !isNameChar(text2.charCodeAt(i + 9))) {
+      let j = i + 9;
+      let quote = 0;
+      for (; j < limit; j++) {
+        const c = text2.charCodeAt(j);
+        if (quote) {
+          if (c === quote) quote = 0;
+        } else if (c === 34 || c === 39) quote = c;
+        else if (c === 62) break;
+      }
+      if (j >= limit) break;
+      if (text2.charCodeAt(j - 1) === 47) end = j + 1;
+      i = text2.indexOf("<", j + 1);
+    } else i = text2.indexOf("<", i + 1);
+  }
   return end;
 }
 function readJUnit(bytes, options = {}) {
@@ -554,12 +584,18 @@ function readJUnit(bytes, options = {}) {
   let source = text2;
   const valid = XMLValidator.validate(text2);
   if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    const offset = byteOffset(text2, line, col);
-    damage.push({ kind: "xml", offset, line, message: `malformed XML at column ${col}: ${msg}` });
-    let index = 0;
-    for (let l = 1; l < line; l++) index = text2.indexOf("\n", index) + 1;
-    source = text2.slice(0, lastCompleteTestcase(text2, index + Math.max(0, col - 1)));
+    const { line, col, msg, code: code2 } = valid.err;
+    const atEnd = msg.startsWith("Unclosed tag ") || code2 === "InvalidXml" && msg.startsWith("Invalid '[");
+    if (atEnd) {
+      damage.push({ kind: "xml", offset: bytes.length, line: lineOfIndex(text2, text2.length), message: `malformed XML: ended before its elements were closed (${msg})` });
+      source = text2.slice(0, lastCompleteTestcase(text2, text2.length));
+    } else {
+      const offset = byteOffset(text2, line, col);
+      damage.push({ kind: "xml", offset, line, message: `malformed XML at column ${col}: ${msg}` });
+      let index = 0;
+      for (let l = 1; l < line; l++) index = text2.indexOf("\n", index) + 1;
+      source = text2.slice(0, lastCompleteTestcase(text2, index + Math.max(0, col - 1)));
+    }
   }
   let doc = [];
   try {
@@ -766,7 +802,7 @@ var SubunitV2Decoder = class {
   push(input, transient = false) {
     this.feed(input);
     if (!transient) return;
-    if (this.chunks.length) this.chunks = [this.joined().slice()];
+    if (this.chunks.length) this.chunks = [new Uint8Array(this.joined())];
     for (const last of [this.lastId, this.lastMime, this.lastFile, ...this.recentShort]) {
       last.bytes = NO_BYTES;
       last.text = "";
@@ -1051,7 +1087,7 @@ var CappedBytes = class {
     this.size += bytes.length;
     const room = this.cap - this.kept;
     if (room <= 0) return;
-    const piece = bytes.length <= room ? bytes.slice() : bytes.slice(0, room);
+    const piece = new Uint8Array(bytes.length <= room ? bytes : bytes.subarray(0, room));
     this.chunks.push(piece);
     this.kept += piece.length;
   }
@@ -1550,7 +1586,7 @@ function aggregated(format, options, decoderFor) {
   const records = options.streamOnly ? "none" : options.summaryOnly ? "problems" : "all";
   const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, records });
   const decoder = decoderFor(agg);
-  const finish = () => {
+  const finish2 = () => {
     decoder.end();
     agg.finishAll();
     return agg;
@@ -1560,34 +1596,115 @@ function aggregated(format, options, decoderFor) {
     push: (chunk, transient) => decoder.push(chunk, transient),
     end: () => {
       if (records !== "all") throw new Error("internal: end() on a summaryOnly or streamOnly parser (use endSummary())");
-      return makeRunResults(format, finish().tests, agg.damages);
+      return makeRunResults(format, finish2().tests, agg.damages);
     },
-    endSummary: () => finish().summary(format)
+    endSummary: () => finish2().summary(format)
   };
 }
-function detectFormat(head) {
-  let i = 0;
-  if (head[0] === 239 && head[1] === 187 && head[2] === 191) i = 3;
-  while (i < head.length && (head[i] === 32 || head[i] === 10 || head[i] === 13 || head[i] === 9)) i++;
-  if (i >= head.length) return "subunit-v2";
-  const b = head[i];
-  if (b === 179) return "subunit-v2";
-  if (b === 60) return "junit";
-  return hasV2Packet(head) ? "subunit-v2" : "subunit-v1";
-}
-function hasV2Packet(head) {
-  for (let i = head.indexOf(179); i >= 0 && i + 6 <= head.length; i = head.indexOf(179, i + 1)) {
-    if ((head[i + 1] & 240) !== 32) continue;
-    const b0 = head[i + 3];
-    const size = (b0 & 192) === 0 ? 1 : (b0 & 192) === 64 ? 2 : 3;
-    let length = b0 & 63;
-    for (let k = 1; k < size; k++) length = length * 256 + head[i + 3 + k];
-    if (length < 10 || i + length > head.length) continue;
-    const end = i + length;
-    const stored = (head[end - 4] << 24 | head[end - 3] << 16 | head[end - 2] << 8 | head[end - 1]) >>> 0;
-    if (crc322(head.subarray(i, end - 4)) >>> 0 === stored) return true;
+var DETECT_WINDOW = 1 << 20;
+var isBlank = (b) => b === 32 || b === 10 || b === 13 || b === 9;
+var RESULTS_JSON_HEAD = /^\{\s*"schema"\s*:\s*"tempest-gate\/results@/;
+var JSON_HEAD_BYTES = 256;
+var FormatDetector = class {
+  buf = new Uint8Array(4096);
+  len = 0;
+  /** Bytes before this were looked at and decide nothing. */
+  pos = -1;
+  lineStart = true;
+  sawV1Command = false;
+  /** Append bytes (copied). */
+  add(chunk) {
+    if (this.len + chunk.length > this.buf.length) {
+      let cap = this.buf.length * 2;
+      while (cap < this.len + chunk.length) cap *= 2;
+      const next = new Uint8Array(cap);
+      next.set(this.buf.subarray(0, this.len));
+      this.buf = next;
+    }
+    this.buf.set(chunk, this.len);
+    this.len += chunk.length;
   }
-  return false;
+  /** Everything added so far. */
+  bytes() {
+    return this.buf.subarray(0, this.len);
+  }
+  /** The format, or undefined while more bytes are needed; `final` when the stream has ended. */
+  decide(final) {
+    const head = this.buf;
+    const len = this.len;
+    if (this.pos < 0) {
+      let i = 0;
+      if (len >= 3 && head[0] === 239 && head[1] === 187 && head[2] === 191) i = 3;
+      else if (!final && len < 3 && head[0] === 239) return void 0;
+      while (i < len && isBlank(head[i])) i++;
+      if (i >= len) return final ? "subunit-v2" : void 0;
+      const b = head[i];
+      if (b === 179) return "subunit-v2";
+      if (b === 60) return "junit";
+      if (b === 123) {
+        if (!final && len - i < JSON_HEAD_BYTES) return void 0;
+        if (RESULTS_JSON_HEAD.test(latin12.decode(head.subarray(i, i + JSON_HEAD_BYTES)))) return "results-json";
+      }
+      this.pos = 0;
+    }
+    const limit = Math.min(len, DETECT_WINDOW);
+    for (let p = this.pos; p < limit; p++) {
+      if (this.lineStart) {
+        const cmd = v1CommandAt(head, p, len, final);
+        if (cmd === "wait") return this.wait(p);
+        if (cmd === "test") return "subunit-v1";
+        if (cmd === "other") this.sawV1Command = true;
+        this.lineStart = false;
+      }
+      const c = head[p];
+      if (c === 179) {
+        const packet = v2PacketAt(head, p, len, final);
+        if (packet === "yes") return "subunit-v2";
+        if (packet === "wait") return this.wait(p);
+      }
+      if (c === 10) this.lineStart = true;
+    }
+    this.pos = limit;
+    if (limit >= DETECT_WINDOW) return "subunit-v1";
+    if (!final) return void 0;
+    return this.sawV1Command ? "subunit-v1" : "not-results";
+  }
+  wait(p) {
+    this.pos = p;
+    return void 0;
+  }
+};
+var latin12 = new TextDecoder("latin1");
+var V1_WORDS = /* @__PURE__ */ new Set(["test", "testing", "error", "failure", "skip", "success", "successful", "xfail", "uxsuccess", "progress", "tags", "time"]);
+var isByteSpace2 = (b) => b === 32 || b === 9 || b === 10 || b === 13 || b === 11 || b === 12;
+function v1CommandAt(head, p, len, final) {
+  let q = p;
+  while (q < len && q - p < 16 && head[q] >= 97 && head[q] <= 122) q++;
+  const wordEnd = q;
+  while (q < len && q - p < 24 && head[q] === 58) q++;
+  if (q >= len) return final || q - p >= 24 ? "none" : "wait";
+  if (wordEnd === p || !isByteSpace2(head[q])) return "none";
+  while (q < len && head[q] !== 10 && isByteSpace2(head[q])) q++;
+  if (q >= len) return final ? "none" : "wait";
+  if (head[q] === 10) return "none";
+  const word = latin12.decode(head.subarray(p, wordEnd));
+  return word === "test" || word === "testing" ? "test" : V1_WORDS.has(word) ? "other" : "none";
+}
+function v2PacketAt(head, i, len, final) {
+  const more = (end2) => !final && end2 > len && end2 <= DETECT_WINDOW ? "wait" : "no";
+  if (i + 2 > len) return more(i + 6);
+  if ((head[i + 1] & 240) !== 32) return "no";
+  if (i + 4 > len) return more(i + 6);
+  const b0 = head[i + 3];
+  const size = (b0 & 192) === 0 ? 1 : (b0 & 192) === 64 ? 2 : 3;
+  if (i + 3 + size > len) return more(i + 6);
+  let length = b0 & 63;
+  for (let k = 1; k < size; k++) length = length * 256 + head[i + 3 + k];
+  if (length < 10) return "no";
+  const end = i + length;
+  if (end > len) return more(end);
+  const stored = (head[end - 4] << 24 | head[end - 3] << 16 | head[end - 2] << 8 | head[end - 1]) >>> 0;
+  return crc322(head.subarray(i, end - 4)) >>> 0 === stored ? "yes" : "no";
 }
 function createSubunitV2Parser(options = {}) {
   return aggregated("subunit-v2", options, (agg) => new SubunitV2Decoder(agg, { trustCrc: options.trustCrc === true }));
@@ -1596,7 +1713,7 @@ function createSubunitV1Parser(options = {}) {
   const policy = options.attachments ?? DEFAULT_ATTACHMENTS;
   return aggregated("subunit-v1", { ...options, attachments: policy }, (agg) => {
     const decoder = new SubunitV1Decoder(agg, { capBytes: policy.capBytes, keep: policy.keep });
-    return { push: (chunk, transient) => decoder.push(transient ? chunk.slice() : chunk), end: () => decoder.end() };
+    return { push: (chunk, transient) => decoder.push(transient ? new Uint8Array(chunk) : chunk), end: () => decoder.end() };
   });
 }
 function createJUnitParser(options = {}) {
@@ -1606,24 +1723,63 @@ function createJUnitParser(options = {}) {
     if (options.onTest) for (const t of results.tests) options.onTest(t);
     return results;
   };
-  return { format: "junit", push: (chunk, transient) => void chunks.push(transient ? chunk.slice() : chunk), end, endSummary: () => summarize(end()) };
+  return { format: "junit", push: (chunk, transient) => void chunks.push(transient ? new Uint8Array(chunk) : chunk), end, endSummary: () => summarize(end()) };
 }
 var FACTORIES = {
   "subunit-v2": createSubunitV2Parser,
   "subunit-v1": createSubunitV1Parser,
   junit: createJUnitParser
 };
+var EXPECTED = "expected subunit v1/v2, JUnit XML or tempest-gate results JSON";
+function inputError(options, message, offset) {
+  return new UserError(message, { place: options.source !== void 0 || offset !== void 0 ? { file: options.source, offset } : void 0 });
+}
+var STATUSES = new Set(Object.keys(emptyCounts()));
+function createResultsJsonParser(options = {}) {
+  const chunks = [];
+  const end = () => {
+    const text2 = new TextDecoder().decode(Buffer.concat(chunks));
+    let doc;
+    try {
+      doc = JSON.parse(text2);
+    } catch (err) {
+      const at = /at position (\d+)/.exec(err.message)?.[1];
+      const offset = at !== void 0 ? Buffer.byteLength(text2.slice(0, Number(at)), "utf8") : Buffer.byteLength(text2, "utf8");
+      throw inputError(options, `malformed tempest-gate results JSON: ${err.message.replace(/\s+/g, " ")}`, offset);
+    }
+    const bad = (what) => inputError(options, `not tempest-gate results JSON (${RESULTS_SCHEMA}): ${what}`);
+    if (typeof doc !== "object" || doc === null) throw bad("not an object");
+    const d = doc;
+    if (d.schema !== RESULTS_SCHEMA) throw bad(`"schema" is ${JSON.stringify(d.schema)}`);
+    if (d.format !== "subunit-v2" && d.format !== "subunit-v1" && d.format !== "junit") throw bad(`"format" is ${JSON.stringify(d.format)}`);
+    if (!Array.isArray(d.tests)) throw bad('"tests" is not a list');
+    d.tests.forEach((t, i) => {
+      const r = t;
+      if (typeof r !== "object" || r === null || typeof r.id !== "string" || typeof r.status !== "string" || !STATUSES.has(r.status) || !Array.isArray(r.attachments)) {
+        throw bad(`tests[${i}] is not a test record (id, status, attachments)`);
+      }
+    });
+    const damage = Array.isArray(d.damage) ? d.damage : [];
+    const results = makeRunResults(d.format, d.tests, damage);
+    if (options.onTest) for (const t of results.tests) options.onTest(t);
+    return results;
+  };
+  return { format: void 0, push: (chunk, transient) => void chunks.push(transient ? new Uint8Array(chunk) : chunk), end, endSummary: () => summarize(end()) };
+}
 function createResultParser(options = {}) {
   let inner = null;
-  const pending = [];
-  const start = (head) => {
-    const format = options.format ?? detectFormat(head);
-    return FACTORIES[format](options);
+  const detector = new FormatDetector();
+  const start = (detected) => {
+    if (detected === "not-results") throw inputError(options, `not a result file (${EXPECTED})`);
+    if (detected === "results-json") return createResultsJsonParser(options);
+    return FACTORIES[detected](options);
   };
+  if (options.format !== void 0) inner = FACTORIES[options.format](options);
   const settle = () => {
     if (!inner) {
-      inner = start(Buffer.concat(pending));
-      if (pending.length) inner.push(Buffer.concat(pending));
+      inner = start(detector.decide(true));
+      const head = detector.bytes();
+      if (head.length) inner.push(head);
     }
     return inner;
   };
@@ -1633,12 +1789,11 @@ function createResultParser(options = {}) {
     },
     push(chunk, transient) {
       if (inner) return inner.push(chunk, transient);
-      pending.push(transient ? chunk.slice() : chunk);
-      const head = Buffer.concat(pending);
-      if (options.format === void 0 && head.every((b) => b === 32 || b === 10 || b === 13 || b === 9)) return;
-      inner = start(head);
-      pending.length = 0;
-      inner.push(head);
+      detector.add(chunk);
+      const detected = detector.decide(false);
+      if (detected === void 0) return;
+      inner = start(detected);
+      inner.push(detector.bytes());
     },
     end() {
       return settle().end();
@@ -1963,7 +2118,7 @@ function resultsFromBytes(bytes, source) {
     if (!Array.isArray(tests)) throw new UserError('results JSON without a "tests" list', { place: { file: source } });
     return checkedResults(value, tests, source);
   }
-  return parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS });
+  return parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS, source });
 }
 var STATUS_SET = new Set(TEST_STATUSES);
 function checkedResults(value, tests, source) {
@@ -2467,6 +2622,116 @@ function compareRuns(baseline, run, options) {
   return { ...partial, verdict: judge(partial, failOn) };
 }
 
+// src/core/interop/model.ts
+var CAPABILITY_STATUSES = ["required", "advisory", "deprecated", "removed"];
+
+// src/core/interop/score.ts
+function passedTests(runs) {
+  const names = /* @__PURE__ */ new Set();
+  const ids = /* @__PURE__ */ new Set();
+  for (const run of runs) {
+    for (const t of run.tests) {
+      if (t.status !== "success") continue;
+      names.add(t.name);
+      if (t.idempotentId !== null) ids.add(t.idempotentId);
+    }
+  }
+  return { names, ids };
+}
+var PRIORITY = { required: 1, advisory: 2, deprecated: 3, removed: 4 };
+function emptyStatus() {
+  return { count: 0, passed: 0, flaggedPassed: 0, flaggedFailed: 0, percent: null, nonFlaggedPercent: null };
+}
+function finish(s) {
+  s.percent = s.count === 0 ? null : s.passed * 100 / s.count;
+  const nonFlagged = s.count - s.flaggedPassed - s.flaggedFailed;
+  const nonFlaggedPassed = s.passed - s.flaggedPassed;
+  s.nonFlaggedPercent = nonFlagged === 0 ? null : nonFlaggedPassed * 100 / nonFlagged;
+}
+function scoreCapability(g, name, status, passed) {
+  const cap = g.capabilities[name];
+  const out = { name, status, passed: [], notPassed: [], flagged: [], met: true };
+  for (const t of cap?.tests ?? []) {
+    const ok = passed.names.has(t.name) || t.aliases.some((a) => passed.names.has(a)) || t.idempotentId !== null && passed.ids.has(t.idempotentId);
+    (ok ? out.passed : out.notPassed).push(t.name);
+    if (t.flagged !== null) out.flagged.push(t.name);
+    else if (!ok) out.met = false;
+  }
+  return out;
+}
+function tally(byStatus, cap) {
+  const s = byStatus[cap.status];
+  const flagged = new Set(cap.flagged);
+  s.count += cap.passed.length + cap.notPassed.length;
+  s.passed += cap.passed.length;
+  for (const t of cap.passed) if (flagged.has(t)) s.flaggedPassed++;
+  for (const t of cap.notPassed) if (flagged.has(t)) s.flaggedFailed++;
+}
+function statusRecord() {
+  return { required: emptyStatus(), advisory: emptyStatus(), deprecated: emptyStatus(), removed: emptyStatus() };
+}
+function scoreGuideline(g, passed) {
+  const targets = g.targets.map((target) => {
+    const statusOf = /* @__PURE__ */ new Map();
+    for (const comp of target.components) {
+      const c = g.components[comp];
+      if (!c) continue;
+      for (const status of CAPABILITY_STATUSES) {
+        for (const cap of c.capabilities[status]) {
+          const prev = statusOf.get(cap);
+          if (prev === void 0 || PRIORITY[status] < PRIORITY[prev]) statusOf.set(cap, status);
+        }
+      }
+    }
+    const byStatus = statusRecord();
+    const capabilities = [];
+    for (const [cap, status] of statusOf) {
+      const cs = scoreCapability(g, cap, status, passed);
+      tally(byStatus, cs);
+      capabilities.push(cs);
+    }
+    for (const status of CAPABILITY_STATUSES) finish(byStatus[status]);
+    const compliant = capabilities.every((c) => c.status !== "required" || c.met);
+    return { name: target.name, kind: target.kind, byStatus, capabilities, compliant };
+  });
+  const components = Object.values(g.components).map((c) => {
+    const byStatus = statusRecord();
+    for (const status of CAPABILITY_STATUSES) for (const cap of c.capabilities[status]) tally(byStatus, scoreCapability(g, cap, status, passed));
+    for (const status of CAPABILITY_STATUSES) finish(byStatus[status]);
+    return { name: c.name, byStatus };
+  });
+  return { guideline: g.id, targets, components };
+}
+function compareInterop(g, target, baseline, run, ran) {
+  const t = g.targets.find((x) => x.name === target) ?? g.targets[0];
+  const out = { guideline: g.id, target: t?.name ?? target, kept: 0, exercised: 0, lost: [], gained: [], required: 0 };
+  if (!t) return out;
+  const passes = (p, test) => p.names.has(test.name) || test.aliases.some((a) => p.names.has(a)) || test.idempotentId !== null && p.ids.has(test.idempotentId);
+  const names = /* @__PURE__ */ new Set();
+  for (const comp of t.components) for (const name of g.components[comp]?.capabilities.required ?? []) names.add(name);
+  for (const name of [...names].sort()) {
+    const tests = (g.capabilities[name]?.tests ?? []).filter((x) => x.flagged === null);
+    out.required++;
+    const metBefore = tests.every((x) => passes(baseline, x));
+    const exercised = tests.filter((x) => ran.has(x.name) || x.aliases.some((a) => ran.has(a)));
+    const failing = exercised.some((x) => !passes(run, x));
+    const metNow = tests.length > 0 && tests.every((x) => passes(run, x));
+    if (metBefore && failing) out.lost.push(name);
+    else if (!metBefore && metNow) out.gained.push(name);
+    else if (metBefore) {
+      out.kept++;
+      if (exercised.length) out.exercised++;
+    }
+  }
+  return out;
+}
+function interopChangeLine(c) {
+  const parts = [`${c.kept} of ${c.required} required capabilities kept (${c.exercised} exercised by this run)`];
+  parts.push(c.lost.length ? `lost: ${c.lost.join(", ")}` : "none lost");
+  if (c.gained.length) parts.push(`gained: ${c.gained.join(", ")}`);
+  return `Interop ${c.guideline} ${c.target}: ${parts.join("; ")}`;
+}
+
 // src/core/render/compare-sections.ts
 function fmtSeconds(s) {
   if (s === null) return "?";
@@ -2685,6 +2950,13 @@ function renderCompareMarkdown(diff, options = {}) {
     if (shown < s.items.length) out.add(more(s.items.length - shown));
     out.add("\n");
   }
+  if (diff.interopChange) {
+    const line = `${interopChangeLine(diff.interopChange)}
+
+`;
+    if (out.fits(line, RESERVE)) out.add(line);
+    else omitted++;
+  }
   if (diff.interop) {
     const lines = interopLines(diff.interop).map((l) => `${l}
 `);
@@ -2742,6 +3014,7 @@ function renderCompareText(diff, options = {}) {
     if (s.items.length > max) lines.push(`  \u2026 and ${s.items.length - max} more`);
   }
   if (!diff.durationCheck.compared) lines.push("", `Durations not compared: ${diff.durationCheck.skippedReason}`);
+  if (diff.interopChange) lines.push("", interopChangeLine(diff.interopChange));
   if (diff.interop) lines.push("", `Interop ${diff.interop.guideline}:`, ...interopLines(diff.interop).map((l) => `  ${l}`));
   return `${lines.join("\n")}
 `;
@@ -2765,6 +3038,10 @@ export {
   notRunVerdict,
   gateVerdict,
   compareRuns,
+  CAPABILITY_STATUSES,
+  passedTests,
+  scoreGuideline,
+  compareInterop,
   renderCompareMarkdown,
   renderCompareText
 };

@@ -1,21 +1,25 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  parseGuideline,
-  passedTests,
-  scoreGuideline
-} from "./chunk-PYNAP7XY.js";
+  parseGuideline
+} from "./chunk-XEXCYFY6.js";
 import {
   damageLine
-} from "./chunk-DYNTHJVM.js";
+} from "./chunk-N7FRCG6U.js";
+import {
+  dataFile
+} from "./chunk-B3CI7MJK.js";
 import {
   EMPTY_CONTEXT,
   baselineFromBytes,
+  compareInterop,
   compareRuns,
   emptyBaseline,
   gateVerdict,
   parseKnownFailures,
+  passedTests,
+  scoreGuideline,
   summarizeRuns
-} from "./chunk-CXU2P6X6.js";
+} from "./chunk-XDUW5LDE.js";
 import {
   readBytes,
   readText,
@@ -23,7 +27,8 @@ import {
 } from "./chunk-ZELLUOP7.js";
 import {
   EXIT,
-  UserError
+  UserError,
+  usageError
 } from "./chunk-XOD6W3JI.js";
 
 // src/edges/baseline-store.ts
@@ -242,9 +247,20 @@ async function loadKnownFailures(file) {
   if (file === null || file === void 0) return null;
   return parseKnownFailures(await readText(file), file);
 }
-async function loadGuidelines(files) {
+var BUILTIN_GUIDELINES = ["2020.06"];
+function guidelinePath(spec) {
+  const m = /^builtin:(.+)$/.exec(spec);
+  if (!m) return spec;
+  const id = m[1] ?? "";
+  if (!BUILTIN_GUIDELINES.includes(id)) throw usageError(`no built-in guideline '${id}' (built in: ${BUILTIN_GUIDELINES.map((g) => `builtin:${g}`).join(", ")}; or give a file)`);
+  return dataFile("interop", `${id}.json`);
+}
+async function loadGuidelines(specs) {
   const out = [];
-  for (const file of files) out.push(parseGuideline(await readText(file), file));
+  for (const spec of specs) {
+    const file = guidelinePath(spec);
+    out.push(parseGuideline(await readText(file), spec.startsWith("builtin:") ? spec : file));
+  }
   return out;
 }
 
@@ -270,6 +286,17 @@ function judgeRuns(options) {
     damage: [...base?.damage ?? [], ...options.damage ?? []],
     infrastructure: options.infrastructure ?? null
   });
+  const guideline = options.guidelines?.[0];
+  if (guideline && base && passed) {
+    const before = { names: /* @__PURE__ */ new Set(), ids: /* @__PURE__ */ new Set() };
+    for (const t of base.baseline.tests) {
+      if (t.outcome !== "pass") continue;
+      before.names.add(t.name);
+      if (t.idempotentId !== null) before.ids.add(t.idempotentId);
+    }
+    const ran = new Set(options.runs.flatMap((r) => r.tests.filter((t) => t.status !== "exists").map((t) => t.name)));
+    diff.interopChange = compareInterop(guideline, options.interopTarget ?? guideline.targets[0]?.name ?? "platform", before, passed, ran);
+  }
   diff.verdict = { ...diff.verdict, failed: verdict.result !== "pass", reason: verdict.reason, blocking: verdict.blocking };
   return { diff, verdict, interop, hasBaseline: base !== null };
 }

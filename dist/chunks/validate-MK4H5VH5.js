@@ -2,17 +2,15 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   parseSet,
   reportText
-} from "./chunk-YJ7CZQDS.js";
+} from "./chunk-H5XAZ5IO.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-SBFUWQDO.js";
+} from "./chunk-KDK6MNOO.js";
 import {
-  parseGuideline,
-  passedTests,
-  scoreGuideline
-} from "./chunk-PYNAP7XY.js";
+  parseGuideline
+} from "./chunk-XEXCYFY6.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -22,15 +20,18 @@ import {
   readReference,
   runTempest,
   shJoin
-} from "./chunk-WDVVGHGK.js";
+} from "./chunk-7P5422HW.js";
 import {
   listFlavors,
   listNetworks,
   networkExtensions,
   openSession,
   parseDuration
-} from "./chunk-WMLCPDPA.js";
-import "./chunk-CXU2P6X6.js";
+} from "./chunk-GYUBQIDN.js";
+import {
+  passedTests,
+  scoreGuideline
+} from "./chunk-XDUW5LDE.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {

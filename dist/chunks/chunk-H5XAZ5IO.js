@@ -3,18 +3,18 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-SBFUWQDO.js";
+} from "./chunk-KDK6MNOO.js";
 import {
   DEFAULT_READY,
   DEFAULT_TIMEOUTS,
   readReference,
   readRegexList,
   runStage
-} from "./chunk-WDVVGHGK.js";
+} from "./chunk-7P5422HW.js";
 import {
   SECRETS_PATH,
   parseDuration
-} from "./chunk-WMLCPDPA.js";
+} from "./chunk-GYUBQIDN.js";
 import {
   flag,
   str,

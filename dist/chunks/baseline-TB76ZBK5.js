@@ -10,23 +10,24 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-CTXJA677.js";
+} from "./chunk-TN6XD7PF.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-AH4OXOT7.js";
-import "./chunk-PYNAP7XY.js";
+} from "./chunk-5IWLDX3P.js";
+import "./chunk-XEXCYFY6.js";
 import {
   loadRuns
-} from "./chunk-DYNTHJVM.js";
+} from "./chunk-N7FRCG6U.js";
+import "./chunk-B3CI7MJK.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-CXU2P6X6.js";
+} from "./chunk-XDUW5LDE.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

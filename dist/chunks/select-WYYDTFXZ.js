@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-XQCRJ6PM.js";
+} from "./chunk-QTCYMV4Q.js";
 import "./chunk-B3CI7MJK.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";

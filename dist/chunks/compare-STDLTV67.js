@@ -10,11 +10,12 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-CTXJA677.js";
-import "./chunk-AH4OXOT7.js";
-import "./chunk-PYNAP7XY.js";
-import "./chunk-DYNTHJVM.js";
-import "./chunk-CXU2P6X6.js";
+} from "./chunk-TN6XD7PF.js";
+import "./chunk-5IWLDX3P.js";
+import "./chunk-XEXCYFY6.js";
+import "./chunk-N7FRCG6U.js";
+import "./chunk-B3CI7MJK.js";
+import "./chunk-XDUW5LDE.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
