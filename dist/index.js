@@ -1,26 +1,26 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunks/chunk-Y4XLRRUI.js";
+} from "./chunks/chunk-ONQZGWU5.js";
 import {
   judgeRuns,
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunks/chunk-5IWLDX3P.js";
-import "./chunks/chunk-XEXCYFY6.js";
+} from "./chunks/chunk-TJW6VAR7.js";
+import "./chunks/chunk-LCKRAEV6.js";
 import {
   loadRuns
-} from "./chunks/chunk-N7FRCG6U.js";
+} from "./chunks/chunk-KX3I4NE2.js";
 import {
   STATE,
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-SNCUUNDY.js";
+} from "./chunks/chunk-3F6UB3N5.js";
 import "./chunks/chunk-MIVSDBYF.js";
 import "./chunks/chunk-QTCYMV4Q.js";
-import "./chunks/chunk-7P5422HW.js";
+import "./chunks/chunk-LYQB7SGV.js";
 import {
   newRunId
 } from "./chunks/chunk-GYUBQIDN.js";
@@ -29,7 +29,7 @@ import {
   notRunVerdict,
   renderCompareMarkdown,
   resultsFromBytes
-} from "./chunks/chunk-XDUW5LDE.js";
+} from "./chunks/chunk-QL35TKZB.js";
 import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import {

@@ -3,13 +3,13 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-SNCUUNDY.js";
+} from "./chunks/chunk-3F6UB3N5.js";
 import "./chunks/chunk-MIVSDBYF.js";
 import "./chunks/chunk-QTCYMV4Q.js";
-import "./chunks/chunk-7P5422HW.js";
+import "./chunks/chunk-LYQB7SGV.js";
 import "./chunks/chunk-GYUBQIDN.js";
 import "./chunks/chunk-B3CI7MJK.js";
-import "./chunks/chunk-XDUW5LDE.js";
+import "./chunks/chunk-QL35TKZB.js";
 import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";

@@ -51,9 +51,15 @@ function attachmentText(t: TestRecord, name: string): string | null {
 }
 
 /** The last `max` characters of a traceback (its end says what went wrong). */
-function tail(text: string, max: number): string {
+/** The last `max` characters, cut at a line start (or else a word start), never inside a word. */
+export function tail(text: string, max: number): string {
   const trimmed = text.replace(/\s+$/, '');
-  return trimmed.length <= max ? trimmed : `…${trimmed.slice(trimmed.length - max)}`;
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(trimmed.length - max);
+  const line = cut.indexOf('\n');
+  if (line >= 0 && line < max / 2) return `…\n${cut.slice(line + 1)}`;
+  const word = cut.search(/\s/);
+  return word >= 0 && word < max / 2 ? `…${cut.slice(word)}` : `…${cut}`;
 }
 
 function median(values: number[]): number | null {

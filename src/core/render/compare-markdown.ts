@@ -2,6 +2,7 @@
 // blocks it first, then the rest, all within a size budget (GitHub caps a comment at 65536 chars).
 import type { CompareDiff, TestChange } from '../compare/model.ts';
 import { interopChangeLine } from '../interop/score.ts';
+import { tail } from '../compare/baseline.ts';
 import { changeSections, describeChange, fmtSeconds, interopLines, pct, type Section } from './compare-sections.ts';
 
 export interface CompareMarkdownOptions {
@@ -66,7 +67,7 @@ function itemLine(t: TestChange): string {
 function traceback(t: TestChange): string {
   if (!t.detail) return '';
   const lines = t.detail.split('\n');
-  const body = lines.slice(-15).join('\n').slice(-1500).replace(/```/g, "'''");
+  const body = tail(lines.slice(-15).join('\n'), 1500).replace(/```/g, "'''");
   return `  <details><summary>traceback</summary>\n\n  \`\`\`\n${body.replace(/^/gm, '  ')}\n  \`\`\`\n  </details>\n`;
 }
 

@@ -101,7 +101,7 @@ function diffSection(diff: CompareDiff): string {
   const rows: string[] = [];
   for (const kind of KIND_ORDER) {
     for (const ch of byKind.get(kind) ?? []) {
-      const dur = kind === 'slower' || kind === 'faster' ? `${fmtSeconds(ch.durationBefore)} → ${fmtSeconds(ch.durationAfter)}` : '';
+      const dur = kind === 'slower' || kind === 'faster' ? `${fmtSeconds(ch.durationBefore)} → ${fmtSeconds(ch.durationAfter)}` : fmtSeconds(ch.durationAfter ?? ch.durationBefore);
       const known = ch.known ? ` <a class="known" href="${escapeHtml(ch.known.bug)}">known: ${escapeHtml(ch.known.bug)}</a>` : '';
       const renamed = ch.renamedFrom ? `<div class="renamed">was ${escapeHtml(ch.renamedFrom)}</div>` : '';
       rows.push(
@@ -218,7 +218,7 @@ svg .grid{stroke:#eaeef2}svg .tick,svg .lane{font-size:11px;fill:#57606a}
 svg .bar:hover{stroke:#1f2328;stroke-width:1}
 details.failure{border:1px solid #d0d7de;border-radius:6px;margin:6px 0;padding:4px 8px}
 details.failure summary{cursor:pointer;font-family:ui-monospace,monospace;word-break:break-all}
-pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:420px;font-size:12px}
+pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:420px;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 #filter{padding:4px 8px;width:320px;border:1px solid #d0d7de;border-radius:6px}
 .hidden{display:none}
 `;

@@ -3,21 +3,21 @@ import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-TN6XD7PF.js";
+} from "./chunk-NRQYPTSG.js";
 import {
   writeReport
-} from "./chunk-Y4XLRRUI.js";
+} from "./chunk-ONQZGWU5.js";
 import {
   judgeRuns,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-5IWLDX3P.js";
-import "./chunk-XEXCYFY6.js";
+} from "./chunk-TJW6VAR7.js";
+import "./chunk-LCKRAEV6.js";
 import {
   loadRuns
-} from "./chunk-N7FRCG6U.js";
+} from "./chunk-KX3I4NE2.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-XDUW5LDE.js";
+import "./chunk-QL35TKZB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

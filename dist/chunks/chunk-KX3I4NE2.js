@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   resultsFromBytes
-} from "./chunk-XDUW5LDE.js";
+} from "./chunk-QL35TKZB.js";
 import {
   fileSize,
   readBytes,

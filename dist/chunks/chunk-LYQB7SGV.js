@@ -13,7 +13,7 @@ import {
   createResultParser,
   parseBaseline,
   parseResults
-} from "./chunk-XDUW5LDE.js";
+} from "./chunk-QL35TKZB.js";
 import {
   readBytes,
   readText

@@ -3,11 +3,11 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-H5XAZ5IO.js";
+} from "./chunk-JCVV7QDN.js";
 import "./chunk-KDK6MNOO.js";
-import "./chunk-7P5422HW.js";
+import "./chunk-LYQB7SGV.js";
 import "./chunk-GYUBQIDN.js";
-import "./chunk-XDUW5LDE.js";
+import "./chunk-QL35TKZB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

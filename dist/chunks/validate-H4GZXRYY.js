@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   parseSet,
   reportText
-} from "./chunk-H5XAZ5IO.js";
+} from "./chunk-JCVV7QDN.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -10,7 +10,7 @@ import {
 } from "./chunk-KDK6MNOO.js";
 import {
   parseGuideline
-} from "./chunk-XEXCYFY6.js";
+} from "./chunk-LCKRAEV6.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -20,7 +20,7 @@ import {
   readReference,
   runTempest,
   shJoin
-} from "./chunk-7P5422HW.js";
+} from "./chunk-LYQB7SGV.js";
 import {
   listFlavors,
   listNetworks,
@@ -31,7 +31,7 @@ import {
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-XDUW5LDE.js";
+} from "./chunk-QL35TKZB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {

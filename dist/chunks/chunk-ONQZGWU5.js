@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   renderCompareMarkdown
-} from "./chunk-XDUW5LDE.js";
+} from "./chunk-QL35TKZB.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";
@@ -86,7 +86,7 @@ function diffSection(diff) {
   const rows = [];
   for (const kind of KIND_ORDER) {
     for (const ch of byKind.get(kind) ?? []) {
-      const dur = kind === "slower" || kind === "faster" ? `${fmtSeconds(ch.durationBefore)} \u2192 ${fmtSeconds(ch.durationAfter)}` : "";
+      const dur = kind === "slower" || kind === "faster" ? `${fmtSeconds(ch.durationBefore)} \u2192 ${fmtSeconds(ch.durationAfter)}` : fmtSeconds(ch.durationAfter ?? ch.durationBefore);
       const known = ch.known ? ` <a class="known" href="${escapeHtml(ch.known.bug)}">known: ${escapeHtml(ch.known.bug)}</a>` : "";
       const renamed = ch.renamedFrom ? `<div class="renamed">was ${escapeHtml(ch.renamedFrom)}</div>` : "";
       rows.push(
@@ -177,7 +177,7 @@ svg .grid{stroke:#eaeef2}svg .tick,svg .lane{font-size:11px;fill:#57606a}
 svg .bar:hover{stroke:#1f2328;stroke-width:1}
 details.failure{border:1px solid #d0d7de;border-radius:6px;margin:6px 0;padding:4px 8px}
 details.failure summary{cursor:pointer;font-family:ui-monospace,monospace;word-break:break-all}
-pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:420px;font-size:12px}
+pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:420px;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 #filter{padding:4px 8px;width:320px;border:1px solid #d0d7de;border-radius:6px}
 .hidden{display:none}
 `;

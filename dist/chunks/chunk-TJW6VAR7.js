@@ -1,10 +1,10 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-XEXCYFY6.js";
+} from "./chunk-LCKRAEV6.js";
 import {
   damageLine
-} from "./chunk-N7FRCG6U.js";
+} from "./chunk-KX3I4NE2.js";
 import {
   dataFile
 } from "./chunk-B3CI7MJK.js";
@@ -19,7 +19,7 @@ import {
   passedTests,
   scoreGuideline,
   summarizeRuns
-} from "./chunk-XDUW5LDE.js";
+} from "./chunk-QL35TKZB.js";
 import {
   readBytes,
   readText,

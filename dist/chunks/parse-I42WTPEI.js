@@ -4,10 +4,10 @@ import {
   parseFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-N7FRCG6U.js";
+} from "./chunk-KX3I4NE2.js";
 import {
   writeJUnit
-} from "./chunk-XDUW5LDE.js";
+} from "./chunk-QL35TKZB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {

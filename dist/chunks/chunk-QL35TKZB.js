@@ -1850,7 +1850,13 @@ function attachmentText(t, name) {
 }
 function tail(text2, max) {
   const trimmed = text2.replace(/\s+$/, "");
-  return trimmed.length <= max ? trimmed : `\u2026${trimmed.slice(trimmed.length - max)}`;
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(trimmed.length - max);
+  const line = cut.indexOf("\n");
+  if (line >= 0 && line < max / 2) return `\u2026
+${cut.slice(line + 1)}`;
+  const word = cut.search(/\s/);
+  return word >= 0 && word < max / 2 ? `\u2026${cut.slice(word)}` : `\u2026${cut}`;
 }
 function median(values) {
   if (values.length === 0) return null;
@@ -2856,7 +2862,7 @@ function itemLine(t) {
 function traceback(t) {
   if (!t.detail) return "";
   const lines = t.detail.split("\n");
-  const body = lines.slice(-15).join("\n").slice(-1500).replace(/```/g, "'''");
+  const body = tail(lines.slice(-15).join("\n"), 1500).replace(/```/g, "'''");
   return `  <details><summary>traceback</summary>
 
   \`\`\`
@@ -2998,7 +3004,8 @@ function renderCompareText(diff, options = {}) {
   const max = options.maxPerSection ?? 25;
   const c = diff.counts;
   const lines = [];
-  lines.push(`${diff.verdict.failed ? "FAIL" : "PASS"}: ${diff.verdict.reason} (fail-on: ${diff.verdict.failOn})`);
+  const policy = diff.verdict.reason.includes("(fail-on: ") ? "" : ` (fail-on: ${diff.verdict.failOn})`;
+  lines.push(`${diff.verdict.failed ? "FAIL" : "PASS"}: ${diff.verdict.reason}${policy}`);
   lines.push(`  run: ${c.run} tests (${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped); baseline: ${c.baseline} tests from ${diff.baseline.runs} run${diff.baseline.runs === 1 ? "" : "s"}; ${c.matched} matched`);
   for (const s of changeSections(diff)) {
     if (s.items.length === 0 && s.notes.length === 0) continue;

@@ -5,15 +5,15 @@ import {
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-5IWLDX3P.js";
+} from "./chunk-TJW6VAR7.js";
 import {
   loadRuns
-} from "./chunk-N7FRCG6U.js";
+} from "./chunk-KX3I4NE2.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-XDUW5LDE.js";
+} from "./chunk-QL35TKZB.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";

@@ -10,12 +10,12 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-TN6XD7PF.js";
-import "./chunk-5IWLDX3P.js";
-import "./chunk-XEXCYFY6.js";
-import "./chunk-N7FRCG6U.js";
+} from "./chunk-NRQYPTSG.js";
+import "./chunk-TJW6VAR7.js";
+import "./chunk-LCKRAEV6.js";
+import "./chunk-KX3I4NE2.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-XDUW5LDE.js";
+import "./chunk-QL35TKZB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

@@ -10,24 +10,24 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-TN6XD7PF.js";
+} from "./chunk-NRQYPTSG.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-5IWLDX3P.js";
-import "./chunk-XEXCYFY6.js";
+} from "./chunk-TJW6VAR7.js";
+import "./chunk-LCKRAEV6.js";
 import {
   loadRuns
-} from "./chunk-N7FRCG6U.js";
+} from "./chunk-KX3I4NE2.js";
 import "./chunk-B3CI7MJK.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-XDUW5LDE.js";
+} from "./chunk-QL35TKZB.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

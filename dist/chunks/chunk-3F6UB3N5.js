@@ -11,7 +11,7 @@ import {
   DEFAULT_TIMEOUTS,
   readRegexList,
   runStage
-} from "./chunk-7P5422HW.js";
+} from "./chunk-LYQB7SGV.js";
 import {
   changeUnderTestLocalrc,
   parseLocalrcEntries,

@@ -10,7 +10,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-7P5422HW.js";
+} from "./chunk-LYQB7SGV.js";
 import {
   SECRETS_PATH,
   parseDuration
