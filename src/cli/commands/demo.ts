@@ -1,10 +1,11 @@
 // tempest-gate demo: the main job on bundled real data, for a first look on a fresh machine.
 // It runs every stage that needs no cloud — select, parse, compare, report — through the same
 // verbs a user calls, over data/ (a real Tempest run and Tempest 33.0.0's real test list).
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { str, type Command, type CommandIo } from '../command.ts';
 import { EXIT, type ExitCode } from '../../core/errors.ts';
+import { shJoin } from '../../core/run/shell-quote.ts';
 import { dataDir } from '../../edges/data-dir.ts';
 import { writeOutput } from '../../edges/files.ts';
 
@@ -56,7 +57,8 @@ Exit codes:
     const summary: { step: string; exitCode: number }[] = [];
     const json = args.values.json === true;
     for (const step of steps) {
-      if (!json) io.stdout.write(`\n== ${step.title} ==\n$ tempest-gate ${step.argv.map((a) => a.replace(io.cwd + '/', '')).join(' ')}\n`);
+      // Pasted back into a shell from the checkout, as it is: npx finds the bin, paths are relative and quoted.
+      if (!json) io.stdout.write(`\n== ${step.title} ==\n$ npx tempest-gate ${shJoin(step.argv.map((a) => (a.startsWith(`${io.cwd}/`) ? relative(io.cwd, a) : a)))}\n`);
       const sink = new PassThrough();
       if (!json) sink.pipe(io.stdout as NodeJS.WritableStream, { end: false });
       else sink.resume();
