@@ -196,6 +196,12 @@ test('JUnit written by the project (escaped, `]]>` split): the secret in a trace
   assert.deepEqual(findSecrets(xml, 'auto', [secret]).found, [0]);
 });
 
+test('JUnit: text the reader joins across a child element (mixed content) is found through the reader', () => {
+  const xml = enc.encode('<testsuite><testcase classname="c" name="t"><system-out>Pw-e2e-<x/>Cloud-9931</system-out></testcase></testsuite>');
+  assert.ok(parseResults(xml, { format: 'junit', attachments: { keep: 'all', capBytes: 1 << 20 } }).tests[0]?.attachments[0]?.text.includes('Pw-e2e-Cloud-9931'), 'the reader joins it');
+  assert.deepEqual(findSecrets(xml, 'auto', ['Pw-e2e-Cloud-9931']).found, [0]);
+});
+
 test('gzip: a planted secret is found through one or more gzip layers and members, and in a gzip\'d attachment', () => {
   fc.assert(
     fc.property(genSecret, fc.integer({ min: 1, max: 3 }), fc.nat(), fc.array(genTest, { maxLength: 3 }), (secret, layers, cut, others) => {
