@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import type { RunResults } from '../core/results/model.ts';
 import { buildAnnotations, commentMarker, fitBody, redact, renderReportMarkdown, type GateResult } from '../core/render/pr-report.ts';
 import { UserError } from '../core/errors.ts';
+import { findSecrets, scanFormatOf, type ScanFormat } from '../core/results/secret-scan.ts';
 import type { GitHubClient } from '../edges/github/client.ts';
 import type { Conclusion } from '../edges/github/check-run.ts';
 import { writeJobSummary } from '../edges/github/summary.ts';
@@ -161,16 +162,15 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
         core.warning(`the HTML report was not written: ${clean((err as Error).message)}`);
       }
     }
-    if (report.rawResultsPath) {
-      const raw = await readFile(report.rawResultsPath);
-      // Raw subunit cannot be redacted in place (its packets carry CRCs): leave it out instead.
-      const leaks = settings.secrets.filter((s) => s.length >= 4 && raw.includes(Buffer.from(s)));
-      if (leaks.length) core.warning(`${report.rawResultsPath} contains a secret value: only the redacted results.json is uploaded.`);
-      else {
-        const dest = join(settings.reportDir, FILES.subunit);
-        await copyFile(report.rawResultsPath, dest);
-        files.push(dest);
-      }
+    // The bundle was redacted before it was written; checked again as written, the last line of defence.
+    const upload: string[] = [];
+    for (const f of files) if (await clearOfSecrets(f, scanFormatOf(f), settings.secrets, clean, 'it is left out of the artifact')) upload.push(f);
+    // Raw results cannot be redacted in place (subunit packets carry CRCs): left out when they hold a
+    // secret. Their format is told from their bytes, as the reader tells it, whatever the file's name.
+    if (report.rawResultsPath && (await clearOfSecrets(report.rawResultsPath, 'auto', settings.secrets, clean, 'only the redacted results.json is uploaded'))) {
+      const dest = join(settings.reportDir, FILES.subunit);
+      await copyFile(report.rawResultsPath, dest);
+      upload.push(dest);
     }
     // Node logs were masked on the nodes before they were fetched (stages/run.ts).
     for (const log of report.nodeLogs ?? []) {
@@ -181,7 +181,7 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
     }
     try {
       const { uploadArtifact } = await import('../edges/github/artifacts.ts');
-      const up = await uploadArtifact({ name: settings.artifactName, files, rootDirectory: settings.reportDir });
+      const up = await uploadArtifact({ name: settings.artifactName, files: upload, rootDirectory: settings.reportDir });
       if (up.uploaded) core.info(`Artifact '${settings.artifactName}' uploaded (id ${up.id ?? '?'}, ${up.size ?? '?'} bytes).`);
       else core.info(`Artifact not uploaded: ${up.reason}. The report is in ${settings.reportDir}.`);
     } catch (err) {
@@ -190,6 +190,18 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
     }
   }
   return { reportPath, commentUrl, checkRunId, problems };
+}
+
+/**
+ * Whether a file may be uploaded, from its decoded content (subunit files joined across packets, XML
+ * and HTML references, JSON escapes, gzip): a secret can be in what a reader sees without being a
+ * run of the file's bytes. A file that holds one, or cannot be read whole to be checked, is not.
+ */
+async function clearOfSecrets(path: string, format: ScanFormat, secrets: readonly string[], clean: (s: string) => string, instead: string): Promise<boolean> {
+  const scan = findSecrets(await readFile(path), format, secrets);
+  if (scan.found.length) core.warning(clean(`${path} contains a secret value (decoded as ${[...new Set(scan.readAs)].join(', ')}): ${instead}.`));
+  else if (scan.unchecked.length) core.warning(clean(`${path} could not be checked for secrets (${scan.unchecked[0]}): ${instead}.`));
+  return scan.found.length === 0 && scan.unchecked.length === 0;
 }
 
 /** Redact each string value, not the JSON text: a secret holding `"` or `\` is escaped in the text and would not match there. */

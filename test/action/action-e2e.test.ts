@@ -11,6 +11,8 @@ import { startGitHubServer, type GitHubServer } from '../helpers/github-server.t
 import { startArtifactServer, type ArtifactServer } from '../helpers/artifact-server.ts';
 import { newJob, visibleLog, type StepResult } from '../helpers/action-runner.ts';
 import { makeRun } from '../helpers/tempest-run.ts';
+import { filePackets, streamWith } from '../helpers/streams.ts';
+import { encodePacket } from '../../src/core/results/subunit-v2.ts';
 
 const FIXTURE = new URL('../fixtures/action/pull_request.synchronize.json', import.meta.url);
 const TOKEN = 'ghs_e2eSecretToken_7Q2xK';
@@ -339,4 +341,68 @@ test('against a baseline: regressions and fixes from the compare engine, in the 
   assert.match(body, /#### Still failing \(2\)/);
   assert.equal(gh.checkRuns[0]?.conclusion, 'failure');
   assertNoRejections(gh);
+});
+
+test('a secret no byte search finds (cut across two subunit packets, or spelled with XML references): the raw results stay out of the artifact; clean ones go in', async (t) => {
+  await freshServer(t);
+  const id = 'tempest.api.identity.v3.test_tokens.TokensTest.test_leak[id-0000000a-0000-4000-8000-000000000000]';
+  const T = Date.UTC(2026, 10, 25, 7, 0, 0) * 1000;
+  // A traceback sent in two packets, as a test's output is, the cut inside the password.
+  const subunitOf = (traceback: string, cut: number): Uint8Array =>
+    Buffer.concat([
+      makeRun({ tests: 4, failures: 0 }),
+      encodePacket({ testId: id, status: 'inprogress', timestamp: T }),
+      streamWith([], [filePackets({ testId: id, fileName: 'traceback', mimeType: 'text/x-traceback; charset="utf8"; language="python"', content: Buffer.from(traceback), cuts: [cut], timestamp: T })]),
+      encodePacket({ testId: id, status: 'fail', timestamp: T + 1000 }),
+    ]);
+  const line = 'keystoneauth1.exceptions.http.Unauthorized: auth with password ';
+  const at = line.length + 5;
+  // Every character a character reference, decimal and hex by turns.
+  const spelled = [...CLOUD_PASSWORD].map((c, i) => (i % 2 ? `&#${c.codePointAt(0)};` : `&#x${c.codePointAt(0)!.toString(16)};`)).join('');
+  const junit = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="tempest" tests="2"><testcase classname="tempest.api.compute.T" name="test_ok" time="0.1"/><testcase classname="tempest.api.compute.T" name="test_leak" time="1.0"><failure message="auth">${line}${spelled}</failure></testcase></testsuite>\n`;
+  const cases: Array<{ file: string; bytes: Uint8Array; leaks: boolean; decoded: string }> = [
+    { file: 'results.subunit', bytes: subunitOf(`${line}${CLOUD_PASSWORD} (from the clouds.yaml)`, at), leaks: true, decoded: 'subunit-v2' },
+    { file: 'results.xml', bytes: Buffer.from(junit), leaks: true, decoded: 'junit' },
+    { file: 'results.subunit', bytes: subunitOf(`${line}*** (nothing to hide)`, at), leaks: false, decoded: '' },
+  ];
+  for (const c of cases) {
+    assert.ok(!Buffer.from(c.bytes).includes(Buffer.from(CLOUD_PASSWORD)), `${c.file}: no byte search would find it`);
+    const job = await newJob({ inputs: { results: c.file, 'clouds-yaml': CLOUDS_YAML, cloud: 'devstack' }, githubToken: TOKEN, apiUrl: gh.url, event, env: { ...artifacts.env(), OS_PASSWORD } });
+    await writeFile(join(job.dir, 'workspace', c.file), c.bytes);
+    const uploads = artifacts.artifacts.length;
+    const r = await job.step('index');
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /::error::tempest-gate: 1 test failed of/);
+    assert.deepEqual(artifacts.errors, []);
+    assert.equal(artifacts.artifacts.length, uploads + 1, 'one artifact uploaded');
+    const files = await unzip(artifacts.artifacts.at(-1)!.bytes);
+    if (c.leaks) {
+      assert.match(r.stdout, new RegExp(`::warning::\\S*${c.file.replace('.', '\\.')} contains a secret value \\(decoded as ${c.decoded}\\): only the redacted results\\.json is uploaded\\.`), r.stdout);
+      assert.deepEqual(Object.keys(files).sort(), ['report.html', 'report.json', 'report.md', 'results.json'], `${c.file}: the raw results are left out`);
+      // The password was in the decoded traceback: the redacted results show *** where it was.
+      assert.match(files['results.json'] ?? '', /auth with password \*\*\*/);
+    } else {
+      assert.doesNotMatch(r.stdout, /contains a secret value|could not be checked for secrets/);
+      assert.deepEqual(Object.keys(files).sort(), ['report.html', 'report.json', 'report.md', 'results.json', 'results.subunit'], 'a clean raw stream is uploaded');
+      assert.ok(Buffer.from(files['results.subunit'] ?? '', 'latin1').equals(Buffer.from(c.bytes)), 'byte for byte');
+    }
+    const published = [visibleLog(r.stdout), r.stderr, r.summary, everythingPublished(gh), ...Object.values(files)];
+    for (const s of SECRETS) for (const text of published) assert.ok(!text.includes(s), `secret ${s.slice(0, 4)}… leaked from ${c.file}`);
+  }
+
+  // A password JSON-escaped in a traceback (a logged request body): the value as redaction looks for
+  // it is not there, its escaped form is. Whatever goes up in the artifact holds neither; what is
+  // left out is named.
+  const job = await newJob({ inputs: { results: 'results.subunit', 'clouds-yaml': CLOUDS_YAML, cloud: 'devstack' }, githubToken: TOKEN, apiUrl: gh.url, event, env: { ...artifacts.env(), OS_PASSWORD } });
+  await writeFile(join(job.dir, 'workspace', 'results.subunit'), subunitOf(`${line}${JSON.stringify({ password: OS_PASSWORD })}`, at));
+  const r = await job.step('index');
+  assert.equal(r.code, 1, r.stdout);
+  const files = await unzip(artifacts.artifacts.at(-1)!.bytes);
+  const forms = SECRETS.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
+  for (const name of ['report.html', 'report.json', 'report.md', 'results.json', 'results.subunit']) {
+    const text = files[name];
+    if (text === undefined) assert.match(r.stdout, new RegExp(`::warning::\\S*${name.replace('.', '\\.')} contains a secret value`), `${name} left out without a word`);
+    else for (const s of forms) assert.ok(!text.includes(s), `${name} uploaded with secret ${s.slice(0, 4)}…`);
+  }
+  assert.equal(files['results.subunit'], undefined);
 });

@@ -124,3 +124,45 @@ export function injure(stream: Uint8Array, injury: Injury): Uint8Array {
       return Buffer.concat([b.subarray(0, at), b.subarray(at + injury.count)]);
   }
 }
+
+/**
+ * The packets of one file whose content is cut at the given byte offsets (a cut anywhere, inside a
+ * UTF-8 character too): one packet per piece, the last marked eof. No `testId`: packets with no
+ * test id, as python-subunit writes a runner's passthrough output.
+ */
+export function filePackets(o: { testId?: string; routeCode?: string; fileName: string; mimeType?: string; content: Uint8Array; cuts: readonly number[]; timestamp?: number }): PacketInput[] {
+  const at = [...new Set(o.cuts.filter((c) => c > 0 && c < o.content.length))].sort((a, b) => a - b);
+  const bounds = [0, ...at, o.content.length];
+  const packets: PacketInput[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    packets.push({
+      ...(o.testId !== undefined ? { testId: o.testId } : {}),
+      ...(o.routeCode !== undefined ? { routeCode: o.routeCode } : {}),
+      ...(o.mimeType !== undefined ? { mimeType: o.mimeType } : {}),
+      ...(o.timestamp !== undefined ? { timestamp: o.timestamp } : {}),
+      fileName: o.fileName,
+      fileBytes: o.content.subarray(bounds[i], bounds[i + 1]),
+      eof: i + 2 === bounds.length,
+    });
+  }
+  return packets;
+}
+
+/** Generated tests' packets and extra packet queues, interleaved as concurrent workers write them (deterministic from `seed`). */
+export function streamWith(tests: GenTest[], extra: PacketInput[][], seed = 1): Uint8Array {
+  const queues = [...tests.map(testPackets), ...extra.map((q) => [...q])];
+  const out: Uint8Array[] = [];
+  let s = seed >>> 0 || 1;
+  const active: number[] = [];
+  let next = 0;
+  while (next < queues.length || active.length) {
+    if (next < queues.length && active.length < 3) active.push(next++);
+    s = (s * 1103515245 + 12345) >>> 0;
+    const pick = active[s % active.length] as number;
+    const q = queues[pick] as PacketInput[];
+    const p = q.shift();
+    if (p) out.push(encodePacket(p));
+    if (q.length === 0) active.splice(active.indexOf(pick), 1);
+  }
+  return Buffer.concat(out);
+}
