@@ -1,35 +1,41 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunks/chunk-ONQZGWU5.js";
+} from "./chunks/chunk-GGXBBRJB.js";
 import {
   judgeRuns,
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunks/chunk-TJW6VAR7.js";
-import "./chunks/chunk-LCKRAEV6.js";
+} from "./chunks/chunk-HFMUT6CJ.js";
+import "./chunks/chunk-XPWQ6AYR.js";
 import {
   loadRuns
-} from "./chunks/chunk-KX3I4NE2.js";
+} from "./chunks/chunk-VPEKEHIX.js";
 import {
   STATE,
   defaultStages,
   readSettings,
   requireCloudInputs
-} from "./chunks/chunk-3F6UB3N5.js";
+} from "./chunks/chunk-64JICTSH.js";
 import "./chunks/chunk-MIVSDBYF.js";
 import "./chunks/chunk-QTCYMV4Q.js";
-import "./chunks/chunk-LYQB7SGV.js";
+import "./chunks/chunk-DPTK7KTR.js";
+import "./chunks/chunk-VMDJOGCR.js";
 import {
   newRunId
 } from "./chunks/chunk-GYUBQIDN.js";
 import "./chunks/chunk-B3CI7MJK.js";
 import {
+  SIGNATURE,
+  SubunitV1Decoder,
+  SubunitV2Decoder,
+  detectFormat,
   notRunVerdict,
+  parseResults,
   renderCompareMarkdown,
   resultsFromBytes
-} from "./chunks/chunk-QL35TKZB.js";
+} from "./chunks/chunk-QM5EQZI3.js";
 import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import {
@@ -41,7 +47,7 @@ import {
   fitBody,
   redact,
   renderReportMarkdown
-} from "./chunks/chunk-SAE4ZDUB.js";
+} from "./chunks/chunk-7YFHF5F2.js";
 import {
   FAILING_STATUSES
 } from "./chunks/chunk-PF7A42VC.js";
@@ -78,6 +84,279 @@ async function writeJobSummary(markdown) {
 // src/action/publish.ts
 import { copyFile, mkdir, readFile as readFile2 } from "node:fs/promises";
 import { basename, dirname, join as join2 } from "node:path";
+
+// src/core/results/secret-scan.ts
+import { gunzipSync, constants as zlib } from "node:zlib";
+var MIN_SECRET_LENGTH = 4;
+var MAX_INFLATED = 1 << 30;
+var MAX_DEPTH = 4;
+var UNCAPPED = { capBytes: Number.MAX_SAFE_INTEGER, keep: "all" };
+function scanFormatOf(fileName) {
+  const name = fileName.toLowerCase().replace(/\.gz$/, "");
+  if (name.endsWith(".md") || name.endsWith(".markdown")) return "markdown";
+  if (name.endsWith(".html") || name.endsWith(".htm")) return "html";
+  if (name.endsWith(".txt") || name.endsWith(".log")) return "text";
+  return "auto";
+}
+function findSecrets(bytes, format, secrets, options = {}) {
+  const finder = new Finder(secrets);
+  const out = { found: [], unchecked: [], readAs: [] };
+  scan(bytes, format, finder, { depth: 0, where: "the file", max: options.maxInflatedBytes ?? MAX_INFLATED, out });
+  out.found = finder.found();
+  return out;
+}
+var Finder = class {
+  forms = [];
+  hits = /* @__PURE__ */ new Set();
+  constructor(secrets) {
+    secrets.forEach((s, index) => {
+      if (s.length < MIN_SECRET_LENGTH) return;
+      const texts = [.../* @__PURE__ */ new Set([s, JSON.stringify(s).slice(1, -1), percentEncoded(s)])];
+      this.forms.push({ index, texts, bytes: texts.map((t) => Buffer.from(t, "utf8")) });
+    });
+  }
+  get done() {
+    return this.hits.size === this.forms.length;
+  }
+  bytes(b) {
+    if (b.length === 0) return;
+    const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+    for (const f of this.forms) if (!this.hits.has(f.index) && f.bytes.some((x) => buf.includes(x))) this.hits.add(f.index);
+  }
+  text(s) {
+    if (s.length === 0) return;
+    for (const f of this.forms) if (!this.hits.has(f.index) && f.texts.some((x) => s.includes(x))) this.hits.add(f.index);
+  }
+  found() {
+    return [...this.hits].sort((a, b) => a - b);
+  }
+};
+function percentEncoded(s) {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+var isGzip = (b) => b.length >= 2 && b[0] === 31 && b[1] === 139;
+function scan(bytes, format, finder, ctx) {
+  finder.bytes(bytes);
+  if (ctx.depth > MAX_DEPTH) {
+    ctx.out.unchecked.push(`${ctx.where}: nested deeper than ${MAX_DEPTH} levels`);
+    return;
+  }
+  if (isGzip(bytes)) {
+    ctx.out.readAs.push("gzip");
+    const inner = inflate(bytes, ctx);
+    if (inner !== null) scan(inner, format, finder, { ...ctx, depth: ctx.depth + 1, where: `${ctx.where} (inflated)` });
+    return;
+  }
+  const kind = format === "auto" ? detect(bytes) : format;
+  ctx.out.readAs.push(kind);
+  switch (kind) {
+    case "subunit-v2":
+    case "subunit-v1":
+      return scanSubunit(bytes, kind, finder, ctx);
+    case "junit":
+      return scanJUnit(bytes, finder);
+    case "json":
+      return scanJson(utf8(bytes), finder);
+    case "html":
+      return scanMarkup(utf8(bytes), "html", finder);
+    case "markdown":
+      return scanMarkdown(utf8(bytes), finder);
+    case "text":
+      return finder.text(utf8(bytes));
+  }
+}
+function inflate(bytes, ctx) {
+  try {
+    return gunzipSync(bytes, { finishFlush: zlib.Z_SYNC_FLUSH, maxOutputLength: ctx.max });
+  } catch (err) {
+    const why = err.code === "ERR_BUFFER_TOO_LARGE" ? `inflates to more than ${ctx.max} bytes` : `damaged gzip data (${err.message})`;
+    ctx.out.unchecked.push(`${ctx.where}: ${why}`);
+    return null;
+  }
+}
+function detect(bytes) {
+  let i = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 32 || bytes[i] === 10 || bytes[i] === 13 || bytes[i] === 9)) i++;
+  const b = bytes[i];
+  if (b === 123 || b === 91) return "json";
+  if (b === 60) {
+    const head = Buffer.from(bytes.subarray(i, i + 64)).toString("latin1").toLowerCase();
+    return head.startsWith("<!doctype html") || head.startsWith("<html") ? "html" : "junit";
+  }
+  const found = detectFormat(bytes);
+  return found === "results-json" ? "json" : found === "not-results" ? "text" : found;
+}
+var utf8Decoder = new TextDecoder("utf-8");
+var utf8 = (b) => utf8Decoder.decode(b);
+var ScanSink = class {
+  files = /* @__PURE__ */ new Map();
+  offsets = [];
+  finder;
+  constructor(finder) {
+    this.finder = finder;
+  }
+  status(ev) {
+    this.offsets.push(ev.offset);
+    const f = this.finder;
+    for (const s of [ev.testId, ev.routeCode, ev.fileName, ev.mimeType]) if (s !== null) f.text(s);
+    if (ev.tags !== null) for (const t of ev.tags) f.text(t);
+    if (ev.fileBytes !== null && ev.fileBytes.length > 0) {
+      const key = JSON.stringify([ev.testId, ev.routeCode, ev.fileName]);
+      const parts = this.files.get(key);
+      if (parts) parts.push(ev.fileBytes);
+      else this.files.set(key, [ev.fileBytes]);
+    }
+  }
+  damage() {
+  }
+};
+function scanSubunit(bytes, format, finder, ctx) {
+  const sink = new ScanSink(finder);
+  const decoder = format === "subunit-v2" ? new SubunitV2Decoder(sink, { trustCrc: true }) : new SubunitV1Decoder(sink, UNCAPPED);
+  decoder.push(bytes);
+  decoder.end();
+  let n = 0;
+  for (const parts of sink.files.values()) {
+    const content = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    n++;
+    if (isGzip(content)) scan(content, "auto", finder, { ...ctx, depth: ctx.depth + 1, where: `${ctx.where}, attachment ${n}` });
+    else finder.bytes(content);
+  }
+  if (format === "subunit-v2") finder.bytes(outsidePackets(bytes, sink.offsets));
+}
+function outsidePackets(bytes, offsets) {
+  const parts = [];
+  let pos = 0;
+  for (const at of offsets) {
+    if (at < pos || bytes[at] !== SIGNATURE) continue;
+    if (at > pos) parts.push(bytes.subarray(pos, at));
+    pos = at + packetLength(bytes, at);
+  }
+  if (pos < bytes.length) parts.push(bytes.subarray(pos));
+  return Buffer.concat(parts);
+}
+function packetLength(bytes, at) {
+  const b0 = bytes[at + 3] ?? 0;
+  const size = (b0 & 192) === 0 ? 1 : (b0 & 192) === 64 ? 2 : 3;
+  let length = b0 & 63;
+  for (let k = 1; k < size; k++) length = length * 256 + (bytes[at + 3 + k] ?? 0);
+  return Math.max(length, 6);
+}
+function scanJUnit(bytes, finder) {
+  scanRecords(parseResults(bytes, { format: "junit", attachments: UNCAPPED }), finder);
+  scanMarkup(xmlText(bytes), "xml", finder);
+}
+function scanRecords(results, finder) {
+  for (const t of results.tests) {
+    finder.text(t.id);
+    for (const tag of t.tags) finder.text(tag);
+    for (const a of t.attachments) {
+      finder.text(a.name);
+      finder.text(a.text);
+    }
+  }
+}
+function xmlText(bytes) {
+  const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(Buffer.from(bytes.subarray(0, 256)).toString("latin1"))?.[1];
+  try {
+    return new TextDecoder(declared ?? "utf-8").decode(bytes);
+  } catch {
+    return utf8(bytes);
+  }
+}
+var NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\xA0" };
+function decodeReferences(s, mode) {
+  if (!s.includes("&")) return s;
+  const re = mode === "xml" ? /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z][A-Za-z0-9]*));/g : /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z][A-Za-z0-9]*));?/g;
+  return s.replace(re, (whole, hex, dec, name) => {
+    if (name !== void 0) return NAMED[name] ?? whole;
+    const code = hex !== void 0 ? Number.parseInt(hex, 16) : Number(dec);
+    return Number.isSafeInteger(code) && code <= 1114111 ? String.fromCodePoint(code) : whole;
+  });
+}
+function scanMarkup(doc, mode, finder) {
+  finder.text(doc);
+  let run = "";
+  const flush = () => {
+    finder.text(run);
+    run = "";
+  };
+  let pos = 0;
+  const n = doc.length;
+  while (pos < n) {
+    const lt = doc.indexOf("<", pos);
+    const stop = lt < 0 ? n : lt;
+    if (stop > pos) run += decodeReferences(doc.slice(pos, stop), mode);
+    if (lt < 0) break;
+    if (doc.startsWith("<![CDATA[", lt)) {
+      const end = doc.indexOf("]]>", lt + 9);
+      run += doc.slice(lt + 9, end < 0 ? n : end);
+      pos = end < 0 ? n : end + 3;
+    } else if (doc.startsWith("<!--", lt)) {
+      const end = doc.indexOf("-->", lt + 4);
+      finder.text(doc.slice(lt + 4, end < 0 ? n : end));
+      pos = end < 0 ? n : end + 3;
+    } else if (doc.startsWith("<?", lt)) {
+      const end = doc.indexOf("?>", lt + 2);
+      pos = end < 0 ? n : end + 2;
+    } else if (/^<[!/]?[A-Za-z]/.test(doc.slice(lt, lt + 3))) {
+      const end = tagEnd(doc, lt);
+      for (const m of doc.slice(lt, end).matchAll(/=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/g)) finder.text(decodeReferences(m[1] ?? m[2] ?? m[3] ?? "", mode));
+      if (mode === "xml") flush();
+      pos = end;
+    } else {
+      run += "<";
+      pos = lt + 1;
+    }
+    if (finder.done) return;
+  }
+  flush();
+}
+function tagEnd(doc, lt) {
+  let quote = "";
+  for (let i = lt + 1; i < doc.length; i++) {
+    const c = doc[i];
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ">") return i + 1;
+  }
+  return doc.length;
+}
+function scanJson(text, finder) {
+  finder.text(text);
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    for (const m of text.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
+      try {
+        finder.text(JSON.parse(m[0]));
+      } catch {
+      }
+    }
+    return;
+  }
+  walk(doc, finder);
+}
+function walk(value, finder) {
+  if (typeof value === "string") finder.text(value);
+  else if (Array.isArray(value)) for (const v of value) walk(v, finder);
+  else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      finder.text(k);
+      walk(v, finder);
+    }
+  }
+}
+function scanMarkdown(text, finder) {
+  finder.text(text);
+  scanMarkup(text.replace(/\\([!-/:-@[-`{-~])/g, "$1"), "html", finder);
+}
 
 // src/action/report-bundle.ts
 import { readFile } from "node:fs/promises";
@@ -180,7 +459,7 @@ async function publishReport(settings, report, targets, github) {
   let checkRunId = null;
   const pointer = ctx.runUrl ? `The whole report is in the job summary of [the workflow run](${ctx.runUrl})${settings.artifactName ? ` and its artifact \`${settings.artifactName}\`` : ""}.` : "The whole report is in the job summary and the artifact.";
   if (targets.github && (report.pullRequest || settings.checkRun)) {
-    const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([import("./chunks/comment-IUFSP7ND.js"), import("./chunks/check-run-7HRE5IZL.js"), github()]);
+    const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([import("./chunks/comment-IUFSP7ND.js"), import("./chunks/check-run-SGHXKQK4.js"), github()]);
     if (report.pullRequest && settings.commentMode !== "off") {
       const marker = commentMarker(settings.commentKey);
       const body = fitBody(`${marker}
@@ -242,15 +521,12 @@ ${markdown}`, { pointer });
         warning(`the HTML report was not written: ${clean(err.message)}`);
       }
     }
-    if (report.rawResultsPath) {
-      const raw = await readFile2(report.rawResultsPath);
-      const leaks = settings.secrets.filter((s) => s.length >= 4 && raw.includes(Buffer.from(s)));
-      if (leaks.length) warning(`${report.rawResultsPath} contains a secret value: only the redacted results.json is uploaded.`);
-      else {
-        const dest = join2(settings.reportDir, FILES.subunit);
-        await copyFile(report.rawResultsPath, dest);
-        files.push(dest);
-      }
+    const upload = [];
+    for (const f of files) if (await clearOfSecrets(f, scanFormatOf(f), settings.secrets, clean, "it is left out of the artifact")) upload.push(f);
+    if (report.rawResultsPath && await clearOfSecrets(report.rawResultsPath, "auto", settings.secrets, clean, "only the redacted results.json is uploaded")) {
+      const dest = join2(settings.reportDir, FILES.subunit);
+      await copyFile(report.rawResultsPath, dest);
+      upload.push(dest);
     }
     for (const log of report.nodeLogs ?? []) {
       const dest = join2(settings.reportDir, "logs", basename(log));
@@ -260,7 +536,7 @@ ${markdown}`, { pointer });
     }
     try {
       const { uploadArtifact } = await import("./chunks/artifacts-7LN4E2JA.js");
-      const up = await uploadArtifact({ name: settings.artifactName, files, rootDirectory: settings.reportDir });
+      const up = await uploadArtifact({ name: settings.artifactName, files: upload, rootDirectory: settings.reportDir });
       if (up.uploaded) info(`Artifact '${settings.artifactName}' uploaded (id ${up.id ?? "?"}, ${up.size ?? "?"} bytes).`);
       else info(`Artifact not uploaded: ${up.reason}. The report is in ${settings.reportDir}.`);
     } catch (err) {
@@ -269,6 +545,12 @@ ${markdown}`, { pointer });
     }
   }
   return { reportPath, commentUrl, checkRunId, problems };
+}
+async function clearOfSecrets(path, format, secrets, clean, instead) {
+  const scan2 = findSecrets(await readFile2(path), format, secrets);
+  if (scan2.found.length) warning(clean(`${path} contains a secret value (decoded as ${[...new Set(scan2.readAs)].join(", ")}): ${instead}.`));
+  else if (scan2.unchecked.length) warning(clean(`${path} could not be checked for secrets (${scan2.unchecked[0]}): ${instead}.`));
+  return scan2.found.length === 0 && scan2.unchecked.length === 0;
 }
 function resultsJson(results, clean) {
   return JSON.stringify(results, (_key, value) => typeof value === "string" ? clean(value) : value);

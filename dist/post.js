@@ -3,13 +3,14 @@ import {
   STATE,
   defaultStages,
   readSettings
-} from "./chunks/chunk-3F6UB3N5.js";
+} from "./chunks/chunk-64JICTSH.js";
 import "./chunks/chunk-MIVSDBYF.js";
 import "./chunks/chunk-QTCYMV4Q.js";
-import "./chunks/chunk-LYQB7SGV.js";
+import "./chunks/chunk-DPTK7KTR.js";
+import "./chunks/chunk-VMDJOGCR.js";
 import "./chunks/chunk-GYUBQIDN.js";
 import "./chunks/chunk-B3CI7MJK.js";
-import "./chunks/chunk-QL35TKZB.js";
+import "./chunks/chunk-QM5EQZI3.js";
 import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";

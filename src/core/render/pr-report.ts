@@ -152,8 +152,16 @@ export function fitBody(body: string, options: FitOptions): { body: string; cut:
  */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  // Longest first, so a secret that contains another is replaced whole.
-  for (const s of [...secrets].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) {
+  // Each secret as it stands and as a logged request body or URL would spell it (JSON-escaped,
+  // percent-encoded): the forms secret-scan.ts looks for in the artifact. Longest first, so a
+  // secret that contains another is replaced whole.
+  const forms = new Set<string>();
+  for (const s of secrets.filter((x) => x.length >= 4)) {
+    forms.add(s);
+    forms.add(JSON.stringify(s).slice(1, -1));
+    forms.add(encodeURIComponent(s));
+  }
+  for (const s of [...forms].sort((a, b) => b.length - a.length)) {
     if (out.includes(s)) out = out.split(s).join('***');
   }
   return out;

@@ -168,7 +168,9 @@ function detect(bytes: Uint8Array): Exclude<ScanFormat, 'auto'> {
     const head = Buffer.from(bytes.subarray(i, i + 64)).toString('latin1').toLowerCase();
     return head.startsWith('<!doctype html') || head.startsWith('<html') ? 'html' : 'junit';
   }
-  return detectFormat(bytes);
+  const found = detectFormat(bytes);
+  // Not a result stream (plain text, or what detection calls results JSON past the checks above): read as text.
+  return found === 'results-json' ? 'json' : found === 'not-results' ? 'text' : found;
 }
 
 const utf8Decoder = new TextDecoder('utf-8');

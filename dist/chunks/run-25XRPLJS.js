@@ -3,11 +3,12 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-JCVV7QDN.js";
+} from "./chunk-5GJL5ZHX.js";
 import "./chunk-KDK6MNOO.js";
-import "./chunk-LYQB7SGV.js";
+import "./chunk-DPTK7KTR.js";
+import "./chunk-VMDJOGCR.js";
 import "./chunk-GYUBQIDN.js";
-import "./chunk-QL35TKZB.js";
+import "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

@@ -102,7 +102,13 @@ ${fences[fences.length - 1]}`;
 }
 function redact(text, secrets) {
   let out = text;
-  for (const s of [...secrets].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) {
+  const forms = /* @__PURE__ */ new Set();
+  for (const s of secrets.filter((x) => x.length >= 4)) {
+    forms.add(s);
+    forms.add(JSON.stringify(s).slice(1, -1));
+    forms.add(encodeURIComponent(s));
+  }
+  for (const s of [...forms].sort((a, b) => b.length - a.length)) {
     if (out.includes(s)) out = out.split(s).join("***");
   }
   return out;

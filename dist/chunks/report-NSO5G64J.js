@@ -3,21 +3,21 @@ import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-NRQYPTSG.js";
+} from "./chunk-4VUJ75IM.js";
 import {
   writeReport
-} from "./chunk-ONQZGWU5.js";
+} from "./chunk-GGXBBRJB.js";
 import {
   judgeRuns,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-TJW6VAR7.js";
-import "./chunk-LCKRAEV6.js";
+} from "./chunk-HFMUT6CJ.js";
+import "./chunk-XPWQ6AYR.js";
 import {
   loadRuns
-} from "./chunk-KX3I4NE2.js";
+} from "./chunk-VPEKEHIX.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-QL35TKZB.js";
+import "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
@@ -25,7 +25,7 @@ import {
   str,
   strs
 } from "./chunk-FLRDIUCQ.js";
-import "./chunk-SAE4ZDUB.js";
+import "./chunk-7YFHF5F2.js";
 import "./chunk-PF7A42VC.js";
 import {
   usageError

@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   renderCompareMarkdown
-} from "./chunk-QL35TKZB.js";
+} from "./chunk-QM5EQZI3.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";
 import {
   renderReportMarkdown
-} from "./chunk-SAE4ZDUB.js";
+} from "./chunk-7YFHF5F2.js";
 import {
   microsFromIso
 } from "./chunk-PF7A42VC.js";

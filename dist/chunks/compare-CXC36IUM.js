@@ -10,12 +10,12 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-NRQYPTSG.js";
-import "./chunk-TJW6VAR7.js";
-import "./chunk-LCKRAEV6.js";
-import "./chunk-KX3I4NE2.js";
+} from "./chunk-4VUJ75IM.js";
+import "./chunk-HFMUT6CJ.js";
+import "./chunk-XPWQ6AYR.js";
+import "./chunk-VPEKEHIX.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-QL35TKZB.js";
+import "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

@@ -10,7 +10,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-LYQB7SGV.js";
+} from "./chunk-DPTK7KTR.js";
 import {
   SECRETS_PATH,
   parseDuration

@@ -1,10 +1,10 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-LCKRAEV6.js";
+} from "./chunk-XPWQ6AYR.js";
 import {
   damageLine
-} from "./chunk-KX3I4NE2.js";
+} from "./chunk-VPEKEHIX.js";
 import {
   dataFile
 } from "./chunk-B3CI7MJK.js";
@@ -19,7 +19,7 @@ import {
   passedTests,
   scoreGuideline,
   summarizeRuns
-} from "./chunk-QL35TKZB.js";
+} from "./chunk-QM5EQZI3.js";
 import {
   readBytes,
   readText,

@@ -1706,6 +1706,11 @@ function v2PacketAt(head, i, len, final) {
   const stored = (head[end - 4] << 24 | head[end - 3] << 16 | head[end - 2] << 8 | head[end - 1]) >>> 0;
   return crc322(head.subarray(i, end - 4)) >>> 0 === stored ? "yes" : "no";
 }
+function detectFormat(head) {
+  const d = new FormatDetector();
+  d.add(head);
+  return d.decide(true);
+}
 function createSubunitV2Parser(options = {}) {
   return aggregated("subunit-v2", options, (agg) => new SubunitV2Decoder(agg, { trustCrc: options.trustCrc === true }));
 }
@@ -3029,7 +3034,11 @@ function renderCompareText(diff, options = {}) {
 
 export {
   EMPTY_CONTEXT,
+  SIGNATURE,
+  SubunitV2Decoder,
+  SubunitV1Decoder,
   writeJUnit,
+  detectFormat,
   createResultParser,
   parseResults,
   summarizeRuns,

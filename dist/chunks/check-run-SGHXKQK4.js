@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   annotationBatches
-} from "./chunk-SAE4ZDUB.js";
+} from "./chunk-7YFHF5F2.js";
 import "./chunk-PF7A42VC.js";
 import {
   explainGitHubError

@@ -5,15 +5,15 @@ import {
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-TJW6VAR7.js";
+} from "./chunk-HFMUT6CJ.js";
 import {
   loadRuns
-} from "./chunk-KX3I4NE2.js";
+} from "./chunk-VPEKEHIX.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-QL35TKZB.js";
+} from "./chunk-QM5EQZI3.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";

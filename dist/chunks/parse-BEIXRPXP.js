@@ -4,10 +4,10 @@ import {
   parseFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-KX3I4NE2.js";
+} from "./chunk-VPEKEHIX.js";
 import {
   writeJUnit
-} from "./chunk-QL35TKZB.js";
+} from "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {

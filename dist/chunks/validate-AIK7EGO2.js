@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   parseSet,
   reportText
-} from "./chunk-JCVV7QDN.js";
+} from "./chunk-5GJL5ZHX.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -10,7 +10,7 @@ import {
 } from "./chunk-KDK6MNOO.js";
 import {
   parseGuideline
-} from "./chunk-LCKRAEV6.js";
+} from "./chunk-XPWQ6AYR.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -18,9 +18,11 @@ import {
   defaultPlanOptions,
   formatProgress,
   readReference,
-  runTempest,
+  runTempest
+} from "./chunk-DPTK7KTR.js";
+import {
   shJoin
-} from "./chunk-LYQB7SGV.js";
+} from "./chunk-VMDJOGCR.js";
 import {
   listFlavors,
   listNetworks,
@@ -31,7 +33,7 @@ import {
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-QL35TKZB.js";
+} from "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {

@@ -1,5 +1,9 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  shJoin,
+  shQuote
+} from "./chunk-VMDJOGCR.js";
+import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
   SECRETS_PATH,
@@ -13,7 +17,7 @@ import {
   createResultParser,
   parseBaseline,
   parseResults
-} from "./chunk-QL35TKZB.js";
+} from "./chunk-QM5EQZI3.js";
 import {
   readBytes,
   readText
@@ -30,18 +34,6 @@ import {
 import {
   __toESM
 } from "./chunk-NQJFE2ZZ.js";
-
-// src/core/run/shell-quote.ts
-function shQuote(value) {
-  if (value.includes("\0")) {
-    throw new Error("a NUL byte cannot be passed to a remote shell");
-  }
-  if (value !== "" && /^[A-Za-z0-9_@%+:,./-]+$/.test(value)) return value;
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}
-function shJoin(argv) {
-  return argv.map(shQuote).join(" ");
-}
 
 // src/core/run/plan.ts
 var DEFAULT_READY = {
@@ -1414,7 +1406,6 @@ async function runStage(o) {
 }
 
 export {
-  shJoin,
   DEFAULT_READY,
   defaultPlanOptions,
   formatProgress,

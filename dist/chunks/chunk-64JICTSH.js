@@ -11,7 +11,7 @@ import {
   DEFAULT_TIMEOUTS,
   readRegexList,
   runStage
-} from "./chunk-LYQB7SGV.js";
+} from "./chunk-DPTK7KTR.js";
 import {
   changeUnderTestLocalrc,
   parseLocalrcEntries,

@@ -1,5 +1,8 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  shJoin
+} from "./chunk-VMDJOGCR.js";
+import {
   dataDir
 } from "./chunk-B3CI7MJK.js";
 import {
@@ -14,7 +17,7 @@ import {
 import "./chunk-NQJFE2ZZ.js";
 
 // src/cli/commands/demo.ts
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { PassThrough } from "node:stream";
 var demoCommand = (runCli) => ({
   name: "demo",
@@ -57,7 +60,7 @@ Exit codes:
     for (const step of steps) {
       if (!json) io.stdout.write(`
 == ${step.title} ==
-$ tempest-gate ${step.argv.map((a) => a.replace(io.cwd + "/", "")).join(" ")}
+$ npx tempest-gate ${shJoin(step.argv.map((a) => a.startsWith(`${io.cwd}/`) ? relative(io.cwd, a) : a))}
 `);
       const sink = new PassThrough();
       if (!json) sink.pipe(io.stdout, { end: false });

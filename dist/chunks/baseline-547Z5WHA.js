@@ -10,24 +10,24 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-NRQYPTSG.js";
+} from "./chunk-4VUJ75IM.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-TJW6VAR7.js";
-import "./chunk-LCKRAEV6.js";
+} from "./chunk-HFMUT6CJ.js";
+import "./chunk-XPWQ6AYR.js";
 import {
   loadRuns
-} from "./chunk-KX3I4NE2.js";
+} from "./chunk-VPEKEHIX.js";
 import "./chunk-B3CI7MJK.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-QL35TKZB.js";
+} from "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
