@@ -1,34 +1,23 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   STATE,
-  defaultStages,
   readSettings
-} from "./chunks/chunk-64JICTSH.js";
-import "./chunks/chunk-MIVSDBYF.js";
-import "./chunks/chunk-QTCYMV4Q.js";
-import "./chunks/chunk-DPTK7KTR.js";
-import "./chunks/chunk-VMDJOGCR.js";
-import "./chunks/chunk-GYUBQIDN.js";
-import "./chunks/chunk-B3CI7MJK.js";
-import "./chunks/chunk-QM5EQZI3.js";
-import "./chunks/chunk-FFUPZC6L.js";
+} from "./chunks/chunk-QFEUR7DB.js";
+import "./chunks/chunk-TYNSK2RS.js";
 import "./chunks/chunk-JTCS6GEG.js";
-import "./chunks/chunk-ZELLUOP7.js";
-import "./chunks/chunk-PF7A42VC.js";
 import "./chunks/chunk-XOD6W3JI.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
-import "./chunks/chunk-DSMXSV3X.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
 // src/action/run-post.ts
 async function runPost(options = {}) {
-  const stages = { ...defaultStages, ...options.stages };
   try {
+    const stages = { ...(await import("./chunks/cloud-E4GMZ3SC.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

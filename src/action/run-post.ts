@@ -2,13 +2,13 @@
 // timeout of main): delete every cloud resource this run tagged. It warns, it never fails the job,
 // and it never needs main to have finished.
 import * as core from '@actions/core';
-import { defaultStages, type ActionStages } from './cloud.ts';
+import type { ActionStages } from './cloud.ts';
 import { readSettings } from './inputs.ts';
 import { STATE } from './state.ts';
 
 export async function runPost(options: { stages?: Partial<ActionStages> } = {}): Promise<void> {
-  const stages = { ...defaultStages, ...options.stages };
   try {
+    const stages = { ...(await import('./cloud.ts')).defaultStages, ...options.stages };
     const runId = core.getState(STATE.runId);
     if (runId === '') {
       core.info('tempest-gate post: no cloud resources were requested by this run; nothing to clean up.');

@@ -6,22 +6,24 @@ import {
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
-  SECRETS_PATH,
   STACK_DONE,
   STACK_FAILED,
   loadProvisionState,
   openSession,
   require_lib
-} from "./chunk-GYUBQIDN.js";
+} from "./chunk-2HMKLVSB.js";
 import {
   createResultParser,
   parseBaseline,
   parseResults
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DL3IDDDG.js";
 import {
   readBytes,
   readText
 } from "./chunk-ZELLUOP7.js";
+import {
+  SECRETS_PATH
+} from "./chunk-TYNSK2RS.js";
 import {
   FAILING_STATUSES,
   makeRunResults

@@ -1,26 +1,26 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  writeReport
+} from "./chunk-FZDJ7DOW.js";
+import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-4VUJ75IM.js";
-import {
-  writeReport
-} from "./chunk-GGXBBRJB.js";
+} from "./chunk-JZRT3UPB.js";
 import {
   judgeRuns,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-HFMUT6CJ.js";
-import "./chunk-XPWQ6AYR.js";
+} from "./chunk-GZZ6W2KP.js";
+import "./chunk-B3CI7MJK.js";
+import "./chunk-ENGQU5TL.js";
 import {
   loadRuns
-} from "./chunk-VPEKEHIX.js";
-import "./chunk-B3CI7MJK.js";
-import "./chunk-QM5EQZI3.js";
+} from "./chunk-UO5VQ6MQ.js";
+import "./chunk-DL3IDDDG.js";
 import "./chunk-FFUPZC6L.js";
-import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
+import "./chunk-JTCS6GEG.js";
 import {
   str,
   strs

@@ -1,20 +1,22 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  CLOUD_HELP,
-  CLOUD_OPTIONS,
-  cloudFromArgs
-} from "./chunk-KDK6MNOO.js";
-import {
   DEFAULT_READY,
   DEFAULT_TIMEOUTS,
   readReference,
   readRegexList,
   runStage
-} from "./chunk-DPTK7KTR.js";
+} from "./chunk-OGRMK4WO.js";
 import {
-  SECRETS_PATH,
+  CLOUD_HELP,
+  CLOUD_OPTIONS,
+  cloudFromArgs
+} from "./chunk-INE7EQIA.js";
+import {
   parseDuration
-} from "./chunk-GYUBQIDN.js";
+} from "./chunk-2HMKLVSB.js";
+import {
+  SECRETS_PATH
+} from "./chunk-TYNSK2RS.js";
 import {
   flag,
   str,

@@ -5,15 +5,15 @@ import {
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-HFMUT6CJ.js";
+} from "./chunk-GZZ6W2KP.js";
 import {
   loadRuns
-} from "./chunk-VPEKEHIX.js";
+} from "./chunk-UO5VQ6MQ.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DL3IDDDG.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";

@@ -2,15 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   parseSet,
   reportText
-} from "./chunk-5GJL5ZHX.js";
-import {
-  CLOUD_HELP,
-  CLOUD_OPTIONS,
-  cloudFromArgs
-} from "./chunk-KDK6MNOO.js";
-import {
-  parseGuideline
-} from "./chunk-XPWQ6AYR.js";
+} from "./chunk-GV776NZF.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -19,26 +11,36 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-DPTK7KTR.js";
+} from "./chunk-OGRMK4WO.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
+import {
+  CLOUD_HELP,
+  CLOUD_OPTIONS,
+  cloudFromArgs
+} from "./chunk-INE7EQIA.js";
 import {
   listFlavors,
   listNetworks,
   networkExtensions,
   openSession,
   parseDuration
-} from "./chunk-GYUBQIDN.js";
+} from "./chunk-2HMKLVSB.js";
+import "./chunk-TRVLSGEF.js";
+import {
+  parseGuideline
+} from "./chunk-ENGQU5TL.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DL3IDDDG.js";
 import "./chunk-FFUPZC6L.js";
-import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-ZELLUOP7.js";
+import "./chunk-TYNSK2RS.js";
+import "./chunk-JTCS6GEG.js";
 import {
   flag,
   str,

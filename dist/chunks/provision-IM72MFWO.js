@@ -3,17 +3,21 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-KDK6MNOO.js";
+} from "./chunk-INE7EQIA.js";
+import {
+  parseDuration,
+  provisionStage
+} from "./chunk-2HMKLVSB.js";
+import {
+  isValidRunId,
+  newRunId
+} from "./chunk-TRVLSGEF.js";
+import "./chunk-ZELLUOP7.js";
 import {
   SECRETS_PATH,
-  isValidRunId,
-  newRunId,
-  parseDuration,
-  parseLocalrcEntries,
-  provisionStage
-} from "./chunk-GYUBQIDN.js";
+  parseLocalrcEntries
+} from "./chunk-TYNSK2RS.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-ZELLUOP7.js";
 import {
   flag,
   str,

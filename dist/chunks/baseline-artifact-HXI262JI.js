@@ -8,9 +8,9 @@ import {
 } from "./chunk-XOD6W3JI.js";
 import {
   DefaultArtifactClient
-} from "./chunk-QUCT464V.js";
-import "./chunk-KXWUZ2QK.js";
+} from "./chunk-YCO45OT7.js";
 import "./chunk-DSMXSV3X.js";
+import "./chunk-KXWUZ2QK.js";
 import {
   context
 } from "./chunk-WEZUQMLQ.js";

@@ -10,27 +10,27 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-4VUJ75IM.js";
+} from "./chunk-JZRT3UPB.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-HFMUT6CJ.js";
-import "./chunk-XPWQ6AYR.js";
+} from "./chunk-GZZ6W2KP.js";
+import "./chunk-B3CI7MJK.js";
+import "./chunk-ENGQU5TL.js";
 import {
   loadRuns
-} from "./chunk-VPEKEHIX.js";
-import "./chunk-B3CI7MJK.js";
+} from "./chunk-UO5VQ6MQ.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DL3IDDDG.js";
 import "./chunk-FFUPZC6L.js";
-import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
+import "./chunk-JTCS6GEG.js";
 import {
   str,
   strs,

@@ -4,7 +4,7 @@ import {
   cleanupRun,
   openSession,
   sweep
-} from "./chunk-GYUBQIDN.js";
+} from "./chunk-2HMKLVSB.js";
 
 // src/stages/cleanup.ts
 import { readFile } from "node:fs/promises";

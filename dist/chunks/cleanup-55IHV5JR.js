@@ -1,21 +1,24 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  CLOUD_HELP,
-  CLOUD_OPTIONS,
-  cloudFromArgs
-} from "./chunk-KDK6MNOO.js";
-import {
   cleanupStage,
   savedToken,
   sweepStage
-} from "./chunk-MIVSDBYF.js";
+} from "./chunk-IYVMLPPK.js";
 import {
-  isValidRunId,
+  CLOUD_HELP,
+  CLOUD_OPTIONS,
+  cloudFromArgs
+} from "./chunk-INE7EQIA.js";
+import {
   loadProvisionState,
   parseDuration
-} from "./chunk-GYUBQIDN.js";
-import "./chunk-JTCS6GEG.js";
+} from "./chunk-2HMKLVSB.js";
+import {
+  isValidRunId
+} from "./chunk-TRVLSGEF.js";
 import "./chunk-ZELLUOP7.js";
+import "./chunk-TYNSK2RS.js";
+import "./chunk-JTCS6GEG.js";
 import {
   flag,
   str,

@@ -10,15 +10,15 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-4VUJ75IM.js";
-import "./chunk-HFMUT6CJ.js";
-import "./chunk-XPWQ6AYR.js";
-import "./chunk-VPEKEHIX.js";
+} from "./chunk-JZRT3UPB.js";
+import "./chunk-GZZ6W2KP.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-QM5EQZI3.js";
+import "./chunk-ENGQU5TL.js";
+import "./chunk-UO5VQ6MQ.js";
+import "./chunk-DL3IDDDG.js";
 import "./chunk-FFUPZC6L.js";
-import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
+import "./chunk-JTCS6GEG.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-PF7A42VC.js";
 import "./chunk-XOD6W3JI.js";

@@ -1,10 +1,30 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  require_dist
-} from "./chunk-JTCS6GEG.js";
+  META,
+  NAME_PREFIX,
+  OWNER_TAG,
+  keypairName,
+  parseDescription,
+  planNodes,
+  resourceDescription,
+  resourceTags,
+  runIdFromKeypairName,
+  runIdFromTags,
+  runTag,
+  securityGroupName,
+  securityGroupRules
+} from "./chunk-TRVLSGEF.js";
 import {
   readText
 } from "./chunk-ZELLUOP7.js";
+import {
+  SECRETS_PATH,
+  SECRET_LOCALRC_KEYS,
+  renderLocalConf
+} from "./chunk-TYNSK2RS.js";
+import {
+  require_dist
+} from "./chunk-JTCS6GEG.js";
 import {
   EXIT,
   UserError
@@ -46768,102 +46788,393 @@ var require_lib2 = __commonJS({
   }
 });
 
-// src/core/provision/plan.ts
-var OWNER_TAG = "tempest-gate";
-var NAME_PREFIX = "tempest-gate-";
-var RUN_TAG_PREFIX = "tempest-gate-run-";
-var ROLE_TAG_PREFIX = "tempest-gate-role-";
-var META = {
-  run: "tempest-gate:run",
-  role: "tempest-gate:role",
-  createdAt: "tempest-gate:created-at",
-  deadline: "tempest-gate:deadline",
-  repo: "tempest-gate:repo",
-  change: "tempest-gate:change"
+// src/edges/openstack/cloud-config.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+var SUPPORTED_AUTH_TYPES = ["password", "v3password", "v3applicationcredential", "token", "v3token"];
+var COMMON_SCOPE = ["auth_url", "system_scope", "domain_id", "domain_name", "project_id", "project_name", "project_domain_id", "project_domain_name", "trust_id"];
+var PLUGIN_OPTIONS = {
+  password: [
+    ...COMMON_SCOPE.map((o) => [o, o === "project_id" ? ["tenant_id"] : o === "project_name" ? ["tenant_name"] : []]),
+    ["default_domain_id", []],
+    ["default_domain_name", []],
+    ["user_id", []],
+    ["username", ["user_name"]],
+    ["user_domain_id", []],
+    ["user_domain_name", []],
+    ["password", []]
+  ],
+  v3password: [
+    ...COMMON_SCOPE.map((o) => [o, []]),
+    ["user_id", []],
+    ["username", ["user_name"]],
+    ["user_domain_id", []],
+    ["user_domain_name", []],
+    ["password", []]
+  ],
+  v3applicationcredential: [
+    ...COMMON_SCOPE.map((o) => [o, []]),
+    ["user_id", []],
+    ["username", ["user_name"]],
+    ["user_domain_id", []],
+    ["user_domain_name", []],
+    ["application_credential_secret", []],
+    ["application_credential_id", []],
+    ["application_credential_name", []]
+  ],
+  token: [
+    ...COMMON_SCOPE.map((o) => [o, o === "project_id" ? ["tenant_id"] : o === "project_name" ? ["tenant_name"] : []]),
+    ["default_domain_id", []],
+    ["default_domain_name", []],
+    ["token", []]
+  ],
+  v3token: [...COMMON_SCOPE.map((o) => [o, []]), ["token", []]]
 };
-var RUN_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
-function isValidRunId(id) {
-  return RUN_ID.test(id);
-}
-function runTag(runId) {
-  return `${RUN_TAG_PREFIX}${runId}`;
-}
-function runIdFromTags(tags) {
-  const t = tags.find((x) => x.startsWith(RUN_TAG_PREFIX));
-  return t?.slice(RUN_TAG_PREFIX.length);
-}
-function keypairName(runId) {
-  return `${NAME_PREFIX}${runId}`;
-}
-function securityGroupName(runId) {
-  return `${NAME_PREFIX}${runId}`;
-}
-function securityGroupRules(groupId, sshCidr) {
-  const ssh = { security_group_id: groupId, direction: "ingress", ethertype: sshCidr.includes(":") ? "IPv6" : "IPv4", protocol: "tcp", port_range_min: 22, port_range_max: 22, remote_ip_prefix: sshCidr };
-  const peers = ["IPv4", "IPv6"].map((ethertype) => ({ security_group_id: groupId, direction: "ingress", ethertype, remote_group_id: groupId }));
-  return [ssh, ...peers];
-}
-function runIdFromKeypairName(name) {
-  return name.startsWith(NAME_PREFIX) && isValidRunId(name.slice(NAME_PREFIX.length)) ? name.slice(NAME_PREFIX.length) : void 0;
-}
-function resourceTags(run, role) {
-  const tags = [OWNER_TAG, runTag(run.runId)];
-  if (role) tags.push(`${ROLE_TAG_PREFIX}${role}`);
-  return tags;
-}
-function clip(v) {
-  return v.length > 255 ? v.slice(0, 255) : v;
-}
-function resourceMetadata(run, role) {
-  const m = {
-    [META.run]: run.runId,
-    [META.role]: role,
-    [META.createdAt]: run.createdAt,
-    [META.deadline]: run.deadline
-  };
-  if (run.repo) m[META.repo] = clip(run.repo);
-  if (run.change) m[META.change] = clip(run.change);
-  return m;
-}
-function resourceDescription(run, role) {
-  const d = { run: run.runId, created: run.createdAt, deadline: run.deadline };
-  if (role) d.role = role;
-  if (run.repo) d.repo = run.repo;
-  if (run.change) d.change = run.change;
-  let text = JSON.stringify({ "tempest-gate": d });
-  if (text.length > 255) {
-    delete d.repo;
-    delete d.change;
-    text = JSON.stringify({ "tempest-gate": d });
+var DEFAULTS = {
+  auth_type: "password",
+  interface: "public",
+  network_api_version: "2",
+  image_format: "qcow2"
+};
+var isDict = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function deepMerge(base, over) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const old = out[k];
+    out[k] = isDict(v) && isDict(old) ? deepMerge(old, v) : isDict(v) ? { ...v } : v;
   }
-  return text;
+  return out;
 }
-function parseDescription(text) {
-  if (!text || !text.startsWith('{"tempest-gate"')) return void 0;
+function authUpdate(base, over) {
+  for (const [k, v] of Object.entries(over)) {
+    if (k === "auth" && isDict(v)) base.auth = { ...isDict(base.auth) ? base.auth : {}, ...v };
+    else base[k] = v;
+  }
+  return base;
+}
+function normalizeKeys(config) {
+  const out = {};
+  for (const [key, value] of Object.entries(config)) {
+    const k = key.replaceAll("-", "_");
+    if (isDict(value)) out[k] = normalizeKeys(value);
+    else if (typeof value === "number" && !(Number.isInteger(value) && (k === "verbose_level" || k === "api_timeout"))) out[k] = String(value);
+    else out[k] = value;
+  }
+  return out;
+}
+function pySafeStr(v) {
+  if (v === true) return "True";
+  if (v === false) return "False";
+  if (v === null || v === void 0) return "None";
+  return String(v);
+}
+function getBoolean(v) {
+  if (v === void 0 || v === null) return false;
+  if (typeof v === "boolean") return v;
+  return String(v).toLowerCase() === "true";
+}
+function searchPaths(base, options) {
+  const home = options.home ?? homedir();
+  const env = options.env;
+  const xdgHome = env.XDG_CONFIG_HOME || join(home, ".config");
+  const xdgDirs = (env.XDG_CONFIG_DIRS || "/etc/xdg").split(":").map((d) => join(d.replace(/\/+$/, ""), "openstack")).join(":");
+  const dirs = [options.cwd, join(xdgHome, "openstack"), join(home, ".config", "openstack"), ...options.siteDirs ?? [xdgDirs, "/etc/openstack"]];
+  const files = [];
+  for (const d of dirs) for (const s of [".yaml", ".yml", ".json"]) files.push(join(d, base + s));
+  const override = base === "clouds" ? env.OS_CLIENT_CONFIG_FILE : env.OS_CLIENT_SECURE_FILE;
+  if (override) files.unshift(override);
+  return files;
+}
+function parseConfigText(file, text) {
+  if (file.endsWith("json")) {
+    try {
+      const v2 = JSON.parse(text);
+      return isDict(v2) ? v2 : {};
+    } catch (err) {
+      const m = /position (\d+)/.exec(String(err.message));
+      const offset = m ? Number(m[1]) : void 0;
+      const line = offset !== void 0 ? text.slice(0, offset).split("\n").length : void 0;
+      throw new UserError(`not valid JSON: ${err.message.replace(/ in JSON at position.*$/, "")}`, { place: { file, line, offset } });
+    }
+  }
+  const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: true, uniqueKeys: false });
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0]?.line;
+    const column = first.linePos?.[0]?.col;
+    const what = (first.message.split("\n")[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, "");
+    throw new UserError(`not valid YAML: ${what}`, { place: { file, line, column } });
+  }
+  let v;
   try {
-    const v = JSON.parse(text);
-    return v["tempest-gate"];
-  } catch {
-    return void 0;
-  }
-}
-function planNodes(run, subnodes) {
-  const nodes = [];
-  for (let i = 0; i <= subnodes; i++) {
-    const role = i === 0 ? "controller" : "subnode";
-    nodes.push({
-      role,
-      index: i,
-      name: i === 0 ? `${NAME_PREFIX}${run.runId}-controller` : `${NAME_PREFIX}${run.runId}-subnode-${i}`,
-      tags: resourceTags(run, role),
-      metadata: resourceMetadata(run, role)
+    v = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    let at = 0;
+    (0, import_yaml.visit)(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return import_yaml.visit.BREAK;
+      }
     });
+    const why = /alias count/i.test(err.message) ? "YAML aliases expand to too much data (more than 100 alias uses)" : `not valid YAML: ${err.message}`;
+    throw new UserError(why, { place: { file, line: text.slice(0, at).split("\n").length }, cause: err });
   }
-  return nodes;
+  if (v !== null && v !== void 0 && !isDict(v)) throw new UserError("expected a mapping with a `clouds` key", { place: { file, line: 1 } });
+  return isDict(v) ? v : {};
 }
-function newRunId(nowMs, random) {
-  const r = Math.floor(random() * 36 ** 4).toString(36).padStart(4, "0");
-  return `${nowMs.toString(36)}-${r}`;
+function loadFirst(files) {
+  for (const file of files) {
+    let text;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (err) {
+      const code = err.code;
+      if (code === "ENOENT" || code === "ENOTDIR" || code === "EACCES") continue;
+      if (code === "EISDIR") continue;
+      throw new UserError(`cannot read: ${err.message}`, { place: { file } });
+    }
+    return { file, data: parseConfigText(file, text) };
+  }
+  return { file: void 0, data: {} };
+}
+function environCloud(env) {
+  const ret = { ...DEFAULTS };
+  const keys = Object.keys(env).filter((k) => k.startsWith("OS_") && !k.startsWith("OS_TEST") && !k.startsWith("OS_STD") && !k.startsWith("OS_LOG"));
+  for (const k of keys) ret[k.slice(3).toLowerCase()] = env[k];
+  const selectors = /* @__PURE__ */ new Set(["OS_CLOUD", "OS_REGION_NAME", "OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE", "OS_CLOUD_NAME"]);
+  return keys.some((k) => !selectors.has(k)) ? ret : null;
+}
+function expandRegions(regions, where) {
+  return regions.map((r) => {
+    if (isDict(r)) {
+      const keys = Object.keys(r);
+      if (typeof r.name !== "string" || keys.some((k) => k !== "name" && k !== "values")) {
+        throw new UserError(`invalid region entry ${JSON.stringify(r)}: only 'name' and 'values' are allowed`, { place: { file: where } });
+      }
+      return { name: r.name, values: isDict(r.values) ? r.values : {} };
+    }
+    return { name: pySafeStr(r), values: {} };
+  });
+}
+function knownRegions(cloud, where) {
+  const c = normalizeKeys(cloud);
+  if (Array.isArray(c.regions)) return expandRegions(c.regions, where);
+  if (c.region_name !== void 0 && c.region_name !== null) {
+    const list2 = Array.isArray(c.region_name) ? c.region_name : String(c.region_name).split(",");
+    return expandRegions(list2, where);
+  }
+  return [];
+}
+function magicFixes(input) {
+  let config = { ...input, auth: { ...isDict(input.auth) ? input.auth : {} } };
+  const auth = () => config.auth;
+  if ("token" in auth() || config.auth_token || config.token) {
+    if (!("token" in config)) config.token = config.auth_token ?? null;
+    delete config.auth_token;
+  }
+  if ("passcode" in config) {
+    auth().passcode = config.passcode;
+    delete config.passcode;
+  }
+  {
+    const next = {};
+    let serviceTimeout;
+    for (const [k, v] of Object.entries(config)) {
+      if (k.endsWith("timeout") && k !== "timeout" && k !== "api_timeout") serviceTimeout = v;
+      else next[k] = v;
+    }
+    if (serviceTimeout !== void 0) next.api_timeout = serviceTimeout;
+    config = next;
+  }
+  if ("endpoint_type" in config) {
+    config.interface = config.endpoint_type;
+    delete config.endpoint_type;
+  }
+  {
+    let target = null;
+    for (const k of ["auth_plugin", "auth_type"]) {
+      if (k in config) {
+        target = config[k];
+        delete config[k];
+      }
+    }
+    config.auth_type = target;
+  }
+  {
+    const mappings = {
+      domain_id: ["domain_id", "domain-id"],
+      domain_name: ["domain_name", "domain-name"],
+      user_domain_id: ["user_domain_id", "user-domain-id"],
+      user_domain_name: ["user_domain_name", "user-domain-name"],
+      project_domain_id: ["project_domain_id", "project-domain-id"],
+      project_domain_name: ["project_domain_name", "project-domain-name"],
+      token: ["auth-token", "auth_token", "token"]
+    };
+    if (config.auth_type === "v2password") {
+      mappings.tenant_id = ["project_id", "project-id", "tenant_id", "tenant-id"];
+      mappings.tenant_name = ["project_name", "project-name", "tenant_name", "tenant-name"];
+    } else {
+      mappings.project_id = ["tenant_id", "tenant-id", "project_id", "project-id"];
+      mappings.project_name = ["tenant_name", "tenant-name", "project_name", "project-name"];
+    }
+    for (const [target, aliases] of Object.entries(mappings)) {
+      let value = null;
+      for (const k of aliases) {
+        if (k in config) {
+          value = pySafeStr(config[k]);
+          delete config[k];
+        }
+        if (k in auth()) {
+          value = pySafeStr(auth()[k]);
+          delete auth()[k];
+        }
+      }
+      if (value) auth()[target] = value;
+    }
+  }
+  {
+    const next = {};
+    for (const [k, v] of Object.entries(config)) next[k.endsWith("endpoint_type") ? k.replace("endpoint_type", "interface") : k] = v;
+    config = next;
+  }
+  {
+    const projectScoped = "project_id" in config || "project_name" in config || "project_id" in auth() || "project_name" in auth();
+    for (const [target, fans] of [["domain_id", ["user_domain_id", "project_domain_id"]], ["domain_name", ["user_domain_name", "project_domain_name"]]]) {
+      if (!projectScoped) {
+        if (target in config && !(target in auth())) {
+          auth()[target] = config[target];
+          delete config[target];
+        }
+        continue;
+      }
+      for (const key of fans) if (target in auth() && !(key in auth())) auth()[key] = auth()[target];
+      delete config[target];
+      delete auth()[target];
+    }
+  }
+  for (const key of ["insecure", "cache"]) if (key in config && typeof config[key] !== "boolean") config[key] = getBoolean(config[key]);
+  return config;
+}
+function validateAuth(config, authType) {
+  const auth = config.auth;
+  for (const [name, deprecated] of PLUGIN_OPTIONS[authType]) {
+    const find = (where) => {
+      if (name in where) return where[name];
+      for (const d of deprecated) if (d in where) return where[d];
+      return void 0;
+    };
+    let winning = find(auth);
+    if (!winning) winning = find(config);
+    for (const n of [name, ...deprecated]) {
+      delete config[n];
+      delete auth[n];
+    }
+    if (winning) auth[name] = winning;
+  }
+  return config;
+}
+function asAuthType(value, where) {
+  const v = value === null || value === void 0 || value === "" ? "none" : String(value);
+  if (SUPPORTED_AUTH_TYPES.includes(v)) return v;
+  throw new UserError(`auth_type '${v}' is not supported; use one of ${SUPPORTED_AUTH_TYPES.join(", ")}`, { place: { file: where }, exitCode: EXIT.usage });
+}
+function loadCloudsConfig(options) {
+  const { env } = options;
+  const main = options.configText ? { file: options.configText.file, data: parseConfigText(options.configText.file, options.configText.text) } : loadFirst(searchPaths("clouds", options));
+  const secure = loadFirst(searchPaths("secure", options));
+  let data = main.data;
+  if (Object.keys(secure.data).length) data = deepMerge(data, secure.data);
+  const clouds = {};
+  if (data.clouds !== void 0 && data.clouds !== null) {
+    if (!isDict(data.clouds)) throw new UserError("`clouds` must be a mapping of cloud names", { place: { file: main.file ?? secure.file } });
+    for (const [k, v] of Object.entries(data.clouds)) clouds[k] = isDict(v) ? v : {};
+  }
+  const envvarKey = env.OS_CLOUD_NAME ?? "envvars";
+  if (envvarKey in clouds) {
+    throw new UserError(`defines a cloud named '${envvarKey}', but OS_CLOUD_NAME is also set to '${envvarKey}'; rename one of them`, { place: { file: main.file } });
+  }
+  let defaultCloud = env.OS_CLOUD || void 0;
+  const fromEnv = environCloud(env);
+  if (fromEnv) {
+    clouds[envvarKey] = fromEnv;
+    defaultCloud ??= envvarKey;
+  }
+  if (!defaultCloud && Object.keys(clouds).length === 1) defaultCloud = Object.keys(clouds)[0];
+  return { configFile: main.file, secureFile: secure.file, clouds, envvarKey, defaultCloud };
+}
+function resolveCloud(options) {
+  const loaded = loadCloudsConfig(options);
+  const where = loaded.configFile ?? "clouds.yaml";
+  const name = options.cloud ?? loaded.defaultCloud;
+  const known = Object.keys(loaded.clouds);
+  if (name === void 0) {
+    if (!known.length) {
+      throw new UserError("no OpenStack cloud configured: no clouds.yaml found (searched the working directory, ~/.config/openstack, /etc/openstack) and no OS_* variables set", { exitCode: EXIT.usage });
+    }
+    throw new UserError(`several clouds in ${where} and none chosen: pass --os-cloud or set OS_CLOUD (known clouds: ${known.join(", ")})`, { exitCode: EXIT.usage });
+  }
+  const ours = loaded.clouds[name];
+  if (!ours) {
+    const list2 = known.length ? `known clouds: ${known.join(", ")}` : "no clouds are defined";
+    const searched = loaded.configFile ? ` in ${loaded.configFile}` : " (no clouds.yaml found)";
+    throw new UserError(`cloud '${name}' not found${searched}; ${list2}`, { exitCode: EXIT.usage });
+  }
+  if (ours.profile !== void 0 || ours.cloud !== void 0) {
+    throw new UserError(`cloud '${name}' uses a vendor profile, which tempest-gate does not support: spell its auth_url and region out`, { place: { file: where }, exitCode: EXIT.usage });
+  }
+  let config = { ...DEFAULTS, auth: {} };
+  authUpdate(config, structuredClone(ours));
+  const regions = knownRegions(ours, where);
+  let region;
+  const wanted = options.regionName ?? "";
+  if (!regions.length) region = { name: wanted, values: {} };
+  else if (!wanted) region = regions[0];
+  else {
+    const found = regions.find((r) => r.name === wanted);
+    if (!found) {
+      throw new UserError(`region '${wanted}' is not a region of cloud '${name}'; its regions: ${regions.map((r) => r.name).join(", ")} (names are case sensitive)`, { exitCode: EXIT.usage });
+    }
+    region = found;
+  }
+  delete config.regions;
+  for (const [k, v] of Object.entries({ ...structuredClone(region.values), region_name: region.name })) {
+    if (v === null || v === void 0) continue;
+    if (k === "auth" && isDict(v)) config.auth = { ...config.auth, ...v };
+    else config[k] = v;
+  }
+  config = magicFixes(config);
+  config = normalizeKeys(config);
+  if (config.auth_type === "token_endpoint") config.auth_type = "admin_token";
+  const authType = asAuthType(config.auth_type, where);
+  config = validateAuth(config, authType);
+  const allowed = new Set(PLUGIN_OPTIONS[authType].map(([n]) => n));
+  for (const k of Object.keys(config.auth)) {
+    if (!allowed.has(k)) throw new UserError(`cloud '${name}': auth option '${k}' does not apply to auth_type '${authType}'`, { place: { file: where }, exitCode: EXIT.usage });
+  }
+  const a = config.auth;
+  if (authType.startsWith("v3") && a.project_name && !a.project_domain_id && !a.project_domain_name) {
+    throw new UserError(`cloud '${name}': project_name needs project_domain_name or project_domain_id (project names are unique only within a domain)`, { place: { file: where }, exitCode: EXIT.usage });
+  }
+  const auth = {};
+  for (const [k, v] of Object.entries(config.auth)) if (v !== void 0 && v !== null) auth[k] = typeof v === "string" ? v : pySafeStr(v);
+  const insecure = getBoolean(config.insecure);
+  const verify = insecure ? false : config.verify === void 0 ? true : getBoolean(config.verify);
+  const extra = { ...config };
+  for (const k of ["auth", "auth_type", "region_name", "interface", "verify", "insecure", "cacert"]) delete extra[k];
+  return {
+    name,
+    regionName: String(config.region_name ?? ""),
+    authType,
+    auth,
+    interface: String(config.interface ?? "public"),
+    verify,
+    cacert: typeof config.cacert === "string" ? config.cacert : void 0,
+    configFile: loaded.configFile,
+    secureFile: loaded.secureFile,
+    extra
+  };
 }
 
 // src/core/provision/sweep.ts
@@ -47280,340 +47591,16 @@ function openSession(cloud, say) {
   });
 }
 
-// data/devstack-multinode-localconf.json
-var devstack_multinode_localconf_default = {
-  _origin: {
-    repo: "openstack/devstack",
-    path: ".zuul.yaml",
-    commit: "493835a61a996731a7031861f80c7629acd5d6f2",
-    license: "Apache-2.0",
-    note: "Machine-generated extract: job.vars (controller) and job.group-vars.subnode deep-merged along devstack-base -> devstack-minimal -> devstack -> devstack-multinode, as Zuul merges vars on inheritance. Values with {{ }} are Ansible/Jinja expressions resolved per host (nodepool private_ipv4). devstack_services: base=false emits disable_all_services; true -> enable_service, false -> disable_service (roles/write-devstack-local-conf)."
-  },
-  nodeset: {
-    name: "openstack-two-node-noble",
-    nodes: [
-      {
-        name: "controller",
-        label: "ubuntu-noble"
-      },
-      {
-        name: "compute1",
-        label: "ubuntu-noble"
-      }
-    ],
-    groups: [
-      {
-        name: "tempest",
-        nodes: [
-          "controller"
-        ]
-      },
-      {
-        name: "compute",
-        nodes: [
-          "controller",
-          "compute1"
-        ]
-      },
-      {
-        name: "subnode",
-        nodes: [
-          "compute1"
-        ]
-      },
-      {
-        name: "switch",
-        nodes: [
-          "controller"
-        ]
-      },
-      {
-        name: "peers",
-        nodes: [
-          "compute1"
-        ]
-      }
-    ]
-  },
-  parent_of_devstack_base: "openstack-multinode-fips",
-  playbooks: {
-    "pre-run": "playbooks/pre.yaml",
-    run: "playbooks/devstack.yaml",
-    "post-run": "playbooks/post.yaml"
-  },
-  controller: {
-    devstack_localrc: {
-      DATABASE_PASSWORD: "secretdatabase",
-      RABBIT_PASSWORD: "secretrabbit",
-      ADMIN_PASSWORD: "secretadmin",
-      SERVICE_PASSWORD: "secretservice",
-      NETWORK_GATEWAY: "10.1.0.1",
-      FIXED_RANGE: "10.1.0.0/20",
-      IPV4_ADDRS_SAFE_TO_USE: "10.1.0.0/20",
-      FLOATING_RANGE: "172.24.5.0/24",
-      PUBLIC_NETWORK_GATEWAY: "172.24.5.1",
-      LOGFILE: "/opt/stack/logs/devstacklog.txt",
-      LOG_COLOR: false,
-      VERBOSE: true,
-      VERBOSE_NO_TIMESTAMP: true,
-      ERROR_ON_CLONE: true,
-      LIBVIRT_TYPE: '{{ devstack_libvirt_type | default("qemu") }}',
-      SERVICE_HOST: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}",
-      HOST_IP: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}",
-      PUBLIC_BRIDGE_MTU: "{{ external_bridge_mtu }}",
-      SWIFT_REPLICAS: 1,
-      SWIFT_START_ALL_SERVICES: false,
-      SWIFT_HASH: 1234123412341234,
-      DEBUG_LIBVIRT_COREDUMPS: true,
-      NOVA_VNC_ENABLED: true,
-      OVN_DBS_LOG_LEVEL: "dbg",
-      ENABLE_SYSCTL_MEM_TUNING: true,
-      ENABLE_SYSCTL_NET_TUNING: true,
-      NOVA_LIBVIRT_TB_CACHE_SIZE: 128,
-      ENABLE_ZSWAP: true
-    },
-    devstack_services: {
-      base: false,
-      dstat: false,
-      etcd3: true,
-      memory_tracker: true,
-      file_tracker: true,
-      mysql: true,
-      rabbit: true,
-      "openstack-cli-server": true,
-      "tls-proxy": true,
-      key: true,
-      "g-api": true,
-      "n-api": true,
-      "n-api-meta": true,
-      "n-cond": true,
-      "n-cpu": true,
-      "n-novnc": true,
-      "n-sch": true,
-      "placement-api": true,
-      "ovn-controller": true,
-      "ovn-northd": true,
-      "ovs-vswitchd": true,
-      "ovsdb-server": true,
-      "q-svc": true,
-      "q-ovn-agent": true,
-      "s-account": true,
-      "s-container": true,
-      "s-object": true,
-      "s-proxy": true,
-      "c-api": true,
-      "c-bak": true,
-      "c-sch": true,
-      "c-vol": true,
-      horizon: false,
-      tempest: false
-    },
-    devstack_local_conf: {
-      "post-config": {
-        $NEUTRON_CONF: {
-          DEFAULT: {
-            global_physnet_mtu: "{{ external_bridge_mtu }}"
-          }
-        }
-      }
-    },
-    configure_swap_size: 8192
-  },
-  subnode: {
-    devstack_localrc: {
-      DATABASE_PASSWORD: "secretdatabase",
-      RABBIT_PASSWORD: "secretrabbit",
-      ADMIN_PASSWORD: "secretadmin",
-      SERVICE_PASSWORD: "secretservice",
-      NETWORK_GATEWAY: "10.1.0.1",
-      FIXED_RANGE: "10.1.0.0/20",
-      IPV4_ADDRS_SAFE_TO_USE: "10.1.0.0/20",
-      FLOATING_RANGE: "172.24.5.0/24",
-      PUBLIC_NETWORK_GATEWAY: "172.24.5.1",
-      LOGFILE: "/opt/stack/logs/devstacklog.txt",
-      LOG_COLOR: false,
-      VERBOSE: true,
-      VERBOSE_NO_TIMESTAMP: true,
-      ERROR_ON_CLONE: true,
-      LIBVIRT_TYPE: "qemu",
-      HOST_IP: "{{ hostvars[inventory_hostname]['nodepool']['private_ipv4'] }}",
-      SERVICE_HOST: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}",
-      PUBLIC_BRIDGE_MTU: "{{ external_bridge_mtu }}",
-      DATABASE_TYPE: "mysql",
-      RABBIT_HOST: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}",
-      DATABASE_HOST: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}",
-      GLANCE_HOSTPORT: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}:9292",
-      Q_HOST: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}",
-      NOVA_VNC_ENABLED: true,
-      ENABLE_CHASSIS_AS_GW: false,
-      ENABLE_SYSCTL_MEM_TUNING: true,
-      ENABLE_SYSCTL_NET_TUNING: true,
-      ENABLE_ZSWAP: true,
-      NOVA_LIBVIRT_TB_CACHE_SIZE: 128
-    },
-    devstack_services: {
-      base: false,
-      dstat: false,
-      memory_tracker: true,
-      file_tracker: true,
-      "openstack-cli-server": true,
-      "tls-proxy": true,
-      "n-cpu": true,
-      "placement-client": true,
-      "ovn-controller": true,
-      "ovs-vswitchd": true,
-      "ovsdb-server": true,
-      "q-ovn-agent": true,
-      "c-bak": true,
-      "c-vol": true,
-      horizon: false,
-      tempest: false
-    }
-  },
-  diff: {
-    localrc_only_on_subnode: {
-      DATABASE_TYPE: "mysql",
-      RABBIT_HOST: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}",
-      DATABASE_HOST: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}",
-      GLANCE_HOSTPORT: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}:9292",
-      Q_HOST: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}",
-      ENABLE_CHASSIS_AS_GW: false
-    },
-    localrc_differs: {
-      LIBVIRT_TYPE: {
-        controller: '{{ devstack_libvirt_type | default("qemu") }}',
-        subnode: "qemu"
-      },
-      HOST_IP: {
-        controller: "{{ hostvars['controller']['nodepool']['private_ipv4'] }}",
-        subnode: "{{ hostvars[inventory_hostname]['nodepool']['private_ipv4'] }}"
-      }
-    },
-    services_enabled_controller_only: [
-      "c-api",
-      "c-sch",
-      "etcd3",
-      "g-api",
-      "key",
-      "mysql",
-      "n-api",
-      "n-api-meta",
-      "n-cond",
-      "n-novnc",
-      "n-sch",
-      "ovn-northd",
-      "placement-api",
-      "q-svc",
-      "rabbit",
-      "s-account",
-      "s-container",
-      "s-object",
-      "s-proxy"
-    ],
-    services_enabled_subnode: [
-      "c-bak",
-      "c-vol",
-      "file_tracker",
-      "memory_tracker",
-      "n-cpu",
-      "openstack-cli-server",
-      "ovn-controller",
-      "ovs-vswitchd",
-      "ovsdb-server",
-      "placement-client",
-      "q-ovn-agent",
-      "tls-proxy"
-    ]
-  }
-};
-
-// src/core/provision/local-conf.ts
-var DEVSTACK_MULTINODE = devstack_multinode_localconf_default;
-var SECRET_LOCALRC_KEYS = ["DATABASE_PASSWORD", "RABBIT_PASSWORD", "ADMIN_PASSWORD", "SERVICE_PASSWORD"];
-var LOCALRC_DEFAULTS = { ERROR_ON_CLONE: "False" };
-var SECRETS_PATH = "/etc/tempest-gate/devstack-secrets.env";
-function resolveJinja(value, o) {
-  const text = typeof value === "boolean" ? value ? "True" : "False" : String(value);
-  return text.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (whole, expr) => {
-    if (/^hostvars\['controller'\]\['nodepool'\]\['private_ipv4'\]$/.test(expr)) return o.controllerIp;
-    if (/^hostvars\[inventory_hostname\]\['nodepool'\]\['private_ipv4'\]$/.test(expr)) return o.selfIp;
-    if (/^devstack_libvirt_type\b/.test(expr)) return o.libvirtType ?? "qemu";
-    if (expr === "external_bridge_mtu") return String(o.externalBridgeMtu ?? 1400);
-    throw new Error(`devstack template: unknown expression ${whole}`);
-  });
-}
-function shellValue(v) {
-  return /^[A-Za-z0-9_./:@%+,-]*$/.test(v) ? v : `"${v.replace(/(["\\$`])/g, "\\$1")}"`;
-}
-function renderLocalConf(o) {
-  const t = o.template ?? DEVSTACK_MULTINODE;
-  const vars = o.role === "controller" ? t.controller : t.subnode;
-  const lines = ["[[local|localrc]]", `# generated by tempest-gate for the ${o.role}; passwords come from the file below`, `source ${SECRETS_PATH}`];
-  const extra = o.extraLocalrc ?? {};
-  for (const [k, v] of Object.entries(vars.devstack_localrc)) {
-    if (SECRET_LOCALRC_KEYS.includes(k) || Object.hasOwn(extra, k)) continue;
-    lines.push(`${k}=${shellValue(Object.hasOwn(LOCALRC_DEFAULTS, k) ? LOCALRC_DEFAULTS[k] : resolveJinja(v, o))}`);
-  }
-  for (const [k, v] of Object.entries(LOCALRC_DEFAULTS)) {
-    if (!Object.hasOwn(vars.devstack_localrc, k) && !Object.hasOwn(extra, k)) lines.push(`${k}=${shellValue(v)}`);
-  }
-  for (const [k, v] of Object.entries(extra)) lines.push(`${k}=${shellValue(v)}`);
-  const services = vars.devstack_services;
-  if (services.base === false) lines.push("disable_all_services");
-  for (const [name, on] of Object.entries(services)) {
-    if (name === "base") continue;
-    lines.push(`${on ? "enable_service" : "disable_service"} ${name}`);
-  }
-  const sections = vars.devstack_local_conf ?? {};
-  for (const [phase, files] of Object.entries(sections)) {
-    for (const [file, groups] of Object.entries(files)) {
-      lines.push("", `[[${phase}|${file}]]`);
-      for (const [group, opts] of Object.entries(groups)) {
-        lines.push(`[${group}]`);
-        for (const [k, v] of Object.entries(opts)) lines.push(`${k} = ${resolveJinja(v, o)}`);
-      }
-    }
-  }
-  if (o.role === "controller") {
-    lines.push("", "[[test-config|$TEMPEST_CONFIG]]", "[compute]", `min_compute_nodes = ${o.computeNodes}`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function parseLocalrcEntries(entries, source) {
-  const out = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf("=");
-    const key = eq < 0 ? entry : entry.slice(0, eq);
-    if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
-      throw new UserError(`${source}: '${entry.length > 60 ? `${entry.slice(0, 60)}\u2026` : entry}' is not KEY=VALUE with a shell variable name as KEY`, { exitCode: EXIT.usage });
-    }
-    if (SECRET_LOCALRC_KEYS.includes(key)) {
-      throw new UserError(`${source}: ${key} is one of devstack's passwords: tempest-gate generates them and never puts them in user-data`, { exitCode: EXIT.usage });
-    }
-    const value = entry.slice(eq + 1);
-    if (/[\n\r\0]/.test(value)) throw new UserError(`${source}: the value of ${key} holds a line break`, { exitCode: EXIT.usage });
-    out[key] = value;
-  }
-  return out;
-}
-function changeUnderTestLocalrc(o) {
-  const name = o.headRepo.split("/").pop() ?? o.headRepo;
-  const prefix = name.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  if (prefix === "") return {};
-  return { [`${prefix}_REPO`]: `${o.serverUrl.replace(/\/+$/, "")}/${o.headRepo}.git`, [`${prefix}_BRANCH`]: o.headSha };
-}
-
 // src/stages/provision.ts
 import { chmod, mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/edges/openstack/provisioner.ts
 var import_ssh2 = __toESM(require_lib2(), 1);
 import { randomBytes } from "node:crypto";
 
 // src/core/provision/user-data.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 var STACK_DONE = "/var/lib/tempest-gate/stack.done";
 var STACK_FAILED = "/var/lib/tempest-gate/stack.failed";
 var DISCOVER_HOSTS_COMMAND = "/usr/local/bin/tempest-gate-discover-hosts";
@@ -47680,7 +47667,7 @@ function renderUserData(o) {
     runcmd
   };
   return `#cloud-config
-${(0, import_yaml.stringify)(doc, { lineWidth: 0 })}`;
+${(0, import_yaml2.stringify)(doc, { lineWidth: 0 })}`;
 }
 
 // src/edges/openstack/api.ts
@@ -48292,7 +48279,7 @@ var STATE_FILE = "provision.json";
 async function writeState(dir, result, state, token) {
   await mkdir(dir, { recursive: true, mode: 448 });
   const secret = async (name, text) => {
-    const file = join(dir, name);
+    const file = join2(dir, name);
     await writeFile(file, text, { mode: 384 });
     await chmod(file, 384);
   };
@@ -48300,7 +48287,7 @@ async function writeState(dir, result, state, token) {
   await secret(state.secretsFile, Object.entries(result.devstackSecrets).map(([k, v]) => `${k}=${v}
 `).join(""));
   if (token) await secret(TOKEN_FILE, JSON.stringify({ cloud: state.cloud, region: state.region, token }));
-  await writeFile(join(dir, STATE_FILE), `${JSON.stringify(state, null, 2)}
+  await writeFile(join2(dir, STATE_FILE), `${JSON.stringify(state, null, 2)}
 `);
 }
 async function provisionStage(options) {
@@ -48331,7 +48318,7 @@ async function provisionStage(options) {
   }
 }
 async function loadProvisionState(dir) {
-  const file = join(dir, STATE_FILE);
+  const file = join2(dir, STATE_FILE);
   const text = await readText(file);
   let state;
   try {
@@ -48345,398 +48332,7 @@ async function loadProvisionState(dir) {
   return state;
 }
 
-// src/edges/openstack/cloud-config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join as join2 } from "node:path";
-var SUPPORTED_AUTH_TYPES = ["password", "v3password", "v3applicationcredential", "token", "v3token"];
-var COMMON_SCOPE = ["auth_url", "system_scope", "domain_id", "domain_name", "project_id", "project_name", "project_domain_id", "project_domain_name", "trust_id"];
-var PLUGIN_OPTIONS = {
-  password: [
-    ...COMMON_SCOPE.map((o) => [o, o === "project_id" ? ["tenant_id"] : o === "project_name" ? ["tenant_name"] : []]),
-    ["default_domain_id", []],
-    ["default_domain_name", []],
-    ["user_id", []],
-    ["username", ["user_name"]],
-    ["user_domain_id", []],
-    ["user_domain_name", []],
-    ["password", []]
-  ],
-  v3password: [
-    ...COMMON_SCOPE.map((o) => [o, []]),
-    ["user_id", []],
-    ["username", ["user_name"]],
-    ["user_domain_id", []],
-    ["user_domain_name", []],
-    ["password", []]
-  ],
-  v3applicationcredential: [
-    ...COMMON_SCOPE.map((o) => [o, []]),
-    ["user_id", []],
-    ["username", ["user_name"]],
-    ["user_domain_id", []],
-    ["user_domain_name", []],
-    ["application_credential_secret", []],
-    ["application_credential_id", []],
-    ["application_credential_name", []]
-  ],
-  token: [
-    ...COMMON_SCOPE.map((o) => [o, o === "project_id" ? ["tenant_id"] : o === "project_name" ? ["tenant_name"] : []]),
-    ["default_domain_id", []],
-    ["default_domain_name", []],
-    ["token", []]
-  ],
-  v3token: [...COMMON_SCOPE.map((o) => [o, []]), ["token", []]]
-};
-var DEFAULTS = {
-  auth_type: "password",
-  interface: "public",
-  network_api_version: "2",
-  image_format: "qcow2"
-};
-var isDict = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function deepMerge(base, over) {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    const old = out[k];
-    out[k] = isDict(v) && isDict(old) ? deepMerge(old, v) : isDict(v) ? { ...v } : v;
-  }
-  return out;
-}
-function authUpdate(base, over) {
-  for (const [k, v] of Object.entries(over)) {
-    if (k === "auth" && isDict(v)) base.auth = { ...isDict(base.auth) ? base.auth : {}, ...v };
-    else base[k] = v;
-  }
-  return base;
-}
-function normalizeKeys(config) {
-  const out = {};
-  for (const [key, value] of Object.entries(config)) {
-    const k = key.replaceAll("-", "_");
-    if (isDict(value)) out[k] = normalizeKeys(value);
-    else if (typeof value === "number" && !(Number.isInteger(value) && (k === "verbose_level" || k === "api_timeout"))) out[k] = String(value);
-    else out[k] = value;
-  }
-  return out;
-}
-function pySafeStr(v) {
-  if (v === true) return "True";
-  if (v === false) return "False";
-  if (v === null || v === void 0) return "None";
-  return String(v);
-}
-function getBoolean(v) {
-  if (v === void 0 || v === null) return false;
-  if (typeof v === "boolean") return v;
-  return String(v).toLowerCase() === "true";
-}
-function searchPaths(base, options) {
-  const home = options.home ?? homedir();
-  const env = options.env;
-  const xdgHome = env.XDG_CONFIG_HOME || join2(home, ".config");
-  const xdgDirs = (env.XDG_CONFIG_DIRS || "/etc/xdg").split(":").map((d) => join2(d.replace(/\/+$/, ""), "openstack")).join(":");
-  const dirs = [options.cwd, join2(xdgHome, "openstack"), join2(home, ".config", "openstack"), ...options.siteDirs ?? [xdgDirs, "/etc/openstack"]];
-  const files = [];
-  for (const d of dirs) for (const s of [".yaml", ".yml", ".json"]) files.push(join2(d, base + s));
-  const override = base === "clouds" ? env.OS_CLIENT_CONFIG_FILE : env.OS_CLIENT_SECURE_FILE;
-  if (override) files.unshift(override);
-  return files;
-}
-function parseConfigText(file, text) {
-  if (file.endsWith("json")) {
-    try {
-      const v2 = JSON.parse(text);
-      return isDict(v2) ? v2 : {};
-    } catch (err) {
-      const m = /position (\d+)/.exec(String(err.message));
-      const offset = m ? Number(m[1]) : void 0;
-      const line = offset !== void 0 ? text.slice(0, offset).split("\n").length : void 0;
-      throw new UserError(`not valid JSON: ${err.message.replace(/ in JSON at position.*$/, "")}`, { place: { file, line, offset } });
-    }
-  }
-  const doc = (0, import_yaml2.parseDocument)(text, { prettyErrors: true, uniqueKeys: false });
-  const first = doc.errors[0];
-  if (first) {
-    const line = first.linePos?.[0]?.line;
-    const column = first.linePos?.[0]?.col;
-    const what = (first.message.split("\n")[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, "");
-    throw new UserError(`not valid YAML: ${what}`, { place: { file, line, column } });
-  }
-  let v;
-  try {
-    v = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    let at = 0;
-    (0, import_yaml2.visit)(doc, {
-      Alias(_, node) {
-        at = node.range?.[0] ?? 0;
-        return import_yaml2.visit.BREAK;
-      }
-    });
-    const why = /alias count/i.test(err.message) ? "YAML aliases expand to too much data (more than 100 alias uses)" : `not valid YAML: ${err.message}`;
-    throw new UserError(why, { place: { file, line: text.slice(0, at).split("\n").length }, cause: err });
-  }
-  if (v !== null && v !== void 0 && !isDict(v)) throw new UserError("expected a mapping with a `clouds` key", { place: { file, line: 1 } });
-  return isDict(v) ? v : {};
-}
-function loadFirst(files) {
-  for (const file of files) {
-    let text;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (err) {
-      const code = err.code;
-      if (code === "ENOENT" || code === "ENOTDIR" || code === "EACCES") continue;
-      if (code === "EISDIR") continue;
-      throw new UserError(`cannot read: ${err.message}`, { place: { file } });
-    }
-    return { file, data: parseConfigText(file, text) };
-  }
-  return { file: void 0, data: {} };
-}
-function environCloud(env) {
-  const ret = { ...DEFAULTS };
-  const keys = Object.keys(env).filter((k) => k.startsWith("OS_") && !k.startsWith("OS_TEST") && !k.startsWith("OS_STD") && !k.startsWith("OS_LOG"));
-  for (const k of keys) ret[k.slice(3).toLowerCase()] = env[k];
-  const selectors = /* @__PURE__ */ new Set(["OS_CLOUD", "OS_REGION_NAME", "OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE", "OS_CLOUD_NAME"]);
-  return keys.some((k) => !selectors.has(k)) ? ret : null;
-}
-function expandRegions(regions, where) {
-  return regions.map((r) => {
-    if (isDict(r)) {
-      const keys = Object.keys(r);
-      if (typeof r.name !== "string" || keys.some((k) => k !== "name" && k !== "values")) {
-        throw new UserError(`invalid region entry ${JSON.stringify(r)}: only 'name' and 'values' are allowed`, { place: { file: where } });
-      }
-      return { name: r.name, values: isDict(r.values) ? r.values : {} };
-    }
-    return { name: pySafeStr(r), values: {} };
-  });
-}
-function knownRegions(cloud, where) {
-  const c = normalizeKeys(cloud);
-  if (Array.isArray(c.regions)) return expandRegions(c.regions, where);
-  if (c.region_name !== void 0 && c.region_name !== null) {
-    const list2 = Array.isArray(c.region_name) ? c.region_name : String(c.region_name).split(",");
-    return expandRegions(list2, where);
-  }
-  return [];
-}
-function magicFixes(input) {
-  let config = { ...input, auth: { ...isDict(input.auth) ? input.auth : {} } };
-  const auth = () => config.auth;
-  if ("token" in auth() || config.auth_token || config.token) {
-    if (!("token" in config)) config.token = config.auth_token ?? null;
-    delete config.auth_token;
-  }
-  if ("passcode" in config) {
-    auth().passcode = config.passcode;
-    delete config.passcode;
-  }
-  {
-    const next = {};
-    let serviceTimeout;
-    for (const [k, v] of Object.entries(config)) {
-      if (k.endsWith("timeout") && k !== "timeout" && k !== "api_timeout") serviceTimeout = v;
-      else next[k] = v;
-    }
-    if (serviceTimeout !== void 0) next.api_timeout = serviceTimeout;
-    config = next;
-  }
-  if ("endpoint_type" in config) {
-    config.interface = config.endpoint_type;
-    delete config.endpoint_type;
-  }
-  {
-    let target = null;
-    for (const k of ["auth_plugin", "auth_type"]) {
-      if (k in config) {
-        target = config[k];
-        delete config[k];
-      }
-    }
-    config.auth_type = target;
-  }
-  {
-    const mappings = {
-      domain_id: ["domain_id", "domain-id"],
-      domain_name: ["domain_name", "domain-name"],
-      user_domain_id: ["user_domain_id", "user-domain-id"],
-      user_domain_name: ["user_domain_name", "user-domain-name"],
-      project_domain_id: ["project_domain_id", "project-domain-id"],
-      project_domain_name: ["project_domain_name", "project-domain-name"],
-      token: ["auth-token", "auth_token", "token"]
-    };
-    if (config.auth_type === "v2password") {
-      mappings.tenant_id = ["project_id", "project-id", "tenant_id", "tenant-id"];
-      mappings.tenant_name = ["project_name", "project-name", "tenant_name", "tenant-name"];
-    } else {
-      mappings.project_id = ["tenant_id", "tenant-id", "project_id", "project-id"];
-      mappings.project_name = ["tenant_name", "tenant-name", "project_name", "project-name"];
-    }
-    for (const [target, aliases] of Object.entries(mappings)) {
-      let value = null;
-      for (const k of aliases) {
-        if (k in config) {
-          value = pySafeStr(config[k]);
-          delete config[k];
-        }
-        if (k in auth()) {
-          value = pySafeStr(auth()[k]);
-          delete auth()[k];
-        }
-      }
-      if (value) auth()[target] = value;
-    }
-  }
-  {
-    const next = {};
-    for (const [k, v] of Object.entries(config)) next[k.endsWith("endpoint_type") ? k.replace("endpoint_type", "interface") : k] = v;
-    config = next;
-  }
-  {
-    const projectScoped = "project_id" in config || "project_name" in config || "project_id" in auth() || "project_name" in auth();
-    for (const [target, fans] of [["domain_id", ["user_domain_id", "project_domain_id"]], ["domain_name", ["user_domain_name", "project_domain_name"]]]) {
-      if (!projectScoped) {
-        if (target in config && !(target in auth())) {
-          auth()[target] = config[target];
-          delete config[target];
-        }
-        continue;
-      }
-      for (const key of fans) if (target in auth() && !(key in auth())) auth()[key] = auth()[target];
-      delete config[target];
-      delete auth()[target];
-    }
-  }
-  for (const key of ["insecure", "cache"]) if (key in config && typeof config[key] !== "boolean") config[key] = getBoolean(config[key]);
-  return config;
-}
-function validateAuth(config, authType) {
-  const auth = config.auth;
-  for (const [name, deprecated] of PLUGIN_OPTIONS[authType]) {
-    const find = (where) => {
-      if (name in where) return where[name];
-      for (const d of deprecated) if (d in where) return where[d];
-      return void 0;
-    };
-    let winning = find(auth);
-    if (!winning) winning = find(config);
-    for (const n of [name, ...deprecated]) {
-      delete config[n];
-      delete auth[n];
-    }
-    if (winning) auth[name] = winning;
-  }
-  return config;
-}
-function asAuthType(value, where) {
-  const v = value === null || value === void 0 || value === "" ? "none" : String(value);
-  if (SUPPORTED_AUTH_TYPES.includes(v)) return v;
-  throw new UserError(`auth_type '${v}' is not supported; use one of ${SUPPORTED_AUTH_TYPES.join(", ")}`, { place: { file: where }, exitCode: EXIT.usage });
-}
-function loadCloudsConfig(options) {
-  const { env } = options;
-  const main = options.configText ? { file: options.configText.file, data: parseConfigText(options.configText.file, options.configText.text) } : loadFirst(searchPaths("clouds", options));
-  const secure = loadFirst(searchPaths("secure", options));
-  let data = main.data;
-  if (Object.keys(secure.data).length) data = deepMerge(data, secure.data);
-  const clouds = {};
-  if (data.clouds !== void 0 && data.clouds !== null) {
-    if (!isDict(data.clouds)) throw new UserError("`clouds` must be a mapping of cloud names", { place: { file: main.file ?? secure.file } });
-    for (const [k, v] of Object.entries(data.clouds)) clouds[k] = isDict(v) ? v : {};
-  }
-  const envvarKey = env.OS_CLOUD_NAME ?? "envvars";
-  if (envvarKey in clouds) {
-    throw new UserError(`defines a cloud named '${envvarKey}', but OS_CLOUD_NAME is also set to '${envvarKey}'; rename one of them`, { place: { file: main.file } });
-  }
-  let defaultCloud = env.OS_CLOUD || void 0;
-  const fromEnv = environCloud(env);
-  if (fromEnv) {
-    clouds[envvarKey] = fromEnv;
-    defaultCloud ??= envvarKey;
-  }
-  if (!defaultCloud && Object.keys(clouds).length === 1) defaultCloud = Object.keys(clouds)[0];
-  return { configFile: main.file, secureFile: secure.file, clouds, envvarKey, defaultCloud };
-}
-function resolveCloud(options) {
-  const loaded = loadCloudsConfig(options);
-  const where = loaded.configFile ?? "clouds.yaml";
-  const name = options.cloud ?? loaded.defaultCloud;
-  const known = Object.keys(loaded.clouds);
-  if (name === void 0) {
-    if (!known.length) {
-      throw new UserError("no OpenStack cloud configured: no clouds.yaml found (searched the working directory, ~/.config/openstack, /etc/openstack) and no OS_* variables set", { exitCode: EXIT.usage });
-    }
-    throw new UserError(`several clouds in ${where} and none chosen: pass --os-cloud or set OS_CLOUD (known clouds: ${known.join(", ")})`, { exitCode: EXIT.usage });
-  }
-  const ours = loaded.clouds[name];
-  if (!ours) {
-    const list2 = known.length ? `known clouds: ${known.join(", ")}` : "no clouds are defined";
-    const searched = loaded.configFile ? ` in ${loaded.configFile}` : " (no clouds.yaml found)";
-    throw new UserError(`cloud '${name}' not found${searched}; ${list2}`, { exitCode: EXIT.usage });
-  }
-  if (ours.profile !== void 0 || ours.cloud !== void 0) {
-    throw new UserError(`cloud '${name}' uses a vendor profile, which tempest-gate does not support: spell its auth_url and region out`, { place: { file: where }, exitCode: EXIT.usage });
-  }
-  let config = { ...DEFAULTS, auth: {} };
-  authUpdate(config, structuredClone(ours));
-  const regions = knownRegions(ours, where);
-  let region;
-  const wanted = options.regionName ?? "";
-  if (!regions.length) region = { name: wanted, values: {} };
-  else if (!wanted) region = regions[0];
-  else {
-    const found = regions.find((r) => r.name === wanted);
-    if (!found) {
-      throw new UserError(`region '${wanted}' is not a region of cloud '${name}'; its regions: ${regions.map((r) => r.name).join(", ")} (names are case sensitive)`, { exitCode: EXIT.usage });
-    }
-    region = found;
-  }
-  delete config.regions;
-  for (const [k, v] of Object.entries({ ...structuredClone(region.values), region_name: region.name })) {
-    if (v === null || v === void 0) continue;
-    if (k === "auth" && isDict(v)) config.auth = { ...config.auth, ...v };
-    else config[k] = v;
-  }
-  config = magicFixes(config);
-  config = normalizeKeys(config);
-  if (config.auth_type === "token_endpoint") config.auth_type = "admin_token";
-  const authType = asAuthType(config.auth_type, where);
-  config = validateAuth(config, authType);
-  const allowed = new Set(PLUGIN_OPTIONS[authType].map(([n]) => n));
-  for (const k of Object.keys(config.auth)) {
-    if (!allowed.has(k)) throw new UserError(`cloud '${name}': auth option '${k}' does not apply to auth_type '${authType}'`, { place: { file: where }, exitCode: EXIT.usage });
-  }
-  const a = config.auth;
-  if (authType.startsWith("v3") && a.project_name && !a.project_domain_id && !a.project_domain_name) {
-    throw new UserError(`cloud '${name}': project_name needs project_domain_name or project_domain_id (project names are unique only within a domain)`, { place: { file: where }, exitCode: EXIT.usage });
-  }
-  const auth = {};
-  for (const [k, v] of Object.entries(config.auth)) if (v !== void 0 && v !== null) auth[k] = typeof v === "string" ? v : pySafeStr(v);
-  const insecure = getBoolean(config.insecure);
-  const verify = insecure ? false : config.verify === void 0 ? true : getBoolean(config.verify);
-  const extra = { ...config };
-  for (const k of ["auth", "auth_type", "region_name", "interface", "verify", "insecure", "cacert"]) delete extra[k];
-  return {
-    name,
-    regionName: String(config.region_name ?? ""),
-    authType,
-    auth,
-    interface: String(config.interface ?? "public"),
-    verify,
-    cacert: typeof config.cacert === "string" ? config.cacert : void 0,
-    configFile: loaded.configFile,
-    secureFile: loaded.secureFile,
-    extra
-  };
-}
-
 export {
-  isValidRunId,
-  newRunId,
   resolveCloud,
   parseDuration,
   listFlavors,
@@ -48745,9 +48341,6 @@ export {
   cleanupRun,
   sweep,
   openSession,
-  SECRETS_PATH,
-  parseLocalrcEntries,
-  changeUnderTestLocalrc,
   require_lib2 as require_lib,
   STACK_DONE,
   STACK_FAILED,
@@ -48757,4 +48350,4 @@ export {
   provisionStage,
   loadProvisionState
 };
-/*! For license information please see chunk-GYUBQIDN.js.LEGAL.txt */
+/*! For license information please see chunk-2HMKLVSB.js.LEGAL.txt */

@@ -3,15 +3,17 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-5GJL5ZHX.js";
-import "./chunk-KDK6MNOO.js";
-import "./chunk-DPTK7KTR.js";
+} from "./chunk-GV776NZF.js";
+import "./chunk-OGRMK4WO.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-GYUBQIDN.js";
-import "./chunk-QM5EQZI3.js";
+import "./chunk-INE7EQIA.js";
+import "./chunk-2HMKLVSB.js";
+import "./chunk-TRVLSGEF.js";
+import "./chunk-DL3IDDDG.js";
 import "./chunk-FFUPZC6L.js";
-import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
+import "./chunk-TYNSK2RS.js";
+import "./chunk-JTCS6GEG.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-PF7A42VC.js";
 import "./chunk-XOD6W3JI.js";

@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  parseGuideline
-} from "./chunk-XPWQ6AYR.js";
-import {
-  damageLine
-} from "./chunk-VPEKEHIX.js";
-import {
   dataFile
 } from "./chunk-B3CI7MJK.js";
+import {
+  parseGuideline
+} from "./chunk-ENGQU5TL.js";
+import {
+  damageLine
+} from "./chunk-UO5VQ6MQ.js";
 import {
   EMPTY_CONTEXT,
   baselineFromBytes,
@@ -19,7 +19,7 @@ import {
   passedTests,
   scoreGuideline,
   summarizeRuns
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DL3IDDDG.js";
 import {
   readBytes,
   readText,
@@ -187,7 +187,7 @@ function artifactStore(artifact, github) {
     return { spec: `artifact:${artifact}`, list: async () => unavailable(), read: async () => unavailable(), write: async () => unavailable() };
   }
   const options = { token: github.token, owner, repo, apiUrl: github.apiUrl, artifact, ...github.workflow ? { workflow: github.workflow } : {} };
-  const inner = async () => (await import("./baseline-artifact-GOKWM6FF.js")).githubArtifactStore(options);
+  const inner = async () => (await import("./baseline-artifact-HXI262JI.js")).githubArtifactStore(options);
   return {
     spec: `artifact:${artifact}`,
     list: async () => (await inner()).list(),

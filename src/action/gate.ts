@@ -1,0 +1,285 @@
+// The gate as the Action runs it, loaded once the settings are read (start-up stays small):
+// the baseline first, then the results (a file, or the cloud run), the judge stage's one
+// verdict, the report published; or a finished bundle relayed from another run.
+import * as core from '@actions/core';
+import { UserError, EXIT } from '../core/errors.ts';
+import { notRunVerdict, type GateVerdict } from '../core/compare/policy.ts';
+import type { KnownFailures } from '../core/compare/index.ts';
+import { renderCompareMarkdown } from '../core/render/compare-markdown.ts';
+import type { Guideline } from '../core/interop/index.ts';
+import { newRunId } from '../core/provision/plan.ts';
+import { FAILING_STATUSES, type RunResults } from '../core/results/model.ts';
+import { redact } from '../core/render/pr-report.ts';
+import type { GitHubClient } from '../edges/github/client.ts';
+import { loadBaseline, loadGuidelines, loadKnownFailures, type LoadedBaseline } from '../stages/baseline.ts';
+import { judgeRuns, type Judgement } from '../stages/judge.ts';
+import { loadRuns } from '../stages/results.ts';
+import type { ActionStages } from './cloud.ts';
+import { requireCloudInputs, type ActionSettings } from './inputs.ts';
+import { publishReport, type PublishOutcome, type Report } from './publish.ts';
+import { readBundle } from './report-bundle.ts';
+import { STATE } from './state.ts';
+
+export const FORK_HELP =
+  'This pull request comes from a fork, and GitHub does not give a fork\'s workflow run the cloud credentials ' +
+  '(nor a token that may comment). The gate did not run. A maintainer can run it in a trusted context and publish it ' +
+  'with the workflow_run reporting workflow: see docs/action.md, "Pull requests from forks".';
+
+/** Room left in the comment for our header and footer around the compare Markdown. */
+const COMPARE_BUDGET = 56_000;
+
+export interface Run {
+  settings: ActionSettings;
+  stages: ActionStages;
+  /** The one GitHub client of the step (retries and throttling), made on first use. */
+  github: () => Promise<GitHubClient>;
+  signal: AbortSignal;
+}
+
+/** The main step's work once the settings are read. */
+export async function runGate(run: Run): Promise<void> {
+  if (run.settings.reportFrom) await publishFromArtifact(run);
+  else await gate(run);
+}
+
+/** The baseline and known failures, loaded before anything runs: bad input is said before an hour on the cloud. */
+async function reference(settings: ActionSettings): Promise<{ baseline: LoadedBaseline | null; knownFailures: KnownFailures | null; guidelines: Guideline[] }> {
+  const ctx = settings.context;
+  let baseline: LoadedBaseline | null = null;
+  if (settings.baseline) {
+    try {
+      baseline = await loadBaseline({
+        ref: settings.baseline,
+        store: settings.baselineStore,
+        repo: process.cwd(),
+        created: new Date().toISOString(),
+        github: { token: settings.githubToken, repository: `${ctx.owner}/${ctx.repo}`, apiUrl: ctx.apiUrl },
+      });
+    } catch (err) {
+      if (err instanceof UserError) throw new UserError(`input 'baseline' ('${settings.baseline}'): ${err.message}`, { exitCode: err.exitCode, cause: err });
+      throw err;
+    }
+    core.info(`Baseline: ${baseline.source}`);
+  }
+  let knownFailures: KnownFailures | null = null;
+  try {
+    knownFailures = await loadKnownFailures(settings.knownFailures);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`input 'known-failures': ${err.message}`, { exitCode: EXIT.usage, cause: err });
+    throw err;
+  }
+  let guidelines: Guideline[] = [];
+  try {
+    guidelines = await loadGuidelines(settings.guidelines);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`input 'guideline': ${err.message}`, { exitCode: EXIT.usage, cause: err });
+    throw err;
+  }
+  return { baseline, knownFailures, guidelines };
+}
+
+function judge(settings: ActionSettings, runs: RunResults[], damage: string[], ref: Awaited<ReturnType<typeof reference>>, infrastructure: string | null): Judgement {
+  const now = new Date().toISOString();
+  return judgeRuns({ runs, damage, baseline: ref.baseline, failOn: settings.failOn, knownFailures: ref.knownFailures, guidelines: ref.guidelines, today: now.slice(0, 10), now, infrastructure });
+}
+
+function compareOf(j: Judgement): Report['compare'] {
+  if (!j.hasBaseline) return null;
+  return { markdown: renderCompareMarkdown(j.diff, { budget: COMPARE_BUDGET }), regressions: j.diff.counts.regressions, fixes: j.diff.counts.fixes };
+}
+
+/** A fork's `pull_request` run: its token is read-only, so the trusted reporting workflow publishes. */
+function readOnlyFork(settings: ActionSettings): boolean {
+  return settings.context.pullRequest?.fromFork === true && settings.context.eventName === 'pull_request';
+}
+
+function prOf(settings: ActionSettings): Report['pullRequest'] {
+  const pr = settings.context.pullRequest;
+  return pr ? { number: pr.number, headSha: pr.headSha } : null;
+}
+
+/** Publish a report that has no results (not run, nothing to run) and set the outputs. */
+async function publishWithoutResults(run: Run, verdict: GateVerdict, problems: string[]): Promise<void> {
+  const { settings } = run;
+  const report: Report = { results: null, verdict: verdict.result, headline: verdict.reason, problems, compare: null, judgement: null, pullRequest: prOf(settings), rawResultsPath: null };
+  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
+  setOutputs(report, out, 0, null);
+}
+
+/**
+ * Select, provision and run on the cloud. Returns the results file, or null when the step is
+ * over (a fork without credentials, or nothing to run: both already published).
+ */
+async function runOnCloud(run: Run, problems: string[], durations: Map<string, number>): Promise<{ resultsPath: string; selectedCount: number; problem: string | null; logFiles: string[] } | null> {
+  const { settings, stages } = run;
+  const pr = settings.context.pullRequest;
+  if (!settings.cloud) {
+    if (pr?.fromFork) {
+      // Not an obscure failure: say what to do, in the log and the summary. The bundle (with no
+      // results) still goes up, so the workflow_run reporting workflow can tell the contributor.
+      core.error(FORK_HELP);
+      await publishWithoutResults(run, notRunVerdict({ skipped: 'Not run: this pull request comes from a fork.' }), [FORK_HELP]);
+      core.setFailed('tempest-gate did not run: pull request from a fork without cloud credentials (see the job summary).');
+      return null;
+    }
+    throw new UserError(
+      "no cloud credentials: set input 'clouds-yaml' (a secret) and 'cloud', or the OS_* environment variables; or set 'results' to report an existing result file",
+      { exitCode: EXIT.usage },
+    );
+  }
+  requireCloudInputs(settings);
+  const log = (l: string): void => core.info(l);
+  core.startGroup('Select');
+  const selection = await stages.select({ settings, log, signal: run.signal, github: await run.github(), workspace: process.cwd() });
+  core.endGroup();
+  core.info(`Selection: ${selection.summary}`);
+  if (selection.conclusion === 'skip') {
+    // Nothing in the change needs Tempest (e.g. docs only): nothing is provisioned; say why.
+    await publishWithoutResults(run, notRunVerdict({ nothingToRun: selection.summary }), problems);
+    return null;
+  }
+  // Saved before anything is created: the post step cleans up by this id even if main dies mid-way.
+  const runId = newRunId(Date.now(), Math.random);
+  core.saveState(STATE.runId, runId);
+  if (settings.cloud.name) core.saveState(STATE.cloudName, settings.cloud.name);
+  core.info(`Run id ${runId}: every cloud resource of this run carries it.`);
+  core.startGroup('Provision and run');
+  let ran;
+  try {
+    ran = await stages.provisionAndRun({ settings, selection, runId, log, signal: run.signal, durations });
+  } catch (err) {
+    core.endGroup();
+    // No results at all: the pull request still hears why, as an infrastructure failure.
+    const line = redact(err instanceof UserError ? err.message : `internal error: ${(err as Error).message}`, settings.secrets);
+    core.error(line);
+    await publishWithoutResults(run, notRunVerdict({ infrastructure: line }), problems);
+    core.setFailed(line);
+    core.setOutput('result', 'error');
+    return null;
+  }
+  core.endGroup();
+  return { resultsPath: ran.resultsPath, selectedCount: selection.selectedCount, problem: ran.problem ?? null, logFiles: ran.logFiles ?? [] };
+}
+
+async function gate(run: Run): Promise<void> {
+  const { settings } = run;
+  const problems: string[] = [];
+  const ref = await reference(settings);
+  let resultsPath = settings.results;
+  let selectedCount: number | null = null;
+  let infrastructure: string | null = null;
+  let logFiles: string[] = [];
+  if (!resultsPath) {
+    // The baseline's durations give the run its ETA.
+    const durations = new Map<string, number>();
+    for (const t of ref.baseline?.baseline.tests ?? []) if (t.duration !== null) durations.set(t.name, t.duration);
+    const ran = await runOnCloud(run, problems, durations);
+    if (!ran) return;
+    ({ resultsPath, selectedCount, logFiles } = ran);
+    infrastructure = ran.problem;
+    if (infrastructure) problems.push(infrastructure);
+  }
+
+  core.startGroup(`Read ${resultsPath}`);
+  const { runs, damage } = await loadRuns([resultsPath], process.stdin);
+  core.endGroup();
+  problems.push(...damage);
+  const judgement = judge(settings, runs, damage, ref, infrastructure);
+  const results = runs[0]!;
+  const report: Report = {
+    results,
+    verdict: judgement.verdict.result,
+    headline: judgement.verdict.reason,
+    problems,
+    compare: compareOf(judgement),
+    judgement,
+    pullRequest: prOf(settings),
+    rawResultsPath: resultsPath,
+    nodeLogs: logFiles,
+  };
+  if (readOnlyFork(settings)) core.notice('Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.');
+  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
+  setOutputs(report, out, selectedCount ?? results.tests.length, judgement);
+  if (out.problems.length > problems.length) {
+    core.setFailed(`tempest-gate could not publish everything: ${out.problems[problems.length]}`);
+  } else if (judgement.verdict.result !== 'pass') {
+    core.setFailed(`tempest-gate: ${redact(judgement.verdict.reason, settings.secrets)}`);
+  }
+}
+
+function setOutputs(report: Report, out: PublishOutcome, selected: number, judgement: Judgement | null): void {
+  const failing = report.results ? report.results.tests.filter((t) => FAILING_STATUSES.has(t.status)).length : 0;
+  core.setOutput('result', report.verdict);
+  core.setOutput('regressions', judgement?.hasBaseline ? judgement.diff.counts.regressions : failing);
+  core.setOutput('fixes', judgement?.hasBaseline ? judgement.diff.counts.fixes : 0);
+  core.setOutput('selected-count', selected);
+  core.setOutput('report-path', out.reportPath);
+  if (out.commentUrl) core.setOutput('comment-url', out.commentUrl);
+  if (out.checkRunId !== null) core.setOutput('check-run-id', out.checkRunId);
+}
+
+/** What the relay of an untrusted bundle may say: never a pass it cannot verify. */
+export const UNVERIFIED = "reported by the pull request's own workflow, not verified";
+
+/**
+ * The trusted half of the fork-safe setup (a `workflow_run` workflow): publish a report bundle
+ * made by the untrusted run. The bundle says which PR it is for; that claim is checked against
+ * the workflow_run event and GitHub before anything is posted. Its results are judged again
+ * here, and since they were made where they could be forged, a judged pass is published as
+ * unverified (never a successful check): only failures are taken at their word.
+ */
+async function publishFromArtifact(run: Run): Promise<void> {
+  const { settings } = run;
+  const dir = settings.reportFrom ?? '';
+  const { manifest, results } = await readBundle(dir);
+  const ctx = settings.context;
+  if (!manifest.pullRequest) throw new UserError(`input 'report-from': the report in ${dir} is not for a pull request; nothing to publish`, { exitCode: EXIT.badInput });
+  const wr = ctx.workflowRun;
+  if (!wr) {
+    throw new UserError("input 'report-from' is for a workflow triggered by `workflow_run` (the event has no workflow_run)", { exitCode: EXIT.usage });
+  }
+  if (wr.headSha !== manifest.pullRequest.headSha) {
+    throw new UserError(
+      `input 'report-from': the report is for commit ${manifest.pullRequest.headSha.slice(0, 12)}, but the workflow run that made it built ${wr.headSha.slice(0, 12)}; not publishing`,
+      { exitCode: EXIT.badInput },
+    );
+  }
+  const where = `pull request #${manifest.pullRequest.number}`;
+  let headSha: string;
+  try {
+    const pull = await (await run.github()).rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: manifest.pullRequest.number });
+    headSha = pull.data.head.sha;
+  } catch (err) {
+    throw (await import('../edges/github/client.ts')).explainGitHubError(err, 'pull request', where);
+  }
+  if (headSha !== wr.headSha) {
+    throw new UserError(`input 'report-from': ${where} is at ${headSha.slice(0, 12)}, not at the reported commit ${wr.headSha.slice(0, 12)}; not publishing`, {
+      exitCode: EXIT.badInput,
+    });
+  }
+  let report: Report;
+  if (results) {
+    const judgement = judge(settings, [results], results.damage.length ? [`${dir}: the results were damaged`] : [], await reference(settings), null);
+    const v = judgement.verdict;
+    const verdict = v.result === 'pass' ? 'skipped' : v.result;
+    report = {
+      results,
+      verdict,
+      headline: v.result === 'pass' ? `${v.reason} (${UNVERIFIED})` : v.reason,
+      problems: [...manifest.problems, ...(v.result === 'pass' ? [`These results were ${UNVERIFIED}: the check is not a pass. To gate on them, run the gate in a trusted workflow (docs/action.md, "Pull requests from forks").`] : [])],
+      compare: compareOf(judgement),
+      judgement,
+      pullRequest: manifest.pullRequest,
+      rawResultsPath: null,
+    };
+  } else {
+    // Nothing ran (skipped or an error before the run): there is nothing to judge, only to say.
+    report = { results: null, verdict: manifest.verdict === 'pass' ? 'skipped' : manifest.verdict, headline: `${manifest.headline} (${UNVERIFIED})`, problems: manifest.problems, compare: null, judgement: null, pullRequest: manifest.pullRequest, rawResultsPath: null };
+  }
+  const out = await publishReport(settings, report, { github: true, artifact: false }, run.github);
+  core.setOutput('result', report.verdict);
+  core.setOutput('report-path', out.reportPath);
+  if (out.commentUrl) core.setOutput('comment-url', out.commentUrl);
+  if (out.checkRunId !== null) core.setOutput('check-run-id', out.checkRunId);
+  if (out.problems.length > report.problems.length) core.setFailed(`tempest-gate could not publish everything: ${out.problems[report.problems.length]}`);
+}
