@@ -205,14 +205,18 @@ for (const [name, fault, posts] of [
 test('comment POST: no answer at all (applied, then hanging) times out and is found, not posted again', async (t) => {
   const marker = commentMarker('tempest');
   const s = await server(t);
-  s.fail('issues/create-comment', { cut: 'hang', times: 1, applied: true });
   const gh = createGitHubClient({ token: TOKEN, baseUrl: s.url });
-  // 2 s for a loopback POST that otherwise takes milliseconds: on a loaded machine the POST may
-  // even reach the fake after the timeout; then it is posted again, still making one comment.
+  // A comment just posted (here on another PR) makes the throttling plugin hold the next one back
+  // for 3 s; that wait must not count against the time the POST itself has.
+  await upsertComment(gh, { ...target, issueNumber: 8, marker, body: `${marker}\nPR 8`, mode: 'update', failing: true });
+  s.fail('issues/create-comment', { cut: 'hang', times: 1, applied: true });
+  // 2 s for a loopback POST that otherwise takes milliseconds.
   const r = await upsertComment(gh, { ...target, marker, body: `${marker}\nreport`, mode: 'update', failing: true, postTimeoutMs: 2000, ...FAST });
   assert.equal(r.action, 'created');
-  assert.deepEqual(s.comments.map((c) => c.body), [`${marker}\nreport`]);
-  assert.equal(r.id, s.comments[0]?.id);
+  const onPr7 = s.comments.filter((c) => c.issueNumber === 7);
+  assert.deepEqual(onPr7.map((c) => c.body), [`${marker}\nreport`]);
+  assert.equal(r.id, onPr7[0]?.id);
+  assert.deepEqual(s.calls('issues/create-comment').map((c) => c.status), [201, 0], 'the hung POST was sent once, not again');
   checkClean(s);
 });
 

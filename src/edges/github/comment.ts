@@ -118,7 +118,7 @@ export async function upsertComment(client: GitHubClient, options: UpsertOptions
           issue_number: options.issueNumber,
           body: options.body,
           // The retry plugin would repeat a POST that may have been applied: this loop does it instead.
-          request: { retries: 0, signal: AbortSignal.timeout(options.postTimeoutMs ?? 30_000) },
+          request: { retries: 0, fetch: timedFetch(client, options.postTimeoutMs ?? 30_000) },
         });
         return { action: 'created', id: r.data.id, url: r.data.html_url };
       } catch (err) {
@@ -138,6 +138,20 @@ export async function upsertComment(client: GitHubClient, options: UpsertOptions
   } catch (err) {
     throw explainGitHubError(err, 'comment', where);
   }
+}
+
+/**
+ * The client's own fetch (it may carry a proxy), given up after `ms` from when the request is sent:
+ * a signal made before the call would also count the time the throttling plugin holds the
+ * request back (comment POSTs are paced 3 s apart in a process), and could expire before sending.
+ */
+function timedFetch(client: GitHubClient, ms: number): typeof fetch {
+  const defaults = client.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } };
+  const base = defaults.request?.fetch ?? fetch;
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    return base(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
 }
 
 /** The HTTP status of an Octokit failure (network faults and timeouts come as 500), or null. */
