@@ -26,8 +26,11 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup-machine: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Waits for the apt and dpkg locks: a fresh VM may still be in unattended-upgrades.
+  # shellcheck source=apt.sh
+  source "$(dirname "$0")/apt.sh"
+  apt_update -qq
+  apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 echo "setup-machine: Debian packages ready"
 

@@ -9,9 +9,10 @@
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
+# shellcheck source=../apt.sh
+source "$HERE/../apt.sh"   # apt_update, apt_get (waiting for the locks), policy_rc_block/restore
 lock_state
 export DEBIAN_FRONTEND=noninteractive
-APT="apt-get -o DPkg::Lock::Timeout=900 -y -q"
 PACKAGES="python3-nova python3-placement python3-keystone python3-glance python3-neutron
   python3-pymysql rabbitmq-server mariadb-server uwsgi-core uwsgi-plugin-python3
   python3-openstackclient curl jq bc"
@@ -29,16 +30,19 @@ do_install() {
   done
   if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" = 0 ] || { echo "setup: root needed to install ${missing[*]}"; return 1; }
-    # no service of these packages may start at install time: we run our own daemons
-    if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; fi
+    # no service of these packages may start at install time: we run our own daemons; later
+    # packages' services must, so the block is lifted right after (and on any exit)
+    policy_rc_block
     echo "installing ${missing[*]}"
-    { $APT update && $APT install --no-install-recommends "${missing[@]}"; } > "$LOG/apt-install.log" 2>&1 \
-      || { tail -20 "$LOG/apt-install.log"; return 1; }
+    local rc=0
+    { apt_update -q && apt_get -y -q install --no-install-recommends "${missing[@]}"; } > "$LOG/apt-install.log" 2>&1 || rc=$?
+    policy_rc_restore
+    [ "$rc" = 0 ] || { tail -20 "$LOG/apt-install.log"; return 1; }
   fi
   # paste .ini templates ship only in the *-common packages (daemon packages we skip): extract them
   if [ ! -f "$DATA/debs/x/usr/share/nova-common/api-paste.ini" ]; then
     rm -rf "$DATA/debs"; mkdir -p "$DATA/debs"
-    ( cd "$DATA/debs" && apt-get download nova-common glance-common neutron-common >/dev/null 2>&1 &&
+    ( cd "$DATA/debs" && apt_get download nova-common glance-common neutron-common >/dev/null 2>&1 &&
       for f in *.deb; do dpkg-deb -x "$f" x; done ) || { echo "setup: could not fetch the *-common packages"; return 1; }
   fi
 }

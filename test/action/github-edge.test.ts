@@ -1,8 +1,9 @@
 // The GitHub edge in-process against the OpenAPI-validating server: finding the comment across
-// pages, one comment per key, annotation batches, rate limits retried, errors explained.
+// pages, one comment per key, only our own comment taken over, a lost POST answer never making a
+// second comment, annotation batches, rate limits retried, errors explained.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { startGitHubServer, type GitHubServer } from '../helpers/github-server.ts';
+import { ACTIONS_BOT, startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../helpers/github-server.ts';
 import { createGitHubClient } from '../../src/edges/github/client.ts';
 import { upsertComment } from '../../src/edges/github/comment.ts';
 import { publishCheckRun } from '../../src/edges/github/check-run.ts';
@@ -12,8 +13,8 @@ import { UserError } from '../../src/core/errors.ts';
 const TOKEN = 'ghs_edge_token';
 const target = { owner: 'octocat', repo: 'Hello-World', issueNumber: 7 };
 
-async function server(t: TestContext, seed: Array<{ issueNumber: number; body: string }> = []): Promise<GitHubServer> {
-  const s = await startGitHubServer({ token: TOKEN, seedComments: seed });
+async function server(t: TestContext, seed: GitHubServerOptions['seedComments'] = [], more: Partial<GitHubServerOptions> = {}): Promise<GitHubServer> {
+  const s = await startGitHubServer({ token: TOKEN, seedComments: seed, ...more });
   t.after(() => s.stop());
   return s;
 }
@@ -101,4 +102,135 @@ test('errors are one line that says what to do: bad token (401), missing PR (404
   });
   const gh = createGitHubClient({ token: TOKEN, baseUrl: s.url });
   await assert.rejects(upsertComment(gh, { owner: 'octocat', repo: 'Nope', issueNumber: 7, marker, body: marker, mode: 'update', failing: true }), /HTTP 404 Not Found\): not found, or the token cannot see it \(needs `pull-requests: write`\)/);
+});
+
+const MALLORY = { login: 'mallory', type: 'User' } as const;
+
+test('a comment by someone else carrying the marker is left alone (Actions token: only github-actions[bot] is us)', async (t) => {
+  const marker = commentMarker('tempest');
+  const s = await server(t, [
+    { issueNumber: 7, body: `${marker}\nmy old report`, author: ACTIONS_BOT },
+    { issueNumber: 7, body: `${marker}\nmallory's comment, newer`, author: MALLORY },
+  ]);
+  const gh = createGitHubClient({ token: TOKEN, baseUrl: s.url });
+  const r = await upsertComment(gh, { ...target, marker, body: `${marker}\nnew report`, mode: 'update', failing: true });
+  assert.equal(r.action, 'updated');
+  assert.equal(r.id, s.comments[0]?.id);
+  assert.equal(s.comments[1]?.body, `${marker}\nmallory's comment, newer`);
+  // The installation token is known by its prefix: no GET /user, which GitHub refuses it anyway.
+  assert.deepEqual(s.calls().map((c) => c.operationId), ['issues/list-comments', 'issues/update-comment']);
+
+  // Only mallory's comment: ours is made beside it.
+  const other = commentMarker('other');
+  s.comments.push({ id: 5000, body: `${other} hijack`, issueNumber: 7, author: MALLORY });
+  const r2 = await upsertComment(gh, { ...target, marker: other, body: `${other} real`, mode: 'update', failing: true });
+  assert.equal(r2.action, 'created');
+  assert.deepEqual(s.comments.filter((c) => c.body.includes(other)).map((c) => [c.author.login, c.body]), [['mallory', `${other} hijack`], ['github-actions[bot]', `${other} real`]]);
+  // 'on-failure' on a green run does not count mallory's comment as one to keep current.
+  const third = commentMarker('third');
+  s.comments.push({ id: 5001, body: `${third} hijack`, issueNumber: 7, author: MALLORY });
+  assert.equal((await upsertComment(gh, { ...target, marker: third, body: `${third} green`, mode: 'on-failure', failing: false })).action, 'skipped');
+  assert.equal(s.comments.find((c) => c.id === 5001)?.body, `${third} hijack`);
+  checkClean(s);
+});
+
+test('a personal token: GET /user names us; a bot comment or another person with the marker is not us', async (t) => {
+  const marker = commentMarker('tempest');
+  const s = await server(
+    t,
+    [
+      { issueNumber: 7, body: `${marker}\nours`, author: { login: 'tg-ci', type: 'User' } },
+      { issueNumber: 7, body: `${marker}\nthe action's`, author: ACTIONS_BOT },
+      { issueNumber: 7, body: `${marker}\nmallory's`, author: MALLORY },
+    ],
+    { token: 'ghp_personal', viewer: { kind: 'user', login: 'tg-ci' } },
+  );
+  const gh = createGitHubClient({ token: 'ghp_personal', baseUrl: s.url });
+  const r = await upsertComment(gh, { ...target, marker, body: `${marker}\nnew`, mode: 'update', failing: true });
+  assert.equal(r.action, 'updated');
+  assert.deepEqual(s.comments.map((c) => c.body), [`${marker}\nnew`, `${marker}\nthe action's`, `${marker}\nmallory's`]);
+  assert.deepEqual(s.calls().map((c) => `${c.operationId} ${c.status}`), ['issues/list-comments 200', 'users/get-authenticated 200', 'issues/update-comment 200']);
+  // No marked comment at all: GET /user is not needed.
+  const before = s.calls().length;
+  const other = commentMarker('fresh');
+  assert.equal((await upsertComment(gh, { ...target, marker: other, body: other, mode: 'update', failing: true })).action, 'created');
+  assert.deepEqual(s.calls().slice(before).map((c) => c.operationId), ['issues/list-comments', 'issues/create-comment']);
+  checkClean(s);
+});
+
+test('an installation token without the ghs_ prefix: GET /user is refused (403), so we are the app bot', async (t) => {
+  const marker = commentMarker('tempest');
+  const old = '0123456789abcdef0123456789abcdef01234567';
+  const s = await server(t, [{ issueNumber: 7, body: `${marker}\nmallory's`, author: MALLORY }, { issueNumber: 7, body: `${marker}\nours`, author: ACTIONS_BOT }], { token: old });
+  const gh = createGitHubClient({ token: old, baseUrl: s.url });
+  const r = await upsertComment(gh, { ...target, marker, body: `${marker}\nnew`, mode: 'update', failing: true });
+  assert.equal(r.action, 'updated');
+  assert.deepEqual(s.comments.map((c) => c.body), [`${marker}\nmallory's`, `${marker}\nnew`]);
+  assert.deepEqual(s.calls().map((c) => `${c.operationId} ${c.status}`), ['issues/list-comments 200', 'users/get-authenticated 403', 'issues/update-comment 200']);
+  // Another app's installation token writes as '<slug>[bot]': the caller names it.
+  const theirs = commentMarker('app');
+  s.comments.push({ id: 6000, body: `${theirs} old`, issueNumber: 7, author: { login: 'tempest-gate[bot]', type: 'Bot' } }, { id: 6001, body: `${theirs} actions`, issueNumber: 7, author: ACTIONS_BOT });
+  const r2 = await upsertComment(gh, { ...target, marker: theirs, body: `${theirs} new`, mode: 'update', failing: true, appLogin: 'tempest-gate[bot]' });
+  assert.equal(r2.id, 6000);
+  assert.equal(s.comments.find((c) => c.id === 6001)?.body, `${theirs} actions`);
+  checkClean(s);
+});
+
+// The comment POST fails in every way whose outcome is unknown; there is always exactly one comment.
+// The pause before listing again is cut to 10 ms: the fake has no replica lag to wait out.
+const FAST = { recheckDelayMs: 10 };
+for (const [name, fault, posts] of [
+  ['a 502 before anything was applied: posted again', { status: 502, times: 1 }, ['502', '201']],
+  ['a 502 after the comment was applied: found, not posted again', { status: 502, times: 1, applied: true }, ['502']],
+  ['a connection reset before anything was applied: posted again', { cut: 'reset', times: 1 }, ['0', '201']],
+  ['a connection reset after the comment was applied: found, not posted again', { cut: 'reset', times: 1, applied: true }, ['0']],
+] as const) {
+  test(`comment POST: ${name}`, async (t) => {
+    const marker = commentMarker('tempest');
+    const s = await server(t, [{ issueNumber: 7, body: `${marker}\nmallory's`, author: MALLORY }]);
+    s.fail('issues/create-comment', fault);
+    const gh = createGitHubClient({ token: TOKEN, baseUrl: s.url });
+    const r = await upsertComment(gh, { ...target, marker, body: `${marker}\nreport`, mode: 'update', failing: true, ...FAST });
+    assert.equal(r.action, 'created');
+    const ours = s.comments.filter((c) => c.author.login === ACTIONS_BOT.login);
+    assert.deepEqual(ours.map((c) => c.body), [`${marker}\nreport`], 'exactly one comment');
+    assert.equal(r.id, ours[0]?.id);
+    assert.deepEqual(s.calls('issues/create-comment').map((c) => String(c.status)), posts);
+    // Listed again after the failed POST, before deciding.
+    assert.deepEqual(s.calls().map((c) => c.operationId).slice(0, 3), ['issues/list-comments', 'issues/create-comment', 'issues/list-comments']);
+    checkClean(s);
+  });
+}
+
+test('comment POST: no answer at all (applied, then hanging) times out and is found, not posted again', async (t) => {
+  const marker = commentMarker('tempest');
+  const s = await server(t);
+  const gh = createGitHubClient({ token: TOKEN, baseUrl: s.url });
+  // A comment just posted (here on another PR) makes the throttling plugin hold the next one back
+  // for 3 s; that wait must not count against the time the POST itself has.
+  await upsertComment(gh, { ...target, issueNumber: 8, marker, body: `${marker}\nPR 8`, mode: 'update', failing: true });
+  s.fail('issues/create-comment', { cut: 'hang', times: 1, applied: true });
+  // 2 s for a loopback POST that otherwise takes milliseconds.
+  const r = await upsertComment(gh, { ...target, marker, body: `${marker}\nreport`, mode: 'update', failing: true, postTimeoutMs: 2000, ...FAST });
+  assert.equal(r.action, 'created');
+  const onPr7 = s.comments.filter((c) => c.issueNumber === 7);
+  assert.deepEqual(onPr7.map((c) => c.body), [`${marker}\nreport`]);
+  assert.equal(r.id, onPr7[0]?.id);
+  assert.deepEqual(s.calls('issues/create-comment').map((c) => c.status), [201, 0], 'the hung POST was sent once, not again');
+  checkClean(s);
+});
+
+test('comment POST: 503 every time: tried 3 times in all, listing in between, then one clear line', async (t) => {
+  const marker = commentMarker('tempest');
+  const s = await server(t);
+  s.fail('issues/create-comment', { status: 503, times: Infinity });
+  const gh = createGitHubClient({ token: TOKEN, baseUrl: s.url });
+  await assert.rejects(upsertComment(gh, { ...target, marker, body: marker, mode: 'update', failing: true, ...FAST }), (err: unknown) => {
+    assert.ok(err instanceof UserError);
+    assert.equal(err.message, 'GitHub refused the comment on pull request #7 (HTTP 503 Server Error): GitHub failed, even after retries');
+    return true;
+  });
+  assert.deepEqual(s.calls().map((c) => c.operationId), ['issues/list-comments', 'issues/create-comment', 'issues/list-comments', 'issues/create-comment', 'issues/list-comments', 'issues/create-comment']);
+  assert.deepEqual(s.comments, []);
+  checkClean(s);
 });

@@ -2,8 +2,11 @@
 // description (@octokit/openapi, api.github.com) by openapi-backend, and rejected (and recorded)
 // when it does not match. Every response the fake sends is validated against the same description,
 // so the client under test only ever sees shapes GitHub documents.
-// State: issue comments and check runs (with their accumulated annotations), plus the pull request.
-// Faults: per-operation status overrides (403, 5xx, rate limits) for a number of calls.
+// State: issue comments (with their authors) and check runs (with their accumulated annotations),
+// the pull request, and whose token it is (an installation token, refused GET /user as on GitHub,
+// or a user's).
+// Faults: per-operation status overrides (403, 5xx, rate limits) for a number of calls, optionally
+// after the operation was applied, or a connection reset / no answer at all instead of one.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { closeServer, githubSpec, githubSpecSubset, listenOnLoopback } from './github-openapi.ts';
 import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
@@ -21,6 +24,7 @@ export const OPERATIONS = [
   'checks/list-annotations',
   'pulls/get',
   'pulls/list-files',
+  'users/get-authenticated',
 ] as const;
 type OperationId = (typeof OPERATIONS)[number];
 
@@ -50,18 +54,35 @@ export interface Rejection {
 }
 
 export interface Fault {
-  status: number;
+  /** The answer's status (default 500); not used with `cut`. */
+  status?: number;
   /** How many calls get this answer (Infinity: all). */
   times: number;
   body?: Json;
   headers?: Record<string, string>;
+  /** Do the operation first, then answer with the fault: a write applied whose answer is lost. */
+  applied?: boolean;
+  /** No answer: the connection is reset, or left hanging until the client gives up or the server stops. */
+  cut?: 'reset' | 'hang';
+}
+
+export interface CommentAuthor {
+  login: string;
+  type: 'User' | 'Bot';
 }
 
 export interface FakeComment {
   id: number;
   body: string;
   issueNumber: number;
+  author: CommentAuthor;
 }
+
+/** Whose token the fake accepts: the Actions GITHUB_TOKEN (an installation token) or a person's. */
+export type Viewer = { kind: 'installation' } | { kind: 'user'; login: string };
+
+/** Who an installation token of the Actions app writes as. */
+export const ACTIONS_BOT: CommentAuthor = { login: 'github-actions[bot]', type: 'Bot' };
 
 export interface FakeCheckRun {
   id: number;
@@ -81,8 +102,10 @@ export interface GitHubServerOptions {
   token: string;
   /** The pull request the fake knows (pulls/get), from a pull_request event payload. */
   pullRequest?: Json;
-  /** Comments already on the PR before the test starts (e.g. 150 unrelated ones, to force paging). */
-  seedComments?: Array<{ issueNumber: number; body: string }>;
+  /** Comments already on the PR before the test starts (e.g. 150 unrelated ones, to force paging); by the token's identity unless `author` says otherwise. */
+  seedComments?: Array<{ issueNumber: number; body: string; author?: CommentAuthor }>;
+  /** Whose token `token` is (default: an installation token, as the Actions GITHUB_TOKEN). */
+  viewer?: Viewer;
   /** The pull request's changed files (pulls/list-files). */
   pullFiles?: string[];
 }
@@ -99,11 +122,15 @@ export class GitHubServer {
   private nextId = 1000;
   private readonly api: OpenAPIBackend;
   private readonly o: Required<Omit<GitHubServerOptions, 'pullRequest' | 'seedComments' | 'pullFiles'>> & { pullRequest: Json | null; pullFiles: string[] };
+  /** Who writes the comments made with the token. */
+  readonly author: CommentAuthor;
   url = '';
 
   constructor(options: GitHubServerOptions) {
-    this.o = { owner: options.owner ?? 'octocat', repo: options.repo ?? 'Hello-World', token: options.token, pullRequest: options.pullRequest ?? null, pullFiles: options.pullFiles ?? [] };
-    for (const c of options.seedComments ?? []) this.comments.push({ id: this.nextId++, body: c.body, issueNumber: c.issueNumber });
+    const viewer = options.viewer ?? { kind: 'installation' };
+    this.o = { owner: options.owner ?? 'octocat', repo: options.repo ?? 'Hello-World', token: options.token, viewer, pullRequest: options.pullRequest ?? null, pullFiles: options.pullFiles ?? [] };
+    this.author = viewer.kind === 'installation' ? ACTIONS_BOT : { login: viewer.login, type: 'User' };
+    for (const c of options.seedComments ?? []) this.comments.push({ id: this.nextId++, body: c.body, issueNumber: c.issueNumber, author: c.author ?? this.author });
     this.api = new OpenAPIBackend({
       definition: githubSpecSubset(OPERATIONS),
       strict: false,
@@ -130,7 +157,7 @@ export class GitHubServer {
     for (const id of OPERATIONS) this.api.register(id, (c: Context, record: RecordedRequest) => this.handle(id, c, record));
   }
 
-  /** Answer the next `times` calls of an operation with `status` (403, 500, 429...). */
+  /** Answer the next `times` calls of an operation with `status` (403, 500, 429...), or cut them. */
   fail(operationId: OperationId, fault: Fault): void {
     this.faults.set(operationId, fault);
   }
@@ -178,13 +205,15 @@ export class GitHubServer {
     const result = (await this.api.handleRequest(
       { method: req.method ?? 'GET', path: url.pathname, query, headers: req.headers as Record<string, string>, body },
       record,
-    )) as { status: number; body: unknown; reject?: string; headers?: Record<string, string> };
+    )) as Answer & { reject?: string };
     if (result.reject) this.rejections.push({ method: record.method, path: record.path, reason: result.reject });
-    record.status = result.status;
-    send(res, result.status, result.body, result.headers);
+    record.status = result.cut ? 0 : result.status;
+    if (result.cut === 'reset') req.socket.destroy();
+    else if (result.cut === 'hang') return; // closed by stop() (closeAllConnections), or by the client
+    else send(res, result.status, result.body, result.headers);
   }
 
-  private handle(id: OperationId, c: Context, record: RecordedRequest): { status: number; body: unknown; headers?: Record<string, string> } {
+  private handle(id: OperationId, c: Context, record: RecordedRequest): Answer {
     record.operationId = id;
     const auth = c.request.headers.authorization;
     const token = typeof auth === 'string' ? auth.replace(/^(token|bearer)\s+/i, '') : '';
@@ -192,11 +221,18 @@ export class GitHubServer {
     const fault = this.faults.get(id);
     if (fault && fault.times > 0) {
       fault.times--;
-      const body = fault.body ?? { message: fault.status === 403 ? 'Resource not accessible by integration' : 'Server Error', documentation_url: 'https://docs.github.com/rest' };
-      return { status: fault.status, body, ...(fault.headers ? { headers: fault.headers } : {}) };
+      if (fault.applied) this.apply(id, c);
+      if (fault.cut) return { status: 0, body: undefined, cut: fault.cut };
+      const status = fault.status ?? 500;
+      const body = fault.body ?? { message: status === 403 ? 'Resource not accessible by integration' : 'Server Error', documentation_url: 'https://docs.github.com/rest' };
+      return { status, body, ...(fault.headers ? { headers: fault.headers } : {}) };
     }
+    return this.apply(id, c);
+  }
+
+  private apply(id: OperationId, c: Context): Answer {
     const p = c.request.params as Record<string, string>;
-    if (p.owner !== this.o.owner || p.repo !== this.o.repo) return { status: 404, body: { message: 'Not Found' } };
+    if (id !== 'users/get-authenticated' && (p.owner !== this.o.owner || p.repo !== this.o.repo)) return { status: 404, body: { message: 'Not Found' } };
     const out = this.answer(id, c, p);
     const v = this.api.validateResponse(out.body, c.operation, out.status);
     if (v.errors?.length) this.badResponses.push(`${id} ${out.status}: ${JSON.stringify(v.errors).slice(0, 400)}`);
@@ -214,7 +250,7 @@ export class GitHubServer {
       html_url: `https://github.com/${this.o.owner}/${this.o.repo}/pull/${cm.issueNumber}#issuecomment-${cm.id}`,
       issue_url: `${api}/issues/${cm.issueNumber}`,
       body: cm.body,
-      user: { ...(base.user as Json), login: 'github-actions[bot]', type: 'Bot' },
+      user: { ...(base.user as Json), login: cm.author.login, type: cm.author.type },
     };
   }
 
@@ -234,7 +270,7 @@ export class GitHubServer {
     };
   }
 
-  private answer(id: OperationId, c: Context, p: Record<string, string>): { status: number; body: unknown; headers?: Record<string, string> } {
+  private answer(id: OperationId, c: Context, p: Record<string, string>): Answer {
     const body = (c.request.requestBody ?? {}) as Json;
     const q = c.request.query as Record<string, string>;
     switch (id) {
@@ -254,7 +290,7 @@ export class GitHubServer {
       case 'issues/create-comment': {
         const text = String(body.body ?? '');
         if (text.length > 65_536) return tooLong('IssueComment', 'body', 65_536);
-        const cm: FakeComment = { id: this.nextId++, body: text, issueNumber: Number(p.issue_number) };
+        const cm: FakeComment = { id: this.nextId++, body: text, issueNumber: Number(p.issue_number), author: this.author };
         this.comments.push(cm);
         return { status: 201, body: this.commentJson(cm), headers: { location: `${this.url}/repos/${this.o.owner}/${this.o.repo}/issues/comments/${cm.id}` } };
       }
@@ -324,6 +360,12 @@ export class GitHubServer {
         if (page * perPage < this.o.pullFiles.length) headers.link = `<${this.url}/repos/${this.o.owner}/${this.o.repo}/pulls/${p.pull_number}/files?per_page=${perPage}&page=${page + 1}>; rel="next"`;
         return { status: 200, body: files, headers };
       }
+      case 'users/get-authenticated': {
+        // GitHub refuses GET /user to installation tokens.
+        if (this.o.viewer.kind === 'installation') return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' } };
+        const me = example('private-user');
+        return { status: 200, body: { ...me, login: this.o.viewer.login, type: 'User' } };
+      }
       case 'pulls/get': {
         if (!this.o.pullRequest || Number(p.pull_number) !== this.o.pullRequest.number) return { status: 404, body: { message: 'Not Found' } };
         // GitHub's own pull-request example lacks `type` on requested_teams items, which its schema
@@ -334,6 +376,13 @@ export class GitHubServer {
       }
     }
   }
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  cut?: 'reset' | 'hang';
 }
 
 function tooLong(resource: string, field: string, max: number): { status: number; body: unknown } {

@@ -18,7 +18,10 @@ export const LOCAL_PASSWORD = 'secret';
 async function probe(): Promise<string | undefined> {
   if (!existsSync(LOCAL_CLOUDS_YAML)) return `no ${LOCAL_CLOUDS_YAML}: run scripts/local-openstack/start.sh`;
   try {
-    const res = await request(KEYSTONE, { headersTimeout: 3000, bodyTimeout: 3000 });
+    // A Keystone that is down refuses at once; one that is up may be slow to answer while other
+    // test files keep it busy on a loaded machine, and a probe given up too soon fails the
+    // whole file under CI: the wait only costs time when Keystone hangs.
+    const res = await request(KEYSTONE, { headersTimeout: 30_000, bodyTimeout: 30_000 });
     await res.body.text();
     if (res.statusCode !== 200) return `Keystone at ${KEYSTONE} answered ${res.statusCode}`;
   } catch (err) {

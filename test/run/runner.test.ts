@@ -55,7 +55,38 @@ function trustOf(host: LabHost): ReturnType<typeof parseConsoleHostKeys> {
   return parseConsoleHostKeys(consoleOutput(host));
 }
 
+const TEST_TIMEOUTS = { ...DEFAULT_TIMEOUTS, readySeconds: 120, runSeconds: 600, reconnectSeconds: 60, logsSeconds: 120 };
+
+/**
+ * Seconds from the start of the run stage to the first finished test, one figure per run of this
+ * file: how long `tempest run` takes to start on this machine right now (about 2 s idle, up to 8 s
+ * on a loaded 2-core machine). The timeout test derives its deadline from these instead of assuming
+ * a speed.
+ */
+const startups: number[] = [];
+
+/** Every runner option a test may change, and the start-up measurement wrapped around its hooks. */
 function options(lab: Lab, c: Case, extra: Partial<RunnerOptions> & { sets?: Record<string, string> } = {}): RunnerOptions {
+  const base = baseOptions(lab, c, extra);
+  let runStarted: number | null = null;
+  let measured = false;
+  return {
+    ...base,
+    log: (line) => {
+      if (line === 'stage run: started') runStarted = performance.now();
+      base.log(line);
+    },
+    onProgress: (p) => {
+      if (!measured && runStarted !== null && p.done > 0) {
+        measured = true;
+        startups.push((performance.now() - runStarted) / 1000);
+      }
+      base.onProgress?.(p);
+    },
+  };
+}
+
+function baseOptions(lab: Lab, c: Case, extra: Partial<RunnerOptions> & { sets?: Record<string, string> }): RunnerOptions {
   const [controller, subnode] = lab.hosts as [LabHost, LabHost];
   const plan = { ...defaultPlanOptions(c.ws), python: '/usr/bin/python3' };
   const target = (h: LabHost) => ({
@@ -83,7 +114,9 @@ function options(lab: Lab, c: Case, extra: Partial<RunnerOptions> & { sets?: Rec
       ...Object.entries(sets).map(([key, value]) => ({ section: 'tg_sample', key, value })),
     ],
     rerunFailed: false,
-    timeouts: { ...DEFAULT_TIMEOUTS, readySeconds: 20, runSeconds: 60, reconnectSeconds: 20, logsSeconds: 20 },
+    // Only bounds a hang: these runs are meant to finish, and a loaded 2-core machine takes 3-5
+    // times as long as an idle one (the two-step run's stage took 30 s of a 60 s deadline).
+    timeouts: TEST_TIMEOUTS,
     pollSeconds: 0.2,
     outputDir: c.out,
     fetchLogs: true,
@@ -109,6 +142,32 @@ function byName(report: RunReport): Map<string, string> {
   return new Map(report.results.tests.map((t) => [t.name, t.status]));
 }
 
+/**
+ * Brings a cut link back up once the runner has logged the drop, a second later so that reconnects
+ * also meet the link down. A fixed outage instead could end before a loaded machine notices it
+ * (keepalives are missed only while the link is down), and the test would see no drop at all.
+ */
+function upAfterDrop(lab: Lab, host: LabHost, then: () => void = () => {}): { log: (line: string) => void; lines: string[]; stop: () => void } {
+  const lines: string[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    lines,
+    log: (line) => {
+      lines.push(line);
+      if (timer === null && /dropped/.test(line)) {
+        timer = setTimeout(() => {
+          lab.setLink(host, true);
+          then();
+        }, 1000);
+      }
+    },
+    stop: () => {
+      if (timer) clearTimeout(timer);
+      lab.setLink(host, true);
+    },
+  };
+}
+
 function ran(report: RunReport): number {
   return report.results.tests.filter((t) => t.status !== 'exists').length;
 }
@@ -121,6 +180,19 @@ function alive(pidFile: string): boolean {
     const [pgid, stat] = l.trim().split(/\s+/);
     return pgid === pid && !stat?.startsWith('Z');
   });
+}
+
+/**
+ * The remote Tempest's process group ends: the runner sent TERM and, 5 s later, KILL
+ * (cancelCommand's grace), so on a loaded machine it may take up to that grace; 15 s is the grace
+ * with slack for the kill itself.
+ */
+async function assertStopped(pidFile: string): Promise<void> {
+  const deadline = performance.now() + 15_000;
+  while (alive(pidFile)) {
+    assert.ok(performance.now() < deadline, 'the remote tempest was stopped');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', { skip, concurrency: false }, () => {
@@ -189,23 +261,23 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
   test('the connection cut mid-run: reconnects and resumes the stream with nothing lost or doubled', async () => {
     const c = track(newCase());
     const [controller] = lab.hosts as [LabHost];
-    const lines: string[] = [];
+    const link = upAfterDrop(lab, controller);
+    const lines = link.lines;
     let cut = false;
     const steps: RunStep[] = [{ name: 'parallel', include: ['^tests\\.test_sample\\.(Fast|Slow)'], exclude: [], concurrency: 2, serial: false }];
     const report = await runTempest(
       options(lab, c, {
         steps,
         sets: { slow: '4', sleep: '0.3' },
-        log: (l) => lines.push(l),
+        log: link.log,
         onProgress: (p) => {
           if (!cut && p.done >= 2) {
             cut = true;
             lab.setLink(controller, false);
-            setTimeout(() => lab.setLink(controller, true), 2500);
           }
         },
       }),
-    );
+    ).finally(link.stop);
     assert.ok(cut, 'the link was cut');
     assert.equal(report.classification.outcome, 'tests-failed', report.classification.reason);
     assert.equal(ran(report), 11);
@@ -220,22 +292,24 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     const c = track(newCase());
     const [controller] = lab.hosts as [LabHost];
     const plan = options(lab, c).plan;
+    const link = upAfterDrop(lab, controller);
     let cut = false;
     const report = await runTempest(
       options(lab, c, {
         steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.(Fast|Slow)'], exclude: [], concurrency: 2, serial: false }],
         sets: { slow: '3', sleep: '0.2' },
+        log: link.log,
         onProgress: (p) => {
           if (!cut && p.done >= 2) {
             cut = true;
             lab.setLink(controller, false);
             rmSync(stepFiles(plan, 0).stream); // the node lost our copy (e.g. a cleaned /tmp)
-            setTimeout(() => lab.setLink(controller, true), 2000);
           }
         },
       }),
-    );
+    ).finally(link.stop);
     assert.ok(cut);
+    assert.ok(link.lines.some((l) => /dropped/.test(l)), link.lines.join('\n'));
     assert.match(report.steps[0]?.recoveries.join() ?? '', /stestr last --subunit/);
     assert.equal(ran(report), 11);
     const last = execFileSync('stestr', ['last', '--subunit'], { cwd: c.ws });
@@ -258,24 +332,34 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     assert.equal(report.logFiles.length, 4, 'logs are fetched anyway');
   });
 
-  test('a run killed by the timeout: classified, finished tests kept, Tempest stopped on the node', async () => {
+  test('a run killed by the timeout: classified, finished tests kept, Tempest stopped on the node', async (t) => {
+    // The deadline must fall after the first tests finished and long before the slow one would:
+    // three times the slowest start-up measured in this file (measured here if this test runs
+    // alone), plus 5 s for the tests themselves, covers the load changing between runs.
+    if (startups.length === 0) {
+      const probe = track(newCase());
+      await runTempest(options(lab, probe, { steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_01'], exclude: [], concurrency: 1, serial: false }], fetchLogs: false }));
+    }
+    const startup = Math.max(...startups);
+    const runSeconds = Math.ceil(3 * startup) + 5;
+    t.diagnostic(`start-up ${startup.toFixed(1)}s (slowest of ${startups.length}): deadline ${runSeconds}s`);
     const c = track(newCase());
     const plan = options(lab, c).plan;
     const report = await runTempest(
       options(lab, c, {
         steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.(Fast|Slow)'], exclude: [], concurrency: 2, serial: false }],
-        sets: { slow: '60' },
-        timeouts: { ...DEFAULT_TIMEOUTS, readySeconds: 20, runSeconds: 6, reconnectSeconds: 10, logsSeconds: 20 },
+        sets: { slow: String(runSeconds + 60) },
+        timeouts: { ...TEST_TIMEOUTS, runSeconds },
       }),
     );
-    assert.equal(report.classification.outcome, 'timeout', report.classification.reason);
+    const why = `${report.classification.reason} (deadline ${runSeconds}s from a start-up of ${startup.toFixed(1)}s)`;
+    assert.equal(report.classification.outcome, 'timeout', why);
     assert.equal(report.classification.exitCode, 4);
-    assert.match(report.classification.reason, /stage run timed out after 6s; \d+ test results kept/);
+    assert.match(report.classification.reason, new RegExp(`stage run timed out after ${runSeconds}s; \\d+ test results kept`));
     const statuses = byName(report);
-    assert.equal(statuses.get('tests.test_sample.Fast.test_01'), 'success', 'tests that finished are kept');
+    assert.equal(statuses.get('tests.test_sample.Fast.test_01'), 'success', `tests that finished are kept: ${why}`);
     assert.notEqual(statuses.get('tests.test_sample.Slow.test_slow'), 'success');
-    await new Promise((r) => setTimeout(r, 500));
-    assert.equal(alive(stepFiles(plan, 0).pid), false, 'the remote tempest was stopped');
+    await assertStopped(stepFiles(plan, 0).pid);
   });
 
   test('cancel (SIGINT/SIGTERM): stops the remote Tempest and keeps the partial results', async () => {
@@ -294,8 +378,7 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     );
     assert.equal(report.classification.outcome, 'cancelled');
     assert.ok(ran(report) >= 3);
-    await new Promise((r) => setTimeout(r, 500));
-    assert.equal(alive(stepFiles(plan, 0).pid), false, 'the remote tempest was stopped');
+    await assertStopped(stepFiles(plan, 0).pid);
   });
 
   test('rerun of failed tests once: a test failing then passing is kept twice and called flaky', async () => {
@@ -361,23 +444,23 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     const c = track(newCase());
     rmSync(c.markers.controller.done);
     const [controller] = lab.hosts as [LabHost];
-    const lines: string[] = [];
-    const down = setTimeout(() => lab.setLink(controller, false), 600);
-    const up = setTimeout(() => {
-      lab.setLink(controller, true);
-      writeFileSync(c.markers.controller.done, '');
-    }, 2600);
+    // Cut once the runner waits for devstack (connected by then however slow the machine is);
+    // devstack finishes when the link is back.
+    const link = upAfterDrop(lab, controller, () => writeFileSync(c.markers.controller.done, ''));
+    const lines = link.lines;
+    const log = (l: string): void => {
+      link.log(l);
+      if (l === 'stage wait-ready: started') lab.setLink(controller, false);
+    };
     try {
       const report = await runTempest(
-        options(lab, c, { steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_01'], exclude: [], concurrency: 1, serial: false }], fetchLogs: false, log: (l) => lines.push(l) }),
+        options(lab, c, { steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_01'], exclude: [], concurrency: 1, serial: false }], fetchLogs: false, log }),
       );
       assert.equal(report.classification.outcome, 'passed', `${report.classification.reason}\n${lines.join('\n')}`);
       assert.ok(lines.some((l) => /dropped/.test(l)), lines.join('\n'));
       assert.equal(byName(report).get('tests.test_sample.Fast.test_01'), 'success');
     } finally {
-      clearTimeout(down);
-      clearTimeout(up);
-      lab.setLink(controller, true);
+      link.stop();
     }
   });
 });
