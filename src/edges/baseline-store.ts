@@ -167,7 +167,7 @@ export function gitStore(repo: string, branch: string, options: GitStoreOptions 
   let told = false;
   const fetchBranch = async (): Promise<string | null> => {
     if ((await git(['remote', 'get-url', remote], { cwd: repo })).code !== 0) {
-      return `branch '${branch}' does not exist (and the repository has no remote '${remote}' to fetch it from)`;
+      return `branch '${branch}' does not exist and the repository has no remote '${remote}' to fetch it from`;
     }
     // A full clone stays full: --depth=1 there would make it shallow for good.
     const shallow = (await git(['rev-parse', '--is-shallow-repository'], { cwd: repo })).stdout.trim() === 'true';
