@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { parse as parseYaml } from 'yaml';
 import { changeUnderTestLocalrc, parseLocalrcEntries } from '../core/provision/local-conf.ts';
 import { UserError, EXIT } from '../core/errors.ts';
+import { isBaselineName } from '../edges/baseline-store.ts';
 
 export type FailOn = 'regressions' | 'failures' | 'never';
 export type CommentMode = 'update' | 'on-failure' | 'off';
@@ -41,6 +42,11 @@ export interface RunContext {
   workflowRun: { id: number; headSha: string; event: string } | null;
   runUrl: string | null;
   job: string;
+  /**
+   * The branch the change is judged for: a pull request's base branch, else the pushed (or
+   * dispatched, scheduled) branch; null for a tag or when nothing says.
+   */
+  baseBranch: string | null;
 }
 
 export interface ActionSettings {
@@ -53,6 +59,7 @@ export interface ActionSettings {
   nodeCount: number;
   flavor: string | null;
   image: string | null;
+  /** The devstack branch; `auto` resolved (autoDevstackBranch). */
   devstackBranch: string;
   devstackRepo: string;
   /** Network for the nodes (null: the project's only one). */
@@ -72,8 +79,13 @@ export interface ActionSettings {
   rules: string | null;
   /** Test ids to select from (as `stestr list` prints them); null: the shipped Tempest list. */
   testList: string | null;
-  /** A baseline reference as `tempest-gate compare --baseline` takes it (docs/compare.md), or null. */
+  /** A baseline reference as `tempest-gate compare --baseline` takes it (docs/compare.md), or null (none, or `auto`). */
   baseline: string | null;
+  /**
+   * `baseline: auto`: the stored names to try in the store, in order (the base branch, then
+   * master), for loadBaselineWithFallback; empty when `baseline` is a reference or there is none.
+   */
+  baselineCandidates: string[];
   /** Where bare baseline names are looked up (git:BRANCH, dir:PATH, artifact:NAME). */
   baselineStore: string;
   /** A known-failures YAML file (docs/compare.md), or null. */
@@ -209,7 +221,28 @@ interface RepoRef {
 interface PrPayload {
   number?: number;
   head?: { sha?: string; repo?: RepoRef | null };
-  base?: { repo?: RepoRef };
+  base?: { ref?: string; repo?: RepoRef };
+}
+
+/** The branch a run judges for, from the event payload's pull request or the run's ref. */
+function baseBranchOf(pr: PrPayload | undefined, env: Env): string | null {
+  if (pr?.base?.ref) return pr.base.ref;
+  if (env.GITHUB_BASE_REF) return env.GITHUB_BASE_REF;
+  const ref = env.GITHUB_REF ?? '';
+  if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
+  return null;
+}
+
+/** `baseline: auto`: the baseline named after the base branch, then master's. */
+export function baselineCandidates(baseBranch: string | null): string[] {
+  // A branch name that cannot be a baseline name (git allows more) can only fall back.
+  const own = baseBranch !== null && isBaselineName(baseBranch) ? [baseBranch] : [];
+  return [...new Set([...own, 'master'])];
+}
+
+/** `devstack-branch: auto`: the base branch when devstack has it (master, stable/*), else master. */
+export function autoDevstackBranch(baseBranch: string | null): string {
+  return baseBranch !== null && (baseBranch === 'master' || /^stable\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(baseBranch)) ? baseBranch : 'master';
 }
 
 export function readContext(env: Env = process.env): RunContext {
@@ -236,6 +269,7 @@ export function readContext(env: Env = process.env): RunContext {
     workflowRun: wr && typeof wr.id === 'number' ? { id: wr.id, headSha: wr.head_sha ?? '', event: wr.event ?? '' } : null,
     runUrl: env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null,
     job: env.GITHUB_JOB ?? 'tempest-gate',
+    baseBranch: baseBranchOf(pr, env),
   };
 }
 
@@ -262,6 +296,10 @@ export function readSettings(env: Env = process.env): ActionSettings {
       ? { name: cloudName || null, cloudsYaml: cloudsYaml.trim() === '' ? null : cloudsYaml, fromEnv }
       : null;
 
+  const context = readContext(env);
+  // Empty means none (every failure counts), as before `auto` existed; `auto` is action.yml's default.
+  const baselineInput = input('baseline');
+  const devstackInput = input('devstack-branch');
   const commentKey = input('comment-key') || env.GITHUB_JOB || 'tempest-gate';
   const uploadArtifacts = bool('upload-artifacts', true);
   const settings: ActionSettings = {
@@ -272,7 +310,7 @@ export function readSettings(env: Env = process.env): ActionSettings {
     nodeCount: wholeNumber('node-count', 1, 16, 2),
     flavor: input('flavor') || null,
     image: input('image') || null,
-    devstackBranch: input('devstack-branch') || 'master',
+    devstackBranch: devstackInput === 'auto' ? autoDevstackBranch(context.baseBranch) : devstackInput || 'master',
     devstackRepo: input('devstack-repo') || 'https://opendev.org/openstack/devstack',
     network: input('network') || null,
     floatingNetwork: input('floating-network') || null,
@@ -281,7 +319,8 @@ export function readSettings(env: Env = process.env): ActionSettings {
     devstackLocalrc: {},
     rules: input('rules') || null,
     testList: input('test-list') || null,
-    baseline: checkBaselineRef(input('baseline')),
+    baseline: baselineInput === 'auto' ? null : checkBaselineRef(baselineInput),
+    baselineCandidates: baselineInput === 'auto' ? baselineCandidates(context.baseBranch) : [],
     baselineStore: input('baseline-store') || 'git:tempest-baselines',
     knownFailures: input('known-failures') || null,
     guidelines: input('guideline') ? [input('guideline')] : [],
@@ -295,9 +334,8 @@ export function readSettings(env: Env = process.env): ActionSettings {
     artifactName: uploadArtifacts ? input('artifact-name') || 'tempest-gate-report' : null,
     reportDir: input('report-dir') || `${env.RUNNER_TEMP ?? '.'}/tempest-gate`,
     secrets,
-    context: readContext(env),
+    context,
   };
-  const context = settings.context;
   const headRepo = context.pullRequest?.headRepo || `${context.owner}/${context.repo}`;
   settings.devstackLocalrc = {
     ...(bool('deploy-change', true) && context.sha !== '' ? changeUnderTestLocalrc({ serverUrl: context.serverUrl, headRepo, headSha: context.sha }) : {}),

@@ -9,6 +9,7 @@ import { DefaultArtifactClient } from '@actions/artifact';
 import { context } from '@actions/github';
 import { createGitHubClient } from './github/client.ts';
 import { EXIT, UserError } from '../core/errors.ts';
+import { BaselineNotFound } from './baseline-not-found.ts';
 import type { BaselineStore, StoredBaseline } from './baseline-store.ts';
 
 export interface ArtifactStoreOptions {
@@ -104,7 +105,7 @@ export function githubArtifactStore(options: ArtifactStoreOptions): BaselineStor
           await rm(dir, { recursive: true, force: true });
         }
       }
-      throw new UserError(`no successful run on '${branch}' in ${where} has an artifact named ${artifactName}`, { place: { file: `artifact:${artifactName}` } });
+      throw new BaselineNotFound(`no successful run on '${branch}' in ${where} has an artifact named ${artifactName}`, `no successful run on it has the artifact ${artifactName}`, { place: { file: `artifact:${artifactName}` } });
     },
     async write(): Promise<string> {
       throw new UserError(`artifact baselines are written by uploading the artifact '${artifactName}' from the gate run (the Action's report bundle), not by 'baseline promote'`, { exitCode: EXIT.usage });

@@ -14,6 +14,9 @@ import { EXIT, UserError } from '../core/errors.ts';
 import { readBytes, readText, writeOutput } from './files.ts';
 import { baselineFromBytes, type Baseline } from '../core/compare/index.ts';
 import type { RunResults } from '../core/results/model.ts';
+import { BaselineNotFound } from './baseline-not-found.ts';
+
+export { BaselineNotFound };
 
 export interface StoredBaseline {
   name: string;
@@ -34,8 +37,12 @@ export interface BaselineStore {
 export const DEFAULT_STORE = 'git:tempest-baselines';
 
 /** Names are branch or release names: letters, digits, `._-` and `/` between parts. */
+export function isBaselineName(name: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(name) && !name.includes('..');
+}
+
 export function checkName(name: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(name) || name.includes('..')) {
+  if (!isBaselineName(name)) {
     throw new UserError(`'${name}' is not a baseline name (a branch or release such as master or stable/2025.2)`, { exitCode: EXIT.usage });
   }
   return name;
@@ -71,7 +78,7 @@ export function directoryStore(dir: string): BaselineStore {
       try {
         await stat(file);
       } catch {
-        throw new UserError(`no baseline '${name}' in ${dir}`, { place: { file } });
+        throw new BaselineNotFound(`no baseline '${name}' in ${dir}`, `no ${name}.json`, { place: { file } });
       }
       return { text: await readText(file), source: file };
     },
@@ -119,9 +126,28 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0] ?? '';
 }
 
-export function gitStore(repo: string, branch: string): BaselineStore {
+/** How a git store reaches the branch when this clone does not have it as a local branch. */
+export interface GitStoreOptions {
+  /** The remote that holds the baselines branch (default origin). */
+  remote?: string | undefined;
+  /** Told what the store fetched or used instead of a local branch, one line each (stderr, core.info). */
+  log?: ((line: string) => void) | undefined;
+}
+
+export const DEFAULT_REMOTE = 'origin';
+
+/**
+ * The baselines branch, wherever this clone has it: the local branch; else the remote-tracking
+ * branch (a full actions/checkout clone has other branches only there); else fetched from the
+ * remote (a shallow, single-branch clone has none of it), once per store.
+ */
+export function gitStore(repo: string, branch: string, options: GitStoreOptions = {}): BaselineStore {
   const spec = `git:${branch}`;
+  const remote = options.remote ?? DEFAULT_REMOTE;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote)) throw new UserError(`'${remote}' is not a git remote name (baselines store ${spec})`, { exitCode: EXIT.usage });
+  const log = options.log ?? ((): void => {});
   const ref = `refs/heads/${branch}`;
+  const remoteRef = `refs/remotes/${remote}/${branch}`;
   const pathOf = (name: string): string => `baselines/${checkName(name)}.json`;
   const must = async (args: string[], what: string, extra: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> => {
     const r = await git(args, { cwd: repo, ...extra });
@@ -130,18 +156,55 @@ export function gitStore(repo: string, branch: string): BaselineStore {
   };
   const checkRepo = async (): Promise<void> => {
     const r = await git(['rev-parse', '--git-dir'], { cwd: repo });
-    if (r.code !== 0) throw new UserError(`not a git repository (baselines store ${spec})`, { place: { file: repo } });
+    if (r.code !== 0) throw new BaselineNotFound(`not a git repository (baselines store ${spec})`, `${repo} is not a git repository`, { place: { file: repo } });
   };
-  const head = async (): Promise<string | null> => {
-    const r = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repo });
+  const commitOf = async (name: string): Promise<string | null> => {
+    const r = await git(['rev-parse', '--verify', '--quiet', `${name}^{commit}`], { cwd: repo });
     return r.code === 0 ? r.stdout.trim() : null;
   };
+  // Why the branch is nowhere, once a fetch has said so; a fetch is tried once per store.
+  let fetched: Promise<string | null> | null = null;
+  let told = false;
+  const fetchBranch = async (): Promise<string | null> => {
+    if ((await git(['remote', 'get-url', remote], { cwd: repo })).code !== 0) {
+      return `branch '${branch}' does not exist and the repository has no remote '${remote}' to fetch it from`;
+    }
+    // A full clone stays full: --depth=1 there would make it shallow for good.
+    const shallow = (await git(['rev-parse', '--is-shallow-repository'], { cwd: repo })).stdout.trim() === 'true';
+    const r = await git(['fetch', '--quiet', '--no-tags', ...(shallow ? ['--depth=1'] : []), remote, `+${ref}:${remoteRef}`], { cwd: repo });
+    if (r.code === 0) return null;
+    // Tell "the remote has no such branch" from a fetch that failed, without reading git's (translated) words.
+    const probe = await git(['ls-remote', '--exit-code', remote, ref], { cwd: repo });
+    if (probe.code === 2) return `branch '${branch}' does not exist, here nor on remote '${remote}'`;
+    throw new UserError(`cannot fetch ${branch} from ${remote}: git fetch failed: ${firstLine(r.stderr || probe.stderr)}`, { exitCode: EXIT.infra, place: { file: repo } });
+  };
+  /** The branch's commit, or why there is none. */
+  const head = async (): Promise<{ commit: string } | { missing: string }> => {
+    const local = await commitOf(ref);
+    if (local) return { commit: local };
+    let tracking = await commitOf(remoteRef);
+    if (tracking === null) {
+      fetched ??= fetchBranch();
+      const missing = await fetched;
+      if (missing !== null) return { missing };
+      tracking = await commitOf(remoteRef);
+      if (tracking === null) return { missing: `branch '${branch}' was fetched from ${remote} but ${remoteRef} is not there` };
+      if (!told) log(`baselines: fetched ${branch} from ${remote} (${tracking.slice(0, 7)})`);
+    } else if (!told) {
+      log(`baselines: using ${remote}/${branch} (${tracking.slice(0, 7)}): no local branch ${branch}`);
+    }
+    told = true;
+    return { commit: tracking };
+  };
+  const hint = (name: string, missing: string): string =>
+    `${missing} (create it with 'tempest-gate baseline promote ${name}${missing.includes('no remote') ? '' : ` --push ${remote}`}')`;
   const store: BaselineStore = {
     spec,
     async list() {
       await checkRepo();
-      if ((await head()) === null) return [];
-      const out = await must(['ls-tree', '-r', '--name-only', ref, '--', 'baselines/'], `cannot list ${spec}`);
+      const tip = await head();
+      if (!('commit' in tip)) return [];
+      const out = await must(['ls-tree', '-r', '--name-only', tip.commit, '--', 'baselines/'], `cannot list ${spec}`);
       return out
         .split('\n')
         .filter((p) => p.startsWith('baselines/') && p.endsWith('.json'))
@@ -150,18 +213,29 @@ export function gitStore(repo: string, branch: string): BaselineStore {
     async read(name) {
       await checkRepo();
       const path = pathOf(name);
-      if ((await head()) === null) throw new UserError(`no baseline '${name}': branch '${branch}' does not exist (create it with 'tempest-gate baseline promote ${name}')`, { place: { file: repo } });
-      const r = await git(['cat-file', 'blob', `${ref}:${path}`], { cwd: repo });
+      const tip = await head();
+      if (!('commit' in tip)) throw new BaselineNotFound(`no baseline '${name}': ${hint(name, tip.missing)}`, tip.missing, { place: { file: repo } });
+      const r = await git(['cat-file', 'blob', `${tip.commit}:${path}`], { cwd: repo });
       if (r.code !== 0) {
         const known = (await store.list()).map((b) => b.name);
-        throw new UserError(`no baseline '${name}' in ${spec}${known.length ? ` (known: ${known.join(', ')})` : ' (it holds none yet)'}`, { place: { file: repo } });
+        const detail = known.length ? `known: ${known.join(', ')}` : 'it holds none yet';
+        throw new BaselineNotFound(`no baseline '${name}' in ${spec} (${detail})`, detail, { place: { file: repo } });
       }
       return { text: r.stdout, source: `${spec}:${path}` };
     },
     async write(name, text, message) {
       await checkRepo();
       const path = pathOf(name);
-      const parent = await head();
+      const local = await commitOf(ref);
+      let parent = local;
+      if (parent === null) {
+        // Only the remote has the branch: build on its newest tip (not on what an older fetch left
+        // under refs/remotes), so that a push fast-forwards and keeps the history.
+        fetched = fetchBranch();
+        parent = (await fetched) === null ? await commitOf(remoteRef) : null;
+        if (parent !== null) log(`baselines: fetched ${branch} from ${remote} (${parent.slice(0, 7)})`);
+        told = true;
+      }
       const blob = (await must(['hash-object', '-w', '--stdin'], 'cannot store the baseline', { input: text })).trim();
       // A private index: the user's index and work tree stay as they are.
       const tmp = await mkdtemp(join(tmpdir(), 'tempest-gate-index-'));
@@ -173,8 +247,8 @@ export function gitStore(repo: string, branch: string): BaselineStore {
         const tree = (await must(['write-tree'], 'cannot write the tree', { env })).trim();
         const ident = await identity(repo);
         const commit = (await must(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], 'cannot commit the baseline', { env: { ...env, ...ident } })).trim();
-        // Compare-and-swap: fails if someone else moved the branch meanwhile.
-        await must(['update-ref', '-m', `tempest-gate: ${message}`, ref, commit, parent ?? ''], `cannot update ${ref}`);
+        // Compare-and-swap: fails if someone else moved (or created) the local branch meanwhile.
+        await must(['update-ref', '-m', `tempest-gate: ${message}`, ref, commit, local ?? ''], `cannot update ${ref}`);
         return commit;
       } finally {
         await rm(tmp, { recursive: true, force: true });
@@ -196,8 +270,14 @@ async function identity(repo: string): Promise<NodeJS.ProcessEnv> {
 
 /** Push the baselines branch (after a promote) to a remote the user names. */
 export async function pushStore(repo: string, branch: string, remote: string): Promise<void> {
-  const r = await git(['push', remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd: repo });
-  if (r.code !== 0) throw new UserError(`cannot push ${branch} to ${remote}: ${firstLine(r.stderr)}`, { exitCode: EXIT.infra });
+  const r = await git(['push', '--porcelain', remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd: repo });
+  if (r.code === 0) return;
+  // git's first line is often "To <url>": say the refusal, and what to do about a branch that moved.
+  const lines = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim());
+  const rejected = lines.find((l) => l.startsWith('!'));
+  const why = rejected ? `refused ${(rejected.split('\t').pop() ?? '').replace(/^\[rejected\]\s*/, '')}` : (lines.find((l) => /^(fatal|error):/.test(l)) ?? firstLine(r.stderr));
+  const hint = rejected?.includes('non-fast-forward') || rejected?.includes('fetch first') ? `: ${remote} has baselines the local ${branch} lacks; bring them in (git fetch ${remote} ${branch}:${branch}) and promote again` : '';
+  throw new UserError(`cannot push ${branch} to ${remote}: ${why}${hint}`, { exitCode: EXIT.infra });
 }
 
 // ---------------------------------------------------------------- artifact store
@@ -240,12 +320,12 @@ export const DEFAULT_ARTIFACT = 'tempest-gate-baseline';
 
 // ---------------------------------------------------------------- resolving specs
 
-/** A store from its spec: `git:BRANCH`, `dir:PATH`, or `artifact:NAME`. */
-export function openStore(spec: string, repo: string, github?: GitHubAccess): BaselineStore {
+/** A store from its spec: `git:BRANCH`, `dir:PATH`, or `artifact:NAME`; `git` options serve git stores. */
+export function openStore(spec: string, repo: string, github?: GitHubAccess, gitOptions: GitStoreOptions = {}): BaselineStore {
   if (spec.startsWith('git:')) {
     const branch = spec.slice(4);
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..')) throw new UserError(`'${branch}' is not a branch name (store ${spec})`, { exitCode: EXIT.usage });
-    return gitStore(repo, branch);
+    return gitStore(repo, branch, gitOptions);
   }
   if (spec.startsWith('dir:')) return directoryStore(resolve(repo, spec.slice(4)));
   if (spec === 'artifact' || spec.startsWith('artifact:')) return artifactStore(spec.slice(9) || DEFAULT_ARTIFACT, github);
@@ -260,9 +340,9 @@ export type BaselineSource = { kind: 'file'; path: string } | { kind: 'stored'; 
  * successful run on BRANCH), or a bare NAME looked up in the given store.
  * Files are returned as paths: the caller reads them (they may be result streams).
  */
-export async function resolveBaselineRef(ref: string, options: { store: string; repo: string; github?: GitHubAccess | undefined }): Promise<BaselineSource> {
+export async function resolveBaselineRef(ref: string, options: { store: string; repo: string; github?: GitHubAccess | undefined; git?: GitStoreOptions | undefined }): Promise<BaselineSource> {
   const gitRef = /^git:([^:]+):(.+)$/.exec(ref);
-  if (gitRef) return { kind: 'stored', ...(await gitStore(options.repo, gitRef[1] ?? '').read(gitRef[2] ?? '')) };
+  if (gitRef) return { kind: 'stored', ...(await gitStore(options.repo, gitRef[1] ?? '', options.git).read(gitRef[2] ?? '')) };
   if (ref.startsWith('artifact:')) return { kind: 'stored', ...(await artifactStore(DEFAULT_ARTIFACT, options.github).read(ref.slice(9))) };
   if (ref === '-') return { kind: 'file', path: ref };
   const asFile = resolve(options.repo, ref);
@@ -271,7 +351,7 @@ export async function resolveBaselineRef(ref: string, options: { store: string; 
     () => false,
   );
   if (isFile || /\.(json|subunit)$/.test(ref)) return { kind: 'file', path: asFile };
-  return { kind: 'stored', ...(await openStore(options.store, options.repo, options.github).read(ref)) };
+  return { kind: 'stored', ...(await openStore(options.store, options.repo, options.github, options.git).read(ref)) };
 }
 
 export interface LoadedBaseline {
@@ -288,7 +368,7 @@ export interface LoadedBaseline {
  */
 export async function loadBaselineRef(
   ref: string,
-  options: { store: string; repo: string; created: string; github?: GitHubAccess | undefined; stdin?: () => Promise<Uint8Array> },
+  options: { store: string; repo: string; created: string; github?: GitHubAccess | undefined; git?: GitStoreOptions | undefined; stdin?: (() => Promise<Uint8Array>) | undefined },
 ): Promise<LoadedBaseline> {
   const found = await resolveBaselineRef(ref, options);
   if (found.kind === 'stored') {
@@ -299,4 +379,14 @@ export async function loadBaselineRef(
     return { ...baselineFromBytes(await options.stdin(), '<stdin>', options), source: '<stdin>' };
   }
   return { ...baselineFromBytes(await readBytes(found.path), ref, options), source: ref };
+}
+
+/** A baseline stored under NAME in the store (never a file of that name): what a lookup by branch needs. */
+export async function loadStoredBaseline(
+  store: BaselineStore,
+  name: string,
+  options: { created: string },
+): Promise<LoadedBaseline> {
+  const found = await store.read(name);
+  return { ...baselineFromBytes(Buffer.from(found.text, 'utf8'), found.source, options), source: found.source };
 }

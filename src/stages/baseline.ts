@@ -4,7 +4,7 @@
 // stream is returned as a line, never hidden.
 import { parseKnownFailures, type Baseline, type KnownFailures } from '../core/compare/index.ts';
 import { parseGuideline, type Guideline } from '../core/interop/index.ts';
-import { DEFAULT_STORE, loadBaselineRef, type GitHubAccess } from '../edges/baseline-store.ts';
+import { BaselineNotFound, DEFAULT_STORE, loadBaselineRef, loadStoredBaseline, openStore, type GitHubAccess } from '../edges/baseline-store.ts';
 import { usageError } from '../core/errors.ts';
 import { dataFile } from '../edges/data-dir.ts';
 import { readText } from '../edges/files.ts';
@@ -23,6 +23,10 @@ export interface BaselineOptions {
   github?: GitHubAccess | undefined;
   /** The bytes of '-' (standard input), where there is one. */
   stdin?: (() => Promise<Uint8Array>) | undefined;
+  /** The remote a git store fetches its branch from when this clone lacks it (default origin). */
+  remote?: string | undefined;
+  /** Told, one line each, what a git store fetched (the CLI: stderr; the Action: core.info). */
+  log?: ((line: string) => void) | undefined;
 }
 
 export interface LoadedBaseline {
@@ -39,10 +43,56 @@ export async function loadBaseline(options: BaselineOptions): Promise<LoadedBase
     repo: options.repo,
     created: options.created,
     github: options.github,
+    git: { remote: options.remote, log: options.log },
     stdin: options.stdin,
   });
   const line = loaded.results ? damageLine(loaded.source, loaded.results) : null;
   return { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [] };
+}
+
+export interface FallbackOptions extends Omit<BaselineOptions, 'ref' | 'stdin'> {
+  /** Stored names to try in order, e.g. the pull request's base branch, then master. */
+  candidates: readonly string[];
+}
+
+export interface FallbackBaseline {
+  /** The first candidate the store has, or null when it has none of them. */
+  loaded: LoadedBaseline | null;
+  /** Which candidate that was. */
+  used: string | null;
+  /** One line for the report when the first candidate was not there; null when it was. */
+  warning: string | null;
+}
+
+/**
+ * The first of several stored names the store has: the baseline named after the base branch,
+ * else master, else none. Only "not there" moves on to the next name; a store that fails, or a
+ * baseline that is there but damaged, is an error as always.
+ */
+export async function loadBaselineWithFallback(options: FallbackOptions): Promise<FallbackBaseline> {
+  const candidates = [...new Set(options.candidates)];
+  const spec = options.store ?? DEFAULT_STORE;
+  if (candidates.length === 0) return { loaded: null, used: null, warning: 'no baseline name to look up: compared with none, every failure counts' };
+  const store = openStore(spec, options.repo, options.github, { remote: options.remote, log: options.log });
+  const missing: BaselineNotFound[] = [];
+  for (const name of candidates) {
+    try {
+      const loaded = await loadStoredBaseline(store, name, { created: options.created });
+      const line = loaded.results ? damageLine(loaded.source, loaded.results) : null;
+      const warning = missing.length ? `no baseline ${quoted(candidates.slice(0, missing.length))} in ${spec} (${missing[missing.length - 1]?.detail}): compared with '${name}' instead` : null;
+      return { loaded: { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [] }, used: name, warning };
+    } catch (err) {
+      if (!(err instanceof BaselineNotFound)) throw err;
+      missing.push(err);
+    }
+  }
+  const why = missing.length ? ` (${missing[missing.length - 1]?.detail})` : '';
+  return { loaded: null, used: null, warning: `no baseline ${quoted(candidates)} in ${spec}${why}: compared with none, every failure counts` };
+}
+
+function quoted(names: readonly string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }
 
 export async function loadKnownFailures(file: string | null | undefined): Promise<KnownFailures | null> {

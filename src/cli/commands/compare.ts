@@ -58,6 +58,8 @@ export async function baselineFromArgs(ref: string, args: ParsedArgs, io: Comman
     created: now,
     github: githubFromEnv(io.env),
     stdin: () => readStdin(io),
+    // What a git store fetched is said on stderr: stdout may be the JSON or Markdown being asked for.
+    log: (line) => io.stderr.write(`${line}\n`),
   });
 }
 
