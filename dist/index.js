@@ -5,9 +5,14 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-QFEUR7DB.js";
+} from "./chunks/chunk-PUQJN5YM.js";
 import "./chunks/chunk-TYNSK2RS.js";
+import "./chunks/chunk-NEEAU3YI.js";
+import "./chunks/chunk-QM5EQZI3.js";
+import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
+import "./chunks/chunk-ZELLUOP7.js";
+import "./chunks/chunk-OEZSHAT6.js";
 import {
   redact
 } from "./chunks/chunk-7YFHF5F2.js";
@@ -22,6 +27,7 @@ import {
   setOutput,
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
+import "./chunks/chunk-DSMXSV3X.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
@@ -44,7 +50,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-V7RIBP5F.js"), import("./chunks/cloud-E4GMZ3SC.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-GN3FW254.js"), import("./chunks/cloud-KZO4DTV4.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,22 +2,29 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-QFEUR7DB.js";
+} from "./chunks/chunk-PUQJN5YM.js";
 import "./chunks/chunk-TYNSK2RS.js";
+import "./chunks/chunk-NEEAU3YI.js";
+import "./chunks/chunk-QM5EQZI3.js";
+import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
+import "./chunks/chunk-ZELLUOP7.js";
+import "./chunks/chunk-OEZSHAT6.js";
+import "./chunks/chunk-PF7A42VC.js";
 import "./chunks/chunk-XOD6W3JI.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
+import "./chunks/chunk-DSMXSV3X.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-E4GMZ3SC.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-KZO4DTV4.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -11,7 +11,7 @@ import { newRunId } from '../core/provision/plan.ts';
 import { FAILING_STATUSES, type RunResults } from '../core/results/model.ts';
 import { redact } from '../core/render/pr-report.ts';
 import type { GitHubClient } from '../edges/github/client.ts';
-import { loadBaseline, loadGuidelines, loadKnownFailures, type LoadedBaseline } from '../stages/baseline.ts';
+import { loadBaseline, loadBaselineWithFallback, loadGuidelines, loadKnownFailures, type LoadedBaseline } from '../stages/baseline.ts';
 import { judgeRuns, type Judgement } from '../stages/judge.ts';
 import { loadRuns } from '../stages/results.ts';
 import type { ActionStages } from './cloud.ts';
@@ -43,24 +43,40 @@ export async function runGate(run: Run): Promise<void> {
 }
 
 /** The baseline and known failures, loaded before anything runs: bad input is said before an hour on the cloud. */
-async function reference(settings: ActionSettings): Promise<{ baseline: LoadedBaseline | null; knownFailures: KnownFailures | null; guidelines: Guideline[] }> {
+interface Reference {
+  baseline: LoadedBaseline | null;
+  knownFailures: KnownFailures | null;
+  guidelines: Guideline[];
+  /** A line for the report when the baseline was not the one asked for (auto fell back). */
+  warning: string | null;
+}
+
+async function reference(settings: ActionSettings): Promise<Reference> {
   const ctx = settings.context;
   let baseline: LoadedBaseline | null = null;
-  if (settings.baseline) {
-    try {
-      baseline = await loadBaseline({
-        ref: settings.baseline,
-        store: settings.baselineStore,
-        repo: process.cwd(),
-        created: new Date().toISOString(),
-        github: { token: settings.githubToken, repository: `${ctx.owner}/${ctx.repo}`, apiUrl: ctx.apiUrl },
-      });
-    } catch (err) {
-      if (err instanceof UserError) throw new UserError(`input 'baseline' ('${settings.baseline}'): ${err.message}`, { exitCode: err.exitCode, cause: err });
-      throw err;
+  let warning: string | null = null;
+  const common = {
+    store: settings.baselineStore,
+    repo: process.cwd(),
+    created: new Date().toISOString(),
+    github: { token: settings.githubToken, repository: `${ctx.owner}/${ctx.repo}`, apiUrl: ctx.apiUrl },
+    log: (l: string) => core.info(l),
+  };
+  const asked = settings.baseline ?? (settings.baselineCandidates.length ? 'auto' : null);
+  try {
+    if (settings.baseline) baseline = await loadBaseline({ ...common, ref: settings.baseline });
+    else if (settings.baselineCandidates.length) {
+      // auto: the base branch's baseline, else master's, else none; the report says which.
+      const r = await loadBaselineWithFallback({ ...common, candidates: settings.baselineCandidates });
+      baseline = r.loaded;
+      warning = r.warning;
     }
-    core.info(`Baseline: ${baseline.source}`);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`input 'baseline' ('${asked}'): ${err.message}`, { exitCode: err.exitCode, cause: err });
+    throw err;
   }
+  if (baseline) core.info(`Baseline: ${baseline.source}`);
+  if (warning) core.warning(`baseline: ${warning}`);
   let knownFailures: KnownFailures | null = null;
   try {
     knownFailures = await loadKnownFailures(settings.knownFailures);
@@ -75,7 +91,7 @@ async function reference(settings: ActionSettings): Promise<{ baseline: LoadedBa
     if (err instanceof UserError) throw new UserError(`input 'guideline': ${err.message}`, { exitCode: EXIT.usage, cause: err });
     throw err;
   }
-  return { baseline, knownFailures, guidelines };
+  return { baseline, knownFailures, guidelines, warning };
 }
 
 function judge(settings: ActionSettings, runs: RunResults[], damage: string[], ref: Awaited<ReturnType<typeof reference>>, infrastructure: string | null): Judgement {
@@ -165,6 +181,7 @@ async function gate(run: Run): Promise<void> {
   const { settings } = run;
   const problems: string[] = [];
   const ref = await reference(settings);
+  if (ref.warning) problems.push(`baseline: ${ref.warning}`);
   let resultsPath = settings.results;
   let selectedCount: number | null = null;
   let infrastructure: string | null = null;

@@ -103,7 +103,7 @@ export async function loadProvisionState(dir: string): Promise<ProvisionState> {
   try {
     state = JSON.parse(text) as ProvisionState;
   } catch (err) {
-    throw new UserError(`not JSON: ${(err as Error).message}`, { place: { file } });
+    throw new UserError(`not valid JSON: ${(err as Error).message}`, { place: { file } });
   }
   if (typeof state !== 'object' || state === null || typeof state.runId !== 'string' || !Array.isArray(state.nodes) || !state.nodes.some((n) => n.role === 'controller')) {
     throw new UserError('not a provision state (no runId, or no controller in nodes)', { place: { file } });

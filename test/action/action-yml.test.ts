@@ -28,7 +28,7 @@ test('inputs read by inputs.ts are exactly the inputs declared, each with a desc
 });
 
 test('outputs set by the action are declared', () => {
-  const text = ['run-main.ts', 'publish.ts'].map(source).join('\n');
+  const text = ['run-main.ts', 'gate.ts', 'publish.ts'].map(source).join('\n');
   const set = new Set([...text.matchAll(/core\.setOutput\('([a-z-]+)'/g)].map((m) => m[1]));
   assert.deepEqual([...set].sort(), Object.keys(yml.outputs).sort());
 });

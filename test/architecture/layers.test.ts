@@ -56,7 +56,7 @@ const graph = edges();
 test('the import graph was read (a broken reader must not pass the checks below)', () => {
   assert.ok(graph.modules.length > 80, `${graph.modules.length} modules`);
   assert.ok(graph.edges.length > 200, `${graph.edges.length} imports`);
-  assert.ok(graph.edges.some((e) => e.from === 'action/run-main.ts' && e.to === 'stages/judge.ts'), 'run-main imports the judge stage');
+  assert.ok(graph.edges.some((e) => e.from === 'action/gate.ts' && e.to === 'stages/judge.ts'), 'the gate imports the judge stage');
   assert.ok(graph.edges.some((e) => e.from.startsWith('cli/') && e.to.startsWith('stages/') && !e.typeOnly));
 });
 

@@ -38,7 +38,7 @@ test('usage errors: one line, exit 2', async () => {
     writeFileSync(join(dir, 'state', 'provision.json'), '{"nodes": [');
     const badState = await cliCommand(runVerbCommand, ['--state', join(dir, 'state')]);
     assert.equal(badState.code, 3);
-    assert.match(badState.stderr, /state\/provision\.json: not JSON/);
+    assert.match(badState.stderr, /state\/provision\.json: not valid JSON/);
     assert.equal(badState.stderr.split('\n').length, 2, 'one line, no stack trace');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,19 +11,19 @@ import {
   loadProvisionState,
   openSession,
   require_lib
-} from "./chunk-2HMKLVSB.js";
+} from "./chunk-FGEW3S6G.js";
+import {
+  SECRETS_PATH
+} from "./chunk-TYNSK2RS.js";
 import {
   createResultParser,
   parseBaseline,
   parseResults
-} from "./chunk-DL3IDDDG.js";
+} from "./chunk-QM5EQZI3.js";
 import {
   readBytes,
   readText
 } from "./chunk-ZELLUOP7.js";
-import {
-  SECRETS_PATH
-} from "./chunk-TYNSK2RS.js";
 import {
   FAILING_STATUSES,
   makeRunResults

@@ -5,15 +5,15 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-OGRMK4WO.js";
+} from "./chunk-5FL676DD.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-INE7EQIA.js";
+} from "./chunk-H74UAIBY.js";
 import {
   parseDuration
-} from "./chunk-2HMKLVSB.js";
+} from "./chunk-FGEW3S6G.js";
 import {
   SECRETS_PATH
 } from "./chunk-TYNSK2RS.js";

@@ -1,21 +1,31 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-FZDJ7DOW.js";
+} from "./chunk-GGXBBRJB.js";
 import {
   newRunId
 } from "./chunk-TRVLSGEF.js";
 import {
   judgeRuns,
   loadBaseline,
+  loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-GZZ6W2KP.js";
+} from "./chunk-I3JSNHLM.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-ENGQU5TL.js";
+import "./chunk-XPWQ6AYR.js";
 import {
   loadRuns
-} from "./chunk-UO5VQ6MQ.js";
+} from "./chunk-VPEKEHIX.js";
+import {
+  writeJobSummary
+} from "./chunk-POZU2ICL.js";
+import {
+  STATE,
+  requireCloudInputs
+} from "./chunk-PUQJN5YM.js";
+import "./chunk-TYNSK2RS.js";
+import "./chunk-NEEAU3YI.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -25,20 +35,13 @@ import {
   parseResults,
   renderCompareMarkdown,
   resultsFromBytes
-} from "./chunk-DL3IDDDG.js";
+} from "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
+import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";
-import {
-  writeJobSummary
-} from "./chunk-POZU2ICL.js";
-import {
-  STATE,
-  requireCloudInputs
-} from "./chunk-QFEUR7DB.js";
-import "./chunk-TYNSK2RS.js";
-import "./chunk-JTCS6GEG.js";
+import "./chunk-OEZSHAT6.js";
 import {
   buildAnnotations,
   commentMarker,
@@ -53,7 +56,6 @@ import {
   EXIT,
   UserError
 } from "./chunk-XOD6W3JI.js";
-import "./chunk-DSMXSV3X.js";
 import {
   endGroup,
   error,
@@ -65,6 +67,7 @@ import {
   startGroup,
   warning
 } from "./chunk-KXWUZ2QK.js";
+import "./chunk-DSMXSV3X.js";
 import "./chunk-7X7P2LP7.js";
 import "./chunk-NQJFE2ZZ.js";
 
@@ -446,7 +449,7 @@ async function publishReport(settings, report, targets, github) {
   let checkRunId = null;
   const pointer = ctx.runUrl ? `The whole report is in the job summary of [the workflow run](${ctx.runUrl})${settings.artifactName ? ` and its artifact \`${settings.artifactName}\`` : ""}.` : "The whole report is in the job summary and the artifact.";
   if (targets.github && (report.pullRequest || settings.checkRun)) {
-    const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([import("./comment-IUFSP7ND.js"), import("./check-run-SGHXKQK4.js"), github()]);
+    const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([import("./comment-RGEYCBUA.js"), import("./check-run-SGHXKQK4.js"), github()]);
     if (report.pullRequest && settings.commentMode !== "off") {
       const marker = commentMarker(settings.commentKey);
       const body = fitBody(`${marker}
@@ -522,7 +525,7 @@ ${markdown}`, { pointer });
       files.push(dest);
     }
     try {
-      const { uploadArtifact } = await import("./artifacts-X5PDPSGB.js");
+      const { uploadArtifact } = await import("./artifacts-7LN4E2JA.js");
       const up = await uploadArtifact({ name: settings.artifactName, files: upload, rootDirectory: settings.reportDir });
       if (up.uploaded) info(`Artifact '${settings.artifactName}' uploaded (id ${up.id ?? "?"}, ${up.size ?? "?"} bytes).`);
       else info(`Artifact not uploaded: ${up.reason}. The report is in ${settings.reportDir}.`);
@@ -556,21 +559,28 @@ async function runGate(run) {
 async function reference(settings) {
   const ctx = settings.context;
   let baseline = null;
-  if (settings.baseline) {
-    try {
-      baseline = await loadBaseline({
-        ref: settings.baseline,
-        store: settings.baselineStore,
-        repo: process.cwd(),
-        created: (/* @__PURE__ */ new Date()).toISOString(),
-        github: { token: settings.githubToken, repository: `${ctx.owner}/${ctx.repo}`, apiUrl: ctx.apiUrl }
-      });
-    } catch (err) {
-      if (err instanceof UserError) throw new UserError(`input 'baseline' ('${settings.baseline}'): ${err.message}`, { exitCode: err.exitCode, cause: err });
-      throw err;
+  let warning2 = null;
+  const common = {
+    store: settings.baselineStore,
+    repo: process.cwd(),
+    created: (/* @__PURE__ */ new Date()).toISOString(),
+    github: { token: settings.githubToken, repository: `${ctx.owner}/${ctx.repo}`, apiUrl: ctx.apiUrl },
+    log: (l) => info(l)
+  };
+  const asked = settings.baseline ?? (settings.baselineCandidates.length ? "auto" : null);
+  try {
+    if (settings.baseline) baseline = await loadBaseline({ ...common, ref: settings.baseline });
+    else if (settings.baselineCandidates.length) {
+      const r = await loadBaselineWithFallback({ ...common, candidates: settings.baselineCandidates });
+      baseline = r.loaded;
+      warning2 = r.warning;
     }
-    info(`Baseline: ${baseline.source}`);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`input 'baseline' ('${asked}'): ${err.message}`, { exitCode: err.exitCode, cause: err });
+    throw err;
   }
+  if (baseline) info(`Baseline: ${baseline.source}`);
+  if (warning2) warning(`baseline: ${warning2}`);
   let knownFailures = null;
   try {
     knownFailures = await loadKnownFailures(settings.knownFailures);
@@ -585,7 +595,7 @@ async function reference(settings) {
     if (err instanceof UserError) throw new UserError(`input 'guideline': ${err.message}`, { exitCode: EXIT.usage, cause: err });
     throw err;
   }
-  return { baseline, knownFailures, guidelines };
+  return { baseline, knownFailures, guidelines, warning: warning2 };
 }
 function judge(settings, runs, damage, ref, infrastructure) {
   const now = (/* @__PURE__ */ new Date()).toISOString();
@@ -657,6 +667,7 @@ async function gate(run) {
   const { settings } = run;
   const problems = [];
   const ref = await reference(settings);
+  if (ref.warning) problems.push(`baseline: ${ref.warning}`);
   let resultsPath = settings.results;
   let selectedCount = null;
   let infrastructure = null;

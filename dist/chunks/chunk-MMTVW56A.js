@@ -4,7 +4,7 @@ import {
   cleanupRun,
   openSession,
   sweep
-} from "./chunk-2HMKLVSB.js";
+} from "./chunk-FGEW3S6G.js";
 
 // src/stages/cleanup.ts
 import { readFile } from "node:fs/promises";

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   parseSet,
   reportText
-} from "./chunk-GV776NZF.js";
+} from "./chunk-C2MV5GPY.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -11,7 +11,7 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-OGRMK4WO.js";
+} from "./chunk-5FL676DD.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
@@ -19,28 +19,28 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-INE7EQIA.js";
+} from "./chunk-H74UAIBY.js";
 import {
   listFlavors,
   listNetworks,
   networkExtensions,
   openSession,
   parseDuration
-} from "./chunk-2HMKLVSB.js";
+} from "./chunk-FGEW3S6G.js";
 import "./chunk-TRVLSGEF.js";
 import {
   parseGuideline
-} from "./chunk-ENGQU5TL.js";
+} from "./chunk-XPWQ6AYR.js";
+import "./chunk-TYNSK2RS.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-DL3IDDDG.js";
+} from "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
+import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-ZELLUOP7.js";
-import "./chunk-TYNSK2RS.js";
-import "./chunk-JTCS6GEG.js";
 import {
   flag,
   str,

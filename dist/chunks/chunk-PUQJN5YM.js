@@ -4,6 +4,9 @@ import {
   parseLocalrcEntries
 } from "./chunk-TYNSK2RS.js";
 import {
+  isBaselineName
+} from "./chunk-NEEAU3YI.js";
+import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
 import {
@@ -109,6 +112,20 @@ function readEvent(env) {
     throw new UserError(`GITHUB_EVENT_PATH '${path}' is not a readable JSON event payload`, { exitCode: EXIT.usage });
   }
 }
+function baseBranchOf(pr, env) {
+  if (pr?.base?.ref) return pr.base.ref;
+  if (env.GITHUB_BASE_REF) return env.GITHUB_BASE_REF;
+  const ref = env.GITHUB_REF ?? "";
+  if (ref.startsWith("refs/heads/")) return ref.slice("refs/heads/".length);
+  return null;
+}
+function baselineCandidates(baseBranch) {
+  const own = baseBranch !== null && isBaselineName(baseBranch) ? [baseBranch] : [];
+  return [.../* @__PURE__ */ new Set([...own, "master"])];
+}
+function autoDevstackBranch(baseBranch) {
+  return baseBranch !== null && (baseBranch === "master" || /^stable\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(baseBranch)) ? baseBranch : "master";
+}
 function readContext(env = process.env) {
   const event = readEvent(env);
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -131,7 +148,8 @@ function readContext(env = process.env) {
     pullRequest,
     workflowRun: wr && typeof wr.id === "number" ? { id: wr.id, headSha: wr.head_sha ?? "", event: wr.event ?? "" } : null,
     runUrl: env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null,
-    job: env.GITHUB_JOB ?? "tempest-gate"
+    job: env.GITHUB_JOB ?? "tempest-gate",
+    baseBranch: baseBranchOf(pr, env)
   };
 }
 function readSettings(env = process.env) {
@@ -151,6 +169,9 @@ function readSettings(env = process.env) {
   const cloudName = input("cloud") || env.OS_CLOUD || "";
   const fromEnv = (env.OS_AUTH_URL ?? "") !== "";
   const cloud = cloudsYaml.trim() !== "" || fromEnv || cloudName !== "" ? { name: cloudName || null, cloudsYaml: cloudsYaml.trim() === "" ? null : cloudsYaml, fromEnv } : null;
+  const context = readContext(env);
+  const baselineInput = input("baseline");
+  const devstackInput = input("devstack-branch");
   const commentKey = input("comment-key") || env.GITHUB_JOB || "tempest-gate";
   const uploadArtifacts = bool("upload-artifacts", true);
   const settings = {
@@ -161,7 +182,7 @@ function readSettings(env = process.env) {
     nodeCount: wholeNumber("node-count", 1, 16, 2),
     flavor: input("flavor") || null,
     image: input("image") || null,
-    devstackBranch: input("devstack-branch") || "master",
+    devstackBranch: devstackInput === "auto" ? autoDevstackBranch(context.baseBranch) : devstackInput || "master",
     devstackRepo: input("devstack-repo") || "https://opendev.org/openstack/devstack",
     network: input("network") || null,
     floatingNetwork: input("floating-network") || null,
@@ -170,7 +191,8 @@ function readSettings(env = process.env) {
     devstackLocalrc: {},
     rules: input("rules") || null,
     testList: input("test-list") || null,
-    baseline: checkBaselineRef(input("baseline")),
+    baseline: baselineInput === "auto" ? null : checkBaselineRef(baselineInput),
+    baselineCandidates: baselineInput === "auto" ? baselineCandidates(context.baseBranch) : [],
     baselineStore: input("baseline-store") || "git:tempest-baselines",
     knownFailures: input("known-failures") || null,
     guidelines: input("guideline") ? [input("guideline")] : [],
@@ -184,9 +206,8 @@ function readSettings(env = process.env) {
     artifactName: uploadArtifacts ? input("artifact-name") || "tempest-gate-report" : null,
     reportDir: input("report-dir") || `${env.RUNNER_TEMP ?? "."}/tempest-gate`,
     secrets,
-    context: readContext(env)
+    context
   };
-  const context = settings.context;
   const headRepo = context.pullRequest?.headRepo || `${context.owner}/${context.repo}`;
   settings.devstackLocalrc = {
     ...bool("deploy-change", true) && context.sha !== "" ? changeUnderTestLocalrc({ serverUrl: context.serverUrl, headRepo, headSha: context.sha }) : {},

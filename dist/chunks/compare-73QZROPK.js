@@ -10,16 +10,18 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-JZRT3UPB.js";
-import "./chunk-GZZ6W2KP.js";
+} from "./chunk-QAS2CTZZ.js";
+import "./chunk-I3JSNHLM.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-ENGQU5TL.js";
-import "./chunk-UO5VQ6MQ.js";
-import "./chunk-DL3IDDDG.js";
+import "./chunk-XPWQ6AYR.js";
+import "./chunk-VPEKEHIX.js";
+import "./chunk-NEEAU3YI.js";
+import "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
-import "./chunk-ZELLUOP7.js";
 import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";
+import "./chunk-OEZSHAT6.js";
 import "./chunk-PF7A42VC.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-DSMXSV3X.js";

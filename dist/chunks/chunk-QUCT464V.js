@@ -1,10 +1,5 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  XMLParser,
-  XMLValidator,
-  json2xml_default
-} from "./chunk-DSMXSV3X.js";
-import {
   BearerCredentialHandler,
   HttpClient,
   HttpCodes,
@@ -14,6 +9,11 @@ import {
   setSecret,
   warning
 } from "./chunk-KXWUZ2QK.js";
+import {
+  XMLParser,
+  XMLValidator,
+  json2xml_default
+} from "./chunk-DSMXSV3X.js";
 import {
   defaults,
   getOctokit,
@@ -73569,4 +73569,4 @@ var client = new DefaultArtifactClient();
 export {
   DefaultArtifactClient
 };
-/*! For license information please see chunk-YCO45OT7.js.LEGAL.txt */
+/*! For license information please see chunk-QUCT464V.js.LEGAL.txt */

@@ -3,17 +3,17 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-GV776NZF.js";
-import "./chunk-OGRMK4WO.js";
+} from "./chunk-C2MV5GPY.js";
+import "./chunk-5FL676DD.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-INE7EQIA.js";
-import "./chunk-2HMKLVSB.js";
+import "./chunk-H74UAIBY.js";
+import "./chunk-FGEW3S6G.js";
 import "./chunk-TRVLSGEF.js";
-import "./chunk-DL3IDDDG.js";
-import "./chunk-FFUPZC6L.js";
-import "./chunk-ZELLUOP7.js";
 import "./chunk-TYNSK2RS.js";
+import "./chunk-QM5EQZI3.js";
+import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-PF7A42VC.js";
 import "./chunk-XOD6W3JI.js";

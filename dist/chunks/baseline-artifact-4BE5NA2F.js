@@ -1,5 +1,8 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  BaselineNotFound
+} from "./chunk-OEZSHAT6.js";
+import {
   createGitHubClient
 } from "./chunk-OOIVR6QO.js";
 import {
@@ -8,9 +11,9 @@ import {
 } from "./chunk-XOD6W3JI.js";
 import {
   DefaultArtifactClient
-} from "./chunk-YCO45OT7.js";
-import "./chunk-DSMXSV3X.js";
+} from "./chunk-QUCT464V.js";
 import "./chunk-KXWUZ2QK.js";
+import "./chunk-DSMXSV3X.js";
 import {
   context
 } from "./chunk-WEZUQMLQ.js";
@@ -86,7 +89,7 @@ function githubArtifactStore(options) {
           await rm(dir, { recursive: true, force: true });
         }
       }
-      throw new UserError(`no successful run on '${branch}' in ${where} has an artifact named ${artifactName}`, { place: { file: `artifact:${artifactName}` } });
+      throw new BaselineNotFound(`no successful run on '${branch}' in ${where} has an artifact named ${artifactName}`, `no successful run on it has the artifact ${artifactName}`, { place: { file: `artifact:${artifactName}` } });
     },
     async write() {
       throw new UserError(`artifact baselines are written by uploading the artifact '${artifactName}' from the gate run (the Action's report bundle), not by 'baseline promote'`, { exitCode: EXIT.usage });

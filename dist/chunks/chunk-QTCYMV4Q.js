@@ -8,13 +8,13 @@ import {
   require_ajv
 } from "./chunk-FFUPZC6L.js";
 import {
+  require_dist
+} from "./chunk-JTCS6GEG.js";
+import {
   readChunks,
   readText,
   writeOutput
 } from "./chunk-ZELLUOP7.js";
-import {
-  require_dist
-} from "./chunk-JTCS6GEG.js";
 import {
   parseTestId
 } from "./chunk-PF7A42VC.js";

@@ -29,202 +29,6 @@ import {
   __toESM
 } from "./chunk-NQJFE2ZZ.js";
 
-// src/core/compare/policy.ts
-var FAIL_ON = ["regressions", "failures", "never"];
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function judge(diff, failOn) {
-  const unexplained = (list) => list.filter((t) => t.known === null).map((t) => t.name);
-  const regressions = unexplained(diff.regressions);
-  const newFailing = unexplained(diff.newFailing);
-  const neverFinished = unexplained(diff.neverFinished);
-  const stillFailing = unexplained(diff.stillFailing);
-  const parts = [];
-  if (regressions.length) parts.push(plural(regressions.length, "regression"));
-  if (newFailing.length) parts.push(plural(newFailing.length, "new failing test"));
-  if (neverFinished.length) parts.push(`${plural(neverFinished.length, "test")} never finished`);
-  const still = stillFailing.length ? `${plural(stillFailing.length, "test")} still failing` : "";
-  if (diff.counts.run === 0) {
-    return { failed: true, failOn, reason: "the run has no test results: nothing to prove a pass with", blocking: [] };
-  }
-  if (failOn === "never") {
-    const seen = [...parts, still].filter(Boolean);
-    return { failed: false, failOn, reason: `report only (fail-on: never)${seen.length ? `: ${seen.join(", ")}` : ""}`, blocking: [] };
-  }
-  const blocking = [...regressions, ...newFailing, ...neverFinished];
-  if (failOn === "failures") {
-    blocking.push(...stillFailing);
-    if (still) parts.push(still);
-  }
-  if (blocking.length) return { failed: true, failOn, reason: parts.join(", "), blocking: blocking.sort() };
-  const notes = [];
-  if (diff.counts.known) notes.push(`${plural(diff.counts.known, "known failure")}`);
-  if (failOn === "regressions" && still) notes.push(`${still} as in the baseline`);
-  return {
-    failed: false,
-    failOn,
-    reason: `no ${failOn === "failures" ? "failures" : "regressions"}${notes.length ? ` (${notes.join(", ")})` : ""}`,
-    blocking: []
-  };
-}
-function notRunVerdict(why) {
-  if ("infrastructure" in why) {
-    return { result: "error", reason: `infrastructure failure, not a test failure: ${why.infrastructure}`, blocking: [], exitCode: EXIT.infra };
-  }
-  if ("skipped" in why) return { result: "skipped", reason: why.skipped, blocking: [], exitCode: EXIT.ok };
-  const reason = /^nothing to run\b/i.test(why.nothingToRun) ? why.nothingToRun : `nothing to run: ${why.nothingToRun}`;
-  return { result: "pass", reason, blocking: [], exitCode: EXIT.ok };
-}
-function reasonWithoutBaseline(diff) {
-  const failing = diff.newFailing.filter((t) => t.known === null).length;
-  const unfinished = diff.neverFinished.filter((t) => t.known === null).length;
-  const parts = [failing ? `${plural(failing, "test")} failed` : "", unfinished ? `${unfinished} never finished` : ""].filter(Boolean);
-  const notes = [diff.counts.known ? plural(diff.counts.known, "known failure") : "", diff.counts.flaky ? `${diff.counts.flaky} flaky` : ""].filter(Boolean);
-  const tail2 = notes.length ? ` (${notes.join(", ")})` : "";
-  if (!parts.length) return `All ${diff.counts.run} tests passed or were skipped${tail2}`;
-  const head = `${parts.join(" and ")} of ${diff.counts.run}${tail2}`;
-  return diff.verdict.failed ? `${head}; no baseline, so every failure counts` : `report only (fail-on: ${diff.verdict.failOn}): ${head}`;
-}
-function gateVerdict(input) {
-  const { diff, hasBaseline } = input;
-  const damage = input.damage ?? [];
-  let failed = diff.verdict.failed;
-  let reason = hasBaseline || diff.counts.run === 0 ? diff.verdict.reason : reasonWithoutBaseline(diff);
-  if (hasBaseline && !failed && diff.counts.run > 0 && diff.counts.baseline > 0 && diff.counts.matched === 0) {
-    failed = true;
-    reason = `none of the run's ${plural(diff.counts.run, "test")} is in the baseline (${plural(diff.counts.baseline, "test")}): nothing was compared`;
-  }
-  const blocking = diff.verdict.blocking;
-  if (input.infrastructure) {
-    return {
-      result: failed ? "fail" : "error",
-      reason: `${failed ? `${reason}; ` : ""}infrastructure failure, not a test failure: ${input.infrastructure}`,
-      blocking,
-      exitCode: EXIT.infra
-    };
-  }
-  if (damage.length) {
-    return {
-      result: failed ? "fail" : "error",
-      reason: failed ? `${reason}; input damaged: ${damage[0]}` : `input damaged, verdict not proven: ${damage[0]}`,
-      blocking,
-      exitCode: EXIT.badInput
-    };
-  }
-  return { result: failed ? "fail" : "pass", reason, blocking, exitCode: failed ? EXIT.gateFailed : EXIT.ok };
-}
-
-// src/core/interop/model.ts
-var CAPABILITY_STATUSES = ["required", "advisory", "deprecated", "removed"];
-
-// src/core/interop/score.ts
-function passedTests(runs) {
-  const names = /* @__PURE__ */ new Set();
-  const ids = /* @__PURE__ */ new Set();
-  for (const run of runs) {
-    for (const t of run.tests) {
-      if (t.status !== "success") continue;
-      names.add(t.name);
-      if (t.idempotentId !== null) ids.add(t.idempotentId);
-    }
-  }
-  return { names, ids };
-}
-var PRIORITY = { required: 1, advisory: 2, deprecated: 3, removed: 4 };
-function emptyStatus() {
-  return { count: 0, passed: 0, flaggedPassed: 0, flaggedFailed: 0, percent: null, nonFlaggedPercent: null };
-}
-function finish(s) {
-  s.percent = s.count === 0 ? null : s.passed * 100 / s.count;
-  const nonFlagged = s.count - s.flaggedPassed - s.flaggedFailed;
-  const nonFlaggedPassed = s.passed - s.flaggedPassed;
-  s.nonFlaggedPercent = nonFlagged === 0 ? null : nonFlaggedPassed * 100 / nonFlagged;
-}
-function scoreCapability(g, name, status, passed) {
-  const cap = g.capabilities[name];
-  const out = { name, status, passed: [], notPassed: [], flagged: [], met: true };
-  for (const t of cap?.tests ?? []) {
-    const ok = passed.names.has(t.name) || t.aliases.some((a) => passed.names.has(a)) || t.idempotentId !== null && passed.ids.has(t.idempotentId);
-    (ok ? out.passed : out.notPassed).push(t.name);
-    if (t.flagged !== null) out.flagged.push(t.name);
-    else if (!ok) out.met = false;
-  }
-  return out;
-}
-function tally(byStatus, cap) {
-  const s = byStatus[cap.status];
-  const flagged = new Set(cap.flagged);
-  s.count += cap.passed.length + cap.notPassed.length;
-  s.passed += cap.passed.length;
-  for (const t of cap.passed) if (flagged.has(t)) s.flaggedPassed++;
-  for (const t of cap.notPassed) if (flagged.has(t)) s.flaggedFailed++;
-}
-function statusRecord() {
-  return { required: emptyStatus(), advisory: emptyStatus(), deprecated: emptyStatus(), removed: emptyStatus() };
-}
-function scoreGuideline(g, passed) {
-  const targets = g.targets.map((target) => {
-    const statusOf = /* @__PURE__ */ new Map();
-    for (const comp of target.components) {
-      const c = g.components[comp];
-      if (!c) continue;
-      for (const status of CAPABILITY_STATUSES) {
-        for (const cap of c.capabilities[status]) {
-          const prev = statusOf.get(cap);
-          if (prev === void 0 || PRIORITY[status] < PRIORITY[prev]) statusOf.set(cap, status);
-        }
-      }
-    }
-    const byStatus = statusRecord();
-    const capabilities = [];
-    for (const [cap, status] of statusOf) {
-      const cs = scoreCapability(g, cap, status, passed);
-      tally(byStatus, cs);
-      capabilities.push(cs);
-    }
-    for (const status of CAPABILITY_STATUSES) finish(byStatus[status]);
-    const compliant = capabilities.every((c) => c.status !== "required" || c.met);
-    return { name: target.name, kind: target.kind, byStatus, capabilities, compliant };
-  });
-  const components = Object.values(g.components).map((c) => {
-    const byStatus = statusRecord();
-    for (const status of CAPABILITY_STATUSES) for (const cap of c.capabilities[status]) tally(byStatus, scoreCapability(g, cap, status, passed));
-    for (const status of CAPABILITY_STATUSES) finish(byStatus[status]);
-    return { name: c.name, byStatus };
-  });
-  return { guideline: g.id, targets, components };
-}
-function compareInterop(g, target, baseline, run, ran) {
-  const t = g.targets.find((x) => x.name === target) ?? g.targets[0];
-  const out = { guideline: g.id, target: t?.name ?? target, kept: 0, exercised: 0, lost: [], gained: [], required: 0 };
-  if (!t) return out;
-  const passes = (p, test) => p.names.has(test.name) || test.aliases.some((a) => p.names.has(a)) || test.idempotentId !== null && p.ids.has(test.idempotentId);
-  const names = /* @__PURE__ */ new Set();
-  for (const comp of t.components) for (const name of g.components[comp]?.capabilities.required ?? []) names.add(name);
-  for (const name of [...names].sort()) {
-    const tests = (g.capabilities[name]?.tests ?? []).filter((x) => x.flagged === null);
-    out.required++;
-    const metBefore = tests.every((x) => passes(baseline, x));
-    const exercised = tests.filter((x) => ran.has(x.name) || x.aliases.some((a) => ran.has(a)));
-    const failing = exercised.some((x) => !passes(run, x));
-    const metNow = tests.length > 0 && tests.every((x) => passes(run, x));
-    if (metBefore && failing) out.lost.push(name);
-    else if (!metBefore && metNow) out.gained.push(name);
-    else if (metBefore) {
-      out.kept++;
-      if (exercised.length) out.exercised++;
-    }
-  }
-  return out;
-}
-function interopChangeLine(c) {
-  const parts = [`${c.kept} of ${c.required} required capabilities kept (${c.exercised} exercised by this run)`];
-  parts.push(c.lost.length ? `lost: ${c.lost.join(", ")}` : "none lost");
-  if (c.gained.length) parts.push(`gained: ${c.gained.join(", ")}`);
-  return `Interop ${c.guideline} ${c.target}: ${parts.join("; ")}`;
-}
-
 // src/core/results/aggregate.ts
 var DEFAULT_ATTACHMENTS = { capBytes: 1024 * 1024, keep: "failures" };
 var text = new TextDecoder("utf-8");
@@ -2405,265 +2209,90 @@ function emptyBaseline(created) {
   return { schema: BASELINE_SCHEMA, created, context: { ...EMPTY_CONTEXT }, runs: 0, tests: [] };
 }
 
-// src/core/render/compare-sections.ts
-function fmtSeconds(s) {
-  if (s === null) return "?";
-  return s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`;
+// src/core/compare/policy.ts
+var FAIL_ON = ["regressions", "failures", "never"];
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
-function pct(p) {
-  return p === null ? "n/a" : `${Math.round(p * 10) / 10}%`;
-}
-function rate(r) {
-  return r === null ? "" : `${Math.round(r * 100)}%`;
-}
-function describeChange(t) {
-  const bits = [];
-  switch (t.kind) {
-    case "regression":
-      bits.push(`${t.before === "skip" ? "was skipped" : "passed"} in the baseline, fails now`);
-      break;
-    case "never-finished":
-      bits.push(t.before ? `started and never finished (baseline: ${t.before})` : "started and never finished (new test)");
-      break;
-    case "new":
-      bits.push(t.after === "fail" ? "new test, fails" : `new test, ${t.after === "skip" ? "skipped" : "passes"}`);
-      break;
-    case "still-failing":
-      bits.push("fails, as in the baseline");
-      break;
-    case "flaky":
-      if (t.after === "flaky") bits.push(`failed, then passed on rerun (pass rate ${rate(t.passRate) || "n/a"})`);
-      else bits.push(`fails now; flaky in the baseline${t.basePassRate !== null ? ` (pass rate ${rate(t.basePassRate)})` : ""}`);
-      break;
-    case "fix":
-      bits.push(`${t.before === "unfinished" ? "never finished" : "failed"} in the baseline, passes now`);
-      break;
-    case "skip-change":
-      if (t.before === "skip" && t.after === "skip") bits.push(`skip reason changed: "${t.reasonBefore ?? ""}" \u2192 "${t.reasonAfter ?? ""}"`);
-      else if (t.after === "skip") bits.push(`${t.before === "pass" ? "passed" : t.before ?? "?"} in the baseline, skipped now${t.reasonAfter ? `: ${t.reasonAfter}` : ""}`);
-      else bits.push(`skipped in the baseline${t.reasonBefore ? ` (${t.reasonBefore})` : ""}, ${t.after === "pass" ? "passes" : t.after ?? "?"} now`);
-      break;
-    case "removed":
-      bits.push(`in the baseline (${t.before ?? "?"}), not in this run`);
-      break;
-    case "slower":
-    case "faster": {
-      const b = t.durationBefore ?? 0;
-      const a = t.durationAfter ?? 0;
-      const change2 = b > 0 ? ` (${a > b ? "+" : ""}${Math.round((a - b) / b * 100)}%)` : "";
-      bits.push(`${fmtSeconds(b)} \u2192 ${fmtSeconds(a)}${change2}`);
-      break;
-    }
+function judge(diff, failOn) {
+  const unexplained = (list) => list.filter((t) => t.known === null).map((t) => t.name);
+  const regressions = unexplained(diff.regressions);
+  const newFailing = unexplained(diff.newFailing);
+  const neverFinished = unexplained(diff.neverFinished);
+  const stillFailing = unexplained(diff.stillFailing);
+  const parts = [];
+  if (regressions.length) parts.push(plural(regressions.length, "regression"));
+  if (newFailing.length) parts.push(plural(newFailing.length, "new failing test"));
+  if (neverFinished.length) parts.push(`${plural(neverFinished.length, "test")} never finished`);
+  const still = stillFailing.length ? `${plural(stillFailing.length, "test")} still failing` : "";
+  if (diff.counts.run === 0) {
+    return { failed: true, failOn, reason: "the run has no test results: nothing to prove a pass with", blocking: [] };
   }
-  if (t.renamedFrom) bits.push(`(was ${t.renamedFrom})`);
-  return bits.join(" ");
-}
-function changeSections(diff) {
-  const known = [...diff.regressions, ...diff.neverFinished, ...diff.newFailing, ...diff.stillFailing].filter((t) => t.known !== null);
-  const unexplained = (list) => list.filter((t) => t.known === null);
-  const sec = (title, items, tracebacks = false, notes = []) => ({ title, count: items.length, items, notes, tracebacks });
-  const expired = diff.expiredKnownFailures.map(
-    (e) => `- ${e.bug} (${e.source}) expired on ${e.expires}${e.wouldMatch.length ? `: no longer explains ${e.wouldMatch.length} failing test${e.wouldMatch.length === 1 ? "" : "s"} (${e.wouldMatch.slice(0, 5).join(", ")}${e.wouldMatch.length > 5 ? ", \u2026" : ""})` : ""}`
-  );
-  const durations = diff.durationCheck.compared ? diff.durations : [];
-  return [
-    sec("Regressions", unexplained(diff.regressions), true),
-    sec("Never finished", unexplained(diff.neverFinished), true),
-    sec("New failing tests", unexplained(diff.newFailing), true),
-    sec("Still failing", unexplained(diff.stillFailing), true),
-    sec("Flaky", diff.flaky, true),
-    sec("Known failures", known),
-    { title: "Expired known-failure entries", count: expired.length, items: [], notes: expired, tracebacks: false },
-    sec("Fixes", diff.fixes),
-    sec("Skip changes", diff.skipChanges),
-    sec("New tests", diff.added),
-    sec("Removed tests", diff.removed),
-    sec(`Duration changes (\u2265 ${Math.round(diff.durationCheck.relativeThreshold * 100)}% and \u2265 ${diff.durationCheck.absoluteThreshold} s)`, durations)
-  ];
-}
-function interopLines(score) {
-  return score.targets.map((t) => {
-    const r = t.byStatus.required;
-    const flagged = r.flaggedPassed + r.flaggedFailed;
-    return `${t.name}: required ${r.passed}/${r.count} (${pct(r.percent)}), not flagged ${pct(r.nonFlaggedPercent)}${flagged ? `, ${flagged} flagged` : ""}, advisory ${t.byStatus.advisory.passed}/${t.byStatus.advisory.count}: ${t.compliant ? "compliant" : "NOT compliant"}`;
-  });
-}
-
-// src/core/render/compare-markdown.ts
-var DEFAULT_MARKDOWN_BUDGET = 6e4;
-var Budget = class {
-  parts = [];
-  used = 0;
-  limit;
-  constructor(limit) {
-    this.limit = limit;
+  if (failOn === "never") {
+    const seen = [...parts, still].filter(Boolean);
+    return { failed: false, failOn, reason: `report only (fail-on: never)${seen.length ? `: ${seen.join(", ")}` : ""}`, blocking: [] };
   }
-  fits(text2, reserve = 0) {
-    return this.used + text2.length + reserve <= this.limit;
+  const blocking = [...regressions, ...newFailing, ...neverFinished];
+  if (failOn === "failures") {
+    blocking.push(...stillFailing);
+    if (still) parts.push(still);
   }
-  add(text2) {
-    this.parts.push(text2);
-    this.used += text2.length;
+  if (blocking.length) return { failed: true, failOn, reason: parts.join(", "), blocking: blocking.sort() };
+  const notes = [];
+  if (diff.counts.known) notes.push(`${plural(diff.counts.known, "known failure")}`);
+  if (failOn === "regressions" && still) notes.push(`${still} as in the baseline`);
+  return {
+    failed: false,
+    failOn,
+    reason: `no ${failOn === "failures" ? "failures" : "regressions"}${notes.length ? ` (${notes.join(", ")})` : ""}`,
+    blocking: []
+  };
+}
+function notRunVerdict(why) {
+  if ("infrastructure" in why) {
+    return { result: "error", reason: `infrastructure failure, not a test failure: ${why.infrastructure}`, blocking: [], exitCode: EXIT.infra };
   }
-  toString() {
-    return this.parts.join("");
+  if ("skipped" in why) return { result: "skipped", reason: why.skipped, blocking: [], exitCode: EXIT.ok };
+  const reason = /^nothing to run\b/i.test(why.nothingToRun) ? why.nothingToRun : `nothing to run: ${why.nothingToRun}`;
+  return { result: "pass", reason, blocking: [], exitCode: EXIT.ok };
+}
+function reasonWithoutBaseline(diff) {
+  const failing = diff.newFailing.filter((t) => t.known === null).length;
+  const unfinished = diff.neverFinished.filter((t) => t.known === null).length;
+  const parts = [failing ? `${plural(failing, "test")} failed` : "", unfinished ? `${unfinished} never finished` : ""].filter(Boolean);
+  const notes = [diff.counts.known ? plural(diff.counts.known, "known failure") : "", diff.counts.flaky ? `${diff.counts.flaky} flaky` : ""].filter(Boolean);
+  const tail2 = notes.length ? ` (${notes.join(", ")})` : "";
+  if (!parts.length) return `All ${diff.counts.run} tests passed or were skipped${tail2}`;
+  const head = `${parts.join(" and ")} of ${diff.counts.run}${tail2}`;
+  return diff.verdict.failed ? `${head}; no baseline, so every failure counts` : `report only (fail-on: ${diff.verdict.failOn}): ${head}`;
+}
+function gateVerdict(input) {
+  const { diff, hasBaseline } = input;
+  const damage = input.damage ?? [];
+  let failed = diff.verdict.failed;
+  let reason = hasBaseline || diff.counts.run === 0 ? diff.verdict.reason : reasonWithoutBaseline(diff);
+  if (hasBaseline && !failed && diff.counts.run > 0 && diff.counts.baseline > 0 && diff.counts.matched === 0) {
+    failed = true;
+    reason = `none of the run's ${plural(diff.counts.run, "test")} is in the baseline (${plural(diff.counts.baseline, "test")}): nothing was compared`;
   }
-};
-function code(name) {
-  return `\`${name.replace(/`/g, "'")}\``;
-}
-function mdText(text2) {
-  return text2.replace(/\s+/g, " ").replace(/[\\`*_{}[\]<>|#!~]/g, "\\$&");
-}
-function bugLink(bug) {
-  return /^https?:\/\/[^\s()<>]+$/.test(bug) ? `[${mdText(bug)}](${bug})` : mdText(bug);
-}
-function itemLine(t) {
-  const bits = [`- ${code(t.name)}`];
-  const desc = describeChange(t);
-  if (desc) bits.push(`\u2014 ${mdText(desc)}`);
-  if (t.known) bits.push(`\u2014 known: ${bugLink(t.known.bug)} (until ${t.known.expires})`);
-  return `${bits.join(" ")}
-`;
-}
-function traceback(t) {
-  if (!t.detail) return "";
-  const lines = t.detail.split("\n");
-  const body = tail(lines.slice(-15).join("\n"), 1500).replace(/```/g, "'''");
-  return `  <details><summary>traceback</summary>
-
-  \`\`\`
-${body.replace(/^/gm, "  ")}
-  \`\`\`
-  </details>
-`;
-}
-function verdictLine(diff, title) {
-  const icon = diff.verdict.failed ? "\u274C" : "\u2705";
-  return `### ${icon} ${title}: ${diff.verdict.reason}
-
-`;
-}
-function contextLine(diff) {
-  const b = diff.baseline;
-  const label = b.label ?? b.context.release ?? b.context.branch ?? "baseline";
-  const what = [`${b.runs} run${b.runs === 1 ? "" : "s"}`];
-  if (b.context.commit) what.push(`commit ${b.context.commit.slice(0, 12)}`);
-  const run = diff.run.label ?? diff.run.context.commit?.slice(0, 12) ?? "this run";
-  return `Compared ${run} with ${code(label)} (${what.join(", ")}), fail-on: ${diff.verdict.failOn}.
-
-`;
-}
-function summaryTable(diff) {
-  const c = diff.counts;
-  const rows = [
-    ["Regressions", c.regressions],
-    ["Never finished", c.neverFinished],
-    ["New failing", c.newFailing],
-    ["Still failing", c.stillFailing],
-    ["Flaky", c.flaky],
-    ["Known failures", c.known],
-    ["Fixes", c.fixes],
-    ["Skip changes", c.skipChanges],
-    ["New tests", c.new],
-    ["Removed tests", c.removed],
-    ["Slower / faster", c.slower + c.faster]
-  ];
-  const head = `| Passed | Failed | Skipped | Tests (baseline) |
-| ---: | ---: | ---: | ---: |
-| ${c.passed} | ${c.failed} | ${c.skipped} | ${c.run} (${c.baseline}) |
-
-`;
-  const nonzero = rows.filter(([, n]) => n > 0);
-  const changes = nonzero.length ? `${nonzero.map(([k, n]) => `${k}: **${n}**`).join(" \xB7 ")}
-
-` : "No changes from the baseline.\n\n";
-  return head + changes;
-}
-function renderCompareMarkdown(diff, options = {}) {
-  const limit = Math.max(200, options.budget ?? DEFAULT_MARKDOWN_BUDGET);
-  const out = new Budget(limit);
-  const more = (n) => `- \u2026 and ${n} more${options.detailsUrl ? ` ([full report](${options.detailsUrl}))` : ""}
-`;
-  const RESERVE = 160 + (options.detailsUrl?.length ?? 0);
-  let tracebacksLeft = options.maxTracebacks ?? 10;
-  let omitted = 0;
-  const head = verdictLine(diff, options.title ?? "Tempest gate");
-  out.add(head.length <= limit ? head : `${head.slice(0, limit - 2)}\u2026
-`);
-  for (const piece of [contextLine(diff), summaryTable(diff)]) {
-    if (out.fits(piece, RESERVE)) out.add(piece);
+  const blocking = diff.verdict.blocking;
+  if (input.infrastructure) {
+    return {
+      result: failed ? "fail" : "error",
+      reason: `${failed ? `${reason}; ` : ""}infrastructure failure, not a test failure: ${input.infrastructure}`,
+      blocking,
+      exitCode: EXIT.infra
+    };
   }
-  const sections = changeSections(diff);
-  for (const s of sections) {
-    if (s.items.length === 0 && s.notes.length === 0) continue;
-    const heading = `#### ${s.title} (${s.count})
-
-`;
-    if (!out.fits(heading, RESERVE + 80)) {
-      omitted++;
-      continue;
-    }
-    out.add(heading);
-    for (const note of s.notes) {
-      const line = `- ${mdText(note.replace(/^- /, ""))}
-`;
-      if (out.fits(line, RESERVE)) out.add(line);
-    }
-    let shown = 0;
-    for (const t of s.items) {
-      const line = itemLine(t);
-      let tb = s.tracebacks && tracebacksLeft > 0 ? traceback(t) : "";
-      if (tb && !out.fits(line + tb, RESERVE)) tb = "";
-      if (!out.fits(line, RESERVE)) break;
-      out.add(line + tb);
-      if (tb) tracebacksLeft--;
-      shown++;
-    }
-    if (shown < s.items.length) out.add(more(s.items.length - shown));
-    out.add("\n");
+  if (damage.length) {
+    return {
+      result: failed ? "fail" : "error",
+      reason: failed ? `${reason}; input damaged: ${damage[0]}` : `input damaged, verdict not proven: ${damage[0]}`,
+      blocking,
+      exitCode: EXIT.badInput
+    };
   }
-  if (diff.interopChange) {
-    const line = `${interopChangeLine(diff.interopChange)}
-
-`;
-    if (out.fits(line, RESERVE)) out.add(line);
-    else omitted++;
-  }
-  if (diff.interop) {
-    const lines = interopLines(diff.interop).map((l) => `${l}
-`);
-    const heading = `#### Interop ${diff.interop.guideline}
-
-| Target | Required | Required, not flagged | Advisory | Compliant |
-| --- | ---: | ---: | ---: | :---: |
-`;
-    if (out.fits(heading + (lines[0] ?? ""), RESERVE)) {
-      out.add(heading);
-      for (const t of diff.interop.targets) {
-        const r = t.byStatus.required;
-        const a = t.byStatus.advisory;
-        const row = `| ${mdText(t.name)} | ${r.passed}/${r.count} (${pct(r.percent)}) | ${pct(r.nonFlaggedPercent)} | ${a.passed}/${a.count} | ${t.compliant ? "\u2705" : "\u274C"} |
-`;
-        if (!out.fits(row, RESERVE)) {
-          omitted++;
-          break;
-        }
-        out.add(row);
-      }
-      out.add("\n");
-    } else omitted++;
-  }
-  const durationNote = diff.durationCheck.compared ? "" : `Durations not compared: ${diff.durationCheck.skippedReason}.
-`;
-  if (durationNote && out.fits(durationNote, RESERVE)) out.add(durationNote);
-  if (omitted) {
-    const note = `
-_${omitted} more section${omitted === 1 ? "" : "s"} left out to stay within ${limit} characters${options.detailsUrl ? `: [full report](${options.detailsUrl})` : ""}._
-`;
-    if (out.fits(note)) out.add(note);
-  }
-  return out.toString();
+  return { result: failed ? "fail" : "pass", reason, blocking, exitCode: failed ? EXIT.gateFailed : EXIT.ok };
 }
 
 // src/core/compare/known-failures.ts
@@ -3004,6 +2633,377 @@ function compareRuns(baseline, run, options) {
   return { ...partial, verdict: judge(partial, failOn) };
 }
 
+// src/core/interop/model.ts
+var CAPABILITY_STATUSES = ["required", "advisory", "deprecated", "removed"];
+
+// src/core/interop/score.ts
+function passedTests(runs) {
+  const names = /* @__PURE__ */ new Set();
+  const ids = /* @__PURE__ */ new Set();
+  for (const run of runs) {
+    for (const t of run.tests) {
+      if (t.status !== "success") continue;
+      names.add(t.name);
+      if (t.idempotentId !== null) ids.add(t.idempotentId);
+    }
+  }
+  return { names, ids };
+}
+var PRIORITY = { required: 1, advisory: 2, deprecated: 3, removed: 4 };
+function emptyStatus() {
+  return { count: 0, passed: 0, flaggedPassed: 0, flaggedFailed: 0, percent: null, nonFlaggedPercent: null };
+}
+function finish(s) {
+  s.percent = s.count === 0 ? null : s.passed * 100 / s.count;
+  const nonFlagged = s.count - s.flaggedPassed - s.flaggedFailed;
+  const nonFlaggedPassed = s.passed - s.flaggedPassed;
+  s.nonFlaggedPercent = nonFlagged === 0 ? null : nonFlaggedPassed * 100 / nonFlagged;
+}
+function scoreCapability(g, name, status, passed) {
+  const cap = g.capabilities[name];
+  const out = { name, status, passed: [], notPassed: [], flagged: [], met: true };
+  for (const t of cap?.tests ?? []) {
+    const ok = passed.names.has(t.name) || t.aliases.some((a) => passed.names.has(a)) || t.idempotentId !== null && passed.ids.has(t.idempotentId);
+    (ok ? out.passed : out.notPassed).push(t.name);
+    if (t.flagged !== null) out.flagged.push(t.name);
+    else if (!ok) out.met = false;
+  }
+  return out;
+}
+function tally(byStatus, cap) {
+  const s = byStatus[cap.status];
+  const flagged = new Set(cap.flagged);
+  s.count += cap.passed.length + cap.notPassed.length;
+  s.passed += cap.passed.length;
+  for (const t of cap.passed) if (flagged.has(t)) s.flaggedPassed++;
+  for (const t of cap.notPassed) if (flagged.has(t)) s.flaggedFailed++;
+}
+function statusRecord() {
+  return { required: emptyStatus(), advisory: emptyStatus(), deprecated: emptyStatus(), removed: emptyStatus() };
+}
+function scoreGuideline(g, passed) {
+  const targets = g.targets.map((target) => {
+    const statusOf = /* @__PURE__ */ new Map();
+    for (const comp of target.components) {
+      const c = g.components[comp];
+      if (!c) continue;
+      for (const status of CAPABILITY_STATUSES) {
+        for (const cap of c.capabilities[status]) {
+          const prev = statusOf.get(cap);
+          if (prev === void 0 || PRIORITY[status] < PRIORITY[prev]) statusOf.set(cap, status);
+        }
+      }
+    }
+    const byStatus = statusRecord();
+    const capabilities = [];
+    for (const [cap, status] of statusOf) {
+      const cs = scoreCapability(g, cap, status, passed);
+      tally(byStatus, cs);
+      capabilities.push(cs);
+    }
+    for (const status of CAPABILITY_STATUSES) finish(byStatus[status]);
+    const compliant = capabilities.every((c) => c.status !== "required" || c.met);
+    return { name: target.name, kind: target.kind, byStatus, capabilities, compliant };
+  });
+  const components = Object.values(g.components).map((c) => {
+    const byStatus = statusRecord();
+    for (const status of CAPABILITY_STATUSES) for (const cap of c.capabilities[status]) tally(byStatus, scoreCapability(g, cap, status, passed));
+    for (const status of CAPABILITY_STATUSES) finish(byStatus[status]);
+    return { name: c.name, byStatus };
+  });
+  return { guideline: g.id, targets, components };
+}
+function compareInterop(g, target, baseline, run, ran) {
+  const t = g.targets.find((x) => x.name === target) ?? g.targets[0];
+  const out = { guideline: g.id, target: t?.name ?? target, kept: 0, exercised: 0, lost: [], gained: [], required: 0 };
+  if (!t) return out;
+  const passes = (p, test) => p.names.has(test.name) || test.aliases.some((a) => p.names.has(a)) || test.idempotentId !== null && p.ids.has(test.idempotentId);
+  const names = /* @__PURE__ */ new Set();
+  for (const comp of t.components) for (const name of g.components[comp]?.capabilities.required ?? []) names.add(name);
+  for (const name of [...names].sort()) {
+    const tests = (g.capabilities[name]?.tests ?? []).filter((x) => x.flagged === null);
+    out.required++;
+    const metBefore = tests.every((x) => passes(baseline, x));
+    const exercised = tests.filter((x) => ran.has(x.name) || x.aliases.some((a) => ran.has(a)));
+    const failing = exercised.some((x) => !passes(run, x));
+    const metNow = tests.length > 0 && tests.every((x) => passes(run, x));
+    if (metBefore && failing) out.lost.push(name);
+    else if (!metBefore && metNow) out.gained.push(name);
+    else if (metBefore) {
+      out.kept++;
+      if (exercised.length) out.exercised++;
+    }
+  }
+  return out;
+}
+function interopChangeLine(c) {
+  const parts = [`${c.kept} of ${c.required} required capabilities kept (${c.exercised} exercised by this run)`];
+  parts.push(c.lost.length ? `lost: ${c.lost.join(", ")}` : "none lost");
+  if (c.gained.length) parts.push(`gained: ${c.gained.join(", ")}`);
+  return `Interop ${c.guideline} ${c.target}: ${parts.join("; ")}`;
+}
+
+// src/core/render/compare-sections.ts
+function fmtSeconds(s) {
+  if (s === null) return "?";
+  return s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`;
+}
+function pct(p) {
+  return p === null ? "n/a" : `${Math.round(p * 10) / 10}%`;
+}
+function rate(r) {
+  return r === null ? "" : `${Math.round(r * 100)}%`;
+}
+function describeChange(t) {
+  const bits = [];
+  switch (t.kind) {
+    case "regression":
+      bits.push(`${t.before === "skip" ? "was skipped" : "passed"} in the baseline, fails now`);
+      break;
+    case "never-finished":
+      bits.push(t.before ? `started and never finished (baseline: ${t.before})` : "started and never finished (new test)");
+      break;
+    case "new":
+      bits.push(t.after === "fail" ? "new test, fails" : `new test, ${t.after === "skip" ? "skipped" : "passes"}`);
+      break;
+    case "still-failing":
+      bits.push("fails, as in the baseline");
+      break;
+    case "flaky":
+      if (t.after === "flaky") bits.push(`failed, then passed on rerun (pass rate ${rate(t.passRate) || "n/a"})`);
+      else bits.push(`fails now; flaky in the baseline${t.basePassRate !== null ? ` (pass rate ${rate(t.basePassRate)})` : ""}`);
+      break;
+    case "fix":
+      bits.push(`${t.before === "unfinished" ? "never finished" : "failed"} in the baseline, passes now`);
+      break;
+    case "skip-change":
+      if (t.before === "skip" && t.after === "skip") bits.push(`skip reason changed: "${t.reasonBefore ?? ""}" \u2192 "${t.reasonAfter ?? ""}"`);
+      else if (t.after === "skip") bits.push(`${t.before === "pass" ? "passed" : t.before ?? "?"} in the baseline, skipped now${t.reasonAfter ? `: ${t.reasonAfter}` : ""}`);
+      else bits.push(`skipped in the baseline${t.reasonBefore ? ` (${t.reasonBefore})` : ""}, ${t.after === "pass" ? "passes" : t.after ?? "?"} now`);
+      break;
+    case "removed":
+      bits.push(`in the baseline (${t.before ?? "?"}), not in this run`);
+      break;
+    case "slower":
+    case "faster": {
+      const b = t.durationBefore ?? 0;
+      const a = t.durationAfter ?? 0;
+      const change2 = b > 0 ? ` (${a > b ? "+" : ""}${Math.round((a - b) / b * 100)}%)` : "";
+      bits.push(`${fmtSeconds(b)} \u2192 ${fmtSeconds(a)}${change2}`);
+      break;
+    }
+  }
+  if (t.renamedFrom) bits.push(`(was ${t.renamedFrom})`);
+  return bits.join(" ");
+}
+function changeSections(diff) {
+  const known = [...diff.regressions, ...diff.neverFinished, ...diff.newFailing, ...diff.stillFailing].filter((t) => t.known !== null);
+  const unexplained = (list) => list.filter((t) => t.known === null);
+  const sec = (title, items, tracebacks = false, notes = []) => ({ title, count: items.length, items, notes, tracebacks });
+  const expired = diff.expiredKnownFailures.map(
+    (e) => `- ${e.bug} (${e.source}) expired on ${e.expires}${e.wouldMatch.length ? `: no longer explains ${e.wouldMatch.length} failing test${e.wouldMatch.length === 1 ? "" : "s"} (${e.wouldMatch.slice(0, 5).join(", ")}${e.wouldMatch.length > 5 ? ", \u2026" : ""})` : ""}`
+  );
+  const durations = diff.durationCheck.compared ? diff.durations : [];
+  return [
+    sec("Regressions", unexplained(diff.regressions), true),
+    sec("Never finished", unexplained(diff.neverFinished), true),
+    sec("New failing tests", unexplained(diff.newFailing), true),
+    sec("Still failing", unexplained(diff.stillFailing), true),
+    sec("Flaky", diff.flaky, true),
+    sec("Known failures", known),
+    { title: "Expired known-failure entries", count: expired.length, items: [], notes: expired, tracebacks: false },
+    sec("Fixes", diff.fixes),
+    sec("Skip changes", diff.skipChanges),
+    sec("New tests", diff.added),
+    sec("Removed tests", diff.removed),
+    sec(`Duration changes (\u2265 ${Math.round(diff.durationCheck.relativeThreshold * 100)}% and \u2265 ${diff.durationCheck.absoluteThreshold} s)`, durations)
+  ];
+}
+function interopLines(score) {
+  return score.targets.map((t) => {
+    const r = t.byStatus.required;
+    const flagged = r.flaggedPassed + r.flaggedFailed;
+    return `${t.name}: required ${r.passed}/${r.count} (${pct(r.percent)}), not flagged ${pct(r.nonFlaggedPercent)}${flagged ? `, ${flagged} flagged` : ""}, advisory ${t.byStatus.advisory.passed}/${t.byStatus.advisory.count}: ${t.compliant ? "compliant" : "NOT compliant"}`;
+  });
+}
+
+// src/core/render/compare-markdown.ts
+var DEFAULT_MARKDOWN_BUDGET = 6e4;
+var Budget = class {
+  parts = [];
+  used = 0;
+  limit;
+  constructor(limit) {
+    this.limit = limit;
+  }
+  fits(text2, reserve = 0) {
+    return this.used + text2.length + reserve <= this.limit;
+  }
+  add(text2) {
+    this.parts.push(text2);
+    this.used += text2.length;
+  }
+  toString() {
+    return this.parts.join("");
+  }
+};
+function code(name) {
+  return `\`${name.replace(/`/g, "'")}\``;
+}
+function mdText(text2) {
+  return text2.replace(/\s+/g, " ").replace(/[\\`*_{}[\]<>|#!~]/g, "\\$&");
+}
+function bugLink(bug) {
+  return /^https?:\/\/[^\s()<>]+$/.test(bug) ? `[${mdText(bug)}](${bug})` : mdText(bug);
+}
+function itemLine(t) {
+  const bits = [`- ${code(t.name)}`];
+  const desc = describeChange(t);
+  if (desc) bits.push(`\u2014 ${mdText(desc)}`);
+  if (t.known) bits.push(`\u2014 known: ${bugLink(t.known.bug)} (until ${t.known.expires})`);
+  return `${bits.join(" ")}
+`;
+}
+function traceback(t) {
+  if (!t.detail) return "";
+  const lines = t.detail.split("\n");
+  const body = tail(lines.slice(-15).join("\n"), 1500).replace(/```/g, "'''");
+  return `  <details><summary>traceback</summary>
+
+  \`\`\`
+${body.replace(/^/gm, "  ")}
+  \`\`\`
+  </details>
+`;
+}
+function verdictLine(diff, title) {
+  const icon = diff.verdict.failed ? "\u274C" : "\u2705";
+  return `### ${icon} ${title}: ${diff.verdict.reason}
+
+`;
+}
+function contextLine(diff) {
+  const b = diff.baseline;
+  const label = b.label ?? b.context.release ?? b.context.branch ?? "baseline";
+  const what = [`${b.runs} run${b.runs === 1 ? "" : "s"}`];
+  if (b.context.commit) what.push(`commit ${b.context.commit.slice(0, 12)}`);
+  const run = diff.run.label ?? diff.run.context.commit?.slice(0, 12) ?? "this run";
+  return `Compared ${run} with ${code(label)} (${what.join(", ")}), fail-on: ${diff.verdict.failOn}.
+
+`;
+}
+function summaryTable(diff) {
+  const c = diff.counts;
+  const rows = [
+    ["Regressions", c.regressions],
+    ["Never finished", c.neverFinished],
+    ["New failing", c.newFailing],
+    ["Still failing", c.stillFailing],
+    ["Flaky", c.flaky],
+    ["Known failures", c.known],
+    ["Fixes", c.fixes],
+    ["Skip changes", c.skipChanges],
+    ["New tests", c.new],
+    ["Removed tests", c.removed],
+    ["Slower / faster", c.slower + c.faster]
+  ];
+  const head = `| Passed | Failed | Skipped | Tests (baseline) |
+| ---: | ---: | ---: | ---: |
+| ${c.passed} | ${c.failed} | ${c.skipped} | ${c.run} (${c.baseline}) |
+
+`;
+  const nonzero = rows.filter(([, n]) => n > 0);
+  const changes = nonzero.length ? `${nonzero.map(([k, n]) => `${k}: **${n}**`).join(" \xB7 ")}
+
+` : "No changes from the baseline.\n\n";
+  return head + changes;
+}
+function renderCompareMarkdown(diff, options = {}) {
+  const limit = Math.max(200, options.budget ?? DEFAULT_MARKDOWN_BUDGET);
+  const out = new Budget(limit);
+  const more = (n) => `- \u2026 and ${n} more${options.detailsUrl ? ` ([full report](${options.detailsUrl}))` : ""}
+`;
+  const RESERVE = 160 + (options.detailsUrl?.length ?? 0);
+  let tracebacksLeft = options.maxTracebacks ?? 10;
+  let omitted = 0;
+  const head = verdictLine(diff, options.title ?? "Tempest gate");
+  out.add(head.length <= limit ? head : `${head.slice(0, limit - 2)}\u2026
+`);
+  for (const piece of [contextLine(diff), summaryTable(diff)]) {
+    if (out.fits(piece, RESERVE)) out.add(piece);
+  }
+  const sections = changeSections(diff);
+  for (const s of sections) {
+    if (s.items.length === 0 && s.notes.length === 0) continue;
+    const heading = `#### ${s.title} (${s.count})
+
+`;
+    if (!out.fits(heading, RESERVE + 80)) {
+      omitted++;
+      continue;
+    }
+    out.add(heading);
+    for (const note of s.notes) {
+      const line = `- ${mdText(note.replace(/^- /, ""))}
+`;
+      if (out.fits(line, RESERVE)) out.add(line);
+    }
+    let shown = 0;
+    for (const t of s.items) {
+      const line = itemLine(t);
+      let tb = s.tracebacks && tracebacksLeft > 0 ? traceback(t) : "";
+      if (tb && !out.fits(line + tb, RESERVE)) tb = "";
+      if (!out.fits(line, RESERVE)) break;
+      out.add(line + tb);
+      if (tb) tracebacksLeft--;
+      shown++;
+    }
+    if (shown < s.items.length) out.add(more(s.items.length - shown));
+    out.add("\n");
+  }
+  if (diff.interopChange) {
+    const line = `${interopChangeLine(diff.interopChange)}
+
+`;
+    if (out.fits(line, RESERVE)) out.add(line);
+    else omitted++;
+  }
+  if (diff.interop) {
+    const lines = interopLines(diff.interop).map((l) => `${l}
+`);
+    const heading = `#### Interop ${diff.interop.guideline}
+
+| Target | Required | Required, not flagged | Advisory | Compliant |
+| --- | ---: | ---: | ---: | :---: |
+`;
+    if (out.fits(heading + (lines[0] ?? ""), RESERVE)) {
+      out.add(heading);
+      for (const t of diff.interop.targets) {
+        const r = t.byStatus.required;
+        const a = t.byStatus.advisory;
+        const row = `| ${mdText(t.name)} | ${r.passed}/${r.count} (${pct(r.percent)}) | ${pct(r.nonFlaggedPercent)} | ${a.passed}/${a.count} | ${t.compliant ? "\u2705" : "\u274C"} |
+`;
+        if (!out.fits(row, RESERVE)) {
+          omitted++;
+          break;
+        }
+        out.add(row);
+      }
+      out.add("\n");
+    } else omitted++;
+  }
+  const durationNote = diff.durationCheck.compared ? "" : `Durations not compared: ${diff.durationCheck.skippedReason}.
+`;
+  if (durationNote && out.fits(durationNote, RESERVE)) out.add(durationNote);
+  if (omitted) {
+    const note = `
+_${omitted} more section${omitted === 1 ? "" : "s"} left out to stay within ${limit} characters${options.detailsUrl ? `: [full report](${options.detailsUrl})` : ""}._
+`;
+    if (out.fits(note)) out.add(note);
+  }
+  return out.toString();
+}
+
 // src/core/render/compare-text.ts
 function renderCompareText(diff, options = {}) {
   const max = options.maxPerSection ?? 25;
@@ -3033,13 +3033,7 @@ function renderCompareText(diff, options = {}) {
 }
 
 export {
-  FAIL_ON,
-  notRunVerdict,
-  gateVerdict,
-  CAPABILITY_STATUSES,
-  passedTests,
-  scoreGuideline,
-  compareInterop,
+  EMPTY_CONTEXT,
   SIGNATURE,
   SubunitV2Decoder,
   SubunitV1Decoder,
@@ -3047,7 +3041,6 @@ export {
   detectFormat,
   createResultParser,
   parseResults,
-  EMPTY_CONTEXT,
   summarizeRuns,
   toBaseline,
   mergeBaselines,
@@ -3056,8 +3049,15 @@ export {
   resultsFromBytes,
   baselineFromBytes,
   emptyBaseline,
-  renderCompareMarkdown,
   parseKnownFailures,
+  FAIL_ON,
+  notRunVerdict,
+  gateVerdict,
   compareRuns,
+  CAPABILITY_STATUSES,
+  passedTests,
+  scoreGuideline,
+  compareInterop,
+  renderCompareMarkdown,
   renderCompareText
 };

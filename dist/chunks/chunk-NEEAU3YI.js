@@ -1,34 +1,18 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  dataFile
-} from "./chunk-B3CI7MJK.js";
-import {
-  parseGuideline
-} from "./chunk-ENGQU5TL.js";
-import {
-  damageLine
-} from "./chunk-UO5VQ6MQ.js";
-import {
-  EMPTY_CONTEXT,
-  baselineFromBytes,
-  compareInterop,
-  compareRuns,
-  emptyBaseline,
-  gateVerdict,
-  parseKnownFailures,
-  passedTests,
-  scoreGuideline,
-  summarizeRuns
-} from "./chunk-DL3IDDDG.js";
+  baselineFromBytes
+} from "./chunk-QM5EQZI3.js";
 import {
   readBytes,
   readText,
   writeOutput
 } from "./chunk-ZELLUOP7.js";
 import {
+  BaselineNotFound
+} from "./chunk-OEZSHAT6.js";
+import {
   EXIT,
-  UserError,
-  usageError
+  UserError
 } from "./chunk-XOD6W3JI.js";
 
 // src/edges/baseline-store.ts
@@ -37,8 +21,11 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 var DEFAULT_STORE = "git:tempest-baselines";
+function isBaselineName(name) {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(name) && !name.includes("..");
+}
 function checkName(name) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(name) || name.includes("..")) {
+  if (!isBaselineName(name)) {
     throw new UserError(`'${name}' is not a baseline name (a branch or release such as master or stable/2025.2)`, { exitCode: EXIT.usage });
   }
   return name;
@@ -71,7 +58,7 @@ function directoryStore(dir) {
       try {
         await stat(file);
       } catch {
-        throw new UserError(`no baseline '${name}' in ${dir}`, { place: { file } });
+        throw new BaselineNotFound(`no baseline '${name}' in ${dir}`, `no ${name}.json`, { place: { file } });
       }
       return { text: await readText(file), source: file };
     },
@@ -107,9 +94,15 @@ function git(args, options) {
 function firstLine(text) {
   return text.trim().split("\n")[0] ?? "";
 }
-function gitStore(repo, branch) {
+var DEFAULT_REMOTE = "origin";
+function gitStore(repo, branch, options = {}) {
   const spec = `git:${branch}`;
+  const remote = options.remote ?? DEFAULT_REMOTE;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote)) throw new UserError(`'${remote}' is not a git remote name (baselines store ${spec})`, { exitCode: EXIT.usage });
+  const log = options.log ?? (() => {
+  });
   const ref = `refs/heads/${branch}`;
+  const remoteRef = `refs/remotes/${remote}/${branch}`;
   const pathOf = (name) => `baselines/${checkName(name)}.json`;
   const must = async (args, what, extra = {}) => {
     const r = await git(args, { cwd: repo, ...extra });
@@ -118,35 +111,76 @@ function gitStore(repo, branch) {
   };
   const checkRepo = async () => {
     const r = await git(["rev-parse", "--git-dir"], { cwd: repo });
-    if (r.code !== 0) throw new UserError(`not a git repository (baselines store ${spec})`, { place: { file: repo } });
+    if (r.code !== 0) throw new BaselineNotFound(`not a git repository (baselines store ${spec})`, `${repo} is not a git repository`, { place: { file: repo } });
   };
-  const head = async () => {
-    const r = await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: repo });
+  const commitOf = async (name) => {
+    const r = await git(["rev-parse", "--verify", "--quiet", `${name}^{commit}`], { cwd: repo });
     return r.code === 0 ? r.stdout.trim() : null;
   };
+  let fetched = null;
+  let told = false;
+  const fetchBranch = async () => {
+    if ((await git(["remote", "get-url", remote], { cwd: repo })).code !== 0) {
+      return `branch '${branch}' does not exist and the repository has no remote '${remote}' to fetch it from`;
+    }
+    const shallow = (await git(["rev-parse", "--is-shallow-repository"], { cwd: repo })).stdout.trim() === "true";
+    const r = await git(["fetch", "--quiet", "--no-tags", ...shallow ? ["--depth=1"] : [], remote, `+${ref}:${remoteRef}`], { cwd: repo });
+    if (r.code === 0) return null;
+    const probe = await git(["ls-remote", "--exit-code", remote, ref], { cwd: repo });
+    if (probe.code === 2) return `branch '${branch}' does not exist, here nor on remote '${remote}'`;
+    throw new UserError(`cannot fetch ${branch} from ${remote}: git fetch failed: ${firstLine(r.stderr || probe.stderr)}`, { exitCode: EXIT.infra, place: { file: repo } });
+  };
+  const head = async () => {
+    const local = await commitOf(ref);
+    if (local) return { commit: local };
+    let tracking = await commitOf(remoteRef);
+    if (tracking === null) {
+      fetched ??= fetchBranch();
+      const missing = await fetched;
+      if (missing !== null) return { missing };
+      tracking = await commitOf(remoteRef);
+      if (tracking === null) return { missing: `branch '${branch}' was fetched from ${remote} but ${remoteRef} is not there` };
+      if (!told) log(`baselines: fetched ${branch} from ${remote} (${tracking.slice(0, 7)})`);
+    } else if (!told) {
+      log(`baselines: using ${remote}/${branch} (${tracking.slice(0, 7)}): no local branch ${branch}`);
+    }
+    told = true;
+    return { commit: tracking };
+  };
+  const hint = (name, missing) => `${missing} (create it with 'tempest-gate baseline promote ${name}${missing.includes("no remote") ? "" : ` --push ${remote}`}')`;
   const store = {
     spec,
     async list() {
       await checkRepo();
-      if (await head() === null) return [];
-      const out = await must(["ls-tree", "-r", "--name-only", ref, "--", "baselines/"], `cannot list ${spec}`);
+      const tip = await head();
+      if (!("commit" in tip)) return [];
+      const out = await must(["ls-tree", "-r", "--name-only", tip.commit, "--", "baselines/"], `cannot list ${spec}`);
       return out.split("\n").filter((p) => p.startsWith("baselines/") && p.endsWith(".json")).map((p) => ({ name: p.slice("baselines/".length, -5), source: `${spec}:${p}` }));
     },
     async read(name) {
       await checkRepo();
       const path = pathOf(name);
-      if (await head() === null) throw new UserError(`no baseline '${name}': branch '${branch}' does not exist (create it with 'tempest-gate baseline promote ${name}')`, { place: { file: repo } });
-      const r = await git(["cat-file", "blob", `${ref}:${path}`], { cwd: repo });
+      const tip = await head();
+      if (!("commit" in tip)) throw new BaselineNotFound(`no baseline '${name}': ${hint(name, tip.missing)}`, tip.missing, { place: { file: repo } });
+      const r = await git(["cat-file", "blob", `${tip.commit}:${path}`], { cwd: repo });
       if (r.code !== 0) {
         const known = (await store.list()).map((b) => b.name);
-        throw new UserError(`no baseline '${name}' in ${spec}${known.length ? ` (known: ${known.join(", ")})` : " (it holds none yet)"}`, { place: { file: repo } });
+        const detail = known.length ? `known: ${known.join(", ")}` : "it holds none yet";
+        throw new BaselineNotFound(`no baseline '${name}' in ${spec} (${detail})`, detail, { place: { file: repo } });
       }
       return { text: r.stdout, source: `${spec}:${path}` };
     },
     async write(name, text, message) {
       await checkRepo();
       const path = pathOf(name);
-      const parent = await head();
+      const local = await commitOf(ref);
+      let parent = local;
+      if (parent === null) {
+        fetched = fetchBranch();
+        parent = await fetched === null ? await commitOf(remoteRef) : null;
+        if (parent !== null) log(`baselines: fetched ${branch} from ${remote} (${parent.slice(0, 7)})`);
+        told = true;
+      }
       const blob = (await must(["hash-object", "-w", "--stdin"], "cannot store the baseline", { input: text })).trim();
       const tmp = await mkdtemp(join(tmpdir(), "tempest-gate-index-"));
       try {
@@ -157,7 +191,7 @@ function gitStore(repo, branch) {
         const tree = (await must(["write-tree"], "cannot write the tree", { env })).trim();
         const ident = await identity(repo);
         const commit = (await must(["commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], "cannot commit the baseline", { env: { ...env, ...ident } })).trim();
-        await must(["update-ref", "-m", `tempest-gate: ${message}`, ref, commit, parent ?? ""], `cannot update ${ref}`);
+        await must(["update-ref", "-m", `tempest-gate: ${message}`, ref, commit, local ?? ""], `cannot update ${ref}`);
         return commit;
       } finally {
         await rm(tmp, { recursive: true, force: true });
@@ -175,8 +209,14 @@ async function identity(repo) {
   return env;
 }
 async function pushStore(repo, branch, remote) {
-  const r = await git(["push", remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd: repo });
-  if (r.code !== 0) throw new UserError(`cannot push ${branch} to ${remote}: ${firstLine(r.stderr)}`, { exitCode: EXIT.infra });
+  const r = await git(["push", "--porcelain", remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd: repo });
+  if (r.code === 0) return;
+  const lines = `${r.stdout}
+${r.stderr}`.split("\n").map((l) => l.trim());
+  const rejected = lines.find((l) => l.startsWith("!"));
+  const why = rejected ? `refused ${(rejected.split("	").pop() ?? "").replace(/^\[rejected\]\s*/, "")}` : lines.find((l) => /^(fatal|error):/.test(l)) ?? firstLine(r.stderr);
+  const hint = rejected?.includes("non-fast-forward") || rejected?.includes("fetch first") ? `: ${remote} has baselines the local ${branch} lacks; bring them in (git fetch ${remote} ${branch}:${branch}) and promote again` : "";
+  throw new UserError(`cannot push ${branch} to ${remote}: ${why}${hint}`, { exitCode: EXIT.infra });
 }
 function artifactStore(artifact, github) {
   const [owner, repo] = (github?.repository ?? "").split("/");
@@ -187,7 +227,7 @@ function artifactStore(artifact, github) {
     return { spec: `artifact:${artifact}`, list: async () => unavailable(), read: async () => unavailable(), write: async () => unavailable() };
   }
   const options = { token: github.token, owner, repo, apiUrl: github.apiUrl, artifact, ...github.workflow ? { workflow: github.workflow } : {} };
-  const inner = async () => (await import("./baseline-artifact-HXI262JI.js")).githubArtifactStore(options);
+  const inner = async () => (await import("./baseline-artifact-4BE5NA2F.js")).githubArtifactStore(options);
   return {
     spec: `artifact:${artifact}`,
     list: async () => (await inner()).list(),
@@ -196,11 +236,11 @@ function artifactStore(artifact, github) {
   };
 }
 var DEFAULT_ARTIFACT = "tempest-gate-baseline";
-function openStore(spec, repo, github) {
+function openStore(spec, repo, github, gitOptions = {}) {
   if (spec.startsWith("git:")) {
     const branch = spec.slice(4);
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes("..")) throw new UserError(`'${branch}' is not a branch name (store ${spec})`, { exitCode: EXIT.usage });
-    return gitStore(repo, branch);
+    return gitStore(repo, branch, gitOptions);
   }
   if (spec.startsWith("dir:")) return directoryStore(resolve(repo, spec.slice(4)));
   if (spec === "artifact" || spec.startsWith("artifact:")) return artifactStore(spec.slice(9) || DEFAULT_ARTIFACT, github);
@@ -208,7 +248,7 @@ function openStore(spec, repo, github) {
 }
 async function resolveBaselineRef(ref, options) {
   const gitRef = /^git:([^:]+):(.+)$/.exec(ref);
-  if (gitRef) return { kind: "stored", ...await gitStore(options.repo, gitRef[1] ?? "").read(gitRef[2] ?? "") };
+  if (gitRef) return { kind: "stored", ...await gitStore(options.repo, gitRef[1] ?? "", options.git).read(gitRef[2] ?? "") };
   if (ref.startsWith("artifact:")) return { kind: "stored", ...await artifactStore(DEFAULT_ARTIFACT, options.github).read(ref.slice(9)) };
   if (ref === "-") return { kind: "file", path: ref };
   const asFile = resolve(options.repo, ref);
@@ -217,7 +257,7 @@ async function resolveBaselineRef(ref, options) {
     () => false
   );
   if (isFile || /\.(json|subunit)$/.test(ref)) return { kind: "file", path: asFile };
-  return { kind: "stored", ...await openStore(options.store, options.repo, options.github).read(ref) };
+  return { kind: "stored", ...await openStore(options.store, options.repo, options.github, options.git).read(ref) };
 }
 async function loadBaselineRef(ref, options) {
   const found = await resolveBaselineRef(ref, options);
@@ -230,84 +270,17 @@ async function loadBaselineRef(ref, options) {
   }
   return { ...baselineFromBytes(await readBytes(found.path), ref, options), source: ref };
 }
-
-// src/stages/baseline.ts
-async function loadBaseline(options) {
-  const loaded = await loadBaselineRef(options.ref, {
-    store: options.store ?? DEFAULT_STORE,
-    repo: options.repo,
-    created: options.created,
-    github: options.github,
-    stdin: options.stdin
-  });
-  const line = loaded.results ? damageLine(loaded.source, loaded.results) : null;
-  return { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [] };
-}
-async function loadKnownFailures(file) {
-  if (file === null || file === void 0) return null;
-  return parseKnownFailures(await readText(file), file);
-}
-var BUILTIN_GUIDELINES = ["2020.06"];
-function guidelinePath(spec) {
-  const m = /^builtin:(.+)$/.exec(spec);
-  if (!m) return spec;
-  const id = m[1] ?? "";
-  if (!BUILTIN_GUIDELINES.includes(id)) throw usageError(`no built-in guideline '${id}' (built in: ${BUILTIN_GUIDELINES.map((g) => `builtin:${g}`).join(", ")}; or give a file)`);
-  return dataFile("interop", `${id}.json`);
-}
-async function loadGuidelines(specs) {
-  const out = [];
-  for (const spec of specs) {
-    const file = guidelinePath(spec);
-    out.push(parseGuideline(await readText(file), spec.startsWith("builtin:") ? spec : file));
-  }
-  return out;
-}
-
-// src/stages/judge.ts
-function judgeRuns(options) {
-  const passed = options.guidelines?.length ? passedTests(options.runs) : null;
-  const interop = passed ? (options.guidelines ?? []).map((g) => scoreGuideline(g, passed)) : [];
-  const summary = summarizeRuns(options.runs, { context: { ...EMPTY_CONTEXT, ...options.context } });
-  const base = options.baseline;
-  const diff = compareRuns(base ? base.baseline : emptyBaseline(options.now), summary, {
-    failOn: options.failOn,
-    knownFailures: options.knownFailures ?? null,
-    today: options.today,
-    ...options.relativeThreshold !== void 0 ? { relativeThreshold: options.relativeThreshold } : {},
-    ...options.absoluteThreshold !== void 0 ? { absoluteThreshold: options.absoluteThreshold } : {},
-    baselineLabel: base ? base.source : "no baseline",
-    runLabel: options.runLabel ?? null,
-    interop: interop[0] ?? null
-  });
-  const verdict = gateVerdict({
-    diff,
-    hasBaseline: base !== null,
-    damage: [...base?.damage ?? [], ...options.damage ?? []],
-    infrastructure: options.infrastructure ?? null
-  });
-  const guideline = options.guidelines?.[0];
-  if (guideline && base && passed) {
-    const before = { names: /* @__PURE__ */ new Set(), ids: /* @__PURE__ */ new Set() };
-    for (const t of base.baseline.tests) {
-      if (t.outcome !== "pass") continue;
-      before.names.add(t.name);
-      if (t.idempotentId !== null) before.ids.add(t.idempotentId);
-    }
-    const ran = new Set(options.runs.flatMap((r) => r.tests.filter((t) => t.status !== "exists").map((t) => t.name)));
-    diff.interopChange = compareInterop(guideline, options.interopTarget ?? guideline.targets[0]?.name ?? "platform", before, passed, ran);
-  }
-  diff.verdict = { ...diff.verdict, failed: verdict.result !== "pass", reason: verdict.reason, blocking: verdict.blocking };
-  return { diff, verdict, interop, hasBaseline: base !== null };
+async function loadStoredBaseline(store, name, options) {
+  const found = await store.read(name);
+  return { ...baselineFromBytes(Buffer.from(found.text, "utf8"), found.source, options), source: found.source };
 }
 
 export {
   DEFAULT_STORE,
+  isBaselineName,
   checkName,
   pushStore,
   openStore,
-  loadBaseline,
-  loadKnownFailures,
-  loadGuidelines,
-  judgeRuns
+  loadBaselineRef,
+  loadStoredBaseline
 };

@@ -1,9 +1,9 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   DefaultArtifactClient
-} from "./chunk-YCO45OT7.js";
-import "./chunk-DSMXSV3X.js";
+} from "./chunk-QUCT464V.js";
 import "./chunk-KXWUZ2QK.js";
+import "./chunk-DSMXSV3X.js";
 import "./chunk-WEZUQMLQ.js";
 import "./chunk-7X7P2LP7.js";
 import "./chunk-NQJFE2ZZ.js";

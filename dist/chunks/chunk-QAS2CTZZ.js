@@ -1,19 +1,21 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  DEFAULT_STORE,
   judgeRuns,
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-GZZ6W2KP.js";
+} from "./chunk-I3JSNHLM.js";
 import {
   loadRuns
-} from "./chunk-UO5VQ6MQ.js";
+} from "./chunk-VPEKEHIX.js";
+import {
+  DEFAULT_STORE
+} from "./chunk-NEEAU3YI.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-DL3IDDDG.js";
+} from "./chunk-QM5EQZI3.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";
@@ -84,7 +86,10 @@ async function baselineFromArgs(ref, args, io, now) {
     repo: resolve(io.cwd, str(args, "repo") ?? "."),
     created: now,
     github: githubFromEnv(io.env),
-    stdin: () => readStdin(io)
+    stdin: () => readStdin(io),
+    // What a git store fetched is said on stderr: stdout may be the JSON or Markdown being asked for.
+    log: (line) => io.stderr.write(`${line}
+`)
   });
 }
 async function readStdin(io) {

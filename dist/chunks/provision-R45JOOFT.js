@@ -3,21 +3,21 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-INE7EQIA.js";
+} from "./chunk-H74UAIBY.js";
 import {
   parseDuration,
   provisionStage
-} from "./chunk-2HMKLVSB.js";
+} from "./chunk-FGEW3S6G.js";
 import {
   isValidRunId,
   newRunId
 } from "./chunk-TRVLSGEF.js";
-import "./chunk-ZELLUOP7.js";
 import {
   SECRETS_PATH,
   parseLocalrcEntries
 } from "./chunk-TYNSK2RS.js";
 import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
 import {
   flag,
   str,

@@ -4,15 +4,15 @@ import {
   parseFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-UO5VQ6MQ.js";
+} from "./chunk-VPEKEHIX.js";
 import {
   writeJUnit
-} from "./chunk-DL3IDDDG.js";
+} from "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
+import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";
-import "./chunk-JTCS6GEG.js";
 import {
   flag,
   str

@@ -15,9 +15,6 @@ import {
   securityGroupRules
 } from "./chunk-TRVLSGEF.js";
 import {
-  readText
-} from "./chunk-ZELLUOP7.js";
-import {
   SECRETS_PATH,
   SECRET_LOCALRC_KEYS,
   renderLocalConf
@@ -25,6 +22,9 @@ import {
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
+import {
+  readText
+} from "./chunk-ZELLUOP7.js";
 import {
   EXIT,
   UserError
@@ -48324,7 +48324,7 @@ async function loadProvisionState(dir) {
   try {
     state = JSON.parse(text);
   } catch (err) {
-    throw new UserError(`not JSON: ${err.message}`, { place: { file } });
+    throw new UserError(`not valid JSON: ${err.message}`, { place: { file } });
   }
   if (typeof state !== "object" || state === null || typeof state.runId !== "string" || !Array.isArray(state.nodes) || !state.nodes.some((n) => n.role === "controller")) {
     throw new UserError("not a provision state (no runId, or no controller in nodes)", { place: { file } });
@@ -48350,4 +48350,4 @@ export {
   provisionStage,
   loadProvisionState
 };
-/*! For license information please see chunk-2HMKLVSB.js.LEGAL.txt */
+/*! For license information please see chunk-FGEW3S6G.js.LEGAL.txt */

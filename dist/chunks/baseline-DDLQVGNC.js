@@ -10,32 +10,34 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-JZRT3UPB.js";
+} from "./chunk-QAS2CTZZ.js";
+import "./chunk-I3JSNHLM.js";
+import "./chunk-B3CI7MJK.js";
+import "./chunk-XPWQ6AYR.js";
+import {
+  loadRuns
+} from "./chunk-VPEKEHIX.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-GZZ6W2KP.js";
-import "./chunk-B3CI7MJK.js";
-import "./chunk-ENGQU5TL.js";
-import {
-  loadRuns
-} from "./chunk-UO5VQ6MQ.js";
+} from "./chunk-NEEAU3YI.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-DL3IDDDG.js";
+} from "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
-import "./chunk-ZELLUOP7.js";
 import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
 import {
   str,
   strs,
   writeJson
 } from "./chunk-FLRDIUCQ.js";
+import "./chunk-OEZSHAT6.js";
 import "./chunk-PF7A42VC.js";
 import {
   EXIT,

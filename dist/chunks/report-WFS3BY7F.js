@@ -1,30 +1,32 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-FZDJ7DOW.js";
+} from "./chunk-GGXBBRJB.js";
 import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-JZRT3UPB.js";
+} from "./chunk-QAS2CTZZ.js";
 import {
   judgeRuns,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-GZZ6W2KP.js";
+} from "./chunk-I3JSNHLM.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-ENGQU5TL.js";
+import "./chunk-XPWQ6AYR.js";
 import {
   loadRuns
-} from "./chunk-UO5VQ6MQ.js";
-import "./chunk-DL3IDDDG.js";
+} from "./chunk-VPEKEHIX.js";
+import "./chunk-NEEAU3YI.js";
+import "./chunk-QM5EQZI3.js";
 import "./chunk-FFUPZC6L.js";
-import "./chunk-ZELLUOP7.js";
 import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
 import {
   str,
   strs
 } from "./chunk-FLRDIUCQ.js";
+import "./chunk-OEZSHAT6.js";
 import "./chunk-7YFHF5F2.js";
 import "./chunk-PF7A42VC.js";
 import {

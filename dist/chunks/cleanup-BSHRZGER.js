@@ -3,22 +3,22 @@ import {
   cleanupStage,
   savedToken,
   sweepStage
-} from "./chunk-IYVMLPPK.js";
+} from "./chunk-MMTVW56A.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-INE7EQIA.js";
+} from "./chunk-H74UAIBY.js";
 import {
   loadProvisionState,
   parseDuration
-} from "./chunk-2HMKLVSB.js";
+} from "./chunk-FGEW3S6G.js";
 import {
   isValidRunId
 } from "./chunk-TRVLSGEF.js";
-import "./chunk-ZELLUOP7.js";
 import "./chunk-TYNSK2RS.js";
 import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
 import {
   flag,
   str,

@@ -2,31 +2,31 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   cleanupLines,
   cleanupStage
-} from "./chunk-IYVMLPPK.js";
+} from "./chunk-MMTVW56A.js";
 import {
   selectStage
-} from "./chunk-WNIWQJ2A.js";
+} from "./chunk-QTCYMV4Q.js";
 import {
   DEFAULT_READY,
   DEFAULT_TIMEOUTS,
   readRegexList,
   runStage
-} from "./chunk-OGRMK4WO.js";
+} from "./chunk-5FL676DD.js";
 import "./chunk-VMDJOGCR.js";
 import {
   provisionStage,
   resolveCloud
-} from "./chunk-2HMKLVSB.js";
+} from "./chunk-FGEW3S6G.js";
 import "./chunk-TRVLSGEF.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
 } from "./chunk-B3CI7MJK.js";
-import "./chunk-DL3IDDDG.js";
-import "./chunk-FFUPZC6L.js";
-import "./chunk-ZELLUOP7.js";
 import "./chunk-TYNSK2RS.js";
+import "./chunk-QM5EQZI3.js";
+import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
 import "./chunk-PF7A42VC.js";
 import {
   UserError

@@ -2,11 +2,11 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-WNIWQJ2A.js";
+} from "./chunk-QTCYMV4Q.js";
 import "./chunk-B3CI7MJK.js";
 import "./chunk-FFUPZC6L.js";
-import "./chunk-ZELLUOP7.js";
 import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
 import {
   flag,
   str,
