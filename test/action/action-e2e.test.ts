@@ -300,6 +300,29 @@ test('fork pull request: without credentials the action says what to do; with re
   assert.doesNotMatch(gh.comments[0]?.body ?? '', /merge it/);
   assert.equal(gh.comments.length, 1);
 
+  // 4b. Forged results: every status rewritten to success, or no tests at all, or malformed
+  // records. Never a successful check: a pass relayed from the fork's own run is not verified.
+  const resultsFile = join(reportDir, 'results.json');
+  const real = await readFile(resultsFile, 'utf8');
+  const forged = JSON.parse(real) as { tests: { status: string }[] };
+  for (const t of forged.tests) t.status = 'success';
+  await writeFile(resultsFile, JSON.stringify(forged));
+  const rForged = await trusted.step('index');
+  assert.equal(rForged.outputs.result, 'skipped');
+  assert.equal(gh.checkRuns.at(-1)?.conclusion, 'action_required');
+  assert.match(gh.comments[0]?.body ?? '', /not verified/);
+  await writeFile(resultsFile, JSON.stringify({ ...forged, tests: [] }));
+  const rEmpty = await trusted.step('index');
+  assert.equal(rEmpty.outputs.result, 'fail', 'zero tests never pass');
+  assert.equal(gh.checkRuns.at(-1)?.conclusion, 'failure');
+  await writeFile(resultsFile, JSON.stringify({ ...forged, tests: [{ id: 42 }] }));
+  const rBad = await trusted.step('index');
+  assert.equal(rBad.code, 1);
+  assertLogAndSummary(rBad, /input 'report-from': \S*results\.json: tests\[0\]: "id" must be a non-empty string/);
+  assert.doesNotMatch(rBad.stdout, /internal error|TypeError/);
+  await writeFile(resultsFile, real);
+  assert.ok(gh.checkRuns.every((c) => c.conclusion !== 'success'), 'no relayed bundle ever got a successful check');
+
   // 5. An artifact claiming another commit is refused.
   const manifest = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8')) as { pullRequest: { headSha: string } };
   manifest.pullRequest.headSha = 'b'.repeat(40);
