@@ -211,388 +211,458 @@ function failedRerunList(results: RunResults): string[] {
   return [...new Set(out)];
 }
 
+/**
+ * Run the steps on the nodes, in the phases of a devstack multinode job: connect, deliver the
+ * files the nodes wait for, stack (the controller, then the subnodes) and map the computes to
+ * cells, prepare the lists and tempest.conf, run the steps (and the rerun), fetch the logs.
+ * Whatever happens, the finished tests are kept and the run is classified.
+ */
 export async function runTempest(options: RunnerOptions): Promise<RunReport> {
-  const { plan, timeouts, log } = options;
-  // The controller first: nodes marked `viaController` reach the cloud's private network through it.
-  const controllerSpec = options.nodes.find((n) => n.role === 'controller');
-  const controllerSsh = controllerSpec && !controllerSpec.shell ? new SshNode({ ...controllerSpec.target, afterConnect: controllerSpec.forwards?.length ? (ssh) => forward(ssh, controllerSpec.forwards ?? []) : undefined }) : null;
-  const nodes = options.nodes.map((n) => ({
-    spec: n,
-    ssh:
-      n.shell ??
-      (n === controllerSpec && controllerSsh
-        ? controllerSsh
-        : (new SshNode({ ...n.target, jump: n.viaController && controllerSsh ? controllerSsh : undefined, afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : undefined }) as RemoteShell)),
-  }));
-  const ws = (command: string): string => asWorkspaceUser(plan, command);
-  const controller = nodes.find((n) => n.spec.role === 'controller') ?? nodes[0];
-  if (!controller) throw new Error('no nodes to run on');
-  mkdirSync(options.outputDir, { recursive: true });
-  const warnings: string[] = [];
-  const stages: { stage: Stage; seconds: number }[] = [];
-  const stepReports: StepReport[] = [];
-  const stepStreams: StepStream[] = [];
-  const stepResults: RunResults[] = [];
-  let failure: StageFailure | null = null;
-  let timedOut: { stage: Stage; seconds: number } | null = null;
-  let cancelled = false;
+  return new TempestRun(options).execute();
+}
 
-  const progress = new ProgressModel({ total: options.total, baseline: options.baseline, concurrency: options.steps[0]?.concurrency ?? 1, startedAt: Date.now() });
-  const interval = options.progressIntervalMs ?? 250;
-  let lastEmit = 0;
-  let trailing: NodeJS.Timeout | null = null;
-  const emit = (): void => {
-    lastEmit = Date.now();
-    options.onProgress?.(progress.snapshot(lastEmit));
-  };
-  const onTest = (t: Parameters<ProgressModel['onTest']>[0]): void => {
-    progress.onTest(t);
-    const wait = lastEmit + interval - Date.now();
-    if (wait <= 0) emit();
-    else if (trailing === null) {
-      trailing = setTimeout(() => {
-        trailing = null;
-        emit();
+type RunNode = { spec: RunnerNode; ssh: RemoteShell };
+
+/** The lists and the config, sent with the controller's readiness probe when devstack is already done. */
+interface Preparation {
+  command: string | null;
+  input: Buffer;
+  done: boolean;
+}
+
+/** One run's state, shared by its phases (each a method below). */
+class TempestRun {
+  private readonly options: RunnerOptions;
+  private readonly plan: RunnerOptions['plan'];
+  private readonly timeouts: StageTimeouts;
+  private readonly log: (line: string) => void;
+  private readonly nodes: RunNode[];
+  private readonly controller: RunNode;
+  private readonly subnodes: RunNode[];
+  private readonly warnings: string[] = [];
+  private readonly stages: { stage: Stage; seconds: number }[] = [];
+  private readonly stepReports: StepReport[] = [];
+  private readonly stepStreams: StepStream[] = [];
+  private readonly stepResults: RunResults[] = [];
+  private readonly progress: ProgressModel;
+  private lastEmit = 0;
+  private trailing: NodeJS.Timeout | null = null;
+  private runDeadline = 0;
+
+  constructor(options: RunnerOptions) {
+    this.options = options;
+    this.plan = options.plan;
+    this.timeouts = options.timeouts;
+    this.log = options.log;
+    // The controller first: nodes marked `viaController` reach the cloud's private network through it.
+    const controllerSpec = options.nodes.find((n) => n.role === 'controller');
+    const controllerSsh = controllerSpec && !controllerSpec.shell ? new SshNode({ ...controllerSpec.target, afterConnect: controllerSpec.forwards?.length ? (ssh) => forward(ssh, controllerSpec.forwards ?? []) : undefined }) : null;
+    this.nodes = options.nodes.map((n) => ({
+      spec: n,
+      ssh:
+        n.shell ??
+        (n === controllerSpec && controllerSsh
+          ? controllerSsh
+          : (new SshNode({ ...n.target, jump: n.viaController && controllerSsh ? controllerSsh : undefined, afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : undefined }) as RemoteShell)),
+    }));
+    const controller = this.nodes.find((n) => n.spec.role === 'controller') ?? this.nodes[0];
+    if (!controller) throw new Error('no nodes to run on');
+    this.controller = controller;
+    this.subnodes = this.nodes.filter((n) => n !== controller);
+    this.progress = new ProgressModel({ total: options.total, baseline: options.baseline, concurrency: options.steps[0]?.concurrency ?? 1, startedAt: Date.now() });
+  }
+
+  async execute(): Promise<RunReport> {
+    const { options } = this;
+    mkdirSync(options.outputDir, { recursive: true });
+    let failure: StageFailure | null = null;
+    let timedOut: { stage: Stage; seconds: number } | null = null;
+    let cancelled = false;
+    const heartbeat = setInterval(() => this.emit(), 30_000);
+    try {
+      await this.timed('connect', () => this.connect());
+      const ordered = options.waitReady !== false;
+      if ((ordered ? [this.controller] : this.nodes).some((n) => n.spec.files?.length)) {
+        await this.timed('bootstrap', async () => {
+          for (const n of ordered ? [this.controller] : this.nodes) await this.installFiles(n);
+        });
+      }
+      const prep = this.preparation();
+      if (ordered) await this.timed('wait-ready', () => this.stackInOrder(prep));
+      // Zuul maps the computes only when there are subnodes: the controller's own stack.sh maps itself.
+      if (ordered && this.subnodes.length && options.discoverHosts) {
+        const command = options.discoverHosts;
+        await this.timed('discover-hosts', () => this.discoverHosts(command));
+      }
+      if (!prep.done && prep.command !== null) {
+        const command = prep.command;
+        await this.timed('prepare', async () => {
+          await mustSucceed(this.again, this.controller.ssh, 'prepare', command, { stdin: prep.input, timeoutMs: this.timeouts.prepareSeconds * 1000, signal: options.signal });
+        });
+      }
+      this.runDeadline = Date.now() + this.timeouts.runSeconds * 1000;
+      await this.timed('run', () => this.runSteps());
+      if (options.rerunFailed) await this.rerunFailed();
+    } catch (err) {
+      if (err instanceof StageTimeout) timedOut = { stage: err.stage, seconds: err.seconds };
+      else if (err instanceof CommandAborted || (options.signal.aborted && !(err instanceof StageFailed))) cancelled = true;
+      else if (err instanceof StageFailed) failure = err.failure;
+      else if (err instanceof ConnectionLost) failure = { stage: 'run', node: this.controller.spec.target.name, message: err.message };
+      else if (err instanceof CommandTimeout) timedOut = { stage: 'run', seconds: err.seconds };
+      else if (err instanceof Error && err.name === 'UserError') failure = { stage: 'connect', node: this.controller.spec.target.name, message: err.message };
+      else throw err;
+      if (failure) {
+        this.log(`infrastructure failure: ${failure.stage} on ${failure.node}: ${failure.message}`);
+        if (failure.logTail) this.log(`last lines of the log on ${failure.node}:\n${failure.logTail.trimEnd()}`);
+      }
+    } finally {
+      clearInterval(heartbeat);
+      if (this.trailing) clearTimeout(this.trailing);
+    }
+
+    // Logs of every node, whatever happened (best effort: a failure here is a warning).
+    const logFiles = options.fetchLogs ? await this.timed('fetch-logs', () => this.fetchLogs()) : [];
+    for (const n of this.nodes) n.ssh.dispose();
+
+    // Every step's stream, in order, makes one subunit v2 stream.
+    const subunitPath = join(options.outputDir, 'results.subunit');
+    const out = openSync(subunitPath, 'w');
+    for (const s of this.stepStreams) writeSync(out, readFileSync(s.path));
+    closeSync(out);
+    const results = merge(this.stepResults.filter((r): r is RunResults => r !== undefined));
+    this.emit();
+    const classification = classifyRun({ failure, timedOut, cancelled, stepExitCodes: this.stepReports.map((s) => s.exitCode), results });
+    for (const w of this.warnings) this.log(`warning: ${w}`);
+    return { classification, results, subunitPath, logFiles, steps: this.stepReports, stages: this.stages, warnings: this.warnings };
+  }
+
+  // ---------------------------------------------------------------- helpers of every phase
+
+  private ws(command: string): string {
+    return asWorkspaceUser(this.plan, command);
+  }
+
+  private emit(): void {
+    this.lastEmit = Date.now();
+    this.options.onProgress?.(this.progress.snapshot(this.lastEmit));
+  }
+
+  /** A finished test: progress at most every `progressIntervalMs`, the last one never lost. */
+  private readonly onTest = (t: Parameters<ProgressModel['onTest']>[0]): void => {
+    this.progress.onTest(t);
+    const wait = this.lastEmit + (this.options.progressIntervalMs ?? 250) - Date.now();
+    if (wait <= 0) this.emit();
+    else if (this.trailing === null) {
+      this.trailing = setTimeout(() => {
+        this.trailing = null;
+        this.emit();
       }, wait);
     }
   };
-  const heartbeat = setInterval(emit, 30_000);
 
-  const timed = async <T>(stage: Stage, fn: () => Promise<T>): Promise<T> => {
+  private async timed<T>(stage: Stage, fn: () => Promise<T>): Promise<T> {
     const t0 = performance.now();
-    log(`stage ${stage}: started`);
+    this.log(`stage ${stage}: started`);
     try {
       return await fn();
     } finally {
       const seconds = (performance.now() - t0) / 1000;
-      stages.push({ stage, seconds });
-      log(`stage ${stage}: ${seconds.toFixed(1)}s`);
+      this.stages.push({ stage, seconds });
+      this.log(`stage ${stage}: ${seconds.toFixed(1)}s`);
     }
-  };
-  const abortable = (): AbortSignal => options.signal;
-  // Commands that may simply run again (they write the same files, or only read): a connection
-  // that drops under them is reopened and the command repeated.
-  const again: Exec = async (ssh, command, opts) => {
+  }
+
+  /**
+   * Commands that may simply run again (they write the same files, or only read): a connection
+   * that drops under them is reopened and the command repeated.
+   */
+  private readonly again: Exec = async (ssh, command, opts) => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await ssh.exec(command, opts);
       } catch (err) {
         if (!(err instanceof ConnectionLost) || attempt >= 5) throw err;
-        log(`${err.message}; reconnecting`);
-        await ssh.reconnect({ deadlineMs: Date.now() + timeouts.reconnectSeconds * 1000, signal: abortable() });
+        this.log(`${err.message}; reconnecting`);
+        await ssh.reconnect({ deadlineMs: Date.now() + this.timeouts.reconnectSeconds * 1000, signal: this.options.signal });
       }
     }
   };
-  const check = (stage: Stage, deadline: number, seconds: number): void => {
-    if (options.signal.aborted) throw new CommandAborted('all nodes');
+
+  private check(stage: Stage, deadline: number, seconds: number): void {
+    if (this.options.signal.aborted) throw new CommandAborted('all nodes');
     if (Date.now() > deadline) throw new StageTimeout(stage, seconds);
-  };
+  }
 
-  try {
-    // 1. Connect (host keys verified inside SshNode.connect).
-    await timed('connect', async () => {
-      const deadline = Date.now() + timeouts.connectSeconds * 1000;
-      // allSettled: every attempt ends before we go on, so none connects behind our back.
-      // The controller first: the nodes behind it connect through its connection.
-      const first = await Promise.allSettled([controller.ssh.reconnect({ deadlineMs: deadline, signal: abortable() })]);
-      const failedFirst = first[0];
-      if (failedFirst?.status === 'rejected') {
-        if (failedFirst.reason instanceof CommandAborted) throw failedFirst.reason;
-        throw new StageFailed({ stage: 'connect', node: controller.spec.target.name, message: (failedFirst.reason as Error).message });
-      }
-      const rest = await Promise.allSettled(nodes.filter((n) => n !== controller).map((n) => n.ssh.reconnect({ deadlineMs: deadline, signal: abortable() })));
-      const settled = [...first, ...rest];
-      const order = [controller, ...nodes.filter((n) => n !== controller)];
-      for (const [i, s] of settled.entries()) {
-        if (s.status === 'fulfilled') continue;
-        if (s.reason instanceof CommandAborted) throw s.reason;
-        throw new StageFailed({ stage: 'connect', node: order[i]?.spec.target.name ?? '?', message: (s.reason as Error).message });
-      }
-    });
+  // ---------------------------------------------------------------- 1. connect
 
-    // 2. Files the nodes wait for (devstack's secrets): never in a command line, only on stdin.
-    // A node's stack script starts stack.sh once its files are there, so the order in which the
-    // files go out is the order of the stacking (step 3). Without the wait, all go at once.
-    const installFiles = async (n: (typeof nodes)[number]): Promise<void> => {
-      for (const f of n.spec.files ?? []) {
-        await mustSucceed(again, n.ssh, 'bootstrap', asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
-      }
-    };
-    const subnodes = nodes.filter((n) => n !== controller);
-    const ordered = options.waitReady !== false;
-    if ((ordered ? [controller] : nodes).some((n) => n.spec.files?.length)) {
-      await timed('bootstrap', async () => {
-        for (const n of ordered ? [controller] : nodes) await installFiles(n);
-      });
+  /** Host keys are verified inside SshNode.connect. The controller first: the nodes behind it connect through it. */
+  private async connect(): Promise<void> {
+    const deadline = Date.now() + this.timeouts.connectSeconds * 1000;
+    const { controller, signal } = { controller: this.controller, signal: this.options.signal };
+    // allSettled: every attempt ends before we go on, so none connects behind our back.
+    const first = await Promise.allSettled([controller.ssh.reconnect({ deadlineMs: deadline, signal })]);
+    const failedFirst = first[0];
+    if (failedFirst?.status === 'rejected') {
+      if (failedFirst.reason instanceof CommandAborted) throw failedFirst.reason;
+      throw new StageFailed({ stage: 'connect', node: controller.spec.target.name, message: (failedFirst.reason as Error).message });
     }
+    const rest = await Promise.allSettled(this.subnodes.map((n) => n.ssh.reconnect({ deadlineMs: deadline, signal })));
+    for (const [i, s] of rest.entries()) {
+      if (s.status === 'fulfilled') continue;
+      if (s.reason instanceof CommandAborted) throw s.reason;
+      throw new StageFailed({ stage: 'connect', node: this.subnodes[i]?.spec.target.name ?? '?', message: (s.reason as Error).message });
+    }
+  }
 
-    // 3. Stack in devstack's multinode order (roles/orchestrate-devstack): the controller alone,
-    // since the database, the message queue and Keystone that the subnodes' services join live
-    // there; then, once it is done, its CA goes to every subnode and the subnodes stack side by
-    // side; then the new computes are mapped to cells on the controller. A failure on any node
-    // is an infrastructure failure naming the node, with the last lines of its stack log.
-    // The lists and the config (step 4), built now so that they can ride along with the
-    // controller's readiness probe: one round trip fewer when devstack is already done.
+  // ---------------------------------------------------------------- 2. bootstrap
+
+  /**
+   * Files the nodes wait for (devstack's secrets): never in a command line, only on stdin. A
+   * node's stack script starts stack.sh once its files are there, so the order in which the files
+   * go out is the order of the stacking. Without the wait, all go at once.
+   */
+  private async installFiles(n: RunNode): Promise<void> {
+    for (const f of n.spec.files ?? []) {
+      await mustSucceed(this.again, n.ssh, 'bootstrap', asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: this.timeouts.prepareSeconds * 1000, signal: this.options.signal });
+    }
+  }
+
+  // ---------------------------------------------------------------- 3. stack, then map the computes
+
+  /** The lists and the config, built before the wait so that they can ride along with the controller's probe. */
+  private preparation(): Preparation {
     const uploads: { path: string; content: Buffer }[] = [];
-    for (const [i, step] of options.steps.entries()) {
-      const files = stepFiles(plan, i);
+    for (const [i, step] of this.options.steps.entries()) {
+      const files = stepFiles(this.plan, i);
       if (step.include.length) uploads.push({ path: files.include, content: Buffer.from(`${step.include.join('\n')}\n`) });
       if (step.exclude.length) uploads.push({ path: files.exclude, content: Buffer.from(`${step.exclude.join('\n')}\n`) });
     }
-    const prepareParts: string[] = [];
-    if (uploads.length) prepareParts.push(uploadManyCommand(uploads.map((u) => ({ path: u.path, bytes: u.content.length }))));
-    if (plan.passConfigFile) prepareParts.push(configCommand(plan, options.overrides));
-    const prepareCommand = prepareParts.length ? ws(prepareParts.join(' && ')) : null;
-    const prepareInput = Buffer.concat(uploads.map((u) => u.content));
-    let prepared = prepareCommand === null;
-
-    /** The last `lines` lines of a node's stack log, devstack's passwords masked. */
-    const stackLogTail = async (n: (typeof nodes)[number], lines: number): Promise<string> => {
-      const r = await again(n.ssh, asRoot(logTailCommand(n.spec.markers.log, lines, options.redactFile), n.spec.sudo), { timeoutMs: 60_000, signal: abortable() });
-      return r.stdout.toString('utf8');
-    };
-    const progressEvery = (options.stackProgressSeconds ?? 60) * 1000;
-    const waitStacked = async (group: (typeof nodes)[number][], deadline: number): Promise<void> => {
-      const started = Date.now();
-      const pending = new Set(group);
-      log(`stacking: ${group.map((n) => n.spec.target.name).join(', ')}`);
-      let nextProgress = started + progressEvery;
-      while (pending.size) {
-        check('wait-ready', deadline, timeouts.readySeconds);
-        // Every node probed at once: a round trip costs the same for one node or five.
-        const probes = await Promise.all(
-          [...pending].map(async (n) => {
-            const withPrepare = n === controller && !prepared && prepareCommand !== null;
-            const command = withPrepare ? readyThenCommand(n.spec.markers, prepareCommand) : readyProbeCommand(n.spec.markers);
-            // Devstack takes its time; a connection that drops meanwhile is reopened, not fatal.
-            const probe = await again(n.ssh, command, { timeoutMs: 60_000, signal: abortable(), ...(withPrepare ? { stdin: prepareInput } : {}) });
-            const out = probe.stdout.toString('utf8');
-            const then = withPrepare ? thenStatus(out) : null;
-            if (then !== null && then !== 0) {
-              throw new StageFailed({ stage: 'prepare', node: n.spec.target.name, message: probe.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${then}` });
-            }
-            if (then === 0) prepared = true;
-            return { n, r: readinessFromProbe(out) };
-          }),
-        );
-        const elapsed = formatDuration((Date.now() - started) / 1000);
-        for (const { n, r } of probes) {
-          if (r.state === 'ready') {
-            log(`${n.spec.target.name}: devstack is done (${elapsed})`);
-            pending.delete(n);
-          } else if (r.state === 'failed') {
-            throw new StageFailed({ stage: 'wait-ready', node: n.spec.target.name, message: `${r.reason} after ${elapsed}`, logTail: await stackLogTail(n, 40) });
-          }
-        }
-        if (pending.size && Date.now() >= nextProgress) {
-          nextProgress = Date.now() + progressEvery;
-          // What each node is doing: the last line of its stack log, so a stuck step shows.
-          const lasts = await Promise.all([...pending].map(async (n) => ({ n, last: (await stackLogTail(n, 1).catch(() => '')).trim().slice(0, 160) })));
-          for (const { n, last } of lasts) log(`stacking: ${n.spec.target.name} (${elapsed})${last ? `: ${last}` : ''}`);
-        }
-        if (pending.size) await sleep((options.pollSeconds ?? 10) * 1000, options.signal);
-      }
-    };
-
-    if (ordered) await timed('wait-ready', async () => {
-      const deadline = Date.now() + timeouts.readySeconds * 1000;
-      await waitStacked([controller], deadline);
-      if (!subnodes.length) return;
-      const share = options.shareFromController ?? [];
-      if (share.length) {
-        const archive = await mustSucceed(again, controller.ssh, 'bootstrap', asRoot(shareArchiveCommand(share), controller.spec.sudo), { timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
-        for (const n of subnodes) {
-          await mustSucceed(again, n.ssh, 'bootstrap', asRoot(extractArchiveCommand(), n.spec.sudo), { stdin: archive.stdout, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
-        }
-        log(`copied ${share.join(', ')} from ${controller.spec.target.name} to ${subnodes.length} subnode${subnodes.length === 1 ? '' : 's'}`);
-      }
-      // All at once: they stack side by side, as the subnode group does in Zuul.
-      await settle(subnodes.map(installFiles));
-      await waitStacked(subnodes, deadline);
-    });
-
-    // Zuul maps the computes only when there are subnodes: the controller's own stack.sh maps itself.
-    if (ordered && subnodes.length && options.discoverHosts) {
-      const command = options.discoverHosts;
-      await timed('discover-hosts', async () => {
-        const r = await again(controller.ssh, asRoot(command, controller.spec.sudo), { timeoutMs: timeouts.readySeconds * 1000, signal: abortable() });
-        const out = `${r.stdout.toString('utf8')}${r.stderr.toString('utf8')}`.trim();
-        if (r.code !== 0) {
-          throw new StageFailed({ stage: 'discover-hosts', node: controller.spec.target.name, message: out.split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}`, logTail: out.split('\n').slice(-40).join('\n') });
-        }
-        log(`${controller.spec.target.name}: computes mapped to cells${out ? `: ${out.split('\n').at(-1)}` : ''}`);
-      });
-    }
-
-    // 4. Upload the lists and write tempest.conf with the overrides, unless done with the probe.
-    if (!prepared && prepareCommand !== null) {
-      await timed('prepare', async () => {
-        await mustSucceed(again, controller.ssh, 'prepare', prepareCommand, { stdin: prepareInput, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
-      });
-    }
-
-    // 5. The steps, then the rerun of what failed.
-    const runDeadline = Date.now() + timeouts.runSeconds * 1000;
-    const steps = [...options.steps];
-    await timed('run', async () => {
-      for (const [i, step] of steps.entries()) {
-        await runStep(i, step, 'run');
-      }
-    });
-    if (options.rerunFailed) {
-      const sofar = merge(stepResults);
-      const list = failedRerunList(sofar);
-      if (list.length) {
-        const rerun: RunStep = { name: 'rerun', include: list, exclude: [], concurrency: steps[0]?.concurrency ?? 1, serial: false };
-        await timed('rerun', async () => {
-          await mustSucceed(again, controller.ssh, 'rerun', ws(uploadCommand(stepFiles(plan, steps.length).include)), { stdin: `${list.join('\n')}\n`, timeoutMs: timeouts.prepareSeconds * 1000, signal: abortable() });
-          log(`rerunning ${list.length} failed test${list.length === 1 ? '' : 's'} once`);
-          await runStep(steps.length, rerun, 'rerun');
-        });
-      }
-    }
-
-    async function runStep(index: number, step: RunStep, stage: Stage): Promise<void> {
-      const c = controller as (typeof nodes)[number];
-      const stream = new StepStream(join(options.outputDir, `step${index}.subunit`), () => createResultParser({ onTest, format: 'subunit-v2' }));
-      stepStreams.push(stream);
-      const report: StepReport = { name: step.name, exitCode: null, bytes: 0, recoveries: [] };
-      stepReports.push(report);
-      let started = false;
-      try {
-        for (;;) {
-          const remaining = runDeadline - Date.now();
-          if (remaining <= 0) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
-          // Start and follow in one command; after a drop, follow again from the byte we got to.
-          const command = started ? followCommand(plan, index, stream.offset) : startCommand(plan, step, index);
-          let status: ReturnType<typeof statusLine>;
-          try {
-            const r = await c.ssh.exec(ws(command), { onStdout: (chunk) => stream.push(chunk), timeoutMs: remaining, signal: abortable() });
-            status = statusLine(r.stderr.toString('utf8'));
-            if (!started) {
-              started = true;
-              log(`step ${step.name}: started`);
-            }
-            if (status === null) {
-              throw new StageFailed({ stage, node: c.spec.target.name, message: r.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}` });
-            }
-          } catch (err) {
-            if (!(err instanceof ConnectionLost)) throw err;
-            log(`${err.message}; reconnecting`);
-            await c.ssh.reconnect({ deadlineMs: Date.now() + timeouts.reconnectSeconds * 1000, signal: abortable() });
-            const st = statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
-            if (!started && st.state === 'missing') {
-              log(`${c.spec.target.name}: reconnected; the step had not started, starting it`);
-              continue;
-            }
-            started = true;
-            if (st.size >= stream.offset) {
-              report.recoveries.push(`resumed the stream at byte ${stream.offset}`);
-              log(`${c.spec.target.name}: reconnected; resuming the stream at byte ${stream.offset} (run ${st.state})`);
-              continue;
-            }
-            // Our copy on the node is gone: take the whole run from stestr's repository once it ends.
-            while (statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal: abortable() })).stdout.toString()).state === 'running') {
-              if (Date.now() > runDeadline) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
-              await sleep(2000, options.signal);
-            }
-            const last = await c.ssh.exec(ws(stestrLastCommand(plan, index)), { timeoutMs: 300_000, signal: abortable() });
-            if (last.code !== 0) throw new StageFailed({ stage, node: c.spec.target.name, message: `lost the stream and cannot recover it: ${last.stderr.toString().trim()}` });
-            stream.restart();
-            stream.push(last.stdout);
-            report.recoveries.push(`recovered the whole stream (${last.stdout.length} bytes) with stestr last --subunit`);
-            log(`${c.spec.target.name}: recovered the run with stestr last --subunit`);
-            const after = statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal: abortable() })).stdout.toString());
-            report.exitCode = after.rc;
-            break;
-          }
-          // tail ended: the run's process is gone (or tail was stopped; then follow again).
-          if (status.state === 'running') continue;
-          report.exitCode = status.rc;
-          break;
-        }
-      } catch (err) {
-        if (err instanceof CommandTimeout || err instanceof CommandAborted) {
-          // Stop Tempest on the node, then take the bytes written before it stopped.
-          await stopAndDrain(c.ssh, index, stream);
-          if (err instanceof CommandTimeout) throw new StageTimeout(stage, timeouts.runSeconds);
-        }
-        throw err;
-      } finally {
-        report.bytes = stream.offset;
-        stepResults[index] = stream.close();
-      }
-    }
-
-    async function stopAndDrain(ssh: RemoteShell, index: number, stream: StepStream): Promise<void> {
-      try {
-        if (!ssh.connected) await ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
-        const r = await ssh.exec(ws(cancelCommand(plan, index, 5)), { timeoutMs: 30_000 });
-        if (r.code !== 0) throw new Error(r.stderr.toString().trim() || `exit status ${r.code}`);
-        log(`stopped the remote run of step ${index}`);
-        // Give the workers a moment to flush what they finished, then take the rest of the file.
-        await sleep(1000);
-        await ssh.exec(ws(drainCommand(plan, index, stream.offset)), { onStdout: (chunk) => stream.push(chunk), timeoutMs: 60_000 });
-      } catch (err) {
-        warnings.push(`could not stop or drain the remote run: ${(err as Error).message}`);
-      }
-    }
-  } catch (err) {
-    if (err instanceof StageTimeout) timedOut = { stage: err.stage, seconds: err.seconds };
-    else if (err instanceof CommandAborted || (options.signal.aborted && !(err instanceof StageFailed))) cancelled = true;
-    else if (err instanceof StageFailed) failure = err.failure;
-    else if (err instanceof ConnectionLost) failure = { stage: 'run', node: controller.spec.target.name, message: err.message };
-    else if (err instanceof CommandTimeout) timedOut = { stage: 'run', seconds: err.seconds };
-    else if (err instanceof Error && err.name === 'UserError') failure = { stage: 'connect', node: controller.spec.target.name, message: err.message };
-    else throw err;
-    if (failure) {
-      log(`infrastructure failure: ${failure.stage} on ${failure.node}: ${failure.message}`);
-      if (failure.logTail) log(`last lines of the log on ${failure.node}:\n${failure.logTail.trimEnd()}`);
-    }
-  } finally {
-    clearInterval(heartbeat);
-    if (trailing) clearTimeout(trailing);
+    const parts: string[] = [];
+    if (uploads.length) parts.push(uploadManyCommand(uploads.map((u) => ({ path: u.path, bytes: u.content.length }))));
+    if (this.plan.passConfigFile) parts.push(configCommand(this.plan, this.options.overrides));
+    const command = parts.length ? this.ws(parts.join(' && ')) : null;
+    return { command, input: Buffer.concat(uploads.map((u) => u.content)), done: command === null };
   }
 
-  // 6. Logs of every node, whatever happened (best effort: a failure here is a warning).
-  const logFiles: string[] = [];
-  if (options.fetchLogs) {
-    await timed('fetch-logs', async () => {
-      const dir = join(options.outputDir, 'logs');
-      mkdirSync(dir, { recursive: true });
-      await Promise.all(
-        nodes.map(async (n) => {
-          const name = n.spec.target.name.replace(/[^A-Za-z0-9_.-]/g, '_');
-          try {
-            if (!n.ssh.connected) await n.ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
-            const paths = n.spec.logPaths ?? defaultLogPaths({ role: n.spec.role, plan, markers: n.spec.markers, steps: stepReports.length });
-            const tar = join(dir, `${name}.tar.gz`);
-            await toFile(n.ssh, asRoot(logsArchiveCommand(paths, options.redactFile), n.spec.sudo), tar, timeouts.logsSeconds * 1000);
-            logFiles.push(tar);
-            if (n.spec.journal !== false) {
-              const journal = join(dir, `${name}-journal.log.gz`);
-              await toFile(n.ssh, asRoot(journalCommand(options.redactFile), n.spec.sudo), journal, timeouts.logsSeconds * 1000);
-              logFiles.push(journal);
-            }
-          } catch (err) {
-            warnings.push(`logs of ${n.spec.target.name}: ${(err as Error).message}`);
+  /**
+   * Devstack's multinode order (roles/orchestrate-devstack): the controller alone, since the
+   * database, the message queue and Keystone that the subnodes' services join live there; then
+   * its CA goes to every subnode and the subnodes stack side by side. A failure on any node is an
+   * infrastructure failure naming the node, with the last lines of its stack log.
+   */
+  private async stackInOrder(prep: Preparation): Promise<void> {
+    const deadline = Date.now() + this.timeouts.readySeconds * 1000;
+    const { controller, subnodes } = this;
+    await this.waitStacked([controller], deadline, prep);
+    if (!subnodes.length) return;
+    const share = this.options.shareFromController ?? [];
+    if (share.length) {
+      const opts = { timeoutMs: this.timeouts.prepareSeconds * 1000, signal: this.options.signal };
+      const archive = await mustSucceed(this.again, controller.ssh, 'bootstrap', asRoot(shareArchiveCommand(share), controller.spec.sudo), opts);
+      for (const n of subnodes) await mustSucceed(this.again, n.ssh, 'bootstrap', asRoot(extractArchiveCommand(), n.spec.sudo), { ...opts, stdin: archive.stdout });
+      this.log(`copied ${share.join(', ')} from ${controller.spec.target.name} to ${subnodes.length} subnode${subnodes.length === 1 ? '' : 's'}`);
+    }
+    // All at once: they stack side by side, as the subnode group does in Zuul.
+    await settle(subnodes.map((n) => this.installFiles(n)));
+    await this.waitStacked(subnodes, deadline, prep);
+  }
+
+  /** The last `lines` lines of a node's stack log, devstack's passwords masked. */
+  private async stackLogTail(n: RunNode, lines: number): Promise<string> {
+    const r = await this.again(n.ssh, asRoot(logTailCommand(n.spec.markers.log, lines, this.options.redactFile), n.spec.sudo), { timeoutMs: 60_000, signal: this.options.signal });
+    return r.stdout.toString('utf8');
+  }
+
+  private async waitStacked(group: RunNode[], deadline: number, prep: Preparation): Promise<void> {
+    const { options, controller } = this;
+    const progressEvery = (options.stackProgressSeconds ?? 60) * 1000;
+    const started = Date.now();
+    const pending = new Set(group);
+    this.log(`stacking: ${group.map((n) => n.spec.target.name).join(', ')}`);
+    let nextProgress = started + progressEvery;
+    while (pending.size) {
+      this.check('wait-ready', deadline, this.timeouts.readySeconds);
+      // Every node probed at once: a round trip costs the same for one node or five.
+      const probes = await Promise.all(
+        [...pending].map(async (n) => {
+          const withPrepare = n === controller && !prep.done && prep.command !== null;
+          const command = withPrepare && prep.command !== null ? readyThenCommand(n.spec.markers, prep.command) : readyProbeCommand(n.spec.markers);
+          // Devstack takes its time; a connection that drops meanwhile is reopened, not fatal.
+          const probe = await this.again(n.ssh, command, { timeoutMs: 60_000, signal: options.signal, ...(withPrepare ? { stdin: prep.input } : {}) });
+          const out = probe.stdout.toString('utf8');
+          const then = withPrepare ? thenStatus(out) : null;
+          if (then !== null && then !== 0) {
+            throw new StageFailed({ stage: 'prepare', node: n.spec.target.name, message: probe.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${then}` });
           }
+          if (then === 0) prep.done = true;
+          return { n, r: readinessFromProbe(out) };
         }),
       );
+      const elapsed = formatDuration((Date.now() - started) / 1000);
+      for (const { n, r } of probes) {
+        if (r.state === 'ready') {
+          this.log(`${n.spec.target.name}: devstack is done (${elapsed})`);
+          pending.delete(n);
+        } else if (r.state === 'failed') {
+          throw new StageFailed({ stage: 'wait-ready', node: n.spec.target.name, message: `${r.reason} after ${elapsed}`, logTail: await this.stackLogTail(n, 40) });
+        }
+      }
+      if (pending.size && Date.now() >= nextProgress) {
+        nextProgress = Date.now() + progressEvery;
+        // What each node is doing: the last line of its stack log, so a stuck step shows.
+        const lasts = await Promise.all([...pending].map(async (n) => ({ n, last: (await this.stackLogTail(n, 1).catch(() => '')).trim().slice(0, 160) })));
+        for (const { n, last } of lasts) this.log(`stacking: ${n.spec.target.name} (${elapsed})${last ? `: ${last}` : ''}`);
+      }
+      if (pending.size) await sleep((options.pollSeconds ?? 10) * 1000, options.signal);
+    }
+  }
+
+  private async discoverHosts(command: string): Promise<void> {
+    const { controller } = this;
+    const r = await this.again(controller.ssh, asRoot(command, controller.spec.sudo), { timeoutMs: this.timeouts.readySeconds * 1000, signal: this.options.signal });
+    const out = `${r.stdout.toString('utf8')}${r.stderr.toString('utf8')}`.trim();
+    if (r.code !== 0) {
+      throw new StageFailed({ stage: 'discover-hosts', node: controller.spec.target.name, message: out.split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}`, logTail: out.split('\n').slice(-40).join('\n') });
+    }
+    this.log(`${controller.spec.target.name}: computes mapped to cells${out ? `: ${out.split('\n').at(-1)}` : ''}`);
+  }
+
+  // ---------------------------------------------------------------- 4. the steps
+
+  private async runSteps(): Promise<void> {
+    for (const [i, step] of this.options.steps.entries()) await this.runStep(i, step, 'run');
+  }
+
+  /** The failed tests once more, into one more step: a test that fails, then passes, is flaky. */
+  private async rerunFailed(): Promise<void> {
+    const steps = this.options.steps;
+    const list = failedRerunList(merge(this.stepResults));
+    if (!list.length) return;
+    const rerun: RunStep = { name: 'rerun', include: list, exclude: [], concurrency: steps[0]?.concurrency ?? 1, serial: false };
+    await this.timed('rerun', async () => {
+      const upload = this.ws(uploadCommand(stepFiles(this.plan, steps.length).include));
+      await mustSucceed(this.again, this.controller.ssh, 'rerun', upload, { stdin: `${list.join('\n')}\n`, timeoutMs: this.timeouts.prepareSeconds * 1000, signal: this.options.signal });
+      this.log(`rerunning ${list.length} failed test${list.length === 1 ? '' : 's'} once`);
+      await this.runStep(steps.length, rerun, 'rerun');
     });
   }
-  for (const n of nodes) n.ssh.dispose();
 
-  // Every step's stream, in order, makes one subunit v2 stream.
-  const subunitPath = join(options.outputDir, 'results.subunit');
-  const out = openSync(subunitPath, 'w');
-  for (const s of stepStreams) writeSync(out, readFileSync(s.path));
-  closeSync(out);
-  const results = merge(stepResults.filter((r): r is RunResults => r !== undefined));
-  emit();
-  const classification = classifyRun({ failure, timedOut, cancelled, stepExitCodes: stepReports.map((s) => s.exitCode), results });
-  for (const w of warnings) log(`warning: ${w}`);
-  return { classification, results, subunitPath, logFiles, steps: stepReports, stages, warnings };
+  private async runStep(index: number, step: RunStep, stage: Stage): Promise<void> {
+    const { plan, timeouts, options } = this;
+    const c = this.controller;
+    const signal = options.signal;
+    const stream = new StepStream(join(options.outputDir, `step${index}.subunit`), () => createResultParser({ onTest: this.onTest, format: 'subunit-v2' }));
+    this.stepStreams.push(stream);
+    const report: StepReport = { name: step.name, exitCode: null, bytes: 0, recoveries: [] };
+    this.stepReports.push(report);
+    const status = async (): Promise<ReturnType<typeof statusFromOutput>> => statusFromOutput((await c.ssh.exec(this.ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal })).stdout.toString());
+    let started = false;
+    try {
+      for (;;) {
+        const remaining = this.runDeadline - Date.now();
+        if (remaining <= 0) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
+        // Start and follow in one command; after a drop, follow again from the byte we got to.
+        const command = started ? followCommand(plan, index, stream.offset) : startCommand(plan, step, index);
+        let ended: ReturnType<typeof statusLine>;
+        try {
+          const r = await c.ssh.exec(this.ws(command), { onStdout: (chunk) => stream.push(chunk), timeoutMs: remaining, signal });
+          ended = statusLine(r.stderr.toString('utf8'));
+          if (!started) {
+            started = true;
+            this.log(`step ${step.name}: started`);
+          }
+          if (ended === null) {
+            throw new StageFailed({ stage, node: c.spec.target.name, message: r.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}` });
+          }
+        } catch (err) {
+          if (!(err instanceof ConnectionLost)) throw err;
+          this.log(`${err.message}; reconnecting`);
+          await c.ssh.reconnect({ deadlineMs: Date.now() + timeouts.reconnectSeconds * 1000, signal });
+          const st = await status();
+          if (!started && st.state === 'missing') {
+            this.log(`${c.spec.target.name}: reconnected; the step had not started, starting it`);
+            continue;
+          }
+          started = true;
+          if (st.size >= stream.offset) {
+            report.recoveries.push(`resumed the stream at byte ${stream.offset}`);
+            this.log(`${c.spec.target.name}: reconnected; resuming the stream at byte ${stream.offset} (run ${st.state})`);
+            continue;
+          }
+          // Our copy on the node is gone: take the whole run from stestr's repository once it ends.
+          while ((await status()).state === 'running') {
+            if (Date.now() > this.runDeadline) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
+            await sleep(2000, signal);
+          }
+          const last = await c.ssh.exec(this.ws(stestrLastCommand(plan, index)), { timeoutMs: 300_000, signal });
+          if (last.code !== 0) throw new StageFailed({ stage, node: c.spec.target.name, message: `lost the stream and cannot recover it: ${last.stderr.toString().trim()}` });
+          stream.restart();
+          stream.push(last.stdout);
+          report.recoveries.push(`recovered the whole stream (${last.stdout.length} bytes) with stestr last --subunit`);
+          this.log(`${c.spec.target.name}: recovered the run with stestr last --subunit`);
+          report.exitCode = (await status()).rc;
+          break;
+        }
+        // tail ended: the run's process is gone (or tail was stopped; then follow again).
+        if (ended.state === 'running') continue;
+        report.exitCode = ended.rc;
+        break;
+      }
+    } catch (err) {
+      if (err instanceof CommandTimeout || err instanceof CommandAborted) {
+        // Stop Tempest on the node, then take the bytes written before it stopped.
+        await this.stopAndDrain(c.ssh, index, stream);
+        if (err instanceof CommandTimeout) throw new StageTimeout(stage, timeouts.runSeconds);
+      }
+      throw err;
+    } finally {
+      report.bytes = stream.offset;
+      this.stepResults[index] = stream.close();
+    }
+  }
+
+  private async stopAndDrain(ssh: RemoteShell, index: number, stream: StepStream): Promise<void> {
+    try {
+      if (!ssh.connected) await ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
+      const r = await ssh.exec(this.ws(cancelCommand(this.plan, index, 5)), { timeoutMs: 30_000 });
+      if (r.code !== 0) throw new Error(r.stderr.toString().trim() || `exit status ${r.code}`);
+      this.log(`stopped the remote run of step ${index}`);
+      // Give the workers a moment to flush what they finished, then take the rest of the file.
+      await sleep(1000);
+      await ssh.exec(this.ws(drainCommand(this.plan, index, stream.offset)), { onStdout: (chunk) => stream.push(chunk), timeoutMs: 60_000 });
+    } catch (err) {
+      this.warnings.push(`could not stop or drain the remote run: ${(err as Error).message}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- 5. logs
+
+  private async fetchLogs(): Promise<string[]> {
+    const { options, timeouts } = this;
+    const logFiles: string[] = [];
+    const dir = join(options.outputDir, 'logs');
+    mkdirSync(dir, { recursive: true });
+    await Promise.all(
+      this.nodes.map(async (n) => {
+        const name = n.spec.target.name.replace(/[^A-Za-z0-9_.-]/g, '_');
+        try {
+          if (!n.ssh.connected) await n.ssh.reconnect({ deadlineMs: Date.now() + 30_000 });
+          const paths = n.spec.logPaths ?? defaultLogPaths({ role: n.spec.role, plan: this.plan, markers: n.spec.markers, steps: this.stepReports.length });
+          const tar = join(dir, `${name}.tar.gz`);
+          await toFile(n.ssh, asRoot(logsArchiveCommand(paths, options.redactFile), n.spec.sudo), tar, timeouts.logsSeconds * 1000);
+          logFiles.push(tar);
+          if (n.spec.journal !== false) {
+            const journal = join(dir, `${name}-journal.log.gz`);
+            await toFile(n.ssh, asRoot(journalCommand(options.redactFile), n.spec.sudo), journal, timeouts.logsSeconds * 1000);
+            logFiles.push(journal);
+          }
+        } catch (err) {
+          this.warnings.push(`logs of ${n.spec.target.name}: ${(err as Error).message}`);
+        }
+      }),
+    );
+    return logFiles;
+  }
 }
 
 /** Wait for every promise, then throw the first failure: nothing is left running behind our back. */
