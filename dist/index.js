@@ -5,10 +5,10 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-PUQJN5YM.js";
+} from "./chunks/chunk-P5XMH4OD.js";
 import "./chunks/chunk-TYNSK2RS.js";
-import "./chunks/chunk-NEEAU3YI.js";
-import "./chunks/chunk-QM5EQZI3.js";
+import "./chunks/chunk-DPITT6VC.js";
+import "./chunks/chunk-DOVTEJQT.js";
 import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";
@@ -50,7 +50,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-GN3FW254.js"), import("./chunks/cloud-KZO4DTV4.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-J4J3X4RD.js"), import("./chunks/cloud-5EZDTJAA.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-PUQJN5YM.js";
+} from "./chunks/chunk-P5XMH4OD.js";
 import "./chunks/chunk-TYNSK2RS.js";
-import "./chunks/chunk-NEEAU3YI.js";
-import "./chunks/chunk-QM5EQZI3.js";
+import "./chunks/chunk-DPITT6VC.js";
+import "./chunks/chunk-DOVTEJQT.js";
 import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";
@@ -24,7 +24,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-KZO4DTV4.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-5EZDTJAA.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

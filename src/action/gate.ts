@@ -94,7 +94,7 @@ async function reference(settings: ActionSettings): Promise<Reference> {
   return { baseline, knownFailures, guidelines, warning };
 }
 
-function judge(settings: ActionSettings, runs: RunResults[], damage: string[], ref: Awaited<ReturnType<typeof reference>>, infrastructure: string | null): Judgement {
+function judgeHere(settings: ActionSettings, runs: RunResults[], damage: string[], ref: Awaited<ReturnType<typeof reference>>, infrastructure: string | null): Judgement {
   const now = new Date().toISOString();
   return judgeRuns({ runs, damage, baseline: ref.baseline, failOn: settings.failOn, knownFailures: ref.knownFailures, guidelines: ref.guidelines, today: now.slice(0, 10), now, infrastructure });
 }
@@ -201,7 +201,7 @@ async function gate(run: Run): Promise<void> {
   const { runs, damage } = await loadRuns([resultsPath], process.stdin);
   core.endGroup();
   problems.push(...damage);
-  const judgement = judge(settings, runs, damage, ref, infrastructure);
+  const judgement = judgeHere(settings, runs, damage, ref, infrastructure);
   const results = runs[0]!;
   const report: Report = {
     results,
@@ -276,7 +276,7 @@ async function publishFromArtifact(run: Run): Promise<void> {
   }
   let report: Report;
   if (results) {
-    const judgement = judge(settings, [results], results.damage.length ? [`${dir}: the results were damaged`] : [], await reference(settings), null);
+    const judgement = judgeHere(settings, [results], results.damage.length ? [`${dir}: the results were damaged`] : [], await reference(settings), null);
     const v = judgement.verdict;
     const verdict = v.result === 'pass' ? 'skipped' : v.result;
     report = {

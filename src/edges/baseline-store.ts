@@ -354,7 +354,7 @@ export async function resolveBaselineRef(ref: string, options: { store: string; 
   return { kind: 'stored', ...(await openStore(options.store, options.repo, options.github, options.git).read(ref)) };
 }
 
-export interface LoadedBaseline {
+export interface StoredRef {
   baseline: Baseline;
   /** Where it came from, for messages and reports. */
   source: string;
@@ -369,7 +369,7 @@ export interface LoadedBaseline {
 export async function loadBaselineRef(
   ref: string,
   options: { store: string; repo: string; created: string; github?: GitHubAccess | undefined; git?: GitStoreOptions | undefined; stdin?: (() => Promise<Uint8Array>) | undefined },
-): Promise<LoadedBaseline> {
+): Promise<StoredRef> {
   const found = await resolveBaselineRef(ref, options);
   if (found.kind === 'stored') {
     return { ...baselineFromBytes(Buffer.from(found.text, 'utf8'), found.source, options), source: found.source };
@@ -386,7 +386,7 @@ export async function loadStoredBaseline(
   store: BaselineStore,
   name: string,
   options: { created: string },
-): Promise<LoadedBaseline> {
+): Promise<StoredRef> {
   const found = await store.read(name);
   return { ...baselineFromBytes(Buffer.from(found.text, 'utf8'), found.source, options), source: found.source };
 }

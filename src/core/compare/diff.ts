@@ -16,7 +16,7 @@ import {
   type RunSummary,
   type TestChange,
 } from './model.ts';
-import { judge } from './policy.ts';
+import { applyPolicy } from './policy.ts';
 
 export interface CompareOptions {
   failOn?: FailOn;
@@ -291,5 +291,5 @@ export function compareRuns(baseline: Baseline, run: RunSummary, options: Compar
     expiredKnownFailures: known.expiredEntries(),
     interop: options.interop ?? null,
   };
-  return { ...partial, verdict: judge(partial, failOn) };
+  return { ...partial, verdict: applyPolicy(partial, failOn) };
 }

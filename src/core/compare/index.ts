@@ -14,7 +14,7 @@ export {
   type SummaryOptions,
 } from './baseline.ts';
 export { compareRuns, type CompareOptions } from './diff.ts';
-export { judge, gateVerdict, notRunVerdict, FAIL_ON, type GateResult, type GateVerdict, type GateInput } from './policy.ts';
+export { applyPolicy, gateVerdict, notRunVerdict, FAIL_ON, type GateResult, type GateVerdict, type GateInput } from './policy.ts';
 export { parseKnownFailures, KnownFailureMatcher, type KnownFailure, type KnownFailures } from './known-failures.ts';
 export { renderCompareMarkdown, DEFAULT_MARKDOWN_BUDGET, type CompareMarkdownOptions } from '../render/compare-markdown.ts';
 export { renderCompareText, type CompareTextOptions } from '../render/compare-text.ts';

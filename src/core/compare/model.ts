@@ -152,7 +152,7 @@ export interface TestChange {
 
 export type FailOn = 'regressions' | 'failures' | 'never';
 
-export interface Verdict {
+export interface PolicyVerdict {
   /** True when the gate fails under the policy. */
   failed: boolean;
   failOn: FailOn;
@@ -208,7 +208,7 @@ export interface CompareDiff {
   baseline: { context: BaselineContext; runs: number; created: string; label: string | null };
   run: { context: BaselineContext; label: string | null };
   counts: DiffCounts;
-  verdict: Verdict;
+  verdict: PolicyVerdict;
   /** Each list sorted by name. A test appears in one list only, except duration changes. */
   regressions: TestChange[];
   neverFinished: TestChange[];

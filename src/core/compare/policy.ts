@@ -7,11 +7,11 @@
 // then passed on rerun; or failing now and flaky in the baseline) are shown but do not block.
 // A run with no tests never passes: nothing reports a pass it cannot prove.
 //
-// `judge` applies the policy to a diff's lists; `gateVerdict` is the gate's one verdict, the
+// `applyPolicy` applies the policy to a diff's lists; `gateVerdict` is the gate's one verdict, the
 // only place every entry point (CLI, Action, Zuul through the CLI) takes pass or fail from:
 // the policy, plus damaged input, no baseline, a baseline that shares no test with the run,
 // and infrastructure failures.
-import type { CompareDiff, FailOn, TestChange, Verdict } from './model.ts';
+import type { CompareDiff, FailOn, TestChange, PolicyVerdict } from './model.ts';
 import { EXIT, type ExitCode } from '../errors.ts';
 
 export const FAIL_ON: readonly FailOn[] = ['regressions', 'failures', 'never'];
@@ -22,7 +22,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function judge(diff: Judged, failOn: FailOn): Verdict {
+export function applyPolicy(diff: Judged, failOn: FailOn): PolicyVerdict {
   const unexplained = (list: TestChange[]): string[] => list.filter((t) => t.known === null).map((t) => t.name);
   const regressions = unexplained(diff.regressions);
   const newFailing = unexplained(diff.newFailing);

@@ -139,15 +139,31 @@ interface NodeState {
   activeAfterMs: number | undefined;
 }
 
+/** What the phases of one provisioning share. */
+interface Provisioning {
+  o: ProvisionOptions;
+  s: Session;
+  nodes: PlannedNode[];
+  say: (line: string) => void;
+  sleep: (ms: number) => Promise<void>;
+  /** Neutron takes tags in the create call (the tag-creation extension). */
+  portTagsAtCreate: boolean;
+}
+
+/**
+ * Boot the run's nodes in phases: look up what the cloud has; make the keypair, the security
+ * group and one port per node; boot every server; wait until all are ACTIVE (a server in ERROR
+ * is retried once on a new server); give the controller its floating IP. On any failure, cancel
+ * or timeout everything the run made is deleted before the error is thrown.
+ */
 export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
   const s = o.session;
   const t0 = Date.now();
-  const say = (line: string) => o.onProgress?.(line);
-  const sleep = (ms: number) => defaultSleep(ms, o.signal);
+  const nodes = planNodes(o.run, o.subnodes);
+  const p: Provisioning = { o, s, nodes, say: (line) => o.onProgress?.(line), sleep: (ms) => defaultSleep(ms, o.signal), portTagsAtCreate: false };
   const checkAbort = () => {
     if (o.signal?.aborted) throw o.signal.reason;
   };
-  const nodes = planNodes(o.run, o.subnodes);
   const sgChoice: SecurityGroupChoice = o.securityGroup ?? { create: true };
   const sshCidr = 'create' in sgChoice ? (sgChoice.sshCidr ?? '0.0.0.0/0') : undefined;
   if (sshCidr !== undefined && !/^(\d{1,3}(\.\d{1,3}){3}\/\d{1,2}|[0-9a-fA-F:]+\/\d{1,3})$/.test(sshCidr)) {
@@ -155,7 +171,7 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
   }
   let created = false; // anything made in the cloud yet?
   try {
-    say(`provision: run ${o.run.runId}: ${nodes.length} nodes (controller + ${o.subnodes} subnodes)`);
+    p.say(`provision: run ${o.run.runId}: ${nodes.length} nodes (controller + ${o.subnodes} subnodes)`);
     const [flavors, image, networks, microversion, extensions, namedGroup] = await Promise.all([
       listFlavors(s),
       findImage(s, o.image),
@@ -168,73 +184,29 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
     const network = chooseNetwork(networks, o.network);
     const floatingNet = o.floatingNetwork ? chooseExternalNetwork(networks, o.floatingNetwork) : undefined;
     const tagsAtCreate = compareMicroversion(microversion, NOVA_TAGS_AT_CREATE) >= 0;
-    const portTagsAtCreate = extensions.has('tag-creation');
-    say(`provision: flavor ${flavor.name} (${flavor.ram} MB), image ${image.name}, network ${network.name}, compute API ${microversion}`);
+    p.portTagsAtCreate = extensions.has('tag-creation');
+    p.say(`provision: flavor ${flavor.name} (${flavor.ram} MB), image ${image.name}, network ${network.name}, compute API ${microversion}`);
     checkAbort();
 
     // keypair: made here, only the public half goes to the cloud
-    const keys = generateRunKey(keypairName(o.run.runId));
     const kpName = keypairName(o.run.runId);
+    const keys = generateRunKey(kpName);
     created = true;
     // the keypair and the ports do not depend on each other: made at the same time
-    const makeKeypair = async () => {
+    const makeKeypair = async (): Promise<void> => {
       await orFind(
         () => createKeypair(s, kpName, keys.public),
         async () => ((await getKeypair(s, kpName)) as { public_key?: string } | undefined)?.public_key?.trim() === keys.public.trim(),
       );
     };
     let group: SecurityGroup | undefined = namedGroup;
-    const makeGroup = async (): Promise<SecurityGroup> => {
-      const name = securityGroupName(o.run.runId);
-      const body: Record<string, unknown> = { name, description: resourceDescription(o.run) };
-      if (portTagsAtCreate) body.tags = resourceTags(o.run);
-      let made: SecurityGroup | undefined;
-      await orFind(
-        async () => {
-          made = await createSecurityGroup(s, body);
-        },
-        async () => {
-          made = (await listSecurityGroups(s, { name })).find((g) => parseDescription(g.description)?.run === o.run.runId);
-          return made !== undefined;
-        },
-      );
-      const sg = made!;
-      if (!portTagsAtCreate) await setNeutronTags(s, 'security-groups', sg.id, resourceTags(o.run));
-      const rules = securityGroupRules(sg.id, sshCidr ?? '0.0.0.0/0');
-      await orFind(
-        async () => void (await createSecurityGroupRules(s, rules)),
-        // bulk creation is all or none: the ingress rules are there, or none of them
-        async () => ((await getSecurityGroup(s, sg.id))?.security_group_rules ?? []).filter((r) => r.direction === 'ingress').length >= rules.length,
-      );
-      say(`provision: security group ${name} (SSH from ${sshCidr}, all traffic between the run's nodes)`);
-      return sg;
-    };
     let ports: Port[] = [];
-    const makePorts = async () => {
+    const makeNetworking = async (): Promise<void> => {
       // the group first: every port is made with it
-      group ??= await makeGroup();
-      const groupId = group.id;
-      // one port per node, all in one bulk call: every IP is known before any server exists
-      const bodies = nodes.map((n) => {
-        const body: Record<string, unknown> = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role), security_groups: [groupId] };
-        if (portTagsAtCreate) body.tags = n.tags;
-        return body;
-      });
-      await orFind(
-        async () => {
-          ports = await createPorts(s, bodies);
-        },
-        async () => {
-          // bulk creation is all or none: either every port is there, or none is
-          const byName = new Map((await listPorts(s, { network_id: network.id })).map((p) => [p.name, p]));
-          const found = nodes.map((n) => byName.get(n.name));
-          if (found.every((p) => p)) ports = found as Port[];
-          return found.every((p) => p);
-        },
-      );
-      if (!portTagsAtCreate) await settleAll(ports.map((port, i) => setNeutronTags(s, 'ports', port.id, nodes[i]!.tags)));
+      group ??= await makeSecurityGroup(p, sshCidr ?? '0.0.0.0/0');
+      ports = await makePorts(p, network, group.id);
     };
-    await settleAll([makeKeypair(), makePorts()]);
+    await settleAll([makeKeypair(), makeNetworking()]);
     const state: NodeState[] = nodes.map((plan, i) => {
       const port = ports[i]!;
       const ip = port.fixed_ips.find((f) => /^\d+\.\d+\.\d+\.\d+$/.test(f.ip_address))?.ip_address ?? port.fixed_ips[0]?.ip_address ?? '';
@@ -245,23 +217,7 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
     for (const k of SECRET_LOCALRC_KEYS) devstackSecrets[k] = randomBytes(18).toString('base64url');
     checkAbort();
 
-    const boot = async (n: NodeState): Promise<void> => {
-      const userData = renderUserData({ ...o.devstack, role: n.plan.role, runId: o.run.runId, controllerIp, selfIp: n.ip, computeNodes: nodes.length });
-      const body: Record<string, unknown> = {
-        name: n.plan.name,
-        imageRef: image.id,
-        flavorRef: flavor.id,
-        key_name: kpName,
-        networks: [{ port: n.port.id }],
-        metadata: n.plan.metadata,
-        user_data: Buffer.from(userData).toString('base64'),
-      };
-      if (tagsAtCreate) body.tags = n.plan.tags;
-      n.attempts++;
-      n.createdAt = Date.now();
-      n.serverId = await createOnce(s, body, n.plan.name, o.run.runId);
-      if (!tagsAtCreate) await setServerTags(s, n.serverId, n.plan.tags);
-    };
+    const boot = (n: NodeState): Promise<void> => bootServer(p, n, { image, flavor, keypair: kpName, controllerIp, tagsAtCreate });
     try {
       await settleAll(state.map(boot));
     } catch (err) {
@@ -270,57 +226,12 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
       }
       throw err;
     }
-    say(`provision: ${nodes.length} servers created; waiting for ACTIVE`);
+    p.say(`provision: ${nodes.length} servers created; waiting for ACTIVE`);
+    await waitActive(p, state, boot);
+    const floatingIp = floatingNet ? await attachFloatingIp(p, state[0]!, floatingNet) : undefined;
 
-    // wait: one list call per poll for all nodes, with backoff
-    const minDelay = o.poll?.initialMs ?? 250;
-    const maxDelay = o.poll?.maxMs ?? 2000;
-    let waitStart = Date.now();
-    let booted = 0;
-    while (state.some((n) => n.activeAfterMs === undefined)) {
-      await sleep(pollDelay(Date.now() - waitStart, minDelay, maxDelay));
-      const servers = new Map((await listServers(s, { tags: runTag(o.run.runId) })).map((x) => [x.id, x]));
-      for (const n of state) {
-        if (n.activeAfterMs !== undefined || !n.serverId) continue;
-        let server = servers.get(n.serverId);
-        // tags set after creation (old microversion) may lag the list: ask directly
-        if (!server) server = await getServer(s, n.serverId);
-        if (server?.status === 'ACTIVE') {
-          n.activeAfterMs = Date.now() - n.createdAt;
-          booted++;
-          say(`provision: nodes booted ${booted}/${nodes.length} (${n.plan.name} ACTIVE after ${(n.activeAfterMs / 1000).toFixed(1)} s)`);
-        } else if (server?.status === 'ERROR' || !server) {
-          // Nova sets ERROR a moment before it records the fault: ask again for it once
-          if (server && !server.fault?.message) {
-            await sleep(500);
-            server = (await getServer(s, n.serverId)) ?? server;
-          }
-          const why = server ? fault(server) : 'the server disappeared';
-          if (n.attempts >= 2) {
-            throw new UserError(`${n.plan.name} went to ERROR twice: ${why}`, { exitCode: EXIT.infra });
-          }
-          say(`provision: ${n.plan.name} went to ERROR: ${why}; trying once more on a new server`);
-          await deleteServer(s, n.serverId);
-          await waitGone(s, n.serverId, o.bootTimeoutMs, sleep);
-          await waitPortFree(s, n.port.id, o.bootTimeoutMs, sleep);
-          await boot(n);
-          waitStart = Date.now();
-        } else if (Date.now() - n.createdAt > o.bootTimeoutMs) {
-          throw new UserError(`${n.plan.name} not ACTIVE after ${Math.round(o.bootTimeoutMs / 1000)} s (status ${server.status}) (--boot-timeout)`, { exitCode: EXIT.infra });
-        }
-      }
-    }
-
-    let floatingIp: string | undefined;
-    if (floatingNet) {
-      const ctl = state[0]!;
-      const fip = await createFloatingIp(s, { floating_network_id: floatingNet.id, port_id: ctl.port.id, description: resourceDescription(o.run, 'controller') });
-      await setNeutronTags(s, 'floatingips', fip.id, resourceTags(o.run, 'controller'));
-      floatingIp = fip.floating_ip_address;
-      say(`provision: controller floating IP ${floatingIp}`);
-    }
     const elapsedMs = Date.now() - t0;
-    say(`provision: ready in ${(elapsedMs / 1000).toFixed(1)} s`);
+    p.say(`provision: ready in ${(elapsedMs / 1000).toFixed(1)} s`);
     return {
       runId: o.run.runId,
       microversion,
@@ -343,23 +254,151 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
       elapsedMs,
     };
   } catch (err) {
-    const cancelled = o.signal?.aborted === true && err === o.signal.reason;
-    const reason = cancelled ? describeAbort(o.signal!.reason) : err instanceof Error ? err.message : String(err);
-    if (!created || o.keepOnFailure) {
-      if (err instanceof UserError && !cancelled) throw err;
-      throw new ProvisionError(`provision failed: ${reason}${created ? ' (resources kept: --keep-on-failure)' : ''}`, { cause: err });
-    }
-    say(`provision: failed (${reason}); cleaning up run ${o.run.runId}`);
-    let report: CleanupReport | undefined;
-    try {
-      report = await cleanupRun(s, o.run.runId, { onProgress: o.onProgress });
-    } catch (cleanupErr) {
-      throw new ProvisionError(`provision failed: ${reason}; and cleanup failed too: ${(cleanupErr as Error).message} (run \`tempest-gate cleanup --run-id ${o.run.runId}\`)`, { cause: err });
-    }
-    const left = report.leftovers.length ? `; still present: ${report.leftovers.join(', ')}` : '; cleaned up';
-    const exitCode = err instanceof UserError && !cancelled ? err.exitCode : EXIT.infra;
-    throw new ProvisionError(`${cancelled ? 'provision cancelled' : 'provision failed'}: ${reason}${left}`, { cleanup: report, cause: err, exitCode });
+    throw await failed(p, err, created);
   }
+}
+
+/** The run's own security group: SSH from `sshCidr`, all traffic between the run's nodes. */
+async function makeSecurityGroup(p: Provisioning, sshCidr: string): Promise<SecurityGroup> {
+  const { o, s } = p;
+  const name = securityGroupName(o.run.runId);
+  const body: Record<string, unknown> = { name, description: resourceDescription(o.run) };
+  if (p.portTagsAtCreate) body.tags = resourceTags(o.run);
+  let made: SecurityGroup | undefined;
+  await orFind(
+    async () => {
+      made = await createSecurityGroup(s, body);
+    },
+    async () => {
+      made = (await listSecurityGroups(s, { name })).find((g) => parseDescription(g.description)?.run === o.run.runId);
+      return made !== undefined;
+    },
+  );
+  const sg = made!;
+  if (!p.portTagsAtCreate) await setNeutronTags(s, 'security-groups', sg.id, resourceTags(o.run));
+  const rules = securityGroupRules(sg.id, sshCidr);
+  await orFind(
+    async () => void (await createSecurityGroupRules(s, rules)),
+    // bulk creation is all or none: the ingress rules are there, or none of them
+    async () => ((await getSecurityGroup(s, sg.id))?.security_group_rules ?? []).filter((r) => r.direction === 'ingress').length >= rules.length,
+  );
+  p.say(`provision: security group ${name} (SSH from ${sshCidr}, all traffic between the run's nodes)`);
+  return sg;
+}
+
+/** One port per node, all in one bulk call: every IP is known before any server exists. */
+async function makePorts(p: Provisioning, network: Network, groupId: string): Promise<Port[]> {
+  const { o, s, nodes } = p;
+  const bodies = nodes.map((n) => {
+    const body: Record<string, unknown> = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role), security_groups: [groupId] };
+    if (p.portTagsAtCreate) body.tags = n.tags;
+    return body;
+  });
+  let ports: Port[] = [];
+  await orFind(
+    async () => {
+      ports = await createPorts(s, bodies);
+    },
+    async () => {
+      // bulk creation is all or none: either every port is there, or none is
+      const byName = new Map((await listPorts(s, { network_id: network.id })).map((x) => [x.name, x]));
+      const found = nodes.map((n) => byName.get(n.name));
+      if (found.every((x) => x)) ports = found as Port[];
+      return found.every((x) => x);
+    },
+  );
+  if (!p.portTagsAtCreate) await settleAll(ports.map((port, i) => setNeutronTags(s, 'ports', port.id, nodes[i]!.tags)));
+  return ports;
+}
+
+async function bootServer(p: Provisioning, n: NodeState, c: { image: Image; flavor: Flavor; keypair: string; controllerIp: string; tagsAtCreate: boolean }): Promise<void> {
+  const { o, s } = p;
+  const userData = renderUserData({ ...o.devstack, role: n.plan.role, runId: o.run.runId, controllerIp: c.controllerIp, selfIp: n.ip, computeNodes: p.nodes.length });
+  const body: Record<string, unknown> = {
+    name: n.plan.name,
+    imageRef: c.image.id,
+    flavorRef: c.flavor.id,
+    key_name: c.keypair,
+    networks: [{ port: n.port.id }],
+    metadata: n.plan.metadata,
+    user_data: Buffer.from(userData).toString('base64'),
+  };
+  if (c.tagsAtCreate) body.tags = n.plan.tags;
+  n.attempts++;
+  n.createdAt = Date.now();
+  n.serverId = await createOnce(s, body, n.plan.name, o.run.runId);
+  if (!c.tagsAtCreate) await setServerTags(s, n.serverId, n.plan.tags);
+}
+
+/** One list call per poll for all nodes, with backoff; a server in ERROR is replaced once. */
+async function waitActive(p: Provisioning, state: NodeState[], boot: (n: NodeState) => Promise<void>): Promise<void> {
+  const { o, s } = p;
+  const minDelay = o.poll?.initialMs ?? 250;
+  const maxDelay = o.poll?.maxMs ?? 2000;
+  let waitStart = Date.now();
+  let booted = 0;
+  while (state.some((n) => n.activeAfterMs === undefined)) {
+    await p.sleep(pollDelay(Date.now() - waitStart, minDelay, maxDelay));
+    const servers = new Map((await listServers(s, { tags: runTag(o.run.runId) })).map((x) => [x.id, x]));
+    for (const n of state) {
+      if (n.activeAfterMs !== undefined || !n.serverId) continue;
+      let server = servers.get(n.serverId);
+      // tags set after creation (old microversion) may lag the list: ask directly
+      if (!server) server = await getServer(s, n.serverId);
+      if (server?.status === 'ACTIVE') {
+        n.activeAfterMs = Date.now() - n.createdAt;
+        booted++;
+        p.say(`provision: nodes booted ${booted}/${state.length} (${n.plan.name} ACTIVE after ${(n.activeAfterMs / 1000).toFixed(1)} s)`);
+      } else if (server?.status === 'ERROR' || !server) {
+        // Nova sets ERROR a moment before it records the fault: ask again for it once
+        if (server && !server.fault?.message) {
+          await p.sleep(500);
+          server = (await getServer(s, n.serverId)) ?? server;
+        }
+        const why = server ? fault(server) : 'the server disappeared';
+        if (n.attempts >= 2) {
+          throw new UserError(`${n.plan.name} went to ERROR twice: ${why}`, { exitCode: EXIT.infra });
+        }
+        p.say(`provision: ${n.plan.name} went to ERROR: ${why}; trying once more on a new server`);
+        await deleteServer(s, n.serverId);
+        await waitGone(s, n.serverId, o.bootTimeoutMs, p.sleep);
+        await waitPortFree(s, n.port.id, o.bootTimeoutMs, p.sleep);
+        await boot(n);
+        waitStart = Date.now();
+      } else if (Date.now() - n.createdAt > o.bootTimeoutMs) {
+        throw new UserError(`${n.plan.name} not ACTIVE after ${Math.round(o.bootTimeoutMs / 1000)} s (status ${server.status}) (--boot-timeout)`, { exitCode: EXIT.infra });
+      }
+    }
+  }
+}
+
+async function attachFloatingIp(p: Provisioning, controller: NodeState, floatingNet: Network): Promise<string> {
+  const { o, s } = p;
+  const fip = await createFloatingIp(s, { floating_network_id: floatingNet.id, port_id: controller.port.id, description: resourceDescription(o.run, 'controller') });
+  await setNeutronTags(s, 'floatingips', fip.id, resourceTags(o.run, 'controller'));
+  p.say(`provision: controller floating IP ${fip.floating_ip_address}`);
+  return fip.floating_ip_address;
+}
+
+/** The error to throw for a failure: after deleting what the run made (unless kept on purpose). */
+async function failed(p: Provisioning, err: unknown, created: boolean): Promise<Error> {
+  const { o, s } = p;
+  const cancelled = o.signal?.aborted === true && err === o.signal.reason;
+  const reason = cancelled ? describeAbort(o.signal!.reason) : err instanceof Error ? err.message : String(err);
+  if (!created || o.keepOnFailure) {
+    if (err instanceof UserError && !cancelled) return err;
+    return new ProvisionError(`provision failed: ${reason}${created ? ' (resources kept: --keep-on-failure)' : ''}`, { cause: err });
+  }
+  p.say(`provision: failed (${reason}); cleaning up run ${o.run.runId}`);
+  let report: CleanupReport | undefined;
+  try {
+    report = await cleanupRun(s, o.run.runId, { onProgress: o.onProgress });
+  } catch (cleanupErr) {
+    return new ProvisionError(`provision failed: ${reason}; and cleanup failed too: ${(cleanupErr as Error).message} (run \`tempest-gate cleanup --run-id ${o.run.runId}\`)`, { cause: err });
+  }
+  const left = report.leftovers.length ? `; still present: ${report.leftovers.join(', ')}` : '; cleaned up';
+  const exitCode = err instanceof UserError && !cancelled ? err.exitCode : EXIT.infra;
+  return new ProvisionError(`${cancelled ? 'provision cancelled' : 'provision failed'}: ${reason}${left}`, { cleanup: report, cause: err, exitCode });
 }
 
 /**

@@ -2214,7 +2214,7 @@ var FAIL_ON = ["regressions", "failures", "never"];
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
-function judge(diff, failOn) {
+function applyPolicy(diff, failOn) {
   const unexplained = (list) => list.filter((t) => t.known === null).map((t) => t.name);
   const regressions = unexplained(diff.regressions);
   const newFailing = unexplained(diff.newFailing);
@@ -2630,7 +2630,7 @@ function compareRuns(baseline, run, options) {
     expiredKnownFailures: known.expiredEntries(),
     interop: options.interop ?? null
   };
-  return { ...partial, verdict: judge(partial, failOn) };
+  return { ...partial, verdict: applyPolicy(partial, failOn) };
 }
 
 // src/core/interop/model.ts

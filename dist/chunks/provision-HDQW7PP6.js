@@ -3,11 +3,11 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-H74UAIBY.js";
+} from "./chunk-WMUJ6EQZ.js";
 import {
   parseDuration,
   provisionStage
-} from "./chunk-FGEW3S6G.js";
+} from "./chunk-VUDELR7P.js";
 import {
   isValidRunId,
   newRunId

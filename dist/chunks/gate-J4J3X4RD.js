@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-GGXBBRJB.js";
+} from "./chunk-WQCJI52M.js";
 import {
   newRunId
 } from "./chunk-TRVLSGEF.js";
@@ -11,21 +11,21 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-I3JSNHLM.js";
+} from "./chunk-H4CW4O32.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-XPWQ6AYR.js";
+import "./chunk-NCUUOHHC.js";
 import {
   loadRuns
-} from "./chunk-VPEKEHIX.js";
+} from "./chunk-UA25Q74Z.js";
 import {
   writeJobSummary
 } from "./chunk-POZU2ICL.js";
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-PUQJN5YM.js";
+} from "./chunk-P5XMH4OD.js";
 import "./chunk-TYNSK2RS.js";
-import "./chunk-NEEAU3YI.js";
+import "./chunk-DPITT6VC.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -35,7 +35,7 @@ import {
   parseResults,
   renderCompareMarkdown,
   resultsFromBytes
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DOVTEJQT.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -597,7 +597,7 @@ async function reference(settings) {
   }
   return { baseline, knownFailures, guidelines, warning: warning2 };
 }
-function judge(settings, runs, damage, ref, infrastructure) {
+function judgeHere(settings, runs, damage, ref, infrastructure) {
   const now = (/* @__PURE__ */ new Date()).toISOString();
   return judgeRuns({ runs, damage, baseline: ref.baseline, failOn: settings.failOn, knownFailures: ref.knownFailures, guidelines: ref.guidelines, today: now.slice(0, 10), now, infrastructure });
 }
@@ -685,7 +685,7 @@ async function gate(run) {
   const { runs, damage } = await loadRuns([resultsPath], process.stdin);
   endGroup();
   problems.push(...damage);
-  const judgement = judge(settings, runs, damage, ref, infrastructure);
+  const judgement = judgeHere(settings, runs, damage, ref, infrastructure);
   const results = runs[0];
   const report = {
     results,
@@ -749,7 +749,7 @@ async function publishFromArtifact(run) {
   }
   let report;
   if (results) {
-    const judgement = judge(settings, [results], results.damage.length ? [`${dir}: the results were damaged`] : [], await reference(settings), null);
+    const judgement = judgeHere(settings, [results], results.damage.length ? [`${dir}: the results were damaged`] : [], await reference(settings), null);
     const v = judgement.verdict;
     const verdict = v.result === "pass" ? "skipped" : v.result;
     report = {

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   resultsFromBytes
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DOVTEJQT.js";
 import {
   fileSize,
   readBytes,

@@ -3,16 +3,16 @@ import {
   cleanupStage,
   savedToken,
   sweepStage
-} from "./chunk-MMTVW56A.js";
+} from "./chunk-UPGNR4UW.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-H74UAIBY.js";
+} from "./chunk-WMUJ6EQZ.js";
 import {
   loadProvisionState,
   parseDuration
-} from "./chunk-FGEW3S6G.js";
+} from "./chunk-VUDELR7P.js";
 import {
   isValidRunId
 } from "./chunk-TRVLSGEF.js";

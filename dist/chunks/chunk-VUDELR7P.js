@@ -47988,8 +47988,8 @@ var ProvisionError = class extends UserError {
 };
 async function settleAll(items) {
   const results = await Promise.allSettled(items);
-  const failed = results.find((r) => r.status === "rejected");
-  if (failed) throw failed.reason;
+  const failed2 = results.find((r) => r.status === "rejected");
+  if (failed2) throw failed2.reason;
   return results.map((r) => r.value);
 }
 function fault(server) {
@@ -48000,12 +48000,11 @@ function fault(server) {
 async function provision(o) {
   const s = o.session;
   const t0 = Date.now();
-  const say = (line) => o.onProgress?.(line);
-  const sleep = (ms2) => defaultSleep(ms2, o.signal);
+  const nodes = planNodes(o.run, o.subnodes);
+  const p = { o, s, nodes, say: (line) => o.onProgress?.(line), sleep: (ms2) => defaultSleep(ms2, o.signal), portTagsAtCreate: false };
   const checkAbort = () => {
     if (o.signal?.aborted) throw o.signal.reason;
   };
-  const nodes = planNodes(o.run, o.subnodes);
   const sgChoice = o.securityGroup ?? { create: true };
   const sshCidr = "create" in sgChoice ? sgChoice.sshCidr ?? "0.0.0.0/0" : void 0;
   if (sshCidr !== void 0 && !/^(\d{1,3}(\.\d{1,3}){3}\/\d{1,2}|[0-9a-fA-F:]+\/\d{1,3})$/.test(sshCidr)) {
@@ -48013,7 +48012,7 @@ async function provision(o) {
   }
   let created = false;
   try {
-    say(`provision: run ${o.run.runId}: ${nodes.length} nodes (controller + ${o.subnodes} subnodes)`);
+    p.say(`provision: run ${o.run.runId}: ${nodes.length} nodes (controller + ${o.subnodes} subnodes)`);
     const [flavors, image, networks, microversion, extensions, namedGroup] = await Promise.all([
       listFlavors(s),
       findImage(s, o.image),
@@ -48026,11 +48025,11 @@ async function provision(o) {
     const network = chooseNetwork(networks, o.network);
     const floatingNet = o.floatingNetwork ? chooseExternalNetwork(networks, o.floatingNetwork) : void 0;
     const tagsAtCreate = compareMicroversion(microversion, NOVA_TAGS_AT_CREATE) >= 0;
-    const portTagsAtCreate = extensions.has("tag-creation");
-    say(`provision: flavor ${flavor.name} (${flavor.ram} MB), image ${image.name}, network ${network.name}, compute API ${microversion}`);
+    p.portTagsAtCreate = extensions.has("tag-creation");
+    p.say(`provision: flavor ${flavor.name} (${flavor.ram} MB), image ${image.name}, network ${network.name}, compute API ${microversion}`);
     checkAbort();
-    const keys = generateRunKey(keypairName(o.run.runId));
     const kpName = keypairName(o.run.runId);
+    const keys = generateRunKey(kpName);
     created = true;
     const makeKeypair = async () => {
       await orFind(
@@ -48039,54 +48038,12 @@ async function provision(o) {
       );
     };
     let group = namedGroup;
-    const makeGroup = async () => {
-      const name = securityGroupName(o.run.runId);
-      const body = { name, description: resourceDescription(o.run) };
-      if (portTagsAtCreate) body.tags = resourceTags(o.run);
-      let made;
-      await orFind(
-        async () => {
-          made = await createSecurityGroup(s, body);
-        },
-        async () => {
-          made = (await listSecurityGroups(s, { name })).find((g) => parseDescription(g.description)?.run === o.run.runId);
-          return made !== void 0;
-        }
-      );
-      const sg = made;
-      if (!portTagsAtCreate) await setNeutronTags(s, "security-groups", sg.id, resourceTags(o.run));
-      const rules = securityGroupRules(sg.id, sshCidr ?? "0.0.0.0/0");
-      await orFind(
-        async () => void await createSecurityGroupRules(s, rules),
-        // bulk creation is all or none: the ingress rules are there, or none of them
-        async () => ((await getSecurityGroup(s, sg.id))?.security_group_rules ?? []).filter((r) => r.direction === "ingress").length >= rules.length
-      );
-      say(`provision: security group ${name} (SSH from ${sshCidr}, all traffic between the run's nodes)`);
-      return sg;
-    };
     let ports = [];
-    const makePorts = async () => {
-      group ??= await makeGroup();
-      const groupId = group.id;
-      const bodies = nodes.map((n) => {
-        const body = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role), security_groups: [groupId] };
-        if (portTagsAtCreate) body.tags = n.tags;
-        return body;
-      });
-      await orFind(
-        async () => {
-          ports = await createPorts(s, bodies);
-        },
-        async () => {
-          const byName = new Map((await listPorts(s, { network_id: network.id })).map((p) => [p.name, p]));
-          const found = nodes.map((n) => byName.get(n.name));
-          if (found.every((p) => p)) ports = found;
-          return found.every((p) => p);
-        }
-      );
-      if (!portTagsAtCreate) await settleAll(ports.map((port, i) => setNeutronTags(s, "ports", port.id, nodes[i].tags)));
+    const makeNetworking = async () => {
+      group ??= await makeSecurityGroup(p, sshCidr ?? "0.0.0.0/0");
+      ports = await makePorts(p, network, group.id);
     };
-    await settleAll([makeKeypair(), makePorts()]);
+    await settleAll([makeKeypair(), makeNetworking()]);
     const state = nodes.map((plan, i) => {
       const port = ports[i];
       const ip = port.fixed_ips.find((f) => /^\d+\.\d+\.\d+\.\d+$/.test(f.ip_address))?.ip_address ?? port.fixed_ips[0]?.ip_address ?? "";
@@ -48096,23 +48053,7 @@ async function provision(o) {
     const devstackSecrets = {};
     for (const k of SECRET_LOCALRC_KEYS) devstackSecrets[k] = randomBytes(18).toString("base64url");
     checkAbort();
-    const boot = async (n) => {
-      const userData = renderUserData({ ...o.devstack, role: n.plan.role, runId: o.run.runId, controllerIp, selfIp: n.ip, computeNodes: nodes.length });
-      const body = {
-        name: n.plan.name,
-        imageRef: image.id,
-        flavorRef: flavor.id,
-        key_name: kpName,
-        networks: [{ port: n.port.id }],
-        metadata: n.plan.metadata,
-        user_data: Buffer.from(userData).toString("base64")
-      };
-      if (tagsAtCreate) body.tags = n.plan.tags;
-      n.attempts++;
-      n.createdAt = Date.now();
-      n.serverId = await createOnce(s, body, n.plan.name, o.run.runId);
-      if (!tagsAtCreate) await setServerTags(s, n.serverId, n.plan.tags);
-    };
+    const boot = (n) => bootServer(p, n, { image, flavor, keypair: kpName, controllerIp, tagsAtCreate });
     try {
       await settleAll(state.map(boot));
     } catch (err) {
@@ -48121,52 +48062,11 @@ async function provision(o) {
       }
       throw err;
     }
-    say(`provision: ${nodes.length} servers created; waiting for ACTIVE`);
-    const minDelay = o.poll?.initialMs ?? 250;
-    const maxDelay = o.poll?.maxMs ?? 2e3;
-    let waitStart = Date.now();
-    let booted = 0;
-    while (state.some((n) => n.activeAfterMs === void 0)) {
-      await sleep(pollDelay(Date.now() - waitStart, minDelay, maxDelay));
-      const servers = new Map((await listServers(s, { tags: runTag(o.run.runId) })).map((x) => [x.id, x]));
-      for (const n of state) {
-        if (n.activeAfterMs !== void 0 || !n.serverId) continue;
-        let server = servers.get(n.serverId);
-        if (!server) server = await getServer(s, n.serverId);
-        if (server?.status === "ACTIVE") {
-          n.activeAfterMs = Date.now() - n.createdAt;
-          booted++;
-          say(`provision: nodes booted ${booted}/${nodes.length} (${n.plan.name} ACTIVE after ${(n.activeAfterMs / 1e3).toFixed(1)} s)`);
-        } else if (server?.status === "ERROR" || !server) {
-          if (server && !server.fault?.message) {
-            await sleep(500);
-            server = await getServer(s, n.serverId) ?? server;
-          }
-          const why = server ? fault(server) : "the server disappeared";
-          if (n.attempts >= 2) {
-            throw new UserError(`${n.plan.name} went to ERROR twice: ${why}`, { exitCode: EXIT.infra });
-          }
-          say(`provision: ${n.plan.name} went to ERROR: ${why}; trying once more on a new server`);
-          await deleteServer(s, n.serverId);
-          await waitGone(s, n.serverId, o.bootTimeoutMs, sleep);
-          await waitPortFree(s, n.port.id, o.bootTimeoutMs, sleep);
-          await boot(n);
-          waitStart = Date.now();
-        } else if (Date.now() - n.createdAt > o.bootTimeoutMs) {
-          throw new UserError(`${n.plan.name} not ACTIVE after ${Math.round(o.bootTimeoutMs / 1e3)} s (status ${server.status}) (--boot-timeout)`, { exitCode: EXIT.infra });
-        }
-      }
-    }
-    let floatingIp;
-    if (floatingNet) {
-      const ctl = state[0];
-      const fip = await createFloatingIp(s, { floating_network_id: floatingNet.id, port_id: ctl.port.id, description: resourceDescription(o.run, "controller") });
-      await setNeutronTags(s, "floatingips", fip.id, resourceTags(o.run, "controller"));
-      floatingIp = fip.floating_ip_address;
-      say(`provision: controller floating IP ${floatingIp}`);
-    }
+    p.say(`provision: ${nodes.length} servers created; waiting for ACTIVE`);
+    await waitActive(p, state, boot);
+    const floatingIp = floatingNet ? await attachFloatingIp(p, state[0], floatingNet) : void 0;
     const elapsedMs = Date.now() - t0;
-    say(`provision: ready in ${(elapsedMs / 1e3).toFixed(1)} s`);
+    p.say(`provision: ready in ${(elapsedMs / 1e3).toFixed(1)} s`);
     return {
       runId: o.run.runId,
       microversion,
@@ -48189,23 +48089,138 @@ async function provision(o) {
       elapsedMs
     };
   } catch (err) {
-    const cancelled = o.signal?.aborted === true && err === o.signal.reason;
-    const reason = cancelled ? describeAbort(o.signal.reason) : err instanceof Error ? err.message : String(err);
-    if (!created || o.keepOnFailure) {
-      if (err instanceof UserError && !cancelled) throw err;
-      throw new ProvisionError(`provision failed: ${reason}${created ? " (resources kept: --keep-on-failure)" : ""}`, { cause: err });
-    }
-    say(`provision: failed (${reason}); cleaning up run ${o.run.runId}`);
-    let report;
-    try {
-      report = await cleanupRun(s, o.run.runId, { onProgress: o.onProgress });
-    } catch (cleanupErr) {
-      throw new ProvisionError(`provision failed: ${reason}; and cleanup failed too: ${cleanupErr.message} (run \`tempest-gate cleanup --run-id ${o.run.runId}\`)`, { cause: err });
-    }
-    const left = report.leftovers.length ? `; still present: ${report.leftovers.join(", ")}` : "; cleaned up";
-    const exitCode = err instanceof UserError && !cancelled ? err.exitCode : EXIT.infra;
-    throw new ProvisionError(`${cancelled ? "provision cancelled" : "provision failed"}: ${reason}${left}`, { cleanup: report, cause: err, exitCode });
+    throw await failed(p, err, created);
   }
+}
+async function makeSecurityGroup(p, sshCidr) {
+  const { o, s } = p;
+  const name = securityGroupName(o.run.runId);
+  const body = { name, description: resourceDescription(o.run) };
+  if (p.portTagsAtCreate) body.tags = resourceTags(o.run);
+  let made;
+  await orFind(
+    async () => {
+      made = await createSecurityGroup(s, body);
+    },
+    async () => {
+      made = (await listSecurityGroups(s, { name })).find((g) => parseDescription(g.description)?.run === o.run.runId);
+      return made !== void 0;
+    }
+  );
+  const sg = made;
+  if (!p.portTagsAtCreate) await setNeutronTags(s, "security-groups", sg.id, resourceTags(o.run));
+  const rules = securityGroupRules(sg.id, sshCidr);
+  await orFind(
+    async () => void await createSecurityGroupRules(s, rules),
+    // bulk creation is all or none: the ingress rules are there, or none of them
+    async () => ((await getSecurityGroup(s, sg.id))?.security_group_rules ?? []).filter((r) => r.direction === "ingress").length >= rules.length
+  );
+  p.say(`provision: security group ${name} (SSH from ${sshCidr}, all traffic between the run's nodes)`);
+  return sg;
+}
+async function makePorts(p, network, groupId) {
+  const { o, s, nodes } = p;
+  const bodies = nodes.map((n) => {
+    const body = { network_id: network.id, name: n.name, description: resourceDescription(o.run, n.role), security_groups: [groupId] };
+    if (p.portTagsAtCreate) body.tags = n.tags;
+    return body;
+  });
+  let ports = [];
+  await orFind(
+    async () => {
+      ports = await createPorts(s, bodies);
+    },
+    async () => {
+      const byName = new Map((await listPorts(s, { network_id: network.id })).map((x) => [x.name, x]));
+      const found = nodes.map((n) => byName.get(n.name));
+      if (found.every((x) => x)) ports = found;
+      return found.every((x) => x);
+    }
+  );
+  if (!p.portTagsAtCreate) await settleAll(ports.map((port, i) => setNeutronTags(s, "ports", port.id, nodes[i].tags)));
+  return ports;
+}
+async function bootServer(p, n, c) {
+  const { o, s } = p;
+  const userData = renderUserData({ ...o.devstack, role: n.plan.role, runId: o.run.runId, controllerIp: c.controllerIp, selfIp: n.ip, computeNodes: p.nodes.length });
+  const body = {
+    name: n.plan.name,
+    imageRef: c.image.id,
+    flavorRef: c.flavor.id,
+    key_name: c.keypair,
+    networks: [{ port: n.port.id }],
+    metadata: n.plan.metadata,
+    user_data: Buffer.from(userData).toString("base64")
+  };
+  if (c.tagsAtCreate) body.tags = n.plan.tags;
+  n.attempts++;
+  n.createdAt = Date.now();
+  n.serverId = await createOnce(s, body, n.plan.name, o.run.runId);
+  if (!c.tagsAtCreate) await setServerTags(s, n.serverId, n.plan.tags);
+}
+async function waitActive(p, state, boot) {
+  const { o, s } = p;
+  const minDelay = o.poll?.initialMs ?? 250;
+  const maxDelay = o.poll?.maxMs ?? 2e3;
+  let waitStart = Date.now();
+  let booted = 0;
+  while (state.some((n) => n.activeAfterMs === void 0)) {
+    await p.sleep(pollDelay(Date.now() - waitStart, minDelay, maxDelay));
+    const servers = new Map((await listServers(s, { tags: runTag(o.run.runId) })).map((x) => [x.id, x]));
+    for (const n of state) {
+      if (n.activeAfterMs !== void 0 || !n.serverId) continue;
+      let server = servers.get(n.serverId);
+      if (!server) server = await getServer(s, n.serverId);
+      if (server?.status === "ACTIVE") {
+        n.activeAfterMs = Date.now() - n.createdAt;
+        booted++;
+        p.say(`provision: nodes booted ${booted}/${state.length} (${n.plan.name} ACTIVE after ${(n.activeAfterMs / 1e3).toFixed(1)} s)`);
+      } else if (server?.status === "ERROR" || !server) {
+        if (server && !server.fault?.message) {
+          await p.sleep(500);
+          server = await getServer(s, n.serverId) ?? server;
+        }
+        const why = server ? fault(server) : "the server disappeared";
+        if (n.attempts >= 2) {
+          throw new UserError(`${n.plan.name} went to ERROR twice: ${why}`, { exitCode: EXIT.infra });
+        }
+        p.say(`provision: ${n.plan.name} went to ERROR: ${why}; trying once more on a new server`);
+        await deleteServer(s, n.serverId);
+        await waitGone(s, n.serverId, o.bootTimeoutMs, p.sleep);
+        await waitPortFree(s, n.port.id, o.bootTimeoutMs, p.sleep);
+        await boot(n);
+        waitStart = Date.now();
+      } else if (Date.now() - n.createdAt > o.bootTimeoutMs) {
+        throw new UserError(`${n.plan.name} not ACTIVE after ${Math.round(o.bootTimeoutMs / 1e3)} s (status ${server.status}) (--boot-timeout)`, { exitCode: EXIT.infra });
+      }
+    }
+  }
+}
+async function attachFloatingIp(p, controller, floatingNet) {
+  const { o, s } = p;
+  const fip = await createFloatingIp(s, { floating_network_id: floatingNet.id, port_id: controller.port.id, description: resourceDescription(o.run, "controller") });
+  await setNeutronTags(s, "floatingips", fip.id, resourceTags(o.run, "controller"));
+  p.say(`provision: controller floating IP ${fip.floating_ip_address}`);
+  return fip.floating_ip_address;
+}
+async function failed(p, err, created) {
+  const { o, s } = p;
+  const cancelled = o.signal?.aborted === true && err === o.signal.reason;
+  const reason = cancelled ? describeAbort(o.signal.reason) : err instanceof Error ? err.message : String(err);
+  if (!created || o.keepOnFailure) {
+    if (err instanceof UserError && !cancelled) return err;
+    return new ProvisionError(`provision failed: ${reason}${created ? " (resources kept: --keep-on-failure)" : ""}`, { cause: err });
+  }
+  p.say(`provision: failed (${reason}); cleaning up run ${o.run.runId}`);
+  let report;
+  try {
+    report = await cleanupRun(s, o.run.runId, { onProgress: o.onProgress });
+  } catch (cleanupErr) {
+    return new ProvisionError(`provision failed: ${reason}; and cleanup failed too: ${cleanupErr.message} (run \`tempest-gate cleanup --run-id ${o.run.runId}\`)`, { cause: err });
+  }
+  const left = report.leftovers.length ? `; still present: ${report.leftovers.join(", ")}` : "; cleaned up";
+  const exitCode = err instanceof UserError && !cancelled ? err.exitCode : EXIT.infra;
+  return new ProvisionError(`${cancelled ? "provision cancelled" : "provision failed"}: ${reason}${left}`, { cleanup: report, cause: err, exitCode });
 }
 function generateRunKey(comment) {
   for (let i = 0; ; i++) {
@@ -48350,4 +48365,4 @@ export {
   provisionStage,
   loadProvisionState
 };
-/*! For license information please see chunk-FGEW3S6G.js.LEGAL.txt */
+/*! For license information please see chunk-VUDELR7P.js.LEGAL.txt */

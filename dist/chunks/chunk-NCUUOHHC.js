@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   CAPABILITY_STATUSES,
   parseJsonText
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DOVTEJQT.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";

@@ -10,13 +10,13 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-QAS2CTZZ.js";
-import "./chunk-I3JSNHLM.js";
+} from "./chunk-NDWDLXUP.js";
+import "./chunk-H4CW4O32.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-XPWQ6AYR.js";
-import "./chunk-VPEKEHIX.js";
-import "./chunk-NEEAU3YI.js";
-import "./chunk-QM5EQZI3.js";
+import "./chunk-NCUUOHHC.js";
+import "./chunk-UA25Q74Z.js";
+import "./chunk-DPITT6VC.js";
+import "./chunk-DOVTEJQT.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

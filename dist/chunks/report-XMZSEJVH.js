@@ -1,24 +1,24 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-GGXBBRJB.js";
+} from "./chunk-WQCJI52M.js";
 import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-QAS2CTZZ.js";
+} from "./chunk-NDWDLXUP.js";
 import {
   judgeRuns,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-I3JSNHLM.js";
+} from "./chunk-H4CW4O32.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-XPWQ6AYR.js";
+import "./chunk-NCUUOHHC.js";
 import {
   loadRuns
-} from "./chunk-VPEKEHIX.js";
-import "./chunk-NEEAU3YI.js";
-import "./chunk-QM5EQZI3.js";
+} from "./chunk-UA25Q74Z.js";
+import "./chunk-DPITT6VC.js";
+import "./chunk-DOVTEJQT.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   parseSet,
   reportText
-} from "./chunk-C2MV5GPY.js";
+} from "./chunk-EHFZYFUP.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -11,7 +11,7 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-5FL676DD.js";
+} from "./chunk-SEQWI7GD.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
@@ -19,23 +19,23 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-H74UAIBY.js";
+} from "./chunk-WMUJ6EQZ.js";
 import {
   listFlavors,
   listNetworks,
   networkExtensions,
   openSession,
   parseDuration
-} from "./chunk-FGEW3S6G.js";
+} from "./chunk-VUDELR7P.js";
 import "./chunk-TRVLSGEF.js";
 import {
   parseGuideline
-} from "./chunk-XPWQ6AYR.js";
+} from "./chunk-NCUUOHHC.js";
 import "./chunk-TYNSK2RS.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DOVTEJQT.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {

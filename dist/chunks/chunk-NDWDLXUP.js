@@ -4,18 +4,18 @@ import {
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-I3JSNHLM.js";
+} from "./chunk-H4CW4O32.js";
 import {
   loadRuns
-} from "./chunk-VPEKEHIX.js";
+} from "./chunk-UA25Q74Z.js";
 import {
   DEFAULT_STORE
-} from "./chunk-NEEAU3YI.js";
+} from "./chunk-DPITT6VC.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DOVTEJQT.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";

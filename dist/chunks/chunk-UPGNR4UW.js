@@ -4,7 +4,7 @@ import {
   cleanupRun,
   openSession,
   sweep
-} from "./chunk-FGEW3S6G.js";
+} from "./chunk-VUDELR7P.js";
 
 // src/stages/cleanup.ts
 import { readFile } from "node:fs/promises";

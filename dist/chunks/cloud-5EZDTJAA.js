@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   cleanupLines,
   cleanupStage
-} from "./chunk-MMTVW56A.js";
+} from "./chunk-UPGNR4UW.js";
 import {
   selectStage
 } from "./chunk-QTCYMV4Q.js";
@@ -11,19 +11,19 @@ import {
   DEFAULT_TIMEOUTS,
   readRegexList,
   runStage
-} from "./chunk-5FL676DD.js";
+} from "./chunk-SEQWI7GD.js";
 import "./chunk-VMDJOGCR.js";
 import {
   provisionStage,
   resolveCloud
-} from "./chunk-FGEW3S6G.js";
+} from "./chunk-VUDELR7P.js";
 import "./chunk-TRVLSGEF.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
 } from "./chunk-B3CI7MJK.js";
 import "./chunk-TYNSK2RS.js";
-import "./chunk-QM5EQZI3.js";
+import "./chunk-DOVTEJQT.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

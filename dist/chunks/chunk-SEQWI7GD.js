@@ -11,7 +11,7 @@ import {
   loadProvisionState,
   openSession,
   require_lib
-} from "./chunk-FGEW3S6G.js";
+} from "./chunk-VUDELR7P.js";
 import {
   SECRETS_PATH
 } from "./chunk-TYNSK2RS.js";
@@ -19,7 +19,7 @@ import {
   createResultParser,
   parseBaseline,
   parseResults
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DOVTEJQT.js";
 import {
   readBytes,
   readText
@@ -848,343 +848,399 @@ function failedRerunList(results) {
   return [...new Set(out)];
 }
 async function runTempest(options) {
-  const { plan, timeouts, log } = options;
-  const controllerSpec = options.nodes.find((n) => n.role === "controller");
-  const controllerSsh = controllerSpec && !controllerSpec.shell ? new SshNode({ ...controllerSpec.target, afterConnect: controllerSpec.forwards?.length ? (ssh) => forward(ssh, controllerSpec.forwards ?? []) : void 0 }) : null;
-  const nodes = options.nodes.map((n) => ({
-    spec: n,
-    ssh: n.shell ?? (n === controllerSpec && controllerSsh ? controllerSsh : new SshNode({ ...n.target, jump: n.viaController && controllerSsh ? controllerSsh : void 0, afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : void 0 }))
-  }));
-  const ws = (command) => asWorkspaceUser(plan, command);
-  const controller = nodes.find((n) => n.spec.role === "controller") ?? nodes[0];
-  if (!controller) throw new Error("no nodes to run on");
-  mkdirSync(options.outputDir, { recursive: true });
-  const warnings = [];
-  const stages = [];
-  const stepReports = [];
-  const stepStreams = [];
-  const stepResults = [];
-  let failure = null;
-  let timedOut = null;
-  let cancelled = false;
-  const progress = new ProgressModel({ total: options.total, baseline: options.baseline, concurrency: options.steps[0]?.concurrency ?? 1, startedAt: Date.now() });
-  const interval = options.progressIntervalMs ?? 250;
-  let lastEmit = 0;
-  let trailing = null;
-  const emit = () => {
-    lastEmit = Date.now();
-    options.onProgress?.(progress.snapshot(lastEmit));
-  };
-  const onTest = (t) => {
-    progress.onTest(t);
-    const wait = lastEmit + interval - Date.now();
-    if (wait <= 0) emit();
-    else if (trailing === null) {
-      trailing = setTimeout(() => {
-        trailing = null;
-        emit();
+  return new TempestRun(options).execute();
+}
+var TempestRun = class {
+  options;
+  plan;
+  timeouts;
+  log;
+  nodes;
+  controller;
+  subnodes;
+  warnings = [];
+  stages = [];
+  stepReports = [];
+  stepStreams = [];
+  stepResults = [];
+  progress;
+  lastEmit = 0;
+  trailing = null;
+  runDeadline = 0;
+  constructor(options) {
+    this.options = options;
+    this.plan = options.plan;
+    this.timeouts = options.timeouts;
+    this.log = options.log;
+    const controllerSpec = options.nodes.find((n) => n.role === "controller");
+    const controllerSsh = controllerSpec && !controllerSpec.shell ? new SshNode({ ...controllerSpec.target, afterConnect: controllerSpec.forwards?.length ? (ssh) => forward(ssh, controllerSpec.forwards ?? []) : void 0 }) : null;
+    this.nodes = options.nodes.map((n) => ({
+      spec: n,
+      ssh: n.shell ?? (n === controllerSpec && controllerSsh ? controllerSsh : new SshNode({ ...n.target, jump: n.viaController && controllerSsh ? controllerSsh : void 0, afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : void 0 }))
+    }));
+    const controller = this.nodes.find((n) => n.spec.role === "controller") ?? this.nodes[0];
+    if (!controller) throw new Error("no nodes to run on");
+    this.controller = controller;
+    this.subnodes = this.nodes.filter((n) => n !== controller);
+    this.progress = new ProgressModel({ total: options.total, baseline: options.baseline, concurrency: options.steps[0]?.concurrency ?? 1, startedAt: Date.now() });
+  }
+  async execute() {
+    const { options } = this;
+    mkdirSync(options.outputDir, { recursive: true });
+    let failure = null;
+    let timedOut = null;
+    let cancelled = false;
+    const heartbeat = setInterval(() => this.emit(), 3e4);
+    try {
+      await this.timed("connect", () => this.connect());
+      const ordered = options.waitReady !== false;
+      if ((ordered ? [this.controller] : this.nodes).some((n) => n.spec.files?.length)) {
+        await this.timed("bootstrap", async () => {
+          for (const n of ordered ? [this.controller] : this.nodes) await this.installFiles(n);
+        });
+      }
+      const prep = this.preparation();
+      if (ordered) await this.timed("wait-ready", () => this.stackInOrder(prep));
+      if (ordered && this.subnodes.length && options.discoverHosts) {
+        const command = options.discoverHosts;
+        await this.timed("discover-hosts", () => this.discoverHosts(command));
+      }
+      if (!prep.done && prep.command !== null) {
+        const command = prep.command;
+        await this.timed("prepare", async () => {
+          await mustSucceed(this.again, this.controller.ssh, "prepare", command, { stdin: prep.input, timeoutMs: this.timeouts.prepareSeconds * 1e3, signal: options.signal });
+        });
+      }
+      this.runDeadline = Date.now() + this.timeouts.runSeconds * 1e3;
+      await this.timed("run", () => this.runSteps());
+      if (options.rerunFailed) await this.rerunFailed();
+    } catch (err) {
+      if (err instanceof StageTimeout) timedOut = { stage: err.stage, seconds: err.seconds };
+      else if (err instanceof CommandAborted || options.signal.aborted && !(err instanceof StageFailed)) cancelled = true;
+      else if (err instanceof StageFailed) failure = err.failure;
+      else if (err instanceof ConnectionLost) failure = { stage: "run", node: this.controller.spec.target.name, message: err.message };
+      else if (err instanceof CommandTimeout) timedOut = { stage: "run", seconds: err.seconds };
+      else if (err instanceof Error && err.name === "UserError") failure = { stage: "connect", node: this.controller.spec.target.name, message: err.message };
+      else throw err;
+      if (failure) {
+        this.log(`infrastructure failure: ${failure.stage} on ${failure.node}: ${failure.message}`);
+        if (failure.logTail) this.log(`last lines of the log on ${failure.node}:
+${failure.logTail.trimEnd()}`);
+      }
+    } finally {
+      clearInterval(heartbeat);
+      if (this.trailing) clearTimeout(this.trailing);
+    }
+    const logFiles = options.fetchLogs ? await this.timed("fetch-logs", () => this.fetchLogs()) : [];
+    for (const n of this.nodes) n.ssh.dispose();
+    const subunitPath = join(options.outputDir, "results.subunit");
+    const out = openSync(subunitPath, "w");
+    for (const s of this.stepStreams) writeSync(out, readFileSync(s.path));
+    closeSync(out);
+    const results = merge(this.stepResults.filter((r) => r !== void 0));
+    this.emit();
+    const classification = classifyRun({ failure, timedOut, cancelled, stepExitCodes: this.stepReports.map((s) => s.exitCode), results });
+    for (const w of this.warnings) this.log(`warning: ${w}`);
+    return { classification, results, subunitPath, logFiles, steps: this.stepReports, stages: this.stages, warnings: this.warnings };
+  }
+  // ---------------------------------------------------------------- helpers of every phase
+  ws(command) {
+    return asWorkspaceUser(this.plan, command);
+  }
+  emit() {
+    this.lastEmit = Date.now();
+    this.options.onProgress?.(this.progress.snapshot(this.lastEmit));
+  }
+  /** A finished test: progress at most every `progressIntervalMs`, the last one never lost. */
+  onTest = (t) => {
+    this.progress.onTest(t);
+    const wait = this.lastEmit + (this.options.progressIntervalMs ?? 250) - Date.now();
+    if (wait <= 0) this.emit();
+    else if (this.trailing === null) {
+      this.trailing = setTimeout(() => {
+        this.trailing = null;
+        this.emit();
       }, wait);
     }
   };
-  const heartbeat = setInterval(emit, 3e4);
-  const timed = async (stage, fn) => {
+  async timed(stage, fn) {
     const t0 = performance.now();
-    log(`stage ${stage}: started`);
+    this.log(`stage ${stage}: started`);
     try {
       return await fn();
     } finally {
       const seconds = (performance.now() - t0) / 1e3;
-      stages.push({ stage, seconds });
-      log(`stage ${stage}: ${seconds.toFixed(1)}s`);
+      this.stages.push({ stage, seconds });
+      this.log(`stage ${stage}: ${seconds.toFixed(1)}s`);
     }
-  };
-  const abortable = () => options.signal;
-  const again = async (ssh, command, opts) => {
+  }
+  /**
+   * Commands that may simply run again (they write the same files, or only read): a connection
+   * that drops under them is reopened and the command repeated.
+   */
+  again = async (ssh, command, opts) => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await ssh.exec(command, opts);
       } catch (err) {
         if (!(err instanceof ConnectionLost) || attempt >= 5) throw err;
-        log(`${err.message}; reconnecting`);
-        await ssh.reconnect({ deadlineMs: Date.now() + timeouts.reconnectSeconds * 1e3, signal: abortable() });
+        this.log(`${err.message}; reconnecting`);
+        await ssh.reconnect({ deadlineMs: Date.now() + this.timeouts.reconnectSeconds * 1e3, signal: this.options.signal });
       }
     }
   };
-  const check = (stage, deadline, seconds) => {
-    if (options.signal.aborted) throw new CommandAborted("all nodes");
+  check(stage, deadline, seconds) {
+    if (this.options.signal.aborted) throw new CommandAborted("all nodes");
     if (Date.now() > deadline) throw new StageTimeout(stage, seconds);
-  };
-  try {
-    await timed("connect", async () => {
-      const deadline = Date.now() + timeouts.connectSeconds * 1e3;
-      const first = await Promise.allSettled([controller.ssh.reconnect({ deadlineMs: deadline, signal: abortable() })]);
-      const failedFirst = first[0];
-      if (failedFirst?.status === "rejected") {
-        if (failedFirst.reason instanceof CommandAborted) throw failedFirst.reason;
-        throw new StageFailed({ stage: "connect", node: controller.spec.target.name, message: failedFirst.reason.message });
-      }
-      const rest = await Promise.allSettled(nodes.filter((n) => n !== controller).map((n) => n.ssh.reconnect({ deadlineMs: deadline, signal: abortable() })));
-      const settled = [...first, ...rest];
-      const order = [controller, ...nodes.filter((n) => n !== controller)];
-      for (const [i, s] of settled.entries()) {
-        if (s.status === "fulfilled") continue;
-        if (s.reason instanceof CommandAborted) throw s.reason;
-        throw new StageFailed({ stage: "connect", node: order[i]?.spec.target.name ?? "?", message: s.reason.message });
-      }
-    });
-    const installFiles = async (n) => {
-      for (const f of n.spec.files ?? []) {
-        await mustSucceed(again, n.ssh, "bootstrap", asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: timeouts.prepareSeconds * 1e3, signal: abortable() });
-      }
-    };
-    const subnodes = nodes.filter((n) => n !== controller);
-    const ordered = options.waitReady !== false;
-    if ((ordered ? [controller] : nodes).some((n) => n.spec.files?.length)) {
-      await timed("bootstrap", async () => {
-        for (const n of ordered ? [controller] : nodes) await installFiles(n);
-      });
+  }
+  // ---------------------------------------------------------------- 1. connect
+  /** Host keys are verified inside SshNode.connect. The controller first: the nodes behind it connect through it. */
+  async connect() {
+    const deadline = Date.now() + this.timeouts.connectSeconds * 1e3;
+    const { controller, signal } = { controller: this.controller, signal: this.options.signal };
+    const first = await Promise.allSettled([controller.ssh.reconnect({ deadlineMs: deadline, signal })]);
+    const failedFirst = first[0];
+    if (failedFirst?.status === "rejected") {
+      if (failedFirst.reason instanceof CommandAborted) throw failedFirst.reason;
+      throw new StageFailed({ stage: "connect", node: controller.spec.target.name, message: failedFirst.reason.message });
     }
+    const rest = await Promise.allSettled(this.subnodes.map((n) => n.ssh.reconnect({ deadlineMs: deadline, signal })));
+    for (const [i, s] of rest.entries()) {
+      if (s.status === "fulfilled") continue;
+      if (s.reason instanceof CommandAborted) throw s.reason;
+      throw new StageFailed({ stage: "connect", node: this.subnodes[i]?.spec.target.name ?? "?", message: s.reason.message });
+    }
+  }
+  // ---------------------------------------------------------------- 2. bootstrap
+  /**
+   * Files the nodes wait for (devstack's secrets): never in a command line, only on stdin. A
+   * node's stack script starts stack.sh once its files are there, so the order in which the files
+   * go out is the order of the stacking. Without the wait, all go at once.
+   */
+  async installFiles(n) {
+    for (const f of n.spec.files ?? []) {
+      await mustSucceed(this.again, n.ssh, "bootstrap", asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: this.timeouts.prepareSeconds * 1e3, signal: this.options.signal });
+    }
+  }
+  // ---------------------------------------------------------------- 3. stack, then map the computes
+  /** The lists and the config, built before the wait so that they can ride along with the controller's probe. */
+  preparation() {
     const uploads = [];
-    for (const [i, step] of options.steps.entries()) {
-      const files = stepFiles(plan, i);
+    for (const [i, step] of this.options.steps.entries()) {
+      const files = stepFiles(this.plan, i);
       if (step.include.length) uploads.push({ path: files.include, content: Buffer.from(`${step.include.join("\n")}
 `) });
       if (step.exclude.length) uploads.push({ path: files.exclude, content: Buffer.from(`${step.exclude.join("\n")}
 `) });
     }
-    const prepareParts = [];
-    if (uploads.length) prepareParts.push(uploadManyCommand(uploads.map((u) => ({ path: u.path, bytes: u.content.length }))));
-    if (plan.passConfigFile) prepareParts.push(configCommand(plan, options.overrides));
-    const prepareCommand = prepareParts.length ? ws(prepareParts.join(" && ")) : null;
-    const prepareInput = Buffer.concat(uploads.map((u) => u.content));
-    let prepared = prepareCommand === null;
-    const stackLogTail = async (n, lines) => {
-      const r = await again(n.ssh, asRoot(logTailCommand(n.spec.markers.log, lines, options.redactFile), n.spec.sudo), { timeoutMs: 6e4, signal: abortable() });
-      return r.stdout.toString("utf8");
-    };
-    const progressEvery = (options.stackProgressSeconds ?? 60) * 1e3;
-    const waitStacked = async (group, deadline) => {
-      const started = Date.now();
-      const pending = new Set(group);
-      log(`stacking: ${group.map((n) => n.spec.target.name).join(", ")}`);
-      let nextProgress = started + progressEvery;
-      while (pending.size) {
-        check("wait-ready", deadline, timeouts.readySeconds);
-        const probes = await Promise.all(
-          [...pending].map(async (n) => {
-            const withPrepare = n === controller && !prepared && prepareCommand !== null;
-            const command = withPrepare ? readyThenCommand(n.spec.markers, prepareCommand) : readyProbeCommand(n.spec.markers);
-            const probe = await again(n.ssh, command, { timeoutMs: 6e4, signal: abortable(), ...withPrepare ? { stdin: prepareInput } : {} });
-            const out2 = probe.stdout.toString("utf8");
-            const then = withPrepare ? thenStatus(out2) : null;
-            if (then !== null && then !== 0) {
-              throw new StageFailed({ stage: "prepare", node: n.spec.target.name, message: probe.stderr.toString("utf8").trim().split("\n").slice(-3).join(" / ") || `exit status ${then}` });
-            }
-            if (then === 0) prepared = true;
-            return { n, r: readinessFromProbe(out2) };
-          })
-        );
-        const elapsed = formatDuration((Date.now() - started) / 1e3);
-        for (const { n, r } of probes) {
-          if (r.state === "ready") {
-            log(`${n.spec.target.name}: devstack is done (${elapsed})`);
-            pending.delete(n);
-          } else if (r.state === "failed") {
-            throw new StageFailed({ stage: "wait-ready", node: n.spec.target.name, message: `${r.reason} after ${elapsed}`, logTail: await stackLogTail(n, 40) });
-          }
-        }
-        if (pending.size && Date.now() >= nextProgress) {
-          nextProgress = Date.now() + progressEvery;
-          const lasts = await Promise.all([...pending].map(async (n) => ({ n, last: (await stackLogTail(n, 1).catch(() => "")).trim().slice(0, 160) })));
-          for (const { n, last } of lasts) log(`stacking: ${n.spec.target.name} (${elapsed})${last ? `: ${last}` : ""}`);
-        }
-        if (pending.size) await sleep((options.pollSeconds ?? 10) * 1e3, options.signal);
-      }
-    };
-    if (ordered) await timed("wait-ready", async () => {
-      const deadline = Date.now() + timeouts.readySeconds * 1e3;
-      await waitStacked([controller], deadline);
-      if (!subnodes.length) return;
-      const share = options.shareFromController ?? [];
-      if (share.length) {
-        const archive = await mustSucceed(again, controller.ssh, "bootstrap", asRoot(shareArchiveCommand(share), controller.spec.sudo), { timeoutMs: timeouts.prepareSeconds * 1e3, signal: abortable() });
-        for (const n of subnodes) {
-          await mustSucceed(again, n.ssh, "bootstrap", asRoot(extractArchiveCommand(), n.spec.sudo), { stdin: archive.stdout, timeoutMs: timeouts.prepareSeconds * 1e3, signal: abortable() });
-        }
-        log(`copied ${share.join(", ")} from ${controller.spec.target.name} to ${subnodes.length} subnode${subnodes.length === 1 ? "" : "s"}`);
-      }
-      await settle(subnodes.map(installFiles));
-      await waitStacked(subnodes, deadline);
-    });
-    if (ordered && subnodes.length && options.discoverHosts) {
-      const command = options.discoverHosts;
-      await timed("discover-hosts", async () => {
-        const r = await again(controller.ssh, asRoot(command, controller.spec.sudo), { timeoutMs: timeouts.readySeconds * 1e3, signal: abortable() });
-        const out2 = `${r.stdout.toString("utf8")}${r.stderr.toString("utf8")}`.trim();
-        if (r.code !== 0) {
-          throw new StageFailed({ stage: "discover-hosts", node: controller.spec.target.name, message: out2.split("\n").slice(-3).join(" / ") || `exit status ${r.code ?? r.signal}`, logTail: out2.split("\n").slice(-40).join("\n") });
-        }
-        log(`${controller.spec.target.name}: computes mapped to cells${out2 ? `: ${out2.split("\n").at(-1)}` : ""}`);
-      });
-    }
-    if (!prepared && prepareCommand !== null) {
-      await timed("prepare", async () => {
-        await mustSucceed(again, controller.ssh, "prepare", prepareCommand, { stdin: prepareInput, timeoutMs: timeouts.prepareSeconds * 1e3, signal: abortable() });
-      });
-    }
-    const runDeadline = Date.now() + timeouts.runSeconds * 1e3;
-    const steps = [...options.steps];
-    await timed("run", async () => {
-      for (const [i, step] of steps.entries()) {
-        await runStep(i, step, "run");
-      }
-    });
-    if (options.rerunFailed) {
-      const sofar = merge(stepResults);
-      const list = failedRerunList(sofar);
-      if (list.length) {
-        const rerun = { name: "rerun", include: list, exclude: [], concurrency: steps[0]?.concurrency ?? 1, serial: false };
-        await timed("rerun", async () => {
-          await mustSucceed(again, controller.ssh, "rerun", ws(uploadCommand(stepFiles(plan, steps.length).include)), { stdin: `${list.join("\n")}
-`, timeoutMs: timeouts.prepareSeconds * 1e3, signal: abortable() });
-          log(`rerunning ${list.length} failed test${list.length === 1 ? "" : "s"} once`);
-          await runStep(steps.length, rerun, "rerun");
-        });
-      }
-    }
-    async function runStep(index, step, stage) {
-      const c = controller;
-      const stream = new StepStream(join(options.outputDir, `step${index}.subunit`), () => createResultParser({ onTest, format: "subunit-v2" }));
-      stepStreams.push(stream);
-      const report = { name: step.name, exitCode: null, bytes: 0, recoveries: [] };
-      stepReports.push(report);
-      let started = false;
-      try {
-        for (; ; ) {
-          const remaining = runDeadline - Date.now();
-          if (remaining <= 0) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
-          const command = started ? followCommand(plan, index, stream.offset) : startCommand(plan, step, index);
-          let status;
-          try {
-            const r = await c.ssh.exec(ws(command), { onStdout: (chunk) => stream.push(chunk), timeoutMs: remaining, signal: abortable() });
-            status = statusLine(r.stderr.toString("utf8"));
-            if (!started) {
-              started = true;
-              log(`step ${step.name}: started`);
-            }
-            if (status === null) {
-              throw new StageFailed({ stage, node: c.spec.target.name, message: r.stderr.toString("utf8").trim().split("\n").slice(-3).join(" / ") || `exit status ${r.code ?? r.signal}` });
-            }
-          } catch (err) {
-            if (!(err instanceof ConnectionLost)) throw err;
-            log(`${err.message}; reconnecting`);
-            await c.ssh.reconnect({ deadlineMs: Date.now() + timeouts.reconnectSeconds * 1e3, signal: abortable() });
-            const st = statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 6e4, signal: abortable() })).stdout.toString());
-            if (!started && st.state === "missing") {
-              log(`${c.spec.target.name}: reconnected; the step had not started, starting it`);
-              continue;
-            }
-            started = true;
-            if (st.size >= stream.offset) {
-              report.recoveries.push(`resumed the stream at byte ${stream.offset}`);
-              log(`${c.spec.target.name}: reconnected; resuming the stream at byte ${stream.offset} (run ${st.state})`);
-              continue;
-            }
-            while (statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 6e4, signal: abortable() })).stdout.toString()).state === "running") {
-              if (Date.now() > runDeadline) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
-              await sleep(2e3, options.signal);
-            }
-            const last = await c.ssh.exec(ws(stestrLastCommand(plan, index)), { timeoutMs: 3e5, signal: abortable() });
-            if (last.code !== 0) throw new StageFailed({ stage, node: c.spec.target.name, message: `lost the stream and cannot recover it: ${last.stderr.toString().trim()}` });
-            stream.restart();
-            stream.push(last.stdout);
-            report.recoveries.push(`recovered the whole stream (${last.stdout.length} bytes) with stestr last --subunit`);
-            log(`${c.spec.target.name}: recovered the run with stestr last --subunit`);
-            const after = statusFromOutput((await c.ssh.exec(ws(statusCommand(plan, index)), { timeoutMs: 6e4, signal: abortable() })).stdout.toString());
-            report.exitCode = after.rc;
-            break;
-          }
-          if (status.state === "running") continue;
-          report.exitCode = status.rc;
-          break;
-        }
-      } catch (err) {
-        if (err instanceof CommandTimeout || err instanceof CommandAborted) {
-          await stopAndDrain(c.ssh, index, stream);
-          if (err instanceof CommandTimeout) throw new StageTimeout(stage, timeouts.runSeconds);
-        }
-        throw err;
-      } finally {
-        report.bytes = stream.offset;
-        stepResults[index] = stream.close();
-      }
-    }
-    async function stopAndDrain(ssh, index, stream) {
-      try {
-        if (!ssh.connected) await ssh.reconnect({ deadlineMs: Date.now() + 3e4 });
-        const r = await ssh.exec(ws(cancelCommand(plan, index, 5)), { timeoutMs: 3e4 });
-        if (r.code !== 0) throw new Error(r.stderr.toString().trim() || `exit status ${r.code}`);
-        log(`stopped the remote run of step ${index}`);
-        await sleep(1e3);
-        await ssh.exec(ws(drainCommand(plan, index, stream.offset)), { onStdout: (chunk) => stream.push(chunk), timeoutMs: 6e4 });
-      } catch (err) {
-        warnings.push(`could not stop or drain the remote run: ${err.message}`);
-      }
-    }
-  } catch (err) {
-    if (err instanceof StageTimeout) timedOut = { stage: err.stage, seconds: err.seconds };
-    else if (err instanceof CommandAborted || options.signal.aborted && !(err instanceof StageFailed)) cancelled = true;
-    else if (err instanceof StageFailed) failure = err.failure;
-    else if (err instanceof ConnectionLost) failure = { stage: "run", node: controller.spec.target.name, message: err.message };
-    else if (err instanceof CommandTimeout) timedOut = { stage: "run", seconds: err.seconds };
-    else if (err instanceof Error && err.name === "UserError") failure = { stage: "connect", node: controller.spec.target.name, message: err.message };
-    else throw err;
-    if (failure) {
-      log(`infrastructure failure: ${failure.stage} on ${failure.node}: ${failure.message}`);
-      if (failure.logTail) log(`last lines of the log on ${failure.node}:
-${failure.logTail.trimEnd()}`);
-    }
-  } finally {
-    clearInterval(heartbeat);
-    if (trailing) clearTimeout(trailing);
+    const parts = [];
+    if (uploads.length) parts.push(uploadManyCommand(uploads.map((u) => ({ path: u.path, bytes: u.content.length }))));
+    if (this.plan.passConfigFile) parts.push(configCommand(this.plan, this.options.overrides));
+    const command = parts.length ? this.ws(parts.join(" && ")) : null;
+    return { command, input: Buffer.concat(uploads.map((u) => u.content)), done: command === null };
   }
-  const logFiles = [];
-  if (options.fetchLogs) {
-    await timed("fetch-logs", async () => {
-      const dir = join(options.outputDir, "logs");
-      mkdirSync(dir, { recursive: true });
-      await Promise.all(
-        nodes.map(async (n) => {
-          const name = n.spec.target.name.replace(/[^A-Za-z0-9_.-]/g, "_");
-          try {
-            if (!n.ssh.connected) await n.ssh.reconnect({ deadlineMs: Date.now() + 3e4 });
-            const paths = n.spec.logPaths ?? defaultLogPaths({ role: n.spec.role, plan, markers: n.spec.markers, steps: stepReports.length });
-            const tar = join(dir, `${name}.tar.gz`);
-            await toFile(n.ssh, asRoot(logsArchiveCommand(paths, options.redactFile), n.spec.sudo), tar, timeouts.logsSeconds * 1e3);
-            logFiles.push(tar);
-            if (n.spec.journal !== false) {
-              const journal = join(dir, `${name}-journal.log.gz`);
-              await toFile(n.ssh, asRoot(journalCommand(options.redactFile), n.spec.sudo), journal, timeouts.logsSeconds * 1e3);
-              logFiles.push(journal);
-            }
-          } catch (err) {
-            warnings.push(`logs of ${n.spec.target.name}: ${err.message}`);
+  /**
+   * Devstack's multinode order (roles/orchestrate-devstack): the controller alone, since the
+   * database, the message queue and Keystone that the subnodes' services join live there; then
+   * its CA goes to every subnode and the subnodes stack side by side. A failure on any node is an
+   * infrastructure failure naming the node, with the last lines of its stack log.
+   */
+  async stackInOrder(prep) {
+    const deadline = Date.now() + this.timeouts.readySeconds * 1e3;
+    const { controller, subnodes } = this;
+    await this.waitStacked([controller], deadline, prep);
+    if (!subnodes.length) return;
+    const share = this.options.shareFromController ?? [];
+    if (share.length) {
+      const opts = { timeoutMs: this.timeouts.prepareSeconds * 1e3, signal: this.options.signal };
+      const archive = await mustSucceed(this.again, controller.ssh, "bootstrap", asRoot(shareArchiveCommand(share), controller.spec.sudo), opts);
+      for (const n of subnodes) await mustSucceed(this.again, n.ssh, "bootstrap", asRoot(extractArchiveCommand(), n.spec.sudo), { ...opts, stdin: archive.stdout });
+      this.log(`copied ${share.join(", ")} from ${controller.spec.target.name} to ${subnodes.length} subnode${subnodes.length === 1 ? "" : "s"}`);
+    }
+    await settle(subnodes.map((n) => this.installFiles(n)));
+    await this.waitStacked(subnodes, deadline, prep);
+  }
+  /** The last `lines` lines of a node's stack log, devstack's passwords masked. */
+  async stackLogTail(n, lines) {
+    const r = await this.again(n.ssh, asRoot(logTailCommand(n.spec.markers.log, lines, this.options.redactFile), n.spec.sudo), { timeoutMs: 6e4, signal: this.options.signal });
+    return r.stdout.toString("utf8");
+  }
+  async waitStacked(group, deadline, prep) {
+    const { options, controller } = this;
+    const progressEvery = (options.stackProgressSeconds ?? 60) * 1e3;
+    const started = Date.now();
+    const pending = new Set(group);
+    this.log(`stacking: ${group.map((n) => n.spec.target.name).join(", ")}`);
+    let nextProgress = started + progressEvery;
+    while (pending.size) {
+      this.check("wait-ready", deadline, this.timeouts.readySeconds);
+      const probes = await Promise.all(
+        [...pending].map(async (n) => {
+          const withPrepare = n === controller && !prep.done && prep.command !== null;
+          const command = withPrepare && prep.command !== null ? readyThenCommand(n.spec.markers, prep.command) : readyProbeCommand(n.spec.markers);
+          const probe = await this.again(n.ssh, command, { timeoutMs: 6e4, signal: options.signal, ...withPrepare ? { stdin: prep.input } : {} });
+          const out = probe.stdout.toString("utf8");
+          const then = withPrepare ? thenStatus(out) : null;
+          if (then !== null && then !== 0) {
+            throw new StageFailed({ stage: "prepare", node: n.spec.target.name, message: probe.stderr.toString("utf8").trim().split("\n").slice(-3).join(" / ") || `exit status ${then}` });
           }
+          if (then === 0) prep.done = true;
+          return { n, r: readinessFromProbe(out) };
         })
       );
+      const elapsed = formatDuration((Date.now() - started) / 1e3);
+      for (const { n, r } of probes) {
+        if (r.state === "ready") {
+          this.log(`${n.spec.target.name}: devstack is done (${elapsed})`);
+          pending.delete(n);
+        } else if (r.state === "failed") {
+          throw new StageFailed({ stage: "wait-ready", node: n.spec.target.name, message: `${r.reason} after ${elapsed}`, logTail: await this.stackLogTail(n, 40) });
+        }
+      }
+      if (pending.size && Date.now() >= nextProgress) {
+        nextProgress = Date.now() + progressEvery;
+        const lasts = await Promise.all([...pending].map(async (n) => ({ n, last: (await this.stackLogTail(n, 1).catch(() => "")).trim().slice(0, 160) })));
+        for (const { n, last } of lasts) this.log(`stacking: ${n.spec.target.name} (${elapsed})${last ? `: ${last}` : ""}`);
+      }
+      if (pending.size) await sleep((options.pollSeconds ?? 10) * 1e3, options.signal);
+    }
+  }
+  async discoverHosts(command) {
+    const { controller } = this;
+    const r = await this.again(controller.ssh, asRoot(command, controller.spec.sudo), { timeoutMs: this.timeouts.readySeconds * 1e3, signal: this.options.signal });
+    const out = `${r.stdout.toString("utf8")}${r.stderr.toString("utf8")}`.trim();
+    if (r.code !== 0) {
+      throw new StageFailed({ stage: "discover-hosts", node: controller.spec.target.name, message: out.split("\n").slice(-3).join(" / ") || `exit status ${r.code ?? r.signal}`, logTail: out.split("\n").slice(-40).join("\n") });
+    }
+    this.log(`${controller.spec.target.name}: computes mapped to cells${out ? `: ${out.split("\n").at(-1)}` : ""}`);
+  }
+  // ---------------------------------------------------------------- 4. the steps
+  async runSteps() {
+    for (const [i, step] of this.options.steps.entries()) await this.runStep(i, step, "run");
+  }
+  /** The failed tests once more, into one more step: a test that fails, then passes, is flaky. */
+  async rerunFailed() {
+    const steps = this.options.steps;
+    const list = failedRerunList(merge(this.stepResults));
+    if (!list.length) return;
+    const rerun = { name: "rerun", include: list, exclude: [], concurrency: steps[0]?.concurrency ?? 1, serial: false };
+    await this.timed("rerun", async () => {
+      const upload = this.ws(uploadCommand(stepFiles(this.plan, steps.length).include));
+      await mustSucceed(this.again, this.controller.ssh, "rerun", upload, { stdin: `${list.join("\n")}
+`, timeoutMs: this.timeouts.prepareSeconds * 1e3, signal: this.options.signal });
+      this.log(`rerunning ${list.length} failed test${list.length === 1 ? "" : "s"} once`);
+      await this.runStep(steps.length, rerun, "rerun");
     });
   }
-  for (const n of nodes) n.ssh.dispose();
-  const subunitPath = join(options.outputDir, "results.subunit");
-  const out = openSync(subunitPath, "w");
-  for (const s of stepStreams) writeSync(out, readFileSync(s.path));
-  closeSync(out);
-  const results = merge(stepResults.filter((r) => r !== void 0));
-  emit();
-  const classification = classifyRun({ failure, timedOut, cancelled, stepExitCodes: stepReports.map((s) => s.exitCode), results });
-  for (const w of warnings) log(`warning: ${w}`);
-  return { classification, results, subunitPath, logFiles, steps: stepReports, stages, warnings };
-}
+  async runStep(index, step, stage) {
+    const { plan, timeouts, options } = this;
+    const c = this.controller;
+    const signal = options.signal;
+    const stream = new StepStream(join(options.outputDir, `step${index}.subunit`), () => createResultParser({ onTest: this.onTest, format: "subunit-v2" }));
+    this.stepStreams.push(stream);
+    const report = { name: step.name, exitCode: null, bytes: 0, recoveries: [] };
+    this.stepReports.push(report);
+    const status = async () => statusFromOutput((await c.ssh.exec(this.ws(statusCommand(plan, index)), { timeoutMs: 6e4, signal })).stdout.toString());
+    let started = false;
+    try {
+      for (; ; ) {
+        const remaining = this.runDeadline - Date.now();
+        if (remaining <= 0) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
+        const command = started ? followCommand(plan, index, stream.offset) : startCommand(plan, step, index);
+        let ended;
+        try {
+          const r = await c.ssh.exec(this.ws(command), { onStdout: (chunk) => stream.push(chunk), timeoutMs: remaining, signal });
+          ended = statusLine(r.stderr.toString("utf8"));
+          if (!started) {
+            started = true;
+            this.log(`step ${step.name}: started`);
+          }
+          if (ended === null) {
+            throw new StageFailed({ stage, node: c.spec.target.name, message: r.stderr.toString("utf8").trim().split("\n").slice(-3).join(" / ") || `exit status ${r.code ?? r.signal}` });
+          }
+        } catch (err) {
+          if (!(err instanceof ConnectionLost)) throw err;
+          this.log(`${err.message}; reconnecting`);
+          await c.ssh.reconnect({ deadlineMs: Date.now() + timeouts.reconnectSeconds * 1e3, signal });
+          const st = await status();
+          if (!started && st.state === "missing") {
+            this.log(`${c.spec.target.name}: reconnected; the step had not started, starting it`);
+            continue;
+          }
+          started = true;
+          if (st.size >= stream.offset) {
+            report.recoveries.push(`resumed the stream at byte ${stream.offset}`);
+            this.log(`${c.spec.target.name}: reconnected; resuming the stream at byte ${stream.offset} (run ${st.state})`);
+            continue;
+          }
+          while ((await status()).state === "running") {
+            if (Date.now() > this.runDeadline) throw new CommandTimeout(c.spec.target.name, timeouts.runSeconds);
+            await sleep(2e3, signal);
+          }
+          const last = await c.ssh.exec(this.ws(stestrLastCommand(plan, index)), { timeoutMs: 3e5, signal });
+          if (last.code !== 0) throw new StageFailed({ stage, node: c.spec.target.name, message: `lost the stream and cannot recover it: ${last.stderr.toString().trim()}` });
+          stream.restart();
+          stream.push(last.stdout);
+          report.recoveries.push(`recovered the whole stream (${last.stdout.length} bytes) with stestr last --subunit`);
+          this.log(`${c.spec.target.name}: recovered the run with stestr last --subunit`);
+          report.exitCode = (await status()).rc;
+          break;
+        }
+        if (ended.state === "running") continue;
+        report.exitCode = ended.rc;
+        break;
+      }
+    } catch (err) {
+      if (err instanceof CommandTimeout || err instanceof CommandAborted) {
+        await this.stopAndDrain(c.ssh, index, stream);
+        if (err instanceof CommandTimeout) throw new StageTimeout(stage, timeouts.runSeconds);
+      }
+      throw err;
+    } finally {
+      report.bytes = stream.offset;
+      this.stepResults[index] = stream.close();
+    }
+  }
+  async stopAndDrain(ssh, index, stream) {
+    try {
+      if (!ssh.connected) await ssh.reconnect({ deadlineMs: Date.now() + 3e4 });
+      const r = await ssh.exec(this.ws(cancelCommand(this.plan, index, 5)), { timeoutMs: 3e4 });
+      if (r.code !== 0) throw new Error(r.stderr.toString().trim() || `exit status ${r.code}`);
+      this.log(`stopped the remote run of step ${index}`);
+      await sleep(1e3);
+      await ssh.exec(this.ws(drainCommand(this.plan, index, stream.offset)), { onStdout: (chunk) => stream.push(chunk), timeoutMs: 6e4 });
+    } catch (err) {
+      this.warnings.push(`could not stop or drain the remote run: ${err.message}`);
+    }
+  }
+  // ---------------------------------------------------------------- 5. logs
+  async fetchLogs() {
+    const { options, timeouts } = this;
+    const logFiles = [];
+    const dir = join(options.outputDir, "logs");
+    mkdirSync(dir, { recursive: true });
+    await Promise.all(
+      this.nodes.map(async (n) => {
+        const name = n.spec.target.name.replace(/[^A-Za-z0-9_.-]/g, "_");
+        try {
+          if (!n.ssh.connected) await n.ssh.reconnect({ deadlineMs: Date.now() + 3e4 });
+          const paths = n.spec.logPaths ?? defaultLogPaths({ role: n.spec.role, plan: this.plan, markers: n.spec.markers, steps: this.stepReports.length });
+          const tar = join(dir, `${name}.tar.gz`);
+          await toFile(n.ssh, asRoot(logsArchiveCommand(paths, options.redactFile), n.spec.sudo), tar, timeouts.logsSeconds * 1e3);
+          logFiles.push(tar);
+          if (n.spec.journal !== false) {
+            const journal = join(dir, `${name}-journal.log.gz`);
+            await toFile(n.ssh, asRoot(journalCommand(options.redactFile), n.spec.sudo), journal, timeouts.logsSeconds * 1e3);
+            logFiles.push(journal);
+          }
+        } catch (err) {
+          this.warnings.push(`logs of ${n.spec.target.name}: ${err.message}`);
+        }
+      })
+    );
+    return logFiles;
+  }
+};
 async function settle(items) {
   const failed = (await Promise.allSettled(items)).find((r) => r.status === "rejected");
   if (failed) throw failed.reason;

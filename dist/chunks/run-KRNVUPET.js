@@ -3,14 +3,14 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-C2MV5GPY.js";
-import "./chunk-5FL676DD.js";
+} from "./chunk-EHFZYFUP.js";
+import "./chunk-SEQWI7GD.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-H74UAIBY.js";
-import "./chunk-FGEW3S6G.js";
+import "./chunk-WMUJ6EQZ.js";
+import "./chunk-VUDELR7P.js";
 import "./chunk-TRVLSGEF.js";
 import "./chunk-TYNSK2RS.js";
-import "./chunk-QM5EQZI3.js";
+import "./chunk-DOVTEJQT.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

@@ -10,25 +10,25 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-QAS2CTZZ.js";
-import "./chunk-I3JSNHLM.js";
+} from "./chunk-NDWDLXUP.js";
+import "./chunk-H4CW4O32.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-XPWQ6AYR.js";
+import "./chunk-NCUUOHHC.js";
 import {
   loadRuns
-} from "./chunk-VPEKEHIX.js";
+} from "./chunk-UA25Q74Z.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-NEEAU3YI.js";
+} from "./chunk-DPITT6VC.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DOVTEJQT.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";

@@ -4,16 +4,16 @@ import {
 } from "./chunk-B3CI7MJK.js";
 import {
   parseGuideline
-} from "./chunk-XPWQ6AYR.js";
+} from "./chunk-NCUUOHHC.js";
 import {
   damageLine
-} from "./chunk-VPEKEHIX.js";
+} from "./chunk-UA25Q74Z.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef,
   loadStoredBaseline,
   openStore
-} from "./chunk-NEEAU3YI.js";
+} from "./chunk-DPITT6VC.js";
 import {
   EMPTY_CONTEXT,
   compareInterop,
@@ -24,7 +24,7 @@ import {
   passedTests,
   scoreGuideline,
   summarizeRuns
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DOVTEJQT.js";
 import {
   readText
 } from "./chunk-ZELLUOP7.js";

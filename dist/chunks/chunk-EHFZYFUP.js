@@ -5,15 +5,15 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-5FL676DD.js";
+} from "./chunk-SEQWI7GD.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-H74UAIBY.js";
+} from "./chunk-WMUJ6EQZ.js";
 import {
   parseDuration
-} from "./chunk-FGEW3S6G.js";
+} from "./chunk-VUDELR7P.js";
 import {
   SECRETS_PATH
 } from "./chunk-TYNSK2RS.js";

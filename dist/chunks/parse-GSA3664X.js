@@ -4,10 +4,10 @@ import {
   parseFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-VPEKEHIX.js";
+} from "./chunk-UA25Q74Z.js";
 import {
   writeJUnit
-} from "./chunk-QM5EQZI3.js";
+} from "./chunk-DOVTEJQT.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
