@@ -5,7 +5,7 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-P5XMH4OD.js";
+} from "./chunks/chunk-4MAZQVGO.js";
 import "./chunks/chunk-TYNSK2RS.js";
 import "./chunks/chunk-DPITT6VC.js";
 import "./chunks/chunk-DOVTEJQT.js";
@@ -50,7 +50,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-J4J3X4RD.js"), import("./chunks/cloud-5EZDTJAA.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-VRQE5EZS.js"), import("./chunks/cloud-XY3JNA6W.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-P5XMH4OD.js";
+} from "./chunks/chunk-4MAZQVGO.js";
 import "./chunks/chunk-TYNSK2RS.js";
 import "./chunks/chunk-DPITT6VC.js";
 import "./chunks/chunk-DOVTEJQT.js";
@@ -24,7 +24,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-5EZDTJAA.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-XY3JNA6W.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -145,7 +145,7 @@ export const defaultStages: ActionStages = {
         include: await readRegexList(selection.parallelList ?? undefined),
         exclude: [],
         serialInclude: await readRegexList(selection.serialList ?? undefined),
-        concurrency: 4,
+        concurrency: settings.concurrency,
         rerunFailed: settings.rerunFailed,
         workspace: '/opt/stack/tempest',
         runAs: 'stack',

@@ -93,6 +93,7 @@ export interface ActionSettings {
   /** Interop guidelines to score against (a file, or builtin:<id>); empty for none. */
   guidelines: string[];
   rerunFailed: boolean;
+  concurrency: number;
   nodeLogs: boolean;
   failOn: FailOn;
   commentMode: CommentMode;
@@ -325,6 +326,7 @@ export function readSettings(env: Env = process.env): ActionSettings {
     knownFailures: input('known-failures') || null,
     guidelines: input('guideline') ? [input('guideline')] : [],
     rerunFailed: bool('rerun-failed', false),
+    concurrency: wholeNumber('concurrency', 1, 64, 4),
     nodeLogs: bool('node-logs', true),
     failOn: oneOf('fail-on', ['regressions', 'failures', 'never'] as const, 'regressions'),
     commentMode: oneOf('comment-mode', ['update', 'on-failure', 'off'] as const, 'update'),

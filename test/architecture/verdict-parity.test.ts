@@ -77,7 +77,7 @@ env = jinja2.Environment()
 env.filters['quote'] = lambda s: shlex.quote(str(s))
 print(env.from_string(task['command']).render(
   tempest_gate=sys.argv[2], tempest_gate_dir=sys.argv[3], tempest_gate_baseline=sys.argv[4],
-  tempest_gate_store='git:tempest-baselines', tempest_gate_known_failures='', tempest_gate_fail_on=sys.argv[5],
+  tempest_gate_store='git:tempest-baselines', tempest_gate_known_failures='', tempest_gate_guideline='builtin:2020.06', tempest_gate_fail_on=sys.argv[5],
   zuul={'project': {'src_dir': sys.argv[3], 'name': 'openstack/nova'}}))`;
   cpSync(results, join(workdir, 'results.subunit'));
   return execFileSync('/usr/bin/python3', ['-c', script, tasks, `${process.execPath} ${CLI}`, workdir, c.baseline ? BASELINE : '', c.failOn], { encoding: 'utf8' }).trim();

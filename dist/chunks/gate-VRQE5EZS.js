@@ -23,7 +23,7 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-P5XMH4OD.js";
+} from "./chunk-4MAZQVGO.js";
 import "./chunk-TYNSK2RS.js";
 import "./chunk-DPITT6VC.js";
 import {

@@ -119,7 +119,7 @@ var defaultStages = {
         include: await readRegexList(selection.parallelList ?? void 0),
         exclude: [],
         serialInclude: await readRegexList(selection.serialList ?? void 0),
-        concurrency: 4,
+        concurrency: settings.concurrency,
         rerunFailed: settings.rerunFailed,
         workspace: "/opt/stack/tempest",
         runAs: "stack",

@@ -197,6 +197,7 @@ function readSettings(env = process.env) {
     knownFailures: input("known-failures") || null,
     guidelines: input("guideline") ? [input("guideline")] : [],
     rerunFailed: bool("rerun-failed", false),
+    concurrency: wholeNumber("concurrency", 1, 64, 4),
     nodeLogs: bool("node-logs", true),
     failOn: oneOf("fail-on", ["regressions", "failures", "never"], "regressions"),
     commentMode: oneOf("comment-mode", ["update", "on-failure", "off"], "update"),
