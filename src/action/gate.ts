@@ -77,14 +77,14 @@ async function reference(settings: ActionSettings): Promise<Reference> {
   }
   if (baseline) core.info(`Baseline: ${baseline.source}`);
   if (warning) core.warning(`baseline: ${warning}`);
-  let knownFailures: KnownFailures | null = null;
+  let knownFailures: KnownFailures | null;
   try {
     knownFailures = await loadKnownFailures(settings.knownFailures);
   } catch (err) {
     if (err instanceof UserError) throw new UserError(`input 'known-failures': ${err.message}`, { exitCode: EXIT.usage, cause: err });
     throw err;
   }
-  let guidelines: Guideline[] = [];
+  let guidelines: Guideline[];
   try {
     guidelines = await loadGuidelines(settings.guidelines);
   } catch (err) {

@@ -19,10 +19,11 @@ export interface CrcVerdict {
  * locate on disk, in src/ or in dist/), so it uses no import and no name from outside itself.
  */
 function crcWorkerMain(): void {
-  const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+  const threads = process.getBuiltinModule('node:worker_threads');
+  const parentPort = threads.parentPort;
   const { openSync, readSync, closeSync } = process.getBuiltinModule('node:fs');
   const { crc32 } = process.getBuiltinModule('node:zlib');
-  const { path, chunkSize } = workerData as { path: string; chunkSize: number };
+  const { path, chunkSize } = threads.workerData as { path: string; chunkSize: number };
   const verdict = (clean: boolean, packets: number, reason?: string) => parentPort!.postMessage({ clean, packets, reason });
   let fd: number;
   try {

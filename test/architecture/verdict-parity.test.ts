@@ -45,7 +45,7 @@ let dir: string;
 let gh: GitHubServer;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tg-parity-'));
-  gh = await startGitHubServer({ token: TOKEN, pullRequest: EVENT.pull_request as never });
+  gh = await startGitHubServer({ token: TOKEN, pullRequest: EVENT.pull_request });
 });
 after(async () => {
   await gh.stop();

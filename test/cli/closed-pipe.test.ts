@@ -85,7 +85,7 @@ describe('the cloud-free verbs, reader closed before the first byte: the verb\'s
 
   test('select, text and --json', async () => {
     for (const extra of [['--explain'], ['--json']]) {
-      assertQuiet(await runClosed(['select', '--files', changed, '--preset', 'nova', '--test-list', TEST_LIST, ...extra], 'before'), 0, `select ${extra}`);
+      assertQuiet(await runClosed(['select', '--files', changed, '--preset', 'nova', '--test-list', TEST_LIST, ...extra], 'before'), 0, `select ${extra.join(',')}`);
     }
   });
 

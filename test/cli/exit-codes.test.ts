@@ -287,10 +287,10 @@ test('every verb documents 0 and 2, only codes of EXIT, and exactly the codes dr
     for (const c of CASES[entry.name] ?? []) {
       if (c.helpSays) assert.match(entries.get(c.code) ?? '', c.helpSays, `${entry.name} --help, exit ${c.code}, should cover: ${c.what}`);
     }
-    assert.ok(documented.includes(0) && documented.includes(2), `${entry.name} documents 0 and 2: ${documented}`);
+    assert.ok(documented.includes(0) && documented.includes(2), `${entry.name} documents 0 and 2: ${documented.join(',')}`);
     const driven = new Set((CASES[entry.name] ?? []).map((c) => c.code));
     const excused = Object.keys(NOT_DRIVEN[entry.name] ?? {}).map(Number);
-    assert.deepEqual([...new Set([...driven, ...excused])].sort(), [...documented].sort(), `${entry.name}: documented ${documented}, driven ${[...driven]}, not driven ${excused}`);
+    assert.deepEqual([...new Set([...driven, ...excused])].sort(), [...documented].sort(), `${entry.name}: documented ${documented.join(',')}, driven ${[...driven].join(',')}, not driven ${excused.join(',')}`);
   }
   // The top-level help and the README give the same codes for all verbs.
   const top = (await cli(['--help'])).stdout;

@@ -40,7 +40,7 @@ test('report writes HTML and Markdown for a real run against a baseline, exit co
     // Without a baseline, failing tests fail the report.
     const alone = await cli(['report', '-r', run, '--html', html, '--json']);
     assert.equal(alone.code, 1);
-    assert.equal(JSON.parse(alone.stdout).verdict.failed, true);
+    assert.equal((JSON.parse(alone.stdout) as { verdict: { failed: boolean } }).verdict.failed, true);
     assert.match(readFileSync(html, 'utf8'), /data-verdict="fail"/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@
 // that do not match are rejected and recorded, and so are responses of ours that do not match.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { closeServer, githubSpec, githubSpecSubset, listenOnLoopback } from '../helpers/github-openapi.ts';
-import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
+import { OpenAPIBackend, type Context } from 'openapi-backend';
 
 const OPERATIONS = ['actions/list-workflow-runs-for-repo', 'actions/list-workflow-run-artifacts', 'actions/download-artifact'] as const;
 type Json = Record<string, unknown>;
@@ -94,7 +94,7 @@ export class ActionsApiServer {
   }
 
   private handle(id: (typeof OPERATIONS)[number], c: Context): { status: number; body?: unknown; headers?: Record<string, string> } {
-    const auth = String(c.request.headers.authorization ?? '').replace(/^(token|bearer)\s+/i, '');
+    const auth = String((c.request.headers as IncomingMessage['headers']).authorization ?? '').replace(/^(token|bearer)\s+/i, '');
     if (auth !== this.token) return { status: 401, body: { message: 'Bad credentials' } };
     const p = c.request.params as Record<string, string>;
     if (p.owner !== this.owner || p.repo !== this.repo) return { status: 404, body: { message: 'Not Found' } };
@@ -106,7 +106,7 @@ export class ActionsApiServer {
         .filter((r) => (q.branch === undefined || r.branch === q.branch) && (q.status === undefined || r.status === q.status))
         .sort((a, b) => b.id - a.id)
         .slice(0, Number(q.per_page ?? 30));
-      const template = example('workflow-run') as Json;
+      const template = example('workflow-run');
       out = {
         status: 200,
         body: {
@@ -117,7 +117,7 @@ export class ActionsApiServer {
     } else if (id === 'actions/list-workflow-run-artifacts') {
       const run = this.runs.find((r) => String(r.id) === p.run_id);
       const arts = (run?.artifacts ?? []).filter((a) => q.name === undefined || a.name === q.name);
-      const template = example('artifact') as Json;
+      const template = example('artifact');
       out = { status: 200, body: { total_count: arts.length, artifacts: arts.map((a) => ({ ...template, id: a.id, name: a.name, size_in_bytes: a.zip.length, expired: a.expired ?? false })) } };
     } else {
       const art = this.runs.flatMap((r) => r.artifacts).find((a) => String(a.id) === p.artifact_id);

@@ -69,7 +69,7 @@ export class ArtifactServer {
     const run = body.workflow_run_backend_id ?? body.workflowRunBackendId;
     const job = body.workflow_job_run_backend_id ?? body.workflowJobRunBackendId;
     if (run !== 'run-backend-1' || job !== 'job-backend-1') this.errors.push(`${method}: wrong backend ids in ${JSON.stringify(body)}`);
-    const name = String(body.name ?? '');
+    const name = typeof body.name === 'string' ? body.name : '';
     if (method === 'CreateArtifact') {
       const key = randomUUID();
       this.pending.set(name, key);
@@ -98,7 +98,7 @@ export class ArtifactServer {
     if (comp === 'block') {
       const id = url.searchParams.get('blockid') ?? '';
       let m = this.blocks.get(key);
-      if (!m) this.blocks.set(key, (m = new Map()));
+      if (!m) this.blocks.set(key, (m = new Map<string, Buffer>()));
       m.set(id, body);
       res.writeHead(201, headers).end();
       return;

@@ -95,7 +95,7 @@ export async function startFaultProxy(rules: Rule[] = [], upstreams: Upstream[] 
     });
 
   for (const up of upstreams) {
-    const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
       const method = req.method ?? 'GET';
       const path = req.url ?? '/';
       const rule = pick(up.service, method, path);
@@ -145,7 +145,9 @@ export async function startFaultProxy(rules: Rule[] = [], upstreams: Upstream[] 
       record(upstream.statusCode);
       res.writeHead(upstream.statusCode, out);
       res.end(text);
-    });
+    };
+    // a rejection stays unhandled (the test process fails), as when createServer called the async handler itself
+    const server = createServer((req, res) => void handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     portMap.set(up.port, (server.address() as AddressInfo).port);
     servers.push(server);

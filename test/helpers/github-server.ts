@@ -9,7 +9,7 @@
 // after the operation was applied, or a connection reset / no answer at all instead of one.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { closeServer, githubSpec, githubSpecSubset, listenOnLoopback } from './github-openapi.ts';
-import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
+import { OpenAPIBackend, type Context } from 'openapi-backend';
 
 
 /** The operations this fake implements (GitHub's operationIds). */
@@ -215,7 +215,7 @@ export class GitHubServer {
 
   private handle(id: OperationId, c: Context, record: RecordedRequest): Answer {
     record.operationId = id;
-    const auth = c.request.headers.authorization;
+    const auth = (c.request.headers as IncomingMessage['headers']).authorization;
     const token = typeof auth === 'string' ? auth.replace(/^(token|bearer)\s+/i, '') : '';
     if (token !== this.o.token) return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
     const fault = this.faults.get(id);
@@ -271,7 +271,16 @@ export class GitHubServer {
   }
 
   private answer(id: OperationId, c: Context, p: Record<string, string>): Answer {
-    const body = (c.request.requestBody ?? {}) as Json;
+    // validated against GitHub's schema before it gets here: the fields read have their documented types
+    const body = (c.request.requestBody ?? {}) as {
+      body?: string;
+      name?: string;
+      head_sha?: string;
+      status?: string;
+      conclusion?: string;
+      details_url?: string;
+      output?: { title?: string; summary?: string; text?: string; annotations?: Json[] };
+    };
     const q = c.request.query as Record<string, string>;
     switch (id) {
       case 'issues/list-comments': {
@@ -304,7 +313,7 @@ export class GitHubServer {
       }
       case 'checks/create':
       case 'checks/update': {
-        const output = body.output as (Json & { annotations?: Json[] }) | undefined;
+        const output = body.output;
         if (output?.annotations && output.annotations.length > 50) return tooLong('CheckRun', 'annotations', 50);
         if (typeof output?.summary === 'string' && output.summary.length > 65_535) return tooLong('CheckRun', 'summary', 65_535);
         let cr: FakeCheckRun | undefined;
@@ -331,7 +340,7 @@ export class GitHubServer {
         }
         if (body.details_url) cr.details_url = String(body.details_url);
         if (output) {
-          cr.output = { title: String(output.title ?? cr.output.title), summary: String(output.summary ?? cr.output.summary), text: (output.text as string) ?? cr.output.text };
+          cr.output = { title: String(output.title ?? cr.output.title), summary: String(output.summary ?? cr.output.summary), text: output.text ?? cr.output.text };
           // GitHub appends annotations on every update.
           cr.annotations.push(...(output.annotations ?? []));
         }

@@ -92,7 +92,7 @@ test('user-data is a #cloud-config document with the node files and the stack sc
   const paths = doc.write_files.map((f) => f.path);
   assert.deepEqual(paths, ['/etc/tempest-gate/run-id', '/etc/tempest-gate/role', '/etc/tempest-gate/local.conf', '/usr/local/bin/tempest-gate-stack', '/usr/local/bin/tempest-gate-discover-hosts']);
   assert.equal(doc.write_files[2]!.content, renderLocalConf(controller));
-  assert.equal(parse(renderUserData(subnode)).write_files.length, 4, 'subnodes do not map cells');
+  assert.equal((parse(renderUserData(subnode)) as { write_files: unknown[] }).write_files.length, 4, 'subnodes do not map cells');
 });
 
 test('cloud-init schema check accepts the controller and subnode user-data', { skip }, async () => {

@@ -96,7 +96,7 @@ test('generated v2 streams: our JUnit XML agrees with subunit2junitxml', () => {
     pairs.forEach(([input, output], i) => {
       if (conversions[i]!.crashed !== null) {
         // testtools raises on a skip whose `reason` attachment is not text (no MIME type given).
-        crashed.push(conversions[i]!.crashed!);
+        crashed.push(conversions[i]!.crashed);
         return;
       }
       const got = writeJUnit(parseResults(readFileSync(input), KEEP_ALL));

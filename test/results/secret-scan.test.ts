@@ -216,7 +216,7 @@ test('gzip: a planted secret is found through one or more gzip layers and member
       const r = findSecrets(bytes, 'auto', [DECOY, secret]);
       assert.deepEqual(r.found, [1]);
       assert.deepEqual(r.unchecked, []);
-      assert.deepEqual(r.readAs, [...Array(layers).fill('gzip'), 'subunit-v2']);
+      assert.deepEqual(r.readAs, [...Array<string>(layers).fill('gzip'), 'subunit-v2']);
     }),
     { numRuns: 100, seed: 20261204 },
   );

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { createResultParser, detectFormat, parseResults } from '../../src/core/results/parse.ts';
 import { ours, requireOracle, runOracle, type OracleTest } from '../helpers/oracle.ts';
 import { runFilterBatch, type FilterRun } from '../helpers/subunit-filters.ts';
-import { genV1Test, v1StreamOf, type V1Test } from '../helpers/streams-v1.ts';
+import { genV1Test, v1StreamOf } from '../helpers/streams-v1.ts';
 
 const run = promisify(execFile);
 const FIXTURES = fileURLToPath(new URL('../fixtures/subunit/', import.meta.url));
@@ -219,7 +219,7 @@ test('damaged v1 streams: no crash, damage located, and agreement with python-su
   const dir = tempDir();
   try {
     const inputs = cases.map(({ tests, injuries }) => {
-      let bytes: Buffer = Buffer.from(v1StreamOf(tests as V1Test[]));
+      let bytes: Buffer = Buffer.from(v1StreamOf(tests));
       for (const inj of injuries) bytes = injureV1(bytes.toString('utf8'), inj);
       return bytes;
     });

@@ -42,7 +42,7 @@ test('an alias bomb in a rules file is a one-line error at the first alias', () 
 test('rules sharing a step list through an anchor still read', () => {
   const text = 'version: 1\nselections:\n  - name: a\n    files: [^nova/.*]\n    tempest: &steps\n      - regex: ^tempest\\.api\\.compute\n  - name: b\n    files: [^cinder/.*]\n    tempest: *steps\n';
   const r = parseRulesText(text, 'rules.yaml');
-  assert.deepEqual(JSON.parse(JSON.stringify(r.doc)).selections.map((s: { tempest: { regex: string }[] }) => s.tempest[0]?.regex), ['^tempest\\.api\\.compute', '^tempest\\.api\\.compute']);
+  assert.deepEqual((JSON.parse(JSON.stringify(r.doc)) as { selections: { tempest: { regex: string }[] }[] }).selections.map((s: { tempest: { regex: string }[] }) => s.tempest[0]?.regex), ['^tempest\\.api\\.compute', '^tempest\\.api\\.compute']);
 });
 
 test('select CLI: a rules file with an alias bomb exits 3 with one line', async () => {

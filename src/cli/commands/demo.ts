@@ -60,7 +60,7 @@ Exit codes:
       // Pasted back into a shell from the checkout, as it is: npx finds the bin, paths are relative and quoted.
       if (!json) io.stdout.write(`\n== ${step.title} ==\n$ npx tempest-gate ${shJoin(step.argv.map((a) => (a.startsWith(`${io.cwd}/`) ? relative(io.cwd, a) : a)))}\n`);
       const sink = new PassThrough();
-      if (!json) sink.pipe(io.stdout as NodeJS.WritableStream, { end: false });
+      if (!json) sink.pipe(io.stdout, { end: false });
       else sink.resume();
       const stepIo: CommandIo = { ...io, stdout: sink, stderr: json ? new PassThrough().resume() : io.stderr };
       const code = await runCli(step.argv, stepIo);

@@ -160,7 +160,7 @@ Exit codes:
       runAs: runAs === '' ? null : runAs,
       tempest: str(args, 'tempest') ?? 'tempest',
       overrides,
-      reference: str(args, 'baseline') === undefined ? new Map() : (await readReference(str(args, 'baseline') as string)).durations,
+      reference: str(args, 'baseline') === undefined ? new Map<string, number>() : (await readReference(str(args, 'baseline') as string)).durations,
       total,
       timeouts,
       markers: { done: str(args, 'ready-file') ?? DEFAULT_READY.done, failed: str(args, 'failed-file') ?? DEFAULT_READY.failed, log: str(args, 'stack-log') ?? DEFAULT_READY.log },

@@ -22,7 +22,7 @@ export interface MultinodeTemplate {
   subnode: DevstackVars;
 }
 
-export const DEVSTACK_MULTINODE: MultinodeTemplate = template as unknown as MultinodeTemplate;
+export const DEVSTACK_MULTINODE: MultinodeTemplate = template;
 
 /** localrc keys whose values are passwords: replaced by the sourced secrets file. */
 export const SECRET_LOCALRC_KEYS = ['DATABASE_PASSWORD', 'RABBIT_PASSWORD', 'ADMIN_PASSWORD', 'SERVICE_PASSWORD'] as const;

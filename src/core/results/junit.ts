@@ -287,7 +287,8 @@ function textOf(node: XmlNode): string {
   let s = '';
   for (const c of childrenOf(node)) {
     const tag = tagOf(c);
-    if (tag === '#text') s += String(c['#text'] ?? '');
+    // parseTagValue is off: a text node's value is always a string
+    if (tag === '#text') s += typeof c['#text'] === 'string' ? c['#text'] : '';
     else if (tag === '#cdata') s += textOf(c);
   }
   return s;

@@ -113,7 +113,7 @@ export function parseTestId(id: string): TestIdParts {
     return { name: id, className: fixture[2] ?? '', method: fixture[1] ?? '', attrs: [], idempotentId: null };
   }
   let name = id;
-  let attrs: string[] = [];
+  const attrs: string[] = [];
   let idempotentId: string | null = null;
   // `name[attrs]`: the last '[' opens the attributes when no ']' or '[' follows it before the end.
   const open = id.endsWith(']') ? id.lastIndexOf('[') : -1;

@@ -643,7 +643,7 @@ export function encodePacket(input: PacketInput): Uint8Array {
   out[pos++] = (crc >>> 24) & 0xff;
   out[pos++] = (crc >>> 16) & 0xff;
   out[pos++] = (crc >>> 8) & 0xff;
-  out[pos++] = crc & 0xff;
+  out[pos] = crc & 0xff;
   return out;
 }
 

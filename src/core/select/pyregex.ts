@@ -918,7 +918,7 @@ export interface PySearch {
   readonly translated: TranslatedRegex;
   /** The engine for subjects that contain a prunable lookaround's literal (or every subject, when nothing is prunable). */
   readonly engine: Engine | 'literal';
-  search(subject: string): boolean;
+  search(this: void, subject: string): boolean;
 }
 
 /**

@@ -125,17 +125,25 @@ function normalizeKeys(config: Dict): Dict {
   return out;
 }
 
-function pySafeStr(v: unknown): string {
+/** A scalar's text; a mapping or list where a scalar belongs would read as '[object Object]', so it is an error naming the key. */
+function scalarText(v: unknown, key: string, where: string, expected = 'a string'): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  const got = Array.isArray(v) ? 'a list' : isDict(v) ? 'a mapping' : typeof v;
+  throw new UserError(`'${key}' must be ${expected}, not ${got}`, { place: { file: where } });
+}
+
+function pySafeStr(v: unknown, key: string, where: string): string {
   if (v === true) return 'True';
   if (v === false) return 'False';
   if (v === null || v === undefined) return 'None';
-  return String(v);
+  return scalarText(v, key, where);
 }
 
-function getBoolean(v: unknown): boolean {
+function getBoolean(v: unknown, key: string, where: string): boolean {
   if (v === undefined || v === null) return false;
   if (typeof v === 'boolean') return v;
-  return String(v).toLowerCase() === 'true';
+  return scalarText(v, key, where, 'true or false').toLowerCase() === 'true';
 }
 
 /** The file search list for `clouds` or `secure`, in openstacksdk's order. */
@@ -233,7 +241,7 @@ function expandRegions(regions: unknown[], where: string): Region[] {
       }
       return { name: r.name, values: isDict(r.values) ? r.values : {} };
     }
-    return { name: pySafeStr(r), values: {} };
+    return { name: pySafeStr(r, 'regions', where), values: {} };
   });
 }
 
@@ -241,14 +249,14 @@ function knownRegions(cloud: Dict, where: string): Region[] {
   const c = normalizeKeys(cloud);
   if (Array.isArray(c.regions)) return expandRegions(c.regions, where);
   if (c.region_name !== undefined && c.region_name !== null) {
-    const list = Array.isArray(c.region_name) ? c.region_name : String(c.region_name).split(',');
+    const list = Array.isArray(c.region_name) ? c.region_name : scalarText(c.region_name, 'region_name', where).split(',');
     return expandRegions(list, where);
   }
   return [];
 }
 
 /** openstacksdk magic_fixes, for the keys we use. */
-function magicFixes(input: Dict): Dict {
+function magicFixes(input: Dict, where: string): Dict {
   let config: Dict = { ...input, auth: { ...(isDict(input.auth) ? input.auth : {}) } };
   const auth = () => config.auth as Dict;
   if ('token' in auth() || config.auth_token || config.token) {
@@ -307,11 +315,11 @@ function magicFixes(input: Dict): Dict {
       let value: string | null = null;
       for (const k of aliases) {
         if (k in config) {
-          value = pySafeStr(config[k]);
+          value = pySafeStr(config[k], k, where);
           delete config[k];
         }
         if (k in auth()) {
-          value = pySafeStr(auth()[k]);
+          value = pySafeStr(auth()[k], `auth.${k}`, where);
           delete auth()[k];
         }
       }
@@ -341,7 +349,7 @@ function magicFixes(input: Dict): Dict {
       delete auth()[target];
     }
   }
-  for (const key of ['insecure', 'cache']) if (key in config && typeof config[key] !== 'boolean') config[key] = getBoolean(config[key]);
+  for (const key of ['insecure', 'cache']) if (key in config && typeof config[key] !== 'boolean') config[key] = getBoolean(config[key], key, where);
   return config;
 }
 
@@ -366,7 +374,7 @@ function validateAuth(config: Dict, authType: AuthType): Dict {
 }
 
 function asAuthType(value: unknown, where: string): AuthType {
-  const v = value === null || value === undefined || value === '' ? 'none' : String(value);
+  const v = value === null || value === undefined || value === '' ? 'none' : scalarText(value, 'auth_type', where);
   if ((SUPPORTED_AUTH_TYPES as readonly string[]).includes(v)) return v as AuthType;
   throw new UserError(`auth_type '${v}' is not supported; use one of ${SUPPORTED_AUTH_TYPES.join(', ')}`, { place: { file: where }, exitCode: EXIT.usage });
 }
@@ -442,12 +450,12 @@ export function resolveCloud(options: ResolveOptions): ResolvedCloud {
     region = found;
   }
   delete config.regions;
-  for (const [k, v] of Object.entries({ ...(structuredClone(region.values) as Dict), region_name: region.name })) {
+  for (const [k, v] of Object.entries({ ...structuredClone(region.values), region_name: region.name })) {
     if (v === null || v === undefined) continue;
     if (k === 'auth' && isDict(v)) config.auth = { ...(config.auth as Dict), ...(v as Dict) };
     else config[k] = v;
   }
-  config = magicFixes(config);
+  config = magicFixes(config, where);
   config = normalizeKeys(config);
   if (config.auth_type === 'token_endpoint') config.auth_type = 'admin_token';
   const authType = asAuthType(config.auth_type, where);
@@ -464,17 +472,17 @@ export function resolveCloud(options: ResolveOptions): ResolvedCloud {
   }
 
   const auth: Record<string, string> = {};
-  for (const [k, v] of Object.entries(config.auth as Dict)) if (v !== undefined && v !== null) auth[k] = typeof v === 'string' ? v : pySafeStr(v);
-  const insecure = getBoolean(config.insecure);
-  const verify = insecure ? false : config.verify === undefined ? true : getBoolean(config.verify);
+  for (const [k, v] of Object.entries(config.auth as Dict)) if (v !== undefined && v !== null) auth[k] = typeof v === 'string' ? v : pySafeStr(v, `auth.${k}`, where);
+  const insecure = getBoolean(config.insecure, 'insecure', where);
+  const verify = insecure ? false : config.verify === undefined ? true : getBoolean(config.verify, 'verify', where);
   const extra: Dict = { ...config };
   for (const k of ['auth', 'auth_type', 'region_name', 'interface', 'verify', 'insecure', 'cacert']) delete extra[k];
   return {
     name,
-    regionName: String(config.region_name ?? ''),
+    regionName: scalarText(config.region_name ?? '', 'region_name', where),
     authType,
     auth,
-    interface: String(config.interface ?? 'public'),
+    interface: scalarText(config.interface ?? 'public', 'interface', where),
     verify,
     cacert: typeof config.cacert === 'string' ? config.cacert : undefined,
     configFile: loaded.configFile,

@@ -118,18 +118,21 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_
 
 function errCode(err: unknown): string {
   const e = err as { code?: unknown; cause?: { code?: unknown } };
-  return String(e.code ?? e.cause?.code ?? '');
+  const code = e.code ?? e.cause?.code;
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : '';
 }
 
 export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    // rejects the promise with the signal's reason, as the abort below does
+    signal?.throwIfAborted();
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(t);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the signal's own reason, as node's APIs reject: callers tell --timeout from a cancel by it
       reject(signal?.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -176,7 +179,7 @@ export class HttpClient {
       this.calls++;
       this.byMethod[req.method] = (this.byMethod[req.method] ?? 0) + 1;
       let retryReason: string | undefined;
-      let waitMs = 0;
+      let waitMs: number;
       try {
         const timeout = req.timeoutMs ?? this.timeoutMs;
         const res = await request(req.url, {

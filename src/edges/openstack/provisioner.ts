@@ -222,7 +222,7 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
       await settleAll(state.map(boot));
     } catch (err) {
       if (isQuotaError(err)) {
-        throw new QuotaError(`quota exceeded: ${(err as CloudError).cloudMessage} (this run needs ${nodes.length} servers of flavor ${flavor.name}: ${flavor.vcpus} vCPUs, ${flavor.ram} MB each); not retried`, err);
+        throw new QuotaError(`quota exceeded: ${err.cloudMessage} (this run needs ${nodes.length} servers of flavor ${flavor.name}: ${flavor.vcpus} vCPUs, ${flavor.ram} MB each); not retried`, err);
       }
       throw err;
     }
@@ -419,7 +419,7 @@ export function generateRunKey(comment: string): { public: string; private: stri
 function describeAbort(reason: unknown): string {
   if (reason instanceof Error && reason.name === 'TimeoutError') return 'overall timeout reached (--timeout)';
   if (reason instanceof Error) return reason.message;
-  return String(reason ?? 'cancelled');
+  return typeof reason === 'string' || typeof reason === 'number' ? String(reason) : 'cancelled';
 }
 
 /**
