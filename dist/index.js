@@ -5,18 +5,18 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-4MAZQVGO.js";
+} from "./chunks/chunk-KV75KQXG.js";
 import "./chunks/chunk-TYNSK2RS.js";
-import "./chunks/chunk-DPITT6VC.js";
-import "./chunks/chunk-DOVTEJQT.js";
+import "./chunks/chunk-HFCWNALH.js";
+import "./chunks/chunk-72VH4M4P.js";
 import "./chunks/chunk-FFUPZC6L.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";
 import "./chunks/chunk-OEZSHAT6.js";
 import {
   redact
-} from "./chunks/chunk-7YFHF5F2.js";
-import "./chunks/chunk-PF7A42VC.js";
+} from "./chunks/chunk-UHJU7IFO.js";
+import "./chunks/chunk-2DRLFCGB.js";
 import {
   UserError
 } from "./chunks/chunk-XOD6W3JI.js";
@@ -50,7 +50,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-VRQE5EZS.js"), import("./chunks/cloud-XY3JNA6W.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-NGPIT32O.js"), import("./chunks/cloud-LERL32TV.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

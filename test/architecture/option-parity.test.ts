@@ -146,7 +146,9 @@ test('what is carried exists in action.yml and the Zuul job, with the same defau
     if (typeof c.zuul === 'string' && !vars.has(c.zuul)) missing.push(`${option}: the Zuul job has no variable '${c.zuul}'`);
     if (c.default !== undefined) {
       if ((inputs[c.action]?.default ?? '') !== c.default) missing.push(`${option}: action.yml's '${c.action}' defaults to '${inputs[c.action]?.default}', not '${c.default}'`);
-      if (typeof c.zuul === 'string' && vars.has(c.zuul) && String(vars.get(c.zuul) ?? '') !== c.default) missing.push(`${option}: Zuul's '${c.zuul}' defaults to '${String(vars.get(c.zuul))}', not '${c.default}'`);
+      const zv = typeof c.zuul === 'string' ? vars.get(c.zuul) : undefined;
+      const zuulDefault = typeof zv === 'string' ? zv : JSON.stringify(zv ?? '');
+      if (typeof c.zuul === 'string' && vars.has(c.zuul) && zuulDefault !== c.default) missing.push(`${option}: Zuul's '${c.zuul}' defaults to '${zuulDefault}', not '${c.default}'`);
     }
   }
   assert.deepEqual(missing, []);

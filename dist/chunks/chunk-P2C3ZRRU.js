@@ -5,15 +5,15 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-SEQWI7GD.js";
+} from "./chunk-BCSRET6Q.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-WMUJ6EQZ.js";
+} from "./chunk-4SG6VCAG.js";
 import {
   parseDuration
-} from "./chunk-VUDELR7P.js";
+} from "./chunk-CRVWU56P.js";
 import {
   SECRETS_PATH
 } from "./chunk-TYNSK2RS.js";

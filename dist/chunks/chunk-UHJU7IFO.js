@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   FAILING_STATUSES
-} from "./chunk-PF7A42VC.js";
+} from "./chunk-2DRLFCGB.js";
 
 // src/core/render/pr-report.ts
 var GITHUB_BODY_LIMIT = 65536;

@@ -4,18 +4,18 @@ import {
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-H4CW4O32.js";
+} from "./chunk-VBBHKJX2.js";
 import {
   loadRuns
-} from "./chunk-UA25Q74Z.js";
+} from "./chunk-RL65SMWS.js";
 import {
   DEFAULT_STORE
-} from "./chunk-DPITT6VC.js";
+} from "./chunk-HFCWNALH.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-DOVTEJQT.js";
+} from "./chunk-72VH4M4P.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";

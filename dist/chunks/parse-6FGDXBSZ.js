@@ -4,10 +4,10 @@ import {
   parseFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-UA25Q74Z.js";
+} from "./chunk-RL65SMWS.js";
 import {
   writeJUnit
-} from "./chunk-DOVTEJQT.js";
+} from "./chunk-72VH4M4P.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -17,7 +17,7 @@ import {
   flag,
   str
 } from "./chunk-FLRDIUCQ.js";
-import "./chunk-PF7A42VC.js";
+import "./chunk-2DRLFCGB.js";
 import {
   EXIT,
   usageError

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createResultParser,
   resultsFromBytes
-} from "./chunk-DOVTEJQT.js";
+} from "./chunk-72VH4M4P.js";
 import {
   fileSize,
   readBytes,
@@ -11,7 +11,7 @@ import {
 } from "./chunk-ZELLUOP7.js";
 import {
   RESULTS_SCHEMA
-} from "./chunk-PF7A42VC.js";
+} from "./chunk-2DRLFCGB.js";
 
 // src/core/results/results-json.ts
 var indent = (json, by) => json.replace(/\n/g, `
@@ -63,10 +63,11 @@ var ResultsJsonText = class {
 // src/edges/crc-check.ts
 import { Worker } from "node:worker_threads";
 function crcWorkerMain() {
-  const { parentPort, workerData } = process.getBuiltinModule("node:worker_threads");
+  const threads = process.getBuiltinModule("node:worker_threads");
+  const parentPort = threads.parentPort;
   const { openSync, readSync, closeSync } = process.getBuiltinModule("node:fs");
   const { crc32 } = process.getBuiltinModule("node:zlib");
-  const { path, chunkSize } = workerData;
+  const { path, chunkSize } = threads.workerData;
   const verdict = (clean, packets2, reason) => parentPort.postMessage({ clean, packets: packets2, reason });
   let fd;
   try {

@@ -3,11 +3,11 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-WMUJ6EQZ.js";
+} from "./chunk-4SG6VCAG.js";
 import {
   parseDuration,
   provisionStage
-} from "./chunk-VUDELR7P.js";
+} from "./chunk-CRVWU56P.js";
 import {
   isValidRunId,
   newRunId

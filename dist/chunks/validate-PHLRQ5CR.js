@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   parseSet,
   reportText
-} from "./chunk-EHFZYFUP.js";
+} from "./chunk-P2C3ZRRU.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -11,7 +11,7 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-SEQWI7GD.js";
+} from "./chunk-BCSRET6Q.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
@@ -19,23 +19,23 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-WMUJ6EQZ.js";
+} from "./chunk-4SG6VCAG.js";
 import {
   listFlavors,
   listNetworks,
   networkExtensions,
   openSession,
   parseDuration
-} from "./chunk-VUDELR7P.js";
+} from "./chunk-CRVWU56P.js";
 import "./chunk-TRVLSGEF.js";
 import {
   parseGuideline
-} from "./chunk-NCUUOHHC.js";
+} from "./chunk-ISFXONGU.js";
 import "./chunk-TYNSK2RS.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-DOVTEJQT.js";
+} from "./chunk-72VH4M4P.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -48,7 +48,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FLRDIUCQ.js";
-import "./chunk-PF7A42VC.js";
+import "./chunk-2DRLFCGB.js";
 import {
   usageError
 } from "./chunk-XOD6W3JI.js";

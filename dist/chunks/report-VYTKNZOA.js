@@ -1,24 +1,24 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-WQCJI52M.js";
+} from "./chunk-OYFRGWLZ.js";
 import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-NDWDLXUP.js";
+} from "./chunk-BRLVGP3L.js";
 import {
   judgeRuns,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-H4CW4O32.js";
+} from "./chunk-VBBHKJX2.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-NCUUOHHC.js";
+import "./chunk-ISFXONGU.js";
 import {
   loadRuns
-} from "./chunk-UA25Q74Z.js";
-import "./chunk-DPITT6VC.js";
-import "./chunk-DOVTEJQT.js";
+} from "./chunk-RL65SMWS.js";
+import "./chunk-HFCWNALH.js";
+import "./chunk-72VH4M4P.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
@@ -27,8 +27,8 @@ import {
   strs
 } from "./chunk-FLRDIUCQ.js";
 import "./chunk-OEZSHAT6.js";
-import "./chunk-7YFHF5F2.js";
-import "./chunk-PF7A42VC.js";
+import "./chunk-UHJU7IFO.js";
+import "./chunk-2DRLFCGB.js";
 import {
   usageError
 } from "./chunk-XOD6W3JI.js";

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-QTCYMV4Q.js";
+} from "./chunk-3ULII7VA.js";
 import "./chunk-B3CI7MJK.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
@@ -12,7 +12,7 @@ import {
   str,
   writeJson
 } from "./chunk-FLRDIUCQ.js";
-import "./chunk-PF7A42VC.js";
+import "./chunk-2DRLFCGB.js";
 import {
   createGitHubClient
 } from "./chunk-OOIVR6QO.js";

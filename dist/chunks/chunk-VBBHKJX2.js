@@ -4,16 +4,16 @@ import {
 } from "./chunk-B3CI7MJK.js";
 import {
   parseGuideline
-} from "./chunk-NCUUOHHC.js";
+} from "./chunk-ISFXONGU.js";
 import {
   damageLine
-} from "./chunk-UA25Q74Z.js";
+} from "./chunk-RL65SMWS.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef,
   loadStoredBaseline,
   openStore
-} from "./chunk-DPITT6VC.js";
+} from "./chunk-HFCWNALH.js";
 import {
   EMPTY_CONTEXT,
   compareInterop,
@@ -24,7 +24,7 @@ import {
   passedTests,
   scoreGuideline,
   summarizeRuns
-} from "./chunk-DOVTEJQT.js";
+} from "./chunk-72VH4M4P.js";
 import {
   readText
 } from "./chunk-ZELLUOP7.js";

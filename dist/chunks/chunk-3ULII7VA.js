@@ -17,7 +17,7 @@ import {
 } from "./chunk-ZELLUOP7.js";
 import {
   parseTestId
-} from "./chunk-PF7A42VC.js";
+} from "./chunk-2DRLFCGB.js";
 import {
   EXIT,
   UserError,

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-WQCJI52M.js";
+} from "./chunk-OYFRGWLZ.js";
 import {
   newRunId
 } from "./chunk-TRVLSGEF.js";
@@ -11,21 +11,21 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-H4CW4O32.js";
+} from "./chunk-VBBHKJX2.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-NCUUOHHC.js";
+import "./chunk-ISFXONGU.js";
 import {
   loadRuns
-} from "./chunk-UA25Q74Z.js";
+} from "./chunk-RL65SMWS.js";
 import {
   writeJobSummary
 } from "./chunk-POZU2ICL.js";
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-4MAZQVGO.js";
+} from "./chunk-KV75KQXG.js";
 import "./chunk-TYNSK2RS.js";
-import "./chunk-DPITT6VC.js";
+import "./chunk-HFCWNALH.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -35,7 +35,7 @@ import {
   parseResults,
   renderCompareMarkdown,
   resultsFromBytes
-} from "./chunk-DOVTEJQT.js";
+} from "./chunk-72VH4M4P.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -48,10 +48,10 @@ import {
   fitBody,
   redact,
   renderReportMarkdown
-} from "./chunk-7YFHF5F2.js";
+} from "./chunk-UHJU7IFO.js";
 import {
   FAILING_STATUSES
-} from "./chunk-PF7A42VC.js";
+} from "./chunk-2DRLFCGB.js";
 import {
   EXIT,
   UserError
@@ -449,7 +449,7 @@ async function publishReport(settings, report, targets, github) {
   let checkRunId = null;
   const pointer = ctx.runUrl ? `The whole report is in the job summary of [the workflow run](${ctx.runUrl})${settings.artifactName ? ` and its artifact \`${settings.artifactName}\`` : ""}.` : "The whole report is in the job summary and the artifact.";
   if (targets.github && (report.pullRequest || settings.checkRun)) {
-    const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([import("./comment-RGEYCBUA.js"), import("./check-run-SGHXKQK4.js"), github()]);
+    const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([import("./comment-RGEYCBUA.js"), import("./check-run-EGT2BUSG.js"), github()]);
     if (report.pullRequest && settings.commentMode !== "off") {
       const marker = commentMarker(settings.commentKey);
       const body = fitBody(`${marker}
@@ -581,14 +581,14 @@ async function reference(settings) {
   }
   if (baseline) info(`Baseline: ${baseline.source}`);
   if (warning2) warning(`baseline: ${warning2}`);
-  let knownFailures = null;
+  let knownFailures;
   try {
     knownFailures = await loadKnownFailures(settings.knownFailures);
   } catch (err) {
     if (err instanceof UserError) throw new UserError(`input 'known-failures': ${err.message}`, { exitCode: EXIT.usage, cause: err });
     throw err;
   }
-  let guidelines = [];
+  let guidelines;
   try {
     guidelines = await loadGuidelines(settings.guidelines);
   } catch (err) {

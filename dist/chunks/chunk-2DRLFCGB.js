@@ -21,7 +21,7 @@ function parseTestId(id) {
     return { name: id, className: fixture[2] ?? "", method: fixture[1] ?? "", attrs: [], idempotentId: null };
   }
   let name = id;
-  let attrs = [];
+  const attrs = [];
   let idempotentId = null;
   const open = id.endsWith("]") ? id.lastIndexOf("[") : -1;
   if (open >= 0 && id.indexOf("]", open) === id.length - 1) {

@@ -10,19 +10,19 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-NDWDLXUP.js";
-import "./chunk-H4CW4O32.js";
+} from "./chunk-BRLVGP3L.js";
+import "./chunk-VBBHKJX2.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-NCUUOHHC.js";
-import "./chunk-UA25Q74Z.js";
-import "./chunk-DPITT6VC.js";
-import "./chunk-DOVTEJQT.js";
+import "./chunk-ISFXONGU.js";
+import "./chunk-RL65SMWS.js";
+import "./chunk-HFCWNALH.js";
+import "./chunk-72VH4M4P.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";
 import "./chunk-OEZSHAT6.js";
-import "./chunk-PF7A42VC.js";
+import "./chunk-2DRLFCGB.js";
 import "./chunk-XOD6W3JI.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-NQJFE2ZZ.js";

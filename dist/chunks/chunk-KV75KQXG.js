@@ -5,7 +5,7 @@ import {
 } from "./chunk-TYNSK2RS.js";
 import {
   isBaselineName
-} from "./chunk-DPITT6VC.js";
+} from "./chunk-HFCWNALH.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";

@@ -3,16 +3,16 @@ import {
   cleanupStage,
   savedToken,
   sweepStage
-} from "./chunk-UPGNR4UW.js";
+} from "./chunk-TPMIGYW6.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-WMUJ6EQZ.js";
+} from "./chunk-4SG6VCAG.js";
 import {
   loadProvisionState,
   parseDuration
-} from "./chunk-VUDELR7P.js";
+} from "./chunk-CRVWU56P.js";
 import {
   isValidRunId
 } from "./chunk-TRVLSGEF.js";

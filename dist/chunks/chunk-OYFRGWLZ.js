@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   renderCompareMarkdown
-} from "./chunk-DOVTEJQT.js";
+} from "./chunk-72VH4M4P.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";
 import {
   renderReportMarkdown
-} from "./chunk-7YFHF5F2.js";
+} from "./chunk-UHJU7IFO.js";
 import {
   microsFromIso
-} from "./chunk-PF7A42VC.js";
+} from "./chunk-2DRLFCGB.js";
 
 // src/core/render/report-html.ts
 var COLORS = {

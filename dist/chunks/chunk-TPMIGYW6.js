@@ -4,7 +4,7 @@ import {
   cleanupRun,
   openSession,
   sweep
-} from "./chunk-VUDELR7P.js";
+} from "./chunk-CRVWU56P.js";
 
 // src/stages/cleanup.ts
 import { readFile } from "node:fs/promises";

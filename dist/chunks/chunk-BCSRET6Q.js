@@ -11,7 +11,7 @@ import {
   loadProvisionState,
   openSession,
   require_lib
-} from "./chunk-VUDELR7P.js";
+} from "./chunk-CRVWU56P.js";
 import {
   SECRETS_PATH
 } from "./chunk-TYNSK2RS.js";
@@ -19,7 +19,7 @@ import {
   createResultParser,
   parseBaseline,
   parseResults
-} from "./chunk-DOVTEJQT.js";
+} from "./chunk-72VH4M4P.js";
 import {
   readBytes,
   readText
@@ -27,7 +27,7 @@ import {
 import {
   FAILING_STATUSES,
   makeRunResults
-} from "./chunk-PF7A42VC.js";
+} from "./chunk-2DRLFCGB.js";
 import {
   EXIT,
   UserError,

@@ -2,32 +2,32 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   cleanupLines,
   cleanupStage
-} from "./chunk-UPGNR4UW.js";
+} from "./chunk-TPMIGYW6.js";
 import {
   selectStage
-} from "./chunk-QTCYMV4Q.js";
+} from "./chunk-3ULII7VA.js";
 import {
   DEFAULT_READY,
   DEFAULT_TIMEOUTS,
   readRegexList,
   runStage
-} from "./chunk-SEQWI7GD.js";
+} from "./chunk-BCSRET6Q.js";
 import "./chunk-VMDJOGCR.js";
 import {
   provisionStage,
   resolveCloud
-} from "./chunk-VUDELR7P.js";
+} from "./chunk-CRVWU56P.js";
 import "./chunk-TRVLSGEF.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
 } from "./chunk-B3CI7MJK.js";
 import "./chunk-TYNSK2RS.js";
-import "./chunk-DOVTEJQT.js";
+import "./chunk-72VH4M4P.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
-import "./chunk-PF7A42VC.js";
+import "./chunk-2DRLFCGB.js";
 import {
   UserError
 } from "./chunk-XOD6W3JI.js";

@@ -10,25 +10,25 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-NDWDLXUP.js";
-import "./chunk-H4CW4O32.js";
+} from "./chunk-BRLVGP3L.js";
+import "./chunk-VBBHKJX2.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-NCUUOHHC.js";
+import "./chunk-ISFXONGU.js";
 import {
   loadRuns
-} from "./chunk-UA25Q74Z.js";
+} from "./chunk-RL65SMWS.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-DPITT6VC.js";
+} from "./chunk-HFCWNALH.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-DOVTEJQT.js";
+} from "./chunk-72VH4M4P.js";
 import "./chunk-FFUPZC6L.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
@@ -38,7 +38,7 @@ import {
   writeJson
 } from "./chunk-FLRDIUCQ.js";
 import "./chunk-OEZSHAT6.js";
-import "./chunk-PF7A42VC.js";
+import "./chunk-2DRLFCGB.js";
 import {
   EXIT,
   usageError

@@ -1,8 +1,8 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   annotationBatches
-} from "./chunk-7YFHF5F2.js";
-import "./chunk-PF7A42VC.js";
+} from "./chunk-UHJU7IFO.js";
+import "./chunk-2DRLFCGB.js";
 import {
   explainGitHubError
 } from "./chunk-OOIVR6QO.js";

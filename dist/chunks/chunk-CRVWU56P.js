@@ -46864,16 +46864,22 @@ function normalizeKeys(config) {
   }
   return out;
 }
-function pySafeStr(v) {
+function scalarText(v, key, where, expected = "a string") {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  const got = Array.isArray(v) ? "a list" : isDict(v) ? "a mapping" : typeof v;
+  throw new UserError(`'${key}' must be ${expected}, not ${got}`, { place: { file: where } });
+}
+function pySafeStr(v, key, where) {
   if (v === true) return "True";
   if (v === false) return "False";
   if (v === null || v === void 0) return "None";
-  return String(v);
+  return scalarText(v, key, where);
 }
-function getBoolean(v) {
+function getBoolean(v, key, where) {
   if (v === void 0 || v === null) return false;
   if (typeof v === "boolean") return v;
-  return String(v).toLowerCase() === "true";
+  return scalarText(v, key, where, "true or false").toLowerCase() === "true";
 }
 function searchPaths(base, options) {
   const home = options.home ?? homedir();
@@ -46955,19 +46961,19 @@ function expandRegions(regions, where) {
       }
       return { name: r.name, values: isDict(r.values) ? r.values : {} };
     }
-    return { name: pySafeStr(r), values: {} };
+    return { name: pySafeStr(r, "regions", where), values: {} };
   });
 }
 function knownRegions(cloud, where) {
   const c = normalizeKeys(cloud);
   if (Array.isArray(c.regions)) return expandRegions(c.regions, where);
   if (c.region_name !== void 0 && c.region_name !== null) {
-    const list2 = Array.isArray(c.region_name) ? c.region_name : String(c.region_name).split(",");
+    const list2 = Array.isArray(c.region_name) ? c.region_name : scalarText(c.region_name, "region_name", where).split(",");
     return expandRegions(list2, where);
   }
   return [];
 }
-function magicFixes(input) {
+function magicFixes(input, where) {
   let config = { ...input, auth: { ...isDict(input.auth) ? input.auth : {} } };
   const auth = () => config.auth;
   if ("token" in auth() || config.auth_token || config.token) {
@@ -47023,11 +47029,11 @@ function magicFixes(input) {
       let value = null;
       for (const k of aliases) {
         if (k in config) {
-          value = pySafeStr(config[k]);
+          value = pySafeStr(config[k], k, where);
           delete config[k];
         }
         if (k in auth()) {
-          value = pySafeStr(auth()[k]);
+          value = pySafeStr(auth()[k], `auth.${k}`, where);
           delete auth()[k];
         }
       }
@@ -47054,7 +47060,7 @@ function magicFixes(input) {
       delete auth()[target];
     }
   }
-  for (const key of ["insecure", "cache"]) if (key in config && typeof config[key] !== "boolean") config[key] = getBoolean(config[key]);
+  for (const key of ["insecure", "cache"]) if (key in config && typeof config[key] !== "boolean") config[key] = getBoolean(config[key], key, where);
   return config;
 }
 function validateAuth(config, authType) {
@@ -47076,7 +47082,7 @@ function validateAuth(config, authType) {
   return config;
 }
 function asAuthType(value, where) {
-  const v = value === null || value === void 0 || value === "" ? "none" : String(value);
+  const v = value === null || value === void 0 || value === "" ? "none" : scalarText(value, "auth_type", where);
   if (SUPPORTED_AUTH_TYPES.includes(v)) return v;
   throw new UserError(`auth_type '${v}' is not supported; use one of ${SUPPORTED_AUTH_TYPES.join(", ")}`, { place: { file: where }, exitCode: EXIT.usage });
 }
@@ -47144,7 +47150,7 @@ function resolveCloud(options) {
     if (k === "auth" && isDict(v)) config.auth = { ...config.auth, ...v };
     else config[k] = v;
   }
-  config = magicFixes(config);
+  config = magicFixes(config, where);
   config = normalizeKeys(config);
   if (config.auth_type === "token_endpoint") config.auth_type = "admin_token";
   const authType = asAuthType(config.auth_type, where);
@@ -47158,17 +47164,17 @@ function resolveCloud(options) {
     throw new UserError(`cloud '${name}': project_name needs project_domain_name or project_domain_id (project names are unique only within a domain)`, { place: { file: where }, exitCode: EXIT.usage });
   }
   const auth = {};
-  for (const [k, v] of Object.entries(config.auth)) if (v !== void 0 && v !== null) auth[k] = typeof v === "string" ? v : pySafeStr(v);
-  const insecure = getBoolean(config.insecure);
-  const verify = insecure ? false : config.verify === void 0 ? true : getBoolean(config.verify);
+  for (const [k, v] of Object.entries(config.auth)) if (v !== void 0 && v !== null) auth[k] = typeof v === "string" ? v : pySafeStr(v, `auth.${k}`, where);
+  const insecure = getBoolean(config.insecure, "insecure", where);
+  const verify = insecure ? false : config.verify === void 0 ? true : getBoolean(config.verify, "verify", where);
   const extra = { ...config };
   for (const k of ["auth", "auth_type", "region_name", "interface", "verify", "insecure", "cacert"]) delete extra[k];
   return {
     name,
-    regionName: String(config.region_name ?? ""),
+    regionName: scalarText(config.region_name ?? "", "region_name", where),
     authType,
     auth,
-    interface: String(config.interface ?? "public"),
+    interface: scalarText(config.interface ?? "public", "interface", where),
     verify,
     cacert: typeof config.cacert === "string" ? config.cacert : void 0,
     configFile: loaded.configFile,
@@ -47275,11 +47281,12 @@ var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT",
 var NOT_SENT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "UND_ERR_CONNECT_TIMEOUT", "EAI_AGAIN"]);
 function errCode(err) {
   const e = err;
-  return String(e.code ?? e.cause?.code ?? "");
+  const code = e.code ?? e.cause?.code;
+  return typeof code === "string" || typeof code === "number" ? String(code) : "";
 }
 function defaultSleep(ms2, signal) {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    signal?.throwIfAborted();
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
@@ -47327,7 +47334,7 @@ var HttpClient = class {
       this.calls++;
       this.byMethod[req.method] = (this.byMethod[req.method] ?? 0) + 1;
       let retryReason;
-      let waitMs = 0;
+      let waitMs;
       try {
         const timeout = req.timeoutMs ?? this.timeoutMs;
         const res = await (0, import_undici.request)(req.url, {
@@ -48233,7 +48240,7 @@ function generateRunKey(comment) {
 function describeAbort(reason) {
   if (reason instanceof Error && reason.name === "TimeoutError") return "overall timeout reached (--timeout)";
   if (reason instanceof Error) return reason.message;
-  return String(reason ?? "cancelled");
+  return typeof reason === "string" || typeof reason === "number" ? String(reason) : "cancelled";
 }
 async function orFind(create, find, attempts = 3) {
   for (let attempt = 1; ; attempt++) {
@@ -48365,4 +48372,4 @@ export {
   provisionStage,
   loadProvisionState
 };
-/*! For license information please see chunk-VUDELR7P.js.LEGAL.txt */
+/*! For license information please see chunk-CRVWU56P.js.LEGAL.txt */

@@ -16,7 +16,7 @@ import {
   microsFromIso,
   parseTestId,
   summarize
-} from "./chunk-PF7A42VC.js";
+} from "./chunk-2DRLFCGB.js";
 import {
   EXIT,
   UserError
@@ -429,7 +429,7 @@ function textOf(node) {
   let s = "";
   for (const c of childrenOf(node)) {
     const tag = tagOf(c);
-    if (tag === "#text") s += String(c["#text"] ?? "");
+    if (tag === "#text") s += typeof c["#text"] === "string" ? c["#text"] : "";
     else if (tag === "#cdata") s += textOf(c);
   }
   return s;
