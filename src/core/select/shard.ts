@@ -227,23 +227,20 @@ export function planShards(options: ShardOptions): ShardPlan {
     let sum = 0;
     for (const i of members) sum += seconds[i] as number;
     if (options.splitClasses && sum > perShard && members.length > 1) {
-      // Parts of at most total/K, in name order, so each part repeats setUpClass once.
+      // ceil(sum / (total/K)) parts of about equal seconds, in name order (each part repeats the
+      // class's fixtures once, so no more parts than needed); a test goes to the part its midpoint falls in.
       const sorted = [...members].sort((x, y) => byName(ids[x] as string, ids[y] as string));
-      let part: number[] = [];
-      let partSum = 0;
-      let parts = 0;
-      const flush = (): void => {
-        units.push({ key: `${cls}#${++parts}`, kind: 'class-part', tests: part.length, seconds: partSum, members: part });
-        part = [];
-        partSum = 0;
-      };
+      const count = Math.min(sorted.length, Math.ceil(sum / perShard));
+      const parts: { members: number[]; seconds: number }[] = Array.from({ length: count }, () => ({ members: [], seconds: 0 }));
+      let before = 0;
       for (const i of sorted) {
         const s = seconds[i] as number;
-        if (part.length && partSum + s > perShard) flush();
-        part.push(i);
-        partSum += s;
+        const part = parts[Math.min(count - 1, Math.floor(((before + s / 2) * count) / sum))] as { members: number[]; seconds: number };
+        part.members.push(i);
+        part.seconds += s;
+        before += s;
       }
-      if (part.length) flush();
+      parts.filter((p) => p.members.length).forEach((p, j) => units.push({ key: `${cls}#${j + 1}`, kind: 'class-part', tests: p.members.length, seconds: p.seconds, members: p.members }));
       splitCount++;
     } else {
       units.push({ key: cls, kind: 'class', tests: members.length, seconds: sum, members });
