@@ -43,6 +43,7 @@ export interface Shard {
   count: number;
   parallel: string[];
   serial: string[];
+  /** Its units' keys, in the order the units first appear in the selection. */
   units: string[];
 }
 
@@ -97,7 +98,7 @@ interface Unit extends ShardUnit {
 }
 
 /** Move or swap single units between the longest shard and another while that shortens the longest. */
-function refine(units: Unit[], owner: Int32Array, load: Float64Array, members: number[][], target: number): void {
+function refine(secs: Float64Array, owner: Int32Array, load: Float64Array, members: number[][], target: number): void {
   const k = load.length;
   const cap = 50 * k;
   for (let iter = 0; iter < cap; iter++) {
@@ -112,10 +113,10 @@ function refine(units: Unit[], owner: Int32Array, load: Float64Array, members: n
       if (lo === hi) continue;
       const gap = top - (load[lo] as number);
       if (gap <= 0) continue;
-      const loUnits = [...(members[lo] as number[])].sort((x, y) => (units[x] as Unit).seconds - (units[y] as Unit).seconds || x - y);
-      const loSecs = loUnits.map((u) => (units[u] as Unit).seconds);
+      const loUnits = Int32Array.from(members[lo] as number[]).sort((x, y) => (secs[x] as number) - (secs[y] as number) || x - y);
+      const loSecs = Float64Array.from(loUnits, (u) => secs[u] as number);
       for (const a of hiUnits) {
-        const sa = (units[a] as Unit).seconds;
+        const sa = secs[a] as number;
         // Moving a (b = -1), or swapping with b: the pair's new peak is max(top - d, lo + d), d = sa - sb.
         const consider = (b: number, d: number): void => {
           if (d <= 0 || d >= gap) return;
@@ -142,7 +143,7 @@ function refine(units: Unit[], owner: Int32Array, load: Float64Array, members: n
       list.splice(list.indexOf(u), 1);
       (members[to] as number[]).push(u);
       owner[u] = to;
-      const s = (units[u] as Unit).seconds;
+      const s = secs[u] as number;
       load[from] = (load[from] as number) - s;
       load[to] = (load[to] as number) + s;
     };
@@ -258,7 +259,8 @@ export function planShards(options: ShardOptions): ShardPlan {
   }
 
   // LPT: longest first (ties by key), each onto the least-loaded shard (ties: lowest index).
-  const order = units.map((_, i) => i).sort((x, y) => (units[y] as Unit).seconds - (units[x] as Unit).seconds || byName((units[x] as Unit).key, (units[y] as Unit).key));
+  const secs = Float64Array.from(units, (u) => u.seconds);
+  const order = Uint32Array.from(units, (_, i) => i).sort((x, y) => (secs[y] as number) - (secs[x] as number) || byName((units[x] as Unit).key, (units[y] as Unit).key));
   const load = new Float64Array(k);
   const owner = new Int32Array(units.length);
   const members: number[][] = Array.from({ length: k }, () => []);
@@ -267,16 +269,16 @@ export function planShards(options: ShardOptions): ShardPlan {
     for (let s = 1; s < k; s++) if ((load[s] as number) < (load[best] as number)) best = s;
     owner[u] = best;
     (members[best] as number[]).push(u);
-    load[best] = (load[best] as number) + (units[u] as Unit).seconds;
+    load[best] = (load[best] as number) + (secs[u] as number);
   }
   let longest = 0;
   for (const u of units) if (u.seconds > longest) longest = u.seconds;
   const lowerBound = Math.max(perShard, longest);
   // Stop refining within 0.1% of the bound: closer is not worth the planning time.
-  refine(units, owner, load, members, lowerBound * 1.001);
+  refine(secs, owner, load, members, lowerBound * 1.001);
 
   const shards: Shard[] = [];
-  for (let s = 0; s < k; s++) shards.push({ index: s, predictedSeconds: 0, count: 0, parallel: [], serial: [], units: (members[s] as number[]).map((u) => (units[u] as Unit).key).sort(byName) });
+  for (let s = 0; s < k; s++) shards.push({ index: s, predictedSeconds: 0, count: 0, parallel: [], serial: [], units: Array.from(Int32Array.from(members[s] as number[]).sort(), (u) => (units[u] as Unit).key) });
   const shardOf = new Int32Array(ids.length);
   for (let u = 0; u < units.length; u++) for (const i of (units[u] as Unit).members) shardOf[i] = owner[u] as number;
   for (let i = 0; i < ids.length; i++) {
