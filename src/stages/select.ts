@@ -5,11 +5,13 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EXIT, UserError, usageError } from '../core/errors.ts';
 import { presetRules, toxPresetRules, type Rules } from '../core/select/rules.ts';
-import { selectTests, type SelectResult } from '../core/select/select.ts';
+import { selectTests, type SelectResult, type TempestInvocation } from '../core/select/select.ts';
+import { planShards, shardRun, type ShardPlan } from '../core/select/shard.ts';
 import { gitChangedFiles, pullRequestChangedFiles, readChangedFileList, type PullFilesClient } from '../edges/change-files.ts';
 import { dataFile, SHIPPED_TEST_LIST } from '../edges/data-dir.ts';
 import { writeOutput } from '../edges/files.ts';
 import { listTestsInWorkspace, loadPresetCatalog, loadRules, readTestList } from '../edges/select-data.ts';
+import { readReference } from './run.ts';
 
 export const DEFAULT_RULES_FILE = '.tempest-gate.yaml';
 
@@ -32,14 +34,26 @@ export interface SelectOptions {
   rules: RulesSource;
   tests: TestSource;
   explain?: boolean;
-  /** Write parallel-include-list.txt and serial-include-list.txt here. */
+  /** Write parallel-include-list.txt and serial-include-list.txt here (with shards: one shard's, or shard-N/ for each). */
   writeLists?: string | null;
+  /** Split the selection into `count` shards balanced by the durations in `baseline` (a baseline JSON or a results file). */
+  shards?: { count: number; index: number | null; baseline: string; splitClasses?: boolean } | null;
 }
 
 export interface Selection {
   result: SelectResult;
   /** The include list files written, by invocation (absent when not written). */
   lists: { parallel: string | null; serial: string | null };
+  /** The shard plan, when asked for. */
+  shards: ShardPlan | null;
+}
+
+async function writeRun(dir: string, run: TempestInvocation[], lists: Selection['lists']): Promise<void> {
+  for (const r of run) {
+    const file = join(dir, r.includeListName);
+    await writeOutput(file, `${r.includeList.join('\n')}\n`);
+    lists[r.serial ? 'serial' : 'parallel'] = file;
+  }
 }
 
 function rulesFor(source: RulesSource, repo: string): Promise<Rules> | Rules {
@@ -86,12 +100,13 @@ export async function selectStage(options: SelectOptions): Promise<Selection> {
   const files = await changedFiles(options.change, options.repo);
   const result = selectTests({ rules, changedFiles: files, testIds, explain: options.explain ?? false });
   const lists: Selection['lists'] = { parallel: null, serial: null };
+  const sh = options.shards ?? null;
+  const plan = sh ? planShards({ parallel: result.parallel, serial: result.serial, shards: sh.count, durations: (await readReference(sh.baseline)).durations, splitClasses: sh.splitClasses ?? false }) : null;
   if (options.writeLists) {
-    for (const r of result.run) {
-      const file = join(options.writeLists, r.includeListName);
-      await writeOutput(file, `${r.includeList.join('\n')}\n`);
-      lists[r.serial ? 'serial' : 'parallel'] = file;
-    }
+    const dir = options.writeLists;
+    if (!plan) await writeRun(dir, result.run, lists);
+    else if (sh?.index !== null && sh?.index !== undefined) await writeRun(dir, shardRun(plan.shards[sh.index] ?? { parallel: [], serial: [] }), lists);
+    else for (const shard of plan.shards) await writeRun(join(dir, `shard-${shard.index}`), shardRun(shard), { parallel: null, serial: null });
   }
-  return { result, lists };
+  return { result, lists, shards: plan };
 }

@@ -1,8 +1,9 @@
 // tempest-gate select: map a change's files to the Tempest tests that cover it, and say why.
 import { resolve } from 'node:path';
-import { flag, str, writeJson, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
+import { flag, str, wholeOption, writeJson, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
 import { EXIT, usageError } from '../../core/errors.ts';
 import { renderSelectText } from '../../core/select/explain.ts';
+import { renderShardPlanText } from '../../core/select/shard.ts';
 import type { PullFilesClient } from '../../edges/change-files.ts';
 import { createGitHubClient } from '../../edges/github/client.ts';
 import { DEFAULT_RULES_FILE, selectStage, type ChangeSource, type RulesSource, type TestSource } from '../../stages/select.ts';
@@ -26,7 +27,7 @@ function changeFromArgs(args: ParsedArgs, io: CommandIo): ChangeSource {
 export const selectCommand: Command = {
   name: 'select',
   summary: 'Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.',
-  usage: '(--files FILE|- | --git BASE...HEAD | --pr OWNER/REPO#N) (--test-list FILE | --workspace DIR) [--rules FILE | --preset NAME] [--explain]',
+  usage: '(--files FILE|- | --git BASE...HEAD | --pr OWNER/REPO#N) (--test-list FILE | --workspace DIR) [--rules FILE | --preset NAME] [--explain] [--shards K [--shard-index I] --baseline FILE [--split-classes]]',
   options: {
     rules: { type: 'string' },
     preset: { type: 'string' },
@@ -39,6 +40,10 @@ export const selectCommand: Command = {
     'list-command': { type: 'string' },
     explain: { type: 'boolean' },
     'write-lists': { type: 'string' },
+    shards: { type: 'string' },
+    'shard-index': { type: 'string' },
+    baseline: { type: 'string' },
+    'split-classes': { type: 'boolean' },
   },
   help: `The change (exactly one):
       --files FILE|-       changed paths, one per line ('-' reads standard input)
@@ -58,9 +63,15 @@ The rules:
                            glance, swift, placement, devstack, tempest) or a Tempest tox env that
                            then runs for every change (integrated-compute, full, smoke, ...)
       --repo DIR           the repository the paths are relative to (default: current directory)
+Shards (one job or machine each, balanced by the baseline's durations; docs/select.md):
+      --shards K           split the selection into K shards (classes and the serial tests stay whole)
+      --shard-index I      this job's shard, 0..K-1: --write-lists writes only its lists
+      --baseline FILE      the durations: a tempest-gate baseline JSON or a results file
+      --split-classes      let a class longer than total/K be split (its fixtures run again)
 Output:
       --explain            for each selected test, the rule, step, regex and changed file that chose it
       --write-lists DIR    write parallel-include-list.txt and serial-include-list.txt for 'tempest run'
+                           (--shards without --shard-index: DIR/shard-N/ for every shard)
       --json               the selection as JSON (docs/select.md)
 Exit codes:
   0  selected (tests to run, or nothing to run: see "conclusion", a neutral gate)
@@ -93,16 +104,23 @@ Exit codes:
           : 'rules';
     const explain = flag(args, 'explain');
     const listsDir = str(args, 'write-lists');
-    const { result } = await selectStage({
+    const count = wholeOption(args, 'shards', { min: 1, fallback: null });
+    const index = wholeOption(args, 'shard-index', { min: 0, fallback: null });
+    const baseline = str(args, 'baseline');
+    if (count === null && (index !== null || baseline !== undefined || flag(args, 'split-classes'))) throw usageError('--shard-index, --baseline and --split-classes need --shards K');
+    if (count !== null && index !== null && index >= count) throw usageError(`--shard-index must be below --shards (0..${count - 1}), not ${index}`);
+    if (count !== null && baseline === undefined) throw usageError('--shards needs --baseline FILE (the durations to balance by)');
+    const { result, shards } = await selectStage({
       change: changeFromArgs(args, io),
       repo,
       rules,
       tests,
       explain,
       writeLists: listsDir === undefined ? null : resolve(io.cwd, listsDir),
+      shards: count === null ? null : { count, index, baseline: resolve(io.cwd, baseline as string), splitClasses: flag(args, 'split-classes') },
     });
-    if (flag(args, 'json')) writeJson(io, result);
-    else io.stdout.write(renderSelectText(result, { explain }));
+    if (flag(args, 'json')) writeJson(io, shards ? { ...result, shards, shardIndex: index } : result);
+    else io.stdout.write(renderSelectText(result, { explain }) + (shards ? renderShardPlanText(shards, index) : ''));
     return EXIT.ok;
   },
 };
