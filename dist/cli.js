@@ -12,15 +12,15 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/cli/main.ts
 import { parseArgs } from "node:util";
 var VERBS = [
-  { name: "select", summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.", load: async () => (await import("./chunks/select-ZWYEZG5H.js")).selectCommand },
-  { name: "provision", summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.", load: async () => (await import("./chunks/provision-HQBFLYWP.js")).provisionCommand },
-  { name: "run", summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.", load: async () => (await import("./chunks/run-XSE2QLJU.js")).runVerbCommand },
-  { name: "validate", summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.", load: async () => (await import("./chunks/validate-PHLRQ5CR.js")).validateCommand },
-  { name: "parse", summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.", load: async () => (await import("./chunks/parse-6FGDXBSZ.js")).parseCommand },
-  { name: "compare", summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.", load: async () => (await import("./chunks/compare-IQ7RBHWQ.js")).compareCommand },
-  { name: "baseline", summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).", load: async () => (await import("./chunks/baseline-IT4YXRCE.js")).baselineCommand },
-  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./chunks/report-VYTKNZOA.js")).reportCommand },
-  { name: "cleanup", summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.", load: async () => (await import("./chunks/cleanup-UB33J4PN.js")).cleanupCommand },
+  { name: "select", summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.", load: async () => (await import("./chunks/select-I3SQQLWZ.js")).selectCommand },
+  { name: "provision", summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.", load: async () => (await import("./chunks/provision-464C2VJV.js")).provisionCommand },
+  { name: "run", summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.", load: async () => (await import("./chunks/run-YYLLTO4E.js")).runVerbCommand },
+  { name: "validate", summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.", load: async () => (await import("./chunks/validate-PZIELSRU.js")).validateCommand },
+  { name: "parse", summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.", load: async () => (await import("./chunks/parse-C43NDYP2.js")).parseCommand },
+  { name: "compare", summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.", load: async () => (await import("./chunks/compare-3ZBOXQFJ.js")).compareCommand },
+  { name: "baseline", summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).", load: async () => (await import("./chunks/baseline-YBSNZJRK.js")).baselineCommand },
+  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./chunks/report-CC2UEGF3.js")).reportCommand },
+  { name: "cleanup", summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.", load: async () => (await import("./chunks/cleanup-3ZBEI3WR.js")).cleanupCommand },
   { name: "demo", summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).", load: async () => (await import("./chunks/demo-MUGTHQAR.js")).demoCommand(runCli) }
 ];
 var VERSION = "0.1.0";

@@ -5,11 +5,10 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-KV75KQXG.js";
+} from "./chunks/chunk-N6YSDIMY.js";
 import "./chunks/chunk-TYNSK2RS.js";
-import "./chunks/chunk-HFCWNALH.js";
-import "./chunks/chunk-72VH4M4P.js";
-import "./chunks/chunk-FFUPZC6L.js";
+import "./chunks/chunk-WLZLDDE2.js";
+import "./chunks/chunk-53AEZVKA.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";
 import "./chunks/chunk-OEZSHAT6.js";
@@ -50,7 +49,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-NGPIT32O.js"), import("./chunks/cloud-LERL32TV.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-BELJRHFV.js"), import("./chunks/cloud-TLZFCXFP.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,11 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-KV75KQXG.js";
+} from "./chunks/chunk-N6YSDIMY.js";
 import "./chunks/chunk-TYNSK2RS.js";
-import "./chunks/chunk-HFCWNALH.js";
-import "./chunks/chunk-72VH4M4P.js";
-import "./chunks/chunk-FFUPZC6L.js";
+import "./chunks/chunk-WLZLDDE2.js";
+import "./chunks/chunk-53AEZVKA.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";
 import "./chunks/chunk-OEZSHAT6.js";
@@ -24,7 +23,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-LERL32TV.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-TLZFCXFP.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -1,12 +1,15 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  readReference
+} from "./chunk-2H7PIHSR.js";
+import {
   SHIPPED_TEST_LIST,
   dataFile
 } from "./chunk-B3CI7MJK.js";
 import {
   RE2JS,
   require_ajv
-} from "./chunk-FFUPZC6L.js";
+} from "./chunk-53AEZVKA.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -26,350 +29,6 @@ import {
 import {
   __toESM
 } from "./chunk-NQJFE2ZZ.js";
-
-// src/stages/select.ts
-import { existsSync } from "node:fs";
-import { basename, join as join2 } from "node:path";
-
-// src/core/select/rules.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml = __toESM(require_dist(), 1);
-
-// schema/rules.schema.json
-var rules_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://github.com/tempest-gate/tempest-gate/schema/rules.schema.json",
-  title: "tempest-gate rules (.tempest-gate.yaml)",
-  description: "Which Tempest tests a change needs: named selections, each with Zuul-style file filters and a Tempest selection. See docs/select.md.",
-  type: "object",
-  additionalProperties: false,
-  required: ["version"],
-  properties: {
-    version: { const: 1, description: "Format version: 1." },
-    preset: {
-      type: "string",
-      description: "Start from a service repository's default rules (nova, neutron, cinder, glance, swift, placement, tempest, devstack); selections below are added to its selections."
-    },
-    "test-list": {
-      type: "string",
-      description: "A cached test list (one id per line, as `stestr list` prints them), relative to this file. The --test-list option overrides it."
-    },
-    "core-files": {
-      $ref: "#/definitions/fileMatchers",
-      description: "A change to any of these files (Zuul regexes, anchored at the start) selects the full set."
-    },
-    full: {
-      $ref: "#/definitions/tempest",
-      description: "What the full set is (a preset name or steps). Default: the `full` preset."
-    },
-    selections: {
-      type: "array",
-      items: { $ref: "#/definitions/selection" }
-    }
-  },
-  definitions: {
-    regex: {
-      type: "string",
-      description: "An RE2 regular expression matched at the start of each changed file's path (as Zuul does)."
-    },
-    fileMatcher: {
-      oneOf: [
-        { $ref: "#/definitions/regex" },
-        {
-          type: "object",
-          additionalProperties: false,
-          required: ["regex"],
-          properties: {
-            regex: { $ref: "#/definitions/regex" },
-            negate: { type: "boolean", default: false, description: "Match the paths the regex does not match." }
-          }
-        }
-      ]
-    },
-    fileMatchers: {
-      description: "One matcher or a list of them.",
-      oneOf: [
-        { $ref: "#/definitions/fileMatcher" },
-        { type: "array", items: { $ref: "#/definitions/fileMatcher" } }
-      ]
-    },
-    listFile: {
-      description: "A list file path (relative to the rules file) or the lines themselves. One Python regex per line, `#` starts a comment.",
-      oneOf: [
-        { type: "string" },
-        { type: "array", items: { type: "string" } }
-      ]
-    },
-    step: {
-      type: "object",
-      additionalProperties: false,
-      description: "One `tempest run`: stestr's selection (regex OR include list, minus exclusions) and attribute filters.",
-      properties: {
-        regex: { type: "string", description: "Python regex, re.search semantics (tempest run --regex)." },
-        "exclude-regex": { type: "string", description: "Python regex; matching tests are removed (tempest run --exclude-regex)." },
-        "include-list": { $ref: "#/definitions/listFile" },
-        "exclude-list": { $ref: "#/definitions/listFile" },
-        attrs: { type: "array", items: { type: "string", pattern: "^[^,\\[\\]\\s]+$" }, description: "Keep only tests carrying every one of these attributes (smoke, slow, multinode, ...)." },
-        "exclude-attrs": { type: "array", items: { type: "string", pattern: "^[^,\\[\\]\\s]+$" }, description: "Drop tests carrying any of these attributes." },
-        serial: { type: "boolean", default: false, description: "Run this step's tests serially (tempest run --serial)." }
-      }
-    },
-    tempest: {
-      oneOf: [
-        { type: "string", description: "A preset name (a Tempest tox env: integrated-compute, full, smoke, multinode, ...)." },
-        { type: "array", minItems: 1, items: { $ref: "#/definitions/step" } }
-      ]
-    },
-    selection: {
-      type: "object",
-      additionalProperties: false,
-      required: ["name", "tempest"],
-      properties: {
-        name: { type: "string", minLength: 1 },
-        description: { type: "string" },
-        files: { $ref: "#/definitions/fileMatchers", description: "The selection applies if any changed file matches." },
-        "irrelevant-files": { $ref: "#/definitions/fileMatchers", description: "The selection is skipped when every changed file matches." },
-        tempest: { $ref: "#/definitions/tempest" }
-      }
-    }
-  }
-};
-
-// src/core/select/presets.ts
-function presetNames(catalog2) {
-  return Object.keys(catalog2.toxEnvs).sort();
-}
-function listFromCatalog(catalog2, path, env) {
-  const base = path.split("/").pop() ?? path;
-  const text = catalog2.lists[base];
-  if (text === void 0) throw new UserError(`preset '${env}' needs list file ${path}, which is not shipped in data/presets/lists`);
-  return { name: path, text };
-}
-function presetSteps(catalog2, name, place) {
-  const env = catalog2.toxEnvs[name];
-  if (!env) {
-    throw new UserError(`unknown preset '${name}' (known: ${presetNames(catalog2).join(", ")})`, { place });
-  }
-  const steps = env.runs.map((run3) => {
-    const regex = run3.regex && run3.regex !== "{posargs}" ? run3.regex : void 0;
-    return {
-      regex,
-      excludeRegex: run3.exclude_regex || void 0,
-      includeList: run3.include_list ? listFromCatalog(catalog2, run3.include_list, name) : void 0,
-      excludeList: run3.exclude_list ? listFromCatalog(catalog2, run3.exclude_list, name) : void 0,
-      attrs: [],
-      excludeAttrs: [],
-      serial: run3.serial
-    };
-  });
-  return { preset: name, steps };
-}
-function servicePreset(catalog2, name, place) {
-  const s = catalog2.services[name];
-  if (!s) throw new UserError(`unknown service preset '${name}' (known: ${Object.keys(catalog2.services).sort().join(", ")})`, { place });
-  const irrelevant = catalog2.irrelevantFiles[s["irrelevant-files"]];
-  return {
-    name,
-    description: `${name}'s default: ${s.template ? `Tempest's ${s.template} template, ` : ""}tox env ${s.tempest}, ${s["irrelevant-files"]}'s irrelevant-files`,
-    irrelevantFiles: irrelevant.map((regex) => ({ regex, negate: false })),
-    tempest: s.tempest
-  };
-}
-
-// src/core/select/rules.ts
-var validator;
-function validate(value) {
-  validator ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(rules_schema_default);
-  return validator(value) ? [] : [...validator.errors ?? []];
-}
-var pathText = (path) => path.reduce((s, p) => typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${p}` : p, "");
-function pointerToPath(pointer) {
-  if (!pointer) return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
-}
-function describeSchemaError(errors) {
-  const depth = (e) => pointerToPath(e.instancePath).length;
-  const deepest = Math.max(...errors.map(depth));
-  const atDeepest = errors.filter((e) => depth(e) === deepest);
-  const first = atDeepest.find((e) => e.keyword !== "oneOf" && e.keyword !== "type") ?? atDeepest[0] ?? errors[0];
-  const path = pointerToPath(first.instancePath);
-  const where = path.length ? pathText(path) : "the rules";
-  switch (first.keyword) {
-    case "additionalProperties": {
-      const key = String(first.params.additionalProperty);
-      return { path, key, message: `${where}: unknown key '${key}'` };
-    }
-    case "required":
-      return { path, message: `${where}: missing required key '${String(first.params.missingProperty)}'` };
-    case "const":
-      return { path, message: `${where}: must be ${JSON.stringify(first.params.allowedValue)}` };
-    case "type":
-    case "oneOf": {
-      const types = [...new Set(atDeepest.filter((e) => e.keyword === "type").map((e) => String(e.params.type)))];
-      return { path, message: `${where}: expected ${types.length ? types.join(" or ") : "a different shape"} (see schema/rules.schema.json)` };
-    }
-    default:
-      return { path, message: `${where}: ${first.message ?? "invalid"}` };
-  }
-}
-function yamlValue(ydoc, placeAt) {
-  try {
-    return ydoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    let at = 0;
-    (0, import_yaml.visit)(ydoc, {
-      Alias(_, node) {
-        at = node.range?.[0] ?? 0;
-        return import_yaml.visit.BREAK;
-      }
-    });
-    const why = /alias count/i.test(err.message) ? `YAML aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses)` : `invalid YAML: ${err.message}`;
-    throw new UserError(why, { place: placeAt(at), cause: err });
-  }
-}
-var MAX_ALIAS_COUNT = 100;
-function parseRulesText(text, file) {
-  const lineCounter = new import_yaml.LineCounter();
-  const ydoc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const placeAt = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
-  const yerr = ydoc.errors[0];
-  if (yerr) {
-    const message = yerr.message.split("\n")[0] ?? "invalid YAML";
-    throw new UserError(`invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, "")}`, { place: placeAt(yerr.pos[0]) });
-  }
-  const value = yamlValue(ydoc, placeAt);
-  const placeOf = (path, offset = 0) => nodePlace(ydoc, path, offset, placeAt);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new UserError("the rules must be a mapping with at least `version: 1` (see docs/select.md)", { place: placeAt(0) });
-  }
-  const errors = validate(value);
-  if (errors.length) {
-    const d = describeSchemaError(errors);
-    throw new UserError(d.message, { place: d.key !== void 0 ? keyPlace(ydoc, d.path, d.key, placeAt) : placeOf(d.path) });
-  }
-  const doc = value;
-  const listFiles = [];
-  const collect = (steps, base) => {
-    if (!Array.isArray(steps)) return;
-    steps.forEach((s, i) => {
-      for (const k of ["include-list", "exclude-list"]) {
-        const v = s[k];
-        if (typeof v === "string") listFiles.push({ path: v, place: placeOf([...base, i, k]) });
-      }
-    });
-  };
-  collect(doc.full, ["full"]);
-  (doc.selections ?? []).forEach((s, i) => collect(s.tempest, ["selections", i, "tempest"]));
-  return { file, doc, placeOf, listFiles };
-}
-function nodePlace(ydoc, path, offset, placeAt) {
-  for (let n = path.length; n >= 0; n--) {
-    const node = ydoc.getIn(path.slice(0, n), true);
-    if ((0, import_yaml.isNode)(node) && node.range) {
-      let start = node.range[0];
-      if (n === path.length && (0, import_yaml.isScalar)(node) && (node.type === import_yaml.Scalar.QUOTE_DOUBLE || node.type === import_yaml.Scalar.QUOTE_SINGLE)) start += 1;
-      return placeAt(start + (n === path.length ? offset : 0));
-    }
-  }
-  return placeAt(0);
-}
-function keyPlace(ydoc, path, key, placeAt) {
-  const map = path.length ? ydoc.getIn(path, true) : ydoc.contents;
-  if ((0, import_yaml.isMap)(map)) {
-    const pair = map.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === key);
-    if (pair && (0, import_yaml.isNode)(pair.key) && pair.key.range) return placeAt(pair.key.range[0]);
-  }
-  return nodePlace(ydoc, path, 0, placeAt);
-}
-function matchers(value, base, parsed) {
-  if (value === void 0) return [];
-  const list = Array.isArray(value) ? value : [value];
-  return list.map((m, i) => {
-    const at = Array.isArray(value) ? [...base, i] : base;
-    return typeof m === "string" ? { regex: m, negate: false, place: parsed.placeOf(at) } : { regex: m.regex, negate: m.negate ?? false, place: parsed.placeOf([...at, "regex"]) };
-  });
-}
-function tempestSpec(value, base, parsed, options) {
-  if (typeof value === "string") return presetSteps(options.catalog, value, parsed.placeOf(base));
-  return {
-    steps: value.map((s, i) => {
-      const list = (k) => {
-        const v = s[k];
-        if (v === void 0) return void 0;
-        if (Array.isArray(v)) return { name: `${parsed.file}:${pathText([...base, i, k])}`, text: v.join("\n") };
-        const text = options.lists[v];
-        if (text === void 0) throw new UserError(`list file '${v}' was not read`, { place: parsed.placeOf([...base, i, k]) });
-        return { name: v, text };
-      };
-      return {
-        regex: s.regex || void 0,
-        excludeRegex: s["exclude-regex"] || void 0,
-        includeList: list("include-list"),
-        excludeList: list("exclude-list"),
-        attrs: s.attrs ?? [],
-        excludeAttrs: s["exclude-attrs"] ?? [],
-        serial: s.serial ?? false,
-        place: parsed.placeOf([...base, i]),
-        regexPlace: s.regex ? parsed.placeOf([...base, i, "regex"]) : void 0,
-        excludeRegexPlace: s["exclude-regex"] ? parsed.placeOf([...base, i, "exclude-regex"]) : void 0
-      };
-    })
-  };
-}
-function buildRules(parsed, options) {
-  const { doc } = parsed;
-  const selections = [];
-  if (doc.preset !== void 0) selections.push(...serviceSelections(options.catalog, doc.preset, parsed.placeOf(["preset"])));
-  const names = new Set(selections.map((s) => s.name));
-  (doc.selections ?? []).forEach((s, i) => {
-    const base = ["selections", i];
-    if (names.has(s.name)) throw new UserError(`selection name '${s.name}' is used twice`, { place: parsed.placeOf([...base, "name"]) });
-    names.add(s.name);
-    selections.push({
-      name: s.name,
-      description: s.description,
-      files: matchers(s.files, [...base, "files"], parsed),
-      irrelevantFiles: matchers(s["irrelevant-files"], [...base, "irrelevant-files"], parsed),
-      tempest: tempestSpec(s.tempest, [...base, "tempest"], parsed, options),
-      origin: "rules",
-      place: parsed.placeOf(base)
-    });
-  });
-  return {
-    file: options.repoPath ?? parsed.file,
-    selections,
-    coreFiles: matchers(doc["core-files"], ["core-files"], parsed),
-    full: doc.full !== void 0 ? tempestSpec(doc.full, ["full"], parsed, options) : presetSteps(options.catalog, "full"),
-    testList: doc["test-list"]
-  };
-}
-function serviceSelections(catalog2, name, place) {
-  const s = servicePreset(catalog2, name, place);
-  return [
-    {
-      name: `${name}-default`,
-      description: s.description,
-      files: [],
-      irrelevantFiles: s.irrelevantFiles,
-      tempest: presetSteps(catalog2, s.tempest),
-      origin: `preset:${name}`
-    }
-  ];
-}
-function presetRules(catalog2, name) {
-  return { file: null, selections: serviceSelections(catalog2, name), coreFiles: [], full: presetSteps(catalog2, "full") };
-}
-function toxPresetRules(catalog2, name) {
-  return {
-    file: null,
-    selections: [{ name, description: `Tempest tox env ${name}`, files: [], irrelevantFiles: [], tempest: presetSteps(catalog2, name), origin: `preset:${name}` }],
-    coreFiles: [],
-    full: presetSteps(catalog2, "full")
-  };
-}
 
 // src/core/select/backtrack.ts
 var BudgetExceeded = class extends Error {
@@ -1791,6 +1450,571 @@ function selectTests(options) {
   return result;
 }
 
+// src/core/select/shard.ts
+function median(sorted) {
+  if (sorted.length === 0) return 0;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function nameAndClass(id) {
+  if (id.endsWith(")") || id.endsWith("]")) return parseTestId(id);
+  const dot = id.lastIndexOf(".");
+  return { name: id, className: dot > 0 ? id.slice(0, dot) : "" };
+}
+var byNumber = (a, b) => a - b;
+var byName = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function shardRun(shard) {
+  const { parallel, serial } = shard;
+  const run3 = [];
+  if (parallel.length) run3.push({ serial: false, combine: false, args: ["--include-list", "parallel-include-list.txt"], includeListName: "parallel-include-list.txt", includeList: parallel.map(exactTestRegex), count: parallel.length });
+  if (serial.length) {
+    const combine = run3.length > 0;
+    run3.push({ serial: true, combine, args: [...combine ? ["--combine"] : [], "--serial", "--include-list", "serial-include-list.txt"], includeListName: "serial-include-list.txt", includeList: serial.map(exactTestRegex), count: serial.length });
+  }
+  return run3;
+}
+function refine(secs, owner, load, members, target) {
+  const k = load.length;
+  const cap = 50 * k;
+  for (let iter = 0; iter < cap; iter++) {
+    let hi = 0;
+    for (let s = 1; s < k; s++) if (load[s] > load[hi]) hi = s;
+    const top = load[hi];
+    if (top <= target) return;
+    let best = null;
+    const hiUnits = members[hi];
+    for (let lo2 = 0; lo2 < k; lo2++) {
+      if (lo2 === hi) continue;
+      const gap = top - load[lo2];
+      if (gap <= 0) continue;
+      const loUnits = Int32Array.from(members[lo2]).sort((x, y) => secs[x] - secs[y] || x - y);
+      const loSecs = Float64Array.from(loUnits, (u) => secs[u]);
+      for (const a2 of hiUnits) {
+        const sa = secs[a2];
+        const consider = (b2, d) => {
+          if (d <= 0 || d >= gap) return;
+          const peak = Math.max(top - d, load[lo2] + d);
+          if (best === null || peak < best.peak - 1e-9) best = { lo: lo2, a: a2, b: b2, peak };
+        };
+        consider(-1, sa);
+        const want = sa - gap / 2;
+        let l = 0;
+        let r = loSecs.length;
+        while (l < r) {
+          const m = l + r >> 1;
+          if (loSecs[m] < want) l = m + 1;
+          else r = m;
+        }
+        for (const j of [l - 1, l]) if (j >= 0 && j < loUnits.length) consider(loUnits[j], sa - loSecs[j]);
+      }
+    }
+    if (best === null) return;
+    const { lo, a, b } = best;
+    const moveUnit = (u, from, to) => {
+      const list = members[from];
+      list.splice(list.indexOf(u), 1);
+      members[to].push(u);
+      owner[u] = to;
+      const s = secs[u];
+      load[from] = load[from] - s;
+      load[to] = load[to] + s;
+    };
+    moveUnit(a, hi, lo);
+    if (b >= 0) moveUnit(b, lo, hi);
+  }
+}
+function planShards(options) {
+  const k = options.shards;
+  if (!Number.isInteger(k) || k < 1) throw usageError(`the shard count must be a whole number of at least 1, not ${k}`);
+  const ids = [...options.parallel, ...options.serial];
+  const serialFrom = options.parallel.length;
+  const notes = [];
+  const seconds = new Float64Array(ids.length);
+  const classOf = [];
+  const missing = [];
+  let usable = false;
+  for (const s of options.durations.values()) if (s > 0) {
+    usable = true;
+    break;
+  }
+  for (let i = 0; i < ids.length; i++) {
+    const { name, className } = nameAndClass(ids[i]);
+    classOf.push(className);
+    const known = usable ? options.durations.get(name) : void 0;
+    if (known !== void 0 && known >= 0) seconds[i] = known;
+    else missing.push(i);
+  }
+  let runMedian = 1;
+  let byClass = 0;
+  let byRun = 0;
+  if (!usable) {
+    for (const i of missing) seconds[i] = 1;
+    if (ids.length) notes.push("the baseline has no usable durations: every test counts 1 s (balanced by count)");
+  } else if (missing.length) {
+    const wanted = new Set(missing.map((i) => classOf[i]));
+    const classSeconds = /* @__PURE__ */ new Map();
+    const all = [];
+    for (const [name, s] of options.durations) {
+      if (!(s >= 0)) continue;
+      all.push(s);
+      const cls = nameAndClass(name).className;
+      if (!wanted.has(cls)) continue;
+      let list = classSeconds.get(cls);
+      if (!list) classSeconds.set(cls, list = []);
+      list.push(s);
+    }
+    runMedian = median(all.sort(byNumber));
+    const classMedians = /* @__PURE__ */ new Map();
+    for (const [cls, list] of classSeconds) classMedians.set(cls, median(list.sort(byNumber)));
+    for (const i of missing) {
+      const m = classMedians.get(classOf[i]);
+      if (m !== void 0) {
+        seconds[i] = m;
+        byClass++;
+      } else {
+        seconds[i] = runMedian;
+        byRun++;
+      }
+    }
+    if (byClass) notes.push(`${byClass} ${byClass === 1 ? "test has" : "tests have"} no duration in the baseline: each counts its class's median there`);
+    if (byRun) notes.push(`${byRun} ${byRun === 1 ? "test has" : "tests have"} no duration in the baseline nor a class there: each counts the run's median (${runMedian.toFixed(2)} s)`);
+  }
+  let total = 0;
+  for (const s of seconds) total += s;
+  const units = [];
+  const classIndex = /* @__PURE__ */ new Map();
+  for (let i = 0; i < serialFrom; i++) {
+    const c = classOf[i];
+    let list = classIndex.get(c);
+    if (!list) classIndex.set(c, list = []);
+    list.push(i);
+  }
+  const perShard = total / k;
+  let splitCount = 0;
+  for (const [cls, members2] of classIndex) {
+    let sum = 0;
+    for (const i of members2) sum += seconds[i];
+    if (options.splitClasses && sum > perShard && members2.length > 1) {
+      const sorted = [...members2].sort((x, y) => byName(ids[x], ids[y]));
+      const count = Math.min(sorted.length, Math.ceil(sum / perShard));
+      const parts = Array.from({ length: count }, () => ({ members: [], seconds: 0 }));
+      let before = 0;
+      for (const i of sorted) {
+        const s = seconds[i];
+        const part = parts[Math.min(count - 1, Math.floor((before + s / 2) * count / sum))];
+        part.members.push(i);
+        part.seconds += s;
+        before += s;
+      }
+      parts.filter((p) => p.members.length).forEach((p, j) => units.push({ key: `${cls}#${j + 1}`, kind: "class-part", tests: p.members.length, seconds: p.seconds, members: p.members }));
+      splitCount++;
+    } else {
+      units.push({ key: cls, kind: "class", tests: members2.length, seconds: sum, members: members2 });
+    }
+  }
+  if (splitCount) notes.push(`${splitCount} ${splitCount === 1 ? "class" : "classes"} longer than total/K split (each part runs the class's fixtures again)`);
+  if (ids.length > serialFrom) {
+    const members2 = [];
+    let sum = 0;
+    for (let i = serialFrom; i < ids.length; i++) {
+      members2.push(i);
+      sum += seconds[i];
+    }
+    units.push({ key: "serial", kind: "serial", tests: members2.length, seconds: sum, members: members2 });
+  }
+  const secs = Float64Array.from(units, (u) => u.seconds);
+  const order = Uint32Array.from(units, (_, i) => i).sort((x, y) => secs[y] - secs[x] || byName(units[x].key, units[y].key));
+  const load = new Float64Array(k);
+  const owner = new Int32Array(units.length);
+  const members = Array.from({ length: k }, () => []);
+  for (const u of order) {
+    let best = 0;
+    for (let s = 1; s < k; s++) if (load[s] < load[best]) best = s;
+    owner[u] = best;
+    members[best].push(u);
+    load[best] = load[best] + secs[u];
+  }
+  let longest = 0;
+  for (const u of units) if (u.seconds > longest) longest = u.seconds;
+  const lowerBound = Math.max(perShard, longest);
+  refine(secs, owner, load, members, lowerBound * 1.001);
+  const shards = [];
+  for (let s = 0; s < k; s++) shards.push({ index: s, predictedSeconds: 0, count: 0, parallel: [], serial: [], units: Array.from(Int32Array.from(members[s]).sort(), (u) => units[u].key) });
+  const shardOf = new Int32Array(ids.length);
+  for (let u = 0; u < units.length; u++) for (const i of units[u].members) shardOf[i] = owner[u];
+  for (let i = 0; i < ids.length; i++) {
+    const sh = shards[shardOf[i]];
+    (i < serialFrom ? sh.parallel : sh.serial).push(ids[i]);
+    sh.predictedSeconds += seconds[i];
+    sh.count++;
+  }
+  let makespan = 0;
+  for (const sh of shards) if (sh.predictedSeconds > makespan) makespan = sh.predictedSeconds;
+  return {
+    shardCount: k,
+    totalSeconds: total,
+    lowerBoundSeconds: lowerBound,
+    makespanSeconds: makespan,
+    overLowerBoundPercent: lowerBound > 0 ? (makespan / lowerBound - 1) * 100 : 0,
+    estimated: { classMedian: byClass, runMedian: usable ? byRun : ids.length, runMedianSeconds: runMedian },
+    notes,
+    units: units.length,
+    shards
+  };
+}
+function renderShardPlanText(plan, index = null) {
+  const s = (x) => `${x.toFixed(1)} s`;
+  const lines = [`shards: ${plan.shardCount} from ${plan.units} units, ${s(plan.totalSeconds)} in all; makespan ${s(plan.makespanSeconds)}, lower bound ${s(plan.lowerBoundSeconds)} (+${plan.overLowerBoundPercent.toFixed(1)}%)`];
+  for (const sh of plan.shards) lines.push(`  ${sh.index === index ? ">" : " "} shard ${sh.index}: ${sh.count} tests (${sh.parallel.length} parallel + ${sh.serial.length} serial), ${s(sh.predictedSeconds)}`);
+  for (const n of plan.notes) lines.push(`  note: ${n}`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/stages/select.ts
+import { existsSync } from "node:fs";
+import { basename, join as join2 } from "node:path";
+
+// src/core/select/rules.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_yaml = __toESM(require_dist(), 1);
+
+// schema/rules.schema.json
+var rules_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/tempest-gate/tempest-gate/schema/rules.schema.json",
+  title: "tempest-gate rules (.tempest-gate.yaml)",
+  description: "Which Tempest tests a change needs: named selections, each with Zuul-style file filters and a Tempest selection. See docs/select.md.",
+  type: "object",
+  additionalProperties: false,
+  required: ["version"],
+  properties: {
+    version: { const: 1, description: "Format version: 1." },
+    preset: {
+      type: "string",
+      description: "Start from a service repository's default rules (nova, neutron, cinder, glance, swift, placement, tempest, devstack); selections below are added to its selections."
+    },
+    "test-list": {
+      type: "string",
+      description: "A cached test list (one id per line, as `stestr list` prints them), relative to this file. The --test-list option overrides it."
+    },
+    "core-files": {
+      $ref: "#/definitions/fileMatchers",
+      description: "A change to any of these files (Zuul regexes, anchored at the start) selects the full set."
+    },
+    full: {
+      $ref: "#/definitions/tempest",
+      description: "What the full set is (a preset name or steps). Default: the `full` preset."
+    },
+    selections: {
+      type: "array",
+      items: { $ref: "#/definitions/selection" }
+    }
+  },
+  definitions: {
+    regex: {
+      type: "string",
+      description: "An RE2 regular expression matched at the start of each changed file's path (as Zuul does)."
+    },
+    fileMatcher: {
+      oneOf: [
+        { $ref: "#/definitions/regex" },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["regex"],
+          properties: {
+            regex: { $ref: "#/definitions/regex" },
+            negate: { type: "boolean", default: false, description: "Match the paths the regex does not match." }
+          }
+        }
+      ]
+    },
+    fileMatchers: {
+      description: "One matcher or a list of them.",
+      oneOf: [
+        { $ref: "#/definitions/fileMatcher" },
+        { type: "array", items: { $ref: "#/definitions/fileMatcher" } }
+      ]
+    },
+    listFile: {
+      description: "A list file path (relative to the rules file) or the lines themselves. One Python regex per line, `#` starts a comment.",
+      oneOf: [
+        { type: "string" },
+        { type: "array", items: { type: "string" } }
+      ]
+    },
+    step: {
+      type: "object",
+      additionalProperties: false,
+      description: "One `tempest run`: stestr's selection (regex OR include list, minus exclusions) and attribute filters.",
+      properties: {
+        regex: { type: "string", description: "Python regex, re.search semantics (tempest run --regex)." },
+        "exclude-regex": { type: "string", description: "Python regex; matching tests are removed (tempest run --exclude-regex)." },
+        "include-list": { $ref: "#/definitions/listFile" },
+        "exclude-list": { $ref: "#/definitions/listFile" },
+        attrs: { type: "array", items: { type: "string", pattern: "^[^,\\[\\]\\s]+$" }, description: "Keep only tests carrying every one of these attributes (smoke, slow, multinode, ...)." },
+        "exclude-attrs": { type: "array", items: { type: "string", pattern: "^[^,\\[\\]\\s]+$" }, description: "Drop tests carrying any of these attributes." },
+        serial: { type: "boolean", default: false, description: "Run this step's tests serially (tempest run --serial)." }
+      }
+    },
+    tempest: {
+      oneOf: [
+        { type: "string", description: "A preset name (a Tempest tox env: integrated-compute, full, smoke, multinode, ...)." },
+        { type: "array", minItems: 1, items: { $ref: "#/definitions/step" } }
+      ]
+    },
+    selection: {
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "tempest"],
+      properties: {
+        name: { type: "string", minLength: 1 },
+        description: { type: "string" },
+        files: { $ref: "#/definitions/fileMatchers", description: "The selection applies if any changed file matches." },
+        "irrelevant-files": { $ref: "#/definitions/fileMatchers", description: "The selection is skipped when every changed file matches." },
+        tempest: { $ref: "#/definitions/tempest" }
+      }
+    }
+  }
+};
+
+// src/core/select/presets.ts
+function presetNames(catalog2) {
+  return Object.keys(catalog2.toxEnvs).sort();
+}
+function listFromCatalog(catalog2, path, env) {
+  const base = path.split("/").pop() ?? path;
+  const text = catalog2.lists[base];
+  if (text === void 0) throw new UserError(`preset '${env}' needs list file ${path}, which is not shipped in data/presets/lists`);
+  return { name: path, text };
+}
+function presetSteps(catalog2, name, place) {
+  const env = catalog2.toxEnvs[name];
+  if (!env) {
+    throw new UserError(`unknown preset '${name}' (known: ${presetNames(catalog2).join(", ")})`, { place });
+  }
+  const steps = env.runs.map((run3) => {
+    const regex = run3.regex && run3.regex !== "{posargs}" ? run3.regex : void 0;
+    return {
+      regex,
+      excludeRegex: run3.exclude_regex || void 0,
+      includeList: run3.include_list ? listFromCatalog(catalog2, run3.include_list, name) : void 0,
+      excludeList: run3.exclude_list ? listFromCatalog(catalog2, run3.exclude_list, name) : void 0,
+      attrs: [],
+      excludeAttrs: [],
+      serial: run3.serial
+    };
+  });
+  return { preset: name, steps };
+}
+function servicePreset(catalog2, name, place) {
+  const s = catalog2.services[name];
+  if (!s) throw new UserError(`unknown service preset '${name}' (known: ${Object.keys(catalog2.services).sort().join(", ")})`, { place });
+  const irrelevant = catalog2.irrelevantFiles[s["irrelevant-files"]];
+  return {
+    name,
+    description: `${name}'s default: ${s.template ? `Tempest's ${s.template} template, ` : ""}tox env ${s.tempest}, ${s["irrelevant-files"]}'s irrelevant-files`,
+    irrelevantFiles: irrelevant.map((regex) => ({ regex, negate: false })),
+    tempest: s.tempest
+  };
+}
+
+// src/core/select/rules.ts
+var validator;
+function validate(value) {
+  validator ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(rules_schema_default);
+  return validator(value) ? [] : [...validator.errors ?? []];
+}
+var pathText = (path) => path.reduce((s, p) => typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${p}` : p, "");
+function pointerToPath(pointer) {
+  if (!pointer) return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
+}
+function describeSchemaError(errors) {
+  const depth = (e) => pointerToPath(e.instancePath).length;
+  const deepest = Math.max(...errors.map(depth));
+  const atDeepest = errors.filter((e) => depth(e) === deepest);
+  const first = atDeepest.find((e) => e.keyword !== "oneOf" && e.keyword !== "type") ?? atDeepest[0] ?? errors[0];
+  const path = pointerToPath(first.instancePath);
+  const where = path.length ? pathText(path) : "the rules";
+  switch (first.keyword) {
+    case "additionalProperties": {
+      const key = String(first.params.additionalProperty);
+      return { path, key, message: `${where}: unknown key '${key}'` };
+    }
+    case "required":
+      return { path, message: `${where}: missing required key '${String(first.params.missingProperty)}'` };
+    case "const":
+      return { path, message: `${where}: must be ${JSON.stringify(first.params.allowedValue)}` };
+    case "type":
+    case "oneOf": {
+      const types = [...new Set(atDeepest.filter((e) => e.keyword === "type").map((e) => String(e.params.type)))];
+      return { path, message: `${where}: expected ${types.length ? types.join(" or ") : "a different shape"} (see schema/rules.schema.json)` };
+    }
+    default:
+      return { path, message: `${where}: ${first.message ?? "invalid"}` };
+  }
+}
+function yamlValue(ydoc, placeAt) {
+  try {
+    return ydoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    let at = 0;
+    (0, import_yaml.visit)(ydoc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return import_yaml.visit.BREAK;
+      }
+    });
+    const why = /alias count/i.test(err.message) ? `YAML aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses)` : `invalid YAML: ${err.message}`;
+    throw new UserError(why, { place: placeAt(at), cause: err });
+  }
+}
+var MAX_ALIAS_COUNT = 100;
+function parseRulesText(text, file) {
+  const lineCounter = new import_yaml.LineCounter();
+  const ydoc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const placeAt = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  const yerr = ydoc.errors[0];
+  if (yerr) {
+    const message = yerr.message.split("\n")[0] ?? "invalid YAML";
+    throw new UserError(`invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, "")}`, { place: placeAt(yerr.pos[0]) });
+  }
+  const value = yamlValue(ydoc, placeAt);
+  const placeOf = (path, offset = 0) => nodePlace(ydoc, path, offset, placeAt);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new UserError("the rules must be a mapping with at least `version: 1` (see docs/select.md)", { place: placeAt(0) });
+  }
+  const errors = validate(value);
+  if (errors.length) {
+    const d = describeSchemaError(errors);
+    throw new UserError(d.message, { place: d.key !== void 0 ? keyPlace(ydoc, d.path, d.key, placeAt) : placeOf(d.path) });
+  }
+  const doc = value;
+  const listFiles = [];
+  const collect = (steps, base) => {
+    if (!Array.isArray(steps)) return;
+    steps.forEach((s, i) => {
+      for (const k of ["include-list", "exclude-list"]) {
+        const v = s[k];
+        if (typeof v === "string") listFiles.push({ path: v, place: placeOf([...base, i, k]) });
+      }
+    });
+  };
+  collect(doc.full, ["full"]);
+  (doc.selections ?? []).forEach((s, i) => collect(s.tempest, ["selections", i, "tempest"]));
+  return { file, doc, placeOf, listFiles };
+}
+function nodePlace(ydoc, path, offset, placeAt) {
+  for (let n = path.length; n >= 0; n--) {
+    const node = ydoc.getIn(path.slice(0, n), true);
+    if ((0, import_yaml.isNode)(node) && node.range) {
+      let start = node.range[0];
+      if (n === path.length && (0, import_yaml.isScalar)(node) && (node.type === import_yaml.Scalar.QUOTE_DOUBLE || node.type === import_yaml.Scalar.QUOTE_SINGLE)) start += 1;
+      return placeAt(start + (n === path.length ? offset : 0));
+    }
+  }
+  return placeAt(0);
+}
+function keyPlace(ydoc, path, key, placeAt) {
+  const map = path.length ? ydoc.getIn(path, true) : ydoc.contents;
+  if ((0, import_yaml.isMap)(map)) {
+    const pair = map.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === key);
+    if (pair && (0, import_yaml.isNode)(pair.key) && pair.key.range) return placeAt(pair.key.range[0]);
+  }
+  return nodePlace(ydoc, path, 0, placeAt);
+}
+function matchers(value, base, parsed) {
+  if (value === void 0) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((m, i) => {
+    const at = Array.isArray(value) ? [...base, i] : base;
+    return typeof m === "string" ? { regex: m, negate: false, place: parsed.placeOf(at) } : { regex: m.regex, negate: m.negate ?? false, place: parsed.placeOf([...at, "regex"]) };
+  });
+}
+function tempestSpec(value, base, parsed, options) {
+  if (typeof value === "string") return presetSteps(options.catalog, value, parsed.placeOf(base));
+  return {
+    steps: value.map((s, i) => {
+      const list = (k) => {
+        const v = s[k];
+        if (v === void 0) return void 0;
+        if (Array.isArray(v)) return { name: `${parsed.file}:${pathText([...base, i, k])}`, text: v.join("\n") };
+        const text = options.lists[v];
+        if (text === void 0) throw new UserError(`list file '${v}' was not read`, { place: parsed.placeOf([...base, i, k]) });
+        return { name: v, text };
+      };
+      return {
+        regex: s.regex || void 0,
+        excludeRegex: s["exclude-regex"] || void 0,
+        includeList: list("include-list"),
+        excludeList: list("exclude-list"),
+        attrs: s.attrs ?? [],
+        excludeAttrs: s["exclude-attrs"] ?? [],
+        serial: s.serial ?? false,
+        place: parsed.placeOf([...base, i]),
+        regexPlace: s.regex ? parsed.placeOf([...base, i, "regex"]) : void 0,
+        excludeRegexPlace: s["exclude-regex"] ? parsed.placeOf([...base, i, "exclude-regex"]) : void 0
+      };
+    })
+  };
+}
+function buildRules(parsed, options) {
+  const { doc } = parsed;
+  const selections = [];
+  if (doc.preset !== void 0) selections.push(...serviceSelections(options.catalog, doc.preset, parsed.placeOf(["preset"])));
+  const names = new Set(selections.map((s) => s.name));
+  (doc.selections ?? []).forEach((s, i) => {
+    const base = ["selections", i];
+    if (names.has(s.name)) throw new UserError(`selection name '${s.name}' is used twice`, { place: parsed.placeOf([...base, "name"]) });
+    names.add(s.name);
+    selections.push({
+      name: s.name,
+      description: s.description,
+      files: matchers(s.files, [...base, "files"], parsed),
+      irrelevantFiles: matchers(s["irrelevant-files"], [...base, "irrelevant-files"], parsed),
+      tempest: tempestSpec(s.tempest, [...base, "tempest"], parsed, options),
+      origin: "rules",
+      place: parsed.placeOf(base)
+    });
+  });
+  return {
+    file: options.repoPath ?? parsed.file,
+    selections,
+    coreFiles: matchers(doc["core-files"], ["core-files"], parsed),
+    full: doc.full !== void 0 ? tempestSpec(doc.full, ["full"], parsed, options) : presetSteps(options.catalog, "full"),
+    testList: doc["test-list"]
+  };
+}
+function serviceSelections(catalog2, name, place) {
+  const s = servicePreset(catalog2, name, place);
+  return [
+    {
+      name: `${name}-default`,
+      description: s.description,
+      files: [],
+      irrelevantFiles: s.irrelevantFiles,
+      tempest: presetSteps(catalog2, s.tempest),
+      origin: `preset:${name}`
+    }
+  ];
+}
+function presetRules(catalog2, name) {
+  return { file: null, selections: serviceSelections(catalog2, name), coreFiles: [], full: presetSteps(catalog2, "full") };
+}
+function toxPresetRules(catalog2, name) {
+  return {
+    file: null,
+    selections: [{ name, description: `Tempest tox env ${name}`, files: [], irrelevantFiles: [], tempest: presetSteps(catalog2, name), origin: `preset:${name}` }],
+    coreFiles: [],
+    full: presetSteps(catalog2, "full")
+  };
+}
+
 // src/edges/change-files.ts
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -1912,6 +2136,14 @@ async function listTestsInWorkspace(options) {
 
 // src/stages/select.ts
 var DEFAULT_RULES_FILE = ".tempest-gate.yaml";
+async function writeRun(dir, run3, lists) {
+  for (const r of run3) {
+    const file = join2(dir, r.includeListName);
+    await writeOutput(file, `${r.includeList.join("\n")}
+`);
+    lists[r.serial ? "serial" : "parallel"] = file;
+  }
+}
 function rulesFor(source, repo) {
   const catalog2 = loadPresetCatalog();
   if ("preset" in source) {
@@ -1951,18 +2183,19 @@ async function selectStage(options) {
   const files = await changedFiles(options.change, options.repo);
   const result = selectTests({ rules, changedFiles: files, testIds, explain: options.explain ?? false });
   const lists = { parallel: null, serial: null };
+  const sh = options.shards ?? null;
+  const plan = sh ? planShards({ parallel: result.parallel, serial: result.serial, shards: sh.count, durations: (await readReference(sh.baseline)).durations, splitClasses: sh.splitClasses ?? false }) : null;
   if (options.writeLists) {
-    for (const r of result.run) {
-      const file = join2(options.writeLists, r.includeListName);
-      await writeOutput(file, `${r.includeList.join("\n")}
-`);
-      lists[r.serial ? "serial" : "parallel"] = file;
-    }
+    const dir = options.writeLists;
+    if (!plan) await writeRun(dir, result.run, lists);
+    else if (sh?.index !== null && sh?.index !== void 0) await writeRun(dir, shardRun(plan.shards[sh.index] ?? { parallel: [], serial: [] }), lists);
+    else for (const shard of plan.shards) await writeRun(join2(dir, `shard-${shard.index}`), shardRun(shard), { parallel: null, serial: null });
   }
-  return { result, lists };
+  return { result, lists, shards: plan };
 }
 
 export {
+  renderShardPlanText,
   DEFAULT_RULES_FILE,
   selectStage
 };

@@ -4,18 +4,18 @@ import {
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-VBBHKJX2.js";
+} from "./chunk-TN2SMQ4T.js";
 import {
   loadRuns
-} from "./chunk-RL65SMWS.js";
+} from "./chunk-QJNFLON7.js";
 import {
   DEFAULT_STORE
-} from "./chunk-HFCWNALH.js";
+} from "./chunk-WLZLDDE2.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-72VH4M4P.js";
+} from "./chunk-53AEZVKA.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";

@@ -4,16 +4,16 @@ import {
 } from "./chunk-B3CI7MJK.js";
 import {
   parseGuideline
-} from "./chunk-ISFXONGU.js";
+} from "./chunk-EEEHVBAA.js";
 import {
   damageLine
-} from "./chunk-RL65SMWS.js";
+} from "./chunk-QJNFLON7.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef,
   loadStoredBaseline,
   openStore
-} from "./chunk-HFCWNALH.js";
+} from "./chunk-WLZLDDE2.js";
 import {
   EMPTY_CONTEXT,
   compareInterop,
@@ -24,7 +24,7 @@ import {
   passedTests,
   scoreGuideline,
   summarizeRuns
-} from "./chunk-72VH4M4P.js";
+} from "./chunk-53AEZVKA.js";
 import {
   readText
 } from "./chunk-ZELLUOP7.js";

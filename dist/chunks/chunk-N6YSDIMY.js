@@ -5,7 +5,7 @@ import {
 } from "./chunk-TYNSK2RS.js";
 import {
   isBaselineName
-} from "./chunk-HFCWNALH.js";
+} from "./chunk-WLZLDDE2.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";

@@ -11,7 +11,7 @@ import {
   loadProvisionState,
   openSession,
   require_lib
-} from "./chunk-CRVWU56P.js";
+} from "./chunk-TI3XGR2R.js";
 import {
   SECRETS_PATH
 } from "./chunk-TYNSK2RS.js";
@@ -19,7 +19,7 @@ import {
   createResultParser,
   parseBaseline,
   parseResults
-} from "./chunk-72VH4M4P.js";
+} from "./chunk-53AEZVKA.js";
 import {
   readBytes,
   readText

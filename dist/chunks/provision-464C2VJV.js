@@ -3,11 +3,12 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-4SG6VCAG.js";
+} from "./chunk-7KZBD3XX.js";
+import "./chunk-VDLZ5JPA.js";
 import {
   parseDuration,
   provisionStage
-} from "./chunk-CRVWU56P.js";
+} from "./chunk-TI3XGR2R.js";
 import {
   isValidRunId,
   newRunId

@@ -1,15 +1,22 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   DEFAULT_RULES_FILE,
+  renderShardPlanText,
   selectStage
-} from "./chunk-3ULII7VA.js";
+} from "./chunk-DHFADOFN.js";
+import "./chunk-2H7PIHSR.js";
+import "./chunk-VMDJOGCR.js";
+import "./chunk-TI3XGR2R.js";
+import "./chunk-TRVLSGEF.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-FFUPZC6L.js";
+import "./chunk-TYNSK2RS.js";
+import "./chunk-53AEZVKA.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import {
   flag,
   str,
+  wholeOption,
   writeJson
 } from "./chunk-FLRDIUCQ.js";
 import "./chunk-2DRLFCGB.js";
@@ -20,6 +27,7 @@ import {
   EXIT,
   usageError
 } from "./chunk-XOD6W3JI.js";
+import "./chunk-DSMXSV3X.js";
 import "./chunk-WEZUQMLQ.js";
 import "./chunk-7X7P2LP7.js";
 import "./chunk-NQJFE2ZZ.js";
@@ -82,7 +90,7 @@ function changeFromArgs(args, io) {
 var selectCommand = {
   name: "select",
   summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-  usage: "(--files FILE|- | --git BASE...HEAD | --pr OWNER/REPO#N) (--test-list FILE | --workspace DIR) [--rules FILE | --preset NAME] [--explain]",
+  usage: "(--files FILE|- | --git BASE...HEAD | --pr OWNER/REPO#N) (--test-list FILE | --workspace DIR) [--rules FILE | --preset NAME] [--explain] [--shards K [--shard-index I] --baseline FILE [--split-classes]]",
   options: {
     rules: { type: "string" },
     preset: { type: "string" },
@@ -94,7 +102,11 @@ var selectCommand = {
     workspace: { type: "string" },
     "list-command": { type: "string" },
     explain: { type: "boolean" },
-    "write-lists": { type: "string" }
+    "write-lists": { type: "string" },
+    shards: { type: "string" },
+    "shard-index": { type: "string" },
+    baseline: { type: "string" },
+    "split-classes": { type: "boolean" }
   },
   help: `The change (exactly one):
       --files FILE|-       changed paths, one per line ('-' reads standard input)
@@ -114,9 +126,15 @@ The rules:
                            glance, swift, placement, devstack, tempest) or a Tempest tox env that
                            then runs for every change (integrated-compute, full, smoke, ...)
       --repo DIR           the repository the paths are relative to (default: current directory)
+Shards (one job or machine each, balanced by the baseline's durations; docs/select.md):
+      --shards K           split the selection into K shards (classes and the serial tests stay whole)
+      --shard-index I      this job's shard, 0..K-1: --write-lists writes only its lists
+      --baseline FILE      the durations: a tempest-gate baseline JSON or a results file
+      --split-classes      let a class longer than total/K be split (its fixtures run again)
 Output:
       --explain            for each selected test, the rule, step, regex and changed file that chose it
       --write-lists DIR    write parallel-include-list.txt and serial-include-list.txt for 'tempest run'
+                           (--shards without --shard-index: DIR/shard-N/ for every shard)
       --json               the selection as JSON (docs/select.md)
 Exit codes:
   0  selected (tests to run, or nothing to run: see "conclusion", a neutral gate)
@@ -139,16 +157,23 @@ Exit codes:
     const tests = testListArg !== void 0 ? { list: resolve(io.cwd, testListArg) } : workspace !== void 0 ? { workspace: resolve(io.cwd, workspace), command: str(args, "list-command")?.split(/\s+/).filter(Boolean) } : "rules";
     const explain = flag(args, "explain");
     const listsDir = str(args, "write-lists");
-    const { result } = await selectStage({
+    const count = wholeOption(args, "shards", { min: 1, fallback: null });
+    const index = wholeOption(args, "shard-index", { min: 0, fallback: null });
+    const baseline = str(args, "baseline");
+    if (count === null && (index !== null || baseline !== void 0 || flag(args, "split-classes"))) throw usageError("--shard-index, --baseline and --split-classes need --shards K");
+    if (count !== null && index !== null && index >= count) throw usageError(`--shard-index must be below --shards (0..${count - 1}), not ${index}`);
+    if (count !== null && baseline === void 0) throw usageError("--shards needs --baseline FILE (the durations to balance by)");
+    const { result, shards } = await selectStage({
       change: changeFromArgs(args, io),
       repo,
       rules,
       tests,
       explain,
-      writeLists: listsDir === void 0 ? null : resolve(io.cwd, listsDir)
+      writeLists: listsDir === void 0 ? null : resolve(io.cwd, listsDir),
+      shards: count === null ? null : { count, index, baseline: resolve(io.cwd, baseline), splitClasses: flag(args, "split-classes") }
     });
-    if (flag(args, "json")) writeJson(io, result);
-    else io.stdout.write(renderSelectText(result, { explain }));
+    if (flag(args, "json")) writeJson(io, shards ? { ...result, shards, shardIndex: index } : result);
+    else io.stdout.write(renderSelectText(result, { explain }) + (shards ? renderShardPlanText(shards, index) : ""));
     return EXIT.ok;
   }
 };

@@ -10,26 +10,25 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-BRLVGP3L.js";
-import "./chunk-VBBHKJX2.js";
+} from "./chunk-TN4ZOMON.js";
+import "./chunk-TN2SMQ4T.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-ISFXONGU.js";
+import "./chunk-EEEHVBAA.js";
 import {
   loadRuns
-} from "./chunk-RL65SMWS.js";
+} from "./chunk-QJNFLON7.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-HFCWNALH.js";
+} from "./chunk-WLZLDDE2.js";
 import {
   compareRuns,
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-72VH4M4P.js";
-import "./chunk-FFUPZC6L.js";
+} from "./chunk-53AEZVKA.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import {

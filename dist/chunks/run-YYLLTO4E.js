@@ -3,15 +3,15 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-P2C3ZRRU.js";
-import "./chunk-BCSRET6Q.js";
+} from "./chunk-M7JH7XQ5.js";
+import "./chunk-2H7PIHSR.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-4SG6VCAG.js";
-import "./chunk-CRVWU56P.js";
+import "./chunk-7KZBD3XX.js";
+import "./chunk-VDLZ5JPA.js";
+import "./chunk-TI3XGR2R.js";
 import "./chunk-TRVLSGEF.js";
 import "./chunk-TYNSK2RS.js";
-import "./chunk-72VH4M4P.js";
-import "./chunk-FFUPZC6L.js";
+import "./chunk-53AEZVKA.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   parseSet,
   reportText
-} from "./chunk-P2C3ZRRU.js";
+} from "./chunk-M7JH7XQ5.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -11,7 +11,7 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-BCSRET6Q.js";
+} from "./chunk-2H7PIHSR.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
@@ -19,24 +19,24 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-4SG6VCAG.js";
+} from "./chunk-7KZBD3XX.js";
+import "./chunk-VDLZ5JPA.js";
 import {
   listFlavors,
   listNetworks,
   networkExtensions,
   openSession,
   parseDuration
-} from "./chunk-CRVWU56P.js";
+} from "./chunk-TI3XGR2R.js";
 import "./chunk-TRVLSGEF.js";
 import {
   parseGuideline
-} from "./chunk-ISFXONGU.js";
+} from "./chunk-EEEHVBAA.js";
 import "./chunk-TYNSK2RS.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-72VH4M4P.js";
-import "./chunk-FFUPZC6L.js";
+} from "./chunk-53AEZVKA.js";
 import "./chunk-JTCS6GEG.js";
 import {
   readText

@@ -5,15 +5,15 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-BCSRET6Q.js";
+} from "./chunk-2H7PIHSR.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-4SG6VCAG.js";
+} from "./chunk-7KZBD3XX.js";
 import {
   parseDuration
-} from "./chunk-CRVWU56P.js";
+} from "./chunk-TI3XGR2R.js";
 import {
   SECRETS_PATH
 } from "./chunk-TYNSK2RS.js";

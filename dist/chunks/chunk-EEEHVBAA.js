@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   CAPABILITY_STATUSES,
   parseJsonText
-} from "./chunk-72VH4M4P.js";
+} from "./chunk-53AEZVKA.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";

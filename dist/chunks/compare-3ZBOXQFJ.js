@@ -10,14 +10,13 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-BRLVGP3L.js";
-import "./chunk-VBBHKJX2.js";
+} from "./chunk-TN4ZOMON.js";
+import "./chunk-TN2SMQ4T.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-ISFXONGU.js";
-import "./chunk-RL65SMWS.js";
-import "./chunk-HFCWNALH.js";
-import "./chunk-72VH4M4P.js";
-import "./chunk-FFUPZC6L.js";
+import "./chunk-EEEHVBAA.js";
+import "./chunk-QJNFLON7.js";
+import "./chunk-WLZLDDE2.js";
+import "./chunk-53AEZVKA.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";

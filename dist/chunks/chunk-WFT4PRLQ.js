@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   renderCompareMarkdown
-} from "./chunk-72VH4M4P.js";
+} from "./chunk-53AEZVKA.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";

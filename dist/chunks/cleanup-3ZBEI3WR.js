@@ -3,16 +3,17 @@ import {
   cleanupStage,
   savedToken,
   sweepStage
-} from "./chunk-TPMIGYW6.js";
+} from "./chunk-ZQG7ISSF.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-4SG6VCAG.js";
+} from "./chunk-7KZBD3XX.js";
+import "./chunk-VDLZ5JPA.js";
 import {
   loadProvisionState,
   parseDuration
-} from "./chunk-CRVWU56P.js";
+} from "./chunk-TI3XGR2R.js";
 import {
   isValidRunId
 } from "./chunk-TRVLSGEF.js";

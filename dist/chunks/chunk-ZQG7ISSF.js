@@ -4,7 +4,7 @@ import {
   cleanupRun,
   openSession,
   sweep
-} from "./chunk-CRVWU56P.js";
+} from "./chunk-TI3XGR2R.js";
 
 // src/stages/cleanup.ts
 import { readFile } from "node:fs/promises";

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-OYFRGWLZ.js";
+} from "./chunk-WFT4PRLQ.js";
 import {
   newRunId
 } from "./chunk-TRVLSGEF.js";
@@ -11,21 +11,21 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-VBBHKJX2.js";
+} from "./chunk-TN2SMQ4T.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-ISFXONGU.js";
+import "./chunk-EEEHVBAA.js";
 import {
   loadRuns
-} from "./chunk-RL65SMWS.js";
+} from "./chunk-QJNFLON7.js";
 import {
   writeJobSummary
 } from "./chunk-POZU2ICL.js";
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-KV75KQXG.js";
+} from "./chunk-N6YSDIMY.js";
 import "./chunk-TYNSK2RS.js";
-import "./chunk-HFCWNALH.js";
+import "./chunk-WLZLDDE2.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -35,8 +35,7 @@ import {
   parseResults,
   renderCompareMarkdown,
   resultsFromBytes
-} from "./chunk-72VH4M4P.js";
-import "./chunk-FFUPZC6L.js";
+} from "./chunk-53AEZVKA.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput

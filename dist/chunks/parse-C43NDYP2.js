@@ -4,11 +4,10 @@ import {
   parseFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-RL65SMWS.js";
+} from "./chunk-QJNFLON7.js";
 import {
   writeJUnit
-} from "./chunk-72VH4M4P.js";
-import "./chunk-FFUPZC6L.js";
+} from "./chunk-53AEZVKA.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput

@@ -2,29 +2,30 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   cleanupLines,
   cleanupStage
-} from "./chunk-TPMIGYW6.js";
+} from "./chunk-ZQG7ISSF.js";
 import {
   selectStage
-} from "./chunk-3ULII7VA.js";
+} from "./chunk-DHFADOFN.js";
 import {
   DEFAULT_READY,
   DEFAULT_TIMEOUTS,
   readRegexList,
   runStage
-} from "./chunk-BCSRET6Q.js";
+} from "./chunk-2H7PIHSR.js";
 import "./chunk-VMDJOGCR.js";
 import {
-  provisionStage,
   resolveCloud
-} from "./chunk-CRVWU56P.js";
+} from "./chunk-VDLZ5JPA.js";
+import {
+  provisionStage
+} from "./chunk-TI3XGR2R.js";
 import "./chunk-TRVLSGEF.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
 } from "./chunk-B3CI7MJK.js";
 import "./chunk-TYNSK2RS.js";
-import "./chunk-72VH4M4P.js";
-import "./chunk-FFUPZC6L.js";
+import "./chunk-53AEZVKA.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-2DRLFCGB.js";

@@ -1,25 +1,24 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-OYFRGWLZ.js";
+} from "./chunk-WFT4PRLQ.js";
 import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-BRLVGP3L.js";
+} from "./chunk-TN4ZOMON.js";
 import {
   judgeRuns,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-VBBHKJX2.js";
+} from "./chunk-TN2SMQ4T.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-ISFXONGU.js";
+import "./chunk-EEEHVBAA.js";
 import {
   loadRuns
-} from "./chunk-RL65SMWS.js";
-import "./chunk-HFCWNALH.js";
-import "./chunk-72VH4M4P.js";
-import "./chunk-FFUPZC6L.js";
+} from "./chunk-QJNFLON7.js";
+import "./chunk-WLZLDDE2.js";
+import "./chunk-53AEZVKA.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import {
