@@ -17,6 +17,8 @@ packages=(
   openssh-server openssh-client tempest iproute2 coreutils tar gzip
   # Baselines (issue 4): promoted to a branch of a real git repository with the git CLI.
   git
+  # The Zuul job, run by ansible-playbook as an emulated executor (synchronize needs rsync), and linted.
+  ansible ansible-lint yamllint rsync
 )
 
 missing=()
