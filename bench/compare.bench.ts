@@ -96,7 +96,8 @@ export async function run(): Promise<void> {
         // entries and reduces the run (the peer reduces while parsing): shown as measured.
         ratio = `${fmt(total / e2e).padEnd(14)} ${fmt(out.seconds.diff / median(diffT))}`;
         // Both sides found the same regressions by name (renames aside, which only we match).
-        if (out.regressions.length !== regressions) console.log(`  note: peer counted ${out.regressions.length} regressions, we ${regressions} (we also match renamed tests by id)`);
+        if (out.regressions.length !== regressions)
+          console.log(`  note: peer counted ${out.regressions.length} regressions, we ${regressions} (we also match renamed tests by id)`);
       }
       if (n === SIZES[SIZES.length - 1]) console.log(`  note: Markdown of this diff (${regressions} regressions, budget 60,000): ${markdown.toFixed(4)} s`);
       console.log(
@@ -105,7 +106,7 @@ export async function run(): Promise<void> {
     }
     console.log('diff = reduce the parsed run + compare with a loaded baseline; load baseline = read and schema-check the JSON;');
     console.log('peer diff = a dict lookup per name on outcomes it reduced while parsing (no id matching, no report entries).');
-    console.log('end to end = parse both subunit streams, reduce both, compare (the peer\'s work). Goal: diff + load under 1 s at 100,000, linear.');
+    console.log("end to end = parse both subunit streams, reduce both, compare (the peer's work). Goal: diff + load under 1 s at 100,000, linear.");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

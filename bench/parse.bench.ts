@@ -12,8 +12,14 @@ const TESTS = 100_000;
 async function generate(file: string, logBytes: number): Promise<void> {
   if (existsSync(file)) return;
   const out = createWriteStream(file);
-  const log = Buffer.from('2026-11-25 06:00:00.000 1234 INFO tempest.lib.common.rest_client [req-0] Request (T:test): 200 GET http://127.0.0.1:38774/v2.1/servers 0.042s\n'.repeat(Math.ceil(logBytes / 120)).slice(0, logBytes));
-  const tb = Buffer.from('Traceback (most recent call last):\n  File "tempest/api/compute/x.py", line 42, in test\n    self.assertEqual(1, 2)\nAssertionError: 1 != 2\n');
+  const log = Buffer.from(
+    '2026-11-25 06:00:00.000 1234 INFO tempest.lib.common.rest_client [req-0] Request (T:test): 200 GET http://127.0.0.1:38774/v2.1/servers 0.042s\n'
+      .repeat(Math.ceil(logBytes / 120))
+      .slice(0, logBytes),
+  );
+  const tb = Buffer.from(
+    'Traceback (most recent call last):\n  File "tempest/api/compute/x.py", line 42, in test\n    self.assertEqual(1, 2)\nAssertionError: 1 != 2\n',
+  );
   let t = 1_764_000_000_000_000;
   for (let i = 0; i < TESTS; i++) {
     const id = `tempest.api.compute.servers.test_${i % 500}.ServersTest${i % 7}.test_case_${i}[id-${String(i).padStart(8, '0')}-1111-2222-3333-444444444444,smoke]`;
@@ -22,8 +28,12 @@ async function generate(file: string, logBytes: number): Promise<void> {
     const parts = [
       encodePacket({ testId: id, status: 'inprogress', tags, timestamp: t }),
       // Logs arrive in 64 KiB packets, as stestr chunks them.
-      ...chunks(log, 65536).map((c) => encodePacket({ testId: id, fileName: "pythonlogging:''", mimeType: 'text/plain; charset="utf8"', fileBytes: c, timestamp: t + 10 })),
-      ...(fail ? [encodePacket({ testId: id, fileName: 'traceback', mimeType: 'text/x-traceback; charset="utf8"', fileBytes: tb, eof: true, timestamp: t + 20 })] : []),
+      ...chunks(log, 65536).map((c) =>
+        encodePacket({ testId: id, fileName: "pythonlogging:''", mimeType: 'text/plain; charset="utf8"', fileBytes: c, timestamp: t + 10 }),
+      ),
+      ...(fail
+        ? [encodePacket({ testId: id, fileName: 'traceback', mimeType: 'text/x-traceback; charset="utf8"', fileBytes: tb, eof: true, timestamp: t + 20 })]
+        : []),
       encodePacket({ testId: id, status: fail ? 'fail' : 'success', tags, timestamp: t + 30_000 }),
     ];
     t += 7_500;
@@ -60,7 +70,14 @@ export async function run(): Promise<void> {
   const results = runs.map(([name, cmd, n]) => ({ name, m: best(cmd, n) }));
   const peer = results.find((r) => r.name === 'subunit2junitxml')!.m.seconds;
   for (const { name, m } of results) {
-    rows.push([name, m.seconds.toFixed(2), Math.round(TESTS / m.seconds), (mb / m.seconds).toFixed(0), m.maxRssMiB.toFixed(0), `${(peer / m.seconds).toFixed(1)}x`]);
+    rows.push([
+      name,
+      m.seconds.toFixed(2),
+      Math.round(TESTS / m.seconds),
+      (mb / m.seconds).toFixed(0),
+      m.maxRssMiB.toFixed(0),
+      `${(peer / m.seconds).toFixed(1)}x`,
+    ]);
   }
   console.log(table(rows));
   const thin = results[0]!.m;

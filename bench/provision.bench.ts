@@ -82,10 +82,20 @@ export async function run(): Promise<void> {
     for (let i = 0; i < 2; i++) {
       const id = `b${stamp}-${i}`;
       const from = proxy.seen.length;
-      const p = await sh(`cd ${dir} && ${NODE} ${runner} provision --image tiny --flavor m1.tiny --subnodes 2 --run-id ${id} --state-dir ${dir}/st-${id} --json 2>/dev/null`, env);
+      const p = await sh(
+        `cd ${dir} && ${NODE} ${runner} provision --image tiny --flavor m1.tiny --subnodes 2 --run-id ${id} --state-dir ${dir}/st-${id} --json 2>/dev/null`,
+        env,
+      );
       const c = await sh(`cd ${dir} && ${NODE} ${runner} cleanup --state ${dir}/st-${id} 2>/dev/null`, env);
       const n = counted(proxy, from);
-      rows.push({ who: `tempest-gate (run ${i + 1})`, activeS: p.seconds, deletedS: c.seconds, totalS: p.seconds + c.seconds, calls: n.calls, tokens: n.tokens });
+      rows.push({
+        who: `tempest-gate (run ${i + 1})`,
+        activeS: p.seconds,
+        deletedS: c.seconds,
+        totalS: p.seconds + c.seconds,
+        calls: n.calls,
+        tokens: n.tokens,
+      });
     }
 
     // ---------------------------------------------------------------- floor: curl by hand
@@ -120,7 +130,14 @@ rm -rf $H
       const r = await sh(`bash ${floor} floor${stamp}${i}`, env);
       const active = Number(/active (\S+)/.exec(r.out)?.[1]) - t0;
       const n = counted(proxy, from);
-      rows.push({ who: `curl by hand, the floor (run ${i + 1})`, activeS: active, deletedS: r.seconds - active, totalS: r.seconds, calls: n.calls, tokens: n.tokens });
+      rows.push({
+        who: `curl by hand, the floor (run ${i + 1})`,
+        activeS: active,
+        deletedS: r.seconds - active,
+        totalS: r.seconds,
+        calls: n.calls,
+        tokens: n.tokens,
+      });
     }
 
     // ---------------------------------------------------------------- openstack CLI
@@ -131,14 +148,28 @@ rm -rf $H
       const one = await sh(names.map((n) => `${os} server create --image tiny --flavor m1.tiny --network private --wait ${n} >/dev/null`).join(' && '), env);
       const del1 = await sh(`${os} server delete --wait ${names.join(' ')}`, env);
       let n = counted(proxy, from);
-      rows.push({ who: 'openstack CLI, one by one', activeS: one.seconds, deletedS: del1.seconds, totalS: one.seconds + del1.seconds, calls: n.calls, tokens: n.tokens });
+      rows.push({
+        who: 'openstack CLI, one by one',
+        activeS: one.seconds,
+        deletedS: del1.seconds,
+        totalS: one.seconds + del1.seconds,
+        calls: n.calls,
+        tokens: n.tokens,
+      });
 
       from = proxy.seen.length;
       const all = await sh(`${os} server create --image tiny --flavor m1.tiny --network private --min 3 --max 3 --wait cli${stamp}-all >/dev/null`, env);
       const ids = (await sh(`${os} server list --name '^cli${stamp}-all' -f value -c ID`, env)).out.trim().split('\n').join(' ');
       const del2 = await sh(`${os} server delete --wait ${ids}`, env);
       n = counted(proxy, from);
-      rows.push({ who: 'openstack CLI, one request (--min 3)', activeS: all.seconds, deletedS: del2.seconds, totalS: all.seconds + del2.seconds, calls: n.calls, tokens: n.tokens });
+      rows.push({
+        who: 'openstack CLI, one request (--min 3)',
+        activeS: all.seconds,
+        deletedS: del2.seconds,
+        totalS: all.seconds + del2.seconds,
+        calls: n.calls,
+        tokens: n.tokens,
+      });
     } else {
       console.log(`(no ${OPENSTACK}: the CLI rows are missing; scripts/local-openstack/setup.sh installs python3-openstackclient)`);
     }
@@ -153,10 +184,23 @@ rm -rf $H
   console.log(
     table([
       ['who', 'to ACTIVE s', 'to deleted s', 'total s', 'API calls', 'tokens', 'total vs tempest-gate'],
-      ...rows.map((r) => [r.who, Number(r.activeS.toFixed(2)), Number(r.deletedS.toFixed(2)), Number(r.totalS.toFixed(2)), r.calls, r.tokens, `${(r.totalS / ours.totalS).toFixed(2)}x`]),
+      ...rows.map((r) => [
+        r.who,
+        Number(r.activeS.toFixed(2)),
+        Number(r.deletedS.toFixed(2)),
+        Number(r.totalS.toFixed(2)),
+        r.calls,
+        r.tokens,
+        `${(r.totalS / ours.totalS).toFixed(2)}x`,
+      ]),
     ]),
   );
-  console.log(`tempest-gate / floor (best runs): ${(ours.totalS / floorRow.totalS).toFixed(2)}x in time (goal <= 1.5x), ${ours.calls} vs ${floorRow.calls} API calls`);
-  for (const cli of rows.filter((r) => r.who.startsWith('openstack'))) console.log(`${cli.who} / tempest-gate: ${(cli.totalS / ours.totalS).toFixed(1)}x slower`);
-  console.log('tempest-gate includes two process starts, flavor/image/network lookups, keypair, 3 tagged ports, user-data and the microversion check; the floor has none of these.');
+  console.log(
+    `tempest-gate / floor (best runs): ${(ours.totalS / floorRow.totalS).toFixed(2)}x in time (goal <= 1.5x), ${ours.calls} vs ${floorRow.calls} API calls`,
+  );
+  for (const cli of rows.filter((r) => r.who.startsWith('openstack')))
+    console.log(`${cli.who} / tempest-gate: ${(cli.totalS / ours.totalS).toFixed(1)}x slower`);
+  console.log(
+    'tempest-gate includes two process starts, flavor/image/network lookups, keypair, 3 tagged ports, user-data and the microversion check; the floor has none of these.',
+  );
 }

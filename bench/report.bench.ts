@@ -42,7 +42,9 @@ export async function run(): Promise<void> {
   }
   const b = median(bare);
   const a = median(action);
-  console.log(`start-up: node dist/index.js (load + read inputs) ${a.toFixed(0)} ms; bare node ${b.toFixed(0)} ms; ours ${(a - b).toFixed(0)} ms (ratio ${(a / b).toFixed(2)}x bare node; goal < 300 ms)`);
+  console.log(
+    `start-up: node dist/index.js (load + read inputs) ${a.toFixed(0)} ms; bare node ${b.toFixed(0)} ms; ours ${(a - b).toFixed(0)} ms (ratio ${(a / b).toFixed(2)}x bare node; goal < 300 ms)`,
+  );
 
   // The pure part of a report: parse, render, fit, annotations.
   const bytes = makeRun({ tests: 2000, failures: 200 });
@@ -53,7 +55,9 @@ export async function run(): Promise<void> {
   const body = fitBody(`${commentMarker('tempest')}\n${md}`, { pointer: 'see the summary' });
   const ann = buildAnnotations(results);
   const t2 = performance.now();
-  console.log(`2,000 tests / 200 failures: parse ${(t1 - t0).toFixed(1)} ms (${bytes.length} bytes), render + fit + ${ann.length} annotations ${(t2 - t1).toFixed(1)} ms, comment ${body.body.length} chars`);
+  console.log(
+    `2,000 tests / 200 failures: parse ${(t1 - t0).toFixed(1)} ms (${bytes.length} bytes), render + fit + ${ann.length} annotations ${(t2 - t1).toFixed(1)} ms, comment ${body.body.length} chars`,
+  );
 
   // The whole report through dist/index.js as the runner runs it: first run creates, second updates.
   const gh = await startGitHubServer({ token: TOKEN });
@@ -74,7 +78,9 @@ export async function run(): Promise<void> {
       );
     }
     if (gh.rejections.length) console.log(`REJECTED by the OpenAPI description: ${JSON.stringify(gh.rejections)}`);
-    console.log(`comments on PR #${event.pull_request.number}: ${gh.comments.length}; check runs: ${gh.checkRuns.length}, annotations on the last: ${gh.checkRuns.at(-1)?.annotations.length}`);
+    console.log(
+      `comments on PR #${event.pull_request.number}: ${gh.comments.length}; check runs: ${gh.checkRuns.length}, annotations on the last: ${gh.checkRuns.at(-1)?.annotations.length}`,
+    );
     console.log('(wall time includes @octokit/plugin-throttling pacing writes 1 s apart, as GitHub asks of integrations)');
   } finally {
     await gh.stop();

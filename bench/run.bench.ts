@@ -48,7 +48,17 @@ export async function run(): Promise<void> {
     // By hand, with OpenSSH's client: the same steps a person takes (is devstack done? put the
     // list and the config in place; run tempest with the subunit on stdout), and the least anyone
     // could do (all of it in one ssh command).
-    const sshArgs = ['-i', join(dir, 'key'), '-o', `UserKnownHostsFile=${join(dir, 'known_hosts')}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', `root@${host.address}`];
+    const sshArgs = [
+      '-i',
+      join(dir, 'key'),
+      '-o',
+      `UserKnownHostsFile=${join(dir, 'known_hosts')}`,
+      '-o',
+      'StrictHostKeyChecking=yes',
+      '-o',
+      'BatchMode=yes',
+      `root@${host.address}`,
+    ];
     const ssh = (command: string, input?: string): Buffer => {
       const r = spawnSync('ssh', [...sshArgs, command], { maxBuffer: 1 << 28, input });
       if (r.status !== 0) throw new Error(`ssh ${command}: ${r.stderr.toString()}`);
@@ -85,7 +95,22 @@ export async function run(): Promise<void> {
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
       const report = await runTempest({
-        nodes: [{ role: 'controller', sudo: false, markers: { done: join(dir, 'ready'), failed: join(dir, 'failed'), log: join(dir, 'log') }, target: { name: 'controller', host: host.address, port: 22, username: 'root', privateKey: lab.userKey, trust: parseConsoleHostKeys(consoleOutput(host)), trustSource: 'console' } }],
+        nodes: [
+          {
+            role: 'controller',
+            sudo: false,
+            markers: { done: join(dir, 'ready'), failed: join(dir, 'failed'), log: join(dir, 'log') },
+            target: {
+              name: 'controller',
+              host: host.address,
+              port: 22,
+              username: 'root',
+              privateKey: lab.userKey,
+              trust: parseConsoleHostKeys(consoleOutput(host)),
+              trustSource: 'console',
+            },
+          },
+        ],
         plan,
         steps: [step],
         overrides: [],
@@ -130,18 +155,22 @@ export async function run(): Promise<void> {
     const mo = median(byOne);
     const r = median(runner);
     const list3 = (xs: number[]): string => xs.map((x) => x.toFixed(2)).join(', ');
-    const pct = (a: number, b: number): string => `${(a - b >= 0 ? '+' : '')}${(a - b).toFixed(3)} s = ${(((a - b) / b) * 100).toFixed(1)}%`;
+    const pct = (a: number, b: number): string => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(3)} s = ${(((a - b) / b) * 100).toFixed(1)}%`;
     console.log(`same tempest run (10 tests of 1 s, 2 workers), median of ${ROUNDS} interleaved rounds:`);
     console.log(`  by hand, same steps (ssh: marker? / list+config / tempest run > subunit): ${ms.toFixed(3)} s   [${list3(bySteps)}]`);
     console.log(`  by hand, all in one ssh command:                                        ${mo.toFixed(3)} s   [${list3(byOne)}]`);
     console.log(`  tempest-gate runner (verified keys, probe, lists+config, detached run, follow, parse, progress): ${r.toFixed(3)} s   [${list3(runner)}]`);
     console.log(`  runner overhead vs same steps by hand: ${pct(r, ms)} (goal < 2%)`);
     console.log(`  runner overhead vs one ssh command:    ${pct(r, mo)}`);
-    console.log(`  runner's own CPU for the whole run (SSH, crypto, streaming ${streamBytes} bytes, parsing, progress): median ${(median(cpuSeconds) * 1000).toFixed(0)} ms`);
+    console.log(
+      `  runner's own CPU for the whole run (SSH, crypto, streaming ${streamBytes} bytes, parsing, progress): median ${(median(cpuSeconds) * 1000).toFixed(0)} ms`,
+    );
     const starts = [shellStart(), shellStart(), shellStart()];
     console.log(`  (one 'ssh host true' here: ${median(starts).toFixed(3)} s: the remote login shell's start-up, paid once per round trip)`);
     const sorted = [...latencies].sort((a, b) => a - b);
-    console.log(`  progress after a test finished: median ${median(sorted).toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms over ${sorted.length} tests (goal < 1000 ms)`);
+    console.log(
+      `  progress after a test finished: median ${median(sorted).toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms over ${sorted.length} tests (goal < 1000 ms)`,
+    );
   } finally {
     lab.close();
     rmSync(dir, { recursive: true, force: true });

@@ -74,7 +74,9 @@ export async function run(): Promise<void> {
     origin: 'bench',
   }));
   const rules: Rules = { file: '.tempest-gate.yaml', selections, coreFiles: [{ regex: '^setup\\.cfg$', negate: false }], full: presetSteps(catalog, 'full') };
-  console.log(`input: ${files.length} changed files, ${ids.length} test ids, ${selections.length} integrated-gate selections (${selections.map((s) => s.tempest.preset).join(', ')})`);
+  console.log(
+    `input: ${files.length} changed files, ${ids.length} test ids, ${selections.length} integrated-gate selections (${selections.map((s) => s.tempest.preset).join(', ')})`,
+  );
 
   const times: number[] = [];
   let result = selectTests({ rules, changedFiles: files, testIds: ids });
@@ -87,7 +89,9 @@ export async function run(): Promise<void> {
   const withExplain = performance.now();
   selectTests({ rules, changedFiles: files, testIds: ids, explain: true });
   const explainMs = performance.now() - withExplain;
-  console.log(`tempest-gate selectTests: ${ours.toFixed(1)} ms (median of 7; files + tests), ${explainMs.toFixed(1)} ms with --explain; selected ${result.counts.selected} (${result.counts.parallel} parallel + ${result.counts.serial} serial)`);
+  console.log(
+    `tempest-gate selectTests: ${ours.toFixed(1)} ms (median of 7; files + tests), ${explainMs.toFixed(1)} ms with --explain; selected ${result.counts.selected} (${result.counts.parallel} parallel + ${result.counts.serial} serial)`,
+  );
 
   const missing = oracleMissing();
   if (missing) {
@@ -125,7 +129,9 @@ export async function run(): Promise<void> {
     result.tests.every((t) => union.has(t)) &&
     serial.size === result.serial.length &&
     result.serial.every((t) => serial.has(t));
-  console.log(`stestr construct_list (in-process, same ${runs.length} tox-env steps, same ids): ${stestrMs.toFixed(1)} ms; selected ${union.size} (${union.size - serial.size} parallel + ${serial.size} serial)`);
+  console.log(
+    `stestr construct_list (in-process, same ${runs.length} tox-env steps, same ids): ${stestrMs.toFixed(1)} ms; selected ${union.size} (${union.size - serial.size} parallel + ${serial.size} serial)`,
+  );
   console.log(`ratio: tempest-gate is ${(stestrMs / ours).toFixed(1)}x faster than stestr (goal >= 10x); identical result: ${same ? 'yes' : 'NO'}`);
   if (!same) process.exitCode = 1;
 }

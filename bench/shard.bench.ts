@@ -46,8 +46,14 @@ export async function run(): Promise<void> {
   const realInput: Input = { label: 'real run (mini)', parallel: real.names, serial: [], durations: real.durations };
   const gen = generateRun(10_000);
   const genInput: Input = { label: 'generated heavy tail', ...gen };
-  console.log('makespan = the longest shard\'s predicted seconds; bound = max(total/K, longest unit)');
-  console.log(table([['input', 'tests', 'K', 'planned s', 'bound s', 'plan vs bound', 'equal-count s', 'equal-count vs bound', 'plan shorter by'], ...rows(realInput), ...rows(genInput)]));
+  console.log("makespan = the longest shard's predicted seconds; bound = max(total/K, longest unit)");
+  console.log(
+    table([
+      ['input', 'tests', 'K', 'planned s', 'bound s', 'plan vs bound', 'equal-count s', 'equal-count vs bound', 'plan shorter by'],
+      ...rows(realInput),
+      ...rows(genInput),
+    ]),
+  );
 
   const big = generateRun(100_000, 2);
   const times: number[] = [];
@@ -60,5 +66,7 @@ export async function run(): Promise<void> {
   }
   const first = times[0] as number;
   const bestTime = Math.min(...times);
-  console.log(`\nplanning 100,000 tests (${units} units) into 32 shards: first ${first.toFixed(3)} s, best of 5 ${bestTime.toFixed(3)} s (limit 0.5 s: ${bestTime < 0.5 ? 'ok' : 'OVER'})`);
+  console.log(
+    `\nplanning 100,000 tests (${units} units) into 32 shards: first ${first.toFixed(3)} s, best of 5 ${bestTime.toFixed(3)} s (limit 0.5 s: ${bestTime < 0.5 ? 'ok' : 'OVER'})`,
+  );
 }

@@ -12,16 +12,56 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/cli/main.ts
 import { parseArgs } from "node:util";
 var VERBS = [
-  { name: "select", summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.", load: async () => (await import("./chunks/select-I3SQQLWZ.js")).selectCommand },
-  { name: "provision", summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.", load: async () => (await import("./chunks/provision-464C2VJV.js")).provisionCommand },
-  { name: "run", summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.", load: async () => (await import("./chunks/run-YYLLTO4E.js")).runVerbCommand },
-  { name: "validate", summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.", load: async () => (await import("./chunks/validate-PZIELSRU.js")).validateCommand },
-  { name: "parse", summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.", load: async () => (await import("./chunks/parse-C43NDYP2.js")).parseCommand },
-  { name: "compare", summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.", load: async () => (await import("./chunks/compare-3ZBOXQFJ.js")).compareCommand },
-  { name: "baseline", summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).", load: async () => (await import("./chunks/baseline-YBSNZJRK.js")).baselineCommand },
-  { name: "report", summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).", load: async () => (await import("./chunks/report-CC2UEGF3.js")).reportCommand },
-  { name: "cleanup", summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.", load: async () => (await import("./chunks/cleanup-3ZBEI3WR.js")).cleanupCommand },
-  { name: "demo", summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).", load: async () => (await import("./chunks/demo-MUGTHQAR.js")).demoCommand(runCli) }
+  {
+    name: "select",
+    summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
+    load: async () => (await import("./chunks/select-YC4PW7DX.js")).selectCommand
+  },
+  {
+    name: "provision",
+    summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
+    load: async () => (await import("./chunks/provision-JFCUGSY7.js")).provisionCommand
+  },
+  {
+    name: "run",
+    summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
+    load: async () => (await import("./chunks/run-OT53QZR6.js")).runVerbCommand
+  },
+  {
+    name: "validate",
+    summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
+    load: async () => (await import("./chunks/validate-YIJYKPDR.js")).validateCommand
+  },
+  {
+    name: "parse",
+    summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
+    load: async () => (await import("./chunks/parse-5XMBV63A.js")).parseCommand
+  },
+  {
+    name: "compare",
+    summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
+    load: async () => (await import("./chunks/compare-CNTWPDN3.js")).compareCommand
+  },
+  {
+    name: "baseline",
+    summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
+    load: async () => (await import("./chunks/baseline-3QXFYTFL.js")).baselineCommand
+  },
+  {
+    name: "report",
+    summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
+    load: async () => (await import("./chunks/report-22NV4RRB.js")).reportCommand
+  },
+  {
+    name: "cleanup",
+    summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
+    load: async () => (await import("./chunks/cleanup-OBSSBZXM.js")).cleanupCommand
+  },
+  {
+    name: "demo",
+    summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).",
+    load: async () => (await import("./chunks/demo-NFXCPVS5.js")).demoCommand(runCli)
+  }
 ];
 var VERSION = "0.1.0";
 function mainHelp() {
@@ -65,7 +105,10 @@ async function runCli(argv, io) {
   }
   const entry = VERBS.find((c) => c.name === verb);
   if (!entry) {
-    const near = closest(verb, VERBS.map((c) => c.name));
+    const near = closest(
+      verb,
+      VERBS.map((c) => c.name)
+    );
     io.stderr.write(`tempest-gate: unknown verb '${verb}' (${near ? `did you mean '${near}'?; ` : ""}known: ${VERBS.map((c) => c.name).join(", ")})
 `);
     return EXIT.usage;
@@ -122,7 +165,10 @@ function argumentProblem(argv, options, allowPositionals) {
     const shown = t.rawName.startsWith("--") ? t.rawName : `${t.rawName}, --${t.name}`;
     if (spec.type === "string" && t.value === void 0) return { problem: `option '${shown}' needs a value` };
     if (spec.type === "string" && t.inlineValue === false && t.value?.startsWith("-")) {
-      return { problem: `option '${shown}' needs a value, not the option '${t.value}'`, hint: `a value starting with '-' goes as '${t.rawName.startsWith("--") ? t.rawName : `--${t.name}`}=${t.value}'` };
+      return {
+        problem: `option '${shown}' needs a value, not the option '${t.value}'`,
+        hint: `a value starting with '-' goes as '${t.rawName.startsWith("--") ? t.rawName : `--${t.name}`}=${t.value}'`
+      };
     }
     if (spec.type === "boolean" && t.inlineValue) return { problem: `option '${shown}' takes no value, not '${t.value}'` };
   }
@@ -154,7 +200,10 @@ function editDistance(a, b) {
 }
 function processIo() {
   let writeFailed = false;
-  for (const [stream, what] of [[process.stdout, "standard output"], [process.stderr, "standard error"]]) {
+  for (const [stream, what] of [
+    [process.stdout, "standard output"],
+    [process.stderr, "standard error"]
+  ]) {
     stream.on("error", (err) => {
       if (err.code === "EPIPE" || writeFailed) return;
       writeFailed = true;

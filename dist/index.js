@@ -5,17 +5,17 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-N6YSDIMY.js";
-import "./chunks/chunk-TYNSK2RS.js";
-import "./chunks/chunk-WLZLDDE2.js";
-import "./chunks/chunk-53AEZVKA.js";
+} from "./chunks/chunk-J2ZLMDHP.js";
+import "./chunks/chunk-IV2NAXRT.js";
+import "./chunks/chunk-PQHCQVQI.js";
+import "./chunks/chunk-ACVLMD3C.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";
 import "./chunks/chunk-OEZSHAT6.js";
 import {
   redact
-} from "./chunks/chunk-UHJU7IFO.js";
-import "./chunks/chunk-2DRLFCGB.js";
+} from "./chunks/chunk-B5W4JZLI.js";
+import "./chunks/chunk-2YY3UAUW.js";
 import {
   UserError
 } from "./chunks/chunk-XOD6W3JI.js";
@@ -49,7 +49,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-BELJRHFV.js"), import("./chunks/cloud-TLZFCXFP.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-72U36763.js"), import("./chunks/cloud-JBHTIXRV.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,14 +2,14 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-N6YSDIMY.js";
-import "./chunks/chunk-TYNSK2RS.js";
-import "./chunks/chunk-WLZLDDE2.js";
-import "./chunks/chunk-53AEZVKA.js";
+} from "./chunks/chunk-J2ZLMDHP.js";
+import "./chunks/chunk-IV2NAXRT.js";
+import "./chunks/chunk-PQHCQVQI.js";
+import "./chunks/chunk-ACVLMD3C.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";
 import "./chunks/chunk-OEZSHAT6.js";
-import "./chunks/chunk-2DRLFCGB.js";
+import "./chunks/chunk-2YY3UAUW.js";
 import "./chunks/chunk-XOD6W3JI.js";
 import {
   getState,
@@ -23,7 +23,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-TLZFCXFP.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-JBHTIXRV.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -103,7 +103,13 @@ export const defaultStages: ActionStages = {
         writeLists: lists,
       });
       log(`select: ${result.summary}`);
-      return { conclusion: result.conclusion, summary: result.summary, selectedCount: result.counts.selected, parallelList: written.parallel, serialList: written.serial };
+      return {
+        conclusion: result.conclusion,
+        summary: result.summary,
+        selectedCount: result.counts.selected,
+        parallelList: written.parallel,
+        serialList: written.serial,
+      };
     }),
 
   async provisionAndRun({ settings, selection, runId, log, signal, durations }) {

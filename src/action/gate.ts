@@ -21,7 +21,7 @@ import { readBundle } from './report-bundle.ts';
 import { STATE } from './state.ts';
 
 export const FORK_HELP =
-  'This pull request comes from a fork, and GitHub does not give a fork\'s workflow run the cloud credentials ' +
+  "This pull request comes from a fork, and GitHub does not give a fork's workflow run the cloud credentials " +
   '(nor a token that may comment). The gate did not run. A maintainer can run it in a trusted context and publish it ' +
   'with the workflow_run reporting workflow: see docs/action.md, "Pull requests from forks".';
 
@@ -94,9 +94,25 @@ async function reference(settings: ActionSettings): Promise<Reference> {
   return { baseline, knownFailures, guidelines, warning };
 }
 
-function judgeHere(settings: ActionSettings, runs: RunResults[], damage: string[], ref: Awaited<ReturnType<typeof reference>>, infrastructure: string | null): Judgement {
+function judgeHere(
+  settings: ActionSettings,
+  runs: RunResults[],
+  damage: string[],
+  ref: Awaited<ReturnType<typeof reference>>,
+  infrastructure: string | null,
+): Judgement {
   const now = new Date().toISOString();
-  return judgeRuns({ runs, damage, baseline: ref.baseline, failOn: settings.failOn, knownFailures: ref.knownFailures, guidelines: ref.guidelines, today: now.slice(0, 10), now, infrastructure });
+  return judgeRuns({
+    runs,
+    damage,
+    baseline: ref.baseline,
+    failOn: settings.failOn,
+    knownFailures: ref.knownFailures,
+    guidelines: ref.guidelines,
+    today: now.slice(0, 10),
+    now,
+    infrastructure,
+  });
 }
 
 function compareOf(j: Judgement): Report['compare'] {
@@ -117,7 +133,16 @@ function prOf(settings: ActionSettings): Report['pullRequest'] {
 /** Publish a report that has no results (not run, nothing to run) and set the outputs. */
 async function publishWithoutResults(run: Run, verdict: GateVerdict, problems: string[]): Promise<void> {
   const { settings } = run;
-  const report: Report = { results: null, verdict: verdict.result, headline: verdict.reason, problems, compare: null, judgement: null, pullRequest: prOf(settings), rawResultsPath: null };
+  const report: Report = {
+    results: null,
+    verdict: verdict.result,
+    headline: verdict.reason,
+    problems,
+    compare: null,
+    judgement: null,
+    pullRequest: prOf(settings),
+    rawResultsPath: null,
+  };
   const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
   setOutputs(report, out, 0, null);
 }
@@ -126,7 +151,11 @@ async function publishWithoutResults(run: Run, verdict: GateVerdict, problems: s
  * Select, provision and run on the cloud. Returns the results file, or null when the step is
  * over (a fork without credentials, or nothing to run: both already published).
  */
-async function runOnCloud(run: Run, problems: string[], durations: Map<string, number>): Promise<{ resultsPath: string; selectedCount: number; problem: string | null; logFiles: string[] } | null> {
+async function runOnCloud(
+  run: Run,
+  problems: string[],
+  durations: Map<string, number>,
+): Promise<{ resultsPath: string; selectedCount: number; problem: string | null; logFiles: string[] } | null> {
   const { settings, stages } = run;
   const pr = settings.context.pullRequest;
   if (!settings.cloud) {
@@ -214,7 +243,8 @@ async function gate(run: Run): Promise<void> {
     rawResultsPath: resultsPath,
     nodeLogs: logFiles,
   };
-  if (readOnlyFork(settings)) core.notice('Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.');
+  if (readOnlyFork(settings))
+    core.notice('Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.');
   const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
   setOutputs(report, out, selectedCount ?? results.tests.length, judgement);
   if (out.problems.length > problems.length) {
@@ -250,7 +280,8 @@ async function publishFromArtifact(run: Run): Promise<void> {
   const dir = settings.reportFrom ?? '';
   const { manifest, results } = await readBundle(dir);
   const ctx = settings.context;
-  if (!manifest.pullRequest) throw new UserError(`input 'report-from': the report in ${dir} is not for a pull request; nothing to publish`, { exitCode: EXIT.badInput });
+  if (!manifest.pullRequest)
+    throw new UserError(`input 'report-from': the report in ${dir} is not for a pull request; nothing to publish`, { exitCode: EXIT.badInput });
   const wr = ctx.workflowRun;
   if (!wr) {
     throw new UserError("input 'report-from' is for a workflow triggered by `workflow_run` (the event has no workflow_run)", { exitCode: EXIT.usage });
@@ -283,7 +314,14 @@ async function publishFromArtifact(run: Run): Promise<void> {
       results,
       verdict,
       headline: v.result === 'pass' ? `${v.reason} (${UNVERIFIED})` : v.reason,
-      problems: [...manifest.problems, ...(v.result === 'pass' ? [`These results were ${UNVERIFIED}: the check is not a pass. To gate on them, run the gate in a trusted workflow (docs/action.md, "Pull requests from forks").`] : [])],
+      problems: [
+        ...manifest.problems,
+        ...(v.result === 'pass'
+          ? [
+              `These results were ${UNVERIFIED}: the check is not a pass. To gate on them, run the gate in a trusted workflow (docs/action.md, "Pull requests from forks").`,
+            ]
+          : []),
+      ],
       compare: compareOf(judgement),
       judgement,
       pullRequest: manifest.pullRequest,
@@ -291,7 +329,16 @@ async function publishFromArtifact(run: Run): Promise<void> {
     };
   } else {
     // Nothing ran (skipped or an error before the run): there is nothing to judge, only to say.
-    report = { results: null, verdict: manifest.verdict === 'pass' ? 'skipped' : manifest.verdict, headline: `${manifest.headline} (${UNVERIFIED})`, problems: manifest.problems, compare: null, judgement: null, pullRequest: manifest.pullRequest, rawResultsPath: null };
+    report = {
+      results: null,
+      verdict: manifest.verdict === 'pass' ? 'skipped' : manifest.verdict,
+      headline: `${manifest.headline} (${UNVERIFIED})`,
+      problems: manifest.problems,
+      compare: null,
+      judgement: null,
+      pullRequest: manifest.pullRequest,
+      rawResultsPath: null,
+    };
   }
   const out = await publishReport(settings, report, { github: true, artifact: false }, run.github);
   core.setOutput('result', report.verdict);

@@ -195,14 +195,17 @@ export function checkBaselineRef(text: string): string | null {
   const m = /^([a-z]+):/.exec(text);
   if (!m) return text;
   if (m[1] === 'git') {
-    if (!/^git:[^:]+:.+$/.test(text)) throw new UserError(`input 'baseline': '${text}' must be git:BRANCH:NAME (e.g. git:tempest-baselines:master)`, { exitCode: EXIT.usage });
+    if (!/^git:[^:]+:.+$/.test(text))
+      throw new UserError(`input 'baseline': '${text}' must be git:BRANCH:NAME (e.g. git:tempest-baselines:master)`, { exitCode: EXIT.usage });
     return text;
   }
   if (m[1] === 'artifact') {
     if (text === 'artifact:') throw new UserError("input 'baseline': 'artifact:' needs a branch, e.g. artifact:master", { exitCode: EXIT.usage });
     return text;
   }
-  throw new UserError(`input 'baseline': unknown source '${m[1]}:'; use a file path, a stored name (e.g. master), git:BRANCH:NAME or artifact:BRANCH`, { exitCode: EXIT.usage });
+  throw new UserError(`input 'baseline': unknown source '${m[1]}:'; use a file path, a stored name (e.g. master), git:BRANCH:NAME or artifact:BRANCH`, {
+    exitCode: EXIT.usage,
+  });
 }
 
 function readEvent(env: Env): Record<string, unknown> {

@@ -52,7 +52,12 @@ const CONCLUSION: Record<GateResult, Conclusion> = { pass: 'success', fail: 'fai
 /** GitHub's job summary limit is 1 MiB per step. */
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
-export async function publishReport(settings: ActionSettings, report: Report, targets: PublishTargets, github: () => Promise<GitHubClient>): Promise<PublishOutcome> {
+export async function publishReport(
+  settings: ActionSettings,
+  report: Report,
+  targets: PublishTargets,
+  github: () => Promise<GitHubClient>,
+): Promise<PublishOutcome> {
   const ctx = settings.context;
   const problems = [...report.problems];
   const clean = (s: string): string => redact(s, settings.secrets);
@@ -96,7 +101,11 @@ export async function publishReport(settings: ActionSettings, report: Report, ta
     : 'The whole report is in the job summary and the artifact.';
   if (targets.github && (report.pullRequest || settings.checkRun)) {
     // Loaded on demand (as is the artifact client below): start-up stays small when there is nothing to publish.
-    const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([import('../edges/github/comment.ts'), import('../edges/github/check-run.ts'), github()]);
+    const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([
+      import('../edges/github/comment.ts'),
+      import('../edges/github/check-run.ts'),
+      github(),
+    ]);
     if (report.pullRequest && settings.commentMode !== 'off') {
       const marker = commentMarker(settings.commentKey);
       const body = fitBody(`${marker}\n${markdown}`, { pointer });

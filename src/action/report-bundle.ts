@@ -48,7 +48,10 @@ export async function readBundle(dir: string): Promise<{ manifest: ReportManifes
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw bad(path, code === 'ENOENT' ? 'no report.json here: download the tempest-gate artifact into this directory first' : `not valid JSON (${(err as Error).message})`);
+    throw bad(
+      path,
+      code === 'ENOENT' ? 'no report.json here: download the tempest-gate artifact into this directory first' : `not valid JSON (${(err as Error).message})`,
+    );
   }
   const m = raw as Partial<ReportManifest>;
   if (m.schema !== REPORT_SCHEMA) throw bad(path, `unknown report schema '${String(m.schema)}' (expected ${REPORT_SCHEMA})`);

@@ -60,4 +60,3 @@ async function fail(err: unknown, settings: ActionSettings | null): Promise<void
     core.warning(`could not write the job summary: ${(e as Error).message}`);
   }
 }
-

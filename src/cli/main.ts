@@ -13,16 +13,56 @@ export interface VerbEntry {
 
 /** In the order of the gate's stages. Summaries match each command's own (a test checks). */
 export const VERBS: VerbEntry[] = [
-  { name: 'select', summary: 'Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.', load: async () => (await import('./commands/select.ts')).selectCommand },
-  { name: 'provision', summary: 'Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.', load: async () => (await import('./commands/provision.ts')).provisionCommand },
-  { name: 'run', summary: 'Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.', load: async () => (await import('./commands/run.ts')).runVerbCommand },
-  { name: 'validate', summary: 'Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.', load: async () => (await import('./commands/validate.ts')).validateCommand },
-  { name: 'parse', summary: 'Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.', load: async () => (await import('./commands/parse.ts')).parseCommand },
-  { name: 'compare', summary: 'Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.', load: async () => (await import('./commands/compare.ts')).compareCommand },
-  { name: 'baseline', summary: 'Make, list, show, diff and promote baselines (the reference results of a branch or release).', load: async () => (await import('./commands/baseline.ts')).baselineCommand },
-  { name: 'report', summary: 'Write the HTML and Markdown report of a run (and its diff against a baseline).', load: async () => (await import('./commands/report.ts')).reportCommand },
-  { name: 'cleanup', summary: 'Delete a run\'s servers, ports, floating IPs and keypair, or sweep leaked ones.', load: async () => (await import('./commands/cleanup.ts')).cleanupCommand },
-  { name: 'demo', summary: 'Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).', load: async () => (await import('./commands/demo.ts')).demoCommand(runCli) },
+  {
+    name: 'select',
+    summary: 'Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.',
+    load: async () => (await import('./commands/select.ts')).selectCommand,
+  },
+  {
+    name: 'provision',
+    summary: 'Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.',
+    load: async () => (await import('./commands/provision.ts')).provisionCommand,
+  },
+  {
+    name: 'run',
+    summary: 'Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.',
+    load: async () => (await import('./commands/run.ts')).runVerbCommand,
+  },
+  {
+    name: 'validate',
+    summary: 'Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.',
+    load: async () => (await import('./commands/validate.ts')).validateCommand,
+  },
+  {
+    name: 'parse',
+    summary: 'Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.',
+    load: async () => (await import('./commands/parse.ts')).parseCommand,
+  },
+  {
+    name: 'compare',
+    summary: 'Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.',
+    load: async () => (await import('./commands/compare.ts')).compareCommand,
+  },
+  {
+    name: 'baseline',
+    summary: 'Make, list, show, diff and promote baselines (the reference results of a branch or release).',
+    load: async () => (await import('./commands/baseline.ts')).baselineCommand,
+  },
+  {
+    name: 'report',
+    summary: 'Write the HTML and Markdown report of a run (and its diff against a baseline).',
+    load: async () => (await import('./commands/report.ts')).reportCommand,
+  },
+  {
+    name: 'cleanup',
+    summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
+    load: async () => (await import('./commands/cleanup.ts')).cleanupCommand,
+  },
+  {
+    name: 'demo',
+    summary: 'Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).',
+    load: async () => (await import('./commands/demo.ts')).demoCommand(runCli),
+  },
 ];
 
 const VERSION = '0.1.0';
@@ -40,7 +80,7 @@ function mainHelp(): string {
     '',
     'Every verb takes --help and --json. Exit codes: 0 ok, 1 gate failed, 2 usage,',
     '3 bad input (partial results still written), 4 infrastructure failure, 70 internal error.',
-    'A reader that stops early (| head) is no error: the exit code stays the verb\'s own.',
+    "A reader that stops early (| head) is no error: the exit code stays the verb's own.",
     '',
   ].join('\n');
 }
@@ -61,7 +101,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<ExitCode> {
   }
   const entry = VERBS.find((c) => c.name === verb);
   if (!entry) {
-    const near = closest(verb, VERBS.map((c) => c.name));
+    const near = closest(
+      verb,
+      VERBS.map((c) => c.name),
+    );
     io.stderr.write(`tempest-gate: unknown verb '${verb}' (${near ? `did you mean '${near}'?; ` : ''}known: ${VERBS.map((c) => c.name).join(', ')})\n`);
     return EXIT.usage;
   }
@@ -123,7 +166,10 @@ function argumentProblem(argv: string[], options: OptionSpec, allowPositionals: 
     if (spec.type === 'string' && t.value === undefined) return { problem: `option '${shown}' needs a value` };
     // `--to --json`: the next argument looks like an option, so it is not taken as the value.
     if (spec.type === 'string' && t.inlineValue === false && t.value?.startsWith('-')) {
-      return { problem: `option '${shown}' needs a value, not the option '${t.value}'`, hint: `a value starting with '-' goes as '${t.rawName.startsWith('--') ? t.rawName : `--${t.name}`}=${t.value}'` };
+      return {
+        problem: `option '${shown}' needs a value, not the option '${t.value}'`,
+        hint: `a value starting with '-' goes as '${t.rawName.startsWith('--') ? t.rawName : `--${t.name}`}=${t.value}'`,
+      };
     }
     if (spec.type === 'boolean' && t.inlineValue) return { problem: `option '${shown}' takes no value, not '${t.value}'` };
   }
@@ -172,7 +218,10 @@ function editDistance(a: string, b: string): number {
  */
 export function processIo(): CommandIo {
   let writeFailed = false;
-  for (const [stream, what] of [[process.stdout, 'standard output'], [process.stderr, 'standard error']] as const) {
+  for (const [stream, what] of [
+    [process.stdout, 'standard output'],
+    [process.stderr, 'standard error'],
+  ] as const) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE' || writeFailed) return;
       writeFailed = true;
@@ -189,4 +238,3 @@ export function processIo(): CommandIo {
   }
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env, signal: controller.signal };
 }
-

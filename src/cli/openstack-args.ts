@@ -25,4 +25,3 @@ export function cloudFromArgs(args: ParsedArgs, io: CommandIo): ResolvedCloud {
     home: io.env.HOME,
   });
 }
-

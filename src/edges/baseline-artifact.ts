@@ -24,7 +24,6 @@ export interface ArtifactStoreOptions {
   workflow?: string;
 }
 
-
 interface RunInfo {
   id: number;
   head_branch: string | null;
@@ -56,7 +55,13 @@ export function githubArtifactStore(options: ArtifactStoreOptions): BaselineStor
 
   const artifactOf = async (runId: number): Promise<{ id: number; name: string } | null> => {
     try {
-      const res = await octokit.rest.actions.listWorkflowRunArtifacts({ owner: options.owner, repo: options.repo, run_id: runId, name: artifactName, per_page: 10 });
+      const res = await octokit.rest.actions.listWorkflowRunArtifacts({
+        owner: options.owner,
+        repo: options.repo,
+        run_id: runId,
+        name: artifactName,
+        per_page: 10,
+      });
       const found = res.data.artifacts.find((a) => a.name === artifactName && !a.expired);
       return found ? { id: found.id, name: found.name } : null;
     } catch (err) {
@@ -85,7 +90,9 @@ export function githubArtifactStore(options: ArtifactStoreOptions): BaselineStor
         // (@actions/github reads it once, at load): never let it talk to another host.
         const clientUrl = context.apiUrl;
         if (clientUrl.replace(/\/$/, '') !== options.apiUrl.replace(/\/$/, '')) {
-          throw new UserError(`the artifact download client uses ${clientUrl} (GITHUB_API_URL when tempest-gate started), not ${options.apiUrl}`, { exitCode: EXIT.usage });
+          throw new UserError(`the artifact download client uses ${clientUrl} (GITHUB_API_URL when tempest-gate started), not ${options.apiUrl}`, {
+            exitCode: EXIT.usage,
+          });
         }
         const dir = await mkdtemp(join(tmpdir(), 'tempest-gate-baseline-'));
         try {
@@ -99,16 +106,24 @@ export function githubArtifactStore(options: ArtifactStoreOptions): BaselineStor
           }
           const json = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.json')).sort();
           const file = json.find((f) => f.endsWith('baseline.json')) ?? json[0];
-          if (file === undefined) throw new UserError(`artifact ${artifactName} of run ${run.id} holds no .json baseline`, { place: { file: `artifact:${artifactName}` } });
+          if (file === undefined)
+            throw new UserError(`artifact ${artifactName} of run ${run.id} holds no .json baseline`, { place: { file: `artifact:${artifactName}` } });
           return { text: await readFile(join(dir, file), 'utf8'), source: `artifact:${artifactName}/${file} of run ${run.id} on ${branch}` };
         } finally {
           await rm(dir, { recursive: true, force: true });
         }
       }
-      throw new BaselineNotFound(`no successful run on '${branch}' in ${where} has an artifact named ${artifactName}`, `no successful run on it has the artifact ${artifactName}`, { place: { file: `artifact:${artifactName}` } });
+      throw new BaselineNotFound(
+        `no successful run on '${branch}' in ${where} has an artifact named ${artifactName}`,
+        `no successful run on it has the artifact ${artifactName}`,
+        { place: { file: `artifact:${artifactName}` } },
+      );
     },
     async write(): Promise<string> {
-      throw new UserError(`artifact baselines are written by uploading the artifact '${artifactName}' from the gate run (the Action's report bundle), not by 'baseline promote'`, { exitCode: EXIT.usage });
+      throw new UserError(
+        `artifact baselines are written by uploading the artifact '${artifactName}' from the gate run (the Action's report bundle), not by 'baseline promote'`,
+        { exitCode: EXIT.usage },
+      );
     },
   };
 }

@@ -144,7 +144,8 @@ export const DEFAULT_REMOTE = 'origin';
 export function gitStore(repo: string, branch: string, options: GitStoreOptions = {}): BaselineStore {
   const spec = `git:${branch}`;
   const remote = options.remote ?? DEFAULT_REMOTE;
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote)) throw new UserError(`'${remote}' is not a git remote name (baselines store ${spec})`, { exitCode: EXIT.usage });
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote))
+    throw new UserError(`'${remote}' is not a git remote name (baselines store ${spec})`, { exitCode: EXIT.usage });
   const log = options.log ?? ((): void => {});
   const ref = `refs/heads/${branch}`;
   const remoteRef = `refs/remotes/${remote}/${branch}`;
@@ -156,7 +157,8 @@ export function gitStore(repo: string, branch: string, options: GitStoreOptions 
   };
   const checkRepo = async (): Promise<void> => {
     const r = await git(['rev-parse', '--git-dir'], { cwd: repo });
-    if (r.code !== 0) throw new BaselineNotFound(`not a git repository (baselines store ${spec})`, `${repo} is not a git repository`, { place: { file: repo } });
+    if (r.code !== 0)
+      throw new BaselineNotFound(`not a git repository (baselines store ${spec})`, `${repo} is not a git repository`, { place: { file: repo } });
   };
   const commitOf = async (name: string): Promise<string | null> => {
     const r = await git(['rev-parse', '--verify', '--quiet', `${name}^{commit}`], { cwd: repo });
@@ -176,7 +178,10 @@ export function gitStore(repo: string, branch: string, options: GitStoreOptions 
     // Tell "the remote has no such branch" from a fetch that failed, without reading git's (translated) words.
     const probe = await git(['ls-remote', '--exit-code', remote, ref], { cwd: repo });
     if (probe.code === 2) return `branch '${branch}' does not exist, here nor on remote '${remote}'`;
-    throw new UserError(`cannot fetch ${branch} from ${remote}: git fetch failed: ${firstLine(r.stderr || probe.stderr)}`, { exitCode: EXIT.infra, place: { file: repo } });
+    throw new UserError(`cannot fetch ${branch} from ${remote}: git fetch failed: ${firstLine(r.stderr || probe.stderr)}`, {
+      exitCode: EXIT.infra,
+      place: { file: repo },
+    });
   };
   /** The branch's commit, or why there is none. */
   const head = async (): Promise<{ commit: string } | { missing: string }> => {
@@ -246,7 +251,9 @@ export function gitStore(repo: string, branch: string, options: GitStoreOptions 
         await must(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], 'cannot stage the baseline', { env });
         const tree = (await must(['write-tree'], 'cannot write the tree', { env })).trim();
         const ident = await identity(repo);
-        const commit = (await must(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], 'cannot commit the baseline', { env: { ...env, ...ident } })).trim();
+        const commit = (
+          await must(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], 'cannot commit the baseline', { env: { ...env, ...ident } })
+        ).trim();
         // Compare-and-swap: fails if someone else moved (or created) the local branch meanwhile.
         await must(['update-ref', '-m', `tempest-gate: ${message}`, ref, commit, local ?? ''], `cannot update ${ref}`);
         return commit;
@@ -275,8 +282,13 @@ export async function pushStore(repo: string, branch: string, remote: string): P
   // git's first line is often "To <url>": say the refusal, and what to do about a branch that moved.
   const lines = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim());
   const rejected = lines.find((l) => l.startsWith('!'));
-  const why = rejected ? `refused ${(rejected.split('\t').pop() ?? '').replace(/^\[rejected\]\s*/, '')}` : (lines.find((l) => /^(fatal|error):/.test(l)) ?? firstLine(r.stderr));
-  const hint = rejected?.includes('non-fast-forward') || rejected?.includes('fetch first') ? `: ${remote} has baselines the local ${branch} lacks; bring them in (git fetch ${remote} ${branch}:${branch}) and promote again` : '';
+  const why = rejected
+    ? `refused ${(rejected.split('\t').pop() ?? '').replace(/^\[rejected\]\s*/, '')}`
+    : (lines.find((l) => /^(fatal|error):/.test(l)) ?? firstLine(r.stderr));
+  const hint =
+    rejected?.includes('non-fast-forward') || rejected?.includes('fetch first')
+      ? `: ${remote} has baselines the local ${branch} lacks; bring them in (git fetch ${remote} ${branch}:${branch}) and promote again`
+      : '';
   throw new UserError(`cannot push ${branch} to ${remote}: ${why}${hint}`, { exitCode: EXIT.infra });
 }
 
@@ -300,7 +312,10 @@ export function artifactStore(artifact: string, github: GitHubAccess | undefined
   const [owner, repo] = (github?.repository ?? '').split('/');
   if (!github?.token || !owner || !repo) {
     const unavailable = (): never => {
-      throw new UserError(`artifact baselines need GITHUB_TOKEN (actions:read) and GITHUB_REPOSITORY=owner/repo, as in a GitHub Actions job; elsewhere download the artifact and pass its file to --baseline`, { exitCode: EXIT.usage });
+      throw new UserError(
+        `artifact baselines need GITHUB_TOKEN (actions:read) and GITHUB_REPOSITORY=owner/repo, as in a GitHub Actions job; elsewhere download the artifact and pass its file to --baseline`,
+        { exitCode: EXIT.usage },
+      );
     };
     return { spec: `artifact:${artifact}`, list: async () => unavailable(), read: async () => unavailable(), write: async () => unavailable() };
   }
@@ -324,7 +339,8 @@ export const DEFAULT_ARTIFACT = 'tempest-gate-baseline';
 export function openStore(spec: string, repo: string, github?: GitHubAccess, gitOptions: GitStoreOptions = {}): BaselineStore {
   if (spec.startsWith('git:')) {
     const branch = spec.slice(4);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..')) throw new UserError(`'${branch}' is not a branch name (store ${spec})`, { exitCode: EXIT.usage });
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..'))
+      throw new UserError(`'${branch}' is not a branch name (store ${spec})`, { exitCode: EXIT.usage });
     return gitStore(repo, branch, gitOptions);
   }
   if (spec.startsWith('dir:')) return directoryStore(resolve(repo, spec.slice(4)));
@@ -340,7 +356,10 @@ export type BaselineSource = { kind: 'file'; path: string } | { kind: 'stored'; 
  * successful run on BRANCH), or a bare NAME looked up in the given store.
  * Files are returned as paths: the caller reads them (they may be result streams).
  */
-export async function resolveBaselineRef(ref: string, options: { store: string; repo: string; github?: GitHubAccess | undefined; git?: GitStoreOptions | undefined }): Promise<BaselineSource> {
+export async function resolveBaselineRef(
+  ref: string,
+  options: { store: string; repo: string; github?: GitHubAccess | undefined; git?: GitStoreOptions | undefined },
+): Promise<BaselineSource> {
   const gitRef = /^git:([^:]+):(.+)$/.exec(ref);
   if (gitRef) return { kind: 'stored', ...(await gitStore(options.repo, gitRef[1] ?? '', options.git).read(gitRef[2] ?? '')) };
   if (ref.startsWith('artifact:')) return { kind: 'stored', ...(await artifactStore(DEFAULT_ARTIFACT, options.github).read(ref.slice(9))) };
@@ -368,7 +387,14 @@ export interface StoredRef {
  */
 export async function loadBaselineRef(
   ref: string,
-  options: { store: string; repo: string; created: string; github?: GitHubAccess | undefined; git?: GitStoreOptions | undefined; stdin?: (() => Promise<Uint8Array>) | undefined },
+  options: {
+    store: string;
+    repo: string;
+    created: string;
+    github?: GitHubAccess | undefined;
+    git?: GitStoreOptions | undefined;
+    stdin?: (() => Promise<Uint8Array>) | undefined;
+  },
 ): Promise<StoredRef> {
   const found = await resolveBaselineRef(ref, options);
   if (found.kind === 'stored') {
@@ -382,11 +408,7 @@ export async function loadBaselineRef(
 }
 
 /** A baseline stored under NAME in the store (never a file of that name): what a lookup by branch needs. */
-export async function loadStoredBaseline(
-  store: BaselineStore,
-  name: string,
-  options: { created: string },
-): Promise<StoredRef> {
+export async function loadStoredBaseline(store: BaselineStore, name: string, options: { created: string }): Promise<StoredRef> {
   const found = await store.read(name);
   return { ...baselineFromBytes(Buffer.from(found.text, 'utf8'), found.source, options), source: found.source };
 }

@@ -37,7 +37,7 @@ export async function gitChangedFiles(options: { cwd: string; range: string }): 
   }
   const fields = stdout.split('\0');
   const out = new Set<string>();
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     const status = fields[i++];
     if (!status) continue;
     const paths = status.startsWith('R') || status.startsWith('C') ? 2 : 1;
@@ -51,12 +51,20 @@ export async function gitChangedFiles(options: { cwd: string; range: string }): 
 
 /** The part of an Octokit client we use (an `@actions/github` getOctokit() client fits). */
 export interface PullFilesClient {
-  paginate(route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', params: { owner: string; repo: string; pull_number: number; per_page?: number }): Promise<{ filename: string; previous_filename?: string }[]>;
+  paginate(
+    route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+    params: { owner: string; repo: string; pull_number: number; per_page?: number },
+  ): Promise<{ filename: string; previous_filename?: string }[]>;
 }
 
 /** A pull request's changed files, all pages (GitHub lists at most 3000). */
 export async function pullRequestChangedFiles(client: PullFilesClient, pr: { owner: string; repo: string; number: number }): Promise<string[]> {
-  const files = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const files = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+    owner: pr.owner,
+    repo: pr.repo,
+    pull_number: pr.number,
+    per_page: 100,
+  });
   const out = new Set<string>();
   for (const f of files) {
     out.add(f.filename);

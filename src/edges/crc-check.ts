@@ -53,7 +53,7 @@ function crcWorkerMain(): void {
   const crcOk = (buf: Uint8Array, p: number, length: number): boolean => {
     const end = p + length;
     const stored = ((buf[end - 4]! << 24) | (buf[end - 3]! << 16) | (buf[end - 2]! << 8) | buf[end - 1]!) >>> 0;
-    return (crc32(buf.subarray(p, end - 4)) >>> 0) === stored;
+    return crc32(buf.subarray(p, end - 4)) >>> 0 === stored;
   };
   const gather = (data: Uint8Array, from: number, count: number): void => {
     if (carryLen + count > carry.length) {

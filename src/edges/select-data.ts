@@ -31,7 +31,12 @@ export function loadPresetCatalog(dir = presetsDir()): PresetCatalog {
   };
   const lists: Record<string, string> = {};
   for (const f of readdirSync(join(dir, 'lists'))) lists[f] = readFileSync(join(dir, 'lists', f), 'utf8');
-  const loaded: PresetCatalog = { toxEnvs: tox.envs, lists, services: services.services, irrelevantFiles: { devstack: anchor('devstack'), tempest: anchor('tempest') } };
+  const loaded: PresetCatalog = {
+    toxEnvs: tox.envs,
+    lists,
+    services: services.services,
+    irrelevantFiles: { devstack: anchor('devstack'), tempest: anchor('tempest') },
+  };
   if (dir === presetsDir()) catalog = loaded;
   return loaded;
 }

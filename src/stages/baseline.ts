@@ -79,7 +79,9 @@ export async function loadBaselineWithFallback(options: FallbackOptions): Promis
     try {
       const loaded = await loadStoredBaseline(store, name, { created: options.created });
       const line = loaded.results ? damageLine(loaded.source, loaded.results) : null;
-      const warning = missing.length ? `no baseline ${quoted(candidates.slice(0, missing.length))} in ${spec} (${missing[missing.length - 1]?.detail}): compared with '${name}' instead` : null;
+      const warning = missing.length
+        ? `no baseline ${quoted(candidates.slice(0, missing.length))} in ${spec} (${missing[missing.length - 1]?.detail}): compared with '${name}' instead`
+        : null;
       return { loaded: { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [] }, used: name, warning };
     } catch (err) {
       if (!(err instanceof BaselineNotFound)) throw err;
@@ -108,7 +110,8 @@ export function guidelinePath(spec: string): string {
   const m = /^builtin:(.+)$/.exec(spec);
   if (!m) return spec;
   const id = m[1] ?? '';
-  if (!(BUILTIN_GUIDELINES as readonly string[]).includes(id)) throw usageError(`no built-in guideline '${id}' (built in: ${BUILTIN_GUIDELINES.map((g) => `builtin:${g}`).join(', ')}; or give a file)`);
+  if (!(BUILTIN_GUIDELINES as readonly string[]).includes(id))
+    throw usageError(`no built-in guideline '${id}' (built in: ${BUILTIN_GUIDELINES.map((g) => `builtin:${g}`).join(', ')}; or give a file)`);
   return dataFile('interop', `${id}.json`);
 }
 

@@ -70,7 +70,13 @@ export function sweepStage(o: Common & { olderThanMs: number; exceptRuns: string
 /** A cleanup report as lines for people: what went, and what is left. */
 export function cleanupLines(r: CleanupReport): { deleted: string[]; leftover: string[] } {
   return {
-    deleted: [...r.servers.map((x) => `server ${x}`), ...r.ports.map((x) => `port ${x}`), ...r.floatingIps.map((x) => `floating IP ${x}`), ...r.keypairs.map((x) => `keypair ${x}`), ...r.securityGroups.map((x) => `security group ${x}`)],
+    deleted: [
+      ...r.servers.map((x) => `server ${x}`),
+      ...r.ports.map((x) => `port ${x}`),
+      ...r.floatingIps.map((x) => `floating IP ${x}`),
+      ...r.keypairs.map((x) => `keypair ${x}`),
+      ...r.securityGroups.map((x) => `security group ${x}`),
+    ],
     leftover: r.leftovers,
   };
 }

@@ -62,7 +62,12 @@ async function writeState(dir: string, result: ProvisionResult, state: Provision
     await chmod(file, 0o600);
   };
   await secret(state.privateKeyFile, result.keypair.privateKey);
-  await secret(state.secretsFile, Object.entries(result.devstackSecrets).map(([k, v]) => `${k}=${v}\n`).join(''));
+  await secret(
+    state.secretsFile,
+    Object.entries(result.devstackSecrets)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
   if (token) await secret(TOKEN_FILE, JSON.stringify({ cloud: state.cloud, region: state.region, token }));
   await writeFile(join(dir, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
 }
@@ -105,7 +110,13 @@ export async function loadProvisionState(dir: string): Promise<ProvisionState> {
   } catch (err) {
     throw new UserError(`not valid JSON: ${(err as Error).message}`, { place: { file } });
   }
-  if (typeof state !== 'object' || state === null || typeof state.runId !== 'string' || !Array.isArray(state.nodes) || !state.nodes.some((n) => n.role === 'controller')) {
+  if (
+    typeof state !== 'object' ||
+    state === null ||
+    typeof state.runId !== 'string' ||
+    !Array.isArray(state.nodes) ||
+    !state.nodes.some((n) => n.role === 'controller')
+  ) {
     throw new UserError('not a provision state (no runId, or no controller in nodes)', { place: { file } });
   }
   return state;

@@ -43,7 +43,10 @@ async function readWith<T>(path: string, stdin: NodeJS.ReadableStream, given: Pa
     for await (const chunk of readChunks(path, stdin)) parser.push(chunk);
     return finish(parser);
   }
-  const check = (await fileSize(path)) >= (options.crcWorkerMinBytes ?? CRC_WORKER_MIN_BYTES) && options.format !== 'subunit-v1' && options.format !== 'junit' ? startCrcCheck(path) : undefined;
+  const check =
+    (await fileSize(path)) >= (options.crcWorkerMinBytes ?? CRC_WORKER_MIN_BYTES) && options.format !== 'subunit-v1' && options.format !== 'junit'
+      ? startCrcCheck(path)
+      : undefined;
   try {
     options.beforePass?.();
     const parser = createResultParser({ ...options, trustCrc: check !== undefined });
@@ -59,17 +62,17 @@ async function readWith<T>(path: string, stdin: NodeJS.ReadableStream, given: Pa
   return finish(parser);
 }
 
-export async function parseFile(
-  path: string,
-  stdin: NodeJS.ReadableStream,
-  attachments?: AttachmentPolicy,
-  options: ReadOptions = {},
-): Promise<RunResults> {
+export async function parseFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy, options: ReadOptions = {}): Promise<RunResults> {
   return readWith(path, stdin, { ...options, attachments }, (p) => p.end());
 }
 
 /** A file's summary, without keeping a record per passing test (memory flat in the run's size). */
-export async function summarizeFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy, options: ReadOptions = {}): Promise<RunSummary> {
+export async function summarizeFile(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  attachments?: AttachmentPolicy,
+  options: ReadOptions = {},
+): Promise<RunSummary> {
   return readWith(path, stdin, { ...options, attachments, summaryOnly: true }, (p) => p.endSummary());
 }
 
@@ -78,9 +81,16 @@ export async function summarizeFile(path: string, stdin: NodeJS.ReadableStream, 
  * as it finishes, so no record of every test is kept (memory flat in attachment bytes, and far
  * lower in tests).
  */
-export async function resultsJsonFile(path: string, stdin: NodeJS.ReadableStream, attachments?: AttachmentPolicy, options: ReadOptions = {}): Promise<{ summary: RunSummary; pieces: Iterable<string> }> {
+export async function resultsJsonFile(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  attachments?: AttachmentPolicy,
+  options: ReadOptions = {},
+): Promise<{ summary: RunSummary; pieces: Iterable<string> }> {
   const json = new ResultsJsonText();
-  const summary = await readWith(path, stdin, { ...options, attachments, streamOnly: true, onTest: (t) => json.add(t), beforePass: () => json.reset() }, (p) => p.endSummary());
+  const summary = await readWith(path, stdin, { ...options, attachments, streamOnly: true, onTest: (t) => json.add(t), beforePass: () => json.reset() }, (p) =>
+    p.endSummary(),
+  );
   return { summary, pieces: json.pieces(summary) };
 }
 
@@ -99,7 +109,10 @@ export async function loadRuns(files: readonly string[], stdin: NodeJS.ReadableS
   const damage: string[] = [];
   for (const file of files) {
     const shown = file === '-' ? '<stdin>' : file;
-    const results = file !== '-' && /\.json$/i.test(file) ? resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: 'failures', capBytes: 64 * 1024 });
+    const results =
+      file !== '-' && /\.json$/i.test(file)
+        ? resultsFromBytes(await readBytes(file), file)
+        : await parseFile(file, stdin, { keep: 'failures', capBytes: 64 * 1024 });
     const line = damageLine(shown, results);
     if (line) damage.push(line);
     runs.push(results);

@@ -129,7 +129,11 @@ async function trustFor(o: RunStageOptions, nodes: NodeAddress[], say: (l: strin
   try {
     for (const n of nodes) {
       say(`reading ${n.name}'s host keys from its console output`);
-      const trust = await waitForConsoleHostKeys(session, { id: n.serverId ?? '', name: n.name }, { timeoutMs: o.timeouts.readySeconds * 1000, signal: o.signal });
+      const trust = await waitForConsoleHostKeys(
+        session,
+        { id: n.serverId ?? '', name: n.name },
+        { timeoutMs: o.timeouts.readySeconds * 1000, signal: o.signal },
+      );
       out.set(n.name, { trust, revoked: [], source: `the console output of ${n.name}` });
     }
   } finally {
@@ -151,7 +155,8 @@ async function environmentOf(o: RunStageOptions): Promise<{ addresses: NodeAddre
   }
   const dir = o.environment.stateDir;
   const state = await loadProvisionState(dir);
-  if (!state.nodes.some((n) => n.role === 'controller')) throw new UserError('no controller in nodes (is this what provision wrote?)', { place: { file: join(dir, 'provision.json') } });
+  if (!state.nodes.some((n) => n.role === 'controller'))
+    throw new UserError('no controller in nodes (is this what provision wrote?)', { place: { file: join(dir, 'provision.json') } });
   let sub = 0;
   // With a floating IP on the controller only, the subnodes sit on the private network:
   // they are reached through the controller's connection.
@@ -181,7 +186,10 @@ export async function runStage(o: RunStageOptions): Promise<RunOutcome> {
   const say = (line: string): void => o.log(mask(line));
   const privateKey = await readBytes(env.keyPath);
 
-  const steps: RunStep[] = [{ name: 'parallel', include: o.include, exclude: o.exclude, concurrency: o.concurrency, serial: false }];
+  // No include list means every test, unless a serial list is given alone: then only those run.
+  const steps: RunStep[] = [];
+  if (o.include.length || !o.serialInclude.length)
+    steps.push({ name: 'parallel', include: o.include, exclude: o.exclude, concurrency: o.concurrency, serial: false });
   if (o.serialInclude.length) steps.push({ name: 'serial', include: o.serialInclude, exclude: o.exclude, concurrency: 1, serial: true });
   const plan = { ...defaultPlanOptions(o.workspace), runCommand: [o.tempest, 'run'], runAs: o.runAs };
   const trusts = await trustFor(o, env.addresses, say);
@@ -193,7 +201,16 @@ export async function runStage(o: RunStageOptions): Promise<RunOutcome> {
       sudo: o.user !== 'root',
       markers: o.markers,
       files: env.secrets ? [{ path: env.secretsPath, content: env.secrets, mode: 0o600 }] : [],
-      target: { name: a.name, host: a.host, port: a.port, username: o.user, privateKey, trust: t?.trust ?? { keys: [], fingerprints: [] }, revoked: t?.revoked ?? [], trustSource: t?.source ?? 'nothing' },
+      target: {
+        name: a.name,
+        host: a.host,
+        port: a.port,
+        username: o.user,
+        privateKey,
+        trust: t?.trust ?? { keys: [], fingerprints: [] },
+        revoked: t?.revoked ?? [],
+        trustSource: t?.source ?? 'nothing',
+      },
     };
   });
 

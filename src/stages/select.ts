@@ -17,9 +17,7 @@ export const DEFAULT_RULES_FILE = '.tempest-gate.yaml';
 
 /** Where the change's files come from. */
 export type ChangeSource =
-  | { files: string; stdin: NodeJS.ReadableStream }
-  | { git: string }
-  | { pullRequest: { owner: string; repo: string; number: number }; github: PullFilesClient };
+  { files: string; stdin: NodeJS.ReadableStream } | { git: string } | { pullRequest: { owner: string; repo: string; number: number }; github: PullFilesClient };
 
 /** Which rules: a file, a preset, or the default (the repository's rules file, else its service's preset). */
 export type RulesSource = { file: string } | { preset: string } | { default: { serviceName: string } };
@@ -63,14 +61,17 @@ function rulesFor(source: RulesSource, repo: string): Promise<Rules> | Rules {
     if (catalog.services[preset]) return presetRules(catalog, preset);
     if (catalog.toxEnvs[preset]) return toxPresetRules(catalog, preset);
     // A wrong value on the command line, like --to xml: a usage error that lists what exists.
-    throw usageError(`unknown preset '${preset}' (services: ${Object.keys(catalog.services).sort().join(', ')}; tox envs: ${Object.keys(catalog.toxEnvs).sort().join(', ')})`);
+    throw usageError(
+      `unknown preset '${preset}' (services: ${Object.keys(catalog.services).sort().join(', ')}; tox envs: ${Object.keys(catalog.toxEnvs).sort().join(', ')})`,
+    );
   }
   if ('file' in source) return loadRules({ path: source.file, repoRoot: repo, catalog });
   const path = join(repo, DEFAULT_RULES_FILE);
   if (existsSync(path)) return loadRules({ path, repoRoot: repo, catalog });
   // No rules: an OpenStack service repository gets its default preset (nova -> integrated-compute, ...).
   const name = (source.default.serviceName || basename(repo)).toLowerCase();
-  if (!catalog.services[name]) throw usageError(`no ${DEFAULT_RULES_FILE} in ${repo} and '${name}' is not a known service repository: give a rules file or a preset`);
+  if (!catalog.services[name])
+    throw usageError(`no ${DEFAULT_RULES_FILE} in ${repo} and '${name}' is not a known service repository: give a rules file or a preset`);
   return presetRules(catalog, name);
 }
 
@@ -101,7 +102,15 @@ export async function selectStage(options: SelectOptions): Promise<Selection> {
   const result = selectTests({ rules, changedFiles: files, testIds, explain: options.explain ?? false });
   const lists: Selection['lists'] = { parallel: null, serial: null };
   const sh = options.shards ?? null;
-  const plan = sh ? planShards({ parallel: result.parallel, serial: result.serial, shards: sh.count, durations: (await readReference(sh.baseline)).durations, splitClasses: sh.splitClasses ?? false }) : null;
+  const plan = sh
+    ? planShards({
+        parallel: result.parallel,
+        serial: result.serial,
+        shards: sh.count,
+        durations: (await readReference(sh.baseline)).durations,
+        splitClasses: sh.splitClasses ?? false,
+      })
+    : null;
   if (options.writeLists) {
     const dir = options.writeLists;
     if (!plan) await writeRun(dir, result.run, lists);

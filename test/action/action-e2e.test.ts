@@ -143,7 +143,10 @@ test('a failing run: one comment updated in place, a check run with annotations,
   const second = await job.step('index');
   assert.equal(second.code, 1);
   assert.deepEqual(
-    gh.calls().slice(before).map((r) => r.operationId),
+    gh
+      .calls()
+      .slice(before)
+      .map((r) => r.operationId),
     ['issues/list-comments', 'issues/update-comment', 'checks/create'],
   );
   assert.equal(gh.comments.length, 1, 'still one comment');
@@ -211,7 +214,8 @@ test('403 on the comment: a clear message in the log and the summary, the check 
   await writeFile(join(job.dir, 'workspace', 'results.subunit'), makeRun({ tests: 10, failures: 0 }));
   const r = await job.step('index');
   assert.equal(r.code, 1);
-  const line = /GitHub refused the comment on pull request #1347 \(HTTP 403 Resource not accessible by integration\): the token may not do this: grant the job `permissions: pull-requests: write`/;
+  const line =
+    /GitHub refused the comment on pull request #1347 \(HTTP 403 Resource not accessible by integration\): the token may not do this: grant the job `permissions: pull-requests: write`/;
   assertLogAndSummary(r, line);
   assert.equal(gh.checkRuns.length, 1);
   assert.equal(gh.calls('issues/create-comment').length, 1, '403 is not retried');
@@ -225,7 +229,10 @@ test('GitHub 5xx is retried with backoff and the report still lands', async (t) 
   await writeFile(join(job.dir, 'workspace', 'results.subunit'), makeRun({ tests: 10, failures: 0 }));
   const r = await job.step('index');
   assert.equal(r.code, 0, r.stdout);
-  assert.deepEqual(gh.calls('checks/create').map((c) => c.status), [502, 201]);
+  assert.deepEqual(
+    gh.calls('checks/create').map((c) => c.status),
+    [502, 201],
+  );
   assert.equal(gh.checkRuns.length, 1);
 });
 
@@ -237,12 +244,18 @@ test('a report too long for a comment is cut under 65,536 characters with a poin
   assert.equal(r.code, 1);
   const body = gh.comments[0]?.body ?? '';
   assert.ok(body.length <= 65_536, `comment is ${body.length} characters`);
-  assert.match(body, /cut to fit GitHub's 65,536-character limit.*job summary of \[the workflow run\]\(https:\/\/github\.com\/octocat\/Hello-World\/actions\/runs\/4242\) and its artifact `tempest-gate-report`/);
+  assert.match(
+    body,
+    /cut to fit GitHub's 65,536-character limit.*job summary of \[the workflow run\]\(https:\/\/github\.com\/octocat\/Hello-World\/actions\/runs\/4242\) and its artifact `tempest-gate-report`/,
+  );
   assert.ok(r.summary.length > 65_536, 'the job summary holds the whole report');
   assert.ok((gh.checkRuns[0]?.output.summary ?? '').length <= 65_535);
   // 120 annotations: created with 50, then two updates of 50 and 20.
   assert.equal(gh.checkRuns[0]?.annotations.length, 120);
-  assert.deepEqual(gh.calls().map((c) => c.operationId), ['issues/list-comments', 'issues/create-comment', 'checks/create', 'checks/update', 'checks/update']);
+  assert.deepEqual(
+    gh.calls().map((c) => c.operationId),
+    ['issues/list-comments', 'issues/create-comment', 'checks/create', 'checks/update', 'checks/update'],
+  );
   assertNoRejections(gh);
 });
 
@@ -275,7 +288,11 @@ test('fork pull request: without credentials the action says what to do; with re
 
   // 3. The trusted workflow_run workflow downloads that artifact and publishes it.
   const files = await unzip(art.bytes);
-  const wrEvent = { action: 'completed', workflow_run: { id: 4242, head_sha: event.pull_request.head.sha, event: 'pull_request' }, repository: event.repository };
+  const wrEvent = {
+    action: 'completed',
+    workflow_run: { id: 4242, head_sha: event.pull_request.head.sha, event: 'pull_request' },
+    repository: event.repository,
+  };
   const trusted = await newJob({ inputs: { 'report-from': 'report' }, githubToken: TOKEN, apiUrl: gh.url, event: wrEvent, eventName: 'workflow_run' });
   const reportDir = join(trusted.dir, 'workspace', 'report');
   const src = await mkdtemp(join(tmpdir(), 'tg-art-'));
@@ -283,7 +300,10 @@ test('fork pull request: without credentials the action says what to do; with re
   await cp(src, reportDir, { recursive: true });
   const r3 = await trusted.step('index');
   assert.equal(r3.code, 0, r3.stdout);
-  assert.deepEqual(gh.calls().map((c) => c.operationId), ['pulls/get', 'issues/list-comments', 'issues/create-comment', 'checks/create']);
+  assert.deepEqual(
+    gh.calls().map((c) => c.operationId),
+    ['pulls/get', 'issues/list-comments', 'issues/create-comment', 'checks/create'],
+  );
   assert.match(gh.comments[0]?.body ?? '', /2 tests failed of 12/);
   assert.equal(gh.checkRuns[0]?.head_sha, event.pull_request.head.sha);
   assert.equal(gh.checkRuns[0]?.annotations.length, 2);
@@ -321,7 +341,10 @@ test('fork pull request: without credentials the action says what to do; with re
   assertLogAndSummary(rBad, /input 'report-from': \S*results\.json: tests\[0\]: "id" must be a non-empty string/);
   assert.doesNotMatch(rBad.stdout, /internal error|TypeError/);
   await writeFile(resultsFile, real);
-  assert.ok(gh.checkRuns.every((c) => c.conclusion !== 'success'), 'no relayed bundle ever got a successful check');
+  assert.ok(
+    gh.checkRuns.every((c) => c.conclusion !== 'success'),
+    'no relayed bundle ever got a successful check',
+  );
 
   // 5. An artifact claiming another commit is refused.
   const manifest = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8')) as { pullRequest: { headSha: string } };
@@ -375,7 +398,19 @@ test('a secret no byte search finds (cut across two subunit packets, or spelled 
     Buffer.concat([
       makeRun({ tests: 4, failures: 0 }),
       encodePacket({ testId: id, status: 'inprogress', timestamp: T }),
-      streamWith([], [filePackets({ testId: id, fileName: 'traceback', mimeType: 'text/x-traceback; charset="utf8"; language="python"', content: Buffer.from(traceback), cuts: [cut], timestamp: T })]),
+      streamWith(
+        [],
+        [
+          filePackets({
+            testId: id,
+            fileName: 'traceback',
+            mimeType: 'text/x-traceback; charset="utf8"; language="python"',
+            content: Buffer.from(traceback),
+            cuts: [cut],
+            timestamp: T,
+          }),
+        ],
+      ),
       encodePacket({ testId: id, status: 'fail', timestamp: T + 1000 }),
     ]);
   const line = 'keystoneauth1.exceptions.http.Unauthorized: auth with password ';
@@ -390,7 +425,13 @@ test('a secret no byte search finds (cut across two subunit packets, or spelled 
   ];
   for (const c of cases) {
     assert.ok(!Buffer.from(c.bytes).includes(Buffer.from(CLOUD_PASSWORD)), `${c.file}: no byte search would find it`);
-    const job = await newJob({ inputs: { results: c.file, 'clouds-yaml': CLOUDS_YAML, cloud: 'devstack' }, githubToken: TOKEN, apiUrl: gh.url, event, env: { ...artifacts.env(), OS_PASSWORD } });
+    const job = await newJob({
+      inputs: { results: c.file, 'clouds-yaml': CLOUDS_YAML, cloud: 'devstack' },
+      githubToken: TOKEN,
+      apiUrl: gh.url,
+      event,
+      env: { ...artifacts.env(), OS_PASSWORD },
+    });
     await writeFile(join(job.dir, 'workspace', c.file), c.bytes);
     const uploads = artifacts.artifacts.length;
     const r = await job.step('index');
@@ -400,13 +441,23 @@ test('a secret no byte search finds (cut across two subunit packets, or spelled 
     assert.equal(artifacts.artifacts.length, uploads + 1, 'one artifact uploaded');
     const files = await unzip(artifacts.artifacts.at(-1)!.bytes);
     if (c.leaks) {
-      assert.match(r.stdout, new RegExp(`::warning::\\S*${c.file.replace('.', '\\.')} contains a secret value \\(decoded as ${c.decoded}\\): only the redacted results\\.json is uploaded\\.`), r.stdout);
+      assert.match(
+        r.stdout,
+        new RegExp(
+          `::warning::\\S*${c.file.replace('.', '\\.')} contains a secret value \\(decoded as ${c.decoded}\\): only the redacted results\\.json is uploaded\\.`,
+        ),
+        r.stdout,
+      );
       assert.deepEqual(Object.keys(files).sort(), ['report.html', 'report.json', 'report.md', 'results.json'], `${c.file}: the raw results are left out`);
       // The password was in the decoded traceback: the redacted results show *** where it was.
       assert.match(files['results.json'] ?? '', /auth with password \*\*\*/);
     } else {
       assert.doesNotMatch(r.stdout, /contains a secret value|could not be checked for secrets/);
-      assert.deepEqual(Object.keys(files).sort(), ['report.html', 'report.json', 'report.md', 'results.json', 'results.subunit'], 'a clean raw stream is uploaded');
+      assert.deepEqual(
+        Object.keys(files).sort(),
+        ['report.html', 'report.json', 'report.md', 'results.json', 'results.subunit'],
+        'a clean raw stream is uploaded',
+      );
       assert.ok(Buffer.from(files['results.subunit'] ?? '', 'latin1').equals(Buffer.from(c.bytes)), 'byte for byte');
     }
     const published = [visibleLog(r.stdout), r.stderr, r.summary, everythingPublished(gh), ...Object.values(files)];
@@ -416,7 +467,13 @@ test('a secret no byte search finds (cut across two subunit packets, or spelled 
   // A password JSON-escaped in a traceback (a logged request body): the value as redaction looks for
   // it is not there, its escaped form is. Whatever goes up in the artifact holds neither; what is
   // left out is named.
-  const job = await newJob({ inputs: { results: 'results.subunit', 'clouds-yaml': CLOUDS_YAML, cloud: 'devstack' }, githubToken: TOKEN, apiUrl: gh.url, event, env: { ...artifacts.env(), OS_PASSWORD } });
+  const job = await newJob({
+    inputs: { results: 'results.subunit', 'clouds-yaml': CLOUDS_YAML, cloud: 'devstack' },
+    githubToken: TOKEN,
+    apiUrl: gh.url,
+    event,
+    env: { ...artifacts.env(), OS_PASSWORD },
+  });
   await writeFile(join(job.dir, 'workspace', 'results.subunit'), subunitOf(`${line}${JSON.stringify({ password: OS_PASSWORD })}`, at));
   const r = await job.step('index');
   assert.equal(r.code, 1, r.stdout);
@@ -424,7 +481,8 @@ test('a secret no byte search finds (cut across two subunit packets, or spelled 
   const forms = SECRETS.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
   for (const name of ['report.html', 'report.json', 'report.md', 'results.json', 'results.subunit']) {
     const text = files[name];
-    if (text === undefined) assert.match(r.stdout, new RegExp(`::warning::\\S*${name.replace('.', '\\.')} contains a secret value`), `${name} left out without a word`);
+    if (text === undefined)
+      assert.match(r.stdout, new RegExp(`::warning::\\S*${name.replace('.', '\\.')} contains a secret value`), `${name} left out without a word`);
     else for (const s of forms) assert.ok(!text.includes(s), `${name} uploaded with secret ${s.slice(0, 4)}…`);
   }
   assert.equal(files['results.subunit'], undefined);

@@ -22,7 +22,9 @@ const PASSWORD = 'cleanup-Secret-Pw-77';
 const SUMMARY = join(await mkdtemp(join(tmpdir(), 'tg-summary-')), 'summary.md');
 
 /** Point @actions/core at fresh runner files and set the inputs, as the runner would for one step. */
-async function runnerEnv(inputs: Record<string, string>): Promise<{ dir: string; state: () => Promise<Record<string, string>>; summary: () => Promise<string> }> {
+async function runnerEnv(
+  inputs: Record<string, string>,
+): Promise<{ dir: string; state: () => Promise<Record<string, string>>; summary: () => Promise<string> }> {
   const dir = await mkdtemp(join(tmpdir(), 'tg-inproc-'));
   for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_') || k.startsWith('STATE_')) delete process.env[k];
   for (const f of ['state', 'output']) await writeFile(join(dir, f), '');
@@ -129,7 +131,14 @@ test('dist/post.js with the real OpenStack cleanup and an unreachable cloud: a w
     });
   });
   const inputs = { ...CLOUD_INPUTS, 'clouds-yaml': CLOUD_INPUTS['clouds-yaml'].replace('127.0.0.1:9', `127.0.0.1:${port}`) };
-  const job = await newJob({ inputs, githubToken: 'ghs_x', apiUrl: 'http://127.0.0.1:9', event: {}, eventName: 'push', state: { [STATE.runId]: 'mq1x2y3z-ab12' } });
+  const job = await newJob({
+    inputs,
+    githubToken: 'ghs_x',
+    apiUrl: 'http://127.0.0.1:9',
+    event: {},
+    eventName: 'push',
+    state: { [STATE.runId]: 'mq1x2y3z-ab12' },
+  });
   const r = await job.step('post');
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /deleting the cloud resources of run 'mq1x2y3z-ab12'/);
@@ -152,6 +161,10 @@ test('a damaged result file still reports what was good, and cannot pass', async
   assert.equal(process.exitCode, 1);
   process.exitCode = 0;
   const summary = await env.summary();
-  assert.match(summary, /tempest-gate: fail\n\n1 never finished of 10; no baseline, so every failure counts; input damaged: r\.subunit: byte \d+/, 'the test cut off by the damage counts against the run');
+  assert.match(
+    summary,
+    /tempest-gate: fail\n\n1 never finished of 10; no baseline, so every failure counts; input damaged: r\.subunit: byte \d+/,
+    'the test cut off by the damage counts against the run',
+  );
   assert.match(summary, /r\.subunit: byte \d+: Short read.*; kept 10 tests/);
 });

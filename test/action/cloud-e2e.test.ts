@@ -47,7 +47,10 @@ test('a docs-only change: nothing selected, nothing provisioned, a passing repor
   assert.equal(r.outputs['selected-count'], '0');
   assert.match(r.stdout, /Selection: nothing to run/);
   assert.equal(r.state['tempest-gate-run-id'], undefined, 'no run id: nothing was created');
-  assert.deepEqual(gh.calls().map((c) => c.operationId), ['pulls/list-files', 'issues/list-comments', 'issues/create-comment', 'checks/create']);
+  assert.deepEqual(
+    gh.calls().map((c) => c.operationId),
+    ['pulls/list-files', 'issues/list-comments', 'issues/create-comment', 'checks/create'],
+  );
   assert.match(gh.comments[0]?.body ?? '', /tempest-gate: pass\n\nnothing to run: no rule applies to the 2 changed files/);
   assert.equal(gh.checkRuns[0]?.conclusion, 'success');
   assert.deepEqual(gh.rejections, []);
@@ -67,7 +70,13 @@ test('a code change against a cloud that does not answer: selected, provision fa
   assert.match(runId, /^[0-9a-z]+-[0-9a-z]{4}$/);
   assert.match(r.stdout, new RegExp(`provision: run ${runId}: 2 nodes \\(controller \\+ 1 subnodes\\)`));
   // Only the secret values are masked, not every line of the clouds.yaml ("clouds:", "auth:"...).
-  assert.deepEqual(r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice(12).split('%0A')[0]), [TOKEN, 'clouds:', PASSWORD]);
+  assert.deepEqual(
+    r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::add-mask::'))
+      .map((l) => l.slice(12).split('%0A')[0]),
+    [TOKEN, 'clouds:', PASSWORD],
+  );
   const line = new RegExp(`provision: POST http://127\\.0\\.0\\.1:${deadPort}/v3/auth/tokens: no answer: ECONNREFUSED`);
   assert.match(r.stdout, new RegExp(`::error::${line.source}`));
   assert.match(r.summary, line);

@@ -31,7 +31,9 @@ async function event(payload: unknown): Promise<string> {
   return file;
 }
 
-const pr = (base: string): unknown => ({ pull_request: { number: 4, head: { sha: 'a'.repeat(40), repo: { full_name: 'o/nova' } }, base: { ref: base, repo: { full_name: 'o/nova' } } } });
+const pr = (base: string): unknown => ({
+  pull_request: { number: 4, head: { sha: 'a'.repeat(40), repo: { full_name: 'o/nova' } }, base: { ref: base, repo: { full_name: 'o/nova' } } },
+});
 
 test('auto in readSettings: a pull request to stable/2025.2, a pull request to a feature branch, a push to stable, a tag', async () => {
   process.env.INPUT_BASELINE = 'auto';
@@ -46,7 +48,12 @@ test('auto in readSettings: a pull request to stable/2025.2, a pull request to a
   assert.deepEqual(toFeature.baselineCandidates, ['feature/sriov', 'master']);
   assert.equal(toFeature.devstackBranch, 'master');
 
-  const push = readSettings({ GITHUB_EVENT_PATH: await event({ ref: 'refs/heads/stable/2024.1' }), GITHUB_REF: 'refs/heads/stable/2024.1', GITHUB_REF_NAME: 'stable/2024.1', GITHUB_REPOSITORY: 'o/nova' });
+  const push = readSettings({
+    GITHUB_EVENT_PATH: await event({ ref: 'refs/heads/stable/2024.1' }),
+    GITHUB_REF: 'refs/heads/stable/2024.1',
+    GITHUB_REF_NAME: 'stable/2024.1',
+    GITHUB_REPOSITORY: 'o/nova',
+  });
   assert.equal(push.context.baseBranch, 'stable/2024.1');
   assert.deepEqual(push.baselineCandidates, ['stable/2024.1', 'master']);
   assert.equal(push.devstackBranch, 'stable/2024.1');

@@ -71,14 +71,29 @@ test('context: the PR head (not the merge commit), a fork, a deleted fork, a wor
     return join(dir, name);
   };
   const base = { repo: { full_name: 'o/r' } };
-  const same = readContext({ GITHUB_EVENT_PATH: await write('a.json', { pull_request: { number: 3, head: { sha: 'h'.repeat(40), repo: { full_name: 'o/r' } }, base } }), GITHUB_SHA: 'm'.repeat(40), GITHUB_REPOSITORY: 'o/r' });
+  const same = readContext({
+    GITHUB_EVENT_PATH: await write('a.json', { pull_request: { number: 3, head: { sha: 'h'.repeat(40), repo: { full_name: 'o/r' } }, base } }),
+    GITHUB_SHA: 'm'.repeat(40),
+    GITHUB_REPOSITORY: 'o/r',
+  });
   assert.equal(same.sha, 'h'.repeat(40));
   assert.equal(same.pullRequest?.fromFork, false);
-  const fork = readContext({ GITHUB_EVENT_PATH: await write('b.json', { pull_request: { number: 3, head: { sha: 'h'.repeat(40), repo: { full_name: 'x/r' } }, base } }), GITHUB_REPOSITORY: 'o/r' });
+  const fork = readContext({
+    GITHUB_EVENT_PATH: await write('b.json', { pull_request: { number: 3, head: { sha: 'h'.repeat(40), repo: { full_name: 'x/r' } }, base } }),
+    GITHUB_REPOSITORY: 'o/r',
+  });
   assert.equal(fork.pullRequest?.fromFork, true);
-  const deleted = readContext({ GITHUB_EVENT_PATH: await write('c.json', { pull_request: { number: 3, head: { sha: 'h'.repeat(40), repo: null }, base } }), GITHUB_REPOSITORY: 'o/r' });
+  const deleted = readContext({
+    GITHUB_EVENT_PATH: await write('c.json', { pull_request: { number: 3, head: { sha: 'h'.repeat(40), repo: null }, base } }),
+    GITHUB_REPOSITORY: 'o/r',
+  });
   assert.equal(deleted.pullRequest?.fromFork, true, 'a deleted fork is still a fork');
-  const wr = readContext({ GITHUB_EVENT_PATH: await write('d.json', { workflow_run: { id: 9, head_sha: 'w'.repeat(40), event: 'pull_request' } }), GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '5', GITHUB_SERVER_URL: 'https://ghe.example' });
+  const wr = readContext({
+    GITHUB_EVENT_PATH: await write('d.json', { workflow_run: { id: 9, head_sha: 'w'.repeat(40), event: 'pull_request' } }),
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_RUN_ID: '5',
+    GITHUB_SERVER_URL: 'https://ghe.example',
+  });
   assert.deepEqual(wr.workflowRun, { id: 9, headSha: 'w'.repeat(40), event: 'pull_request' });
   assert.equal(wr.runUrl, 'https://ghe.example/o/r/actions/runs/5');
   assert.throws(() => readContext({ GITHUB_EVENT_PATH: join(dir, 'missing.json') }), /GITHUB_EVENT_PATH '.*missing.json' is not a readable JSON event payload/);
@@ -87,12 +102,21 @@ test('context: the PR head (not the merge commit), a fork, a deleted fork, a wor
 test('the change under test is deployed: <PROJECT>_REPO/_BRANCH at the PR head, devstack-localrc wins, passwords refused', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'tg-lrc-'));
   const event = join(dir, 'pr.json');
-  await writeFile(event, JSON.stringify({ pull_request: { number: 7, head: { sha: 'a'.repeat(40), repo: { full_name: 'me/nova' } }, base: { repo: { full_name: 'openstack/nova' } } } }));
+  await writeFile(
+    event,
+    JSON.stringify({
+      pull_request: { number: 7, head: { sha: 'a'.repeat(40), repo: { full_name: 'me/nova' } }, base: { repo: { full_name: 'openstack/nova' } } },
+    }),
+  );
   const env = { GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'openstack/nova', GITHUB_SERVER_URL: 'https://github.com' };
   const s = readSettings(env);
   assert.deepEqual(s.devstackLocalrc, { NOVA_REPO: 'https://github.com/me/nova.git', NOVA_BRANCH: 'a'.repeat(40) });
   process.env['INPUT_DEVSTACK-LOCALRC'] = '# libraries from git\nLIBS_FROM_GIT=python-novaclient\nNOVA_BRANCH=stable/2025.2\n';
-  assert.deepEqual(readSettings(env).devstackLocalrc, { NOVA_REPO: 'https://github.com/me/nova.git', NOVA_BRANCH: 'stable/2025.2', LIBS_FROM_GIT: 'python-novaclient' });
+  assert.deepEqual(readSettings(env).devstackLocalrc, {
+    NOVA_REPO: 'https://github.com/me/nova.git',
+    NOVA_BRANCH: 'stable/2025.2',
+    LIBS_FROM_GIT: 'python-novaclient',
+  });
   process.env['INPUT_DEPLOY-CHANGE'] = 'false';
   assert.deepEqual(readSettings(env).devstackLocalrc, { NOVA_BRANCH: 'stable/2025.2', LIBS_FROM_GIT: 'python-novaclient' });
   fails({ 'DEVSTACK-LOCALRC': 'ADMIN_PASSWORD=x' }, /^input 'devstack-localrc': ADMIN_PASSWORD is one of devstack's passwords/);

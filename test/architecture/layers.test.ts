@@ -12,7 +12,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 const SRC = resolve(import.meta.dirname, '../../src');
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 interface Edge {
@@ -30,7 +32,12 @@ function edges(): { modules: string[]; edges: Edge[]; packages: Map<string, Set<
   const modules = files(SRC).map((f) => relative(SRC, f));
   const out: Edge[] = [];
   const packages = new Map<string, Set<string>>();
-  const patterns = [/^\s*import\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm, /^\s*export\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm, /()import\('([^']+)'\)/g, /^\s*import\s+()'([^']+)'/gm];
+  const patterns = [
+    /^\s*import\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm,
+    /^\s*export\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm,
+    /()import\('([^']+)'\)/g,
+    /^\s*import\s+()'([^']+)'/gm,
+  ];
   for (const m of modules) {
     const text = code(readFileSync(join(SRC, m), 'utf8'));
     for (const re of patterns) {
@@ -56,7 +63,10 @@ const graph = edges();
 test('the import graph was read (a broken reader must not pass the checks below)', () => {
   assert.ok(graph.modules.length > 80, `${graph.modules.length} modules`);
   assert.ok(graph.edges.length > 200, `${graph.edges.length} imports`);
-  assert.ok(graph.edges.some((e) => e.from === 'action/gate.ts' && e.to === 'stages/judge.ts'), 'the gate imports the judge stage');
+  assert.ok(
+    graph.edges.some((e) => e.from === 'action/gate.ts' && e.to === 'stages/judge.ts'),
+    'the gate imports the judge stage',
+  );
   assert.ok(graph.edges.some((e) => e.from.startsWith('cli/') && e.to.startsWith('stages/') && !e.typeOnly));
 });
 

@@ -83,7 +83,7 @@ const NOT_FOR_A_PR: Record<string, string> = {
   'run.workspace': "devstack's /opt/stack/tempest",
   'run.run-as': "devstack's stack user",
   'run.tempest': 'the Tempest devstack installs',
-  'run.set': 'tempest.conf is devstack\'s; devstack-localrc reaches it',
+  'run.set': "tempest.conf is devstack's; devstack-localrc reaches it",
   'run.baseline': 'the ETA comes from the baseline input',
   'run.total': 'the selection knows it',
   'run.timeout': "the job's timeout-minutes bounds the step",
@@ -149,10 +149,12 @@ test('what is carried exists in action.yml and the Zuul job, with the same defau
     if (!(c.action in inputs)) missing.push(`${option}: action.yml has no input '${c.action}'`);
     if (typeof c.zuul === 'string' && !vars.has(c.zuul)) missing.push(`${option}: the Zuul job has no variable '${c.zuul}'`);
     if (c.default !== undefined) {
-      if ((inputs[c.action]?.default ?? '') !== c.default) missing.push(`${option}: action.yml's '${c.action}' defaults to '${inputs[c.action]?.default}', not '${c.default}'`);
+      if ((inputs[c.action]?.default ?? '') !== c.default)
+        missing.push(`${option}: action.yml's '${c.action}' defaults to '${inputs[c.action]?.default}', not '${c.default}'`);
       const zv = typeof c.zuul === 'string' ? vars.get(c.zuul) : undefined;
       const zuulDefault = typeof zv === 'string' ? zv : JSON.stringify(zv ?? '');
-      if (typeof c.zuul === 'string' && vars.has(c.zuul) && zuulDefault !== c.default) missing.push(`${option}: Zuul's '${c.zuul}' defaults to '${zuulDefault}', not '${c.default}'`);
+      if (typeof c.zuul === 'string' && vars.has(c.zuul) && zuulDefault !== c.default)
+        missing.push(`${option}: Zuul's '${c.zuul}' defaults to '${zuulDefault}', not '${c.default}'`);
     }
   }
   assert.deepEqual(missing, []);

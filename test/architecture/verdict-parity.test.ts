@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
 const RUN = join(ROOT, 'test/fixtures/subunit/local-tempest-33-compute-identity-mini.subunit');
 const BASELINE = join(ROOT, 'data/samples/baseline-master.json');
-const EVENT = JSON.parse(readFileSync(new URL('../fixtures/action/pull_request.synchronize.json', import.meta.url), 'utf8')) as { pull_request: Record<string, unknown> };
+const EVENT = JSON.parse(readFileSync(new URL('../fixtures/action/pull_request.synchronize.json', import.meta.url), 'utf8')) as {
+  pull_request: Record<string, unknown>;
+};
 const TOKEN = 'ghs_parity';
 
 interface Case {
@@ -60,7 +62,11 @@ interface Judged {
 }
 
 function cliVerdict(results: string, c: Case): Judged {
-  const r = spawnSync(process.execPath, [CLI, 'report', '--results', results, ...(c.baseline ? ['--baseline', BASELINE] : []), '--fail-on', c.failOn, '--html', join(dir, 'r.html'), '--json'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [CLI, 'report', '--results', results, ...(c.baseline ? ['--baseline', BASELINE] : []), '--fail-on', c.failOn, '--html', join(dir, 'r.html'), '--json'],
+    { encoding: 'utf8' },
+  );
   const out = JSON.parse(r.stdout) as { verdict: { result: string; exitCode: number }; counts: { regressions: number } };
   assert.equal(r.status, out.verdict.exitCode, 'the exit code is the verdict');
   return { result: out.verdict.result, fails: r.status !== 0, regressions: c.baseline ? out.counts.regressions : null };
@@ -72,15 +78,22 @@ function zuulCommand(results: string, c: Case, workdir: string): string {
   const script = `
 import sys, shlex, yaml, jinja2
 tasks = yaml.safe_load(open(sys.argv[1]))
-task = next(t for t in tasks if 'command' in t and ' report' in t['command'])
+def walk(ts):
+  for t in ts:
+    yield t
+    yield from walk(t.get('block', []) + t.get('rescue', []) + t.get('always', []))
+task = next(t for t in walk(tasks) if isinstance(t.get('command'), str) and '}} report' in t['command'])
 env = jinja2.Environment()
 env.filters['quote'] = lambda s: shlex.quote(str(s))
 print(env.from_string(task['command']).render(
   tempest_gate=sys.argv[2], tempest_gate_dir=sys.argv[3], tempest_gate_baseline=sys.argv[4],
   tempest_gate_store='git:tempest-baselines', tempest_gate_known_failures='', tempest_gate_guideline='builtin:2020.06', tempest_gate_fail_on=sys.argv[5],
   zuul={'project': {'src_dir': sys.argv[3], 'name': 'openstack/nova'}}))`;
-  cpSync(results, join(workdir, 'results.subunit'));
-  return execFileSync('/usr/bin/python3', ['-c', script, tasks, `${process.execPath} ${CLI}`, workdir, c.baseline ? BASELINE : '', c.failOn], { encoding: 'utf8' }).trim();
+  mkdirSync(join(workdir, 'run'), { recursive: true });
+  cpSync(results, join(workdir, 'run', 'results.subunit'));
+  return execFileSync('/usr/bin/python3', ['-c', script, tasks, `${process.execPath} ${CLI}`, workdir, c.baseline ? BASELINE : '', c.failOn], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 function zuulVerdict(results: string, c: Case): Judged {
@@ -88,7 +101,7 @@ function zuulVerdict(results: string, c: Case): Judged {
   const command = zuulCommand(results, c, workdir);
   // Ansible's command module splits with shlex, as sh does; the role then fails the job on rc 1
   // (the gate's verdict) and the task itself on anything but 0 and 1 (failed_when).
-  const r = spawnSync('/bin/sh', ['-c', `${command} --json`], { encoding: 'utf8' });
+  const r = spawnSync('/bin/sh', ['-c', command.includes('--json') ? command : `${command} --json`], { encoding: 'utf8' });
   const out = JSON.parse(r.stdout) as { verdict: { result: string }; counts: { regressions: number } };
   return { result: out.verdict.result, fails: r.status !== 0, regressions: c.baseline ? out.counts.regressions : null };
 }

@@ -14,14 +14,35 @@ async function usage(argv: string[]): Promise<string> {
 }
 
 test("a mistyped option: one line with 'did you mean', exit 2, on several verbs", async () => {
-  assert.equal(await usage(['parse', 'x.subunit', '--jsno']), "tempest-gate parse: unknown option '--jsno' (did you mean '--json'?; see 'tempest-gate parse --help')");
-  assert.equal(await usage(['select', '--explian']), "tempest-gate select: unknown option '--explian' (did you mean '--explain'?; see 'tempest-gate select --help')");
-  assert.equal(await usage(['compare', '--baseline', 'b', '--result', 'r']), "tempest-gate compare: unknown option '--result' (did you mean '--results'?; see 'tempest-gate compare --help')");
-  assert.equal(await usage(['report', '--htlm', 'r.html']), "tempest-gate report: unknown option '--htlm' (did you mean '--html'?; see 'tempest-gate report --help')");
-  assert.equal(await usage(['provision', '--subnode', '2']), "tempest-gate provision: unknown option '--subnode' (did you mean '--subnodes'?; see 'tempest-gate provision --help')");
-  assert.equal(await usage(['cleanup', '--dryrun']), "tempest-gate cleanup: unknown option '--dryrun' (did you mean '--dry-run'?; see 'tempest-gate cleanup --help')");
+  assert.equal(
+    await usage(['parse', 'x.subunit', '--jsno']),
+    "tempest-gate parse: unknown option '--jsno' (did you mean '--json'?; see 'tempest-gate parse --help')",
+  );
+  assert.equal(
+    await usage(['select', '--explian']),
+    "tempest-gate select: unknown option '--explian' (did you mean '--explain'?; see 'tempest-gate select --help')",
+  );
+  assert.equal(
+    await usage(['compare', '--baseline', 'b', '--result', 'r']),
+    "tempest-gate compare: unknown option '--result' (did you mean '--results'?; see 'tempest-gate compare --help')",
+  );
+  assert.equal(
+    await usage(['report', '--htlm', 'r.html']),
+    "tempest-gate report: unknown option '--htlm' (did you mean '--html'?; see 'tempest-gate report --help')",
+  );
+  assert.equal(
+    await usage(['provision', '--subnode', '2']),
+    "tempest-gate provision: unknown option '--subnode' (did you mean '--subnodes'?; see 'tempest-gate provision --help')",
+  );
+  assert.equal(
+    await usage(['cleanup', '--dryrun']),
+    "tempest-gate cleanup: unknown option '--dryrun' (did you mean '--dry-run'?; see 'tempest-gate cleanup --help')",
+  );
   // With a value attached, the option's name alone is named.
-  assert.equal(await usage(['run', '--concurency=2']), "tempest-gate run: unknown option '--concurency' (did you mean '--concurrency'?; see 'tempest-gate run --help')");
+  assert.equal(
+    await usage(['run', '--concurency=2']),
+    "tempest-gate run: unknown option '--concurency' (did you mean '--concurrency'?; see 'tempest-gate run --help')",
+  );
 });
 
 test('an option nothing is close to, or a short one: no guess', async () => {
@@ -39,7 +60,10 @@ test('missing and unwanted values, stray arguments: our words, one line', async 
     "tempest-gate select: option '--git' needs a value, not the option '--json' (a value starting with '-' goes as '--git=--json'; see 'tempest-gate select --help')",
   );
   assert.equal(await usage(['parse', 'x', '--json=yes']), "tempest-gate parse: option '--json' takes no value, not 'yes' (see 'tempest-gate parse --help')");
-  assert.equal(await usage(['select', 'nova']), "tempest-gate select: unexpected argument 'nova' (this verb takes no arguments; see 'tempest-gate select --help')");
+  assert.equal(
+    await usage(['select', 'nova']),
+    "tempest-gate select: unexpected argument 'nova' (this verb takes no arguments; see 'tempest-gate select --help')",
+  );
 });
 
 test('a mistyped verb is guessed too', async () => {

@@ -79,13 +79,17 @@ test('--help of every verb, the top-level help and --version: exit 0 and nothing
   }
 });
 
-describe('the cloud-free verbs, reader closed before the first byte: the verb\'s own exit code, its files still written', () => {
+describe("the cloud-free verbs, reader closed before the first byte: the verb's own exit code, its files still written", () => {
   const changed = join(mkdtempSync(join(tmpdir(), 'tg-pipe-change-')), 'change.txt');
   writeFileSync(changed, 'nova/compute/manager.py\n');
 
   test('select, text and --json', async () => {
     for (const extra of [['--explain'], ['--json']]) {
-      assertQuiet(await runClosed(['select', '--files', changed, '--preset', 'nova', '--test-list', TEST_LIST, ...extra], 'before'), 0, `select ${extra.join(',')}`);
+      assertQuiet(
+        await runClosed(['select', '--files', changed, '--preset', 'nova', '--test-list', TEST_LIST, ...extra], 'before'),
+        0,
+        `select ${extra.join(',')}`,
+      );
     }
   });
 
@@ -129,7 +133,23 @@ describe('the cloud-free verbs, reader closed before the first byte: the verb\'s
     try {
       writeFileSync(join(dir, 'known_hosts'), '127.0.0.1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHVzZWxlc3Mga2V5IGZvciBhIHRlc3QgdGhhdCBpcyBub3Q\n');
       writeFileSync(join(dir, 'key'), 'not used: the connection is refused first');
-      const r = await runClosed(['run', '--host', `127.0.0.1:${port}`, '--known-hosts', join(dir, 'known_hosts'), '-i', join(dir, 'key'), '--connect-timeout', '1s', '--no-logs', '-o', join(dir, 'out')], 'before');
+      const r = await runClosed(
+        [
+          'run',
+          '--host',
+          `127.0.0.1:${port}`,
+          '--known-hosts',
+          join(dir, 'known_hosts'),
+          '-i',
+          join(dir, 'key'),
+          '--connect-timeout',
+          '1s',
+          '--no-logs',
+          '-o',
+          join(dir, 'out'),
+        ],
+        'before',
+      );
       assertQuiet(r, 4, 'run');
       assert.ok(existsSync(join(dir, 'out', 'run.json')));
     } finally {
@@ -142,8 +162,8 @@ describe('the reader closes after the first bytes, as `| head` does', () => {
   const changed = join(mkdtempSync(join(tmpdir(), 'tg-pipe-change-')), 'change.txt');
   writeFileSync(changed, 'nova/compute/manager.py\n');
   const cases: { name: string; argv: string[] }[] = [
-    { name: 'select --explain (the issue\'s case)', argv: ['select', '--files', changed, '--preset', 'nova', '--test-list', TEST_LIST, '--explain'] },
-    { name: 'parse --json (the issue\'s case)', argv: ['parse', RUN, '--json', '--attachments', 'all'] },
+    { name: "select --explain (the issue's case)", argv: ['select', '--files', changed, '--preset', 'nova', '--test-list', TEST_LIST, '--explain'] },
+    { name: "parse --json (the issue's case)", argv: ['parse', RUN, '--json', '--attachments', 'all'] },
   ];
   for (const { name, argv } of cases) {
     test(name, async () => {
@@ -153,7 +173,10 @@ describe('the reader closes after the first bytes, as `| head` does', () => {
       assert.ok(r.read > 0, 'the reader saw the first bytes');
       // The reader took at most one FIFO's worth and the FIFO holds one more: anything beyond is
       // written after the close, so the write failed (EPIPE) rather than the test passing untried.
-      assert.ok(Buffer.byteLength(whole.stdout) > r.read + PIPE_CAPACITY, `output ${Buffer.byteLength(whole.stdout)} bytes is too small to reach the closed pipe`);
+      assert.ok(
+        Buffer.byteLength(whole.stdout) > r.read + PIPE_CAPACITY,
+        `output ${Buffer.byteLength(whole.stdout)} bytes is too small to reach the closed pipe`,
+      );
       assertQuiet(r, 0, argv[0] ?? '');
       assert.equal(r.stderr, '');
     });

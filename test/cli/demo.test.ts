@@ -13,8 +13,13 @@ test('demo: select, parse, compare, report over bundled real data', async () => 
     assert.equal(r.code, 0, r.stderr);
     const { steps } = JSON.parse(r.stdout) as { steps: { step: string; exitCode: number }[] };
     // select x2 and parse succeed; compare and report return the gate's verdict: one regression.
-    assert.deepEqual(steps.map((s) => s.exitCode), [0, 0, 0, 1, 1]);
-    const parallel = readFileSync(join(out, 'lists', 'parallel-include-list.txt'), 'utf8').trim().split('\n');
+    assert.deepEqual(
+      steps.map((s) => s.exitCode),
+      [0, 0, 0, 1, 1],
+    );
+    const parallel = readFileSync(join(out, 'lists', 'parallel-include-list.txt'), 'utf8')
+      .trim()
+      .split('\n');
     assert.equal(parallel.length, 1173);
     assert.ok(existsSync(join(out, 'report.html')));
     assert.match(readFileSync(join(out, 'summary.md'), 'utf8'), /test_credentials_create_get_update_delete/);

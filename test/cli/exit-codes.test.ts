@@ -91,7 +91,8 @@ const NO_GIT = { PATH: '/nonexistent', HOME: W };
 
 const runUnavailable = labUnavailable() ?? (existsSync('/usr/bin/tempest') ? null : '/usr/bin/tempest is missing: run scripts/setup-machine.sh (tempest)');
 const skipLab: string | false = runUnavailable !== null && !process.env.CI ? runUnavailable : false;
-const skipCloudTempest: string | false = skipLocal || (!existsSync('/usr/bin/tempest') && !process.env.CI ? '/usr/bin/tempest is missing: run scripts/setup-machine.sh' : false);
+const skipCloudTempest: string | false =
+  skipLocal || (!existsSync('/usr/bin/tempest') && !process.env.CI ? '/usr/bin/tempest is missing: run scripts/setup-machine.sh' : false);
 
 /** Run the sample suite on a one-host netns lab through `run --host`; failing test included or not. */
 async function labRun(withFailing: boolean): Promise<CliRun> {
@@ -109,9 +110,34 @@ async function labRun(withFailing: boolean): Promise<CliRun> {
     writeFileSync(join(dir, 'known_hosts'), `${host.publicKeys.map((k) => `${host.address} ${k.split(' ').slice(0, 2).join(' ')}`).join('\n')}\n`);
     writeFileSync(join(dir, 'key'), lab.userKey);
     return await cli([
-      'run', '--host', host.address, '--known-hosts', join(dir, 'known_hosts'), '--user', 'root', '-i', join(dir, 'key'),
-      '--workspace', ws, '--run-as', '', '--ready-file', join(dir, 'ready'), '--failed-file', join(dir, 'failed'), '--stack-log', join(dir, 'stack.log'),
-      '--include-list', join(dir, 'include.txt'), '--concurrency', '1', '--set', 'tg_sample.sleep=0.01', '--no-logs', '--output-dir', join(dir, 'out'),
+      'run',
+      '--host',
+      host.address,
+      '--known-hosts',
+      join(dir, 'known_hosts'),
+      '--user',
+      'root',
+      '-i',
+      join(dir, 'key'),
+      '--workspace',
+      ws,
+      '--run-as',
+      '',
+      '--ready-file',
+      join(dir, 'ready'),
+      '--failed-file',
+      join(dir, 'failed'),
+      '--stack-log',
+      join(dir, 'stack.log'),
+      '--include-list',
+      join(dir, 'include.txt'),
+      '--concurrency',
+      '1',
+      '--set',
+      'tg_sample.sleep=0.01',
+      '--no-logs',
+      '--output-dir',
+      join(dir, 'out'),
     ]);
   } finally {
     lab.close();
@@ -133,7 +159,13 @@ interface Case {
 const CASES: Record<string, Case[]> = {
   select: [
     { code: 0, what: 'a Nova change with the nova preset', run: () => cli(['select', '--files', CHANGE, '--preset', 'nova', '--test-list', TEST_LIST]) },
-    { code: 2, what: 'an unknown --preset (a wrong value on the command line)', stderr: /unknown preset 'novaa' \(services: /, helpSays: /unknown --preset NAME/, run: () => cli(['select', '--files', CHANGE, '--preset', 'novaa', '--test-list', TEST_LIST]) },
+    {
+      code: 2,
+      what: 'an unknown --preset (a wrong value on the command line)',
+      stderr: /unknown preset 'novaa' \(services: /,
+      helpSays: /unknown --preset NAME/,
+      run: () => cli(['select', '--files', CHANGE, '--preset', 'novaa', '--test-list', TEST_LIST]),
+    },
     { code: 2, what: 'a mistyped option', stderr: /unknown option '--explian' \(did you mean '--explain'\?/, run: () => cli(['select', '--explian']) },
     {
       code: 3,
@@ -145,9 +177,23 @@ const CASES: Record<string, Case[]> = {
         return cli(['select', '--files', CHANGE, '--rules', join(W, 'rules.yaml'), '--test-list', TEST_LIST]);
       },
     },
-    { code: 3, what: 'a --git range with an unknown revision', stderr: /bad revision 'nosuch\.\.\.HEAD'/, helpSays: /--git range git cannot diff/, run: () => cli(['select', '--git', 'nosuch...HEAD', '--repo', REPO, '--preset', 'nova', '--test-list', TEST_LIST]) },
+    {
+      code: 3,
+      what: 'a --git range with an unknown revision',
+      stderr: /bad revision 'nosuch\.\.\.HEAD'/,
+      helpSays: /--git range git cannot diff/,
+      run: () => cli(['select', '--git', 'nosuch...HEAD', '--repo', REPO, '--preset', 'nova', '--test-list', TEST_LIST]),
+    },
     { code: 3, what: 'a test list that does not exist', run: () => cli(['select', '--files', CHANGE, '--preset', 'nova', '--test-list', join(W, 'nope.txt')]) },
-    { code: 4, what: 'the GitHub API does not answer (--pr)', stderr: /listing the files of o\/r#1 failed/, run: async () => cli(['select', '--pr', 'o/r#1', '--preset', 'nova', '--test-list', TEST_LIST], { env: { GITHUB_TOKEN: 't', GITHUB_API_URL: `http://127.0.0.1:${await closedPort()}` } }) },
+    {
+      code: 4,
+      what: 'the GitHub API does not answer (--pr)',
+      stderr: /listing the files of o\/r#1 failed/,
+      run: async () =>
+        cli(['select', '--pr', 'o/r#1', '--preset', 'nova', '--test-list', TEST_LIST], {
+          env: { GITHUB_TOKEN: 't', GITHUB_API_URL: `http://127.0.0.1:${await closedPort()}` },
+        }),
+    },
   ],
   provision: [
     {
@@ -158,7 +204,10 @@ const CASES: Record<string, Case[]> = {
         const id = `exit-${process.pid}-${Date.now().toString(36)}`.slice(0, 32);
         const dir = mkdtempSync(join(W, 'prov-'));
         try {
-          return await cli(['provision', '--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '0', '--run-id', id, '--state-dir', join(dir, 'st')], { env: cloudEnv(), cwd: dir });
+          return await cli(['provision', '--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '0', '--run-id', id, '--state-dir', join(dir, 'st')], {
+            env: cloudEnv(),
+            cwd: dir,
+          });
         } finally {
           const c = await cli(['cleanup', '--run-id', id], { env: cloudEnv(), cwd: dir });
           assert.equal(c.code, 0, c.stderr);
@@ -167,8 +216,18 @@ const CASES: Record<string, Case[]> = {
       },
     },
     { code: 2, what: 'no --image', run: () => cli(['provision'], { env: {} }) },
-    { code: 3, what: 'a broken clouds.yaml', stderr: /clouds\.yaml: line 5/, run: () => cli(['provision', '--image', 'tiny'], { env: brokenCloudsYaml(), cwd: W }) },
-    { code: 4, what: 'Keystone refuses connections', stderr: /ECONNREFUSED/, run: async () => cli(['provision', '--image', 'tiny', '--flavor', 'm1.tiny', '--state-dir', join(W, 'prov-dead')], { env: await deadCloud(), cwd: W }) },
+    {
+      code: 3,
+      what: 'a broken clouds.yaml',
+      stderr: /clouds\.yaml: line 5/,
+      run: () => cli(['provision', '--image', 'tiny'], { env: brokenCloudsYaml(), cwd: W }),
+    },
+    {
+      code: 4,
+      what: 'Keystone refuses connections',
+      stderr: /ECONNREFUSED/,
+      run: async () => cli(['provision', '--image', 'tiny', '--flavor', 'm1.tiny', '--state-dir', join(W, 'prov-dead')], { env: await deadCloud(), cwd: W }),
+    },
   ],
   run: [
     { code: 0, what: 'passing tests of the sample suite on the netns lab', skip: skipLab, run: () => labRun(false) },
@@ -190,7 +249,20 @@ const CASES: Record<string, Case[]> = {
       run: async () => {
         writeFileSync(join(W, 'known_hosts'), '127.0.0.1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHVzZWxlc3Mga2V5IGZvciBhIHRlc3QgdGhhdCBpcyBub3Q\n');
         writeFileSync(join(W, 'key'), 'not read: the connection is refused first');
-        return cli(['run', '--host', `127.0.0.1:${await closedPort()}`, '--known-hosts', join(W, 'known_hosts'), '-i', join(W, 'key'), '--connect-timeout', '2s', '--no-logs', '-o', join(W, 'run-dead')]);
+        return cli([
+          'run',
+          '--host',
+          `127.0.0.1:${await closedPort()}`,
+          '--known-hosts',
+          join(W, 'known_hosts'),
+          '-i',
+          join(W, 'key'),
+          '--connect-timeout',
+          '2s',
+          '--no-logs',
+          '-o',
+          join(W, 'run-dead'),
+        ]);
       },
     },
   ],
@@ -202,13 +274,33 @@ const CASES: Record<string, Case[]> = {
       run: async () => {
         const dir = mkdtempSync(join(W, 'validate-'));
         writeFileSync(join(dir, 'include.txt'), '^tempest\\.api\\.identity\\.v3\\.test_api_discovery\n');
-        return cli(['validate', '--os-cloud', 'tg-local-admin', '--include-list', join(dir, 'include.txt'), '--concurrency', '1', '--workspace', join(dir, 'ws'), '-o', join(dir, 'out')], {
-          env: { PATH: process.env.PATH, HOME: dir, OS_CLIENT_CONFIG_FILE: LOCAL_CLOUDS_YAML },
-        });
+        return cli(
+          [
+            'validate',
+            '--os-cloud',
+            'tg-local-admin',
+            '--include-list',
+            join(dir, 'include.txt'),
+            '--concurrency',
+            '1',
+            '--workspace',
+            join(dir, 'ws'),
+            '-o',
+            join(dir, 'out'),
+          ],
+          {
+            env: { PATH: process.env.PATH, HOME: dir, OS_CLIENT_CONFIG_FILE: LOCAL_CLOUDS_YAML },
+          },
+        );
       },
     },
     { code: 2, what: 'no tests given', run: () => cli(['validate', '--os-cloud', 'x']) },
-    { code: 3, what: 'an include list that does not exist', stderr: /nope\.txt: cannot read: no such file/, run: async () => cli(['validate', '--include-list', join(W, 'nope.txt')], { env: await deadCloud() }) },
+    {
+      code: 3,
+      what: 'an include list that does not exist',
+      stderr: /nope\.txt: cannot read: no such file/,
+      run: async () => cli(['validate', '--include-list', join(W, 'nope.txt')], { env: await deadCloud() }),
+    },
     {
       code: 4,
       what: 'Keystone refuses connections',
@@ -231,16 +323,44 @@ const CASES: Record<string, Case[]> = {
     { code: 1, what: 'the run against the bundled master baseline (one regression)', run: () => cli(['compare', '-b', BASELINE, '-r', RUN]) },
     { code: 2, what: 'no --results', run: () => cli(['compare', '-b', BASELINE]) },
     { code: 3, what: 'damaged results', run: () => cli(['compare', '-b', BASELINE, '-r', DAMAGED]) },
-    { code: 3, what: 'a stored baseline whose branch does not exist', stderr: /no baseline 'master': branch 'tempest-baselines' does not exist/, helpSays: /does not exist \(no such file, store branch/, run: () => cli(['compare', '-b', 'master', '-r', RUN, '--repo', REPO]) },
-    { code: 4, what: 'git is not installed (stored baseline)', stderr: /cannot run git: git is not installed/, helpSays: /git itself failed .*not installed/, run: () => spawned(['compare', '-b', 'master', '-r', RUN, '--repo', REPO], NO_GIT) },
+    {
+      code: 3,
+      what: 'a stored baseline whose branch does not exist',
+      stderr: /no baseline 'master': branch 'tempest-baselines' does not exist/,
+      helpSays: /does not exist \(no such file, store branch/,
+      run: () => cli(['compare', '-b', 'master', '-r', RUN, '--repo', REPO]),
+    },
+    {
+      code: 4,
+      what: 'git is not installed (stored baseline)',
+      stderr: /cannot run git: git is not installed/,
+      helpSays: /git itself failed .*not installed/,
+      run: () => spawned(['compare', '-b', 'master', '-r', RUN, '--repo', REPO], NO_GIT),
+    },
   ],
   baseline: [
     { code: 0, what: 'create from the bundled run', run: () => cli(['baseline', 'create', '--results', RUN]) },
-    { code: 1, what: 'diff --fail-on regressions from the master baseline to the run', run: () => cli(['baseline', 'diff', BASELINE, RUN, '--fail-on', 'regressions']) },
+    {
+      code: 1,
+      what: 'diff --fail-on regressions from the master baseline to the run',
+      run: () => cli(['baseline', 'diff', BASELINE, RUN, '--fail-on', 'regressions']),
+    },
     { code: 2, what: 'no subcommand', run: () => cli(['baseline']) },
     { code: 3, what: 'create from a damaged run', run: () => cli(['baseline', 'create', '--results', DAMAGED]) },
-    { code: 3, what: 'show a stored baseline whose branch does not exist', stderr: /branch 'tempest-baselines' does not exist/, helpSays: /does not exist \(no such file, store branch/, run: () => cli(['baseline', 'show', 'master', '--repo', REPO]) },
-    { code: 4, what: 'git is not installed', stderr: /cannot run git: git is not installed/, helpSays: /git itself failed \(not installed/, run: () => spawned(['baseline', 'list', '--repo', REPO], NO_GIT) },
+    {
+      code: 3,
+      what: 'show a stored baseline whose branch does not exist',
+      stderr: /branch 'tempest-baselines' does not exist/,
+      helpSays: /does not exist \(no such file, store branch/,
+      run: () => cli(['baseline', 'show', 'master', '--repo', REPO]),
+    },
+    {
+      code: 4,
+      what: 'git is not installed',
+      stderr: /cannot run git: git is not installed/,
+      helpSays: /git itself failed \(not installed/,
+      run: () => spawned(['baseline', 'list', '--repo', REPO], NO_GIT),
+    },
   ],
   report: [
     { code: 0, what: 'the run against itself', run: () => cli(['report', '-r', RUN, '-b', RUN, '--html', join(W, 'r0.html')]) },
@@ -249,7 +369,12 @@ const CASES: Record<string, Case[]> = {
     { code: 3, what: 'damaged results', run: () => cli(['report', '-r', DAMAGED, '--html', join(W, 'r3.html')]) },
   ],
   cleanup: [
-    { code: 0, what: 'a run with nothing left on the local OpenStack', skip: skipLocal, run: () => cli(['cleanup', '--run-id', `exit-none-${process.pid}`], { env: cloudEnv() }) },
+    {
+      code: 0,
+      what: 'a run with nothing left on the local OpenStack',
+      skip: skipLocal,
+      run: () => cli(['cleanup', '--run-id', `exit-none-${process.pid}`], { env: cloudEnv() }),
+    },
     { code: 2, what: 'nothing to clean named', run: () => cli(['cleanup']) },
     {
       code: 3,
@@ -266,7 +391,13 @@ const CASES: Record<string, Case[]> = {
   demo: [
     { code: 0, what: 'the demo into a fresh folder', run: () => cli(['demo', '--out', join(W, 'demo'), '--json']) },
     { code: 2, what: 'a mistyped option', run: () => cli(['demo', '--jsno']) },
-    { code: 3, what: 'an --out that cannot be written', stderr: /\/dev\/null\/demo\/change-nova\.txt: cannot write/, helpSays: /--out cannot be written/, run: () => cli(['demo', '--out', '/dev/null/demo']) },
+    {
+      code: 3,
+      what: 'an --out that cannot be written',
+      stderr: /\/dev\/null\/demo\/change-nova\.txt: cannot write/,
+      helpSays: /--out cannot be written/,
+      run: () => cli(['demo', '--out', '/dev/null/demo']),
+    },
   ],
 };
 
@@ -290,7 +421,11 @@ test('every verb documents 0 and 2, only codes of EXIT, and exactly the codes dr
     assert.ok(documented.includes(0) && documented.includes(2), `${entry.name} documents 0 and 2: ${documented.join(',')}`);
     const driven = new Set((CASES[entry.name] ?? []).map((c) => c.code));
     const excused = Object.keys(NOT_DRIVEN[entry.name] ?? {}).map(Number);
-    assert.deepEqual([...new Set([...driven, ...excused])].sort(), [...documented].sort(), `${entry.name}: documented ${documented.join(',')}, driven ${[...driven].join(',')}, not driven ${excused.join(',')}`);
+    assert.deepEqual(
+      [...new Set([...driven, ...excused])].sort(),
+      [...documented].sort(),
+      `${entry.name}: documented ${documented.join(',')}, driven ${[...driven].join(',')}, not driven ${excused.join(',')}`,
+    );
   }
   // The top-level help and the README give the same codes for all verbs.
   const top = (await cli(['--help'])).stdout;

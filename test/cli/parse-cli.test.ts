@@ -129,7 +129,10 @@ test('a v2 stream behind a stray line of output is still read as v2, the stray b
     const results = JSON.parse(r.stdout) as RunResults;
     assert.equal(results.format, 'subunit-v2');
     assert.equal(results.tests.length, 33);
-    assert.deepEqual(results.damage.map((d) => [d.kind, d.offset]), [['garbage', 0]]);
+    assert.deepEqual(
+      results.damage.map((d) => [d.kind, d.offset]),
+      [['garbage', 0]],
+    );
     // A plain subunit v1 file is still v1.
     const v1 = await cli(['parse', join(FIX, 'refstack-client-testrepository-0.v1.subunit'), '--json']);
     assert.equal((JSON.parse(v1.stdout) as RunResults).format, 'subunit-v1');

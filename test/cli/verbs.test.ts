@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { VERBS } from '../../src/cli/main.ts';
 import { cli } from '../helpers/cli.ts';
 
-test('the brief\'s verbs are all there, each with --help, --json and documented exit codes', async () => {
+test("the brief's verbs are all there, each with --help, --json and documented exit codes", async () => {
   const names = VERBS.map((v) => v.name);
   for (const verb of ['select', 'provision', 'run', 'parse', 'compare', 'baseline', 'report', 'cleanup']) assert.ok(names.includes(verb), verb);
   for (const entry of VERBS) {

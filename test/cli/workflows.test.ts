@@ -87,7 +87,8 @@ test('release: on vX.Y.Z tags, npm ci, typecheck and check-dist before the major
   assert.equal(w.permissions?.contents, 'write');
   const runs = steps(w).map((s) => s.run ?? s.uses ?? '');
   const at = (re: RegExp) => runs.findIndex((r) => re.test(r));
-  for (const re of [/^npm ci$/, /^npm run typecheck$/, /^npm run check-dist$/, /git push -f origin "refs\/tags\/\$major"/, /gh release create/]) assert.ok(at(re) >= 0, `release runs ${re}`);
+  for (const re of [/^npm ci$/, /^npm run typecheck$/, /^npm run check-dist$/, /git push -f origin "refs\/tags\/\$major"/, /gh release create/])
+    assert.ok(at(re) >= 0, `release runs ${re}`);
   assert.ok(at(/^npm run check-dist$/) < at(/git push -f/), 'dist is checked before the major tag moves');
   // The tag must be package.json's version and have a changelog section; the shipped files are there.
   assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), /^## \[Unreleased\]$/m);
@@ -95,7 +96,14 @@ test('release: on vX.Y.Z tags, npm ci, typecheck and check-dist before the major
   // The step that moves the tag strips the version to its major: run it on a tag name.
   const move = runs[at(/git push -f/)] ?? '';
   assert.match(move, /major="\$\{GITHUB_REF_NAME%%\.\*\}"/);
-  assert.equal(execFileSync('bash', ['-c', 'GITHUB_REF_NAME=v1.4.2; echo "${GITHUB_REF_NAME%%.*}"'], { encoding: 'utf8', env: SHELL_ENV, stdio: ['ignore', 'pipe', 'pipe'] }).trim(), 'v1');
+  assert.equal(
+    execFileSync('bash', ['-c', 'GITHUB_REF_NAME=v1.4.2; echo "${GITHUB_REF_NAME%%.*}"'], {
+      encoding: 'utf8',
+      env: SHELL_ENV,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim(),
+    'v1',
+  );
 });
 
 test("release notes: the awk of the release step prints exactly the version's changelog section", () => {
@@ -115,7 +123,7 @@ after(async () => {
   await artifacts.stop();
 });
 
-test("self-test: `uses: ./` on its own pull requests over the bundled run; the action gives the verdict the workflow checks", async (t) => {
+test('self-test: `uses: ./` on its own pull requests over the bundled run; the action gives the verdict the workflow checks', async (t) => {
   const w = workflow('self-test.yml');
   assert.deepEqual(Object.keys(w.on), ['pull_request']);
   const job = w.jobs.action!;
@@ -133,7 +141,9 @@ test("self-test: `uses: ./` on its own pull requests over the bundled run; the a
 
   // Run the step as the runner would, in a checkout of this repository, then the check's script on its outputs.
   const token = 'ghs_selfTestToken_5Xq';
-  const event = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'action', 'pull_request.synchronize.json'), 'utf8')) as { pull_request: { number: number; head: { sha: string; repo: { full_name: string } } } };
+  const event = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'action', 'pull_request.synchronize.json'), 'utf8')) as {
+    pull_request: { number: number; head: { sha: string; repo: { full_name: string } } };
+  };
   const gh = await startGitHubServer({ token, pullRequest: event.pull_request });
   t.after(() => gh.stop());
   const run = await newJob({ inputs, githubToken: token, apiUrl: gh.url, event, workspace: ROOT, env: artifacts.env() });
@@ -144,5 +154,8 @@ test("self-test: `uses: ./` on its own pull requests over the bundled run; the a
   const out = execFileSync('bash', ['-e', '-c', check.run], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   assert.match(out, /^result=fail regressions=1 fixes=0 report=\S+report\.md$/m);
   assert.deepEqual(gh.rejections, [], 'every request matched the GitHub OpenAPI description');
-  assert.ok(gh.comments.some((c) => /Tempest gate: 1 regression/.test(c.body)), 'the comment was posted');
+  assert.ok(
+    gh.comments.some((c) => /Tempest gate: 1 regression/.test(c.body)),
+    'the comment was posted',
+  );
 });

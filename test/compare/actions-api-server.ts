@@ -111,14 +111,27 @@ export class ActionsApiServer {
         status: 200,
         body: {
           total_count: runs.length,
-          workflow_runs: runs.map((r) => ({ ...template, id: r.id, head_branch: r.branch, status: 'completed', conclusion: r.status, created_at: new Date(Date.UTC(2026, 0, 1) + r.id * 1000).toISOString().replace(/\.\d+Z$/, 'Z') })),
+          workflow_runs: runs.map((r) => ({
+            ...template,
+            id: r.id,
+            head_branch: r.branch,
+            status: 'completed',
+            conclusion: r.status,
+            created_at: new Date(Date.UTC(2026, 0, 1) + r.id * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+          })),
         },
       };
     } else if (id === 'actions/list-workflow-run-artifacts') {
       const run = this.runs.find((r) => String(r.id) === p.run_id);
       const arts = (run?.artifacts ?? []).filter((a) => q.name === undefined || a.name === q.name);
       const template = example('artifact');
-      out = { status: 200, body: { total_count: arts.length, artifacts: arts.map((a) => ({ ...template, id: a.id, name: a.name, size_in_bytes: a.zip.length, expired: a.expired ?? false })) } };
+      out = {
+        status: 200,
+        body: {
+          total_count: arts.length,
+          artifacts: arts.map((a) => ({ ...template, id: a.id, name: a.name, size_in_bytes: a.zip.length, expired: a.expired ?? false })),
+        },
+      };
     } else {
       const art = this.runs.flatMap((r) => r.artifacts).find((a) => String(a.id) === p.artifact_id);
       out = art ? { status: 302, headers: { location: `${this.url}/blob/${art.id}.zip` } } : { status: 404, body: { message: 'Not Found' } };

@@ -31,7 +31,6 @@ function verb(args: string[], env: Record<string, string>): Promise<{ code: numb
   });
 }
 
-
 /** A zip made by Python's zipfile (as GitHub serves artifacts: a zip of the uploaded files). */
 function zipOf(files: Record<string, string>): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'tg-zip-'));
@@ -56,7 +55,12 @@ test('artifact store: latest successful run on the branch with the artifact; CLI
     const older = created.stdout.replace('"outcome": "pass"', '"outcome": "fail"');
     server.runs = [
       { id: 10, branch: 'main', status: 'success', artifacts: [{ id: 100, name: 'tempest-gate-baseline', zip: zipOf({ 'baseline.json': older }) }] },
-      { id: 11, branch: 'main', status: 'success', artifacts: [{ id: 110, name: 'tempest-gate-baseline', zip: zipOf({ 'baseline.json': created.stdout, 'notes.txt': 'x' }) }] },
+      {
+        id: 11,
+        branch: 'main',
+        status: 'success',
+        artifacts: [{ id: 110, name: 'tempest-gate-baseline', zip: zipOf({ 'baseline.json': created.stdout, 'notes.txt': 'x' }) }],
+      },
       { id: 12, branch: 'main', status: 'failure', artifacts: [{ id: 120, name: 'tempest-gate-baseline', zip: zipOf({ 'baseline.json': '{}' }) }] },
       { id: 13, branch: 'main', status: 'success', artifacts: [{ id: 130, name: 'other', zip: zipOf({ 'x.json': '{}' }) }] },
       { id: 14, branch: 'stable/2025.2', status: 'success', artifacts: [{ id: 140, name: 'tempest-gate-baseline', zip: zipOf({ 'baseline.json': older }) }] },
@@ -73,13 +77,19 @@ test('artifact store: latest successful run on the branch with the artifact; CLI
     const diff = JSON.parse(readFileSync(out, 'utf8')) as CompareDiff;
     // Run 13 is newer but has no baseline artifact, run 12 failed: run 11's baseline is used.
     assert.equal(diff.baseline.label, 'artifact:tempest-gate-baseline/baseline.json of run 11 on main');
-    assert.deepEqual(diff.regressions.map((c) => c.name), ['tempest.api.x.test_m.T.b']);
+    assert.deepEqual(
+      diff.regressions.map((c) => c.name),
+      ['tempest.api.x.test_m.T.b'],
+    );
     assert.ok(server.calls.includes('blob 110'));
     assert.ok(!server.calls.includes('blob 120'));
 
     const list = await verb(['baseline', 'list', '--store', 'artifact:tempest-gate-baseline', '--json'], env);
     assert.equal(list.code, 0, list.stderr);
-    assert.deepEqual((JSON.parse(list.stdout) as { name: string }[]).map((b) => b.name), ['main', 'stable/2025.2']);
+    assert.deepEqual(
+      (JSON.parse(list.stdout) as { name: string }[]).map((b) => b.name),
+      ['main', 'stable/2025.2'],
+    );
 
     const none = await verb(['compare', '--baseline', 'artifact:feature', '--results', runFile], env);
     assert.equal(none.code, 3);

@@ -25,7 +25,11 @@ test('a real Tempest run: outcomes, idempotent ids, skip reason, failure details
   assert.match(s.details[uptime?.name ?? ''] ?? '', /None of the hypervisors had a valid uptime/);
   assert.equal(s.context.concurrency, 2);
   const file = toBaseline(s);
-  assert.deepEqual(file.tests.map((x) => x.name), [...s.tests.map((x) => x.name)].sort(), 'files are sorted by name');
+  assert.deepEqual(
+    file.tests.map((x) => x.name),
+    [...s.tests.map((x) => x.name)].sort(),
+    'files are sorted by name',
+  );
   assert.ok(s.tests.filter((x) => x.outcome === 'pass').every((x) => x.duration !== null && x.duration >= 0));
 });
 
@@ -60,7 +64,10 @@ test('property: merged counts add up and flaky means both passed and failed', ()
       const runs = [parseResults(streamOf(base)), parseResults(streamOf(run))];
       const merged = summarizeRuns(runs);
       const executions = runs.reduce((n, r) => n + r.tests.length, 0);
-      assert.equal(merged.tests.reduce((n, x) => n + x.passes + x.failures + x.skips + x.unfinished, 0), executions);
+      assert.equal(
+        merged.tests.reduce((n, x) => n + x.passes + x.failures + x.skips + x.unfinished, 0),
+        executions,
+      );
       for (const x of merged.tests) {
         assert.equal(x.outcome === 'flaky', x.passes > 0 && x.failures + x.unfinished > 0);
         if (x.passRate !== null) assert.ok(x.passRate >= 0 && x.passRate <= 1);
@@ -90,15 +97,21 @@ function errorOf(text: string): string {
 
 test('bad baselines: unknown version, not JSON (with line and column), wrong fields', () => {
   const good = baselineOf([t('a', ['success'])]);
-  assert.equal(errorOf(JSON.stringify({ ...good, schema: 'tempest-gate/baseline@9' })), "base.json: unknown baseline version 'tempest-gate/baseline@9' (this tempest-gate reads tempest-gate/baseline@1)");
+  assert.equal(
+    errorOf(JSON.stringify({ ...good, schema: 'tempest-gate/baseline@9' })),
+    "base.json: unknown baseline version 'tempest-gate/baseline@9' (this tempest-gate reads tempest-gate/baseline@1)",
+  );
   assert.equal(errorOf('{"tests": []}'), 'base.json: not a tempest-gate baseline: "schema" is missing, expected "tempest-gate/baseline@1"');
   assert.equal(errorOf('[1, 2]'), 'base.json: not a tempest-gate baseline (expected a JSON object)');
-  assert.match(errorOf('{\n  "schema": "tempest-gate/baseline@1",\n  "runs": 1,,\n}'), /^base\.json: line 3, column 13: not valid JSON: Expected double-quoted property name$/);
+  assert.match(
+    errorOf('{\n  "schema": "tempest-gate/baseline@1",\n  "runs": 1,,\n}'),
+    /^base\.json: line 3, column 13: not valid JSON: Expected double-quoted property name$/,
+  );
   const long = JSON.stringify(good, null, 1).replace('"outcome": "pass"', '"outcome": pass');
   assert.match(errorOf(long), /^base\.json: line \d+, column \d+: not valid JSON: Unexpected token 'p'$/);
   const line = long.split('\n').findIndex((l) => l.includes('"outcome": pass')) + 1;
   assert.ok(errorOf(long).includes(`line ${line},`), errorOf(long));
-  assert.equal(errorOf('{"schema": "tempest-gate/baseline@1"'), 'base.json: line 1, column 37: not valid JSON: Expected \',\' or \'}\' after property value');
+  assert.equal(errorOf('{"schema": "tempest-gate/baseline@1"'), "base.json: line 1, column 37: not valid JSON: Expected ',' or '}' after property value");
   const bad = structuredClone(good) as unknown as { tests: { outcome: string }[] };
   (bad.tests[0] as { outcome: string }).outcome = 'passed';
   assert.equal(errorOf(JSON.stringify(bad)), 'base.json: invalid baseline: tests.0.outcome must be one of pass, fail, skip, unfinished, flaky');

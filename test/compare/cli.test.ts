@@ -56,7 +56,10 @@ test('compare: real run against a baseline made from it, then against one where 
 
     // A known-failures file explains one; the other still blocks.
     const known = join(dir, 'known.yaml');
-    writeFileSync(known, '- bug: https://bugs.launchpad.net/nova/+bug/1\n  test: test_get_hypervisor_uptime\n  signature: None of the hypervisors had a valid uptime\n  expires: 2099-01-01\n');
+    writeFileSync(
+      known,
+      '- bug: https://bugs.launchpad.net/nova/+bug/1\n  test: test_get_hypervisor_uptime\n  signature: None of the hypervisors had a valid uptime\n  expires: 2099-01-01\n',
+    );
     r = await cliCommand(compareCommand, ['--baseline', base, '--results', TEMPEST, '-k', known, '--json']);
     assert.equal(r.code, 1);
     const d = JSON.parse(r.stdout) as CompareDiff;
@@ -66,7 +69,10 @@ test('compare: real run against a baseline made from it, then against one where 
     r = await cliCommand(compareCommand, ['--baseline', base, '--results', TEMPEST, '-k', known, '--today', '2099-01-02']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /FAIL: 2 regressions/);
-    assert.match(r.stdout, /Expired known-failure entries \(1\):\n {2}- https:\/\/bugs\.launchpad\.net\/nova\/\+bug\/1 \(.*known\.yaml:1\) expired on 2099-01-01: no longer explains 1 failing test/);
+    assert.match(
+      r.stdout,
+      /Expired known-failure entries \(1\):\n {2}- https:\/\/bugs\.launchpad\.net\/nova\/\+bug\/1 \(.*known\.yaml:1\) expired on 2099-01-01: no longer explains 1 failing test/,
+    );
 
     // With an Interop guideline, the score rides along.
     r = await cliCommand(compareCommand, ['--baseline', base, '--results', TEMPEST, '-g', join(COMPARE, '2020.06.json')]);
@@ -88,7 +94,10 @@ test('compare: a rerun that passes makes the test flaky, not passed', async () =
     const r = await cliCommand(compareCommand, ['--baseline', base, '--results', first, '--results', rerun, '--json']);
     assert.equal(r.code, 0, r.stderr);
     const d = JSON.parse(r.stdout) as CompareDiff;
-    assert.deepEqual(d.flaky.map((x) => [x.name, x.after, x.passRate]), [['tempest.api.x.test_m.T.b', 'flaky', 0.5]]);
+    assert.deepEqual(
+      d.flaky.map((x) => [x.name, x.after, x.passRate]),
+      [['tempest.api.x.test_m.T.b', 'flaky', 0.5]],
+    );
     assert.equal(d.counts.regressions, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -112,7 +121,10 @@ test('bad input: one line naming the file; damaged results never pass', async ()
     writeFileSync(join(dir, 'v9.json'), JSON.stringify({ schema: 'tempest-gate/baseline@9', tests: [] }));
     r = await cliCommand(compareCommand, ['--baseline', join(dir, 'v9.json'), '--results', TEMPEST]);
     assert.equal(r.code, 3);
-    assert.equal(r.stderr, `tempest-gate compare: ${join(dir, 'v9.json')}: unknown baseline version 'tempest-gate/baseline@9' (this tempest-gate reads tempest-gate/baseline@1)\n`);
+    assert.equal(
+      r.stderr,
+      `tempest-gate compare: ${join(dir, 'v9.json')}: unknown baseline version 'tempest-gate/baseline@9' (this tempest-gate reads tempest-gate/baseline@1)\n`,
+    );
 
     writeFileSync(join(dir, 'g.json'), '{"metadata": {"schema": "2.0"}}');
     r = await cliCommand(compareCommand, ['--baseline', base, '--results', TEMPEST, '-g', join(dir, 'g.json')]);
@@ -156,8 +168,14 @@ test('baseline promote/list/show/diff in a real git repository; the work tree an
     // The user's branch, index and files are as they were; the store branch has two commits.
     assert.equal(execFileSync('git', ['-C', dir, 'status', '--porcelain'], { encoding: 'utf8' }), statusBefore);
     assert.equal(execFileSync('git', ['-C', dir, 'symbolic-ref', 'HEAD'], { encoding: 'utf8' }), headBefore);
-    assert.deepEqual(execFileSync('git', ['-C', dir, 'log', '--format=%s', 'tempest-baselines'], { encoding: 'utf8' }).trim().split('\n'), ['master baseline', 'baseline stable/2025.2: 3 tests from 1 run']);
-    assert.equal(execFileSync('git', ['-C', remote, 'rev-parse', 'tempest-baselines'], { encoding: 'utf8' }), execFileSync('git', ['-C', dir, 'rev-parse', 'tempest-baselines'], { encoding: 'utf8' }));
+    assert.deepEqual(execFileSync('git', ['-C', dir, 'log', '--format=%s', 'tempest-baselines'], { encoding: 'utf8' }).trim().split('\n'), [
+      'master baseline',
+      'baseline stable/2025.2: 3 tests from 1 run',
+    ]);
+    assert.equal(
+      execFileSync('git', ['-C', remote, 'rev-parse', 'tempest-baselines'], { encoding: 'utf8' }),
+      execFileSync('git', ['-C', dir, 'rev-parse', 'tempest-baselines'], { encoding: 'utf8' }),
+    );
 
     r = await cliCommand(baselineCommand, ['list', '--repo', dir]);
     assert.equal(r.stdout, 'master\tgit:tempest-baselines:baselines/master.json\nstable/2025.2\tgit:tempest-baselines:baselines/stable/2025.2.json\n');

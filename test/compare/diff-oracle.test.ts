@@ -33,7 +33,10 @@ test('diff agrees with a python-subunit diff of the same streams (generated runs
         const runBytes = streamOf(run);
         writeFileSync(join(dir, 'base.subunit'), baseBytes);
         writeFileSync(join(dir, 'run.subunit'), runBytes);
-        const py = JSON.parse(execFileSync(DEBIAN_PYTHON, [ORACLE, join(dir, 'base.subunit'), join(dir, 'run.subunit')], { encoding: 'utf8' })) as Record<string, unknown>;
+        const py = JSON.parse(execFileSync(DEBIAN_PYTHON, [ORACLE, join(dir, 'base.subunit'), join(dir, 'run.subunit')], { encoding: 'utf8' })) as Record<
+          string,
+          unknown
+        >;
         delete py.seconds;
         const baseline = toBaseline(summarizeRuns([parseResults(baseBytes)]));
         const diff = compareRuns(baseline, summarizeRuns([parseResults(runBytes)]), { today: '2026-01-01' });

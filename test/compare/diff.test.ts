@@ -56,7 +56,10 @@ test('classifies regressions, fixes, still failing, new, removed, skip changes, 
   assert.equal(d.flaky.find((c) => c.name.endsWith('flaky_base'))?.basePassRate, 0.5);
   // Default policy: regressions, new failures and hangs block; still-failing and flaky do not.
   assert.equal(d.verdict.failed, true);
-  assert.deepEqual(d.verdict.blocking.map((n) => n.replace('tempest.api.x.test_m.T.', '')), ['hang', 'new_fail', 'reg']);
+  assert.deepEqual(
+    d.verdict.blocking.map((n) => n.replace('tempest.api.x.test_m.T.', '')),
+    ['hang', 'new_fail', 'reg'],
+  );
   assert.match(d.verdict.reason, /1 regression, 1 new failing test, 1 test never finished/);
 });
 
@@ -110,7 +113,10 @@ test('an idempotent id shared by subclasses (as in Tempest) does not cross-match
   ]);
   const d = compareRuns(base, run, { today: TODAY });
   assert.equal(d.regressions.length, 0);
-  assert.deepEqual(d.stillFailing.map((c) => c.name), [v261]);
+  assert.deepEqual(
+    d.stillFailing.map((c) => c.name),
+    [v261],
+  );
   // One of the two moved to a new class: still matched (one-to-one on the id among unmatched tests).
   const moved = summaryOf([
     { name: v255, idempotentId: id, runs: ['success'], durationS: 1 },
@@ -123,17 +129,30 @@ test('an idempotent id shared by subclasses (as in Tempest) does not cross-match
 
 test('durations: relative and absolute thresholds, like for like only', () => {
   const base = baselineOf(
-    [t('slow', ['success'], { durationS: 10 }), t('tiny', ['success'], { durationS: 1 }), t('fast', ['success'], { durationS: 30 }), t('same', ['success'], { durationS: 10 })],
+    [
+      t('slow', ['success'], { durationS: 10 }),
+      t('tiny', ['success'], { durationS: 1 }),
+      t('fast', ['success'], { durationS: 30 }),
+      t('same', ['success'], { durationS: 10 }),
+    ],
     { concurrency: 4, flavor: 'm1.large' },
   );
-  const plan = [t('slow', ['success'], { durationS: 40 }), t('tiny', ['success'], { durationS: 3 }), t('fast', ['success'], { durationS: 10 }), t('same', ['success'], { durationS: 12 })];
+  const plan = [
+    t('slow', ['success'], { durationS: 40 }),
+    t('tiny', ['success'], { durationS: 3 }),
+    t('fast', ['success'], { durationS: 10 }),
+    t('same', ['success'], { durationS: 12 }),
+  ];
   const d = compareRuns(base, summaryOf(plan, { concurrency: 4, flavor: 'm1.large' }), { today: TODAY });
   assert.equal(d.durationCheck.compared, true);
   // tiny tripled but by 2 s (< 5 s absolute); same moved 2 s (20% < 50%).
-  assert.deepEqual(d.durations.map((c) => [c.kind, c.name.replace('tempest.api.x.test_m.T.', '')]), [
-    ['slower', 'slow'],
-    ['faster', 'fast'],
-  ]);
+  assert.deepEqual(
+    d.durations.map((c) => [c.kind, c.name.replace('tempest.api.x.test_m.T.', '')]),
+    [
+      ['slower', 'slow'],
+      ['faster', 'fast'],
+    ],
+  );
   assert.equal(d.counts.slower, 1);
   const other = compareRuns(base, summaryOf(plan, { concurrency: 2, flavor: 'm1.large' }), { today: TODAY });
   assert.equal(other.durationCheck.compared, false);
@@ -167,15 +186,22 @@ test('known failures: shown as known, never hidden, do not block; expired entrie
   assert.equal(reg?.known?.bug, 'https://bugs.launchpad.net/nova/+bug/1');
   assert.equal(reg?.known?.source, 'known.yaml:1');
   assert.equal(d.counts.known, 1);
-  assert.deepEqual(d.verdict.blocking.map((n) => n.split('.').pop()), ['nosig', 'other']);
-  assert.deepEqual(d.expiredKnownFailures, [{ bug: 'https://bugs.launchpad.net/nova/+bug/2', expires: '2026-01-01', source: 'known.yaml:5', wouldMatch: ['tempest.api.x.test_m.T.other'] }]);
+  assert.deepEqual(
+    d.verdict.blocking.map((n) => n.split('.').pop()),
+    ['nosig', 'other'],
+  );
+  assert.deepEqual(d.expiredKnownFailures, [
+    { bug: 'https://bugs.launchpad.net/nova/+bug/2', expires: '2026-01-01', source: 'known.yaml:5', wouldMatch: ['tempest.api.x.test_m.T.other'] },
+  ]);
   // The last day of an entry still matches.
   const onExpiry = compareRuns(base, run, { today: '2026-01-01', knownFailures: known });
   assert.equal(onExpiry.counts.known, 2);
 });
 
 function everyName(d: CompareDiff): string[] {
-  return [...d.regressions, ...d.neverFinished, ...d.newFailing, ...d.stillFailing, ...d.flaky, ...d.fixes, ...d.skipChanges, ...d.added, ...d.removed].map((c) => c.name);
+  return [...d.regressions, ...d.neverFinished, ...d.newFailing, ...d.stillFailing, ...d.flaky, ...d.fixes, ...d.skipChanges, ...d.added, ...d.removed].map(
+    (c) => c.name,
+  );
 }
 
 test('properties: a run against its own baseline has no changes; no test is listed twice; counts add up', () => {

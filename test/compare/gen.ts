@@ -31,7 +31,16 @@ export function streamOf(plan: readonly PlannedTest[], startUs = 1_700_000_000_0
       parts.push(encodePacket({ testId: id, status: 'inprogress', tags: ['worker-0'], timestamp: clock }));
       const text = status === 'skip' ? t.reason : status === 'fail' || status === 'uxsuccess' ? t.traceback : undefined;
       if (text !== undefined) {
-        parts.push(encodePacket({ testId: id, fileName: status === 'skip' ? 'reason' : 'traceback', mimeType: 'text/plain;charset=utf8', fileBytes: enc.encode(text), eof: true, timestamp: clock }));
+        parts.push(
+          encodePacket({
+            testId: id,
+            fileName: status === 'skip' ? 'reason' : 'traceback',
+            mimeType: 'text/plain;charset=utf8',
+            fileBytes: enc.encode(text),
+            eof: true,
+            timestamp: clock,
+          }),
+        );
       }
       clock += Math.round(t.durationS * 1_000_000);
       if (status !== 'inprogress') parts.push(encodePacket({ testId: id, status, tags: ['worker-0'], timestamp: clock }));

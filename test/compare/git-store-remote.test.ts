@@ -54,7 +54,18 @@ function publish(w: World, work: string): void {
     ['stable/2025.2', w.stable],
     ['master', w.master],
   ] as const) {
-    execFileSync(process.execPath, [join(import.meta.dirname, 'run-command.ts'), 'baseline', 'promote', name, '--results', file, '--repo', work, '--push', 'origin']);
+    execFileSync(process.execPath, [
+      join(import.meta.dirname, 'run-command.ts'),
+      'baseline',
+      'promote',
+      name,
+      '--results',
+      file,
+      '--repo',
+      work,
+      '--push',
+      'origin',
+    ]);
   }
 }
 
@@ -108,7 +119,10 @@ test('a shallow single-branch clone (actions/checkout): the store fetches the br
     const fresh = shallowClone(w, 'checkout2');
     const lines: string[] = [];
     const store = gitStore(fresh, 'tempest-baselines', { log: (l) => lines.push(l) });
-    assert.deepEqual((await store.list()).map((b) => b.name), ['master', 'stable/2025.2']);
+    assert.deepEqual(
+      (await store.list()).map((b) => b.name),
+      ['master', 'stable/2025.2'],
+    );
     assert.match((await store.read('master')).text, /tempest-gate\/baseline@1/);
     assert.deepEqual(lines, [`baselines: fetched tempest-baselines from origin (${tip.slice(0, 7)})`]);
   } finally {
@@ -166,7 +180,10 @@ test('a baselines branch that exists nowhere: one line naming the branch and the
     g(clone, 'remote', 'remove', 'origin');
     r = await cliCommand(compareCommand, ['--baseline', 'master', '--results', w.master, '--repo', clone]);
     assert.equal(r.code, 3, r.stderr);
-    assert.match(r.stderr, /no baseline 'master': branch 'tempest-baselines' does not exist and the repository has no remote 'origin' to fetch it from \(create it with 'tempest-gate baseline promote master'\)\n$/);
+    assert.match(
+      r.stderr,
+      /no baseline 'master': branch 'tempest-baselines' does not exist and the repository has no remote 'origin' to fetch it from \(create it with 'tempest-gate baseline promote master'\)\n$/,
+    );
     await assert.rejects(gitStore(clone, 'tempest-baselines').read('master'), (e) => e instanceof BaselineNotFound);
   } finally {
     rmSync(w.root, { recursive: true, force: true });
@@ -181,13 +198,28 @@ test('promote --push from a clone that lacks the branch builds on the remote bra
     const full = fullClone(w, 'full');
     for (const clone of [shallowClone(w, 'shallow'), full]) {
       const parent = g(w.bare, 'rev-parse', 'tempest-baselines');
-      const r = await cliCommand(baselineCommand, ['promote', 'stable/2026.1', '--results', w.stable, '--repo', clone, '--push', 'origin', '-m', `from ${clone}`]);
+      const r = await cliCommand(baselineCommand, [
+        'promote',
+        'stable/2026.1',
+        '--results',
+        w.stable,
+        '--repo',
+        clone,
+        '--push',
+        'origin',
+        '-m',
+        `from ${clone}`,
+      ]);
       assert.equal(r.code, 0, r.stderr);
       const pushed = g(w.bare, 'rev-parse', 'tempest-baselines');
       assert.equal(g(clone, 'rev-parse', 'refs/heads/tempest-baselines'), pushed);
       assert.equal(g(w.bare, 'rev-parse', `${pushed}^`), parent, 'the new commit sits on the remote tip');
       // Every baseline the remote had is still in the new tree.
-      assert.deepEqual(g(w.bare, 'ls-tree', '-r', '--name-only', 'tempest-baselines').split('\n'), ['baselines/master.json', 'baselines/stable/2025.2.json', 'baselines/stable/2026.1.json']);
+      assert.deepEqual(g(w.bare, 'ls-tree', '-r', '--name-only', 'tempest-baselines').split('\n'), [
+        'baselines/master.json',
+        'baselines/stable/2025.2.json',
+        'baselines/stable/2026.1.json',
+      ]);
     }
     assert.deepEqual(g(w.bare, 'log', '--format=%s', 'tempest-baselines').split('\n').slice(2), [
       'baseline master: 2 tests from 1 run',

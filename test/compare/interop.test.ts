@@ -30,15 +30,27 @@ test('the 2020.06 guideline and its add-ons read whole: capabilities, tests, fla
   const g = guideline('2020.06.json');
   assert.equal(g.id, '2020.06');
   const tests = Object.values(g.capabilities).flatMap((c) => c.tests);
-  assert.deepEqual([Object.keys(g.capabilities).length, tests.length, tests.filter((x) => x.flagged).length, tests.filter((x) => x.aliases.length).length], [79, 289, 11, 95]);
-  assert.deepEqual(g.targets.map((x) => [x.name, x.kind, x.components]), [
-    ['OpenStack Powered Platform', 'platform', ['os_powered_compute', 'os_powered_storage']],
-    ['OpenStack Powered Compute', 'platform', ['os_powered_compute']],
-    ['OpenStack Powered Storage', 'platform', ['os_powered_storage']],
-  ]);
+  assert.deepEqual(
+    [Object.keys(g.capabilities).length, tests.length, tests.filter((x) => x.flagged).length, tests.filter((x) => x.aliases.length).length],
+    [79, 289, 11, 95],
+  );
+  assert.deepEqual(
+    g.targets.map((x) => [x.name, x.kind, x.components]),
+    [
+      ['OpenStack Powered Platform', 'platform', ['os_powered_compute', 'os_powered_storage']],
+      ['OpenStack Powered Compute', 'platform', ['os_powered_compute']],
+      ['OpenStack Powered Storage', 'platform', ['os_powered_storage']],
+    ],
+  );
   assert.ok(tests.every((x) => x.idempotentId === null || /^[0-9a-f-]{36}$/.test(x.idempotentId)));
-  assert.deepEqual(guideline('add-ons-dns.2020.06.json').targets.map((x) => [x.name, x.kind]), [['DNS', 'add-on']]);
-  assert.deepEqual(guideline('add-ons-orchestration.2020.06.json').targets.map((x) => [x.name, x.kind]), [['Orchestration', 'add-on']]);
+  assert.deepEqual(
+    guideline('add-ons-dns.2020.06.json').targets.map((x) => [x.name, x.kind]),
+    [['DNS', 'add-on']],
+  );
+  assert.deepEqual(
+    guideline('add-ons-orchestration.2020.06.json').targets.map((x) => [x.name, x.kind]),
+    [['Orchestration', 'add-on']],
+  );
 });
 
 function runPassing(names: string[], ids: string[] = []): ReturnType<typeof passedTests> {
@@ -85,7 +97,9 @@ test('scores as RefStack does: all required tests passed, flagged counted apart,
 
 test('a test passes by its name, one of its aliases, or its idempotent id', () => {
   const g = guideline('2020.06.json');
-  const withAlias = Object.values(g.capabilities).flatMap((c) => c.tests.map((x) => ({ cap: c.name, x }))).find(({ x }) => x.aliases.length > 0 && x.idempotentId);
+  const withAlias = Object.values(g.capabilities)
+    .flatMap((c) => c.tests.map((x) => ({ cap: c.name, x })))
+    .find(({ x }) => x.aliases.length > 0 && x.idempotentId);
   assert.ok(withAlias);
   const { cap, x } = withAlias;
   const passedIn = (p: ReturnType<typeof passedTests>): boolean =>
@@ -115,16 +129,26 @@ test('a hand-computed guideline: statuses per component, the most important stat
   const both = score.targets[0];
   assert.ok(both);
   // cap2 is advisory in a but required in b: required wins.
-  assert.deepEqual(both.capabilities.map((c) => [c.name, c.status]), [
-    ['cap1', 'required'],
-    ['cap2', 'required'],
-    ['cap3', 'deprecated'],
-  ]);
+  assert.deepEqual(
+    both.capabilities.map((c) => [c.name, c.status]),
+    [
+      ['cap1', 'required'],
+      ['cap2', 'required'],
+      ['cap3', 'deprecated'],
+    ],
+  );
   assert.deepEqual(both.byStatus.required, { count: 4, passed: 2, flaggedPassed: 1, flaggedFailed: 1, percent: 50, nonFlaggedPercent: 50 });
   assert.equal(both.byStatus.deprecated.percent, 100);
   assert.equal(both.byStatus.advisory.percent, null);
   assert.equal(both.compliant, false, 't.B.test_3 is required and did not pass');
-  assert.deepEqual(score.components.find((c) => c.name === 'a')?.byStatus.advisory, { count: 2, passed: 1, flaggedPassed: 1, flaggedFailed: 0, percent: 50, nonFlaggedPercent: 0 });
+  assert.deepEqual(score.components.find((c) => c.name === 'a')?.byStatus.advisory, {
+    count: 2,
+    passed: 1,
+    flaggedPassed: 1,
+    flaggedFailed: 0,
+    percent: 50,
+    nonFlaggedPercent: 0,
+  });
 });
 
 function errorOf(text: string): string {
@@ -140,16 +164,29 @@ function errorOf(text: string): string {
 
 test('malformed guidelines: one line naming the file, the place and the path', () => {
   const real = readFileSync(fixture('compare/2020.06.json'), 'utf8');
-  assert.equal(errorOf('{"schema": "1.6", "capabilities": {}}'), 'g.json: line 1, column 12: not an Interop guideline: schema: schema 1.6 is not supported: this reads schema 2.0 guidelines');
+  assert.equal(
+    errorOf('{"schema": "1.6", "capabilities": {}}'),
+    'g.json: line 1, column 12: not an Interop guideline: schema: schema 1.6 is not supported: this reads schema 2.0 guidelines',
+  );
   assert.equal(errorOf('[]'), 'g.json: line 1, column 1: not an Interop guideline: expected an object, found a list');
   assert.match(errorOf('{"metadata": '), /^g\.json: line 1, column 14: not valid JSON/);
   const brokenRef = real.replace('"compute-flavors-list",', '"compute-flavours-list",');
   const m = errorOf(brokenRef);
   const line = brokenRef.split('\n').findIndex((l) => l.includes('"compute-flavours-list"')) + 1;
-  assert.match(m, new RegExp(`^g\\.json: line ${line}, column \\d+: not an Interop guideline: components\\.os_powered_compute\\.capabilities\\.required\\[\\d+\\]: capability 'compute-flavours-list' is not defined in 'capabilities'$`));
+  assert.match(
+    m,
+    new RegExp(
+      `^g\\.json: line ${line}, column \\d+: not an Interop guideline: components\\.os_powered_compute\\.capabilities\\.required\\[\\d+\\]: capability 'compute-flavours-list' is not defined in 'capabilities'$`,
+    ),
+  );
   const badId = real.replace('"id-6c0a0990-43b6-4529-9b61-5fd8daf7c55c"', '"6c0a0990"');
   const badLine = badId.split('\n').findIndex((l) => l.includes('"6c0a0990"')) + 1;
-  assert.match(errorOf(badId), new RegExp(`^g\\.json: line ${badLine}, column \\d+: .*\\["tempest\\.api\\.compute\\.test_versions\\.TestVersions\\.test_list_api_versions"\\]\\.idempotent_id: idempotent_id must be a uuid`));
+  assert.match(
+    errorOf(badId),
+    new RegExp(
+      `^g\\.json: line ${badLine}, column \\d+: .*\\["tempest\\.api\\.compute\\.test_versions\\.TestVersions\\.test_list_api_versions"\\]\\.idempotent_id: idempotent_id must be a uuid`,
+    ),
+  );
   assert.match(errorOf(real.replace('"schema": "2.0"', '"schema": "3.0"')), /schema "3\.0" is not supported/);
   assert.match(errorOf('{"metadata": {"id": "x", "schema": "2.0"}, "components": {}, "capabilities": {}}'), /no 'platforms' or 'add-ons'/);
 });

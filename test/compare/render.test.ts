@@ -12,7 +12,9 @@ function sampleDiff(): CompareDiff {
   const run: PlannedTest[] = [];
   for (let i = 0; i < 300; i++) {
     base.push(t(`test_reg_${i}`, ['success']));
-    run.push(t(`test_reg_${i}`, ['fail'], { traceback: `Traceback (most recent call last):\n${'  File "x.py", line 1\n'.repeat(30)}AssertionError: regression ${i}` }));
+    run.push(
+      t(`test_reg_${i}`, ['fail'], { traceback: `Traceback (most recent call last):\n${'  File "x.py", line 1\n'.repeat(30)}AssertionError: regression ${i}` }),
+    );
   }
   for (let i = 0; i < 50; i++) {
     base.push(t(`test_fix_${i}`, ['fail']));
@@ -21,7 +23,10 @@ function sampleDiff(): CompareDiff {
   }
   base.push(t('test_known', ['success']));
   run.push(t('test_known', ['fail'], { traceback: 'Timeout while verifying metadata' }));
-  const known = parseKnownFailures('- bug: https://bugs.launchpad.net/nova/+bug/42\n  test: test_known\n  expires: 2027-01-01\n- bug: https://bugs.launchpad.net/nova/+bug/7\n  test: test_reg_1$\n  expires: 2020-01-01\n', 'known.yaml');
+  const known = parseKnownFailures(
+    '- bug: https://bugs.launchpad.net/nova/+bug/42\n  test: test_known\n  expires: 2027-01-01\n- bug: https://bugs.launchpad.net/nova/+bug/7\n  test: test_reg_1$\n  expires: 2020-01-01\n',
+    'known.yaml',
+  );
   return compareRuns(baselineOf(base), summaryOf(run), { today: TODAY, knownFailures: known });
 }
 
@@ -30,8 +35,14 @@ test('Markdown: verdict first, then regressions with tracebacks, then the rest i
   assert.match(md, /^### ❌ Tempest gate: 300 regressions\n/);
   const order = ['#### Regressions (300)', '#### Known failures (1)', '#### Expired known-failure entries (1)', '#### Fixes (50)', '#### New tests (50)'];
   const at = order.map((h) => md.indexOf(h));
-  assert.ok(at.every((i) => i > 0), JSON.stringify(at));
-  assert.deepEqual([...at].sort((a, b) => a - b), at);
+  assert.ok(
+    at.every((i) => i > 0),
+    JSON.stringify(at),
+  );
+  assert.deepEqual(
+    [...at].sort((a, b) => a - b),
+    at,
+  );
   assert.match(md, /<details><summary>traceback<\/summary>/);
   assert.equal(md.match(/<details>/g)?.length, 10, 'ten tracebacks by default');
   assert.match(md, /`tempest\.api\.x\.test_m\.T\.test_known` — passed in the baseline, fails now — known: \[https:\/\/bugs\.launchpad\.net\/nova\/\+bug\/42\]/);

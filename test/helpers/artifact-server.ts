@@ -73,7 +73,10 @@ export class ArtifactServer {
     if (method === 'CreateArtifact') {
       const key = randomUUID();
       this.pending.set(name, key);
-      return json({ ok: true, signedUploadUrl: `${this.url}/blob/devstoreaccount1/actions-results/${key}/${encodeURIComponent(name)}.zip?sv=2023-01-01&sig=fake` });
+      return json({
+        ok: true,
+        signedUploadUrl: `${this.url}/blob/devstoreaccount1/actions-results/${key}/${encodeURIComponent(name)}.zip?sv=2023-01-01&sig=fake`,
+      });
     }
     if (method === 'FinalizeArtifact') {
       const key = this.pending.get(name);
@@ -93,7 +96,13 @@ export class ArtifactServer {
 
   private blob(url: URL, body: Buffer, res: ServerResponse): void {
     const key = url.pathname.split('/')[4] ?? '';
-    const headers = { etag: `"${randomUUID()}"`, 'last-modified': new Date().toUTCString(), 'x-ms-request-id': randomUUID(), 'x-ms-version': '2023-01-03', 'x-ms-request-server-encrypted': 'true' };
+    const headers = {
+      etag: `"${randomUUID()}"`,
+      'last-modified': new Date().toUTCString(),
+      'x-ms-request-id': randomUUID(),
+      'x-ms-version': '2023-01-03',
+      'x-ms-request-server-encrypted': 'true',
+    };
     const comp = url.searchParams.get('comp');
     if (comp === 'block') {
       const id = url.searchParams.get('blockid') ?? '';

@@ -9,7 +9,11 @@ export interface CliRun {
   stderr: string;
 }
 
-function capture(stdin: string | Uint8Array = '', env: NodeJS.ProcessEnv = {}, cwd = process.cwd()): { io: CommandIo; done: () => { stdout: string; stderr: string } } {
+function capture(
+  stdin: string | Uint8Array = '',
+  env: NodeJS.ProcessEnv = {},
+  cwd = process.cwd(),
+): { io: CommandIo; done: () => { stdout: string; stderr: string } } {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const stdout = new PassThrough();
@@ -28,7 +32,11 @@ export async function cli(argv: string[], options: { stdin?: string | Uint8Array
 }
 
 /** Run one Command object (before it is listed in main.ts) with its arguments. */
-export async function cliCommand(cmd: Command, argv: string[], options: { stdin?: string | Uint8Array; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
+export async function cliCommand(
+  cmd: Command,
+  argv: string[],
+  options: { stdin?: string | Uint8Array; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<CliRun> {
   const { io, done } = capture(options.stdin, options.env, options.cwd);
   const code = await runCommand(cmd, argv, io);
   return { code, ...done() };

@@ -11,7 +11,6 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { closeServer, githubSpec, githubSpecSubset, listenOnLoopback } from './github-openapi.ts';
 import { OpenAPIBackend, type Context } from 'openapi-backend';
 
-
 /** The operations this fake implements (GitHub's operationIds). */
 export const OPERATIONS = [
   'issues/list-comments',
@@ -128,9 +127,17 @@ export class GitHubServer {
 
   constructor(options: GitHubServerOptions) {
     const viewer = options.viewer ?? { kind: 'installation' };
-    this.o = { owner: options.owner ?? 'octocat', repo: options.repo ?? 'Hello-World', token: options.token, viewer, pullRequest: options.pullRequest ?? null, pullFiles: options.pullFiles ?? [] };
+    this.o = {
+      owner: options.owner ?? 'octocat',
+      repo: options.repo ?? 'Hello-World',
+      token: options.token,
+      viewer,
+      pullRequest: options.pullRequest ?? null,
+      pullFiles: options.pullFiles ?? [],
+    };
     this.author = viewer.kind === 'installation' ? ACTIONS_BOT : { login: viewer.login, type: 'User' };
-    for (const c of options.seedComments ?? []) this.comments.push({ id: this.nextId++, body: c.body, issueNumber: c.issueNumber, author: c.author ?? this.author });
+    for (const c of options.seedComments ?? [])
+      this.comments.push({ id: this.nextId++, body: c.body, issueNumber: c.issueNumber, author: c.author ?? this.author });
     this.api = new OpenAPIBackend({
       definition: githubSpecSubset(OPERATIONS),
       strict: false,
@@ -146,7 +153,11 @@ export class GitHubServer {
       },
     });
     this.api.register({
-      notFound: () => ({ status: 404, body: { message: 'Not Found' }, reject: 'no operation in the GitHub OpenAPI description matches (or this fake does not implement it)' }),
+      notFound: () => ({
+        status: 404,
+        body: { message: 'Not Found' },
+        reject: 'no operation in the GitHub OpenAPI description matches (or this fake does not implement it)',
+      }),
       methodNotAllowed: () => ({ status: 405, body: { message: 'Method Not Allowed' }, reject: 'method not allowed by the GitHub OpenAPI description' }),
       validationFail: (c: Context) => ({
         status: 422,
@@ -209,7 +220,8 @@ export class GitHubServer {
     if (result.reject) this.rejections.push({ method: record.method, path: record.path, reason: result.reject });
     record.status = result.cut ? 0 : result.status;
     if (result.cut === 'reset') req.socket.destroy();
-    else if (result.cut === 'hang') return; // closed by stop() (closeAllConnections), or by the client
+    else if (result.cut === 'hang')
+      return; // closed by stop() (closeAllConnections), or by the client
     else send(res, result.status, result.body, result.headers);
   }
 
@@ -224,7 +236,10 @@ export class GitHubServer {
       if (fault.applied) this.apply(id, c);
       if (fault.cut) return { status: 0, body: undefined, cut: fault.cut };
       const status = fault.status ?? 500;
-      const body = fault.body ?? { message: status === 403 ? 'Resource not accessible by integration' : 'Server Error', documentation_url: 'https://docs.github.com/rest' };
+      const body = fault.body ?? {
+        message: status === 403 ? 'Resource not accessible by integration' : 'Server Error',
+        documentation_url: 'https://docs.github.com/rest',
+      };
       return { status, body, ...(fault.headers ? { headers: fault.headers } : {}) };
     }
     return this.apply(id, c);
@@ -266,7 +281,11 @@ export class GitHubServer {
       details_url: cr.details_url,
       html_url: `https://github.com/${this.o.owner}/${this.o.repo}/runs/${cr.id}`,
       url: `${this.url}/repos/${this.o.owner}/${this.o.repo}/check-runs/${cr.id}`,
-      output: { ...cr.output, annotations_count: cr.annotations.length, annotations_url: `${this.url}/repos/${this.o.owner}/${this.o.repo}/check-runs/${cr.id}/annotations` },
+      output: {
+        ...cr.output,
+        annotations_count: cr.annotations.length,
+        annotations_url: `${this.url}/repos/${this.o.owner}/${this.o.repo}/check-runs/${cr.id}/annotations`,
+      },
     };
   }
 
@@ -340,7 +359,11 @@ export class GitHubServer {
         }
         if (body.details_url) cr.details_url = String(body.details_url);
         if (output) {
-          cr.output = { title: String(output.title ?? cr.output.title), summary: String(output.summary ?? cr.output.summary), text: output.text ?? cr.output.text };
+          cr.output = {
+            title: String(output.title ?? cr.output.title),
+            summary: String(output.summary ?? cr.output.summary),
+            text: output.text ?? cr.output.text,
+          };
           // GitHub appends annotations on every update.
           cr.annotations.push(...(output.annotations ?? []));
         }
@@ -358,7 +381,10 @@ export class GitHubServer {
         const cr = this.checkRuns.find((x) => x.id === Number(p.check_run_id));
         if (!cr) return { status: 404, body: { message: 'Not Found' } };
         const base = example<Json[]>('check-annotation-items')[0] ?? {};
-        return { status: 200, body: cr.annotations.map((a) => ({ ...base, ...a, blob_href: 'https://github.com/x', raw_details: a.raw_details ?? null, title: a.title ?? null })) };
+        return {
+          status: 200,
+          body: cr.annotations.map((a) => ({ ...base, ...a, blob_href: 'https://github.com/x', raw_details: a.raw_details ?? null, title: a.title ?? null })),
+        };
       }
       case 'pulls/list-files': {
         const base = example<Json[]>('diff-entry-items')[0] ?? {};
@@ -366,12 +392,21 @@ export class GitHubServer {
         const page = Number(q.page ?? 1);
         const files = this.o.pullFiles.slice((page - 1) * perPage, page * perPage).map((filename) => ({ ...base, filename, status: 'modified' }));
         const headers: Record<string, string> = {};
-        if (page * perPage < this.o.pullFiles.length) headers.link = `<${this.url}/repos/${this.o.owner}/${this.o.repo}/pulls/${p.pull_number}/files?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+        if (page * perPage < this.o.pullFiles.length)
+          headers.link = `<${this.url}/repos/${this.o.owner}/${this.o.repo}/pulls/${p.pull_number}/files?per_page=${perPage}&page=${page + 1}>; rel="next"`;
         return { status: 200, body: files, headers };
       }
       case 'users/get-authenticated': {
         // GitHub refuses GET /user to installation tokens.
-        if (this.o.viewer.kind === 'installation') return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' } };
+        if (this.o.viewer.kind === 'installation')
+          return {
+            status: 403,
+            body: {
+              message: 'Resource not accessible by integration',
+              documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+              status: '403',
+            },
+          };
         const me = example('private-user');
         return { status: 200, body: { ...me, login: this.o.viewer.login, type: 'User' } };
       }

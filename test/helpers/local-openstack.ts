@@ -45,7 +45,13 @@ export function localSession(cloud = 'tg-local'): Session {
 }
 
 /** A clouds.yaml of our own (through a proxy, a wrong password...) in a fresh folder. */
-export async function writeCloudsYaml(options: { authUrl?: string; password?: string; user?: string; project?: string; name?: string }): Promise<{ dir: string; file: string }> {
+export async function writeCloudsYaml(options: {
+  authUrl?: string;
+  password?: string;
+  user?: string;
+  project?: string;
+  name?: string;
+}): Promise<{ dir: string; file: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'tg-clouds-'));
   const file = join(dir, 'clouds.yaml');
   await writeFile(

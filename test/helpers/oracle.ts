@@ -37,7 +37,11 @@ export function requireOracle(): void {
 
 export function runOracle(files: string[]): OracleRun[] {
   const out = execFileSync(DEBIAN_PYTHON, [ORACLE, ...files], { maxBuffer: 1 << 30, encoding: 'utf8' });
-  return out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as OracleRun);
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as OracleRun);
 }
 
 /** testtools' ContentType repr: `type/subtype; k="v"` with parameters sorted (cgi.parse_header). */

@@ -12,10 +12,7 @@ export interface V1Part {
   chunks: string[];
 }
 
-export type V1Details =
-  | { kind: 'none' }
-  | { kind: 'simple'; lines: string[] }
-  | { kind: 'multipart'; parts: V1Part[] };
+export type V1Details = { kind: 'none' } | { kind: 'simple'; lines: string[] } | { kind: 'multipart'; parts: V1Part[] };
 
 export interface V1Test {
   id: string;
@@ -65,10 +62,7 @@ const genTag = fc.constantFrom('worker-0', 'worker-1', 'smoke', 'slow', 'gate', 
 const genPart: fc.Arbitrary<V1Part> = fc.record({
   mime: fc.constantFrom('text/plain;charset=utf8', 'text/x-traceback;charset=utf8,language=python', 'application/octet-stream', 'text/plain'),
   name: fc.constantFrom('traceback', 'reason', 'stdout', 'stderr', "pythonlogging:''", 'log', 'stdout'),
-  chunks: fc.array(
-    fc.string({ unit: fc.constantFrom(...'ab \n\r]0'.split(''), 'é', '日'), maxLength: 25 }),
-    { maxLength: 3 },
-  ),
+  chunks: fc.array(fc.string({ unit: fc.constantFrom(...'ab \n\r]0'.split(''), 'é', '日'), maxLength: 25 }), { maxLength: 3 }),
 });
 
 const genDetails: fc.Arbitrary<V1Details> = fc.oneof(
@@ -83,8 +77,20 @@ export const genV1Test: fc.Arbitrary<V1Test> = fc.record({
   outcome: fc.constantFrom<V1Outcome>('success', 'successful', 'failure', 'fail', 'error', 'skip', 'xfail', 'uxsuccess'),
   colon: fc.boolean(),
   details: genDetails,
-  globalTags: fc.array(fc.oneof(genTag, genTag.map((t) => `-${t}`)), { maxLength: 2 }),
-  testTags: fc.array(fc.oneof(genTag, genTag.map((t) => `-${t}`)), { maxLength: 3 }),
+  globalTags: fc.array(
+    fc.oneof(
+      genTag,
+      genTag.map((t) => `-${t}`),
+    ),
+    { maxLength: 2 },
+  ),
+  testTags: fc.array(
+    fc.oneof(
+      genTag,
+      genTag.map((t) => `-${t}`),
+    ),
+    { maxLength: 3 },
+  ),
   progress: fc.option(fc.constantFrom('+1', '-2', '5', 'push', 'pop'), { nil: null }),
   startTime: fc.option(genTime, { nil: null, freq: 5 }),
   endTime: fc.option(genTime, { nil: null, freq: 3 }),

@@ -98,12 +98,20 @@ export function framedStreamOf(tests: GenTest[], seed = 1): { bytes: Uint8Array;
 }
 
 /** Kinds of damage the property tests inject. */
-export type Injury = { kind: 'flip'; at: number; xor: number } | { kind: 'truncate'; at: number } | { kind: 'insert'; at: number; bytes: number[] } | { kind: 'delete'; at: number; count: number };
+export type Injury =
+  | { kind: 'flip'; at: number; xor: number }
+  | { kind: 'truncate'; at: number }
+  | { kind: 'insert'; at: number; bytes: number[] }
+  | { kind: 'delete'; at: number; count: number };
 
 export const genInjury: fc.Arbitrary<Injury> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), xor: fc.integer({ min: 1, max: 255 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xb3, 0xe2, 0x80, 0xc3)), { minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    bytes: fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xb3, 0xe2, 0x80, 0xc3)), { minLength: 1, maxLength: 8 }),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 12 }) }),
 );
 
@@ -130,7 +138,15 @@ export function injure(stream: Uint8Array, injury: Injury): Uint8Array {
  * UTF-8 character too): one packet per piece, the last marked eof. No `testId`: packets with no
  * test id, as python-subunit writes a runner's passthrough output.
  */
-export function filePackets(o: { testId?: string; routeCode?: string; fileName: string; mimeType?: string; content: Uint8Array; cuts: readonly number[]; timestamp?: number }): PacketInput[] {
+export function filePackets(o: {
+  testId?: string;
+  routeCode?: string;
+  fileName: string;
+  mimeType?: string;
+  content: Uint8Array;
+  cuts: readonly number[];
+  timestamp?: number;
+}): PacketInput[] {
   const at = [...new Set(o.cuts.filter((c) => c > 0 && c < o.content.length))].sort((a, b) => a - b);
   const bounds = [0, ...at, o.content.length];
   const packets: PacketInput[] = [];

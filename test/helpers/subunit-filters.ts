@@ -15,6 +15,12 @@ export interface FilterRun {
 /** Run `/usr/bin/<script> [options]` with stdin from each pair's first file and stdout to its second. */
 export function runFilterBatch(script: string, pairs: [string, string][], options: string[] = []): FilterRun[] {
   if (pairs.length === 0) return [];
-  const out = execFileSync(DEBIAN_PYTHON, [FILTER_BATCH, `/usr/bin/${script}`, JSON.stringify(options), ...pairs.flat()], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  return out.trim().split('\n').map((l) => JSON.parse(l) as FilterRun);
+  const out = execFileSync(DEBIAN_PYTHON, [FILTER_BATCH, `/usr/bin/${script}`, JSON.stringify(options), ...pairs.flat()], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as FilterRun);
 }

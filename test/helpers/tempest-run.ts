@@ -38,7 +38,16 @@ export function makeRun(shape: RunShape): Uint8Array {
         ...Array.from({ length: 8 }, (_, k) => `  frame ${k}${pad}`),
         `testtools.matchers._impl.MismatchError: 201 != 500${i === 0 && shape.secretInTraceback ? ` (auth with password ${shape.secretInTraceback})` : ''}`,
       ];
-      out.push(encodePacket({ testId: id, fileName: 'traceback', mimeType: 'text/x-traceback; charset="utf8"; language="python"', fileBytes: enc.encode(lines.join('\n')), eof: true, timestamp: start }));
+      out.push(
+        encodePacket({
+          testId: id,
+          fileName: 'traceback',
+          mimeType: 'text/x-traceback; charset="utf8"; language="python"',
+          fileBytes: enc.encode(lines.join('\n')),
+          eof: true,
+          timestamp: start,
+        }),
+      );
     }
     out.push(encodePacket({ testId: id, status: failing ? 'fail' : i % 17 === 5 ? 'skip' : 'success', tags, timestamp: start + 500_000 + (i % 7) * 100_000 }));
   }

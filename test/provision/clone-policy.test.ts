@@ -18,21 +18,21 @@ function values(conf: string, key: string): string[] {
   return [...conf.matchAll(new RegExp(`^${key}=(.*)$`, 'gm'))].map((m) => m[1] ?? '');
 }
 
-test('devstack clones by default: ERROR_ON_CLONE=False on every node, although Zuul\'s template says True', () => {
-  assert.equal(DEVSTACK_MULTINODE.controller.devstack_localrc.ERROR_ON_CLONE, true, 'the template is still Zuul\'s');
+test("devstack clones by default: ERROR_ON_CLONE=False on every node, although Zuul's template says True", () => {
+  assert.equal(DEVSTACK_MULTINODE.controller.devstack_localrc.ERROR_ON_CLONE, true, "the template is still Zuul's");
   for (const role of ['controller', 'subnode'] as const) {
     assert.deepEqual(values(renderLocalConf({ ...base, role, selfIp: '10.0.0.6' }), 'ERROR_ON_CLONE'), ['False'], role);
   }
 });
 
-test('--localrc ERROR_ON_CLONE=True is honoured, once, after the template\'s keys', () => {
+test("--localrc ERROR_ON_CLONE=True is honoured, once, after the template's keys", () => {
   const extra = parseLocalrcEntries(['ERROR_ON_CLONE=True', 'LOGFILE=/var/log/stack.txt'], '--localrc');
   for (const role of ['controller', 'subnode'] as const) {
     const conf = renderLocalConf({ ...base, role, selfIp: '10.0.0.6', extraLocalrc: extra });
     assert.deepEqual(values(conf, 'ERROR_ON_CLONE'), ['True'], role);
     assert.deepEqual(values(conf, 'LOGFILE'), ['/var/log/stack.txt'], 'a template key the user sets appears once');
     const lines = conf.split('\n');
-    assert.ok(lines.indexOf('ERROR_ON_CLONE=True') > lines.findIndex((l) => l.startsWith('HOST_IP=')), 'the user\'s entries come last');
+    assert.ok(lines.indexOf('ERROR_ON_CLONE=True') > lines.findIndex((l) => l.startsWith('HOST_IP=')), "the user's entries come last");
   }
 });
 
@@ -62,8 +62,17 @@ test('discover-hosts runs: maps, counts the mapped hosts, exits 0 with all of th
   try {
     // Stand-ins: sudo drops `-u stack -H`; nova-manage answers as Nova does, with 3 hosts mapped.
     writeFileSync(join(dir, 'sudo'), '#!/bin/sh\nshift 3\nexec "$@"\n', { mode: 0o755 });
-    const table = ['+-----------+------+----------+', '| Cell Name | Cell UUID | Hostname |', '+-----------+------+----------+', '| cell1 | u1 | controller |', '| cell1 | u1 | subnode-1 |', '| cell1 | u1 | subnode-2 |', '+-----------+------+----------+'].join('\\n');
-    const nova = (discoverStatus: number) => `#!/bin/sh\necho "nova-manage $*" >> ${dir}/calls\ncase "$2" in discover_hosts) exit ${discoverStatus};; list_hosts) printf '${table}\\n';; esac\n`;
+    const table = [
+      '+-----------+------+----------+',
+      '| Cell Name | Cell UUID | Hostname |',
+      '+-----------+------+----------+',
+      '| cell1 | u1 | controller |',
+      '| cell1 | u1 | subnode-1 |',
+      '| cell1 | u1 | subnode-2 |',
+      '+-----------+------+----------+',
+    ].join('\\n');
+    const nova = (discoverStatus: number) =>
+      `#!/bin/sh\necho "nova-manage $*" >> ${dir}/calls\ncase "$2" in discover_hosts) exit ${discoverStatus};; list_hosts) printf '${table}\\n';; esac\n`;
     writeFileSync(join(dir, 'nova-manage'), nova(0), { mode: 0o755 });
     const script = file('controller', DISCOVER_HOSTS_COMMAND) ?? '';
     const env = { PATH: `${dir}:/usr/bin:/bin` };
@@ -71,7 +80,10 @@ test('discover-hosts runs: maps, counts the mapped hosts, exits 0 with all of th
     assert.match(out, /computes mapped to cells: 3 of 3/);
     assert.equal(readFileSync(join(dir, 'calls'), 'utf8'), 'nova-manage cell_v2 discover_hosts --verbose\nnova-manage cell_v2 list_hosts\n');
     writeFileSync(join(dir, 'nova-manage'), nova(2), { mode: 0o755 });
-    assert.throws(() => execFileSync('bash', ['-c', script], { env, stdio: 'pipe' }), (err: { status?: number }) => err.status === 1);
+    assert.throws(
+      () => execFileSync('bash', ['-c', script], { env, stdio: 'pipe' }),
+      (err: { status?: number }) => err.status === 1,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

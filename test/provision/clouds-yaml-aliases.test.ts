@@ -9,7 +9,10 @@ import { UserError } from '../../src/core/errors.ts';
 function aliasBomb(levels: number): string {
   const names = 'abcdefghij';
   let out = `l0: &${names[0]} ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n`;
-  for (let i = 1; i <= levels; i++) out += `l${i}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]\n`;
+  for (let i = 1; i <= levels; i++)
+    out += `l${i}: &${names[i]} [${Array(9)
+      .fill(`*${names[i - 1]}`)
+      .join(', ')}]\n`;
   return out;
 }
 

@@ -24,8 +24,14 @@ test('a token with its catalog; endpoints by type, interface and region; errors 
     assert.equal(endpointFor(token.catalog, { type: 'compute', interface: 'public', region: 'RegionOne' }), 'http://127.0.0.1:38774/v2.1');
     assert.equal(endpointFor(token.catalog, { type: 'network', interface: 'internal', region: 'RegionOne' }), 'http://127.0.0.1:39696');
     assert.equal(endpointFor(token.catalog, { type: 'image', interface: 'adminURL', region: '' }), 'http://127.0.0.1:39292');
-    assert.throws(() => endpointFor(token.catalog, { type: 'volumev3', interface: 'public', region: 'RegionOne' }), /no 'volumev3' service \(it has: compute, identity, image, network, placement\)/);
-    assert.throws(() => endpointFor(token.catalog, { type: 'compute', interface: 'public', region: 'RegionTwo' }), /no public endpoint for 'compute' in region 'RegionTwo' \(the catalog has: .*public@RegionOne/);
+    assert.throws(
+      () => endpointFor(token.catalog, { type: 'volumev3', interface: 'public', region: 'RegionOne' }),
+      /no 'volumev3' service \(it has: compute, identity, image, network, placement\)/,
+    );
+    assert.throws(
+      () => endpointFor(token.catalog, { type: 'compute', interface: 'public', region: 'RegionTwo' }),
+      /no public endpoint for 'compute' in region 'RegionTwo' \(the catalog has: .*public@RegionOne/,
+    );
     // cached: a second ask costs nothing
     await ks.current();
     assert.equal(ks.tokensIssued, 1);
@@ -53,7 +59,19 @@ test('a token about to expire is renewed before use', { skip: skipLocal }, async
 test('a 401 from a service (token expired or revoked) gets a new token once, and the call succeeds', { skip: skipLocal }, async () => {
   // keystonemiddleware caches validations for minutes, so a revoked token still passes here:
   // the proxy answers 401 the way a service does once it stops accepting the token
-  const proxy = await startFaultProxy([{ service: 'compute', method: 'GET', path: /\/flavors/, fault: { kind: 'status', status: 401, body: '{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}' }, after: 1 }]);
+  const proxy = await startFaultProxy([
+    {
+      service: 'compute',
+      method: 'GET',
+      path: /\/flavors/,
+      fault: {
+        kind: 'status',
+        status: 401,
+        body: '{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}',
+      },
+      after: 1,
+    },
+  ]);
   const { dir, file } = await writeCloudsYaml({ authUrl: proxy.authUrl });
   const s = new Session({ cloud: resolveCloud({ cloud: 'tg-test', env: { OS_CLIENT_CONFIG_FILE: file }, cwd: dir, home: dir }) });
   try {
@@ -96,7 +114,13 @@ test('application credential and token auth types work against Keystone', { skip
     assert.equal(status, 201, text);
     try {
       const appCloud = resolveCloud({
-        env: { OS_AUTH_TYPE: 'v3applicationcredential', OS_AUTH_URL: KEYSTONE, OS_APPLICATION_CREDENTIAL_ID: body.application_credential.id, OS_APPLICATION_CREDENTIAL_SECRET: body.application_credential.secret, OS_REGION_NAME: 'RegionOne' },
+        env: {
+          OS_AUTH_TYPE: 'v3applicationcredential',
+          OS_AUTH_URL: KEYSTONE,
+          OS_APPLICATION_CREDENTIAL_ID: body.application_credential.id,
+          OS_APPLICATION_CREDENTIAL_SECRET: body.application_credential.secret,
+          OS_REGION_NAME: 'RegionOne',
+        },
         cwd: tmpdir(),
         home: tmpdir(),
       });
@@ -106,11 +130,18 @@ test('application credential and token auth types work against Keystone', { skip
       assert.equal(flavors.status, 200);
       assert.equal((await appSession.keystone.current()).projectId, token.projectId);
 
-      const tokenCloud = resolveCloud({ env: { OS_AUTH_TYPE: 'token', OS_AUTH_URL: KEYSTONE, OS_TOKEN: token.value, OS_PROJECT_ID: token.projectId!, OS_REGION_NAME: 'RegionOne' }, cwd: tmpdir(), home: tmpdir() });
+      const tokenCloud = resolveCloud({
+        env: { OS_AUTH_TYPE: 'token', OS_AUTH_URL: KEYSTONE, OS_TOKEN: token.value, OS_PROJECT_ID: token.projectId!, OS_REGION_NAME: 'RegionOne' },
+        cwd: tmpdir(),
+        home: tmpdir(),
+      });
       const tokenSession = new Session({ cloud: tokenCloud, http });
       assert.equal((await tokenSession.call('image', 'GET', '/v2/images')).status, 200);
     } finally {
-      const del = await request(`${KEYSTONE}/users/${token.userId}/application_credentials/${body.application_credential.id}`, { method: 'DELETE', headers: { 'x-auth-token': token.value } });
+      const del = await request(`${KEYSTONE}/users/${token.userId}/application_credentials/${body.application_credential.id}`, {
+        method: 'DELETE',
+        headers: { 'x-auth-token': token.value },
+      });
       await del.body.text();
     }
   } finally {

@@ -18,10 +18,39 @@ test('provision boots controller + 2 subnodes, tagged and stamped; cleanup --sta
   const id = runId('cli');
   const dir = await mkdtemp(join(tmpdir(), 'tg-prov-'));
   const state = join(dir, 'state');
-  const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '2', '--floating-network', 'public', '--run-id', id, '--repo', 'openstack/nova', '--change', '4242', '--state-dir', state, '--json'], { env: cloudEnv(), cwd: dir });
+  const r = await cliCommand(
+    provisionCommand,
+    [
+      '--image',
+      'tiny',
+      '--flavor',
+      'm1.tiny',
+      '--subnodes',
+      '2',
+      '--floating-network',
+      'public',
+      '--run-id',
+      id,
+      '--repo',
+      'openstack/nova',
+      '--change',
+      '4242',
+      '--state-dir',
+      state,
+      '--json',
+    ],
+    { env: cloudEnv(), cwd: dir },
+  );
   assert.equal(r.code, 0, r.stderr);
-  const out = JSON.parse(r.stdout) as { nodes: { role: string; name: string; id: string; ip: string; floatingIp?: string }[]; tokens: number; apiCalls: number };
-  assert.deepEqual(out.nodes.map((n) => n.role), ['controller', 'subnode', 'subnode']);
+  const out = JSON.parse(r.stdout) as {
+    nodes: { role: string; name: string; id: string; ip: string; floatingIp?: string }[];
+    tokens: number;
+    apiCalls: number;
+  };
+  assert.deepEqual(
+    out.nodes.map((n) => n.role),
+    ['controller', 'subnode', 'subnode'],
+  );
   assert.equal(out.tokens, 1, 'one token per run');
   assert.match(r.stderr, /nodes booted 1\/3/);
   assert.match(r.stderr, /nodes booted 3\/3/);
@@ -29,7 +58,10 @@ test('provision boots controller + 2 subnodes, tagged and stamped; cleanup --sta
   // the state folder: the key and the passwords are private
   assert.equal((await stat(join(state, 'id_ed25519'))).mode & 0o777, 0o600);
   assert.equal((await stat(join(state, 'devstack-secrets.env'))).mode & 0o777, 0o600);
-  const secrets = (await readFile(join(state, 'devstack-secrets.env'), 'utf8')).trim().split('\n').map((l) => l.split('=')[1]!);
+  const secrets = (await readFile(join(state, 'devstack-secrets.env'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => l.split('=')[1]!);
   assert.equal(secrets.length, 4);
   assert.match(await readFile(join(state, 'id_ed25519'), 'utf8'), /BEGIN OPENSSH PRIVATE KEY/);
 
@@ -95,7 +127,10 @@ test("a wrong password: Keystone's message, the password never echoed, nothing c
   const wrong = 'Wr0ng-pass-4f9d1';
   const { dir, file } = await writeCloudsYaml({ password: wrong });
   const id = runId('badpw');
-  const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'm1.tiny', '--run-id', id], { env: { HOME: dir, OS_CLIENT_CONFIG_FILE: file }, cwd: dir });
+  const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'm1.tiny', '--run-id', id], {
+    env: { HOME: dir, OS_CLIENT_CONFIG_FILE: file },
+    cwd: dir,
+  });
   assert.equal(r.code, 4, r.stderr);
   assert.match(r.stderr, /refused the credentials of cloud 'tg-test' \(401: The request you have made requires authentication\.\)/);
   assert.equal(r.stderr.includes(wrong), false);
@@ -115,7 +150,13 @@ test('a missing image, flavor or network lists what exists, exit 2, nothing left
     const r = await cliCommand(provisionCommand, [...args, '--run-id', id], { env: cloudEnv(), cwd: tmpdir() });
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, message);
-    assert.equal(r.stderr.trim().split('\n').filter((l) => l.startsWith('tempest-gate')).length, 1);
+    assert.equal(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('tempest-gate')).length,
+      1,
+    );
     assert.deepEqual(await leftovers(id), []);
     assert.equal(await keypairExists(id), false);
   }

@@ -71,7 +71,15 @@ test('5xx, 429, slow answers and resets are retried where safe; a lost POST /ser
   const lines: string[] = [];
   try {
     const t0 = Date.now();
-    const r = await provision({ session: s, run: identity(id), subnodes: 2, flavor: { name: 'm1.tiny' }, image: 'tiny', bootTimeoutMs: 60_000, onProgress: (l) => lines.push(l) });
+    const r = await provision({
+      session: s,
+      run: identity(id),
+      subnodes: 2,
+      flavor: { name: 'm1.tiny' },
+      image: 'tiny',
+      bootTimeoutMs: 60_000,
+      onProgress: (l) => lines.push(l),
+    });
     assert.equal(r.nodes.length, 3);
     assert.ok(Date.now() - t0 >= 1000, 'Retry-After was honoured');
     assert.equal(s.keystone.tokensIssued, 1);
@@ -82,11 +90,22 @@ test('5xx, 429, slow answers and resets are retried where safe; a lost POST /ser
     const ours = (ports.json as { ports: { name: string }[] }).ports.filter((p) => p.name.startsWith(`tempest-gate-${id}-`));
     assert.equal(ours.length, 3, 'three ports, none created twice');
     const portPosts = proxy.seen.filter((x) => x.method === 'POST' && /\/v2\.0\/ports$/.test(x.path));
-    assert.deepEqual(portPosts.map((x) => x.injected), ['status', 'reset-after'], 'refused (429), then done but the answer lost: no third POST');
+    assert.deepEqual(
+      portPosts.map((x) => x.injected),
+      ['status', 'reset-after'],
+      'refused (429), then done but the answer lost: no third POST',
+    );
     const keypairPosts = proxy.seen.filter((x) => x.method === 'POST' && /\/os-keypairs/.test(x.path));
-    assert.deepEqual(keypairPosts.map((x) => x.injected), ['status', 'reset-after']);
+    assert.deepEqual(
+      keypairPosts.map((x) => x.injected),
+      ['status', 'reset-after'],
+    );
     const injected = proxy.seen.filter((x) => x.injected);
-    for (const kind of ['status', 'slow', 'reset', 'reset-after']) assert.ok(injected.some((x) => x.injected === kind), `${kind} injected`);
+    for (const kind of ['status', 'slow', 'reset', 'reset-after'])
+      assert.ok(
+        injected.some((x) => x.injected === kind),
+        `${kind} injected`,
+      );
     // every injected failure was followed by a retry of the same call
     const posts = proxy.seen.filter((x) => x.method === 'POST' && /^\/v2\.1\/servers$/.test(x.path));
     assert.equal(posts.length, 4, `3 servers (one answer lost, adopted without a new POST) + 1 refused and repeated: ${JSON.stringify(posts)}`);
@@ -134,10 +153,24 @@ test("a server in ERROR: Nova's fault is reported and the node is retried once o
   const s = await proxiedSession(proxy);
   const lines: string[] = [];
   try {
-    const r = await provision({ session: s, run: identity(id), subnodes: 1, flavor: { name: 'm1.tiny' }, image: 'tiny', bootTimeoutMs: 60_000, onProgress: (l) => lines.push(l) });
+    const r = await provision({
+      session: s,
+      run: identity(id),
+      subnodes: 1,
+      flavor: { name: 'm1.tiny' },
+      image: 'tiny',
+      bootTimeoutMs: 60_000,
+      onProgress: (l) => lines.push(l),
+    });
     assert.ok(edited);
-    assert.deepEqual(r.nodes.map((n) => n.attempts), [2, 1]);
-    assert.ok(lines.some((l) => /controller went to ERROR: injected: the hypervisor caught fire \(code 500\); trying once more on a new server/.test(l)), lines.join('\n'));
+    assert.deepEqual(
+      r.nodes.map((n) => n.attempts),
+      [2, 1],
+    );
+    assert.ok(
+      lines.some((l) => /controller went to ERROR: injected: the hypervisor caught fire \(code 500\); trying once more on a new server/.test(l)),
+      lines.join('\n'),
+    );
     const servers = await runServers(id);
     assert.equal(servers.length, 2, 'the first controller is gone, its replacement is there');
     assert.ok(servers.every((x) => x.status === 'ACTIVE'));
@@ -152,7 +185,11 @@ test("a server in ERROR: Nova's fault is reported and the node is retried once o
 test('ERROR twice (no valid host, for real): the fault in the error, everything deleted', { skip: skipLocal }, async () => {
   await ensureFlavor({ name: 'tg-no-valid-host', ram: 64, vcpus: 1, disk: 900_000 });
   const id = runId('err2');
-  const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'tg-no-valid-host', '--subnodes', '0', '--run-id', id, '--boot-timeout', '60s'], { env: cloudEnv(), cwd: tmpdir() });
+  const r = await cliCommand(
+    provisionCommand,
+    ['--image', 'tiny', '--flavor', 'tg-no-valid-host', '--subnodes', '0', '--run-id', id, '--boot-timeout', '60s'],
+    { env: cloudEnv(), cwd: tmpdir() },
+  );
   assert.equal(r.code, 4, r.stderr);
   assert.match(r.stderr, /went to ERROR: No valid host was found/);
   assert.match(r.stderr, /tempest-gate provision: provision failed: tempest-gate-.*-controller went to ERROR twice: No valid host was found.*; cleaned up/);
@@ -167,9 +204,15 @@ test('quota exceeded: a clear error, not retried, nothing left', { skip: skipLoc
   const proxy = await startFaultProxy([]);
   const { dir, file } = await writeCloudsYaml({ authUrl: proxy.authUrl });
   try {
-    const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'tg-quota-buster', '--subnodes', '2', '--run-id', id], { env: { HOME: dir, OS_CLIENT_CONFIG_FILE: file }, cwd: dir });
+    const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'tg-quota-buster', '--subnodes', '2', '--run-id', id], {
+      env: { HOME: dir, OS_CLIENT_CONFIG_FILE: file },
+      cwd: dir,
+    });
     assert.equal(r.code, 4, r.stderr);
-    assert.match(r.stderr, /quota exceeded: Quota exceeded for cores: Requested 500, but already used \d+ of 400 cores \(this run needs 3 servers of flavor tg-quota-buster: 500 vCPUs, 64 MB each\); not retried/);
+    assert.match(
+      r.stderr,
+      /quota exceeded: Quota exceeded for cores: Requested 500, but already used \d+ of 400 cores \(this run needs 3 servers of flavor tg-quota-buster: 500 vCPUs, 64 MB each\); not retried/,
+    );
     const posts = proxy.seen.filter((x) => x.method === 'POST' && /^\/v2\.1\/servers$/.test(x.path));
     assert.equal(posts.length, 3, 'one POST per node, none repeated');
     assert.ok(posts.every((p) => p.status === 403));
@@ -213,7 +256,10 @@ test('the overall --timeout: cleaned up, exit 4', { skip: skipLocal }, async () 
   const proxy = await startFaultProxy([{ service: 'compute', method: 'GET', path: /\/servers\/detail\?tags=/, fault: { kind: 'slow', ms: 1000 }, times: 100 }]);
   const { dir, file } = await writeCloudsYaml({ authUrl: proxy.authUrl });
   try {
-    const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '1', '--run-id', id, '--timeout', '3s'], { env: { HOME: dir, OS_CLIENT_CONFIG_FILE: file }, cwd: dir });
+    const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '1', '--run-id', id, '--timeout', '3s'], {
+      env: { HOME: dir, OS_CLIENT_CONFIG_FILE: file },
+      cwd: dir,
+    });
     assert.equal(r.code, 4, r.stderr);
     assert.match(r.stderr, /overall timeout reached \(--timeout\)/);
   } finally {
@@ -228,7 +274,11 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     const id = runId(sig.toLowerCase());
     const node = new URL('../../node_modules/.bin/node', import.meta.url).pathname;
     const verb = new URL('../helpers/run-verb.ts', import.meta.url).pathname;
-    const child = spawn(node, [verb, 'provision', '--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '1', '--run-id', id], { env: cloudEnv(), cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [verb, 'provision', '--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '1', '--run-id', id], {
+      env: cloudEnv(),
+      cwd: tmpdir(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (c: Buffer) => {
       err += c.toString();

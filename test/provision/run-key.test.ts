@@ -19,10 +19,16 @@ for line in sys.stdin:
 print(bad)
 `;
 
-test('3000 run keys, all valid for pyca/cryptography (as Nova checks them); the private half parses', { skip: !existsSync('/usr/bin/python3') && !process.env.CI ? 'no /usr/bin/python3' : false }, () => {
-  const keys = Array.from({ length: 3000 }, () => generateRunKey('tempest-gate-x'));
-  const bad = execFileSync('/usr/bin/python3', ['-c', CHECK], { input: keys.map((k) => k.public).join('\n') }).toString().trim();
-  assert.equal(bad, '0');
-  const parsed = ssh2.utils.parseKey(keys[0]!.private);
-  assert.ok(!(parsed instanceof Error), parsed instanceof Error ? String(parsed) : undefined);
-});
+test(
+  '3000 run keys, all valid for pyca/cryptography (as Nova checks them); the private half parses',
+  { skip: !existsSync('/usr/bin/python3') && !process.env.CI ? 'no /usr/bin/python3' : false },
+  () => {
+    const keys = Array.from({ length: 3000 }, () => generateRunKey('tempest-gate-x'));
+    const bad = execFileSync('/usr/bin/python3', ['-c', CHECK], { input: keys.map((k) => k.public).join('\n') })
+      .toString()
+      .trim();
+    assert.equal(bad, '0');
+    const parsed = ssh2.utils.parseKey(keys[0]!.private);
+    assert.ok(!(parsed instanceof Error), parsed instanceof Error ? String(parsed) : undefined);
+  },
+);

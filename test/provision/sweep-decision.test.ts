@@ -43,8 +43,14 @@ test("a keypair's own clock does not save a dead run; alone, it is judged by its
   const withServer = decideSweep([r('server', 's', 'dead', 5 * H, -4 * H), r('keypair', 'k', 'dead', 60_000)], { nowMs: NOW, olderThanMs: 2 * H });
   assert.deepEqual(withServer.remove.map((x) => x.id).sort(), ['k', 's']);
   const d = decideSweep([r('keypair', 'old', 'gone', 30 * H), r('keypair', 'unknown', 'x', undefined)], { nowMs: NOW, olderThanMs: 24 * H });
-  assert.deepEqual(d.remove.map((x) => x.id), ['old']);
-  assert.deepEqual(d.keep.map((k) => [k.resource.id, k.reason]), [['unknown', 'creation time unknown']]);
+  assert.deepEqual(
+    d.remove.map((x) => x.id),
+    ['old'],
+  );
+  assert.deepEqual(
+    d.keep.map((k) => [k.resource.id, k.reason]),
+    [['unknown', 'creation time unknown']],
+  );
 });
 
 test('durations', () => {
@@ -60,7 +66,10 @@ test('run ids, names, tags and descriptions round-trip', () => {
   assert.ok(isValidRunId(id), id);
   const run = { runId: id, createdAt: iso(NOW), deadline: iso(NOW + H), repo: 'openstack/nova', change: '12345' };
   const nodes = planNodes(run, 2);
-  assert.deepEqual(nodes.map((n) => n.name), [`tempest-gate-${id}-controller`, `tempest-gate-${id}-subnode-1`, `tempest-gate-${id}-subnode-2`]);
+  assert.deepEqual(
+    nodes.map((n) => n.name),
+    [`tempest-gate-${id}-controller`, `tempest-gate-${id}-subnode-1`, `tempest-gate-${id}-subnode-2`],
+  );
   for (const n of nodes) {
     assert.equal(runIdFromTags(n.tags), id);
     for (const t of n.tags) assert.ok(t.length <= 60 && !/[,/]/.test(t), t);

@@ -22,21 +22,44 @@ test('sweep removes a crashed run and nothing else', { skip: skipLocal }, async 
   try {
     const now = Date.now();
     // a run that started 3 h ago with a 1 h timeout, and whose process died: nobody cleaned up
-    await provision({ session: s, run: { runId: dead, createdAt: new Date(now - 3 * H).toISOString(), deadline: new Date(now - 2 * H).toISOString() }, subnodes: 1, flavor: { name: 'm1.tiny' }, image: 'tiny', bootTimeoutMs: 60_000 });
+    await provision({
+      session: s,
+      run: { runId: dead, createdAt: new Date(now - 3 * H).toISOString(), deadline: new Date(now - 2 * H).toISOString() },
+      subnodes: 1,
+      flavor: { name: 'm1.tiny' },
+      image: 'tiny',
+      bootTimeoutMs: 60_000,
+    });
     // a run started 3 h ago that is still within its (long) timeout
-    await provision({ session: s, run: { runId: live, createdAt: new Date(now - 3 * H).toISOString(), deadline: new Date(now + H).toISOString() }, subnodes: 0, flavor: { name: 'm1.tiny' }, image: 'tiny', bootTimeoutMs: 60_000 });
+    await provision({
+      session: s,
+      run: { runId: live, createdAt: new Date(now - 3 * H).toISOString(), deadline: new Date(now + H).toISOString() },
+      subnodes: 0,
+      flavor: { name: 'm1.tiny' },
+      image: 'tiny',
+      bootTimeoutMs: 60_000,
+    });
     // look-alikes: our name prefix, none of our tags or descriptions
     const image = await findImage(s, 'tiny');
     const net = (await listNetworks(s)).find((n) => n.name === 'private')!;
     const port = await s.call('network', 'POST', '/v2.0/ports', { json: { port: { network_id: net.id, name: `tempest-gate-${stamp}-foreign` } } });
     foreignPort = (port.json as { port: { id: string } }).port.id;
-    const server = await s.call('compute', 'POST', '/servers', { json: { server: { name: `tempest-gate-${stamp}-foreign`, imageRef: image.id, flavorRef: '1', networks: 'none' } } });
+    const server = await s.call('compute', 'POST', '/servers', {
+      json: { server: { name: `tempest-gate-${stamp}-foreign`, imageRef: image.id, flavorRef: '1', networks: 'none' } },
+    });
     foreignServer = (server.json as { server: { id: string } }).server.id;
 
     const dry = await cliCommand(cleanupCommand, ['--sweep', '--older-than', '1h', '--dry-run', '--json'], { env: cloudEnv(), cwd: tmpdir() });
     assert.equal(dry.code, 0, dry.stderr);
-    const plan = JSON.parse(dry.stdout) as { removed: { kind: string; runId?: string; name: string }[]; kept: { runId?: string; reason: string }[]; runs: string[] };
-    const deadItems = plan.removed.filter((r) => r.runId === dead).map((r) => r.kind).sort();
+    const plan = JSON.parse(dry.stdout) as {
+      removed: { kind: string; runId?: string; name: string }[];
+      kept: { runId?: string; reason: string }[];
+      runs: string[];
+    };
+    const deadItems = plan.removed
+      .filter((r) => r.runId === dead)
+      .map((r) => r.kind)
+      .sort();
     assert.deepEqual(deadItems, ['keypair', 'port', 'port', 'securitygroup', 'server', 'server']);
     assert.ok(plan.runs.includes(dead));
     assert.ok(!plan.removed.some((r) => r.runId === live));

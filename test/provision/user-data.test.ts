@@ -76,7 +76,9 @@ test('controller local.conf runs the API services on itself and tells Tempest ho
 });
 
 test('no password of the devstack template ever reaches user-data', () => {
-  const secrets = Object.entries(DEVSTACK_MULTINODE.controller.devstack_localrc).filter(([k]) => k.endsWith('_PASSWORD')).map(([, v]) => String(v));
+  const secrets = Object.entries(DEVSTACK_MULTINODE.controller.devstack_localrc)
+    .filter(([k]) => k.endsWith('_PASSWORD'))
+    .map(([, v]) => String(v));
   assert.ok(secrets.length >= 4);
   for (const o of [controller, subnode]) {
     const ud = renderUserData(o);
@@ -90,7 +92,13 @@ test('user-data is a #cloud-config document with the node files and the stack sc
   assert.ok(ud.startsWith('#cloud-config\n'));
   const doc = parse(ud) as { write_files: { path: string; content: string }[]; runcmd: unknown[] };
   const paths = doc.write_files.map((f) => f.path);
-  assert.deepEqual(paths, ['/etc/tempest-gate/run-id', '/etc/tempest-gate/role', '/etc/tempest-gate/local.conf', '/usr/local/bin/tempest-gate-stack', '/usr/local/bin/tempest-gate-discover-hosts']);
+  assert.deepEqual(paths, [
+    '/etc/tempest-gate/run-id',
+    '/etc/tempest-gate/role',
+    '/etc/tempest-gate/local.conf',
+    '/usr/local/bin/tempest-gate-stack',
+    '/usr/local/bin/tempest-gate-discover-hosts',
+  ]);
   assert.equal(doc.write_files[2]!.content, renderLocalConf(controller));
   assert.equal((parse(renderUserData(subnode)) as { write_files: unknown[] }).write_files.length, 4, 'subnodes do not map cells');
 });
@@ -114,10 +122,19 @@ test('cloud-init schema check rejects a broken document (the check can fail)', {
 
 test('extra localrc settings (the change under test) reach every node, quoted for the shell', async () => {
   const { changeUnderTestLocalrc, parseLocalrcEntries, renderLocalConf } = await import('../../src/core/provision/local-conf.ts');
-  const extra = { ...changeUnderTestLocalrc({ serverUrl: 'https://github.com/', headRepo: 'me/python-novaclient', headSha: 'b'.repeat(40) }), ...parseLocalrcEntries(['X=$(touch /tmp/p) `id`'], '--localrc') };
+  const extra = {
+    ...changeUnderTestLocalrc({ serverUrl: 'https://github.com/', headRepo: 'me/python-novaclient', headSha: 'b'.repeat(40) }),
+    ...parseLocalrcEntries(['X=$(touch /tmp/p) `id`'], '--localrc'),
+  };
   assert.equal(extra.PYTHON_NOVACLIENT_REPO, 'https://github.com/me/python-novaclient.git');
   for (const role of ['controller', 'subnode'] as const) {
-    const conf = renderLocalConf({ role, controllerIp: '10.0.0.5', selfIp: role === 'controller' ? '10.0.0.5' : '10.0.0.6', computeNodes: 2, extraLocalrc: extra });
+    const conf = renderLocalConf({
+      role,
+      controllerIp: '10.0.0.5',
+      selfIp: role === 'controller' ? '10.0.0.5' : '10.0.0.6',
+      computeNodes: 2,
+      extraLocalrc: extra,
+    });
     assert.match(conf, /^PYTHON_NOVACLIENT_BRANCH=b{40}$/m);
     assert.match(conf, /^X="\\\$\(touch \/tmp\/p\) \\`id\\`"$/m);
   }

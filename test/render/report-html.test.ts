@@ -21,7 +21,13 @@ test('the report of a real run with a baseline diff renders in Chromium: verdict
   const results = parseResults(readFileSync(MINI));
   const baseline = toBaseline(summarizeRuns([withAllPassing(results)]));
   const diff = compareRuns(baseline, summarizeRuns([results]), { today: '2026-11-25', failOn: 'regressions' });
-  const html = renderHtmlReport({ title: 'tempest-gate: <compute> & identity', subtitle: 'local cloud', results, diff, verdict: gateVerdict({ diff, hasBaseline: true }) });
+  const html = renderHtmlReport({
+    title: 'tempest-gate: <compute> & identity',
+    subtitle: 'local cloud',
+    results,
+    diff,
+    verdict: gateVerdict({ diff, hasBaseline: true }),
+  });
   const dir = mkdtempSync(join(tmpdir(), 'tg-html-'));
   const file = join(dir, 'report.html');
   writeFileSync(file, html);
@@ -65,7 +71,12 @@ test('the report of a real run with a baseline diff renders in Chromium: verdict
 test('hostile test names are shown as text, never run as markup', async () => {
   const results = parseResults(readFileSync(MINI));
   const evil = '<img src=x onerror="window.__pwned=1">';
-  results.tests[0] = { ...results.tests[0]!, id: `tempest.api.x.T.test_${evil}`, status: 'fail', attachments: [{ name: 'traceback', contentType: 'text/plain', size: 10, truncatedBytes: 0, text: `</pre><script>window.__pwned=2</script>` }] };
+  results.tests[0] = {
+    ...results.tests[0]!,
+    id: `tempest.api.x.T.test_${evil}`,
+    status: 'fail',
+    attachments: [{ name: 'traceback', contentType: 'text/plain', size: 10, truncatedBytes: 0, text: `</pre><script>window.__pwned=2</script>` }],
+  };
   const html = renderHtmlReport({ title: 'x', results, verdict: { result: 'fail', reason: '1 new failing test', blocking: [], exitCode: 1 } });
   const browser = await launchChromium();
   try {

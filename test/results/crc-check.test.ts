@@ -14,7 +14,9 @@ import { parseFile, summarizeFile } from '../../src/stages/results.ts';
 import { injure, type Injury } from '../helpers/streams.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/subunit/', import.meta.url));
-const v2 = readdirSync(FIXTURES).filter((f) => f.endsWith('.subunit') && !f.includes('.v1.')).map((f) => join(FIXTURES, f));
+const v2 = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.subunit') && !f.includes('.v1.'))
+  .map((f) => join(FIXTURES, f));
 
 test('the worker finds every real v2 fixture clean, packet by packet, whatever its read size', async () => {
   for (const file of v2) {

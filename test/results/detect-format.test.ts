@@ -119,7 +119,10 @@ test('detected: each format is read as itself; text and binary are not result fi
     if (input.detected === 'not-results') {
       assert.throws(
         () => parseResults(input.bytes, { source: 'some/file' }),
-        (e: unknown) => e instanceof UserError && e.exitCode === 3 && e.message === 'some/file: not a result file (expected subunit v1/v2, JUnit XML or tempest-gate results JSON)',
+        (e: unknown) =>
+          e instanceof UserError &&
+          e.exitCode === 3 &&
+          e.message === 'some/file: not a result file (expected subunit v1/v2, JUnit XML or tempest-gate results JSON)',
         input.name,
       );
       continue;
@@ -152,15 +155,20 @@ test('results JSON that is cut, or of another schema, is a one-line error naming
   const cut = json.subarray(0, 5000);
   assert.throws(
     () => parseResults(cut, { source: 'r.json' }),
-    (e: unknown) => e instanceof UserError && e.exitCode === 3 && /^r\.json: byte \d+: malformed tempest-gate results JSON: /.test(e.message) && !e.message.includes('\n'),
+    (e: unknown) =>
+      e instanceof UserError && e.exitCode === 3 && /^r\.json: byte \d+: malformed tempest-gate results JSON: /.test(e.message) && !e.message.includes('\n'),
   );
   const other = Buffer.from(JSON.stringify({ ...v2Results, schema: 'tempest-gate/results@9' }));
   assert.throws(
     () => parseResults(other, { source: 'r.json' }),
-    (e: unknown) => e instanceof UserError && e.message === 'r.json: not tempest-gate results JSON (tempest-gate/results@1): "schema" is "tempest-gate/results@9"',
+    (e: unknown) =>
+      e instanceof UserError && e.message === 'r.json: not tempest-gate results JSON (tempest-gate/results@1): "schema" is "tempest-gate/results@9"',
   );
   const badTest = Buffer.from(JSON.stringify({ ...v2Results, tests: [{ id: 'x', status: 'passed', attachments: [] }] }));
-  assert.throws(() => parseResults(badTest), (e: unknown) => e instanceof UserError && e.message.includes('tests[0] is not a test record'));
+  assert.throws(
+    () => parseResults(badTest),
+    (e: unknown) => e instanceof UserError && e.message.includes('tests[0] is not a test record'),
+  );
   // A JSON log line in front of a v2 stream is stray output, not a results document.
   const logged = Buffer.concat([Buffer.from('{"level": "info", "msg": "starting"}\n'), v2]);
   assert.equal(detectFormat(logged), 'subunit-v2');

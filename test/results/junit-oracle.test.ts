@@ -52,7 +52,7 @@ test('subunit2junitxml (python3-junitxml) is installed (the oracle)', async () =
   await run('/bin/sh', ['-c', 'command -v subunit2junitxml']);
 });
 
-test('every real v2 stream: our JUnit XML is subunit2junitxml\'s, element for element', async () => {
+test("every real v2 stream: our JUnit XML is subunit2junitxml's, element for element", async () => {
   const outputs = await Promise.all(v2Fixtures.map((f) => subunit2junitxml(join(FIXTURES, f))));
   assert.equal(v2Fixtures.length, 6);
   let cases = 0;
@@ -115,14 +115,24 @@ test('subunit v1 streams (the real one and generated ones): our JUnit is subunit
   const dir = mkdtempSync(join(tmpdir(), 'tg-junit-v1-'));
   try {
     // Stamped from the first line on, so python never falls back to its wall clock.
-    const texts = [readFileSync(join(FIXTURES, 'refstack-client-testrepository-0.v1.subunit'), 'utf8'), ...fc.sample(fc.array(genV1Test, { maxLength: 8 }), { numRuns: 80, seed: 31 }).map((t) => v1StreamOf(t))];
+    const texts = [
+      readFileSync(join(FIXTURES, 'refstack-client-testrepository-0.v1.subunit'), 'utf8'),
+      ...fc.sample(fc.array(genV1Test, { maxLength: 8 }), { numRuns: 80, seed: 31 }).map((t) => v1StreamOf(t)),
+    ];
     const v1 = texts.map((t, i) => {
       writeFileSync(join(dir, `${i}.v1`), t);
       return join(dir, `${i}.v1`);
     });
-    const conv = runFilterBatch('subunit-1to2', v1.map((f): [string, string] => [f, `${f}.v2`]));
+    const conv = runFilterBatch(
+      'subunit-1to2',
+      v1.map((f): [string, string] => [f, `${f}.v2`]),
+    );
     // --no-passthrough: stray v1 output would otherwise be copied in front of the XML.
-    const junit = runFilterBatch('subunit2junitxml', v1.map((f): [string, string] => [`${f}.v2`, `${f}.xml`]), ['--no-passthrough']);
+    const junit = runFilterBatch(
+      'subunit2junitxml',
+      v1.map((f): [string, string] => [`${f}.v2`, `${f}.xml`]),
+      ['--no-passthrough'],
+    );
     let compared = 0;
     v1.forEach((f, i) => {
       if (conv[i]!.crashed !== null || junit[i]!.crashed !== null) return;
@@ -141,7 +151,10 @@ test('a listing stream (exists only, as `stestr list --subunit` writes) gives no
   const dir = mkdtempSync(join(tmpdir(), 'tg-junit-'));
   try {
     const file = join(dir, 'list.subunit');
-    writeFileSync(file, Buffer.concat(['a.b.C.test_one', 'a.b.C.test_two'].map((id) => encodePacket({ testId: id, status: 'exists', timestamp: 1_700_000_000_000_000 }))));
+    writeFileSync(
+      file,
+      Buffer.concat(['a.b.C.test_one', 'a.b.C.test_two'].map((id) => encodePacket({ testId: id, status: 'exists', timestamp: 1_700_000_000_000_000 }))),
+    );
     const want = await subunit2junitxml(file);
     const got = writeJUnit(parseResults(readFileSync(file)));
     assert.deepEqual(xmlTree(got), xmlTree(want));
@@ -159,7 +172,11 @@ test('round trip: JUnit we write reads back to the same tests and statuses', () 
     const expected = results.tests
       .filter((t) => t.status !== 'exists')
       .map((t) => [t.id, t.status === 'xfail' ? 'success' : t.status === 'inprogress' || t.status === 'unknown' ? 'fail' : t.status]);
-    assert.deepEqual(back.tests.map((t) => [t.id, t.status]), expected, f);
+    assert.deepEqual(
+      back.tests.map((t) => [t.id, t.status]),
+      expected,
+      f,
+    );
     for (const t of back.tests) {
       if (t.status === 'fail') assert.match(t.attachments[0]!.text, /^testtools\.testresult\.real\._StringException/);
     }

@@ -130,18 +130,38 @@ test('nested suites, error elements, message-only failures and timestamps', () =
 </testsuites>`;
   const r = readJUnit(Buffer.from(xml), KEEP_ALL);
   assert.deepEqual(r.damage, []);
-  assert.deepEqual(r.tests.map((t) => [t.id, t.status]), [['org.example.FooTest.testA', 'success'], ['org.example.FooTest.testB', 'fail'], ['bare_name', 'skip']]);
+  assert.deepEqual(
+    r.tests.map((t) => [t.id, t.status]),
+    [
+      ['org.example.FooTest.testA', 'success'],
+      ['org.example.FooTest.testB', 'fail'],
+      ['bare_name', 'skip'],
+    ],
+  );
   const [a, b, c] = r.tests;
   // Some tools group thousands in the time attribute.
   assert.equal(c!.duration, 1234.5);
   assert.deepEqual([a!.start, a!.stop, a!.duration], ['2024-05-01T10:00:00.000000Z', '2024-05-01T10:00:01.500000Z', 1.5]);
-  assert.deepEqual(b!.attachments.map((x) => [x.name, x.text]), [['traceback', 'java.lang.NullPointerException'], ['stderr', 'stack <here>']]);
+  assert.deepEqual(
+    b!.attachments.map((x) => [x.name, x.text]),
+    [
+      ['traceback', 'java.lang.NullPointerException'],
+      ['stderr', 'stack <here>'],
+    ],
+  );
 });
 
 test('malformed XML: damage with line, column and byte offset; whole test cases before it are kept', () => {
-  const xml = '<testsuite>\n<testcase classname="a" name="one"/>\n<testcase classname="a" name="two"><failure>x</failure></testcase>\n<testcase classname="a" name="three"><failure>oops</testcase>\n</testsuite>\n';
+  const xml =
+    '<testsuite>\n<testcase classname="a" name="one"/>\n<testcase classname="a" name="two"><failure>x</failure></testcase>\n<testcase classname="a" name="three"><failure>oops</testcase>\n</testsuite>\n';
   const r = readJUnit(Buffer.from(xml));
-  assert.deepEqual(r.tests.map((t) => [t.id, t.status]), [['a.one', 'success'], ['a.two', 'fail']]);
+  assert.deepEqual(
+    r.tests.map((t) => [t.id, t.status]),
+    [
+      ['a.one', 'success'],
+      ['a.two', 'fail'],
+    ],
+  );
   assert.equal(r.damage.length, 1);
   const d = r.damage[0]!;
   assert.equal(d.kind, 'xml');
@@ -170,13 +190,27 @@ test('a JUnit report cut anywhere keeps a prefix of its tests and says where it 
 });
 
 test('encodings: a declared ISO-8859-1 document, and invalid UTF-8 reported where it is', () => {
-  const latin = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<testsuite><testcase classname="a" name="caf'), Buffer.from([0xe9]), Buffer.from('"/></testsuite>\n')]);
+  const latin = Buffer.concat([
+    Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<testsuite><testcase classname="a" name="caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('"/></testsuite>\n'),
+  ]);
   const r = readJUnit(latin);
   assert.deepEqual([r.tests.map((t) => t.id), r.damage], [['a.caf\u00e9'], []]);
-  const bad = Buffer.concat([Buffer.from('<testsuite>\n<testcase classname="a" name="one"/>\n<testcase classname="a" name="t'), Buffer.from([0xff]), Buffer.from('"/></testsuite>\n')]);
+  const bad = Buffer.concat([
+    Buffer.from('<testsuite>\n<testcase classname="a" name="one"/>\n<testcase classname="a" name="t'),
+    Buffer.from([0xff]),
+    Buffer.from('"/></testsuite>\n'),
+  ]);
   const b = readJUnit(bad);
-  assert.deepEqual(b.tests.map((t) => t.id), ['a.one', 'a.t\ufffd']);
-  assert.deepEqual(b.damage.map((d) => [d.kind, d.line, d.offset]), [['utf8', 3, bad.indexOf(0xff)]]);
+  assert.deepEqual(
+    b.tests.map((t) => t.id),
+    ['a.one', 'a.t\ufffd'],
+  );
+  assert.deepEqual(
+    b.damage.map((d) => [d.kind, d.line, d.offset]),
+    [['utf8', 3, bad.indexOf(0xff)]],
+  );
 });
 
 test('empty and non-JUnit XML', () => {
@@ -220,7 +254,10 @@ test('JUnit we write for a JUnit we read is stable (writer and reader agree)', a
   const r = parseResults(await pytestJUnit(), KEEP_ALL);
   const once = writeJUnit(r);
   const twice = writeJUnit(readJUnit(Buffer.from(once), KEEP_ALL));
-  assert.deepEqual(xmlTree(twice).map((s) => s.children.map((c) => [c.attrs, c.children.map((x) => x.tag)])), xmlTree(once).map((s) => s.children.map((c) => [c.attrs, c.children.map((x) => x.tag)])));
+  assert.deepEqual(
+    xmlTree(twice).map((s) => s.children.map((c) => [c.attrs, c.children.map((x) => x.tag)])),
+    xmlTree(once).map((s) => s.children.map((c) => [c.attrs, c.children.map((x) => x.tag)])),
+  );
 });
 
 test('corrupted JUnit (bytes inserted, deleted, flipped): never a crash, every damage located', async () => {

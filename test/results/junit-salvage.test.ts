@@ -52,7 +52,10 @@ test('a multi-megabyte JUnit file cut anywhere keeps every test case that ended 
     );
     assert.equal(r.damage.length, 1, `cut at ${at}`);
     const d = r.damage[0] as { offset: number; line?: number };
-    assert.ok(d.offset <= at && d.offset >= (keptBefore(doc, at).length ? (doc.ends[keptBefore(doc, at).length - 1] as { end: number }).end : 0) - 1, `damage at ${d.offset} for a cut at ${at}`);
+    assert.ok(
+      d.offset <= at && d.offset >= (keptBefore(doc, at).length ? (doc.ends[keptBefore(doc, at).length - 1] as { end: number }).end : 0) - 1,
+      `damage at ${d.offset} for a cut at ${at}`,
+    );
   }
 });
 

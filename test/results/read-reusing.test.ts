@@ -16,7 +16,9 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/subunit/', import.meta.url))
 test('every fixture (subunit v2, v1, and JUnit made from them) reads the same through reused buffers of any size', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tg-reuse-'));
   try {
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.subunit')).map((f) => join(FIXTURES, f));
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.subunit'))
+      .map((f) => join(FIXTURES, f));
     // JUnit input too: the JUnit we write for the first v2 fixture
     const xml = join(dir, 'run.xml');
     writeFileSync(xml, writeJUnit(parseResults(readFileSync(files.find((f) => !f.includes('.v1.'))!))));
@@ -38,8 +40,11 @@ test('every fixture (subunit v2, v1, and JUnit made from them) reads the same th
 });
 
 test('a missing file is a one-line error naming it', async () => {
-  await assert.rejects(readFileReusing('/nonexistent/run.subunit', () => undefined), (err: Error) => {
-    assert.equal(err.message, '/nonexistent/run.subunit: cannot read: no such file');
-    return true;
-  });
+  await assert.rejects(
+    readFileReusing('/nonexistent/run.subunit', () => undefined),
+    (err: Error) => {
+      assert.equal(err.message, '/nonexistent/run.subunit: cannot read: no such file');
+      return true;
+    },
+  );
 });

@@ -59,7 +59,9 @@ test('a run of several batches (1,300 tests, unfinished ones at the end): the st
 test('every fixture (v2, v1, JUnit), and damaged copies read twice by the CRC fallback: the CLI JSON is the whole JSON', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tg-json-'));
   try {
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.subunit')).map((f) => join(FIXTURES, f));
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.subunit'))
+      .map((f) => join(FIXTURES, f));
     const v2 = files.find((f) => f.includes('local-tempest'))!;
     const xml = join(dir, 'run.xml');
     writeFileSync(xml, writeJUnit(parseResults(readFileSync(v2))));

@@ -26,26 +26,33 @@ test('subunit v2: a secret cut at every byte boundary of an attachment, among ot
   let cases = 0;
   let missedByBytes = 0;
   fc.assert(
-    fc.property(genSecret, fc.array(genTest, { maxLength: 5 }), fc.nat(), fc.boolean(), fc.array(fc.nat(), { maxLength: 3 }), (secret, others, seed, withId, extra) => {
-      const s = enc.encode(secret);
-      const prefix = enc.encode('keystoneauth1.exceptions.http.Unauthorized: password=');
-      const content = concat(prefix, s, '\nend of traceback');
-      for (let k = 1; k < s.length; k++) {
-        const packets = filePackets({
-          ...(withId ? { testId: 'tempest.api.identity.test_leak.T.test_leak' } : {}),
-          fileName: 'traceback',
-          mimeType: 'text/x-traceback; charset="utf8"; language="python"',
-          content,
-          cuts: [prefix.length + k, ...extra.map((c) => c % content.length)],
-        });
-        const stream = streamWith(others, [packets], seed);
-        cases++;
-        if (!bytesHold(stream, secret)) missedByBytes++;
-        const r = findSecrets(stream, 'auto', [DECOY, secret]);
-        assert.deepEqual(r.found, [1], `cut at byte ${k} of the secret`);
-        assert.deepEqual(r.readAs, ['subunit-v2']);
-      }
-    }),
+    fc.property(
+      genSecret,
+      fc.array(genTest, { maxLength: 5 }),
+      fc.nat(),
+      fc.boolean(),
+      fc.array(fc.nat(), { maxLength: 3 }),
+      (secret, others, seed, withId, extra) => {
+        const s = enc.encode(secret);
+        const prefix = enc.encode('keystoneauth1.exceptions.http.Unauthorized: password=');
+        const content = concat(prefix, s, '\nend of traceback');
+        for (let k = 1; k < s.length; k++) {
+          const packets = filePackets({
+            ...(withId ? { testId: 'tempest.api.identity.test_leak.T.test_leak' } : {}),
+            fileName: 'traceback',
+            mimeType: 'text/x-traceback; charset="utf8"; language="python"',
+            content,
+            cuts: [prefix.length + k, ...extra.map((c) => c % content.length)],
+          });
+          const stream = streamWith(others, [packets], seed);
+          cases++;
+          if (!bytesHold(stream, secret)) missedByBytes++;
+          const r = findSecrets(stream, 'auto', [DECOY, secret]);
+          assert.deepEqual(r.found, [1], `cut at byte ${k} of the secret`);
+          assert.deepEqual(r.readAs, ['subunit-v2']);
+        }
+      },
+    ),
     { numRuns: 120, seed: 20261201 },
   );
   // The packet headers between the pieces: a byte search misses every one of these.
@@ -71,7 +78,16 @@ test('subunit v1: a secret cut across the HTTP chunks of a multipart detail is f
           startWord: 'test:',
           outcome: 'failure',
           colon: true,
-          details: { kind: 'multipart', parts: [{ mime: 'text/x-traceback;charset=utf8', name: 'traceback', chunks: [`password=${points.slice(0, k).join('')}`, `${points.slice(k).join('')}\n`] }] },
+          details: {
+            kind: 'multipart',
+            parts: [
+              {
+                mime: 'text/x-traceback;charset=utf8',
+                name: 'traceback',
+                chunks: [`password=${points.slice(0, k).join('')}`, `${points.slice(k).join('')}\n`],
+              },
+            ],
+          },
           globalTags: [],
           testTags: [],
           progress: null,
@@ -95,7 +111,10 @@ test('subunit v1: a secret cut across the HTTP chunks of a multipart detail is f
 // JUnit: every way XML can spell a character, and CDATA cut anywhere.
 type Form = 'literal' | 'named' | 'decimal' | 'hex';
 const NAMES: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' };
-const genForms = fc.array(fc.record({ form: fc.constantFrom<Form>('literal', 'named', 'decimal', 'hex'), zeros: fc.nat(2), upper: fc.boolean() }), { minLength: 30, maxLength: 30 });
+const genForms = fc.array(fc.record({ form: fc.constantFrom<Form>('literal', 'named', 'decimal', 'hex'), zeros: fc.nat(2), upper: fc.boolean() }), {
+  minLength: 30,
+  maxLength: 30,
+});
 
 function spell(points: string[], forms: { form: Form; zeros: number; upper: boolean }[], inAttr: boolean): string {
   return points
@@ -149,7 +168,16 @@ function xmlStrings(xml: string): string[] {
     if (typeof v === 'string') out.push(v);
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
   };
-  walk(new XMLParser({ ignoreAttributes: false, htmlEntities: true, parseTagValue: false, parseAttributeValue: false, trimValues: false, cdataPropName: false }).parse(xml));
+  walk(
+    new XMLParser({
+      ignoreAttributes: false,
+      htmlEntities: true,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: false,
+      cdataPropName: false,
+    }).parse(xml),
+  );
   return out;
 }
 
@@ -169,8 +197,17 @@ test('JUnit: a secret spelled with entities, decimal and hex references, or cut 
         const xml = junitWith(place, textContent(points, cuts, cdata, forms), spell(points, forms, true));
         // The document really says the secret (read by fast-xml-parser, not by the code under test).
         if (place === 'message' || place === 'property') assert.ok(xmlStrings(xml).includes(secret), xml);
-        else if (place === 'name') assert.ok(xmlStrings(xml).some((s) => s.includes(secret)), xml);
-        else assert.ok(xmlStrings(xml).some((s) => s.includes(secret)) || parseResults(enc.encode(xml), { format: 'junit' }).tests.some((t) => t.attachments.some((a) => a.text.includes(secret))), xml);
+        else if (place === 'name')
+          assert.ok(
+            xmlStrings(xml).some((s) => s.includes(secret)),
+            xml,
+          );
+        else
+          assert.ok(
+            xmlStrings(xml).some((s) => s.includes(secret)) ||
+              parseResults(enc.encode(xml), { format: 'junit' }).tests.some((t) => t.attachments.some((a) => a.text.includes(secret))),
+            xml,
+          );
         const bytes = gz ? gzipSync(xml) : enc.encode(xml);
         cases++;
         if (!bytesHold(bytes, secret)) missedByBytes++;
@@ -188,7 +225,13 @@ test('JUnit written by the project (escaped, `]]>` split): the secret in a trace
   const secret = 'a&b<c>"d]]>e';
   const stream = concat(
     encodePacket({ testId: 'tempest.api.T.test_leak', status: 'inprogress', timestamp: 1_700_000_000_000_000 }),
-    encodePacket({ testId: 'tempest.api.T.test_leak', fileName: 'traceback', mimeType: 'text/plain; charset="utf8"', fileBytes: enc.encode(`password ${secret}`), eof: true }),
+    encodePacket({
+      testId: 'tempest.api.T.test_leak',
+      fileName: 'traceback',
+      mimeType: 'text/plain; charset="utf8"',
+      fileBytes: enc.encode(`password ${secret}`),
+      eof: true,
+    }),
     encodePacket({ testId: 'tempest.api.T.test_leak', status: 'fail', timestamp: 1_700_000_001_000_000 }),
   );
   const xml = enc.encode(writeJUnit(parseResults(stream, { attachments: { keep: 'all', capBytes: 1 << 20 } })));
@@ -198,11 +241,14 @@ test('JUnit written by the project (escaped, `]]>` split): the secret in a trace
 
 test('JUnit: text the reader joins across a child element (mixed content) is found through the reader', () => {
   const xml = enc.encode('<testsuite><testcase classname="c" name="t"><system-out>Pw-e2e-<x/>Cloud-9931</system-out></testcase></testsuite>');
-  assert.ok(parseResults(xml, { format: 'junit', attachments: { keep: 'all', capBytes: 1 << 20 } }).tests[0]?.attachments[0]?.text.includes('Pw-e2e-Cloud-9931'), 'the reader joins it');
+  assert.ok(
+    parseResults(xml, { format: 'junit', attachments: { keep: 'all', capBytes: 1 << 20 } }).tests[0]?.attachments[0]?.text.includes('Pw-e2e-Cloud-9931'),
+    'the reader joins it',
+  );
   assert.deepEqual(findSecrets(xml, 'auto', ['Pw-e2e-Cloud-9931']).found, [0]);
 });
 
-test('gzip: a planted secret is found through one or more gzip layers and members, and in a gzip\'d attachment', () => {
+test("gzip: a planted secret is found through one or more gzip layers and members, and in a gzip'd attachment", () => {
   fc.assert(
     fc.property(genSecret, fc.integer({ min: 1, max: 3 }), fc.nat(), fc.array(genTest, { maxLength: 3 }), (secret, layers, cut, others) => {
       const s = enc.encode(secret);
@@ -222,7 +268,10 @@ test('gzip: a planted secret is found through one or more gzip layers and member
   );
   // A log a test attached gzip'd, itself cut across packets.
   const log = gzipSync('2026-11-25 06:00:00 DEBUG auth password=Pw-e2e-Cloud-9931\n');
-  const stream = streamWith([], [filePackets({ testId: 'tempest.api.T.test_x', fileName: 'n-cpu.log.gz', mimeType: 'application/gzip', content: log, cuts: [7, 19] })]);
+  const stream = streamWith(
+    [],
+    [filePackets({ testId: 'tempest.api.T.test_x', fileName: 'n-cpu.log.gz', mimeType: 'application/gzip', content: log, cuts: [7, 19] })],
+  );
   assert.deepEqual(findSecrets(stream, 'auto', ['Pw-e2e-Cloud-9931']).found, [0]);
 });
 
@@ -272,13 +321,20 @@ const genCleanSecret = fc.string({ unit: fc.constantFrom(...'QRSVW#%$'.split('')
 
 test('a clean stream, whole or damaged anywhere, is not flagged and nothing is left unchecked', () => {
   fc.assert(
-    fc.property(fc.array(genTest, { maxLength: 10 }), fc.nat(), fc.array(genInjury, { maxLength: 3 }), fc.array(genCleanSecret, { minLength: 1, maxLength: 3 }), fc.boolean(), (tests, seed, injuries, secrets, gz) => {
-      let bytes = streamOf(tests, seed);
-      for (const inj of injuries) bytes = injure(bytes, inj);
-      const r = findSecrets(gz ? gzipSync(bytes) : bytes, 'auto', secrets);
-      assert.deepEqual(r.found, []);
-      assert.deepEqual(r.unchecked, []);
-    }),
+    fc.property(
+      fc.array(genTest, { maxLength: 10 }),
+      fc.nat(),
+      fc.array(genInjury, { maxLength: 3 }),
+      fc.array(genCleanSecret, { minLength: 1, maxLength: 3 }),
+      fc.boolean(),
+      (tests, seed, injuries, secrets, gz) => {
+        let bytes = streamOf(tests, seed);
+        for (const inj of injuries) bytes = injure(bytes, inj);
+        const r = findSecrets(gz ? gzipSync(bytes) : bytes, 'auto', secrets);
+        assert.deepEqual(r.found, []);
+        assert.deepEqual(r.unchecked, []);
+      },
+    ),
     { numRuns: 300, seed: 20261205 },
   );
   fc.assert(
@@ -307,11 +363,13 @@ test('halves of a secret in two different attachments, or two different XML elem
     }),
     { numRuns: 100, seed: 20261207 },
   );
-  const xml = enc.encode(`<testsuite><testcase name="t1"><system-out>${a}</system-out></testcase><testcase name="t2"><system-out>${b}</system-out></testcase></testsuite>`);
+  const xml = enc.encode(
+    `<testsuite><testcase name="t1"><system-out>${a}</system-out></testcase><testcase name="t2"><system-out>${b}</system-out></testcase></testsuite>`,
+  );
   assert.deepEqual(findSecrets(xml, 'auto', [secret]).found, []);
 });
 
-test('scanFormatOf: the Action\'s file names', () => {
+test("scanFormatOf: the Action's file names", () => {
   assert.equal(scanFormatOf('report.md'), 'markdown');
   assert.equal(scanFormatOf('report.html'), 'html');
   assert.equal(scanFormatOf('results.json'), 'auto');

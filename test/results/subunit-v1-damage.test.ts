@@ -36,7 +36,13 @@ test('a bad time line is damage at its line; the tests around it are kept', () =
     ']',
   );
   const r = parseResults(bytes, V1);
-  assert.deepEqual(r.tests.map((t) => [t.id, t.status]), [['a.b.C.test_one', 'success'], ['a.b.C.test_two', 'fail']]);
+  assert.deepEqual(
+    r.tests.map((t) => [t.id, t.status]),
+    [
+      ['a.b.C.test_one', 'success'],
+      ['a.b.C.test_two', 'fail'],
+    ],
+  );
   assert.equal(r.damage.length, 1);
   assert.deepEqual({ ...r.damage[0], message: undefined }, { kind: 'malformed', offset: offsetOfLine(bytes, 4), line: 4, message: undefined });
   // The bad time was not taken: test_two is stamped with the last good one.
@@ -61,8 +67,17 @@ test('a bad chunk header skips that detail block up to its ], keeping the parts 
       'success: t.two\n',
   );
   const r = parseResults(bytes, V1);
-  assert.deepEqual(r.tests.map((t) => [t.id, t.status]), [['t.one', 'fail'], ['t.two', 'success']]);
-  assert.deepEqual(r.tests[0]!.attachments.map((a) => [a.name, a.text]), [['good', 'abc']]);
+  assert.deepEqual(
+    r.tests.map((t) => [t.id, t.status]),
+    [
+      ['t.one', 'fail'],
+      ['t.two', 'success'],
+    ],
+  );
+  assert.deepEqual(
+    r.tests[0]!.attachments.map((a) => [a.name, a.text]),
+    [['good', 'abc']],
+  );
   assert.equal(r.damage.length, 1);
   assert.equal(r.damage[0]!.kind, 'malformed');
   // Line 11 ('3'): the chunk parser waits past 'zz...' and rejects the header it then assembles.
@@ -71,10 +86,20 @@ test('a bad chunk header skips that detail block up to its ], keeping the parts 
 });
 
 test('invalid UTF-8 in a test id is damage; the line is skipped', () => {
-  const bytes = Buffer.concat([lines('time: 2014-08-15 10:34:49Z'), Buffer.from([0x74, 0x65, 0x73, 0x74, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), lines('test: ok.one', 'successful: ok.one')]);
+  const bytes = Buffer.concat([
+    lines('time: 2014-08-15 10:34:49Z'),
+    Buffer.from([0x74, 0x65, 0x73, 0x74, 0x3a, 0x20, 0xff, 0xfe, 0x0a]),
+    lines('test: ok.one', 'successful: ok.one'),
+  ]);
   const r = parseResults(bytes, V1);
-  assert.deepEqual(r.tests.map((t) => [t.id, t.status]), [['ok.one', 'success']]);
-  assert.deepEqual(r.damage.map((d) => [d.kind, d.line, d.offset]), [['utf8', 2, offsetOfLine(bytes, 2)]]);
+  assert.deepEqual(
+    r.tests.map((t) => [t.id, t.status]),
+    [['ok.one', 'success']],
+  );
+  assert.deepEqual(
+    r.damage.map((d) => [d.kind, d.line, d.offset]),
+    [['utf8', 2, offsetOfLine(bytes, 2)]],
+  );
 });
 
 test('non-protocol lines are one damage record per run of lines, with where they start', () => {
@@ -93,10 +118,19 @@ test('non-protocol lines are one damage record per run of lines, with where they
 test('a stream cut inside a test reports it failed (as python-subunit does) and records where it ended', () => {
   const bytes = lines('time: 2014-08-15 10:34:49Z', 'test: x.done', 'success: x.done', 'test: x.cut', 'failure: x.cut [', 'partial trace');
   const r = parseResults(bytes, V1);
-  assert.deepEqual(r.tests.map((t) => [t.id, t.status]), [['x.done', 'success'], ['x.cut', 'fail']]);
+  assert.deepEqual(
+    r.tests.map((t) => [t.id, t.status]),
+    [
+      ['x.done', 'success'],
+      ['x.cut', 'fail'],
+    ],
+  );
   const traceback = r.tests[1]!.attachments[0]!;
   assert.equal(traceback.text, "testtools.testresult.real._StringException: lost connection during failure report of test 'x.cut'\n");
-  assert.deepEqual(r.damage.map((d) => [d.kind, d.line, d.offset]), [['truncated', 7, bytes.length]]);
+  assert.deepEqual(
+    r.damage.map((d) => [d.kind, d.line, d.offset]),
+    [['truncated', 7, bytes.length]],
+  );
 });
 
 test('an empty v1 file is an empty run', () => {
@@ -145,27 +179,33 @@ test('parse CLI: a damaged v1 file exits 3 with one line naming the file, line a
 
 test('attachment policies: what is kept is exactly the kept-all text cut to the cap, sizes always whole', () => {
   fc.assert(
-    fc.property(fc.array(genV1Test, { maxLength: 8 }), fc.constantFrom('all' as const, 'failures' as const, 'none' as const), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 64 }), (tests, keep, cap, chunk) => {
-      const bytes = Buffer.from(v1StreamOf(tests));
-      const full = parseResults(bytes, V1);
-      const parser = createResultParser({ format: 'subunit-v1', attachments: { keep, capBytes: cap } });
-      for (let i = 0; i < bytes.length; i += chunk) parser.push(bytes.subarray(i, i + chunk));
-      const got = parser.end();
-      assert.deepEqual(got.damage, full.damage);
-      assert.equal(got.tests.length, full.tests.length);
-      got.tests.forEach((t, i) => {
-        const f = full.tests[i]!;
-        assert.deepEqual({ ...t, attachments: [] }, { ...f, attachments: [] });
-        const keepText = keep === 'all' || (keep === 'failures' && t.status !== 'success');
-        assert.deepEqual(
-          t.attachments,
-          f.attachments.map((a) => {
-            const kept = keepText ? Buffer.from(a.text, 'utf8').subarray(0, cap) : Buffer.alloc(0);
-            return { ...a, text: new TextDecoder().decode(kept), truncatedBytes: a.size - kept.length };
-          }),
-        );
-      });
-    }),
+    fc.property(
+      fc.array(genV1Test, { maxLength: 8 }),
+      fc.constantFrom('all' as const, 'failures' as const, 'none' as const),
+      fc.integer({ min: 0, max: 12 }),
+      fc.integer({ min: 1, max: 64 }),
+      (tests, keep, cap, chunk) => {
+        const bytes = Buffer.from(v1StreamOf(tests));
+        const full = parseResults(bytes, V1);
+        const parser = createResultParser({ format: 'subunit-v1', attachments: { keep, capBytes: cap } });
+        for (let i = 0; i < bytes.length; i += chunk) parser.push(bytes.subarray(i, i + chunk));
+        const got = parser.end();
+        assert.deepEqual(got.damage, full.damage);
+        assert.equal(got.tests.length, full.tests.length);
+        got.tests.forEach((t, i) => {
+          const f = full.tests[i]!;
+          assert.deepEqual({ ...t, attachments: [] }, { ...f, attachments: [] });
+          const keepText = keep === 'all' || (keep === 'failures' && t.status !== 'success');
+          assert.deepEqual(
+            t.attachments,
+            f.attachments.map((a) => {
+              const kept = keepText ? Buffer.from(a.text, 'utf8').subarray(0, cap) : Buffer.alloc(0);
+              return { ...a, text: new TextDecoder().decode(kept), truncatedBytes: a.size - kept.length };
+            }),
+          );
+        });
+      },
+    ),
     { numRuns: 300, seed: 17 },
   );
 });

@@ -60,12 +60,17 @@ test('the real testrepository v1 stream reads as python-subunit reads it', async
     assert.deepEqual(ours(got), expected!.tests);
     assert.deepEqual(got.damage, []);
     // The refstack-client fixture's own expectation: these two tests, the second with its idempotent id.
-    const want = JSON.parse(readFileSync(join(FIXTURES, 'refstack-client-testrepository-0.expected.json'), 'utf8')) as { results: { name: string; uuid?: string }[] };
+    const want = JSON.parse(readFileSync(join(FIXTURES, 'refstack-client-testrepository-0.expected.json'), 'utf8')) as {
+      results: { name: string; uuid?: string }[];
+    };
     assert.deepEqual(
       got.tests.map((t) => ({ name: t.name, ...(t.idempotentId ? { uuid: t.idempotentId } : {}) })),
       want.results,
     );
-    assert.deepEqual(got.tests.map((t) => t.status), ['success', 'success']);
+    assert.deepEqual(
+      got.tests.map((t) => t.status),
+      ['success', 'success'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -97,11 +102,7 @@ test('every real v2 stream, turned into v1 by subunit-2to1, reads as python-subu
     const originals = v2Fixtures.map((f) => parseResults(readFileSync(join(FIXTURES, f))));
     v1Files.forEach((v1, i) => {
       const got = parseResults(readFileSync(v1), V1);
-      assert.deepEqual(
-        got.tests.map((t) => [t.id, t.status]).sort(),
-        originals[i]!.tests.map((t) => [t.id, t.status]).sort(),
-        v1,
-      );
+      assert.deepEqual(got.tests.map((t) => [t.id, t.status]).sort(), originals[i]!.tests.map((t) => [t.id, t.status]).sort(), v1);
     });
     assert.equal(tests, 127);
   } finally {
@@ -146,7 +147,9 @@ test('generated v1 streams agree with subunit-1to2 + python-subunit test by test
       if (got.tests.some((t) => t.attachments.length)) withDetails++;
       if (got.damage.some((d) => d.kind === 'truncated')) cut++;
     });
-    console.log(`compared ${compared} generated v1 streams with python-subunit (${withDetails} with attachments, ${cut} cut inside a test; subunit-1to2 gave up on ${crashed.length})`);
+    console.log(
+      `compared ${compared} generated v1 streams with python-subunit (${withDetails} with attachments, ${cut} cut inside a test; subunit-1to2 gave up on ${crashed.length})`,
+    );
     assert.ok(compared >= 270, `only ${compared} of 300 compared`);
     assert.ok(withDetails >= 100 && cut >= 20, `too few interesting cases: ${withDetails} with details, ${cut} cut`);
   } finally {
@@ -186,7 +189,19 @@ const genInjury: fc.Arbitrary<V1Injury> = fc.oneof(
   fc.record({
     kind: fc.constant('insert' as const),
     line: fc.nat(),
-    text: fc.constantFrom('garbage here', 'time: yesterday', 'time: 2014-13-01 00:00:00Z', 'progress: lots', 'tags: x -y', '5\r', 'Content-Type: nonsense', 'success:', ']', 'test: injected', 'error: injected'),
+    text: fc.constantFrom(
+      'garbage here',
+      'time: yesterday',
+      'time: 2014-13-01 00:00:00Z',
+      'progress: lots',
+      'tags: x -y',
+      '5\r',
+      'Content-Type: nonsense',
+      'success:',
+      ']',
+      'test: injected',
+      'error: injected',
+    ),
   }),
   fc.record({ kind: fc.constant('delete' as const), line: fc.nat() }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
@@ -215,7 +230,10 @@ function injureV1(text: string, injury: V1Injury): Buffer {
 }
 
 test('damaged v1 streams: no crash, damage located, and agreement with python-subunit where it copes', () => {
-  const cases = fc.sample(fc.record({ tests: fc.array(genV1Test, { minLength: 1, maxLength: 8 }), injuries: fc.array(genInjury, { minLength: 1, maxLength: 3 }) }), { numRuns: 200, seed: 99 });
+  const cases = fc.sample(
+    fc.record({ tests: fc.array(genV1Test, { minLength: 1, maxLength: 8 }), injuries: fc.array(genInjury, { minLength: 1, maxLength: 3 }) }),
+    { numRuns: 200, seed: 99 },
+  );
   const dir = tempDir();
   try {
     const inputs = cases.map(({ tests, injuries }) => {

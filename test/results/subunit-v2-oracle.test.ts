@@ -34,8 +34,5 @@ test('the same stream fed one byte at a time gives the same records', () => {
   for (let i = 0; i < bytes.length; i += 7) parser.push(bytes.subarray(i, i + 7));
   assert.deepEqual(parser.end(), whole);
   assert.equal(whole.tests.length, 33);
-  assert.deepEqual(
-    { success: whole.counts.success, fail: whole.counts.fail, skip: whole.counts.skip },
-    { success: 30, fail: 2, skip: 1 },
-  );
+  assert.deepEqual({ success: whole.counts.success, fail: whole.counts.fail, skip: whole.counts.skip }, { success: 30, fail: 2, skip: 1 });
 });

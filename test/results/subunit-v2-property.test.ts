@@ -81,29 +81,34 @@ test('any chunking of a stream gives the same results as reading it whole', () =
 
 test('chunks pushed through one reused buffer (transient) give the same results, and the same summary', () => {
   fc.assert(
-    fc.property(genCase, fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 20 }), fc.constantFrom('all' as const, 'failures' as const), (c, sizes, keep) => {
-      const options = { format: 'subunit-v2' as const, attachments: { keep, capBytes: 1 << 30 } };
-      const whole = parseResults(c.bytes, options);
-      const buffer = new Uint8Array(300);
-      const feed = (parser: ReturnType<typeof createResultParser>): void => {
-        let pos = 0;
-        let k = 0;
-        while (pos < c.bytes.length) {
-          const size = Math.min(sizes[k++ % sizes.length] as number, c.bytes.length - pos);
-          buffer.set(c.bytes.subarray(pos, pos + size));
-          parser.push(buffer.subarray(0, size), true);
-          // What a reused read buffer does next: any view the parser kept now reads other bytes.
-          buffer.fill(0xb3);
-          pos += size;
-        }
-      };
-      const parser = createResultParser(options);
-      feed(parser);
-      assert.deepEqual(parser.end(), whole);
-      const summarizing = createResultParser({ ...options, summaryOnly: true });
-      feed(summarizing);
-      assert.deepEqual(summarizing.endSummary(), summarize(whole));
-    }),
+    fc.property(
+      genCase,
+      fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 20 }),
+      fc.constantFrom('all' as const, 'failures' as const),
+      (c, sizes, keep) => {
+        const options = { format: 'subunit-v2' as const, attachments: { keep, capBytes: 1 << 30 } };
+        const whole = parseResults(c.bytes, options);
+        const buffer = new Uint8Array(300);
+        const feed = (parser: ReturnType<typeof createResultParser>): void => {
+          let pos = 0;
+          let k = 0;
+          while (pos < c.bytes.length) {
+            const size = Math.min(sizes[k++ % sizes.length] as number, c.bytes.length - pos);
+            buffer.set(c.bytes.subarray(pos, pos + size));
+            parser.push(buffer.subarray(0, size), true);
+            // What a reused read buffer does next: any view the parser kept now reads other bytes.
+            buffer.fill(0xb3);
+            pos += size;
+          }
+        };
+        const parser = createResultParser(options);
+        feed(parser);
+        assert.deepEqual(parser.end(), whole);
+        const summarizing = createResultParser({ ...options, summaryOnly: true });
+        feed(summarizing);
+        assert.deepEqual(summarizing.endSummary(), summarize(whole));
+      },
+    ),
     { numRuns: 300, seed: 8 },
   );
 });
@@ -117,7 +122,13 @@ test('through a reused buffer, an empty string after a chunk boundary is empty (
   ];
   const options = { format: 'subunit-v2' as const, attachments: { keep: 'all' as const, capBytes: 1 << 30 } };
   const whole = parseResults(Buffer.concat(packets), options);
-  assert.deepEqual(whole.tests.map((x) => [x.id, x.tags, x.routeCode]), [['tempest.a.T.test_1', ['worker-1'], '0'], ['', [''], '']]);
+  assert.deepEqual(
+    whole.tests.map((x) => [x.id, x.tags, x.routeCode]),
+    [
+      ['tempest.a.T.test_1', ['worker-1'], '0'],
+      ['', [''], ''],
+    ],
+  );
   const parser = createResultParser(options);
   const buffer = new Uint8Array(4096);
   for (const p of packets) {

@@ -48,7 +48,18 @@ test('we read what python-subunit wrote (subunit-output), attachments chunked ov
       out(['--inprogress', 'tempest.api.a.A.test_one[id-11111111-2222-3333-4444-555555555555,smoke]', '--tag', 'worker-0']),
       out(['--success', 'tempest.api.a.A.test_one[id-11111111-2222-3333-4444-555555555555,smoke]', '--tag', 'worker-0']),
       out(['--inprogress', 'tempest.api.b.B.test_two', '--tag', 'worker-1']),
-      out(['--fail', 'tempest.api.b.B.test_two', '--attach-file', big, '--file-name', 'traceback', '--mimetype', 'text/x-traceback;charset=utf8', '--tag', 'worker-1']),
+      out([
+        '--fail',
+        'tempest.api.b.B.test_two',
+        '--attach-file',
+        big,
+        '--file-name',
+        'traceback',
+        '--mimetype',
+        'text/x-traceback;charset=utf8',
+        '--tag',
+        'worker-1',
+      ]),
       out(['--skip', 'setUpClass (tempest.api.c.CTest)', '--attach-file', big, '--file-name', 'reason']),
       out(['--inprogress', 'tempest.api.d.D.test_hung']),
     ]);
@@ -57,7 +68,10 @@ test('we read what python-subunit wrote (subunit-output), attachments chunked ov
     const [oracle] = runOracle([file]);
     const got = parseResults(stream, KEEP_ALL);
     assert.deepEqual(ours(got), oracle!.tests);
-    assert.deepEqual(got.tests.map((t) => t.status), ['success', 'fail', 'skip', 'inprogress']);
+    assert.deepEqual(
+      got.tests.map((t) => t.status),
+      ['success', 'fail', 'skip', 'inprogress'],
+    );
     const tb = got.tests[1]!.attachments.find((a) => a.name === 'traceback')!;
     assert.equal(tb.size, readFileSync(big).length);
     assert.ok(tb.text.endsWith('AssertionError: boom\n'));

@@ -15,7 +15,13 @@ test('a Tempest id with attributes and an idempotent id', () => {
 });
 
 test('ids without attributes, class fixtures, and brackets that are not attributes', () => {
-  assert.deepEqual(parseTestId('pkg.mod.Class.test_plain'), { name: 'pkg.mod.Class.test_plain', className: 'pkg.mod.Class', method: 'test_plain', attrs: [], idempotentId: null });
+  assert.deepEqual(parseTestId('pkg.mod.Class.test_plain'), {
+    name: 'pkg.mod.Class.test_plain',
+    className: 'pkg.mod.Class',
+    method: 'test_plain',
+    attrs: [],
+    idempotentId: null,
+  });
   assert.deepEqual(parseTestId('setUpClass (tempest.api.compute.servers.test_x.XTest)'), {
     name: 'setUpClass (tempest.api.compute.servers.test_x.XTest)',
     className: 'tempest.api.compute.servers.test_x.XTest',
@@ -30,7 +36,9 @@ test('ids without attributes, class fixtures, and brackets that are not attribut
 });
 
 test('every id of the real Tempest 33.0.0 list has an idempotent id and a class', () => {
-  const ids = readFileSync(new URL('../fixtures/tempest/tempest-33.0.0-test-list.txt', import.meta.url), 'utf8').trim().split('\n');
+  const ids = readFileSync(new URL('../fixtures/tempest/tempest-33.0.0-test-list.txt', import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
   assert.equal(ids.length, 1646);
   const parts = ids.map(parseTestId);
   assert.equal(parts.filter((p) => p.idempotentId !== null).length, 1646);

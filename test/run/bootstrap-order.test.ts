@@ -34,13 +34,18 @@ interface Case {
 function stackScript(c: Case, node: string, o: { subnodes: number; fail?: boolean }): string {
   const d = join(c.dir, node);
   const stamp = `$(date +%s%N)`;
-  const stack = node === 'controller' ? 'sleep 2' : `for i in $(seq 1 200); do [ "$(grep -c '^subnode-[0-9]* start' ${c.events})" -ge ${o.subnodes} ] && break; sleep 0.1; done`;
+  const stack =
+    node === 'controller'
+      ? 'sleep 2'
+      : `for i in $(seq 1 200); do [ "$(grep -c '^subnode-[0-9]* start' ${c.events})" -ge ${o.subnodes} ] && break; sleep 0.1; done`;
   return [
     `while [ ! -s ${d}/secrets.env ]; do sleep 0.05; done`,
     `echo "${node} start ${stamp}" >> ${c.events}`,
     `echo "+ ./stack.sh:main: installing on ${node}, the password is s3cretvalue" >> ${d}/stack.log`,
     stack,
-    o.fail ? `echo "[ERROR] ${node}: nova-compute did not start" >> ${d}/stack.log; echo "${node} failed ${stamp}" >> ${c.events}; echo stack.sh > ${d}/failed` : `echo "${node} end ${stamp}" >> ${c.events}; touch ${d}/done`,
+    o.fail
+      ? `echo "[ERROR] ${node}: nova-compute did not start" >> ${d}/stack.log; echo "${node} failed ${stamp}" >> ${c.events}; echo stack.sh > ${d}/failed`
+      : `echo "${node} end ${stamp}" >> ${c.events}; touch ${d}/done`,
   ].join('\n');
 }
 
@@ -52,11 +57,18 @@ function newCase(lab: Lab, o: { failOn?: string; discoverFails?: boolean } = {})
     mkdirSync(join(dir, h.name));
     writeFileSync(join(dir, h.name, 'stack.log'), '');
     // Started inside the node's namespace, as cloud-init starts the real one at boot.
-    const p = spawn('ip', ['netns', 'exec', h.ns, '/bin/sh', '-c', stackScript(c, h.name, { subnodes: lab.hosts.length - 1, fail: o.failOn === h.name })], { stdio: 'ignore' });
+    const p = spawn('ip', ['netns', 'exec', h.ns, '/bin/sh', '-c', stackScript(c, h.name, { subnodes: lab.hosts.length - 1, fail: o.failOn === h.name })], {
+      stdio: 'ignore',
+    });
     c.stand.push(p);
   }
   const discover = join(dir, 'discover-hosts');
-  writeFileSync(discover, o.discoverFails ? `#!/bin/sh\necho "discover $(date +%s%N)" >> ${c.events}\necho "only 1 of 3 computes were mapped to cells" >&2\nexit 1\n` : `#!/bin/sh\necho "discover $(date +%s%N)" >> ${c.events}\necho "computes mapped to cells: 3 of 3"\n`);
+  writeFileSync(
+    discover,
+    o.discoverFails
+      ? `#!/bin/sh\necho "discover $(date +%s%N)" >> ${c.events}\necho "only 1 of 3 computes were mapped to cells" >&2\nexit 1\n`
+      : `#!/bin/sh\necho "discover $(date +%s%N)" >> ${c.events}\necho "computes mapped to cells: 3 of 3"\n`,
+  );
   chmodSync(discover, 0o755);
   // Something the subnodes get from the controller before they stack (devstack's CA on a real cloud).
   mkdirSync(join(dir, 'controller', 'CA'));
@@ -148,18 +160,36 @@ describe('stacking order over SSH (netns lab, real sshd)', { skip, concurrency: 
     }
     assert.equal(ev.filter((x) => x.what === 'discover').length, 1);
     // The subnodes stacked side by side, not one after the other.
-    assert.ok(at('subnode-1', 'start') < at('subnode-2', 'end') && at('subnode-2', 'start') < at('subnode-1', 'end'), 'the subnodes stacked one after the other');
-    assert.deepEqual(report.stages.map((s) => s.stage), ['connect', 'bootstrap', 'wait-ready', 'discover-hosts', 'run']);
+    assert.ok(
+      at('subnode-1', 'start') < at('subnode-2', 'end') && at('subnode-2', 'start') < at('subnode-1', 'end'),
+      'the subnodes stacked one after the other',
+    );
+    assert.deepEqual(
+      report.stages.map((s) => s.stage),
+      ['connect', 'bootstrap', 'wait-ready', 'discover-hosts', 'run'],
+    );
     // Progress: which node stacks, for how long, and what its log says (passwords masked).
     assert.ok(lines.includes('stacking: controller'), lines.join('\n'));
     assert.ok(lines.includes('stacking: subnode-1, subnode-2'), lines.join('\n'));
-    assert.ok(lines.some((l) => /^controller: devstack is done \(\d+s\)$/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /^controller: devstack is done \(\d+s\)$/.test(l)),
+      lines.join('\n'),
+    );
     const progress = lines.filter((l) => /^stacking: \S+ \(\d+s\): \+ \.\/stack\.sh:main: installing on/.test(l));
     assert.ok(progress.length > 0, lines.join('\n'));
     assert.ok(!lines.some((l) => l.includes('s3cretvalue')), 'a password reached the log');
-    assert.ok(progress.some((l) => l.includes('***********')), progress.join('\n'));
-    assert.ok(lines.some((l) => /^copied .*CA from controller to 2 subnodes$/.test(l)), lines.join('\n'));
-    assert.ok(lines.some((l) => l === 'controller: computes mapped to cells: computes mapped to cells: 3 of 3'), lines.join('\n'));
+    assert.ok(
+      progress.some((l) => l.includes('***********')),
+      progress.join('\n'),
+    );
+    assert.ok(
+      lines.some((l) => /^copied .*CA from controller to 2 subnodes$/.test(l)),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((l) => l === 'controller: computes mapped to cells: computes mapped to cells: 3 of 3'),
+      lines.join('\n'),
+    );
   });
 
   test('a subnode failing: an infrastructure failure naming it, with its masked log tail; no cell mapping', async () => {
@@ -181,7 +211,10 @@ describe('stacking order over SSH (netns lab, real sshd)', { skip, concurrency: 
     cases.push(c);
     const report = await runTempest(options);
     assert.match(report.classification.reason, /^wait-ready failed on controller: devstack wrote its failure marker/);
-    assert.deepEqual(parseEvents(c).map((e) => `${e.who} ${e.what}`), ['controller start', 'controller failed']);
+    assert.deepEqual(
+      parseEvents(c).map((e) => `${e.who} ${e.what}`),
+      ['controller start', 'controller failed'],
+    );
     for (const s of ['subnode-1', 'subnode-2']) assert.equal(readFileSyncOr(join(c.dir, s, 'secrets.env')), null, `${s} got its secrets`);
   });
 
@@ -210,7 +243,9 @@ test('what the controller shares reaches the subnode as it was (archive, then ex
     writeFileSync(join(src, 'ca-bundle.pem'), 'bundle\n');
     writeFileSync(join(src, 'CA', 'int-ca', 'key.pem'), 'key\n');
     chmodSync(join(src, 'CA', 'int-ca', 'key.pem'), 0o600);
-    const archive = execFileSync('/bin/sh', ['-c', shareArchiveCommand([join(src, 'ca-bundle.pem'), join(src, 'CA'), join(src, 'absent')])], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const archive = execFileSync('/bin/sh', ['-c', shareArchiveCommand([join(src, 'ca-bundle.pem'), join(src, 'CA'), join(src, 'absent')])], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const root = join(dir, 'other');
     execFileSync('/bin/sh', ['-c', extractArchiveCommand(root)], { input: archive });
     assert.equal(readFileSync(join(root, src, 'ca-bundle.pem'), 'utf8'), 'bundle\n');

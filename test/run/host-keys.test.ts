@@ -73,7 +73,10 @@ test('console blocks with syslog prefixes, CRLF and noise give the keys; the las
       '',
     ].join('\r\n');
     const trust = parseConsoleHostKeys(console);
-    assert.deepEqual(trust.fingerprints.map((f) => f.family), ['ED25519', 'ECDSA']);
+    assert.deepEqual(
+      trust.fingerprints.map((f) => f.family),
+      ['ED25519', 'ECDSA'],
+    );
     assert.equal(trust.keys.length, 2);
     assert.ok(hostKeyTrusted(trust, a.blob));
     assert.ok(hostKeyTrusted(trust, b.blob));
@@ -117,10 +120,17 @@ test('known_hosts: plain, [host]:port, hashed (ssh-keygen -H), wildcards, negati
       'garbage line',
     ].join('\n');
     const on22 = parseKnownHosts(text, '10.0.0.5');
-    assert.deepEqual(on22.keys.map((k) => k.base64), [body(a).split(' ')[1], body(c).split(' ')[1]]);
+    assert.deepEqual(
+      on22.keys.map((k) => k.base64),
+      [body(a).split(' ')[1], body(c).split(' ')[1]],
+    );
     assert.ok(hostKeyTrusted({ keys: on22.keys, fingerprints: [] }, a.blob));
     assert.ok(!hostKeyTrusted({ keys: on22.keys, fingerprints: [] }, c.blob, on22.revoked), '@revoked wins');
-    assert.deepEqual(parseKnownHosts(text, '10.0.0.5', 2222).keys.map((k) => k.type), ['ecdsa-sha2-nistp256'], 'a non-standard port is matched as [host]:port only');
+    assert.deepEqual(
+      parseKnownHosts(text, '10.0.0.5', 2222).keys.map((k) => k.type),
+      ['ecdsa-sha2-nistp256'],
+      'a non-standard port is matched as [host]:port only',
+    );
     assert.deepEqual(parseKnownHosts(text, '10.0.0.9').keys, [], 'negated pattern excludes the host');
   } finally {
     rmSync(dir, { recursive: true, force: true });

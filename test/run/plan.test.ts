@@ -45,7 +45,10 @@ function allCommands(): string[] {
     readyThenCommand(markers, configCommand(plan, [])),
     logTailCommand(markers.log, 40),
     uploadCommand(`${EVIL}/list.txt`),
-    uploadManyCommand([{ path: `${EVIL}/a`, bytes: 3 }, { path: '/b', bytes: 0 }]),
+    uploadManyCommand([
+      { path: `${EVIL}/a`, bytes: 3 },
+      { path: '/b', bytes: 0 },
+    ]),
     configCommand(plan, [{ section: "s'x", key: 'k$(id)', value: EVIL }]),
     startCommand(plan, step, 0),
     startCommand(plan, { ...step, serial: true }, 1),
@@ -78,7 +81,9 @@ test("the logs archive, run for real: devstack's passwords masked on the node, s
     const logs = join(dir, 'opt stack logs');
     execFileSync('mkdir', ['-p', logs]);
     const files: Record<string, Buffer> = {
-      'keystone.log': Buffer.from(`connection = mysql+pymysql://root:${secrets[0]}@127.0.0.1/keystone?charset=utf8\nadmin ${secrets[1]} twice ${secrets[1]}\nabc stays\n`),
+      'keystone.log': Buffer.from(
+        `connection = mysql+pymysql://root:${secrets[0]}@127.0.0.1/keystone?charset=utf8\nadmin ${secrets[1]} twice ${secrets[1]}\nabc stays\n`,
+      ),
       'binary.dat': Buffer.concat([Buffer.from([0, 1, 2, 0xb3, 0]), Buffer.from(secrets[0]!), Buffer.from([0xff, 0, 10, 0])]),
       'quote.log': Buffer.from(`${secrets[2]} and ${secrets[3]}\n`),
       // a value across the 64 KiB reads of the masking filter
@@ -119,10 +124,26 @@ test("the logs archive, run for real: devstack's passwords masked on the node, s
 test('tempest run argv: concurrency or serial, lists, config file', () => {
   const plan = defaultPlanOptions('/ws');
   assert.deepEqual(stepArgv(plan, step, 0), [
-    'tempest', 'run', '--subunit', '--config-file', '/ws/tempest-gate/tempest.conf', '--concurrency', '3',
-    '--include-list', '/ws/tempest-gate/step0.include.txt', '--exclude-list', '/ws/tempest-gate/step0.exclude.txt',
+    'tempest',
+    'run',
+    '--subunit',
+    '--config-file',
+    '/ws/tempest-gate/tempest.conf',
+    '--concurrency',
+    '3',
+    '--include-list',
+    '/ws/tempest-gate/step0.include.txt',
+    '--exclude-list',
+    '/ws/tempest-gate/step0.exclude.txt',
   ]);
-  assert.deepEqual(stepArgv(plan, { ...step, serial: true, include: [], exclude: [] }, 1), ['tempest', 'run', '--subunit', '--config-file', '/ws/tempest-gate/tempest.conf', '--serial']);
+  assert.deepEqual(stepArgv(plan, { ...step, serial: true, include: [], exclude: [] }, 1), [
+    'tempest',
+    'run',
+    '--subunit',
+    '--config-file',
+    '/ws/tempest-gate/tempest.conf',
+    '--serial',
+  ]);
 });
 
 test('the readiness probe, run for real, and its reading', () => {
@@ -151,18 +172,28 @@ test('config overrides are written by configparser with every value intact', () 
     const plan = { ...defaultPlanOptions(dir), python: '/usr/bin/python3' };
     writeFileSync(join(dir, 'base.conf'), '[compute]\nmin_compute_nodes = 1\nflavor_ref = 42\n[auth]\nadmin_password = s3cret%\n');
     const value = `50% $(touch ${join(dir, 'pwned')}) \`id\` 'q' "d"`;
-    execFileSync('/bin/sh', ['-c', configCommand({ ...plan, baseConfig: join(dir, 'base.conf') }, [...environmentOverrides({ computeNodes: 3 }), { section: 'x', key: 'v', value }])]);
-    const out = execFileSync('/usr/bin/python3', ['-c', "import configparser,sys; c=configparser.RawConfigParser(); c.read(sys.argv[1]); print(c.get('compute','min_compute_nodes')); print(c.get('compute','flavor_ref')); print(c.get('auth','admin_password')); print(c.get('x','v'))", join(dir, 'tempest-gate', 'tempest.conf')], { encoding: 'utf8' });
+    execFileSync('/bin/sh', [
+      '-c',
+      configCommand({ ...plan, baseConfig: join(dir, 'base.conf') }, [...environmentOverrides({ computeNodes: 3 }), { section: 'x', key: 'v', value }]),
+    ]);
+    const out = execFileSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        "import configparser,sys; c=configparser.RawConfigParser(); c.read(sys.argv[1]); print(c.get('compute','min_compute_nodes')); print(c.get('compute','flavor_ref')); print(c.get('auth','admin_password')); print(c.get('x','v'))",
+        join(dir, 'tempest-gate', 'tempest.conf'),
+      ],
+      { encoding: 'utf8' },
+    );
     assert.deepEqual(out.trimEnd().split('\n'), ['3', '42', 's3cret%', value]);
     assert.equal(existsSync(join(dir, 'pwned')), false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  assert.deepEqual(environmentOverrides({ computeNodes: 1 }).map((o) => `${o.section}.${o.key}=${o.value}`), [
-    'compute.min_compute_nodes=1',
-    'compute-feature-enabled.live_migration=False',
-    'compute-feature-enabled.cold_migration=False',
-  ]);
+  assert.deepEqual(
+    environmentOverrides({ computeNodes: 1 }).map((o) => `${o.section}.${o.key}=${o.value}`),
+    ['compute.min_compute_nodes=1', 'compute-feature-enabled.live_migration=False', 'compute-feature-enabled.cold_migration=False'],
+  );
 });
 
 test('several files in one command, cut from stdin by their lengths, names hostile', () => {
@@ -186,7 +217,12 @@ test('probe then prepare: the second part runs only when the node is ready', () 
   const dir = mkdtempSync(join(tmpdir(), 'tg-then-'));
   try {
     const markers = { done: join(dir, 'done'), failed: join(dir, 'failed'), log: join(dir, 'log') };
-    const run = (): string => execFileSync('/bin/sh', ['-c', readyThenCommand(markers, `cat > ${join(dir, 'got')}`)], { encoding: 'utf8', input: 'payload', env: { PATH: '/usr/bin:/bin' } });
+    const run = (): string =>
+      execFileSync('/bin/sh', ['-c', readyThenCommand(markers, `cat > ${join(dir, 'got')}`)], {
+        encoding: 'utf8',
+        input: 'payload',
+        env: { PATH: '/usr/bin:/bin' },
+      });
     let out = run();
     assert.equal(thenStatus(out), null);
     assert.equal(existsSync(join(dir, 'got')), false);
@@ -208,12 +244,27 @@ test('status output reading', () => {
   assert.deepEqual(statusFromOutput('state=running rc=- size=   123\n'), { state: 'running', rc: null, size: 123 });
   assert.deepEqual(statusFromOutput('state=exited rc=0 size=9'), { state: 'exited', rc: 0, size: 9 });
   assert.deepEqual(statusFromOutput(''), { state: 'missing', rc: null, size: 0 });
-  assert.deepEqual(statusFromOutput('bash: warning\nstate=running rc=- size=1\nstate=exited rc=3 size=2\n'), { state: 'exited', rc: 3, size: 2 }, 'the last line wins');
+  assert.deepEqual(
+    statusFromOutput('bash: warning\nstate=running rc=- size=1\nstate=exited rc=3 size=2\n'),
+    { state: 'exited', rc: 3, size: 2 },
+    'the last line wins',
+  );
 });
 
 function rec(name: string, status: TestStatus, seconds = 1): TestRecord {
   const p = parseTestId(name);
-  return { id: name, ...p, status, tags: [], start: '2026-01-01T00:00:00.000000Z', stop: '2026-01-01T00:00:01.000000Z', duration: seconds, worker: null, routeCode: null, attachments: [] };
+  return {
+    id: name,
+    ...p,
+    status,
+    tags: [],
+    start: '2026-01-01T00:00:00.000000Z',
+    stop: '2026-01-01T00:00:01.000000Z',
+    duration: seconds,
+    worker: null,
+    routeCode: null,
+    attachments: [],
+  };
 }
 
 test('classification: infrastructure vs tests, timeout, cancel, flaky', () => {
@@ -224,7 +275,11 @@ test('classification: infrastructure vs tests, timeout, cancel, flaky', () => {
   assert.deepEqual([failed.outcome, failed.exitCode, failed.failed], ['tests-failed', 1, ['a.b']]);
   const flaky = classifyRun({ ...none, results: results([rec('a.b', 'fail'), rec('a.b', 'success')]) });
   assert.deepEqual([flaky.outcome, flaky.flaky], ['passed', ['a.b']]);
-  const infra = classifyRun({ ...none, failure: { stage: 'wait-ready', node: 'subnode-1', message: 'devstack wrote its failure marker' }, results: results([]) });
+  const infra = classifyRun({
+    ...none,
+    failure: { stage: 'wait-ready', node: 'subnode-1', message: 'devstack wrote its failure marker' },
+    results: results([]),
+  });
   assert.deepEqual([infra.outcome, infra.exitCode], ['infra-failed', 4]);
   assert.equal(infra.reason, 'wait-ready failed on subnode-1: devstack wrote its failure marker; 0 test results kept');
   const timeout = classifyRun({ ...none, timedOut: { stage: 'run', seconds: 60 }, results: results([rec('a.b', 'success'), rec('a.c', 'fail')]) });
@@ -236,7 +291,12 @@ test('classification: infrastructure vs tests, timeout, cancel, flaky', () => {
 });
 
 test('progress: done of total, failures, and an ETA from the baseline scaled by the pace so far', () => {
-  const baseline = new Map([['t.a', 10], ['t.b', 10], ['t.c', 20], ['t.d', 40]]);
+  const baseline = new Map([
+    ['t.a', 10],
+    ['t.b', 10],
+    ['t.c', 20],
+    ['t.d', 40],
+  ]);
   const p = new ProgressModel({ total: 4, baseline, concurrency: 2, startedAt: 0 });
   assert.equal(p.snapshot(0).etaSeconds, null);
   p.onTest(rec('t.a', 'success'));

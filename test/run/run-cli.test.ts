@@ -74,20 +74,34 @@ describe('run through the CLI on the lab', { skip, concurrency: false }, () => {
     const out = join(dir, 'out');
     const r = await cliCommand(runVerbCommand, [
       ...lab.hosts.flatMap((h) => ['--host', h.address]),
-      '--known-hosts', join(dir, 'known_hosts'),
-      '--user', 'root',
-      '-i', join(dir, 'key'),
-      '--workspace', ws,
-      '--run-as', '',
-      '--ready-file', join(dir, 'ready'),
-      '--failed-file', join(dir, 'failed'),
-      '--stack-log', join(dir, 'stack.log'),
-      '--include-list', join(dir, 'include.txt'),
-      '--serial-include-list', join(dir, 'serial.txt'),
-      '--concurrency', '2',
-      '--set', 'tg_sample.expect_nodes=2',
-      '--set', 'tg_sample.sleep=0.05',
-      '--output-dir', out,
+      '--known-hosts',
+      join(dir, 'known_hosts'),
+      '--user',
+      'root',
+      '-i',
+      join(dir, 'key'),
+      '--workspace',
+      ws,
+      '--run-as',
+      '',
+      '--ready-file',
+      join(dir, 'ready'),
+      '--failed-file',
+      join(dir, 'failed'),
+      '--stack-log',
+      join(dir, 'stack.log'),
+      '--include-list',
+      join(dir, 'include.txt'),
+      '--serial-include-list',
+      join(dir, 'serial.txt'),
+      '--concurrency',
+      '2',
+      '--set',
+      'tg_sample.expect_nodes=2',
+      '--set',
+      'tg_sample.sleep=0.05',
+      '--output-dir',
+      out,
       '--json',
     ]);
     assert.equal(r.code, 1, r.stderr);
@@ -106,7 +120,21 @@ describe('run through the CLI on the lab', { skip, concurrency: false }, () => {
 
   test('a known_hosts file without the node: refused, exit 4, nothing run', async () => {
     writeFileSync(join(dir, 'other_known_hosts'), `10.9.9.9 ${lab.hosts[0]?.publicKeys[0]?.split(' ').slice(0, 2).join(' ')}\n`);
-    const r = await cliCommand(runVerbCommand, ['--host', lab.hosts[0]?.address ?? '', '--known-hosts', join(dir, 'other_known_hosts'), '--user', 'root', '-i', join(dir, 'key'), '--output-dir', join(dir, 'out2'), '--no-logs', '--connect-timeout', '5s']);
+    const r = await cliCommand(runVerbCommand, [
+      '--host',
+      lab.hosts[0]?.address ?? '',
+      '--known-hosts',
+      join(dir, 'other_known_hosts'),
+      '--user',
+      'root',
+      '-i',
+      join(dir, 'key'),
+      '--output-dir',
+      join(dir, 'out2'),
+      '--no-logs',
+      '--connect-timeout',
+      '5s',
+    ]);
     assert.equal(r.code, 4);
     assert.match(r.stdout, /infra-failed: connect failed on controller: no trusted host key for controller/);
   });
@@ -119,21 +147,45 @@ describe('run through the CLI on the lab', { skip, concurrency: false }, () => {
     writeFileSync(join(st, 'devstack-secrets.env'), `ADMIN_PASSWORD=${secret}\nDATABASE_PASSWORD=${secret}db\n`, { mode: 0o600 });
     const onNode = join(dir, 'nodes', 'devstack-secrets.env');
     const [controller, subnode] = lab.hosts as [LabHost, LabHost];
-    writeFileSync(join(st, 'provision.json'), JSON.stringify({
-      runId: 'r1', cloud: 'c', region: 'RegionOne', createdAt: '', deadline: '', flavor: 'f', image: 'i', network: 'n', keypair: 'k',
-      privateKeyFile: 'id_ed25519', secretsFile: 'devstack-secrets.env', secretsPathOnNodes: onNode,
-      nodes: [
-        { role: 'subnode', name: 'tg-r1-subnode-1', id: 'id-2', ip: subnode.address, attempts: 1 },
-        { role: 'controller', name: 'tg-r1-controller', id: 'id-1', ip: controller.address, attempts: 1 },
-      ],
-    }));
+    writeFileSync(
+      join(st, 'provision.json'),
+      JSON.stringify({
+        runId: 'r1',
+        cloud: 'c',
+        region: 'RegionOne',
+        createdAt: '',
+        deadline: '',
+        flavor: 'f',
+        image: 'i',
+        network: 'n',
+        keypair: 'k',
+        privateKeyFile: 'id_ed25519',
+        secretsFile: 'devstack-secrets.env',
+        secretsPathOnNodes: onNode,
+        nodes: [
+          { role: 'subnode', name: 'tg-r1-subnode-1', id: 'id-2', ip: subnode.address, attempts: 1 },
+          { role: 'controller', name: 'tg-r1-controller', id: 'id-1', ip: controller.address, attempts: 1 },
+        ],
+      }),
+    );
     // devstack failed on the nodes, and its log shows the password (xtrace does that).
     writeFileSync(join(dir, 'st-failed'), '');
     writeFileSync(join(dir, 'st-log'), `+ export ADMIN_PASSWORD=${secret}\n[ERROR] keystone did not start\n`);
     const r = await cliCommand(runVerbCommand, [
-      '--state', st, '--known-hosts', join(dir, 'known_hosts'), '--user', 'root',
-      '--ready-file', join(dir, 'st-ready'), '--failed-file', join(dir, 'st-failed'), '--stack-log', join(dir, 'st-log'),
-      '--output-dir', join(dir, 'out3'),
+      '--state',
+      st,
+      '--known-hosts',
+      join(dir, 'known_hosts'),
+      '--user',
+      'root',
+      '--ready-file',
+      join(dir, 'st-ready'),
+      '--failed-file',
+      join(dir, 'st-failed'),
+      '--stack-log',
+      join(dir, 'st-log'),
+      '--output-dir',
+      join(dir, 'out3'),
     ]);
     assert.equal(r.code, 4, r.stderr);
     assert.match(r.stdout, /infra-failed: wait-ready failed on controller: devstack wrote its failure marker/);

@@ -104,8 +104,22 @@ function baseOptions(lab: Lab, c: Case, extra: Partial<RunnerOptions> & { sets?:
   const sets = { expect_nodes: '2', hostile: HOSTILE, hostile_hex: Buffer.from(HOSTILE).toString('hex'), sleep: '0.1', ...(extra.sets ?? {}) };
   return {
     nodes: [
-      { target: target(controller), role: 'controller', sudo: false, markers: c.markers.controller, logPaths: [c.markers.controller.log, join(c.ws, 'tempest.log')], files: [{ path: join(c.dir, 'controller', 'etc', 'secrets.env'), content: 'ADMIN_PASSWORD=s3cret\n', mode: 0o600 }] },
-      { target: target(subnode), role: 'subnode', sudo: false, markers: c.markers.subnode, logPaths: [c.markers.subnode.log], files: [{ path: join(c.dir, 'subnode', 'etc', 'secrets.env'), content: 'ADMIN_PASSWORD=s3cret\n', mode: 0o600 }] },
+      {
+        target: target(controller),
+        role: 'controller',
+        sudo: false,
+        markers: c.markers.controller,
+        logPaths: [c.markers.controller.log, join(c.ws, 'tempest.log')],
+        files: [{ path: join(c.dir, 'controller', 'etc', 'secrets.env'), content: 'ADMIN_PASSWORD=s3cret\n', mode: 0o600 }],
+      },
+      {
+        target: target(subnode),
+        role: 'subnode',
+        sudo: false,
+        markers: c.markers.subnode,
+        logPaths: [c.markers.subnode.log],
+        files: [{ path: join(c.dir, 'subnode', 'etc', 'secrets.env'), content: 'ADMIN_PASSWORD=s3cret\n', mode: 0o600 }],
+      },
     ],
     plan,
     steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.(Fast|Config)'], exclude: [], concurrency: 2, serial: false }],
@@ -217,9 +231,7 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
       { name: 'parallel', include: ['^tests\\.test_sample\\.(Fast|Config)'], exclude: ['test_0[78]$'], concurrency: 2, serial: false },
       { name: 'serial', include: ['^tests\\.test_sample\\.Slow'], exclude: [], concurrency: 1, serial: true },
     ];
-    const report = await runTempest(
-      options(lab, c, { steps, total: 11, sets: { slow: '2' }, onProgress: (p) => snapshots.push({ at: Date.now(), p }) }),
-    );
+    const report = await runTempest(options(lab, c, { steps, total: 11, sets: { slow: '2' }, onProgress: (p) => snapshots.push({ at: Date.now(), p }) }));
     const status = byName(report);
     assert.equal(report.classification.outcome, 'tests-failed', report.classification.reason);
     assert.equal(report.classification.exitCode, 1);
@@ -231,7 +243,13 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     assert.equal(status.has('tests.test_sample.Fast.test_07'), false, 'the exclude list was applied');
     assert.equal(status.get('tests.test_sample.Slow.test_slow'), 'success');
     assert.equal(ran(report), 11);
-    assert.deepEqual(report.steps.map((s) => [s.name, s.exitCode]), [['parallel', 0], ['serial', 0]]);
+    assert.deepEqual(
+      report.steps.map((s) => [s.name, s.exitCode]),
+      [
+        ['parallel', 0],
+        ['serial', 0],
+      ],
+    );
     assertOracleAgrees(report);
     // Progress was live: the parallel step's tests were reported while the 2 s serial test still ran.
     const firstDone = snapshots.find((s) => s.p.done > 0);
@@ -282,7 +300,10 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     assert.equal(report.classification.outcome, 'tests-failed', report.classification.reason);
     assert.equal(ran(report), 11);
     assert.match(report.steps[0]?.recoveries.join() ?? '', /resumed the stream at byte \d+/);
-    assert.ok(lines.some((l) => /dropped/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /dropped/.test(l)),
+      lines.join('\n'),
+    );
     // Byte for byte what Tempest wrote on the node.
     assert.ok(readFileSync(report.subunitPath).equals(readFileSync(stepFiles(options(lab, c).plan, 0).stream)));
     assertOracleAgrees(report);
@@ -309,7 +330,10 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
       }),
     ).finally(link.stop);
     assert.ok(cut);
-    assert.ok(link.lines.some((l) => /dropped/.test(l)), link.lines.join('\n'));
+    assert.ok(
+      link.lines.some((l) => /dropped/.test(l)),
+      link.lines.join('\n'),
+    );
     assert.match(report.steps[0]?.recoveries.join() ?? '', /stestr last --subunit/);
     assert.equal(ran(report), 11);
     const last = execFileSync('stestr', ['last', '--subunit'], { cwd: c.ws });
@@ -327,7 +351,10 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     assert.equal(report.classification.outcome, 'infra-failed');
     assert.equal(report.classification.exitCode, 4);
     assert.match(report.classification.reason, /wait-ready failed on subnode: devstack wrote its failure marker/);
-    assert.ok(lines.some((l) => l.includes('neutron-server failed')), 'the log tail is shown');
+    assert.ok(
+      lines.some((l) => l.includes('neutron-server failed')),
+      'the log tail is shown',
+    );
     assert.equal(ran(report), 0);
     assert.equal(report.logFiles.length, 4, 'logs are fetched anyway');
   });
@@ -338,7 +365,12 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     // alone), plus 5 s for the tests themselves, covers the load changing between runs.
     if (startups.length === 0) {
       const probe = track(newCase());
-      await runTempest(options(lab, probe, { steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_01'], exclude: [], concurrency: 1, serial: false }], fetchLogs: false }));
+      await runTempest(
+        options(lab, probe, {
+          steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_01'], exclude: [], concurrency: 1, serial: false }],
+          fetchLogs: false,
+        }),
+      );
     }
     const startup = Math.max(...startups);
     const runSeconds = Math.ceil(3 * startup) + 5;
@@ -394,7 +426,10 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     assert.deepEqual(report.classification.flaky, ['tests.test_sample.Flaky.test_flaky']);
     const flaky = report.results.tests.filter((t) => t.name === 'tests.test_sample.Flaky.test_flaky' && t.status !== 'exists').map((t) => t.status);
     assert.deepEqual(flaky, ['fail', 'success']);
-    assert.deepEqual(report.steps.map((s) => s.name), ['parallel', 'rerun']);
+    assert.deepEqual(
+      report.steps.map((s) => s.name),
+      ['parallel', 'rerun'],
+    );
     assertOracleAgrees(report);
   });
 
@@ -409,8 +444,19 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
       trust: trustOf(subnode),
       trustSource: 'console output of controller',
     });
-    await assert.rejects(wrong.connect(), /host key of controller \(10\.213\.\d+\.2:22\) is SHA256:\S+, which matches none of the 4 trusted keys from console output of controller: refusing to connect/);
-    const none = new SshNode({ name: 'controller', host: controller.address, port: 22, username: 'root', privateKey: lab.userKey, trust: { keys: [], fingerprints: [] }, trustSource: 'nothing' });
+    await assert.rejects(
+      wrong.connect(),
+      /host key of controller \(10\.213\.\d+\.2:22\) is SHA256:\S+, which matches none of the 4 trusted keys from console output of controller: refusing to connect/,
+    );
+    const none = new SshNode({
+      name: 'controller',
+      host: controller.address,
+      port: 22,
+      username: 'root',
+      privateKey: lab.userKey,
+      trust: { keys: [], fingerprints: [] },
+      trustSource: 'nothing',
+    });
     await assert.rejects(none.connect(), /no trusted host key/);
     const c = newCase();
     track(c);
@@ -424,17 +470,25 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     const hidden = await makeLab(['controller', 'subnode'], { behind: { subnode: 'controller' } });
     try {
       const c = track(newCase());
-      const base = options(hidden, c, { steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_0[12]'], exclude: [], concurrency: 2, serial: false }] });
+      const base = options(hidden, c, {
+        steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_0[12]'], exclude: [], concurrency: 2, serial: false }],
+      });
       const nodes = base.nodes.map((n) => (n.role === 'subnode' ? { ...n, viaController: true } : n));
       const report = await runTempest({ ...base, nodes });
       assert.equal(report.classification.outcome, 'passed', report.classification.reason);
-      assert.ok(report.logFiles.some((f) => f.endsWith('subnode.tar.gz')), 'the subnode\'s logs came through the controller');
+      assert.ok(
+        report.logFiles.some((f) => f.endsWith('subnode.tar.gz')),
+        "the subnode's logs came through the controller",
+      );
       // The same subnode with the wrong key is refused even through the tunnel.
       const [controller, subnode] = hidden.hosts as [LabHost, LabHost];
       const wrong = nodes.map((n) => (n.role === 'subnode' ? { ...n, target: { ...n.target, trust: trustOf(controller) } } : n));
       const refused = await runTempest({ ...base, nodes: wrong, fetchLogs: false });
       assert.equal(refused.classification.outcome, 'infra-failed');
-      assert.match(refused.classification.reason, new RegExp(`connect failed on subnode: host key of subnode \\(${subnode.address.replaceAll('.', '\\.')}:22\\)`));
+      assert.match(
+        refused.classification.reason,
+        new RegExp(`connect failed on subnode: host key of subnode \\(${subnode.address.replaceAll('.', '\\.')}:22\\)`),
+      );
     } finally {
       hidden.close();
     }
@@ -454,10 +508,17 @@ describe('tempest-gate run over SSH (netns lab, real sshd, real tempest run)', {
     };
     try {
       const report = await runTempest(
-        options(lab, c, { steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_01'], exclude: [], concurrency: 1, serial: false }], fetchLogs: false, log }),
+        options(lab, c, {
+          steps: [{ name: 'parallel', include: ['^tests\\.test_sample\\.Fast\\.test_01'], exclude: [], concurrency: 1, serial: false }],
+          fetchLogs: false,
+          log,
+        }),
       );
       assert.equal(report.classification.outcome, 'passed', `${report.classification.reason}\n${lines.join('\n')}`);
-      assert.ok(lines.some((l) => /dropped/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => /dropped/.test(l)),
+        lines.join('\n'),
+      );
       assert.equal(byName(report).get('tests.test_sample.Fast.test_01'), 'success');
     } finally {
       link.stop();

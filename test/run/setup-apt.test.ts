@@ -20,14 +20,20 @@ function root(): { dir: string; policy: string; done: () => void } {
 
 /** Runs a bash snippet after sourcing apt.sh with POLICY_RC_D in the temp root. */
 function bash(policy: string, script: string, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('bash', ['-c', `set -u; source ${JSON.stringify(APT_SH)}; ${script}`], { encoding: 'utf8', env: { ...process.env, POLICY_RC_D: policy, ...env } });
+  const r = spawnSync('bash', ['-c', `set -u; source ${JSON.stringify(APT_SH)}; ${script}`], {
+    encoding: 'utf8',
+    env: { ...process.env, POLICY_RC_D: policy, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 test('policy-rc.d: made for the install (refusing every service), then removed', () => {
   const r = root();
   try {
-    const out = bash(r.policy, `policy_rc_block; "$POLICY_RC_D" ssh start; echo "refused=$?"; policy_rc_restore; [ -e "$POLICY_RC_D" ] && echo left || echo gone`);
+    const out = bash(
+      r.policy,
+      `policy_rc_block; "$POLICY_RC_D" ssh start; echo "refused=$?"; policy_rc_restore; [ -e "$POLICY_RC_D" ] && echo left || echo gone`,
+    );
     assert.equal(out.stdout, 'refused=101\ngone\n', out.stderr);
   } finally {
     r.done();
@@ -37,7 +43,7 @@ test('policy-rc.d: made for the install (refusing every service), then removed',
 test("policy-rc.d: one the machine had (a container image's) is kept as it was", () => {
   const r = root();
   try {
-    const theirs = '#!/bin/sh\n# the image builder\'s own\nexit 101\n';
+    const theirs = "#!/bin/sh\n# the image builder's own\nexit 101\n";
     writeFileSync(r.policy, theirs);
     chmodSync(r.policy, 0o700);
     const out = bash(r.policy, 'policy_rc_block; policy_rc_restore; exit 0');
@@ -72,9 +78,15 @@ test('policy-rc.d: removed on every way out (a failing step, SIGTERM, SIGINT)', 
     const failed = bash(r.policy, 'policy_rc_block; false || exit 7');
     assert.equal(failed.code, 7);
     assert.equal(existsSync(r.policy), false, 'removed when the script exits on a failure');
-    for (const [sig, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+    for (const [sig, code] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
       // Signalled once it says it blocked (an event, not a sleep).
-      const child = spawn('bash', ['-c', `source ${JSON.stringify(APT_SH)}; policy_rc_block; echo blocked; while :; do sleep 0.1; done`], { env: { ...process.env, POLICY_RC_D: r.policy }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn('bash', ['-c', `source ${JSON.stringify(APT_SH)}; policy_rc_block; echo blocked; while :; do sleep 0.1; done`], {
+        env: { ...process.env, POLICY_RC_D: r.policy },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       await new Promise<void>((resolve) => child.stdout.on('data', (c: Buffer) => c.toString().includes('blocked') && resolve()));
       assert.ok(existsSync(r.policy));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
@@ -91,7 +103,12 @@ test('policy-rc.d: removed on every way out (a failing step, SIGTERM, SIGINT)', 
 function aptSandbox(dir: string): string {
   for (const d of ['lists/partial', 'cache/archives/partial', 'parts']) mkdirSync(join(dir, d), { recursive: true });
   writeFileSync(join(dir, 'sources.list'), '');
-  return [`-o Dir::State::Lists=${dir}/lists`, `-o Dir::Cache=${dir}/cache`, `-o Dir::Etc::sourcelist=${dir}/sources.list`, `-o Dir::Etc::sourceparts=${dir}/parts`].join(' ');
+  return [
+    `-o Dir::State::Lists=${dir}/lists`,
+    `-o Dir::Cache=${dir}/cache`,
+    `-o Dir::Etc::sourcelist=${dir}/sources.list`,
+    `-o Dir::Etc::sourceparts=${dir}/parts`,
+  ].join(' ');
 }
 
 /** Holds the lists lock as apt does (fcntl), until its stdin closes. */
@@ -113,7 +130,10 @@ test('apt_update waits while another apt holds the package lists, then updates',
     assert.equal(plain.code, 100);
     assert.match(plain.stderr, /Could not get lock .*lists\/lock/);
     // Released once apt_update says it waits.
-    const child = spawn('bash', ['-c', `source ${JSON.stringify(APT_SH)}; apt_update -q ${opts}`], { env: { ...process.env, APT_LOCK_POLL: '0.2' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', `source ${JSON.stringify(APT_SH)}; apt_update -q ${opts}`], {
+      env: { ...process.env, APT_LOCK_POLL: '0.2' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (c: Buffer) => {
       err += c.toString();
@@ -128,7 +148,7 @@ test('apt_update waits while another apt holds the package lists, then updates',
   }
 });
 
-test('apt_update: a lock held past APT_LOCK_WAIT fails with apt\'s error and one line saying so; other errors fail at once', { skip: noApt }, async () => {
+test("apt_update: a lock held past APT_LOCK_WAIT fails with apt's error and one line saying so; other errors fail at once", { skip: noApt }, async () => {
   const r = root();
   const lock = holdListsLock(r.dir);
   try {
@@ -139,7 +159,10 @@ test('apt_update: a lock held past APT_LOCK_WAIT fails with apt\'s error and one
     assert.match(out.stderr, /E: Could not get lock/);
     assert.match(out.stderr, /^apt: the package lists stayed locked for 1s$/m);
     // Not a lock: no waiting.
-    const bad = bash(r.policy, `apt_update -o Dir::Etc::sourcelist=${r.dir}/nope.list -o Dir::State::Lists=${r.dir}/nope -o Dir::Cache=${r.dir}/cache -o Dir::Etc::sourceparts=${r.dir}/parts`);
+    const bad = bash(
+      r.policy,
+      `apt_update -o Dir::Etc::sourcelist=${r.dir}/nope.list -o Dir::State::Lists=${r.dir}/nope -o Dir::Cache=${r.dir}/cache -o Dir::Etc::sourceparts=${r.dir}/parts`,
+    );
     assert.notEqual(bad.code, 0);
     assert.doesNotMatch(bad.stderr, /waiting/);
   } finally {

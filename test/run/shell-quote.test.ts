@@ -66,9 +66,12 @@ test('any string without NUL round-trips through /bin/sh (property)', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'tg-quote-'));
   try {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }).filter((s) => !s.includes('\u0000')), (value) => {
-        assert.equal(echoThrough('/bin/sh', value, cwd), value);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }).filter((s) => !s.includes('\u0000')),
+        (value) => {
+          assert.equal(echoThrough('/bin/sh', value, cwd), value);
+        },
+      ),
       { numRuns: 150 },
     );
     assert.deepEqual(readdirSync(cwd), []);

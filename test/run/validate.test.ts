@@ -58,7 +58,7 @@ test('tempest.conf: services from the catalog, $ escaped for oslo.config, line b
       "c.register_opts([cfg.StrOpt('admin_password'), cfg.StrOpt('admin_username')], group='auth')",
       "c.register_opts([cfg.BoolOpt('nova'), cfg.BoolOpt('neutron'), cfg.BoolOpt('glance')], group='service_available')",
       "c.register_opts([cfg.StrOpt('image_ref'), cfg.StrOpt('image_ref_alt'), cfg.StrOpt('flavor_ref_alt')], group='compute')",
-      "c(args=[], default_config_files=[sys.argv[1]])",
+      'c(args=[], default_config_files=[sys.argv[1]])',
       'print(c.auth.admin_password, c.service_available.nova, c.service_available.neutron, c.compute.image_ref_alt, c.compute.flavor_ref_alt)',
     ].join('\n');
     const out = execFileSync('/usr/bin/python3', ['-c', py, join(dir, 'c.conf')], { encoding: 'utf8' }).trim();
@@ -75,35 +75,55 @@ test('validate: usage error without tests', async () => {
   assert.match(r.stderr, /give --include-list, --guideline or --baseline/);
 });
 
-const unavailable = !existsSync('/usr/bin/tempest') ? '/usr/bin/tempest is missing: run scripts/setup-machine.sh' : !existsSync(START) ? 'scripts/local-openstack/start.sh is missing' : null;
+const unavailable = !existsSync('/usr/bin/tempest')
+  ? '/usr/bin/tempest is missing: run scripts/setup-machine.sh'
+  : !existsSync(START)
+    ? 'scripts/local-openstack/start.sh is missing'
+    : null;
 
-test('validate against the local OpenStack: generated tempest.conf, real Tempest, identity tests pass', { skip: unavailable !== null && !process.env.CI ? unavailable : false }, async () => {
-  if (unavailable) throw new Error(unavailable);
-  const cloud = await startLocalCloud();
-  const dir = mkdtempSync(join(tmpdir(), 'tg-validate-'));
-  try {
-    const cloudsYaml = join(dir, 'clouds.yaml');
-    writeFileSync(cloudsYaml, cloud.text, { mode: 0o600 });
-    writeFileSync(join(dir, 'include.txt'), '^tempest\\.api\\.identity\\.v3\\.(test_api_discovery|test_tokens)\n');
-    const r = await cliCommand(
-      validateCommand,
-      ['--os-cloud', 'tg-local-admin', '--include-list', join(dir, 'include.txt'), '--concurrency', '2', '--workspace', join(dir, 'ws'), '-o', join(dir, 'out'), '--json'],
-      { env: { PATH: process.env.PATH, HOME: dir, OS_CLIENT_CONFIG_FILE: cloudsYaml } },
-    );
-    assert.equal(r.code, 0, r.stderr);
-    const summary = JSON.parse(r.stdout) as { outcome: string; counts: { success: number; fail: number } };
-    assert.equal(summary.outcome, 'passed');
-    assert.ok(summary.counts.success >= 5);
-    assert.equal(summary.counts.fail, 0);
-    assert.match(r.stderr, /services: .*compute.*identity.*image.*network/);
-    const conf = join(dir, 'ws', 'tempest', 'etc', 'tempest.conf');
-    assert.equal(statSync(conf).mode & 0o777, 0o600, 'the password file is private');
-    const text = readFileSync(conf, 'utf8');
-    assert.match(text, /^flavor_ref = 1$/m, 'the smallest flavor (m1.tiny)');
-    assert.match(text, /^image_ref = [0-9a-f-]{36}$/m);
-    assert.match(text, /^public_network_id = [0-9a-f-]{36}$/m);
-    assert.doesNotMatch(execFileSync('tar', ['-tzf', join(dir, 'out', 'logs', 'localhost.tar.gz')], { encoding: 'utf8' }), /tempest\.conf/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'validate against the local OpenStack: generated tempest.conf, real Tempest, identity tests pass',
+  { skip: unavailable !== null && !process.env.CI ? unavailable : false },
+  async () => {
+    if (unavailable) throw new Error(unavailable);
+    const cloud = await startLocalCloud();
+    const dir = mkdtempSync(join(tmpdir(), 'tg-validate-'));
+    try {
+      const cloudsYaml = join(dir, 'clouds.yaml');
+      writeFileSync(cloudsYaml, cloud.text, { mode: 0o600 });
+      writeFileSync(join(dir, 'include.txt'), '^tempest\\.api\\.identity\\.v3\\.(test_api_discovery|test_tokens)\n');
+      const r = await cliCommand(
+        validateCommand,
+        [
+          '--os-cloud',
+          'tg-local-admin',
+          '--include-list',
+          join(dir, 'include.txt'),
+          '--concurrency',
+          '2',
+          '--workspace',
+          join(dir, 'ws'),
+          '-o',
+          join(dir, 'out'),
+          '--json',
+        ],
+        { env: { PATH: process.env.PATH, HOME: dir, OS_CLIENT_CONFIG_FILE: cloudsYaml } },
+      );
+      assert.equal(r.code, 0, r.stderr);
+      const summary = JSON.parse(r.stdout) as { outcome: string; counts: { success: number; fail: number } };
+      assert.equal(summary.outcome, 'passed');
+      assert.ok(summary.counts.success >= 5);
+      assert.equal(summary.counts.fail, 0);
+      assert.match(r.stderr, /services: .*compute.*identity.*image.*network/);
+      const conf = join(dir, 'ws', 'tempest', 'etc', 'tempest.conf');
+      assert.equal(statSync(conf).mode & 0o777, 0o600, 'the password file is private');
+      const text = readFileSync(conf, 'utf8');
+      assert.match(text, /^flavor_ref = 1$/m, 'the smallest flavor (m1.tiny)');
+      assert.match(text, /^image_ref = [0-9a-f-]{36}$/m);
+      assert.match(text, /^public_network_id = [0-9a-f-]{36}$/m);
+      assert.doesNotMatch(execFileSync('tar', ['-tzf', join(dir, 'out', 'logs', 'localhost.tar.gz')], { encoding: 'utf8' }), /tempest\.conf/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

@@ -38,7 +38,10 @@ async function startServer(files: Json[]): Promise<Fake> {
       const last = Math.ceil(files.length / per);
       const check = api.validateResponse(body, c.operation);
       if (check.errors?.length) rejections.push(`response does not match the description: ${JSON.stringify(check.errors).slice(0, 300)}`);
-      const link = page < last ? `<${base}${c.request.path}?per_page=${per}&page=${page + 1}>; rel="next", <${base}${c.request.path}?per_page=${per}&page=${last}>; rel="last"` : undefined;
+      const link =
+        page < last
+          ? `<${base}${c.request.path}?per_page=${per}&page=${page + 1}>; rel="next", <${base}${c.request.path}?per_page=${per}&page=${last}>; rel="last"`
+          : undefined;
       return { status: 200, body, headers: link ? { link } : {} };
     },
   });
@@ -47,7 +50,12 @@ async function startServer(files: Json[]): Promise<Fake> {
     const url = new URL(req.url ?? '/', 'http://x');
     void (async () => {
       if (req.headers.authorization !== 'token test-token') rejections.push(`no token on ${req.url}`);
-      const out = (await api.handleRequest({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers as Record<string, string> })) as { status: number; body: unknown; headers?: Record<string, string>; reject?: string };
+      const out = (await api.handleRequest({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers as Record<string, string>,
+      })) as { status: number; body: unknown; headers?: Record<string, string>; reject?: string };
       if (out.reject) rejections.push(`${req.method} ${req.url}: ${out.reject}`);
       res.writeHead(out.status, { 'content-type': 'application/json', ...(out.headers ?? {}) });
       res.end(JSON.stringify(out.body));
@@ -78,7 +86,9 @@ test('--pr pages through the pull request files; both paths of a rename count', 
   files.push(diffEntry('nova/compute/api.py', { status: 'renamed', previous_filename: 'nova/compute/old_api.py' }));
   const fake = await startServer(files);
   try {
-    const r = await cliCommand(selectCommand, ['--preset', 'nova', '--pr', 'o/r#7', '--test-list', LIST, '--json'], { env: { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: fake.url } });
+    const r = await cliCommand(selectCommand, ['--preset', 'nova', '--pr', 'o/r#7', '--test-list', LIST, '--json'], {
+      env: { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: fake.url },
+    });
     assert.deepEqual(fake.rejections, []);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(fake.pages, [1, 2, 3]);
@@ -94,7 +104,9 @@ test('--pr pages through the pull request files; both paths of a rename count', 
 test('--pr on a docs-only pull request is neutral', async () => {
   const fake = await startServer([diffEntry('doc/source/index.rst'), diffEntry('releasenotes/notes/a.yaml')]);
   try {
-    const r = await cliCommand(selectCommand, ['--preset', 'nova', '--pr', 'o/r#7', '--test-list', LIST, '--json'], { env: { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: fake.url } });
+    const r = await cliCommand(selectCommand, ['--preset', 'nova', '--pr', 'o/r#7', '--test-list', LIST, '--json'], {
+      env: { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: fake.url },
+    });
     assert.deepEqual(fake.rejections, []);
     assert.equal((JSON.parse(r.stdout) as SelectResult).conclusion, 'skip');
   } finally {
@@ -105,9 +117,13 @@ test('--pr on a docs-only pull request is neutral', async () => {
 test('--pr failures are infrastructure errors (exit 4), one line', async () => {
   const fake = await startServer([]);
   try {
-    const r = await cliCommand(selectCommand, ['--preset', 'nova', '--pr', 'o/r#x7', '--test-list', LIST], { env: { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: fake.url } });
+    const r = await cliCommand(selectCommand, ['--preset', 'nova', '--pr', 'o/r#x7', '--test-list', LIST], {
+      env: { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: fake.url },
+    });
     assert.equal(r.code, 2);
-    const nf = await cliCommand(selectCommand, ['--preset', 'nova', '--pr', 'o/r#7', '--test-list', LIST], { env: { GITHUB_TOKEN: 'wrong', GITHUB_API_URL: `${fake.url}/nowhere` } });
+    const nf = await cliCommand(selectCommand, ['--preset', 'nova', '--pr', 'o/r#7', '--test-list', LIST], {
+      env: { GITHUB_TOKEN: 'wrong', GITHUB_API_URL: `${fake.url}/nowhere` },
+    });
     assert.equal(nf.code, 4, nf.stderr);
     assert.equal(nf.stderr.trim().split('\n').length, 1);
   } finally {

@@ -94,7 +94,31 @@ const BACKREFS = [
   '(a)(?:\\1|b){2}$',
   '(?i)(ab)\\1',
 ];
-const BR_SUBJECTS = ['b', 'ab', 'aab', 'ba', 'aa', 'aA', 'abab', 'abAB', 'bab', 'aabc', 'bcab', 'abca', 'xayza', 'xayz', 'yza', 'foo foo', 'foo bar', 'b\n', 'aab\n', '', 'aab', 'aaa', 'aba'];
+const BR_SUBJECTS = [
+  'b',
+  'ab',
+  'aab',
+  'ba',
+  'aa',
+  'aA',
+  'abab',
+  'abAB',
+  'bab',
+  'aabc',
+  'bcab',
+  'abca',
+  'xayza',
+  'xayz',
+  'yza',
+  'foo foo',
+  'foo bar',
+  'b\n',
+  'aab\n',
+  '',
+  'aab',
+  'aaa',
+  'aba',
+];
 
 test('backreferences: the answers are Python re.search answers', { skip }, () => {
   assert.equal(missing, null, missing ?? '');
@@ -111,7 +135,9 @@ const bAtom = fc.constantFrom('a', 'b', '.', '[ab]', '\\w', ' ', 'ab', '^', '$')
 const bQuant = fc.constantFrom('', '', '*', '+', '?', '{2}', '*?');
 const bPiece = fc.tuple(bAtom, bQuant).map(([a, q]) => (a === '^' || a === '$' ? a : a.length > 1 && q ? `(?:${a})${q}` : a + q));
 const bSeq = fc.array(bPiece, { minLength: 0, maxLength: 3 }).map((xs) => xs.join(''));
-const bGroup = fc.tuple(fc.constantFrom('(', '(?=', '(?!', '(?<='), bSeq, fc.constantFrom(')', ')?', ')*', '){2}', ')+')).map(([o, s, c]) => (o === '(' ? `(${s}${c}` : `${o}${s})`));
+const bGroup = fc
+  .tuple(fc.constantFrom('(', '(?=', '(?!', '(?<='), bSeq, fc.constantFrom(')', ')?', ')*', '){2}', ')+'))
+  .map(([o, s, c]) => (o === '(' ? `(${s}${c}` : `${o}${s})`));
 const backPattern = fc
   .array(fc.oneof(bSeq, bGroup, fc.constantFrom('\\1', '\\2', '(a)', '(b|)', '(?:(a)|b)')), { minLength: 1, maxLength: 5 })
   .map((xs) => xs.join(''))

@@ -163,9 +163,16 @@ test('constructs without an exact JavaScript form are rejected with a reason and
     ['[\\S]', '\\S inside a character class'],
     ['(?<n>a)', '(?P<name>'],
   ] as const) {
-    assert.throws(() => translatePythonRegex(p), (e: unknown) => e instanceof PyRegexError && e.message.includes(text), p);
+    assert.throws(
+      () => translatePythonRegex(p),
+      (e: unknown) => e instanceof PyRegexError && e.message.includes(text),
+      p,
+    );
   }
-  assert.throws(() => translatePythonRegex('ab(cd'), (e: unknown) => e instanceof PyRegexError && e.offset === 2);
+  assert.throws(
+    () => translatePythonRegex('ab(cd'),
+    (e: unknown) => e instanceof PyRegexError && e.offset === 2,
+  );
 });
 
 test('anchoring and literal analysis', () => {
@@ -204,19 +211,50 @@ test('the fast paths (prefix gate, lookaround pruning, memo-free search) agree w
 
 // Random patterns from a small grammar over the constructs above, against random subjects.
 const atom = fc.oneof(
-  fc.constantFrom('a', 'b', 'c', '.', '\\.', '\\[', '\\]', '[ab]', '[^a]', '\\w', '\\d', '\\s', '\\b', '^', '$', 'smoke', 'slow', '\\n', '[a-c]', '[]a]', '\\Z', '\\A', ' '),
+  fc.constantFrom(
+    'a',
+    'b',
+    'c',
+    '.',
+    '\\.',
+    '\\[',
+    '\\]',
+    '[ab]',
+    '[^a]',
+    '\\w',
+    '\\d',
+    '\\s',
+    '\\b',
+    '^',
+    '$',
+    'smoke',
+    'slow',
+    '\\n',
+    '[a-c]',
+    '[]a]',
+    '\\Z',
+    '\\A',
+    ' ',
+  ),
   fc.constantFrom('tempest\\.api', 'tempest\\.scenario', '(?!.*\\[.*\\bslow\\b.*\\])', '(?<!a)', '\\[.*\\bsmoke'),
 );
 const quant = fc.constantFrom('', '', '', '*', '+', '?', '*?', '{2}', '{,2}', '{1,2}');
 const piece = fc.tuple(atom, quant).map(([a, q]) => (/^(\\b|\^|\$|\\Z|\\A|\(\?.*)$/.test(a) ? a : a + q));
 const seq = fc.array(piece, { minLength: 0, maxLength: 5 }).map((xs) => xs.join(''));
-const group = fc.tuple(fc.constantFrom('(', '(?:', '(?=', '(?!', '(?i:'), seq, fc.constantFrom(')', ')?', '){2}')).map(([o, s, c]) => (o === '(?=' || o === '(?!' ? `${o}${s})` : `${o}${s}${c}`));
+const group = fc
+  .tuple(fc.constantFrom('(', '(?:', '(?=', '(?!', '(?i:'), seq, fc.constantFrom(')', ')?', '){2}'))
+  .map(([o, s, c]) => (o === '(?=' || o === '(?!' ? `${o}${s})` : `${o}${s}${c}`));
 const branch = fc.array(fc.oneof(seq, group), { minLength: 1, maxLength: 3 }).map((xs) => xs.join(''));
 const pattern = fc.tuple(fc.constantFrom('', '', '(?m)', '(?s)', '(?i)'), fc.array(branch, { minLength: 1, maxLength: 3 })).map(([f, bs]) => f + bs.join('|'));
 const subject = fc.oneof(
   fc.stringMatching(/^[abcslowmke.[\] \n_A-C0-9]{0,14}$/),
   // Tempest-shaped ids, with and without attrs such as slow and smoke.
-  fc.tuple(fc.constantFrom('tempest.api.a', 'tempest.scenario.b', 'tempest.serial_tests.c', 'x.tempest.api'), fc.constantFrom('', '[id-1]', '[id-1,slow]', '[smoke,id-2]', '[multinode,slow]')).map(([a, b]) => a + b),
+  fc
+    .tuple(
+      fc.constantFrom('tempest.api.a', 'tempest.scenario.b', 'tempest.serial_tests.c', 'x.tempest.api'),
+      fc.constantFrom('', '[id-1]', '[id-1,slow]', '[smoke,id-2]', '[multinode,slow]'),
+    )
+    .map(([a, b]) => a + b),
 );
 
 test('random patterns agree with Python re.search', { skip }, () => {

@@ -35,7 +35,10 @@ test('a compute change fires the compute rule only: integrated-compute, 1173 par
   const repo = repoWithRules();
   const r = await select(repo, ['nova/compute/manager.py', 'doc/source/index.rst']);
   assert.equal(r.conclusion, 'run');
-  assert.deepEqual(r.rules.filter((x) => x.fired).map((x) => x.name), ['compute']);
+  assert.deepEqual(
+    r.rules.filter((x) => x.fired).map((x) => x.name),
+    ['compute'],
+  );
   assert.deepEqual([r.counts.selected, r.counts.parallel, r.counts.serial], [1211, 1173, 38]);
   assert.equal(r.rules.find((x) => x.name === 'compute')?.file, 'nova/compute/manager.py');
   assert.equal(r.run.length, 2);
@@ -63,7 +66,11 @@ test('a change to core files or to the rules file selects the full set', async (
   assert.match(core.rules[0]?.reason ?? '', /setup\.cfg matches core-files/);
   assert.equal(core.counts.selected, 1586); // the `full` tox env
   const self = await select(repo, ['.tempest-gate.yaml']);
-  assert.equal(self.rules.every((x) => x.fired), true, 'every rule applies when the rules change (match-on-config-updates)');
+  assert.equal(
+    self.rules.every((x) => x.fired),
+    true,
+    'every rule applies when the rules change (match-on-config-updates)',
+  );
   assert.ok(self.counts.selected >= 1586);
 });
 
@@ -77,7 +84,10 @@ test('own steps: attrs, include list OR regex, exclude-regex, serial step, exclu
   const wantParallel = ids.filter((t) => /tempest\.api\.network\..*negative/.test(t) && !/\[.*\bslow\b.*\]/.test(t));
   const wantSerial = ids.filter((t) => t.startsWith('tempest.scenario.test_network') && !parseTestId(t).attrs.includes('slow'));
   assert.deepEqual(net.serial, wantSerial);
-  assert.deepEqual(net.parallel, wantParallel.filter((t) => !wantSerial.includes(t)));
+  assert.deepEqual(
+    net.parallel,
+    wantParallel.filter((t) => !wantSerial.includes(t)),
+  );
   assert.equal(net.run[1]?.combine, true);
 });
 
@@ -91,7 +101,10 @@ test('--explain names the rule, step, regex and changed file for every selected 
   const text = await cliCommand(selectCommand, ['--repo', repo, '--files', '-', '--test-list', LIST, '--explain'], { stdin: 'keystone/api.py\n' });
   assert.equal(text.code, 0);
   assert.match(text.stdout, /- compute \[preset integrated-compute\]: none of the 1 changed files matches files/);
-  assert.match(text.stdout, /test_api_media_types\[id-657c1970-4722-4189-8831-7325f3bc4265,smoke\]\s+\[parallel\] <- identity-smoke step 1 by \^tempest\\\.api\\\.identity \(--regex\) for keystone\/api\.py/);
+  assert.match(
+    text.stdout,
+    /test_api_media_types\[id-657c1970-4722-4189-8831-7325f3bc4265,smoke\]\s+\[parallel\] <- identity-smoke step 1 by \^tempest\\\.api\\\.identity \(--regex\) for keystone\/api\.py/,
+  );
 });
 
 test('--write-lists writes the include lists tempest run takes', async () => {
@@ -118,7 +131,13 @@ test('--git takes both paths of a rename from git diff', async () => {
   const r = await cliCommand(selectCommand, ['--repo', repo, '--git', 'main...change', '--test-list', LIST, '--json']);
   assert.equal(r.code, 0, r.stderr);
   const res = JSON.parse(r.stdout) as SelectResult;
-  assert.deepEqual(res.rules.filter((x) => x.fired).map((x) => x.name).sort(), ['compute', 'identity-smoke']);
+  assert.deepEqual(
+    res.rules
+      .filter((x) => x.fired)
+      .map((x) => x.name)
+      .sort(),
+    ['compute', 'identity-smoke'],
+  );
   assert.equal(res.counts.changedFiles, 2);
 });
 
@@ -126,7 +145,9 @@ test('presets without a rules file: a service default and a tox env', async () =
   const nova = await cliCommand(selectCommand, ['--preset', 'nova', '--files', '-', '--test-list', LIST, '--json'], { stdin: 'nova/virt/driver.py\n' });
   assert.equal(nova.code, 0, nova.stderr);
   assert.equal((JSON.parse(nova.stdout) as SelectResult).counts.selected, 1211);
-  const docs = await cliCommand(selectCommand, ['--preset', 'neutron', '--files', '-', '--test-list', LIST, '--json'], { stdin: 'doc/source/index.rst\nreleasenotes/notes/x.yaml\n' });
+  const docs = await cliCommand(selectCommand, ['--preset', 'neutron', '--files', '-', '--test-list', LIST, '--json'], {
+    stdin: 'doc/source/index.rst\nreleasenotes/notes/x.yaml\n',
+  });
   assert.equal((JSON.parse(docs.stdout) as SelectResult).conclusion, 'skip');
   const bad = await cliCommand(selectCommand, ['--preset', 'novaa', '--files', '-', '--test-list', LIST], { stdin: 'x\n' });
   assert.equal(bad.code, 2);
@@ -134,14 +155,30 @@ test('presets without a rules file: a service default and a tox env', async () =
 });
 
 const BAD: [string, string, RegExp][] = [
-  ['unknown preset', 'version: 1\nselections:\n  - name: a\n    files: [^nova/.*]\n    tempest: integrated-computer\n', /rules\.yaml: line 5, column 14: unknown preset 'integrated-computer'/],
+  [
+    'unknown preset',
+    'version: 1\nselections:\n  - name: a\n    files: [^nova/.*]\n    tempest: integrated-computer\n',
+    /rules\.yaml: line 5, column 14: unknown preset 'integrated-computer'/,
+  ],
   ['unknown key', 'version: 1\nselections:\n  - name: a\n    filez: [^nova/.*]\n    tempest: full\n', /line 4, column 5: selections\[0\]: unknown key 'filez'/],
-  ['RE2 lookahead', 'version: 1\nselections:\n  - name: a\n    irrelevant-files:\n      - ^(?!doc/).*\n    tempest: full\n', /line 5, column 9: selection 'a': irrelevant-files\[0\]: .*lookaround.*negate: true/],
+  [
+    'RE2 lookahead',
+    'version: 1\nselections:\n  - name: a\n    irrelevant-files:\n      - ^(?!doc/).*\n    tempest: full\n',
+    /line 5, column 9: selection 'a': irrelevant-files\[0\]: .*lookaround.*negate: true/,
+  ],
   ['Python regex', 'version: 1\nselections:\n  - name: a\n    tempest:\n      - regex: "^tempest(?>x)"\n', /line 5, column 25: .*atomic groups/],
   ['YAML syntax', 'version: 1\nselections: [\n', /line 3, column 1: invalid YAML/],
   ['version', 'version: 2\n', /line 1, column 10: version: must be 1/],
-  ['missing list', 'version: 1\nselections:\n  - name: a\n    tempest:\n      - exclude-list: missing.txt\n', /line 5, column 23: cannot read list file 'missing.txt'/],
-  ['duplicate name', 'version: 1\nselections:\n  - name: a\n    tempest: full\n  - name: a\n    tempest: smoke\n', /line 5, column 11: selection name 'a' is used twice/],
+  [
+    'missing list',
+    'version: 1\nselections:\n  - name: a\n    tempest:\n      - exclude-list: missing.txt\n',
+    /line 5, column 23: cannot read list file 'missing.txt'/,
+  ],
+  [
+    'duplicate name',
+    'version: 1\nselections:\n  - name: a\n    tempest: full\n  - name: a\n    tempest: smoke\n',
+    /line 5, column 11: selection name 'a' is used twice/,
+  ],
 ];
 
 for (const [what, yaml, want] of BAD) {
@@ -172,7 +209,10 @@ test('a cached list that repeats ids still plans each test once', async () => {
   writeFileSync(list, [...some, ...some].join('\n'));
   const r = await cliCommand(selectCommand, ['--preset', 'smoke', '--files', '-', '--test-list', list, '--json'], { stdin: 'x\n' });
   const res = JSON.parse(r.stdout) as SelectResult;
-  assert.deepEqual(res.tests, some.filter((t) => /\[.*\bsmoke\b.*\]/.test(t)));
+  assert.deepEqual(
+    res.tests,
+    some.filter((t) => /\[.*\bsmoke\b.*\]/.test(t)),
+  );
   assert.ok(res.tests.length > 0);
   assert.equal(new Set(res.run[0]?.includeList).size, res.run[0]?.includeList.length);
 });
@@ -202,7 +242,10 @@ test('without a rules file a service repository gets its default preset; anythin
   const res = JSON.parse(r.stdout) as SelectResult;
   assert.equal(res.rules.find((x) => x.fired)?.name, 'nova-default');
   assert.equal(res.counts.selected, 1211);
-  const gh = await cliCommand(selectCommand, ['--repo', nova, '--files', '-', '--test-list', LIST, '--json'], { stdin: 'neutron/a.py\n', env: { GITHUB_REPOSITORY: 'openstack/neutron' } });
+  const gh = await cliCommand(selectCommand, ['--repo', nova, '--files', '-', '--test-list', LIST, '--json'], {
+    stdin: 'neutron/a.py\n',
+    env: { GITHUB_REPOSITORY: 'openstack/neutron' },
+  });
   assert.equal((JSON.parse(gh.stdout) as SelectResult).counts.selected, 806);
   const other = await cliCommand(selectCommand, ['--repo', parent, '--files', '-', '--test-list', LIST], { stdin: 'a\n' });
   assert.equal(other.code, 2);

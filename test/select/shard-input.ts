@@ -32,7 +32,14 @@ export function generateRun(tests: number, seed = 1, serialShare = 0.01): Genera
   const serial: string[] = [];
   const durations = new Map<string, number>();
   // Relative cost per service area, compute the slowest (it boots servers).
-  const services: [string, number][] = [['compute', 4], ['network', 1], ['volume', 1.5], ['image', 0.6], ['identity', 0.3], ['object_storage', 0.4]];
+  const services: [string, number][] = [
+    ['compute', 4],
+    ['network', 1],
+    ['volume', 1.5],
+    ['image', 0.6],
+    ['identity', 0.3],
+    ['object_storage', 0.4],
+  ];
   let made = 0;
   for (let m = 0; made < tests; m++) {
     const isSerial = rand() < serialShare;

@@ -22,7 +22,11 @@ function assertPartition(plan: ShardPlan, parallel: string[], serial: string[]):
   for (const sh of plan.shards) for (const id of [...sh.parallel, ...sh.serial]) seen.set(id, (seen.get(id) ?? 0) + 1);
   assert.equal(seen.size, parallel.length + serial.length, 'no test dropped');
   for (const [id, n] of seen) assert.equal(n, 1, `${id} in ${n} shards`);
-  for (const id of serial) assert.ok(plan.shards.some((sh) => sh.serial.includes(id)), `${id} stays serial`);
+  for (const id of serial)
+    assert.ok(
+      plan.shards.some((sh) => sh.serial.includes(id)),
+      `${id} stays serial`,
+    );
 }
 
 test('every test lands in exactly one shard; classes and the serial tests stay whole', () => {
@@ -57,7 +61,10 @@ test('the same input gives the same plan, whatever order the durations came in',
   const ids = ['p.A.t1', 'p.A.t2', 'p.B.t1', 'p.B.t2', 'p.C.t1'];
   const d = new Map(ids.map((id) => [id, 1]));
   const one = planShards({ parallel: ids, serial: [], shards: 2, durations: d });
-  assert.deepEqual(one.shards.map((s) => s.units), [['p.A', 'p.C'], ['p.B']]);
+  assert.deepEqual(
+    one.shards.map((s) => s.units),
+    [['p.A', 'p.C'], ['p.B']],
+  );
 });
 
 test('within 5% of the lower bound on a 10,000-test heavy-tailed run, and at least 20% shorter than equal counts by name', () => {
@@ -73,11 +80,20 @@ test('within 5% of the lower bound on a 10,000-test heavy-tailed run, and at lea
 
 test('the refinement fixes what LPT alone gets wrong (3,3,2,2,2 onto 2 shards: LPT 7, optimum 6)', () => {
   const ids = ['p.A.t', 'p.B.t', 'p.C.t', 'p.D.t', 'p.E.t'];
-  const d = new Map([['p.A.t', 3], ['p.B.t', 3], ['p.C.t', 2], ['p.D.t', 2], ['p.E.t', 2]]);
+  const d = new Map([
+    ['p.A.t', 3],
+    ['p.B.t', 3],
+    ['p.C.t', 2],
+    ['p.D.t', 2],
+    ['p.E.t', 2],
+  ]);
   const plan = planShards({ parallel: ids, serial: [], shards: 2, durations: d });
   assert.equal(plan.lowerBoundSeconds, 6);
   assert.equal(plan.makespanSeconds, 6);
-  assert.deepEqual(plan.shards.map((s) => s.units).sort(), [['p.A', 'p.B'], ['p.C', 'p.D', 'p.E']]);
+  assert.deepEqual(plan.shards.map((s) => s.units).sort(), [
+    ['p.A', 'p.B'],
+    ['p.C', 'p.D', 'p.E'],
+  ]);
 });
 
 test('a class longer than total/K stays whole by default; --split-classes splits it into parts of at most total/K', () => {
@@ -97,7 +113,13 @@ test('a class longer than total/K stays whole by default; --split-classes splits
 });
 
 test('a test without history counts its class median, else the run median, and the plan says so', () => {
-  const d = new Map([['p.A.t1', 10], ['p.A.t2', 30], ['p.A.t3', 20], ['p.B.t1', 1], ['p.B.t2', 2]]);
+  const d = new Map([
+    ['p.A.t1', 10],
+    ['p.A.t2', 30],
+    ['p.A.t3', 20],
+    ['p.B.t1', 1],
+    ['p.B.t2', 2],
+  ]);
   const plan = planShards({ parallel: ['p.A.t1', 'p.A.t9[id-x,smoke]', 'p.Z.t1', 'p.B.t1'], serial: [], shards: 1, durations: d });
   // A.t9 gets A's median (20); Z.t1 has no class in the baseline: the run's median (10).
   assert.equal(plan.totalSeconds, 10 + 20 + 10 + 1);
@@ -110,10 +132,16 @@ test('a test without history counts its class median, else the run median, and t
 
 test('a shard count below 1 or not whole is a usage error', () => {
   for (const k of [0, -1, 1.5, Number.NaN]) {
-    assert.throws(() => planShards({ parallel: ['p.A.t'], serial: [], shards: k, durations: new Map() }), (e: unknown) => e instanceof UserError && e.exitCode === 2 && /shard count/.test(e.message));
+    assert.throws(
+      () => planShards({ parallel: ['p.A.t'], serial: [], shards: k, durations: new Map() }),
+      (e: unknown) => e instanceof UserError && e.exitCode === 2 && /shard count/.test(e.message),
+    );
   }
   const empty = planShards({ parallel: [], serial: [], shards: 3, durations: new Map() });
-  assert.deepEqual(empty.shards.map((s) => s.count), [0, 0, 0]);
+  assert.deepEqual(
+    empty.shards.map((s) => s.count),
+    [0, 0, 0],
+  );
   assert.deepEqual(shardRun(empty.shards[0]!), []);
 });
 
@@ -126,7 +154,10 @@ test('CLI: --shards K --shard-index I --write-lists writes only that shard; with
   const out = JSON.parse(json.stdout) as { tests: string[]; shards: ShardPlan; shardIndex: null };
   assert.equal(out.shards.shards.length, 3);
   assert.equal(out.shardIndex, null);
-  assert.equal(out.shards.shards.reduce((a, s) => a + s.count, 0), out.tests.length);
+  assert.equal(
+    out.shards.shards.reduce((a, s) => a + s.count, 0),
+    out.tests.length,
+  );
 
   const dir = join(repo, 'lists');
   const one = await cliCommand(selectCommand, [...base, '--shards', '3', '--shard-index', '1', '--baseline', SAMPLE, '--write-lists', dir], { stdin });

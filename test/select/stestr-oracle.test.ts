@@ -50,8 +50,16 @@ test('every tox env selects exactly what stestr selects', { skip }, () => {
     });
     for (const t of serialWant) parallelWant.delete(t);
     const ours = selectTests({ rules: toxPresetRules(catalog, env), changedFiles: ['nova/compute/manager.py'], testIds: ids });
-    assert.deepEqual(ours.serial, ids.filter((t) => serialWant.has(t)), `${env}: serial step`);
-    assert.deepEqual(ours.parallel, ids.filter((t) => parallelWant.has(t)), `${env}: parallel step`);
+    assert.deepEqual(
+      ours.serial,
+      ids.filter((t) => serialWant.has(t)),
+      `${env}: serial step`,
+    );
+    assert.deepEqual(
+      ours.parallel,
+      ids.filter((t) => parallelWant.has(t)),
+      `${env}: parallel step`,
+    );
     counts[env] = `${ours.tests.length} = ${ours.parallel.length} + ${ours.serial.length}`;
   }
   // The issue's worked figures.
@@ -89,7 +97,12 @@ test('list-file quirks read exactly as stestr reads them', { skip }, async () =>
     { name: 'include OR regex', include: 'test_keypairs\n', regex: '^tempest\\.api\\.image' },
     { name: 'form feed splits include lines (splitlines)', include: 'test_keypairs\fsmoke\n' },
     { name: 'form feed does not split exclude lines', regex: '^tempest\\.api\\.compute', exclude: 'keypairs\fx\nadmin\n' },
-    { name: 'exclusions last, both kinds', regex: 'tempest\\.api\\.(compute|network)', exclude: 'negative\n# comment\n\n', excludeRegex: '\\[.*\\bslow\\b.*\\]' },
+    {
+      name: 'exclusions last, both kinds',
+      regex: 'tempest\\.api\\.(compute|network)',
+      exclude: 'negative\n# comment\n\n',
+      excludeRegex: '\\[.*\\bslow\\b.*\\]',
+    },
     { name: 'unicode whitespace strip', include: '\u00a0test_keypairs\u2003\n' },
   ];
   const runs: StestrRun[] = cases.map((c, i) => {
@@ -108,6 +121,10 @@ test('list-file quirks read exactly as stestr reads them', { skip }, async () =>
     });
     const want = oracle[i]?.selected ?? [];
     assert.ok(want.length > 0, `${c.name}: the oracle selected nothing, a weak case`);
-    assert.deepEqual(sel.selected.map((k) => ids[k]), want, c.name);
+    assert.deepEqual(
+      sel.selected.map((k) => ids[k]),
+      want,
+      c.name,
+    );
   });
 });

@@ -27,12 +27,18 @@ test('the test list comes from stestr list in the workspace', { skip }, async ()
   assert.equal(missing, null, missing ?? '');
   const ws = workspace(true);
   const rules = join(ws, 'rules.yaml');
-  writeFileSync(rules, 'version: 1\nselections:\n  - name: fast\n    files: ^src/\n    tempest:\n      - regex: ^demo_tests\\.\n        exclude-attrs: [slow]\n');
+  writeFileSync(
+    rules,
+    'version: 1\nselections:\n  - name: fast\n    files: ^src/\n    tempest:\n      - regex: ^demo_tests\\.\n        exclude-attrs: [slow]\n',
+  );
   const r = await cliCommand(selectCommand, ['--rules', rules, '--workspace', ws, '--files', '-', '--json'], { stdin: 'src/app.py\n' });
   assert.equal(r.code, 0, r.stderr);
   const res = JSON.parse(r.stdout) as SelectResult;
   assert.equal(res.counts.listed, 3);
-  assert.deepEqual(res.tests, ['demo_tests.test_demo.ServersTest.test_create[id-5de47127-9977-400a-936f-abcfbec1218f,smoke]', 'demo_tests.test_demo.ServersTest.test_list']);
+  assert.deepEqual(res.tests, [
+    'demo_tests.test_demo.ServersTest.test_create[id-5de47127-9977-400a-936f-abcfbec1218f,smoke]',
+    'demo_tests.test_demo.ServersTest.test_list',
+  ]);
 });
 
 test('a workspace stestr cannot list is one clear line (exit 3)', { skip }, async () => {
@@ -47,7 +53,9 @@ test('a workspace stestr cannot list is one clear line (exit 3)', { skip }, asyn
 test('--list-command runs another lister in the workspace (here stestr list with a filter)', { skip }, async () => {
   assert.equal(missing, null, missing ?? '');
   const ws = workspace(true);
-  const r = await cliCommand(selectCommand, ['--preset', 'all', '--workspace', ws, '--list-command', 'stestr list test_list', '--files', '-', '--json'], { stdin: 'a\n' });
+  const r = await cliCommand(selectCommand, ['--preset', 'all', '--workspace', ws, '--list-command', 'stestr list test_list', '--files', '-', '--json'], {
+    stdin: 'a\n',
+  });
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual((JSON.parse(r.stdout) as SelectResult).tests, ['demo_tests.test_demo.ServersTest.test_list']);
 });

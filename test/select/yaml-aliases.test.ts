@@ -17,32 +17,46 @@ import { cliCommand } from '../helpers/cli.ts';
 function aliasBomb(levels: number, indent = ''): string {
   const names = 'abcdefghij';
   let out = `${indent}l0: &${names[0]} ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n`;
-  for (let i = 1; i <= levels; i++) out += `${indent}l${i}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]\n`;
+  for (let i = 1; i <= levels; i++)
+    out += `${indent}l${i}: &${names[i]} [${Array(9)
+      .fill(`*${names[i - 1]}`)
+      .join(', ')}]\n`;
   return out;
 }
 
-const oneLineAt = (file: string, line: number) => (e: unknown): boolean => {
-  assert.ok(e instanceof UserError, String(e));
-  assert.equal(e.exitCode, 3);
-  assert.ok(!e.message.includes('\n'), e.message);
-  assert.equal(e.message, `${file}: line ${line}, column 9: YAML aliases expand to too much data (more than 100 alias uses)`);
-  return true;
-};
+const oneLineAt =
+  (file: string, line: number) =>
+  (e: unknown): boolean => {
+    assert.ok(e instanceof UserError, String(e));
+    assert.equal(e.exitCode, 3);
+    assert.ok(!e.message.includes('\n'), e.message);
+    assert.equal(e.message, `${file}: line ${line}, column 9: YAML aliases expand to too much data (more than 100 alias uses)`);
+    return true;
+  };
 
 test('an alias bomb in a rules file is a one-line error at the first alias', () => {
   const text = `version: 1\nx-laughs:\n${aliasBomb(6, '  ')}`;
-  assert.throws(() => parseRulesText(text, '.tempest-gate.yaml'), (e: unknown) => {
-    assert.ok(e instanceof UserError && e.message.startsWith('.tempest-gate.yaml: line 4, column '), String(e));
-    assert.match(e.message, /YAML aliases expand to too much data \(more than 100 alias uses\)$/);
-    return true;
-  });
+  assert.throws(
+    () => parseRulesText(text, '.tempest-gate.yaml'),
+    (e: unknown) => {
+      assert.ok(e instanceof UserError && e.message.startsWith('.tempest-gate.yaml: line 4, column '), String(e));
+      assert.match(e.message, /YAML aliases expand to too much data \(more than 100 alias uses\)$/);
+      return true;
+    },
+  );
   assert.throws(() => parseRulesText(`${aliasBomb(6)}version: 1\n`, 'r.yaml'), oneLineAt('r.yaml', 2));
 });
 
 test('rules sharing a step list through an anchor still read', () => {
-  const text = 'version: 1\nselections:\n  - name: a\n    files: [^nova/.*]\n    tempest: &steps\n      - regex: ^tempest\\.api\\.compute\n  - name: b\n    files: [^cinder/.*]\n    tempest: *steps\n';
+  const text =
+    'version: 1\nselections:\n  - name: a\n    files: [^nova/.*]\n    tempest: &steps\n      - regex: ^tempest\\.api\\.compute\n  - name: b\n    files: [^cinder/.*]\n    tempest: *steps\n';
   const r = parseRulesText(text, 'rules.yaml');
-  assert.deepEqual((JSON.parse(JSON.stringify(r.doc)) as { selections: { tempest: { regex: string }[] }[] }).selections.map((s: { tempest: { regex: string }[] }) => s.tempest[0]?.regex), ['^tempest\\.api\\.compute', '^tempest\\.api\\.compute']);
+  assert.deepEqual(
+    (JSON.parse(JSON.stringify(r.doc)) as { selections: { tempest: { regex: string }[] }[] }).selections.map(
+      (s: { tempest: { regex: string }[] }) => s.tempest[0]?.regex,
+    ),
+    ['^tempest\\.api\\.compute', '^tempest\\.api\\.compute'],
+  );
 });
 
 test('select CLI: a rules file with an alias bomb exits 3 with one line', async () => {

@@ -72,8 +72,14 @@ test('match-on-config-updates: a change to the configuration applies whatever th
 
 test('RE2 rejects lookahead: the error names the rule and suggests negate', () => {
   assert.throws(
-    () => compileFileMatcher({ regex: '^(?!zuul.d/project.yaml).*$', negate: false, place: { file: '.tempest-gate.yaml', line: 7, column: 11 } }, "selection 'compute': irrelevant-files[0]"),
-    (e: unknown) => e instanceof UserError && /^\.tempest-gate\.yaml: line 7, column 11: selection 'compute': irrelevant-files\[0\]: .*lookaround.*negate: true/.test(e.message),
+    () =>
+      compileFileMatcher(
+        { regex: '^(?!zuul.d/project.yaml).*$', negate: false, place: { file: '.tempest-gate.yaml', line: 7, column: 11 } },
+        "selection 'compute': irrelevant-files[0]",
+      ),
+    (e: unknown) =>
+      e instanceof UserError &&
+      /^\.tempest-gate\.yaml: line 7, column 11: selection 'compute': irrelevant-files\[0\]: .*lookaround.*negate: true/.test(e.message),
   );
   assert.throws(() => compileFileMatcher({ regex: '(a)\\1', negate: false }, 'x'), UserError);
   assert.throws(() => compileFileMatcher({ regex: 'a(', negate: false }, 'x'), /not valid RE2/);

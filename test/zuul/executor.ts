@@ -42,7 +42,15 @@ export function makeJobDir(dir: string): JobDir {
   for (const d of ['ansible', 'work/logs', 'work/src', 'work/tmp', 'work/.ssh']) mkdirSync(join(dir, d), { recursive: true });
   const keyFile = join(work, '.ssh', 'id_ed25519');
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'zuul-build', '-f', keyFile]);
-  return { dir, work, logs: join(work, 'logs'), src: join(work, 'src'), keyFile, publicKey: readFileSync(`${keyFile}.pub`, 'utf8'), output: join(work, 'logs', 'job-output.txt') };
+  return {
+    dir,
+    work,
+    logs: join(work, 'logs'),
+    src: join(work, 'src'),
+    keyFile,
+    publicKey: readFileSync(`${keyFile}.pub`, 'utf8'),
+    output: join(work, 'logs', 'job-output.txt'),
+  };
 }
 
 /** The executor's files for a build on `nodes` (the first is the controller, in group tempest). */
@@ -68,7 +76,13 @@ export function writeBuild(job: JobDir, nodes: Node[], project: Project, jobVars
   };
   // JSON is YAML: the executor writes YAML, either reads the same.
   writeFileSync(join(job.dir, 'ansible', 'inventory.yaml'), JSON.stringify(inventory, null, 2));
-  const proj = { name: project.name, short_name: project.name.split('/').pop(), canonical_hostname: project.canonicalName.split('/')[0], canonical_name: project.canonicalName, src_dir: project.srcDir };
+  const proj = {
+    name: project.name,
+    short_name: project.name.split('/').pop(),
+    canonical_hostname: project.canonicalName.split('/')[0],
+    canonical_name: project.canonicalName,
+    src_dir: project.srcDir,
+  };
   const zuul = {
     zuul: {
       tenant: 'example',
@@ -146,7 +160,15 @@ export async function runPhase(job: JobDir, phase: 'pre' | 'run' | 'post', playb
     const child = spawn('ansible-playbook', args, {
       cwd: job.work,
       stdio: ['ignore', fd, fd],
-      env: { ...process.env, HOME: job.work, ZUUL_JOBDIR: job.dir, ANSIBLE_CONFIG: join(job.dir, 'ansible', 'ansible.cfg'), ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0', PYTHONUNBUFFERED: '1' },
+      env: {
+        ...process.env,
+        HOME: job.work,
+        ZUUL_JOBDIR: job.dir,
+        ANSIBLE_CONFIG: join(job.dir, 'ansible', 'ansible.cfg'),
+        ANSIBLE_NOCOLOR: '1',
+        ANSIBLE_FORCE_COLOR: '0',
+        PYTHONUNBUFFERED: '1',
+      },
     });
     const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
     const rc = await new Promise<number>((resolve, reject) => {

@@ -12,12 +12,19 @@ import { encodePacket } from '../../src/core/results/subunit-v2.ts';
 import { executorUnavailable, jobOutput, makeJobDir, resultData, ROOT, runBuild, writeBuild, type JobDir, type PhaseResult, type Project } from './executor.ts';
 import { makeNodes, nodesUnavailable, type Nodes } from './nodes.ts';
 
-const unavailable = nodesUnavailable() ?? executorUnavailable() ?? (existsSync('/usr/bin/tempest') ? null : '/usr/bin/tempest is missing: run scripts/setup-machine.sh (tempest)');
+const unavailable =
+  nodesUnavailable() ??
+  executorUnavailable() ??
+  (existsSync('/usr/bin/tempest') ? null : '/usr/bin/tempest is missing: run scripts/setup-machine.sh (tempest)');
 // Without CI a missing real part skips with its reason; in CI it fails.
 const skip = unavailable !== null && !process.env.CI ? unavailable : false;
 
 const SUITE = join(ROOT, 'test/fixtures/run/sample-suite');
-const PLAYBOOKS = { pre: [join(ROOT, 'test/zuul/playbooks/pre.yaml')], run: join(ROOT, 'zuul/playbooks/run.yaml'), post: [join(ROOT, 'zuul/playbooks/post.yaml')] };
+const PLAYBOOKS = {
+  pre: [join(ROOT, 'test/zuul/playbooks/pre.yaml')],
+  run: join(ROOT, 'zuul/playbooks/run.yaml'),
+  post: [join(ROOT, 'zuul/playbooks/post.yaml')],
+};
 const PROJECT: Project = { name: 'openstack/nova', canonicalName: 'opendev.org/openstack/nova', srcDir: 'src/opendev.org/openstack/nova' };
 // Measured: one build (three playbooks, five tests) takes 17-50 s here on 2 cores at load 4-9; a
 // playbook that has not ended after 150 s is stuck, not slow.
@@ -50,7 +57,11 @@ function referenceRun(statuses: Record<string, 'success' | 'fail'>): Buffer {
 }
 
 function git(repo: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Zuul', '-c', 'user.email=zuul@example.org', '-c', 'init.defaultBranch=master', ...args], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['-c', 'user.name=Zuul', '-c', 'user.email=zuul@example.org', '-c', 'init.defaultBranch=master', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** The project as Zuul prepares it: its branch with the change merged on top (HEAD^..HEAD). */
@@ -138,7 +149,10 @@ describe('the Zuul job under an emulated executor (netns nodes, real sshd, ansib
 
   /** What to show when an assertion fails: the failed tasks and the end of the build's output. */
   const why = (b: Build): string => {
-    const failed = b.output.split('\n').filter((l) => /^(fatal|failed):/.test(l)).map((l) => l.slice(0, 1500));
+    const failed = b.output
+      .split('\n')
+      .filter((l) => /^(fatal|failed):/.test(l))
+      .map((l) => l.slice(0, 1500));
     return `${failed.join('\n')}\n...\n${b.output.slice(-3000)}`;
   };
   const rcs = (b: Build): Record<string, number> => Object.fromEntries(b.phases.map((p) => [p.phase, p.rc]));
@@ -159,7 +173,10 @@ describe('the Zuul job under an emulated executor (netns nodes, real sshd, ansib
     // Both nodes counted: min_compute_nodes reached Tempest as 2.
     const run = JSON.parse(readFileSync(join(b.controllerHome, 'tempest-gate/run/run.json'), 'utf8')) as { failed: string[]; steps: { name: string }[] };
     assert.deepEqual(run.failed, ['tests.test_sample.Fast.test_fails']);
-    assert.deepEqual(run.steps.map((s) => s.name), ['parallel', 'serial']);
+    assert.deepEqual(
+      run.steps.map((s) => s.name),
+      ['parallel', 'serial'],
+    );
     assert.match(readFileSync(join(b.job.logs, 'tempest-gate/index.html'), 'utf8'), /tests\.test_sample\.Fast\.test_fails/);
     assert.ok(existsSync(join(b.job.logs, 'tempest-gate/summary.md')));
     // The CLI ran from the bundle copied to the node, not from this checkout.
@@ -178,12 +195,19 @@ describe('the Zuul job under an emulated executor (netns nodes, real sshd, ansib
     assert.equal((data.tempest_gate as { verdict: string }).verdict, 'fail');
     // The failing task is the verdict's, after zuul_return.
     const out = b.output.slice(b.output.indexOf('==== run'));
-    assert.ok(out.indexOf('TASK [tempest-gate-report : Return the verdict') < out.indexOf("TASK [tempest-gate-report : Fail the job when the gate's verdict is fail]"), why(b));
+    assert.ok(
+      out.indexOf('TASK [tempest-gate-report : Return the verdict') < out.indexOf("TASK [tempest-gate-report : Fail the job when the gate's verdict is fail]"),
+      why(b),
+    );
     assert.match(out, /TASK \[tempest-gate-report : Fail the job when the gate's verdict is fail\][\s\S]*?fatal: \[controller\]/);
   });
 
   test('an infrastructure failure (no Tempest on the controller): returned as an error, then the run playbook fails', async () => {
-    const b = await build('infra', { 'nova/compute/api.py': 'def create(): return 3\n' }, { tempest_gate_baseline: baselines.known, tempest_gate_tempest: '/nonexistent/tempest' });
+    const b = await build(
+      'infra',
+      { 'nova/compute/api.py': 'def create(): return 3\n' },
+      { tempest_gate_baseline: baselines.known, tempest_gate_tempest: '/nonexistent/tempest' },
+    );
     assert.equal(rcs(b).run, 2, why(b));
     assert.equal(rcs(b).post, 0, why(b));
     const data = b.data as { zuul?: { artifacts?: unknown[]; warnings?: string[] }; tempest_gate?: { verdict: string; reason: string } };
@@ -195,8 +219,15 @@ describe('the Zuul job under an emulated executor (netns nodes, real sshd, ansib
     assert.equal(data.tempest_gate?.reason, run.reason);
     // The infrastructure failure is the play's last word, after the verdict was returned.
     const out = b.output.slice(b.output.indexOf('==== run'), b.output.indexOf('==== post'));
-    assert.match(out, /TASK \[Fail the job on an infrastructure failure of the run\][^\n]*\nfatal: \[controller\]: FAILED! => \{[^\n]*tempest-gate run \(exit 4\)/, why(b));
-    assert.ok(out.indexOf('TASK [tempest-gate-report : No results to judge]') < out.indexOf('TASK [Fail the job on an infrastructure failure of the run]'), why(b));
+    assert.match(
+      out,
+      /TASK \[Fail the job on an infrastructure failure of the run\][^\n]*\nfatal: \[controller\]: FAILED! => \{[^\n]*tempest-gate run \(exit 4\)/,
+      why(b),
+    );
+    assert.ok(
+      out.indexOf('TASK [tempest-gate-report : No results to judge]') < out.indexOf('TASK [Fail the job on an infrastructure failure of the run]'),
+      why(b),
+    );
   });
 
   test('a docs-only change: nothing is selected, nothing runs, the build passes with a skipped verdict', async () => {

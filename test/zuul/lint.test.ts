@@ -56,7 +56,7 @@ test('ansible-lint (production profile) passes on zuul/, and catches a loop with
   }
 });
 
-test('Ansible\'s syntax check passes on the run and post-run playbooks', { skip: missing('ansible-playbook') }, () => {
+test("Ansible's syntax check passes on the run and post-run playbooks", { skip: missing('ansible-playbook') }, () => {
   for (const pb of ['playbooks/run.yaml', 'playbooks/post.yaml']) {
     const r = run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', pb], ZUUL);
     assert.equal(r.status, 0, `${pb}: ${r.out}`);

@@ -106,7 +106,7 @@ export async function makeNodes(dir: string, names: string[], authorizedKey: str
     for (const n of nodes) {
       n.sshd.kill('SIGKILL');
       for (let round = 0; round < 50; round++) {
-        let pids: string[] = [];
+        let pids: string[];
         try {
           pids = sh(['ip', 'netns', 'pids', n.ns]).split(/\s+/).filter(Boolean);
         } catch {
@@ -124,7 +124,10 @@ export async function makeNodes(dir: string, names: string[], authorizedKey: str
       }
       // The pair goes with this end. (Deleting the namespace alone may leave it for minutes: the
       // closed connections' sockets keep the namespace alive until their timeouts.)
-      for (const argv of [['ip', 'link', 'del', n.hostIf], ['ip', 'netns', 'del', n.ns]]) {
+      for (const argv of [
+        ['ip', 'link', 'del', n.hostIf],
+        ['ip', 'netns', 'del', n.ns],
+      ]) {
         try {
           sh(argv);
         } catch {
@@ -143,7 +146,9 @@ export async function makeNodes(dir: string, names: string[], authorizedKey: str
   let released = false;
   // Once only: a second call could remove another process's lock.
   const release = (): void => {
-    if (!released) (released = true), block.release();
+    if (released) return;
+    released = true;
+    block.release();
   };
   const base = block.base;
   try {
@@ -213,7 +218,7 @@ export async function makeNodes(dir: string, names: string[], authorizedKey: str
         // times its core count.
         await waitForPort(address, 22, 20_000);
       } catch (err) {
-        throw new Error(`${(err as Error).message}: ${existsSync(log) ? readFileSync(log, 'utf8').trim() : 'no log'}`);
+        throw new Error(`${(err as Error).message}: ${existsSync(log) ? readFileSync(log, 'utf8').trim() : 'no log'}`, { cause: err });
       }
     }
   } catch (err) {

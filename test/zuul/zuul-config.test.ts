@@ -18,7 +18,7 @@ function yamlFile(path: string): unknown {
   return parse(readFileSync(join(ROOT, path), 'utf8'));
 }
 
-test('zuul.d/jobs.yaml is valid per Zuul\'s JSON Schema and its playbooks exist', () => {
+test("zuul.d/jobs.yaml is valid per Zuul's JSON Schema and its playbooks exist", () => {
   const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/zuul/zuul-schema.json'), 'utf8')) as object;
   const Ajv = Ajv2019 as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
   const validate = new Ajv({ strict: false, allErrors: true, formats: { regex: true } }).compile(schema);

@@ -1,25 +1,9 @@
 // tempest-gate baseline: make, list, show, diff and promote baselines (for release managers).
 import { str, strs, writeJson, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
 import { EXIT, usageError, type ExitCode } from '../../core/errors.ts';
-import {
-  compareRuns,
-  mergeBaselines,
-  summarizeRuns,
-  toBaseline,
-  type Baseline,
-} from '../../core/compare/index.ts';
+import { compareRuns, mergeBaselines, summarizeRuns, toBaseline, type Baseline } from '../../core/compare/index.ts';
 import { DEFAULT_STORE, checkName, openStore, pushStore } from '../../edges/baseline-store.ts';
-import {
-  CONTEXT_HELP,
-  CONTEXT_OPTIONS,
-  contextFromArgs,
-  emit,
-  failOnFrom,
-  baselineFromArgs,
-  outputFormat,
-  renderDiff,
-  todayUtc,
-} from './compare.ts';
+import { CONTEXT_HELP, CONTEXT_OPTIONS, contextFromArgs, emit, failOnFrom, baselineFromArgs, outputFormat, renderDiff, todayUtc } from './compare.ts';
 import { loadRuns } from '../../stages/results.ts';
 import { githubFromEnv } from '../github-env.ts';
 
@@ -66,7 +50,8 @@ function showText(b: Baseline, source: string): string {
     `  ${count('pass')} pass, ${count('fail')} fail, ${count('flaky')} flaky, ${count('skip')} skip, ${count('unfinished')} never finished`,
   ];
   const flaky = b.tests.filter((t) => t.outcome === 'flaky');
-  for (const t of flaky.slice(0, 20)) lines.push(`  flaky ${t.name} (pass rate ${Math.round((t.passRate ?? 0) * 100)}%, ${t.passes}/${t.passes + t.failures + t.unfinished})`);
+  for (const t of flaky.slice(0, 20))
+    lines.push(`  flaky ${t.name} (pass rate ${Math.round((t.passRate ?? 0) * 100)}%, ${t.passes}/${t.passes + t.failures + t.unfinished})`);
   if (flaky.length > 20) lines.push(`  … and ${flaky.length - 20} more flaky`);
   for (const t of b.tests.filter((x) => x.outcome === 'fail').slice(0, 20)) lines.push(`  fail ${t.name}`);
   return `${lines.join('\n')}\n`;
@@ -159,12 +144,16 @@ Exit codes:
         const now = new Date().toISOString();
         const a = await baselineFromArgs(older, args, io, now);
         const b = await baselineFromArgs(newer, args, io, now);
-        const diff = compareRuns(a.baseline, { ...b.baseline, details: {} }, {
-          failOn: failOnFrom(args, 'never'),
-          today: todayUtc(args),
-          baselineLabel: a.source,
-          runLabel: b.source,
-        });
+        const diff = compareRuns(
+          a.baseline,
+          { ...b.baseline, details: {} },
+          {
+            failOn: failOnFrom(args, 'never'),
+            today: todayUtc(args),
+            baselineLabel: a.source,
+            runLabel: b.source,
+          },
+        );
         await emit(renderDiff(diff, outputFormat(args), args), args, io);
         const code = finish([...a.damage, ...b.damage], io);
         return code !== EXIT.ok ? code : diff.verdict.failed ? EXIT.gateFailed : EXIT.ok;
@@ -182,7 +171,9 @@ Exit codes:
           return EXIT.badInput;
         }
         const store = openStore(storeSpec, repo, githubFromEnv(io.env));
-        const message = str(args, 'message') ?? `baseline ${name}: ${baseline.tests.length} tests from ${baseline.runs} run${baseline.runs === 1 ? '' : 's'}${baseline.context.commit ? ` at ${baseline.context.commit}` : ''}`;
+        const message =
+          str(args, 'message') ??
+          `baseline ${name}: ${baseline.tests.length} tests from ${baseline.runs} run${baseline.runs === 1 ? '' : 's'}${baseline.context.commit ? ` at ${baseline.context.commit}` : ''}`;
         const where = await store.write(name, baselineJson(baseline), message);
         const push = str(args, 'push');
         if (push !== undefined) {
@@ -190,7 +181,10 @@ Exit codes:
           await pushStore(repo, storeSpec.slice(4), push);
         }
         if (args.values.json === true) writeJson(io, { name, store: store.spec, written: where, tests: baseline.tests.length, runs: baseline.runs });
-        else io.stdout.write(`promoted ${name} to ${store.spec} (${where}): ${baseline.tests.length} tests from ${baseline.runs} run${baseline.runs === 1 ? '' : 's'}\n`);
+        else
+          io.stdout.write(
+            `promoted ${name} to ${store.spec} (${where}): ${baseline.tests.length} tests from ${baseline.runs} run${baseline.runs === 1 ? '' : 's'}\n`,
+          );
         return EXIT.ok;
       }
       default:

@@ -48,7 +48,8 @@ Exit codes:
     let runId = str(args, 'run-id');
     const stateDir = str(args, 'state');
     const sweeping = flag(args, 'sweep');
-    if ([runId, stateDir, sweeping || undefined].filter(Boolean).length !== 1) throw usageError('give exactly one of --run-id, --state or --sweep (see --help)');
+    if ([runId, stateDir, sweeping || undefined].filter(Boolean).length !== 1)
+      throw usageError('give exactly one of --run-id, --state or --sweep (see --help)');
     const extraArgs = { ...args, values: { ...args.values } };
     let token: SavedToken | undefined;
     if (stateDir) {
@@ -62,7 +63,8 @@ Exit codes:
     if (runId !== undefined && !isValidRunId(runId)) throw usageError(`--run-id must be lowercase letters, digits and '-', not '${runId}'`);
     const olderThan = str(args, 'older-than');
     if (sweeping && !olderThan) throw usageError('--sweep needs --older-than DURATION');
-    if (!sweeping && (olderThan || flag(args, 'dry-run') || strs(args, 'except-run').length)) throw usageError('--older-than, --dry-run and --except-run go with --sweep');
+    if (!sweeping && (olderThan || flag(args, 'dry-run') || strs(args, 'except-run').length))
+      throw usageError('--older-than, --dry-run and --except-run go with --sweep');
 
     const cloud = cloudFromArgs(extraArgs, io);
     if (sweeping) {
@@ -74,11 +76,19 @@ Exit codes:
         exceptRuns: strs(args, 'except-run'),
         dryRun: flag(args, 'dry-run'),
       });
-      if (json) writeJson(io, { removed: decision.remove, kept: decision.keep.map((k) => ({ ...k.resource, reason: k.reason })), runs: decision.runs, dryRun: flag(args, 'dry-run'), report });
+      if (json)
+        writeJson(io, {
+          removed: decision.remove,
+          kept: decision.keep.map((k) => ({ ...k.resource, reason: k.reason })),
+          runs: decision.runs,
+          dryRun: flag(args, 'dry-run'),
+          report,
+        });
       else {
         const verb = flag(args, 'dry-run') ? 'would remove' : 'removed';
         io.stdout.write(`sweep: ${verb} ${decision.remove.length} resources of ${decision.runs.length} dead runs; kept ${decision.keep.length}\n`);
-        for (const r of decision.remove) io.stdout.write(`  ${verb.padEnd(12)} ${r.kind.padEnd(10)} ${r.name} (run ${r.runId ?? '?'}, created ${r.createdAt ?? '?'})\n`);
+        for (const r of decision.remove)
+          io.stdout.write(`  ${verb.padEnd(12)} ${r.kind.padEnd(10)} ${r.name} (run ${r.runId ?? '?'}, created ${r.createdAt ?? '?'})\n`);
         for (const k of decision.keep) io.stdout.write(`  kept         ${k.resource.kind.padEnd(10)} ${k.resource.name}: ${k.reason}\n`);
       }
       return EXIT.ok;
@@ -87,9 +97,12 @@ Exit codes:
     if (json) writeJson(io, { runId, ...report, apiCalls, tokensIssued });
     else {
       const n = report.servers.length + report.ports.length + report.floatingIps.length + report.keypairs.length + report.securityGroups.length;
-      io.stdout.write(`cleanup: run ${runId}: deleted ${report.servers.length} servers, ${report.ports.length} ports, ${report.floatingIps.length} floating IPs, ${report.keypairs.length} keypairs, ${report.securityGroups.length} security groups${n ? '' : ' (nothing was there)'}\n`);
+      io.stdout.write(
+        `cleanup: run ${runId}: deleted ${report.servers.length} servers, ${report.ports.length} ports, ${report.floatingIps.length} floating IPs, ${report.keypairs.length} keypairs, ${report.securityGroups.length} security groups${n ? '' : ' (nothing was there)'}\n`,
+      );
     }
-    if (report.leftovers.length) throw new UserError(`still present after ${Math.round(waitTimeoutMs / 1000)} s: ${report.leftovers.join(', ')}`, { exitCode: EXIT.infra });
+    if (report.leftovers.length)
+      throw new UserError(`still present after ${Math.round(waitTimeoutMs / 1000)} s: ${report.leftovers.join(', ')}`, { exitCode: EXIT.infra });
     return EXIT.ok;
   },
 };

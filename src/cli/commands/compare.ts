@@ -106,7 +106,8 @@ export function renderDiff(diff: CompareDiff, to: OutputFormat, args: ParsedArgs
   if (to === 'markdown') {
     const budgetText = str(args, 'budget');
     const budget = budgetText === undefined ? undefined : Number(budgetText);
-    if (budget !== undefined && (!Number.isInteger(budget) || budget < 200)) throw usageError(`--budget must be a whole number of characters, at least 200, not '${budgetText}'`);
+    if (budget !== undefined && (!Number.isInteger(budget) || budget < 200))
+      throw usageError(`--budget must be a whole number of characters, at least 200, not '${budgetText}'`);
     return renderCompareMarkdown(diff, { budget });
   }
   return renderCompareText(diff);
@@ -189,7 +190,11 @@ Exit codes:
     const guidelines = await loadGuidelines(strs(args, 'guideline'));
     const baseline = await baselineFromArgs(ref, args, io, now);
     const { runs, damage } = await loadRuns(files, io.stdin);
-    const { diff, verdict, interop: scores } = judgeRuns({
+    const {
+      diff,
+      verdict,
+      interop: scores,
+    } = judgeRuns({
       runs,
       damage,
       baseline,

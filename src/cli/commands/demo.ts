@@ -45,20 +45,36 @@ Exit codes:
     await writeOutput(nova, 'nova/compute/manager.py\n');
     await writeOutput(docs, 'doc/source/index.rst\nreleasenotes/notes/x.yaml\n');
     const steps: Step[] = [
-      { title: 'select: a Nova change, nova preset', argv: ['select', '--files', nova, '--preset', 'nova', '--test-list', list, '--write-lists', join(out, 'lists')] },
+      {
+        title: 'select: a Nova change, nova preset',
+        argv: ['select', '--files', nova, '--preset', 'nova', '--test-list', list, '--write-lists', join(out, 'lists')],
+      },
       { title: 'select: a docs-only change', argv: ['select', '--files', docs, '--preset', 'nova', '--test-list', list] },
       { title: 'parse: a real Tempest 33.0.0 run', argv: ['parse', run] },
       { title: 'compare: against the master baseline', argv: ['compare', '--baseline', join(data, 'samples', 'baseline-master.json'), '--results', run] },
       {
         title: 'report: HTML and Markdown',
-        argv: ['report', '--results', run, '--baseline', join(data, 'samples', 'baseline-master.json'), '--html', join(out, 'report.html'), '--markdown', join(out, 'summary.md'), '--title', 'tempest-gate demo'],
+        argv: [
+          'report',
+          '--results',
+          run,
+          '--baseline',
+          join(data, 'samples', 'baseline-master.json'),
+          '--html',
+          join(out, 'report.html'),
+          '--markdown',
+          join(out, 'summary.md'),
+          '--title',
+          'tempest-gate demo',
+        ],
       },
     ];
     const summary: { step: string; exitCode: number }[] = [];
     const json = args.values.json === true;
     for (const step of steps) {
       // Pasted back into a shell from the checkout, as it is: npx finds the bin, paths are relative and quoted.
-      if (!json) io.stdout.write(`\n== ${step.title} ==\n$ npx tempest-gate ${shJoin(step.argv.map((a) => (a.startsWith(`${io.cwd}/`) ? relative(io.cwd, a) : a)))}\n`);
+      if (!json)
+        io.stdout.write(`\n== ${step.title} ==\n$ npx tempest-gate ${shJoin(step.argv.map((a) => (a.startsWith(`${io.cwd}/`) ? relative(io.cwd, a) : a)))}\n`);
       const sink = new PassThrough();
       if (!json) sink.pipe(io.stdout, { end: false });
       else sink.resume();

@@ -126,7 +126,10 @@ Exit codes:
     if (json) writeJson(io, { ...state, stateDir, elapsedMs: done.elapsedMs, apiCalls: done.apiCalls, tokens: done.tokens });
     else {
       io.stdout.write(`run ${runId}: ${state.nodes.length} nodes ACTIVE in ${(done.elapsedMs / 1000).toFixed(1)} s (${done.apiCalls} API calls)\n`);
-      for (const n of state.nodes) io.stdout.write(`  ${n.role.padEnd(10)} ${n.name}  ${n.ip}${n.floatingIp ? `  floating ${n.floatingIp}` : ''}${n.attempts > 1 ? '  (second attempt)' : ''}\n`);
+      for (const n of state.nodes)
+        io.stdout.write(
+          `  ${n.role.padEnd(10)} ${n.name}  ${n.ip}${n.floatingIp ? `  floating ${n.floatingIp}` : ''}${n.attempts > 1 ? '  (second attempt)' : ''}\n`,
+        );
       io.stdout.write(`state: ${stateDir}/provision.json\n`);
     }
     return EXIT.ok;

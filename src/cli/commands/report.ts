@@ -54,7 +54,17 @@ Exit codes:
     const guidelines = await loadGuidelines(strs(args, 'guideline'));
     const baseline = ref === undefined ? null : await baselineFromArgs(ref, args, io, now);
     const { runs, damage } = await loadRuns(files, io.stdin);
-    const judgement = judgeRuns({ runs, damage, baseline, failOn, knownFailures, guidelines, today: todayUtc(args), now, runLabel: files.map((f) => basename(f)).join(', ') });
+    const judgement = judgeRuns({
+      runs,
+      damage,
+      baseline,
+      failOn,
+      knownFailures,
+      guidelines,
+      today: todayUtc(args),
+      now,
+      runLabel: files.map((f) => basename(f)).join(', '),
+    });
     const title = str(args, 'title') ?? 'tempest-gate report';
     const html = str(args, 'html') ?? null;
     const markdown = str(args, 'markdown') ?? null;
@@ -64,7 +74,12 @@ Exit codes:
     await writeReport({ results, judgement, title, subtitle: files.map((f) => basename(f)).join(', '), html, markdown });
     const { verdict } = judgement;
     const c = judgement.diff.counts;
-    const summary = { html, markdown, verdict: { ...verdict, failed: verdict.result !== 'pass' }, counts: { run: c.run, regressions: c.regressions, fixes: c.fixes, known: c.known, flaky: c.flaky } };
+    const summary = {
+      html,
+      markdown,
+      verdict: { ...verdict, failed: verdict.result !== 'pass' },
+      counts: { run: c.run, regressions: c.regressions, fixes: c.fixes, known: c.known, flaky: c.flaky },
+    };
     if (args.values.json === true) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else io.stdout.write(`wrote ${[html, markdown].filter(Boolean).join(' and ')}: ${verdict.result.toUpperCase()}: ${verdict.reason}\n`);
     for (const p of [...(baseline?.damage ?? []), ...damage]) io.stderr.write(`tempest-gate report: ${p}\n`);

@@ -23,7 +23,12 @@ export function parseSet(text: string): ConfigOverride {
 function parseHost(text: string, index: number): NodeAddress {
   const m = /^(?:\[([^\]]+)\]|([^:]+))(?::(\d+))?$/.exec(text);
   if (!m) throw usageError(`--host wants ADDRESS or ADDRESS:PORT, not '${text}'`);
-  return { role: index === 0 ? 'controller' : 'subnode', name: index === 0 ? 'controller' : `subnode-${index}`, host: m[1] ?? m[2] ?? '', port: m[3] ? Number(m[3]) : 22 };
+  return {
+    role: index === 0 ? 'controller' : 'subnode',
+    name: index === 0 ? 'controller' : `subnode-${index}`,
+    host: m[1] ?? m[2] ?? '',
+    port: m[3] ? Number(m[3]) : 22,
+  };
 }
 
 export function reportText(report: RunReport, outputDir: string): string {
@@ -163,7 +168,11 @@ Exit codes:
       reference: str(args, 'baseline') === undefined ? new Map<string, number>() : (await readReference(str(args, 'baseline') as string)).durations,
       total,
       timeouts,
-      markers: { done: str(args, 'ready-file') ?? DEFAULT_READY.done, failed: str(args, 'failed-file') ?? DEFAULT_READY.failed, log: str(args, 'stack-log') ?? DEFAULT_READY.log },
+      markers: {
+        done: str(args, 'ready-file') ?? DEFAULT_READY.done,
+        failed: str(args, 'failed-file') ?? DEFAULT_READY.failed,
+        log: str(args, 'stack-log') ?? DEFAULT_READY.log,
+      },
       outputDir,
       fetchLogs: !flag(args, 'no-logs'),
       log: (line) => void io.stderr.write(`${line}\n`),

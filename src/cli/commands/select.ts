@@ -27,7 +27,8 @@ function changeFromArgs(args: ParsedArgs, io: CommandIo): ChangeSource {
 export const selectCommand: Command = {
   name: 'select',
   summary: 'Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.',
-  usage: '(--files FILE|- | --git BASE...HEAD | --pr OWNER/REPO#N) (--test-list FILE | --workspace DIR) [--rules FILE | --preset NAME] [--explain] [--shards K [--shard-index I] --baseline FILE [--split-classes]]',
+  usage:
+    '(--files FILE|- | --git BASE...HEAD | --pr OWNER/REPO#N) (--test-list FILE | --workspace DIR) [--rules FILE | --preset NAME] [--explain] [--shards K [--shard-index I] --baseline FILE [--split-classes]]',
   options: {
     rules: { type: 'string' },
     preset: { type: 'string' },
@@ -107,7 +108,8 @@ Exit codes:
     const count = wholeOption(args, 'shards', { min: 1, fallback: null });
     const index = wholeOption(args, 'shard-index', { min: 0, fallback: null });
     const baseline = str(args, 'baseline');
-    if (count === null && (index !== null || baseline !== undefined || flag(args, 'split-classes'))) throw usageError('--shard-index, --baseline and --split-classes need --shards K');
+    if (count === null && (index !== null || baseline !== undefined || flag(args, 'split-classes')))
+      throw usageError('--shard-index, --baseline and --split-classes need --shards K');
     if (count !== null && index !== null && index >= count) throw usageError(`--shard-index must be below --shards (0..${count - 1}), not ${index}`);
     if (count !== null && baseline === undefined) throw usageError('--shards needs --baseline FILE (the durations to balance by)');
     const { result, shards } = await selectStage({

@@ -102,7 +102,11 @@ Exit codes:
     const runSeconds = timeoutText === undefined ? DEFAULT_TIMEOUTS.runSeconds : parseDuration(timeoutText, '--timeout') / 1000;
     const say = (line: string): void => void io.stderr.write(`${line}\n`);
 
-    const lines = (text: string): string[] => text.split(/\r?\n/).map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
+    const lines = (text: string): string[] =>
+      text
+        .split(/\r?\n/)
+        .map((l) => l.replace(/#.*$/, '').trim())
+        .filter(Boolean);
     const include = includeFile ? lines(await readText(includeFile)) : [];
     const exclude = str(args, 'exclude-list') ? lines(await readText(str(args, 'exclude-list') ?? '')) : [];
     let guideline: Guideline | null = null;
@@ -132,7 +136,9 @@ Exit codes:
         const found = await discoverCloud(session, { lockPath: join(ws, 'tempest_lock'), computeNodes });
         found.region ||= 'RegionOne';
         conf = renderTempestConf(found);
-        say(`services: ${[...found.services].sort().join(', ')}; images ${found.images.length}, flavors ${found.flavors.length}${found.publicNetworkId ? ', an external network' : ''}`);
+        say(
+          `services: ${[...found.services].sort().join(', ')}; images ${found.images.length}, flavors ${found.flavors.length}${found.publicNetworkId ? ', an external network' : ''}`,
+        );
       } finally {
         await session.close();
       }
@@ -146,7 +152,25 @@ Exit codes:
       const outputDir = resolve(io.cwd, str(args, 'output-dir') ?? 'tempest-gate-artifacts');
       const steps: RunStep[] = [{ name: 'validate', include, exclude, concurrency, serial: false }];
       const report = await runTempest({
-        nodes: [{ role: 'controller', sudo: false, shell, journal: false, markers: { done: '', failed: '', log: '' }, logPaths: [join(ws, 'tempest.log')], target: { name: 'localhost', host: 'localhost', port: 0, username: '', privateKey: '', trust: { keys: [], fingerprints: [] }, trustSource: 'local' } }],
+        nodes: [
+          {
+            role: 'controller',
+            sudo: false,
+            shell,
+            journal: false,
+            markers: { done: '', failed: '', log: '' },
+            logPaths: [join(ws, 'tempest.log')],
+            target: {
+              name: 'localhost',
+              host: 'localhost',
+              port: 0,
+              username: '',
+              privateKey: '',
+              trust: { keys: [], fingerprints: [] },
+              trustSource: 'local',
+            },
+          },
+        ],
         plan: { ...defaultPlanOptions(ws), runCommand: [tempest, 'run'] },
         steps,
         overrides,

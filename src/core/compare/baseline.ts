@@ -4,16 +4,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { UserError } from '../errors.ts';
 import { parseTestId, RESULTS_SCHEMA, TEST_STATUSES, type RunResults, type TestRecord, type TestStatus } from '../results/model.ts';
 import { parseResults } from '../results/parse.ts';
-import {
-  BASELINE_SCHEMA,
-  EMPTY_CONTEXT,
-  outcomeOf,
-  type Baseline,
-  type BaselineContext,
-  type BaselineTest,
-  type Outcome,
-  type RunSummary,
-} from './model.ts';
+import { BASELINE_SCHEMA, EMPTY_CONTEXT, outcomeOf, type Baseline, type BaselineContext, type BaselineTest, type Outcome, type RunSummary } from './model.ts';
 
 const REASON_CHARS = 500;
 const DETAIL_CHARS = 2000;
@@ -401,8 +392,10 @@ function checkedResults(value: Record<string, unknown>, tests: unknown[], source
     const r = t as Record<string, unknown>;
     if (!str(r.id) || r.id === '') bad(i, '"id" must be a non-empty string');
     if (!str(r.status) || !STATUS_SET.has(r.status)) bad(i, `"status" must be one of ${TEST_STATUSES.join(', ')}`);
-    if (!strOrNull(r.start) || !strOrNull(r.stop) || !strOrNull(r.worker) || !strOrNull(r.routeCode)) bad(i, '"start", "stop", "worker" and "routeCode" must be strings or null');
-    if (r.duration !== null && r.duration !== undefined && (typeof r.duration !== 'number' || !Number.isFinite(r.duration))) bad(i, '"duration" must be a number or null');
+    if (!strOrNull(r.start) || !strOrNull(r.stop) || !strOrNull(r.worker) || !strOrNull(r.routeCode))
+      bad(i, '"start", "stop", "worker" and "routeCode" must be strings or null');
+    if (r.duration !== null && r.duration !== undefined && (typeof r.duration !== 'number' || !Number.isFinite(r.duration)))
+      bad(i, '"duration" must be a number or null');
     const tags = r.tags ?? [];
     if (!Array.isArray(tags) || !tags.every(str)) bad(i, '"tags" must be a list of strings');
     const attachments = r.attachments ?? [];
@@ -433,7 +426,15 @@ function checkedResults(value: Record<string, unknown>, tests: unknown[], source
       attachments: atts,
     };
   });
-  const damage = Array.isArray(value.damage) ? (value.damage as unknown[]).filter((d): d is RunResults['damage'][number] => typeof d === 'object' && d !== null && typeof (d as { offset?: unknown }).offset === 'number' && typeof (d as { message?: unknown }).message === 'string') : [];
+  const damage = Array.isArray(value.damage)
+    ? (value.damage as unknown[]).filter(
+        (d): d is RunResults['damage'][number] =>
+          typeof d === 'object' &&
+          d !== null &&
+          typeof (d as { offset?: unknown }).offset === 'number' &&
+          typeof (d as { message?: unknown }).message === 'string',
+      )
+    : [];
   const format = value.format === 'subunit-v1' || value.format === 'junit' ? value.format : 'subunit-v2';
   return {
     schema: RESULTS_SCHEMA,
@@ -463,7 +464,9 @@ export function baselineFromBytes(bytes: Uint8Array, source: string, options: { 
   const results = parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS });
   if (results.tests.length === 0 && results.damage.length > 0) {
     const d = results.damage[0];
-    throw new UserError(`not a baseline, results JSON or readable result stream: ${d?.message ?? 'unreadable'}`, { place: { file: source, offset: d?.offset, line: d?.line } });
+    throw new UserError(`not a baseline, results JSON or readable result stream: ${d?.message ?? 'unreadable'}`, {
+      place: { file: source, offset: d?.offset, line: d?.line },
+    });
   }
   return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results };
 }

@@ -127,7 +127,8 @@ export function matchTests(base: readonly BaselineTest[], run: readonly Baseline
     const bt = base[b] as BaselineTest;
     if (bt.idempotentId === null) continue;
     const c = runByName.get(bt.name);
-    if (c !== undefined && (run[c] as BaselineTest).name !== bt.name) throw new Error('the run summary index does not match its tests (tests changed after summarizeRuns)');
+    if (c !== undefined && (run[c] as BaselineTest).name !== bt.name)
+      throw new Error('the run summary index does not match its tests (tests changed after summarizeRuns)');
     if (c !== undefined && pairOf[c] === -1 && (run[c] as BaselineTest).idempotentId === bt.idempotentId) pair(c, b);
     else unmatchedWithId++;
   }
@@ -167,7 +168,8 @@ export function matchTests(base: readonly BaselineTest[], run: readonly Baseline
     if (taken[b] === 1) continue;
     const name = (base[b] as BaselineTest).name;
     const c = runByName.get(name);
-    if (c !== undefined && (run[c] as BaselineTest).name !== name) throw new Error('the run summary index does not match its tests (tests changed after summarizeRuns)');
+    if (c !== undefined && (run[c] as BaselineTest).name !== name)
+      throw new Error('the run summary index does not match its tests (tests changed after summarizeRuns)');
     if (c !== undefined && pairOf[c] === -1) pair(c, b);
   }
   return { pairOf, taken, matched };

@@ -71,7 +71,13 @@ export function parseKnownFailures(text: string, file: string): KnownFailures {
     };
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-      if (key === 'query') fail("'query' is an elastic-recheck Logstash query, which tempest-gate cannot run: use 'signature' (a regex on the traceback) and 'test_ids'", file, lc, pair.key as YamlNode);
+      if (key === 'query')
+        fail(
+          "'query' is an elastic-recheck Logstash query, which tempest-gate cannot run: use 'signature' (a regex on the traceback) and 'test_ids'",
+          file,
+          lc,
+          pair.key as YamlNode,
+        );
       if (!KEYS.has(key)) fail(`unknown key '${key}' (known: ${[...KEYS].join(', ')})`, file, lc, pair.key as YamlNode);
     }
     const str = (key: string, required: boolean): string | null => {

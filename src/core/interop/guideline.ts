@@ -28,7 +28,10 @@ function placeOf(text: string, file: string, path: Path): { file: string; line?:
 }
 
 function showPath(path: Path): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][\w-]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][\w-]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -122,7 +125,8 @@ export function parseGuideline(text: string, file: string): Guideline {
   // Every reference must resolve, or a score would silently count fewer tests.
   for (const t of targets) {
     t.components.forEach((c, i) => {
-      if (!(c in components)) bad(`component '${c}' is not defined in 'components'`, [t.kind === 'platform' ? 'platforms' : 'add-ons', t.name, 'components', i]);
+      if (!(c in components))
+        bad(`component '${c}' is not defined in 'components'`, [t.kind === 'platform' ? 'platforms' : 'add-ons', t.name, 'components', i]);
     });
   }
   for (const c of Object.values(components)) {

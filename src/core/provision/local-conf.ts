@@ -120,10 +120,14 @@ export function parseLocalrcEntries(entries: readonly string[], source: string):
     const eq = entry.indexOf('=');
     const key = eq < 0 ? entry : entry.slice(0, eq);
     if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
-      throw new UserError(`${source}: '${entry.length > 60 ? `${entry.slice(0, 60)}…` : entry}' is not KEY=VALUE with a shell variable name as KEY`, { exitCode: EXIT.usage });
+      throw new UserError(`${source}: '${entry.length > 60 ? `${entry.slice(0, 60)}…` : entry}' is not KEY=VALUE with a shell variable name as KEY`, {
+        exitCode: EXIT.usage,
+      });
     }
     if ((SECRET_LOCALRC_KEYS as readonly string[]).includes(key)) {
-      throw new UserError(`${source}: ${key} is one of devstack's passwords: tempest-gate generates them and never puts them in user-data`, { exitCode: EXIT.usage });
+      throw new UserError(`${source}: ${key} is one of devstack's passwords: tempest-gate generates them and never puts them in user-data`, {
+        exitCode: EXIT.usage,
+      });
     }
     const value = entry.slice(eq + 1);
     if (/[\n\r\0]/.test(value)) throw new UserError(`${source}: the value of ${key} holds a line break`, { exitCode: EXIT.usage });
@@ -141,7 +145,10 @@ export function parseLocalrcEntries(entries: readonly string[], source: string):
  */
 export function changeUnderTestLocalrc(o: { serverUrl: string; headRepo: string; headSha: string }): Record<string, string> {
   const name = o.headRepo.split('/').pop() ?? o.headRepo;
-  const prefix = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const prefix = name
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (prefix === '') return {};
   return { [`${prefix}_REPO`]: `${o.serverUrl.replace(/\/+$/, '')}/${o.headRepo}.git`, [`${prefix}_BRANCH`]: o.headSha };
 }

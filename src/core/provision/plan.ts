@@ -72,7 +72,15 @@ export function securityGroupName(runId: string): string {
  * tunnels), both families; Neutron adds the egress rules itself.
  */
 export function securityGroupRules(groupId: string, sshCidr: string): Record<string, unknown>[] {
-  const ssh = { security_group_id: groupId, direction: 'ingress', ethertype: sshCidr.includes(':') ? 'IPv6' : 'IPv4', protocol: 'tcp', port_range_min: 22, port_range_max: 22, remote_ip_prefix: sshCidr };
+  const ssh = {
+    security_group_id: groupId,
+    direction: 'ingress',
+    ethertype: sshCidr.includes(':') ? 'IPv6' : 'IPv4',
+    protocol: 'tcp',
+    port_range_min: 22,
+    port_range_max: 22,
+    remote_ip_prefix: sshCidr,
+  };
   const peers = (['IPv4', 'IPv6'] as const).map((ethertype) => ({ security_group_id: groupId, direction: 'ingress', ethertype, remote_group_id: groupId }));
   return [ssh, ...peers];
 }

@@ -84,7 +84,10 @@ export function renderUserData(o: UserDataOptions): string {
     { path: '/etc/tempest-gate/local.conf', content: renderLocalConf(o), permissions: '0644' },
     { path: '/usr/local/bin/tempest-gate-stack', content: stackScript(o), permissions: '0755' },
   ];
-  const runcmd: (string | string[])[] = [['mkdir', '-p', '/var/lib/tempest-gate'], ['sh', '-c', 'nohup /usr/local/bin/tempest-gate-stack >/var/log/tempest-gate-stack.out 2>&1 &']];
+  const runcmd: (string | string[])[] = [
+    ['mkdir', '-p', '/var/lib/tempest-gate'],
+    ['sh', '-c', 'nohup /usr/local/bin/tempest-gate-stack >/var/log/tempest-gate-stack.out 2>&1 &'],
+  ];
   if (o.role === 'controller') {
     files.push({ path: DISCOVER_HOSTS_COMMAND, content: discoverScript(o.computeNodes), permissions: '0755' });
   }

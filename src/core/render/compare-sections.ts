@@ -51,8 +51,9 @@ export function describeChange(t: TestChange): string {
       break;
     case 'skip-change':
       if (t.before === 'skip' && t.after === 'skip') bits.push(`skip reason changed: "${t.reasonBefore ?? ''}" → "${t.reasonAfter ?? ''}"`);
-      else if (t.after === 'skip') bits.push(`${t.before === 'pass' ? 'passed' : t.before ?? '?'} in the baseline, skipped now${t.reasonAfter ? `: ${t.reasonAfter}` : ''}`);
-      else bits.push(`skipped in the baseline${t.reasonBefore ? ` (${t.reasonBefore})` : ''}, ${t.after === 'pass' ? 'passes' : t.after ?? '?'} now`);
+      else if (t.after === 'skip')
+        bits.push(`${t.before === 'pass' ? 'passed' : (t.before ?? '?')} in the baseline, skipped now${t.reasonAfter ? `: ${t.reasonAfter}` : ''}`);
+      else bits.push(`skipped in the baseline${t.reasonBefore ? ` (${t.reasonBefore})` : ''}, ${t.after === 'pass' ? 'passes' : (t.after ?? '?')} now`);
       break;
     case 'removed':
       bits.push(`in the baseline (${t.before ?? '?'}), not in this run`);
@@ -74,9 +75,16 @@ export function describeChange(t: TestChange): string {
 export function changeSections(diff: CompareDiff): Section[] {
   const known = [...diff.regressions, ...diff.neverFinished, ...diff.newFailing, ...diff.stillFailing].filter((t) => t.known !== null);
   const unexplained = (list: TestChange[]): TestChange[] => list.filter((t) => t.known === null);
-  const sec = (title: string, items: TestChange[], tracebacks = false, notes: string[] = []): Section => ({ title, count: items.length, items, notes, tracebacks });
+  const sec = (title: string, items: TestChange[], tracebacks = false, notes: string[] = []): Section => ({
+    title,
+    count: items.length,
+    items,
+    notes,
+    tracebacks,
+  });
   const expired = diff.expiredKnownFailures.map(
-    (e) => `- ${e.bug} (${e.source}) expired on ${e.expires}${e.wouldMatch.length ? `: no longer explains ${e.wouldMatch.length} failing test${e.wouldMatch.length === 1 ? '' : 's'} (${e.wouldMatch.slice(0, 5).join(', ')}${e.wouldMatch.length > 5 ? ', …' : ''})` : ''}`,
+    (e) =>
+      `- ${e.bug} (${e.source}) expired on ${e.expires}${e.wouldMatch.length ? `: no longer explains ${e.wouldMatch.length} failing test${e.wouldMatch.length === 1 ? '' : 's'} (${e.wouldMatch.slice(0, 5).join(', ')}${e.wouldMatch.length > 5 ? ', …' : ''})` : ''}`,
   );
   const durations = diff.durationCheck.compared ? diff.durations : [];
   return [

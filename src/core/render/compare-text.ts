@@ -15,7 +15,9 @@ export function renderCompareText(diff: CompareDiff, options: CompareTextOptions
   // The reason names the policy itself when it is report only: said once, not twice.
   const policy = diff.verdict.reason.includes('(fail-on: ') ? '' : ` (fail-on: ${diff.verdict.failOn})`;
   lines.push(`${diff.verdict.failed ? 'FAIL' : 'PASS'}: ${diff.verdict.reason}${policy}`);
-  lines.push(`  run: ${c.run} tests (${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped); baseline: ${c.baseline} tests from ${diff.baseline.runs} run${diff.baseline.runs === 1 ? '' : 's'}; ${c.matched} matched`);
+  lines.push(
+    `  run: ${c.run} tests (${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped); baseline: ${c.baseline} tests from ${diff.baseline.runs} run${diff.baseline.runs === 1 ? '' : 's'}; ${c.matched} matched`,
+  );
   for (const s of changeSections(diff)) {
     if (s.items.length === 0 && s.notes.length === 0) continue;
     lines.push('', `${s.title} (${s.count}):`);

@@ -60,7 +60,6 @@ function shortName(name: string): string {
   return parts.length > 2 ? parts.slice(-2).join('.') : name;
 }
 
-
 function tiles(results: RunResults): string {
   const c = results.counts;
   const items: [string, number, string][] = [
@@ -70,7 +69,10 @@ function tiles(results: RunResults): string {
     ['never finished', c.inprogress + c.unknown, COLORS.inprogress],
   ];
   return `<div class="tiles">${items
-    .map(([label, n, color]) => `<div class="tile" data-count="${escapeHtml(label)}"><span class="n" style="color:${color}">${n}</span><span class="l">${escapeHtml(label)}</span></div>`)
+    .map(
+      ([label, n, color]) =>
+        `<div class="tile" data-count="${escapeHtml(label)}"><span class="n" style="color:${color}">${n}</span><span class="l">${escapeHtml(label)}</span></div>`,
+    )
     .join('')}</div>`;
 }
 
@@ -101,7 +103,10 @@ function diffSection(diff: CompareDiff): string {
   const rows: string[] = [];
   for (const kind of KIND_ORDER) {
     for (const ch of byKind.get(kind) ?? []) {
-      const dur = kind === 'slower' || kind === 'faster' ? `${fmtSeconds(ch.durationBefore)} → ${fmtSeconds(ch.durationAfter)}` : fmtSeconds(ch.durationAfter ?? ch.durationBefore);
+      const dur =
+        kind === 'slower' || kind === 'faster'
+          ? `${fmtSeconds(ch.durationBefore)} → ${fmtSeconds(ch.durationAfter)}`
+          : fmtSeconds(ch.durationAfter ?? ch.durationBefore);
       const known = ch.known ? ` <a class="known" href="${escapeHtml(ch.known.bug)}">known: ${escapeHtml(ch.known.bug)}</a>` : '';
       const renamed = ch.renamedFrom ? `<div class="renamed">was ${escapeHtml(ch.renamedFrom)}</div>` : '';
       rows.push(
@@ -130,12 +135,9 @@ function timeline(results: RunResults, maxBars: number): string {
   const timed = results.tests.filter((t) => t.start !== null);
   if (timed.length === 0) return '<section id="timeline"><h2>Timeline</h2><p>No timestamps in this run.</p></section>';
   // Keep the longest tests when there are more than we draw: they are what a timeline is for.
-  const chosen =
-    timed.length > maxBars ? [...timed].sort((a, b) => (b.duration ?? 0) - (a.duration ?? 0)).slice(0, maxBars) : timed;
+  const chosen = timed.length > maxBars ? [...timed].sort((a, b) => (b.duration ?? 0) - (a.duration ?? 0)).slice(0, maxBars) : timed;
   const t0 = microsFromIso(results.start ?? (chosen[0]?.start as string));
-  const workers = [...new Set(chosen.map((t) => t.worker ?? 'no worker'))].sort((a, b) =>
-    a.localeCompare(b, 'en', { numeric: true }),
-  );
+  const workers = [...new Set(chosen.map((t) => t.worker ?? 'no worker'))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const bars: Bar[] = chosen.map((t) => {
     const start = (microsFromIso(t.start as string) - t0) / 1e6;
     const stop = t.stop === null ? start : (microsFromIso(t.stop) - t0) / 1e6;
@@ -151,7 +153,9 @@ function timeline(results: RunResults, maxBars: number): string {
   const ticks: string[] = [];
   const step = niceStep(span / 8);
   for (let s = 0; s <= span + 1e-9; s += step) {
-    ticks.push(`<line x1="${x(s).toFixed(1)}" x2="${x(s).toFixed(1)}" y1="0" y2="${height - 20}" class="grid"/><text x="${x(s).toFixed(1)}" y="${height - 6}" class="tick">${escapeHtml(fmtSeconds(s))}</text>`);
+    ticks.push(
+      `<line x1="${x(s).toFixed(1)}" x2="${x(s).toFixed(1)}" y1="0" y2="${height - 20}" class="grid"/><text x="${x(s).toFixed(1)}" y="${height - 6}" class="tick">${escapeHtml(fmtSeconds(s))}</text>`,
+    );
   }
   const lanes = workers.map((w, i) => `<text x="4" y="${i * laneH + 15}" class="lane">${escapeHtml(w)}</text>`).join('');
   const rects = bars
@@ -177,7 +181,10 @@ function failures(results: RunResults): string {
   const items = bad
     .map((t) => {
       const att = t.attachments.find((a) => a.name === 'traceback') ?? t.attachments.find((a) => a.name === 'reason');
-      const body = att && att.text ? `<pre>${escapeHtml(att.text.length > 20000 ? `…${att.text.slice(-20000)}` : att.text)}</pre>` : '<p class="note">No traceback in the stream.</p>';
+      const body =
+        att && att.text
+          ? `<pre>${escapeHtml(att.text.length > 20000 ? `…${att.text.slice(-20000)}` : att.text)}</pre>`
+          : '<p class="note">No traceback in the stream.</p>';
       return `<details class="failure" data-name="${escapeHtml(t.id)}"><summary><span class="pill ${escapeHtml(t.status)}">${escapeHtml(t.status)}</span> ${escapeHtml(t.id)} <span class="dur">${escapeHtml(fmtSeconds(t.duration))}</span></summary>${body}</details>`;
     })
     .join('');

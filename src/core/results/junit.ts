@@ -407,7 +407,8 @@ function lineOfIndex(text: string, index: number): number {
 }
 
 const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-const isNameChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x2e || c === 0x3a || c > 0x7f;
+const isNameChar = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x2e || c === 0x3a || c > 0x7f;
 
 /**
  * Where the last complete <testcase> before `limit` ends (0 when none): after a self-closing
@@ -475,7 +476,12 @@ export function readJUnit(bytes: Uint8Array, options: JUnitReadOptions = {}): Ru
     // start of the document, but the fault is the end.
     const atEnd = msg.startsWith('Unclosed tag ') || (code === 'InvalidXml' && msg.startsWith("Invalid '["));
     if (atEnd) {
-      damage.push({ kind: 'xml', offset: bytes.length, line: lineOfIndex(text, text.length), message: `malformed XML: ended before its elements were closed (${msg})` });
+      damage.push({
+        kind: 'xml',
+        offset: bytes.length,
+        line: lineOfIndex(text, text.length),
+        message: `malformed XML: ended before its elements were closed (${msg})`,
+      });
       source = text.slice(0, lastCompleteTestcase(text, text.length));
     } else {
       const offset = byteOffset(text, line, col);

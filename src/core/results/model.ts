@@ -4,26 +4,9 @@
 export const RESULTS_SCHEMA = 'tempest-gate/results@1';
 
 /** testtools' StreamResult statuses, plus 'unknown' (only file events seen) as StreamToDict reports it. */
-export type TestStatus =
-  | 'success'
-  | 'fail'
-  | 'skip'
-  | 'xfail'
-  | 'uxsuccess'
-  | 'exists'
-  | 'inprogress'
-  | 'unknown';
+export type TestStatus = 'success' | 'fail' | 'skip' | 'xfail' | 'uxsuccess' | 'exists' | 'inprogress' | 'unknown';
 
-export const TEST_STATUSES: readonly TestStatus[] = [
-  'success',
-  'fail',
-  'skip',
-  'xfail',
-  'uxsuccess',
-  'exists',
-  'inprogress',
-  'unknown',
-];
+export const TEST_STATUSES: readonly TestStatus[] = ['success', 'fail', 'skip', 'xfail', 'uxsuccess', 'exists', 'inprogress', 'unknown'];
 
 /** Statuses that count against a run: the test ran and did not do what it should. */
 export const FAILING_STATUSES: ReadonlySet<TestStatus> = new Set(['fail', 'uxsuccess', 'inprogress']);

@@ -1,7 +1,17 @@
 // One entry to read any result format: detect it from the first bytes, feed chunks, get RunResults.
 // An input that is none of them (a README, a binary) is a one-line UserError, not a damaged stream.
 import { DEFAULT_ATTACHMENTS, TestAggregator, type AttachmentPolicy } from './aggregate.ts';
-import { emptyCounts, makeRunResults, RESULTS_SCHEMA, summarize, type Damage, type ResultFormat, type RunResults, type RunSummary, type TestRecord } from './model.ts';
+import {
+  emptyCounts,
+  makeRunResults,
+  RESULTS_SCHEMA,
+  summarize,
+  type Damage,
+  type ResultFormat,
+  type RunResults,
+  type RunSummary,
+  type TestRecord,
+} from './model.ts';
 import { UserError } from '../errors.ts';
 import { crc32 } from 'node:zlib';
 import { SubunitV2Decoder } from './subunit-v2.ts';
@@ -43,7 +53,11 @@ export interface ResultParser {
 }
 
 /** A parser over the TestAggregator (subunit v1 and v2): records of passing tests only when wanted. */
-function aggregated(format: ResultFormat, options: ParseOptions, decoderFor: (agg: TestAggregator) => { push(chunk: Uint8Array, transient?: boolean): void; end(): void }): ResultParser {
+function aggregated(
+  format: ResultFormat,
+  options: ParseOptions,
+  decoderFor: (agg: TestAggregator) => { push(chunk: Uint8Array, transient?: boolean): void; end(): void },
+): ResultParser {
   const records = options.streamOnly ? 'none' : options.summaryOnly ? 'problems' : 'all';
   const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, records });
   const decoder = decoderFor(agg);
@@ -278,7 +292,14 @@ export function createResultsJsonParser(options: ParseOptions = {}): ResultParse
     if (!Array.isArray(d.tests)) throw bad('"tests" is not a list');
     d.tests.forEach((t: unknown, i) => {
       const r = t as Partial<TestRecord> | null;
-      if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || typeof r.status !== 'string' || !STATUSES.has(r.status) || !Array.isArray(r.attachments)) {
+      if (
+        typeof r !== 'object' ||
+        r === null ||
+        typeof r.id !== 'string' ||
+        typeof r.status !== 'string' ||
+        !STATUSES.has(r.status) ||
+        !Array.isArray(r.attachments)
+      ) {
         throw bad(`tests[${i}] is not a test record (id, status, attachments)`);
       }
     });
@@ -287,7 +308,12 @@ export function createResultsJsonParser(options: ParseOptions = {}): ResultParse
     if (options.onTest) for (const t of results.tests) options.onTest(t);
     return results;
   };
-  return { format: undefined, push: (chunk, transient) => void chunks.push(transient ? new Uint8Array(chunk) : chunk), end, endSummary: () => summarize(end()) };
+  return {
+    format: undefined,
+    push: (chunk, transient) => void chunks.push(transient ? new Uint8Array(chunk) : chunk),
+    end,
+    endSummary: () => summarize(end()),
+  };
 }
 
 /** A parser that detects its format from the bytes (see FormatDetector), whatever their chunking. */

@@ -153,7 +153,10 @@ function inflate(bytes: Uint8Array, ctx: Context): Uint8Array | null {
   try {
     return gunzipSync(bytes, { finishFlush: zlib.Z_SYNC_FLUSH, maxOutputLength: ctx.max });
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `inflates to more than ${ctx.max} bytes` : `damaged gzip data (${(err as Error).message})`;
+    const why =
+      (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
+        ? `inflates to more than ${ctx.max} bytes`
+        : `damaged gzip data (${(err as Error).message})`;
     ctx.out.unchecked.push(`${ctx.where}: ${why}`);
     return null;
   }
@@ -165,7 +168,9 @@ function detect(bytes: Uint8Array): Exclude<ScanFormat, 'auto'> {
   const b = bytes[i];
   if (b === 0x7b || b === 0x5b) return 'json';
   if (b === 0x3c) {
-    const head = Buffer.from(bytes.subarray(i, i + 64)).toString('latin1').toLowerCase();
+    const head = Buffer.from(bytes.subarray(i, i + 64))
+      .toString('latin1')
+      .toLowerCase();
     return head.startsWith('<!doctype html') || head.startsWith('<html') ? 'html' : 'junit';
   }
   const found = detectFormat(bytes);

@@ -216,8 +216,7 @@ class ChunkedDecoder {
 // ---------------------------------------------------------------------------------------------
 // time: lines, as subunit/iso8601.py parses them and datetime validates them.
 
-const ISO8601 =
-  /^([0-9]{4})(-([0-9]{1,2})(-([0-9]{1,2})(([^\n])([0-9]{2}):([0-9]{2})(:([0-9]{2})(\.([0-9]+))?)?(Z|(([-+])([0-9]{2}):([0-9]{2})))?)?)?)?/;
+const ISO8601 = /^([0-9]{4})(-([0-9]{1,2})(-([0-9]{1,2})(([^\n])([0-9]{2}):([0-9]{2})(:([0-9]{2})(\.([0-9]+))?)?(Z|(([-+])([0-9]{2}):([0-9]{2})))?)?)?)?/;
 
 function daysFromCivil(y: number, m: number, d: number): number {
   // Howard Hinnant's algorithm: days since 1970-01-01 of a proleptic Gregorian date.
@@ -569,7 +568,10 @@ export class SubunitV1Decoder {
         const slash = value === null ? -1 : value.indexOf('/');
         if (value === null || slash < 0 || value.indexOf('/', slash + 1) >= 0) {
           st.part = 'skip';
-          throw new V1Error('malformed', `Invalid MIME type line ${JSON.stringify(text)} in details of test '${this.test?.id}' (line ${lineNo}); its details are skipped up to ']'`);
+          throw new V1Error(
+            'malformed',
+            `Invalid MIME type line ${JSON.stringify(text)} in details of test '${this.test?.id}' (line ${lineNo}); its details are skipped up to ']'`,
+          );
         }
         st.partMime = value;
         st.part = 'name';
@@ -668,7 +670,16 @@ export class SubunitV1Decoder {
     this.test = null;
   }
 
-  private emit(ev: { offset: number; testId: string; status?: TestStatus; tags?: string[] | null; fileName?: string; mimeType?: string; fileBytes?: Uint8Array; eof?: boolean }): void {
+  private emit(ev: {
+    offset: number;
+    testId: string;
+    status?: TestStatus;
+    tags?: string[] | null;
+    fileName?: string;
+    mimeType?: string;
+    fileBytes?: Uint8Array;
+    eof?: boolean;
+  }): void {
     const event: StreamEvent = {
       offset: ev.offset,
       testId: ev.testId,

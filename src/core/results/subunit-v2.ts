@@ -23,16 +23,7 @@ export const FLAG_MIME_TYPE = 0x0020;
 export const FLAG_EOF = 0x0010;
 export const VERSION_2 = 0x2000;
 
-export const STATUS_CODES: readonly (TestStatus | null)[] = [
-  null,
-  'exists',
-  'inprogress',
-  'success',
-  'uxsuccess',
-  'skip',
-  'fail',
-  'xfail',
-];
+export const STATUS_CODES: readonly (TestStatus | null)[] = [null, 'exists', 'inprogress', 'success', 'uxsuccess', 'skip', 'fail', 'xfail'];
 
 /** One packet, as python-subunit's `status(...)` call receives it. */
 export interface StreamEvent {
@@ -207,10 +198,7 @@ function readString(body: Uint8Array, pos: number, end: number, last?: LastStrin
   const length = readVarint(body, pos, end, false);
   const start = cursor;
   if (start + length > end) {
-    throw new ParseError(
-      'malformed',
-      `UTF8 string extends past end of packet: claimed ${length} bytes, ${Math.max(0, end - start)} available`,
-    );
+    throw new ParseError('malformed', `UTF8 string extends past end of packet: claimed ${length} bytes, ${Math.max(0, end - start)} available`);
   }
   const stop = start + length;
   cursor = stop;

@@ -73,7 +73,12 @@ export function classifyRun(end: RunEnd): Classification {
     return { ...base, outcome: rc !== undefined ? 'infra-failed' : 'passed', exitCode: rc !== undefined ? EXIT.infra : EXIT.ok, reason: why };
   }
   if (failed.length) {
-    return { ...base, outcome: 'tests-failed', exitCode: EXIT.gateFailed, reason: `${failed.length} of ${ran} tests failed${flaky.length ? `, ${flaky.length} passed on rerun` : ''}` };
+    return {
+      ...base,
+      outcome: 'tests-failed',
+      exitCode: EXIT.gateFailed,
+      reason: `${failed.length} of ${ran} tests failed${flaky.length ? `, ${flaky.length} passed on rerun` : ''}`,
+    };
   }
   // With --subunit, tempest's status is non-zero only when it could not produce the stream.
   const bad = end.stepExitCodes.find((c) => c !== 0 && c !== null);
@@ -82,7 +87,17 @@ export function classifyRun(end: RunEnd): Classification {
   }
   if (end.results.damage.length) {
     const d = end.results.damage[0];
-    return { ...base, outcome: 'infra-failed', exitCode: EXIT.infra, reason: `the result stream is damaged at byte ${d?.offset ?? 0}: ${d?.message ?? ''}; ${kept}` };
+    return {
+      ...base,
+      outcome: 'infra-failed',
+      exitCode: EXIT.infra,
+      reason: `the result stream is damaged at byte ${d?.offset ?? 0}: ${d?.message ?? ''}; ${kept}`,
+    };
   }
-  return { ...base, outcome: 'passed', exitCode: EXIT.ok, reason: `${last.size} tests passed or skipped${flaky.length ? `, ${flaky.length} only on rerun (flaky)` : ''}` };
+  return {
+    ...base,
+    outcome: 'passed',
+    exitCode: EXIT.ok,
+    reason: `${last.size} tests passed or skipped${flaky.length ? `, ${flaky.length} only on rerun (flaky)` : ''}`,
+  };
 }

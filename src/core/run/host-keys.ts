@@ -36,7 +36,8 @@ const KEY_TYPES = [
 ];
 const KEY_RE = new RegExp(`(?:^|\\s)(${KEY_TYPES.map((t) => t.replaceAll('.', '\\.')).join('|')})\\s+([A-Za-z0-9+/]+={0,2})(?=\\s|$)`);
 // ssh-keygen -l: "256 SHA256:base64 comment (ED25519)" or the old "2048 aa:bb:...:ff comment (RSA)".
-const FP_RE = /(?:^|\s)\d{3,5}\s+(SHA256:[A-Za-z0-9+/]{43}|MD5:(?:[0-9a-f]{2}:){15}[0-9a-f]{2}|(?:[0-9a-f]{2}:){15}[0-9a-f]{2})(?:\s.*?)?\s\(([A-Z0-9-]+)\)\s*$/;
+const FP_RE =
+  /(?:^|\s)\d{3,5}\s+(SHA256:[A-Za-z0-9+/]{43}|MD5:(?:[0-9a-f]{2}:){15}[0-9a-f]{2}|(?:[0-9a-f]{2}:){15}[0-9a-f]{2})(?:\s.*?)?\s\(([A-Z0-9-]+)\)\s*$/;
 
 const BEGIN_FP = '-----BEGIN SSH HOST KEY FINGERPRINTS-----';
 const END_FP = '-----END SSH HOST KEY FINGERPRINTS-----';

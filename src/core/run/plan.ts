@@ -248,10 +248,7 @@ export function stepArgv(plan: RemotePlanOptions, step: RunStep, index: number):
  */
 export function startCommand(plan: RemotePlanOptions, step: RunStep, index: number): string {
   const files = stepFiles(plan, index);
-  const inner = [
-    `cd ${shQuote(plan.workspace)}`,
-    `${shJoin(stepArgv(plan, step, index))} > ${shQuote(files.stream)} 2> ${shQuote(files.stderr)}`,
-  ].join(' && ');
+  const inner = [`cd ${shQuote(plan.workspace)}`, `${shJoin(stepArgv(plan, step, index))} > ${shQuote(files.stream)} 2> ${shQuote(files.stderr)}`].join(' && ');
   // `echo $?` runs after the run whatever its status; written to a temp name and renamed so a
   // reader never sees an empty rc file.
   const body = `${inner}; echo $? > ${shQuote(`${files.rc}.tmp`)}; mv ${shQuote(`${files.rc}.tmp`)} ${shQuote(files.rc)}`;

@@ -103,7 +103,8 @@ export class ProgressModel {
     const left = Math.max(0, total - done);
     if (left === 0) return 0;
     if (this.baselineMean > 0 && this.doneBaselineCount > 0) {
-      const remainingWork = Math.max(0, this.baselineTotal - this.doneBaseline) + Math.max(0, left - (this.options.baseline.size - this.doneBaselineCount)) * this.baselineMean;
+      const remainingWork =
+        Math.max(0, this.baselineTotal - this.doneBaseline) + Math.max(0, left - (this.options.baseline.size - this.doneBaselineCount)) * this.baselineMean;
       const expectedSoFar = this.doneBaseline / Math.max(1, this.options.concurrency);
       const pace = expectedSoFar > 0 ? Math.min(4, Math.max(0.25, elapsed / expectedSoFar)) : 1;
       return (remainingWork / Math.max(1, this.options.concurrency)) * pace;

@@ -58,7 +58,14 @@ export function renderTempestConf(c: TempestCloud): string {
         ['admin_role', 'admin'],
       ],
     ],
-    ['identity-feature-enabled', [['api_v2', 'False'], ['api_v2_admin', 'False'], ['api_v3', 'True']]],
+    [
+      'identity-feature-enabled',
+      [
+        ['api_v2', 'False'],
+        ['api_v2_admin', 'False'],
+        ['api_v3', 'True'],
+      ],
+    ],
     [
       'compute',
       [
@@ -70,7 +77,16 @@ export function renderTempestConf(c: TempestCloud): string {
         ['region', c.region],
       ],
     ],
-    ['compute-feature-enabled', [['live_migration', c.computeNodes > 1 ? 'True' : 'False'], ['cold_migration', c.computeNodes > 1 ? 'True' : 'False'], ['vnc_console', 'False'], ['spice_console', 'False'], ['serial_console', 'False']]],
+    [
+      'compute-feature-enabled',
+      [
+        ['live_migration', c.computeNodes > 1 ? 'True' : 'False'],
+        ['cold_migration', c.computeNodes > 1 ? 'True' : 'False'],
+        ['vnc_console', 'False'],
+        ['spice_console', 'False'],
+        ['serial_console', 'False'],
+      ],
+    ],
     ['image', [['region', c.region]]],
     [
       'network',
@@ -80,7 +96,14 @@ export function renderTempestConf(c: TempestCloud): string {
         ['project_networks_reachable', 'False'],
       ],
     ],
-    ['network-feature-enabled', [['ipv6', 'False'], ['floating_ips', c.publicNetworkId ? 'True' : 'False'], ['api_extensions', c.networkExtensions.join(',') || 'all']]],
+    [
+      'network-feature-enabled',
+      [
+        ['ipv6', 'False'],
+        ['floating_ips', c.publicNetworkId ? 'True' : 'False'],
+        ['api_extensions', c.networkExtensions.join(',') || 'all'],
+      ],
+    ],
     ['placement', [['region', c.region]]],
     [
       'service_available',

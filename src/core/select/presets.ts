@@ -48,7 +48,16 @@ export interface TempestSpec {
 }
 
 /** The presets the issue names first; every tox env in the catalog is a preset too. */
-export const FEATURED_PRESETS = ['integrated-compute', 'integrated-network', 'integrated-storage', 'integrated-object-storage', 'integrated-placement', 'full', 'smoke', 'multinode'];
+export const FEATURED_PRESETS = [
+  'integrated-compute',
+  'integrated-network',
+  'integrated-storage',
+  'integrated-object-storage',
+  'integrated-placement',
+  'full',
+  'smoke',
+  'multinode',
+];
 
 export function presetNames(catalog: PresetCatalog): string[] {
   return Object.keys(catalog.toxEnvs).sort();

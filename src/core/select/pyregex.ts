@@ -218,11 +218,15 @@ class Parser {
         return { kind: 'raw', js: flags.s ? '[\\s\\S]' : '[^\\n]', width: 1, icase: flags.i };
       case '^':
         this.pos++;
-        return flags.m ? { kind: 'assert', js: '(?<![^\\n])', re2: '(?m:^)', anchor: 'none', icase: flags.i } : { kind: 'assert', js: '^', re2: '\\A', anchor: 'start', icase: flags.i };
+        return flags.m
+          ? { kind: 'assert', js: '(?<![^\\n])', re2: '(?m:^)', anchor: 'none', icase: flags.i }
+          : { kind: 'assert', js: '^', re2: '\\A', anchor: 'start', icase: flags.i };
       case '$':
         this.pos++;
         // Python's `$` also matches before a newline that ends the string; JavaScript's does not.
-        return flags.m ? { kind: 'assert', js: '(?=\\n|$)', re2: '(?m:$)', anchor: 'none', icase: flags.i } : { kind: 'assert', js: '(?=\\n?$)', re2: '\\z', anchor: 'none', icase: flags.i, dollar: true };
+        return flags.m
+          ? { kind: 'assert', js: '(?=\\n|$)', re2: '(?m:$)', anchor: 'none', icase: flags.i }
+          : { kind: 'assert', js: '(?=\\n?$)', re2: '\\z', anchor: 'none', icase: flags.i, dollar: true };
       case '\\':
         return this.escape(flags);
       case '*':
@@ -317,7 +321,7 @@ class Parser {
       if (scoped.i !== flags.i) jsFlags = scoped.i ? 'i' : '-i';
       return this.closeGroup({ kind: 'group', capture: false, flags: jsFlags, body: this.alternation(scoped, depth + 1) }, at);
     }
-    if (c === '<') this.fail('unknown extension ?<' + (this.src[this.pos + 1] ?? '') + " (Python names groups with (?P<name>...))", at + 1);
+    if (c === '<') this.fail('unknown extension ?<' + (this.src[this.pos + 1] ?? '') + ' (Python names groups with (?P<name>...))', at + 1);
     this.fail(`unknown extension ?${c ?? ''}`, at + 1);
   }
 
@@ -487,7 +491,8 @@ class Parser {
         if (flags.i && (lo > 0x7f || hi > 0x7f)) this.fail('a non-ASCII range under IGNORECASE has no provably equal JavaScript translation', itemAt);
         parts.push(`${cpEscape(lo)}-${cpEscape(hi)}`);
       } else {
-        if (typeof lo === 'number' && flags.i && lo > 0x7f) this.fail('a non-ASCII character under IGNORECASE has no provably equal JavaScript translation', itemAt);
+        if (typeof lo === 'number' && flags.i && lo > 0x7f)
+          this.fail('a non-ASCII character under IGNORECASE has no provably equal JavaScript translation', itemAt);
         parts.push(typeof lo === 'string' ? lo : cpEscape(lo));
       }
     }
@@ -594,7 +599,8 @@ function seqLiterals(seq: Node[]): string[] {
     for (const n of items) {
       if (n.kind === 'lit' && !n.icase) cur += String.fromCodePoint(n.cp);
       else if (n.kind === 'group' && n.body.branches.length === 1 && !n.flags) walk(n.body.branches[0] ?? []);
-      else if (n.kind === 'assert' || n.kind === 'look') continue; // zero-width: the run goes on
+      else if (n.kind === 'assert' || n.kind === 'look')
+        continue; // zero-width: the run goes on
       else {
         flush();
         if (n.kind === 'repeat' && n.min >= 1 && n.node.kind === 'group' && n.node.body.branches.length === 1 && !n.node.flags) {
@@ -635,7 +641,18 @@ function emitNode(n: Node, drop?: Set<Node>): string {
       return n.name !== undefined ? `\\k<${n.name}>` : `\\${n.index}(?:)`;
     case 'repeat': {
       const inner = emitNode(n.node, drop);
-      const q = n.min === 0 && n.max === Infinity ? '*' : n.min === 1 && n.max === Infinity ? '+' : n.min === 0 && n.max === 1 ? '?' : n.max === Infinity ? `{${n.min},}` : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
+      const q =
+        n.min === 0 && n.max === Infinity
+          ? '*'
+          : n.min === 1 && n.max === Infinity
+            ? '+'
+            : n.min === 0 && n.max === 1
+              ? '?'
+              : n.max === Infinity
+                ? `{${n.min},}`
+                : n.min === n.max
+                  ? `{${n.min}}`
+                  : `{${n.min},${n.max}}`;
       return `(?:${inner})${q}${n.lazy ? '?' : ''}`;
     }
   }
@@ -731,7 +748,18 @@ function re2Node(n: Node, drop: Set<Node> | undefined, seen: { dollar: boolean }
     case 'repeat': {
       const inner = re2Node(n.node, drop, seen, dollar);
       if (inner === null) return null;
-      const q = n.min === 0 && n.max === Infinity ? '*' : n.min === 1 && n.max === Infinity ? '+' : n.min === 0 && n.max === 1 ? '?' : n.max === Infinity ? `{${n.min},}` : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
+      const q =
+        n.min === 0 && n.max === Infinity
+          ? '*'
+          : n.min === 1 && n.max === Infinity
+            ? '+'
+            : n.min === 0 && n.max === 1
+              ? '?'
+              : n.max === Infinity
+                ? `{${n.min},}`
+                : n.min === n.max
+                  ? `{${n.min}}`
+                  : `{${n.min},${n.max}}`;
       // Greedy or lazy makes no difference to whether a match exists.
       return `(?:${inner})${q}`;
     }
@@ -960,8 +988,6 @@ export function compilePythonSearch(pattern: string, opts: { budget?: number } =
         : () => true;
   const pruneLits = a.pruneLiterals;
   const f = full.test;
-  const search = simple
-    ? (s: string): boolean => gate(s) && (anyIn(pruneLits, s) ? f(s) : simple.test(s))
-    : (s: string): boolean => gate(s) && f(s);
+  const search = simple ? (s: string): boolean => gate(s) && (anyIn(pruneLits, s) ? f(s) : simple.test(s)) : (s: string): boolean => gate(s) && f(s);
   return { translated: t, engine: full.engine, search };
 }

@@ -130,7 +130,9 @@ function yamlValue(ydoc: Document, placeAt: (offset: number) => Place): Json {
         return visit.BREAK;
       },
     });
-    const why = /alias count/i.test((err as Error).message) ? `YAML aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses)` : `invalid YAML: ${(err as Error).message}`;
+    const why = /alias count/i.test((err as Error).message)
+      ? `YAML aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses)`
+      : `invalid YAML: ${(err as Error).message}`;
     throw new UserError(why, { place: placeAt(at), cause: err });
   }
 }
@@ -211,7 +213,9 @@ function matchers(value: MatcherJson | MatcherJson[] | undefined, base: Path, pa
   const list = Array.isArray(value) ? value : [value];
   return list.map((m, i) => {
     const at: Path = Array.isArray(value) ? [...base, i] : base;
-    return typeof m === 'string' ? { regex: m, negate: false, place: parsed.placeOf(at) } : { regex: m.regex, negate: m.negate ?? false, place: parsed.placeOf([...at, 'regex']) };
+    return typeof m === 'string'
+      ? { regex: m, negate: false, place: parsed.placeOf(at) }
+      : { regex: m.regex, negate: m.negate ?? false, place: parsed.placeOf([...at, 'regex']) };
   });
 }
 
@@ -295,7 +299,9 @@ export function presetRules(catalog: PresetCatalog, name: string): Rules {
 export function toxPresetRules(catalog: PresetCatalog, name: string): Rules {
   return {
     file: null,
-    selections: [{ name, description: `Tempest tox env ${name}`, files: [], irrelevantFiles: [], tempest: presetSteps(catalog, name), origin: `preset:${name}` }],
+    selections: [
+      { name, description: `Tempest tox env ${name}`, files: [], irrelevantFiles: [], tempest: presetSteps(catalog, name), origin: `preset:${name}` },
+    ],
     coreFiles: [],
     full: presetSteps(catalog, 'full'),
   };

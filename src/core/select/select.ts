@@ -98,7 +98,8 @@ interface CompiledStep {
 }
 
 function compileStep(step: StepSpec, context: string): CompiledStep {
-  const one = (pattern: string | undefined, origin: string, place: Place | undefined): Filter | undefined => (pattern ? compileFilter(pattern, `${context} ${origin}`, place ?? step.place ?? {}) : undefined);
+  const one = (pattern: string | undefined, origin: string, place: Place | undefined): Filter | undefined =>
+    pattern ? compileFilter(pattern, `${context} ${origin}`, place ?? step.place ?? {}) : undefined;
   const regex = one(step.regex, '--regex', step.regexPlace);
   return {
     spec: step,
@@ -180,7 +181,15 @@ export function selectTests(options: SelectOptions): SelectResult {
     return spec.place === m.place ? m : { ...m, place: spec.place };
   };
   const coreFiles = rules.coreFiles.map((m, i) => fileMatcher(m, `core-files[${i}]`));
-  const full: RuleInput = { name: FULL_SET, description: 'the full set (core or rules change)', origin: rules.full.preset ? `preset:${rules.full.preset}` : 'rules', preset: rules.full.preset, steps: compileTempest(rules.full, FULL_SET), files: [], irrelevantFiles: [] };
+  const full: RuleInput = {
+    name: FULL_SET,
+    description: 'the full set (core or rules change)',
+    origin: rules.full.preset ? `preset:${rules.full.preset}` : 'rules',
+    preset: rules.full.preset,
+    steps: compileTempest(rules.full, FULL_SET),
+    files: [],
+    irrelevantFiles: [],
+  };
   const selections: RuleInput[] = rules.selections.map((s: SelectionSpec) => ({
     name: s.name,
     description: s.description,
@@ -209,7 +218,11 @@ export function selectTests(options: SelectOptions): SelectResult {
   const notFired: { rule: RuleInput; reason: string }[] = [];
   if (rulesChanged) fired.push({ rule: full, reason: `the rules file ${rules.file} changed: the full set runs`, file: rules.file });
   else if (coreHit) fired.push({ rule: full, reason: `${coreHit.file} matches core-files ${coreHit.regex}: the full set runs`, file: coreHit.file });
-  else notFired.push({ rule: full, reason: coreFiles.length ? 'no changed file matches core-files and the rules file did not change' : 'no core-files, and the rules file did not change' });
+  else
+    notFired.push({
+      rule: full,
+      reason: coreFiles.length ? 'no changed file matches core-files and the rules file did not change' : 'no core-files, and the rules file did not change',
+    });
   for (const rule of selections) {
     const o: FileFilterOutcome = evaluateFileFilters({ files: rule.files, irrelevantFiles: rule.irrelevantFiles, changed: changedFiles, configFiles });
     const file = 'file' in o ? o.file : null;
@@ -269,10 +282,37 @@ export function selectTests(options: SelectOptions): SelectResult {
         excluded: sel.excluded.filter((e) => e.count > 0).map((e) => ({ by: e.filter.origin, pattern: e.filter.pattern, count: e.count })),
       };
     });
-    reports.push({ name: rule.name, description: rule.description, origin: rule.origin, fired: true, reason, file, preset: rule.preset, steps, selected: ruleCount });
+    reports.push({
+      name: rule.name,
+      description: rule.description,
+      origin: rule.origin,
+      fired: true,
+      reason,
+      file,
+      preset: rule.preset,
+      steps,
+      selected: ruleCount,
+    });
   }
   for (const { rule, reason } of notFired) {
-    reports.push({ name: rule.name, description: rule.description, origin: rule.origin, fired: false, reason, file: null, preset: rule.preset, steps: rule.steps.map((s) => ({ serial: s.spec.serial, args: stepArgs(s.spec), attrs: s.spec.attrs, excludeAttrs: s.spec.excludeAttrs, selected: 0, excluded: [] })), selected: 0 });
+    reports.push({
+      name: rule.name,
+      description: rule.description,
+      origin: rule.origin,
+      fired: false,
+      reason,
+      file: null,
+      preset: rule.preset,
+      steps: rule.steps.map((s) => ({
+        serial: s.spec.serial,
+        args: stepArgs(s.spec),
+        attrs: s.spec.attrs,
+        excludeAttrs: s.spec.excludeAttrs,
+        selected: 0,
+        excluded: [],
+      })),
+      selected: 0,
+    });
   }
 
   // 4. The plan, in test-list order.
@@ -292,10 +332,25 @@ export function selectTests(options: SelectOptions): SelectResult {
     (isSerial[i] ? serial : parallel).push(id);
   }
   const run: TempestInvocation[] = [];
-  if (parallel.length) run.push({ serial: false, combine: false, args: ['--include-list', 'parallel-include-list.txt'], includeListName: 'parallel-include-list.txt', includeList: parallel.map(exactTestRegex), count: parallel.length });
+  if (parallel.length)
+    run.push({
+      serial: false,
+      combine: false,
+      args: ['--include-list', 'parallel-include-list.txt'],
+      includeListName: 'parallel-include-list.txt',
+      includeList: parallel.map(exactTestRegex),
+      count: parallel.length,
+    });
   if (serial.length) {
     const combine = run.length > 0;
-    run.push({ serial: true, combine, args: [...(combine ? ['--combine'] : []), '--serial', '--include-list', 'serial-include-list.txt'], includeListName: 'serial-include-list.txt', includeList: serial.map(exactTestRegex), count: serial.length });
+    run.push({
+      serial: true,
+      combine,
+      args: [...(combine ? ['--combine'] : []), '--serial', '--include-list', 'serial-include-list.txt'],
+      includeListName: 'serial-include-list.txt',
+      includeList: serial.map(exactTestRegex),
+      count: serial.length,
+    });
   }
 
   const firedNames = fired.map((f) => f.rule.name);

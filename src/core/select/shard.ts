@@ -84,10 +84,25 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function shardRun(shard: Pick<Shard, 'parallel' | 'serial'>): TempestInvocation[] {
   const { parallel, serial } = shard;
   const run: TempestInvocation[] = [];
-  if (parallel.length) run.push({ serial: false, combine: false, args: ['--include-list', 'parallel-include-list.txt'], includeListName: 'parallel-include-list.txt', includeList: parallel.map(exactTestRegex), count: parallel.length });
+  if (parallel.length)
+    run.push({
+      serial: false,
+      combine: false,
+      args: ['--include-list', 'parallel-include-list.txt'],
+      includeListName: 'parallel-include-list.txt',
+      includeList: parallel.map(exactTestRegex),
+      count: parallel.length,
+    });
   if (serial.length) {
     const combine = run.length > 0;
-    run.push({ serial: true, combine, args: [...(combine ? ['--combine'] : []), '--serial', '--include-list', 'serial-include-list.txt'], includeListName: 'serial-include-list.txt', includeList: serial.map(exactTestRegex), count: serial.length });
+    run.push({
+      serial: true,
+      combine,
+      args: [...(combine ? ['--combine'] : []), '--serial', '--include-list', 'serial-include-list.txt'],
+      includeListName: 'serial-include-list.txt',
+      includeList: serial.map(exactTestRegex),
+      count: serial.length,
+    });
   }
   return run;
 }
@@ -165,7 +180,11 @@ export function planShards(options: ShardOptions): ShardPlan {
   const classOf: string[] = [];
   const missing: number[] = [];
   let usable = false;
-  for (const s of options.durations.values()) if (s > 0) { usable = true; break; }
+  for (const s of options.durations.values())
+    if (s > 0) {
+      usable = true;
+      break;
+    }
   for (let i = 0; i < ids.length; i++) {
     const { name, className } = nameAndClass(ids[i] as string);
     classOf.push(className);
@@ -207,7 +226,10 @@ export function planShards(options: ShardOptions): ShardPlan {
       }
     }
     if (byClass) notes.push(`${byClass} ${byClass === 1 ? 'test has' : 'tests have'} no duration in the baseline: each counts its class's median there`);
-    if (byRun) notes.push(`${byRun} ${byRun === 1 ? 'test has' : 'tests have'} no duration in the baseline nor a class there: each counts the run's median (${runMedian.toFixed(2)} s)`);
+    if (byRun)
+      notes.push(
+        `${byRun} ${byRun === 1 ? 'test has' : 'tests have'} no duration in the baseline nor a class there: each counts the run's median (${runMedian.toFixed(2)} s)`,
+      );
   }
 
   let total = 0;
@@ -241,7 +263,9 @@ export function planShards(options: ShardOptions): ShardPlan {
         part.seconds += s;
         before += s;
       }
-      parts.filter((p) => p.members.length).forEach((p, j) => units.push({ key: `${cls}#${j + 1}`, kind: 'class-part', tests: p.members.length, seconds: p.seconds, members: p.members }));
+      parts
+        .filter((p) => p.members.length)
+        .forEach((p, j) => units.push({ key: `${cls}#${j + 1}`, kind: 'class-part', tests: p.members.length, seconds: p.seconds, members: p.members }));
       splitCount++;
     } else {
       units.push({ key: cls, kind: 'class', tests: members.length, seconds: sum, members });
@@ -260,7 +284,9 @@ export function planShards(options: ShardOptions): ShardPlan {
 
   // LPT: longest first (ties by key), each onto the least-loaded shard (ties: lowest index).
   const secs = Float64Array.from(units, (u) => u.seconds);
-  const order = Uint32Array.from(units, (_, i) => i).sort((x, y) => (secs[y] as number) - (secs[x] as number) || byName((units[x] as Unit).key, (units[y] as Unit).key));
+  const order = Uint32Array.from(units, (_, i) => i).sort(
+    (x, y) => (secs[y] as number) - (secs[x] as number) || byName((units[x] as Unit).key, (units[y] as Unit).key),
+  );
   const load = new Float64Array(k);
   const owner = new Int32Array(units.length);
   const members: number[][] = Array.from({ length: k }, () => []);
@@ -278,7 +304,15 @@ export function planShards(options: ShardOptions): ShardPlan {
   refine(secs, owner, load, members, lowerBound * 1.001);
 
   const shards: Shard[] = [];
-  for (let s = 0; s < k; s++) shards.push({ index: s, predictedSeconds: 0, count: 0, parallel: [], serial: [], units: Array.from(Int32Array.from(members[s] as number[]).sort(), (u) => (units[u] as Unit).key) });
+  for (let s = 0; s < k; s++)
+    shards.push({
+      index: s,
+      predictedSeconds: 0,
+      count: 0,
+      parallel: [],
+      serial: [],
+      units: Array.from(Int32Array.from(members[s] as number[]).sort(), (u) => (units[u] as Unit).key),
+    });
   const shardOf = new Int32Array(ids.length);
   for (let u = 0; u < units.length; u++) for (const i of (units[u] as Unit).members) shardOf[i] = owner[u] as number;
   for (let i = 0; i < ids.length; i++) {
@@ -319,8 +353,13 @@ export function equalCountMakespan(ids: readonly string[], shards: number, secon
 /** The plan as text: the bound, then one line per shard (`index` marks the one this job runs). */
 export function renderShardPlanText(plan: ShardPlan, index: number | null = null): string {
   const s = (x: number): string => `${x.toFixed(1)} s`;
-  const lines = [`shards: ${plan.shardCount} from ${plan.units} units, ${s(plan.totalSeconds)} in all; makespan ${s(plan.makespanSeconds)}, lower bound ${s(plan.lowerBoundSeconds)} (+${plan.overLowerBoundPercent.toFixed(1)}%)`];
-  for (const sh of plan.shards) lines.push(`  ${sh.index === index ? '>' : ' '} shard ${sh.index}: ${sh.count} tests (${sh.parallel.length} parallel + ${sh.serial.length} serial), ${s(sh.predictedSeconds)}`);
+  const lines = [
+    `shards: ${plan.shardCount} from ${plan.units} units, ${s(plan.totalSeconds)} in all; makespan ${s(plan.makespanSeconds)}, lower bound ${s(plan.lowerBoundSeconds)} (+${plan.overLowerBoundPercent.toFixed(1)}%)`,
+  ];
+  for (const sh of plan.shards)
+    lines.push(
+      `  ${sh.index === index ? '>' : ' '} shard ${sh.index}: ${sh.count} tests (${sh.parallel.length} parallel + ${sh.serial.length} serial), ${s(sh.predictedSeconds)}`,
+    );
   for (const n of plan.notes) lines.push(`  note: ${n}`);
   return `${lines.join('\n')}\n`;
 }

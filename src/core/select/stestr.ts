@@ -25,7 +25,8 @@ export interface Filter {
 }
 
 // Python's str.strip() whitespace (str.isspace()).
-const PY_SPACE = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+const PY_SPACE =
+  /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 const pyStrip = (s: string): string => s.replace(PY_SPACE, '');
 
 // Include lists are read with str.splitlines(), exclude lists by iterating a text-mode file
@@ -76,7 +77,10 @@ export function compileFilter(pattern: string, origin: string, place: Place): Fi
       return search(subject);
     } catch (err) {
       if (err instanceof PyRegexBudgetError) {
-        throw new UserError(`${origin}: regex '${oneLine(pattern)}' took ${err.why} on test id '${oneLine(err.subject)}' (patterns with backreferences or lookarounds run on a bounded backtracking engine); simplify the pattern`, { place });
+        throw new UserError(
+          `${origin}: regex '${oneLine(pattern)}' took ${err.why} on test id '${oneLine(err.subject)}' (patterns with backreferences or lookarounds run on a bounded backtracking engine); simplify the pattern`,
+          { place },
+        );
       }
       throw err;
     }
@@ -85,7 +89,9 @@ export function compileFilter(pattern: string, origin: string, place: Place): Fi
 }
 
 export function compileListFile(file: ListFile, kind: 'include' | 'exclude'): Filter[] {
-  return readListFile(file, kind).map((e) => compileFilter(e.pattern, `${kind}-list ${file.name}:${e.line}`, { file: file.name, line: e.line, column: e.column }));
+  return readListFile(file, kind).map((e) =>
+    compileFilter(e.pattern, `${kind}-list ${file.name}:${e.line}`, { file: file.name, line: e.line, column: e.column }),
+  );
 }
 
 export interface StestrFilters {

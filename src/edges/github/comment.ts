@@ -79,7 +79,12 @@ interface ListedComment {
  * The newest comment that carries the marker and was written by `author`, or null. The author is
  * a function so that GET /user is asked only when some comment carries the marker.
  */
-export async function findComment(client: GitHubClient, target: CommentTarget, marker: string, author: () => Promise<CommentAuthor>): Promise<{ id: number; html_url: string; body: string } | null> {
+export async function findComment(
+  client: GitHubClient,
+  target: CommentTarget,
+  marker: string,
+  author: () => Promise<CommentAuthor>,
+): Promise<{ id: number; html_url: string; body: string } | null> {
   const marked: ListedComment[] = [];
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
     owner: target.owner,

@@ -88,7 +88,11 @@ export class QuotaError extends UserError {
 }
 
 export function isQuotaError(err: unknown): err is CloudError {
-  return err instanceof CloudError && (err.status === 403 || err.status === 413 || err.status === 409 || err.status === 400) && /quota|limit exceeded|over.?limit/i.test(err.cloudMessage);
+  return (
+    err instanceof CloudError &&
+    (err.status === 403 || err.status === 413 || err.status === 409 || err.status === 400) &&
+    /quota|limit exceeded|over.?limit/i.test(err.cloudMessage)
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -114,7 +118,8 @@ export function chooseFlavor(flavors: Flavor[], want: { name?: string | undefine
   const min = want.minRamMb ?? 0;
   const fits = flavors.filter((f) => f.ram >= min).sort((a, b) => a.ram - b.ram || a.vcpus - b.vcpus || a.disk - b.disk || a.name.localeCompare(b.name));
   const f = fits[0];
-  if (!f) throw new UserError(`no flavor has ${min} MB of RAM or more; flavors: ${list(flavors.map((x) => `${x.name} (${x.ram} MB)`))}`, { exitCode: EXIT.usage });
+  if (!f)
+    throw new UserError(`no flavor has ${min} MB of RAM or more; flavors: ${list(flavors.map((x) => `${x.name} (${x.ram} MB)`))}`, { exitCode: EXIT.usage });
   return f;
 }
 
@@ -170,7 +175,10 @@ export async function findImage(s: Session, nameOrId: string): Promise<Image> {
   }
   const res = await s.call('image', 'GET', `/v2/images?name=${encodeURIComponent(nameOrId)}`);
   const found = ((res.json as { images?: Image[] }).images ?? []).filter((i) => i.status === 'active');
-  if (found.length > 1) throw new UserError(`image name '${nameOrId}' is ambiguous (${found.length} images): give its id (${found.map((i) => i.id).join(', ')})`, { exitCode: EXIT.usage });
+  if (found.length > 1)
+    throw new UserError(`image name '${nameOrId}' is ambiguous (${found.length} images): give its id (${found.map((i) => i.id).join(', ')})`, {
+      exitCode: EXIT.usage,
+    });
   if (found[0]) return found[0];
   const all = await s.call('image', 'GET', '/v2/images?limit=100');
   const names = ((all.json as { images?: Image[] }).images ?? []).map((i) => i.name || i.id);
@@ -191,12 +199,15 @@ export function chooseNetwork(networks: Network[], want: string | undefined): Ne
     if (byId) return byId;
     const byName = networks.filter((n) => n.name === want);
     if (byName.length === 1) return byName[0]!;
-    if (byName.length > 1) throw new UserError(`network name '${want}' is ambiguous: give its id (${byName.map((n) => n.id).join(', ')})`, { exitCode: EXIT.usage });
+    if (byName.length > 1)
+      throw new UserError(`network name '${want}' is ambiguous: give its id (${byName.map((n) => n.id).join(', ')})`, { exitCode: EXIT.usage });
     throw new UserError(`network '${want}' not found; networks: ${list(networks.map((n) => n.name || n.id))}`, { exitCode: EXIT.usage });
   }
   if (usable.length === 1) return usable[0]!;
   throw new UserError(
-    usable.length ? `several networks, none chosen: pass --network (networks: ${list(usable.map((n) => n.name || n.id))})` : 'the project has no network to boot on: create one, or pass --network',
+    usable.length
+      ? `several networks, none chosen: pass --network (networks: ${list(usable.map((n) => n.name || n.id))})`
+      : 'the project has no network to boot on: create one, or pass --network',
     { exitCode: EXIT.usage },
   );
 }
@@ -297,6 +308,7 @@ export function chooseSecurityGroup(groups: SecurityGroup[], want: string): Secu
   if (byId) return byId;
   const byName = groups.filter((g) => g.name === want);
   if (byName.length === 1) return byName[0]!;
-  if (byName.length > 1) throw new UserError(`security group name '${want}' is ambiguous: give its id (${byName.map((g) => g.id).join(', ')})`, { exitCode: EXIT.usage });
+  if (byName.length > 1)
+    throw new UserError(`security group name '${want}' is ambiguous: give its id (${byName.map((g) => g.id).join(', ')})`, { exitCode: EXIT.usage });
   throw new UserError(`security group '${want}' not found; security groups: ${list(groups.map((g) => g.name || g.id))}`, { exitCode: EXIT.usage });
 }

@@ -2,7 +2,17 @@
 // keypair, found by the run's tag (and name, for what cannot be tagged), then wait until they
 // are gone. A security group the user named carries none of our marks: it is never touched. Also the
 // sweep: every resource with our marks whose run is no longer live (src/core/provision/sweep.ts).
-import { keypairName, META, NAME_PREFIX, OWNER_TAG, parseDescription, runIdFromKeypairName, runIdFromTags, runTag, securityGroupName } from '../../core/provision/plan.ts';
+import {
+  keypairName,
+  META,
+  NAME_PREFIX,
+  OWNER_TAG,
+  parseDescription,
+  runIdFromKeypairName,
+  runIdFromTags,
+  runTag,
+  securityGroupName,
+} from '../../core/provision/plan.ts';
 import { decideSweep, type FoundResource, type SweepDecision } from '../../core/provision/sweep.ts';
 import { EXIT, UserError } from '../../core/errors.ts';
 import {
@@ -51,7 +61,8 @@ interface Targets {
 
 /** Ours: tagged, or (the moment before tagging) named by us with our description. */
 function isOurGroup(g: SecurityGroup, runId?: string): boolean {
-  if (runId !== undefined) return (g.tags ?? []).includes(runTag(runId)) || (g.name === securityGroupName(runId) && parseDescription(g.description)?.run === runId);
+  if (runId !== undefined)
+    return (g.tags ?? []).includes(runTag(runId)) || (g.name === securityGroupName(runId) && parseDescription(g.description)?.run === runId);
   return (g.tags ?? []).includes(OWNER_TAG) || (g.name.startsWith(NAME_PREFIX) && parseDescription(g.description) !== undefined);
 }
 
@@ -92,7 +103,12 @@ async function removeTargets(s: Session, t: Targets, o: CleanupOptions): Promise
     ...t.servers.map((x) => deleteServer(s, x.id).then(() => report.servers.push(x.name))),
     ...t.keypairs.map((k) => deleteKeypair(s, k).then((gone) => (gone ? report.keypairs.push(k) : 0))),
   ]);
-  const left = await waitServersGone(s, t.servers.map((x) => x.id), o.waitTimeoutMs ?? 120_000, o.onProgress);
+  const left = await waitServersGone(
+    s,
+    t.servers.map((x) => x.id),
+    o.waitTimeoutMs ?? 120_000,
+    o.onProgress,
+  );
   report.leftovers.push(...left.map((id) => `server ${id}`));
   // ports last: Nova leaves ports it did not create, and they are free once the servers are gone
   await Promise.all(t.ports.map((p) => deletePort(s, p.id).then(() => report.ports.push(p.name || p.id))));
@@ -131,11 +147,18 @@ export async function cleanupRun(s: Session, runId: string, o: CleanupOptions = 
     const empty = !t.servers.length && !t.ports.length && !t.floatingIps.length && !t.securityGroups.length;
     if (round > 1 && empty) return total;
     if (round > 3) {
-      total.leftovers = [...t.servers.map((x) => `server ${x.id}`), ...t.ports.map((p) => `port ${p.id}`), ...t.floatingIps.map((f) => `floating IP ${f.id}`), ...t.securityGroups.map((g) => `security group ${g.id}`)];
+      total.leftovers = [
+        ...t.servers.map((x) => `server ${x.id}`),
+        ...t.ports.map((p) => `port ${p.id}`),
+        ...t.floatingIps.map((f) => `floating IP ${f.id}`),
+        ...t.securityGroups.map((g) => `security group ${g.id}`),
+      ];
       return total;
     }
     if (round > 1) await defaultSleep(1000);
-    o.onProgress?.(`cleanup: run ${runId}: ${t.servers.length} servers, ${t.ports.length} ports, ${t.floatingIps.length} floating IPs, ${t.securityGroups.length} security groups`);
+    o.onProgress?.(
+      `cleanup: run ${runId}: ${t.servers.length} servers, ${t.ports.length} ports, ${t.floatingIps.length} floating IPs, ${t.securityGroups.length} security groups`,
+    );
     const report = await removeTargets(s, round > 1 ? { ...t, keypairs: [] } : t, o);
     total.servers.push(...report.servers);
     total.ports.push(...report.ports);
@@ -146,7 +169,13 @@ export async function cleanupRun(s: Session, runId: string, o: CleanupOptions = 
 }
 
 /** Everything carrying our marks in the project, described for the sweep's decision. */
-export async function findOurs(s: Session): Promise<{ found: FoundResource[]; servers: Map<string, Server>; ports: Map<string, Port>; fips: Map<string, FloatingIp>; groups: Map<string, SecurityGroup> }> {
+export async function findOurs(s: Session): Promise<{
+  found: FoundResource[];
+  servers: Map<string, Server>;
+  ports: Map<string, Port>;
+  fips: Map<string, FloatingIp>;
+  groups: Map<string, SecurityGroup>;
+}> {
   const [servers, allPorts, fips, keypairs, allGroups] = await Promise.all([
     listServers(s, { tags: OWNER_TAG }),
     listPorts(s, {}),
@@ -156,30 +185,71 @@ export async function findOurs(s: Session): Promise<{ found: FoundResource[]; se
   ]);
   const found: FoundResource[] = [];
   for (const x of servers) {
-    found.push({ kind: 'server', id: x.id, name: x.name, runId: x.metadata?.[META.run] ?? runIdFromTags(x.tags ?? []), createdAt: x.metadata?.[META.createdAt] ?? x.created, deadline: x.metadata?.[META.deadline] });
+    found.push({
+      kind: 'server',
+      id: x.id,
+      name: x.name,
+      runId: x.metadata?.[META.run] ?? runIdFromTags(x.tags ?? []),
+      createdAt: x.metadata?.[META.createdAt] ?? x.created,
+      deadline: x.metadata?.[META.deadline],
+    });
   }
   // ports: tagged, or named by us with our description (the moment before tagging)
   const ports = allPorts.filter((p) => (p.tags ?? []).includes(OWNER_TAG) || (p.name.startsWith(NAME_PREFIX) && parseDescription(p.description)));
   for (const p of ports) {
     const d = parseDescription(p.description);
-    found.push({ kind: 'port', id: p.id, name: p.name, runId: d?.run ?? runIdFromTags(p.tags ?? []), createdAt: d?.created ?? p.created_at, deadline: d?.deadline });
+    found.push({
+      kind: 'port',
+      id: p.id,
+      name: p.name,
+      runId: d?.run ?? runIdFromTags(p.tags ?? []),
+      createdAt: d?.created ?? p.created_at,
+      deadline: d?.deadline,
+    });
   }
   for (const f of fips) {
     const d = parseDescription(f.description);
-    found.push({ kind: 'floatingip', id: f.id, name: f.floating_ip_address, runId: d?.run ?? runIdFromTags(f.tags ?? []), createdAt: d?.created ?? f.created_at, deadline: d?.deadline });
+    found.push({
+      kind: 'floatingip',
+      id: f.id,
+      name: f.floating_ip_address,
+      runId: d?.run ?? runIdFromTags(f.tags ?? []),
+      createdAt: d?.created ?? f.created_at,
+      deadline: d?.deadline,
+    });
   }
   const groups = allGroups.filter((g) => isOurGroup(g));
   for (const g of groups) {
     const d = parseDescription(g.description);
-    found.push({ kind: 'securitygroup', id: g.id, name: g.name, runId: d?.run ?? runIdFromTags(g.tags ?? []), createdAt: d?.created ?? g.created_at, deadline: d?.deadline });
+    found.push({
+      kind: 'securitygroup',
+      id: g.id,
+      name: g.name,
+      runId: d?.run ?? runIdFromTags(g.tags ?? []),
+      createdAt: d?.created ?? g.created_at,
+      deadline: d?.deadline,
+    });
   }
   const ours = keypairs.filter((k) => runIdFromKeypairName(k.name));
   const details = await Promise.all(ours.map((k) => getKeypair(s, k.name)));
   for (const k of details) {
     if (!k) continue;
-    found.push({ kind: 'keypair', id: k.name, name: k.name, runId: runIdFromKeypairName(k.name), createdAt: k.created_at ? `${k.created_at.replace(' ', 'T').replace(/(\.\d+)?$/, '')}${/Z|[+-]\d\d:?\d\d$/.test(k.created_at) ? '' : 'Z'}` : undefined, deadline: undefined });
+    found.push({
+      kind: 'keypair',
+      id: k.name,
+      name: k.name,
+      runId: runIdFromKeypairName(k.name),
+      createdAt: k.created_at ? `${k.created_at.replace(' ', 'T').replace(/(\.\d+)?$/, '')}${/Z|[+-]\d\d:?\d\d$/.test(k.created_at) ? '' : 'Z'}` : undefined,
+      deadline: undefined,
+    });
   }
-  return { found, servers: new Map(servers.map((x) => [x.id, x])), ports: new Map(ports.map((p) => [p.id, p])), fips: new Map(fips.map((f) => [f.id, f])), groups: new Map(groups.map((g) => [g.id, g])) };
+  return {
+    found,
+    servers: new Map(servers.map((x) => [x.id, x])),
+    ports: new Map(ports.map((p) => [p.id, p])),
+    fips: new Map(fips.map((f) => [f.id, f])),
+    groups: new Map(groups.map((g) => [g.id, g])),
+  };
 }
 
 export interface SweepRunOptions extends CleanupOptions {

@@ -59,25 +59,51 @@ export interface ResolveOptions {
 }
 
 /** Option names each keystoneauth plugin takes (keystoneauth1 5.0 loaders); deprecated aliases in [1]. */
-const COMMON_SCOPE = ['auth_url', 'system_scope', 'domain_id', 'domain_name', 'project_id', 'project_name', 'project_domain_id', 'project_domain_name', 'trust_id'];
+const COMMON_SCOPE = [
+  'auth_url',
+  'system_scope',
+  'domain_id',
+  'domain_name',
+  'project_id',
+  'project_name',
+  'project_domain_id',
+  'project_domain_name',
+  'trust_id',
+];
 const PLUGIN_OPTIONS: Record<AuthType, [string, string[]][]> = {
   password: [
     ...COMMON_SCOPE.map((o): [string, string[]] => [o, o === 'project_id' ? ['tenant_id'] : o === 'project_name' ? ['tenant_name'] : []]),
-    ['default_domain_id', []], ['default_domain_name', []], ['user_id', []], ['username', ['user_name']],
-    ['user_domain_id', []], ['user_domain_name', []], ['password', []],
+    ['default_domain_id', []],
+    ['default_domain_name', []],
+    ['user_id', []],
+    ['username', ['user_name']],
+    ['user_domain_id', []],
+    ['user_domain_name', []],
+    ['password', []],
   ],
   v3password: [
     ...COMMON_SCOPE.map((o): [string, string[]] => [o, []]),
-    ['user_id', []], ['username', ['user_name']], ['user_domain_id', []], ['user_domain_name', []], ['password', []],
+    ['user_id', []],
+    ['username', ['user_name']],
+    ['user_domain_id', []],
+    ['user_domain_name', []],
+    ['password', []],
   ],
   v3applicationcredential: [
     ...COMMON_SCOPE.map((o): [string, string[]] => [o, []]),
-    ['user_id', []], ['username', ['user_name']], ['user_domain_id', []], ['user_domain_name', []],
-    ['application_credential_secret', []], ['application_credential_id', []], ['application_credential_name', []],
+    ['user_id', []],
+    ['username', ['user_name']],
+    ['user_domain_id', []],
+    ['user_domain_name', []],
+    ['application_credential_secret', []],
+    ['application_credential_id', []],
+    ['application_credential_name', []],
   ],
   token: [
     ...COMMON_SCOPE.map((o): [string, string[]] => [o, o === 'project_id' ? ['tenant_id'] : o === 'project_name' ? ['tenant_name'] : []]),
-    ['default_domain_id', []], ['default_domain_name', []], ['token', []],
+    ['default_domain_id', []],
+    ['default_domain_name', []],
+    ['token', []],
   ],
   v3token: [...COMMON_SCOPE.map((o): [string, string[]] => [o, []]), ['token', []]],
 };
@@ -152,7 +178,10 @@ export function searchPaths(base: 'clouds' | 'secure', options: Pick<ResolveOpti
   const env = options.env;
   const xdgHome = env.XDG_CONFIG_HOME || join(home, '.config');
   // appdirs(multipath=True) joins every $XDG_CONFIG_DIRS entry with ':' into one path
-  const xdgDirs = (env.XDG_CONFIG_DIRS || '/etc/xdg').split(':').map((d) => join(d.replace(/\/+$/, ''), 'openstack')).join(':');
+  const xdgDirs = (env.XDG_CONFIG_DIRS || '/etc/xdg')
+    .split(':')
+    .map((d) => join(d.replace(/\/+$/, ''), 'openstack'))
+    .join(':');
   const dirs = [options.cwd, join(xdgHome, 'openstack'), join(home, '.config', 'openstack'), ...(options.siteDirs ?? [xdgDirs, '/etc/openstack'])];
   const files: string[] = [];
   for (const d of dirs) for (const s of ['.yaml', '.yml', '.json']) files.push(join(d, base + s));
@@ -195,7 +224,9 @@ export function parseConfigText(file: string, text: string): Dict {
         return visit.BREAK;
       },
     });
-    const why = /alias count/i.test((err as Error).message) ? 'YAML aliases expand to too much data (more than 100 alias uses)' : `not valid YAML: ${(err as Error).message}`;
+    const why = /alias count/i.test((err as Error).message)
+      ? 'YAML aliases expand to too much data (more than 100 alias uses)'
+      : `not valid YAML: ${(err as Error).message}`;
     throw new UserError(why, { place: { file, line: text.slice(0, at).split('\n').length }, cause: err });
   }
   if (v !== null && v !== undefined && !isDict(v)) throw new UserError('expected a mapping with a `clouds` key', { place: { file, line: 1 } });
@@ -336,7 +367,10 @@ function magicFixes(input: Dict, where: string): Dict {
   // domain_id / domain_name given once serve both user and project when project-scoped
   {
     const projectScoped = 'project_id' in config || 'project_name' in config || 'project_id' in auth() || 'project_name' in auth();
-    for (const [target, fans] of [['domain_id', ['user_domain_id', 'project_domain_id']], ['domain_name', ['user_domain_name', 'project_domain_name']]] as const) {
+    for (const [target, fans] of [
+      ['domain_id', ['user_domain_id', 'project_domain_id']],
+      ['domain_name', ['user_domain_name', 'project_domain_name']],
+    ] as const) {
       if (!projectScoped) {
         if (target in config && !(target in auth())) {
           auth()[target] = config[target];
@@ -390,7 +424,9 @@ export interface LoadedConfig {
 
 export function loadCloudsConfig(options: Omit<ResolveOptions, 'cloud' | 'regionName'>): LoadedConfig {
   const { env } = options;
-  const main = options.configText ? { file: options.configText.file, data: parseConfigText(options.configText.file, options.configText.text) } : loadFirst(searchPaths('clouds', options));
+  const main = options.configText
+    ? { file: options.configText.file, data: parseConfigText(options.configText.file, options.configText.text) }
+    : loadFirst(searchPaths('clouds', options));
   const secure = loadFirst(searchPaths('secure', options));
   let data = main.data;
   if (Object.keys(secure.data).length) data = deepMerge(data, secure.data);
@@ -401,7 +437,9 @@ export function loadCloudsConfig(options: Omit<ResolveOptions, 'cloud' | 'region
   }
   const envvarKey = env.OS_CLOUD_NAME ?? 'envvars';
   if (envvarKey in clouds) {
-    throw new UserError(`defines a cloud named '${envvarKey}', but OS_CLOUD_NAME is also set to '${envvarKey}'; rename one of them`, { place: { file: main.file } });
+    throw new UserError(`defines a cloud named '${envvarKey}', but OS_CLOUD_NAME is also set to '${envvarKey}'; rename one of them`, {
+      place: { file: main.file },
+    });
   }
   let defaultCloud = env.OS_CLOUD || undefined;
   const fromEnv = environCloud(env);
@@ -421,9 +459,14 @@ export function resolveCloud(options: ResolveOptions): ResolvedCloud {
   const known = Object.keys(loaded.clouds);
   if (name === undefined) {
     if (!known.length) {
-      throw new UserError('no OpenStack cloud configured: no clouds.yaml found (searched the working directory, ~/.config/openstack, /etc/openstack) and no OS_* variables set', { exitCode: EXIT.usage });
+      throw new UserError(
+        'no OpenStack cloud configured: no clouds.yaml found (searched the working directory, ~/.config/openstack, /etc/openstack) and no OS_* variables set',
+        { exitCode: EXIT.usage },
+      );
     }
-    throw new UserError(`several clouds in ${where} and none chosen: pass --os-cloud or set OS_CLOUD (known clouds: ${known.join(', ')})`, { exitCode: EXIT.usage });
+    throw new UserError(`several clouds in ${where} and none chosen: pass --os-cloud or set OS_CLOUD (known clouds: ${known.join(', ')})`, {
+      exitCode: EXIT.usage,
+    });
   }
   const ours = loaded.clouds[name];
   if (!ours) {
@@ -432,7 +475,10 @@ export function resolveCloud(options: ResolveOptions): ResolvedCloud {
     throw new UserError(`cloud '${name}' not found${searched}; ${list}`, { exitCode: EXIT.usage });
   }
   if (ours.profile !== undefined || ours.cloud !== undefined) {
-    throw new UserError(`cloud '${name}' uses a vendor profile, which tempest-gate does not support: spell its auth_url and region out`, { place: { file: where }, exitCode: EXIT.usage });
+    throw new UserError(`cloud '${name}' uses a vendor profile, which tempest-gate does not support: spell its auth_url and region out`, {
+      place: { file: where },
+      exitCode: EXIT.usage,
+    });
   }
   let config: Dict = { ...DEFAULTS, auth: {} };
   authUpdate(config, structuredClone(ours));
@@ -445,7 +491,10 @@ export function resolveCloud(options: ResolveOptions): ResolvedCloud {
   else {
     const found = regions.find((r) => r.name === wanted);
     if (!found) {
-      throw new UserError(`region '${wanted}' is not a region of cloud '${name}'; its regions: ${regions.map((r) => r.name).join(', ')} (names are case sensitive)`, { exitCode: EXIT.usage });
+      throw new UserError(
+        `region '${wanted}' is not a region of cloud '${name}'; its regions: ${regions.map((r) => r.name).join(', ')} (names are case sensitive)`,
+        { exitCode: EXIT.usage },
+      );
     }
     region = found;
   }
@@ -464,15 +513,20 @@ export function resolveCloud(options: ResolveOptions): ResolvedCloud {
   // name without its domain: fail here the same way, before any request is made.
   const allowed = new Set(PLUGIN_OPTIONS[authType].map(([n]) => n));
   for (const k of Object.keys(config.auth as Dict)) {
-    if (!allowed.has(k)) throw new UserError(`cloud '${name}': auth option '${k}' does not apply to auth_type '${authType}'`, { place: { file: where }, exitCode: EXIT.usage });
+    if (!allowed.has(k))
+      throw new UserError(`cloud '${name}': auth option '${k}' does not apply to auth_type '${authType}'`, { place: { file: where }, exitCode: EXIT.usage });
   }
   const a = config.auth as Dict;
   if (authType.startsWith('v3') && a.project_name && !a.project_domain_id && !a.project_domain_name) {
-    throw new UserError(`cloud '${name}': project_name needs project_domain_name or project_domain_id (project names are unique only within a domain)`, { place: { file: where }, exitCode: EXIT.usage });
+    throw new UserError(`cloud '${name}': project_name needs project_domain_name or project_domain_id (project names are unique only within a domain)`, {
+      place: { file: where },
+      exitCode: EXIT.usage,
+    });
   }
 
   const auth: Record<string, string> = {};
-  for (const [k, v] of Object.entries(config.auth as Dict)) if (v !== undefined && v !== null) auth[k] = typeof v === 'string' ? v : pySafeStr(v, `auth.${k}`, where);
+  for (const [k, v] of Object.entries(config.auth as Dict))
+    if (v !== undefined && v !== null) auth[k] = typeof v === 'string' ? v : pySafeStr(v, `auth.${k}`, where);
   const insecure = getBoolean(config.insecure, 'insecure', where);
   const verify = insecure ? false : config.verify === undefined ? true : getBoolean(config.verify, 'verify', where);
   const extra: Dict = { ...config };

@@ -16,7 +16,10 @@ export async function discoverCloud(s: Session, options: { lockPath: string; com
   let publicNetworkId: string | null = null;
   let extensions: string[] = [];
   if (services.has('compute')) {
-    flavors = (await listFlavors(s)).sort((a, b) => a.ram - b.ram || a.disk - b.disk || a.vcpus - b.vcpus).slice(0, 2).map((f) => f.id);
+    flavors = (await listFlavors(s))
+      .sort((a, b) => a.ram - b.ram || a.disk - b.disk || a.vcpus - b.vcpus)
+      .slice(0, 2)
+      .map((f) => f.id);
   }
   if (services.has('image')) {
     const res = await s.call('image', 'GET', '/v2/images?status=active&limit=100&sort=created_at:asc');

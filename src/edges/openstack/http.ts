@@ -73,7 +73,15 @@ export class CloudError extends UserError {
   readonly ambiguous: boolean;
   readonly method: string;
   readonly url: string;
-  constructor(options: { method: string; url: string; status?: number; cloudMessage: string; ambiguous?: boolean; cause?: unknown; exitCode?: (typeof EXIT)[keyof typeof EXIT] }) {
+  constructor(options: {
+    method: string;
+    url: string;
+    status?: number;
+    cloudMessage: string;
+    ambiguous?: boolean;
+    cause?: unknown;
+    exitCode?: (typeof EXIT)[keyof typeof EXIT];
+  }) {
     const what = options.status !== undefined ? `${options.status}` : 'no answer';
     super(`${options.method} ${redactUrl(options.url)}: ${what}: ${options.cloudMessage}`, { exitCode: options.exitCode ?? EXIT.infra, cause: options.cause });
     this.name = 'CloudError';
@@ -105,14 +113,26 @@ export function cloudMessage(text: string, json: unknown): string {
       }
     }
   }
-  const plain = text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.slice(0, 300) || '(empty answer)';
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 const RETRY_STATUS = new Set([500, 502, 503, 504]);
 /** Network failures where the request may have reached the cloud. */
-const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED', 'ECONNABORTED']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'ECONNABORTED',
+]);
 /** Network failures where nothing was sent. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_AGAIN']);
 
@@ -210,7 +230,8 @@ export class HttpClient {
         } else {
           throw new CloudError({ method: req.method, url: req.url, status, cloudMessage: message, ambiguous: RETRY_STATUS.has(status) && !safe });
         }
-        if (attempt >= this.retry.attempts) throw new CloudError({ method: req.method, url: req.url, status, cloudMessage: `${message} (gave up after ${attempt} attempts)` });
+        if (attempt >= this.retry.attempts)
+          throw new CloudError({ method: req.method, url: req.url, status, cloudMessage: `${message} (gave up after ${attempt} attempts)` });
       } catch (err) {
         if (err instanceof CloudError) throw err;
         if (this.options.signal?.aborted) throw err;
@@ -220,7 +241,8 @@ export class HttpClient {
         const what = `${code || (err as Error).name}: ${(err as Error).message}`;
         if (!network) throw new CloudError({ method: req.method, url: req.url, cloudMessage: what, cause: err });
         if (!(safe || notSent)) throw new CloudError({ method: req.method, url: req.url, cloudMessage: what, ambiguous: true, cause: err });
-        if (attempt >= this.retry.attempts) throw new CloudError({ method: req.method, url: req.url, cloudMessage: `${what} (gave up after ${attempt} attempts)`, cause: err });
+        if (attempt >= this.retry.attempts)
+          throw new CloudError({ method: req.method, url: req.url, cloudMessage: `${what} (gave up after ${attempt} attempts)`, cause: err });
         retryReason = what;
         waitMs = this.backoff(attempt);
       }

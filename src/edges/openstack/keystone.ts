@@ -103,7 +103,10 @@ export class Keystone {
   constructor(options: KeystoneOptions) {
     this.options = options;
     if (!options.cloud.auth.auth_url) {
-      throw new UserError(`cloud '${options.cloud.name}' has no auth_url`, { exitCode: EXIT.usage, place: options.cloud.configFile ? { file: options.cloud.configFile } : undefined });
+      throw new UserError(`cloud '${options.cloud.name}' has no auth_url`, {
+        exitCode: EXIT.usage,
+        place: options.cloud.configFile ? { file: options.cloud.configFile } : undefined,
+      });
     }
   }
 
@@ -149,13 +152,17 @@ export class Keystone {
     } catch (err) {
       if (err instanceof CloudError && err.status !== undefined && err.status >= 400 && err.status < 500) {
         // Keystone's own words, never what we sent
-        throw new UserError(`Keystone at ${identityV3Url(cloud.auth.auth_url!)} refused the credentials of cloud '${cloud.name}' (${err.status}: ${err.cloudMessage})`, { exitCode: EXIT.infra, cause: err });
+        throw new UserError(
+          `Keystone at ${identityV3Url(cloud.auth.auth_url!)} refused the credentials of cloud '${cloud.name}' (${err.status}: ${err.cloudMessage})`,
+          { exitCode: EXIT.infra, cause: err },
+        );
       }
       throw err;
     }
     this.tokensIssued++;
     const value = res.headers['x-subject-token'];
-    const body = (res.json as { token?: { expires_at?: string; catalog?: CatalogService[]; project?: { id?: string }; user?: { id?: string } } } | undefined)?.token;
+    const body = (res.json as { token?: { expires_at?: string; catalog?: CatalogService[]; project?: { id?: string }; user?: { id?: string } } } | undefined)
+      ?.token;
     if (typeof value !== 'string' || !body?.expires_at) {
       throw new CloudError({ method: 'POST', url, status: res.status, cloudMessage: 'Keystone answered without a token' });
     }
@@ -175,14 +182,24 @@ export function endpointFor(catalog: CatalogService[], q: EndpointQuery): string
   const types = aliases[q.type] ?? [q.type];
   const service = catalog.find((s) => types.includes(s.type));
   if (!service) {
-    throw new UserError(`the cloud's catalog has no '${q.type}' service (it has: ${catalog.map((s) => s.type).sort().join(', ') || 'nothing'})`, { exitCode: EXIT.infra });
+    throw new UserError(
+      `the cloud's catalog has no '${q.type}' service (it has: ${
+        catalog
+          .map((s) => s.type)
+          .sort()
+          .join(', ') || 'nothing'
+      })`,
+      { exitCode: EXIT.infra },
+    );
   }
   const wantItf = q.interface.replace(/URL$/, '');
   const matches = service.endpoints.filter((e) => e.interface === wantItf && (!q.region || e.region === q.region || e.region_id === q.region));
   const chosen = matches[0];
   if (!chosen) {
     const have = service.endpoints.map((e) => `${e.interface}@${e.region || e.region_id || '-'}`).join(', ');
-    throw new UserError(`no ${wantItf} endpoint for '${q.type}'${q.region ? ` in region '${q.region}'` : ''} (the catalog has: ${have})`, { exitCode: EXIT.infra });
+    throw new UserError(`no ${wantItf} endpoint for '${q.type}'${q.region ? ` in region '${q.region}'` : ''} (the catalog has: ${have})`, {
+      exitCode: EXIT.infra,
+    });
   }
   return chosen.url.replace(/\/+$/, '');
 }

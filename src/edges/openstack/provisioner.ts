@@ -8,7 +8,18 @@
 import ssh2 from 'ssh2';
 import { randomBytes } from 'node:crypto';
 import { EXIT, UserError } from '../../core/errors.ts';
-import { planNodes, parseDescription, resourceDescription, resourceTags, runTag, keypairName, securityGroupName, securityGroupRules, type PlannedNode, type RunIdentity } from '../../core/provision/plan.ts';
+import {
+  planNodes,
+  parseDescription,
+  resourceDescription,
+  resourceTags,
+  runTag,
+  keypairName,
+  securityGroupName,
+  securityGroupRules,
+  type PlannedNode,
+  type RunIdentity,
+} from '../../core/provision/plan.ts';
 import { SECRET_LOCALRC_KEYS } from '../../core/provision/local-conf.ts';
 import { renderUserData, type UserDataOptions } from '../../core/provision/user-data.ts';
 import {
@@ -222,7 +233,10 @@ export async function provision(o: ProvisionOptions): Promise<ProvisionResult> {
       await settleAll(state.map(boot));
     } catch (err) {
       if (isQuotaError(err)) {
-        throw new QuotaError(`quota exceeded: ${err.cloudMessage} (this run needs ${nodes.length} servers of flavor ${flavor.name}: ${flavor.vcpus} vCPUs, ${flavor.ram} MB each); not retried`, err);
+        throw new QuotaError(
+          `quota exceeded: ${err.cloudMessage} (this run needs ${nodes.length} servers of flavor ${flavor.name}: ${flavor.vcpus} vCPUs, ${flavor.ram} MB each); not retried`,
+          err,
+        );
       }
       throw err;
     }
@@ -311,9 +325,20 @@ async function makePorts(p: Provisioning, network: Network, groupId: string): Pr
   return ports;
 }
 
-async function bootServer(p: Provisioning, n: NodeState, c: { image: Image; flavor: Flavor; keypair: string; controllerIp: string; tagsAtCreate: boolean }): Promise<void> {
+async function bootServer(
+  p: Provisioning,
+  n: NodeState,
+  c: { image: Image; flavor: Flavor; keypair: string; controllerIp: string; tagsAtCreate: boolean },
+): Promise<void> {
   const { o, s } = p;
-  const userData = renderUserData({ ...o.devstack, role: n.plan.role, runId: o.run.runId, controllerIp: c.controllerIp, selfIp: n.ip, computeNodes: p.nodes.length });
+  const userData = renderUserData({
+    ...o.devstack,
+    role: n.plan.role,
+    runId: o.run.runId,
+    controllerIp: c.controllerIp,
+    selfIp: n.ip,
+    computeNodes: p.nodes.length,
+  });
   const body: Record<string, unknown> = {
     name: n.plan.name,
     imageRef: c.image.id,
@@ -366,7 +391,9 @@ async function waitActive(p: Provisioning, state: NodeState[], boot: (n: NodeSta
         await boot(n);
         waitStart = Date.now();
       } else if (Date.now() - n.createdAt > o.bootTimeoutMs) {
-        throw new UserError(`${n.plan.name} not ACTIVE after ${Math.round(o.bootTimeoutMs / 1000)} s (status ${server.status}) (--boot-timeout)`, { exitCode: EXIT.infra });
+        throw new UserError(`${n.plan.name} not ACTIVE after ${Math.round(o.bootTimeoutMs / 1000)} s (status ${server.status}) (--boot-timeout)`, {
+          exitCode: EXIT.infra,
+        });
       }
     }
   }
@@ -374,7 +401,11 @@ async function waitActive(p: Provisioning, state: NodeState[], boot: (n: NodeSta
 
 async function attachFloatingIp(p: Provisioning, controller: NodeState, floatingNet: Network): Promise<string> {
   const { o, s } = p;
-  const fip = await createFloatingIp(s, { floating_network_id: floatingNet.id, port_id: controller.port.id, description: resourceDescription(o.run, 'controller') });
+  const fip = await createFloatingIp(s, {
+    floating_network_id: floatingNet.id,
+    port_id: controller.port.id,
+    description: resourceDescription(o.run, 'controller'),
+  });
   await setNeutronTags(s, 'floatingips', fip.id, resourceTags(o.run, 'controller'));
   p.say(`provision: controller floating IP ${fip.floating_ip_address}`);
   return fip.floating_ip_address;
@@ -394,7 +425,10 @@ async function failed(p: Provisioning, err: unknown, created: boolean): Promise<
   try {
     report = await cleanupRun(s, o.run.runId, { onProgress: o.onProgress });
   } catch (cleanupErr) {
-    return new ProvisionError(`provision failed: ${reason}; and cleanup failed too: ${(cleanupErr as Error).message} (run \`tempest-gate cleanup --run-id ${o.run.runId}\`)`, { cause: err });
+    return new ProvisionError(
+      `provision failed: ${reason}; and cleanup failed too: ${(cleanupErr as Error).message} (run \`tempest-gate cleanup --run-id ${o.run.runId}\`)`,
+      { cause: err },
+    );
   }
   const left = report.leftovers.length ? `; still present: ${report.leftovers.join(', ')}` : '; cleaned up';
   const exitCode = err instanceof UserError && !cancelled ? err.exitCode : EXIT.infra;

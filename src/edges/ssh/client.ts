@@ -251,7 +251,9 @@ export class SshNode implements RemoteShell {
     const client = this.client;
     if (client === null || this.lostReason !== null) return Promise.reject(new ConnectionLost(this.target.name, this.lostReason ?? 'not connected'));
     return new Promise((resolve, reject) =>
-      client.forwardOut('127.0.0.1', 0, host, port, (err, stream) => (err ? reject(new UserError(`cannot reach ${host}:${port} through ${this.target.name}: ${err.message}`, { exitCode: EXIT.infra })) : resolve(stream))),
+      client.forwardOut('127.0.0.1', 0, host, port, (err, stream) =>
+        err ? reject(new UserError(`cannot reach ${host}:${port} through ${this.target.name}: ${err.message}`, { exitCode: EXIT.infra })) : resolve(stream),
+      ),
     );
   }
 

@@ -256,20 +256,35 @@ class TempestRun {
     this.log = options.log;
     // The controller first: nodes marked `viaController` reach the cloud's private network through it.
     const controllerSpec = options.nodes.find((n) => n.role === 'controller');
-    const controllerSsh = controllerSpec && !controllerSpec.shell ? new SshNode({ ...controllerSpec.target, afterConnect: controllerSpec.forwards?.length ? (ssh) => forward(ssh, controllerSpec.forwards ?? []) : undefined }) : null;
+    const controllerSsh =
+      controllerSpec && !controllerSpec.shell
+        ? new SshNode({
+            ...controllerSpec.target,
+            afterConnect: controllerSpec.forwards?.length ? (ssh) => forward(ssh, controllerSpec.forwards ?? []) : undefined,
+          })
+        : null;
     this.nodes = options.nodes.map((n) => ({
       spec: n,
       ssh:
         n.shell ??
         (n === controllerSpec && controllerSsh
           ? controllerSsh
-          : (new SshNode({ ...n.target, jump: n.viaController && controllerSsh ? controllerSsh : undefined, afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : undefined }) as RemoteShell)),
+          : (new SshNode({
+              ...n.target,
+              jump: n.viaController && controllerSsh ? controllerSsh : undefined,
+              afterConnect: n.forwards?.length ? (ssh) => forward(ssh, n.forwards ?? []) : undefined,
+            }) as RemoteShell)),
     }));
     const controller = this.nodes.find((n) => n.spec.role === 'controller') ?? this.nodes[0];
     if (!controller) throw new Error('no nodes to run on');
     this.controller = controller;
     this.subnodes = this.nodes.filter((n) => n !== controller);
-    this.progress = new ProgressModel({ total: options.total, baseline: options.baseline, concurrency: options.steps[0]?.concurrency ?? 1, startedAt: Date.now() });
+    this.progress = new ProgressModel({
+      total: options.total,
+      baseline: options.baseline,
+      concurrency: options.steps[0]?.concurrency ?? 1,
+      startedAt: Date.now(),
+    });
   }
 
   async execute(): Promise<RunReport> {
@@ -297,7 +312,11 @@ class TempestRun {
       if (!prep.done && prep.command !== null) {
         const command = prep.command;
         await this.timed('prepare', async () => {
-          await mustSucceed(this.again, this.controller.ssh, 'prepare', command, { stdin: prep.input, timeoutMs: this.timeouts.prepareSeconds * 1000, signal: options.signal });
+          await mustSucceed(this.again, this.controller.ssh, 'prepare', command, {
+            stdin: prep.input,
+            timeoutMs: this.timeouts.prepareSeconds * 1000,
+            signal: options.signal,
+          });
         });
       }
       this.runDeadline = Date.now() + this.timeouts.runSeconds * 1000;
@@ -423,7 +442,11 @@ class TempestRun {
    */
   private async installFiles(n: RunNode): Promise<void> {
     for (const f of n.spec.files ?? []) {
-      await mustSucceed(this.again, n.ssh, 'bootstrap', asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), { stdin: f.content, timeoutMs: this.timeouts.prepareSeconds * 1000, signal: this.options.signal });
+      await mustSucceed(this.again, n.ssh, 'bootstrap', asRoot(installFileCommand(f.path, f.mode), n.spec.sudo), {
+        stdin: f.content,
+        timeoutMs: this.timeouts.prepareSeconds * 1000,
+        signal: this.options.signal,
+      });
     }
   }
 
@@ -459,7 +482,8 @@ class TempestRun {
     if (share.length) {
       const opts = { timeoutMs: this.timeouts.prepareSeconds * 1000, signal: this.options.signal };
       const archive = await mustSucceed(this.again, controller.ssh, 'bootstrap', asRoot(shareArchiveCommand(share), controller.spec.sudo), opts);
-      for (const n of subnodes) await mustSucceed(this.again, n.ssh, 'bootstrap', asRoot(extractArchiveCommand(), n.spec.sudo), { ...opts, stdin: archive.stdout });
+      for (const n of subnodes)
+        await mustSucceed(this.again, n.ssh, 'bootstrap', asRoot(extractArchiveCommand(), n.spec.sudo), { ...opts, stdin: archive.stdout });
       this.log(`copied ${share.join(', ')} from ${controller.spec.target.name} to ${subnodes.length} subnode${subnodes.length === 1 ? '' : 's'}`);
     }
     // All at once: they stack side by side, as the subnode group does in Zuul.
@@ -469,7 +493,10 @@ class TempestRun {
 
   /** The last `lines` lines of a node's stack log, devstack's passwords masked. */
   private async stackLogTail(n: RunNode, lines: number): Promise<string> {
-    const r = await this.again(n.ssh, asRoot(logTailCommand(n.spec.markers.log, lines, this.options.redactFile), n.spec.sudo), { timeoutMs: 60_000, signal: this.options.signal });
+    const r = await this.again(n.ssh, asRoot(logTailCommand(n.spec.markers.log, lines, this.options.redactFile), n.spec.sudo), {
+      timeoutMs: 60_000,
+      signal: this.options.signal,
+    });
     return r.stdout.toString('utf8');
   }
 
@@ -492,7 +519,11 @@ class TempestRun {
           const out = probe.stdout.toString('utf8');
           const then = withPrepare ? thenStatus(out) : null;
           if (then !== null && then !== 0) {
-            throw new StageFailed({ stage: 'prepare', node: n.spec.target.name, message: probe.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${then}` });
+            throw new StageFailed({
+              stage: 'prepare',
+              node: n.spec.target.name,
+              message: probe.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${then}`,
+            });
           }
           if (then === 0) prep.done = true;
           return { n, r: readinessFromProbe(out) };
@@ -504,7 +535,12 @@ class TempestRun {
           this.log(`${n.spec.target.name}: devstack is done (${elapsed})`);
           pending.delete(n);
         } else if (r.state === 'failed') {
-          throw new StageFailed({ stage: 'wait-ready', node: n.spec.target.name, message: `${r.reason} after ${elapsed}`, logTail: await this.stackLogTail(n, 40) });
+          throw new StageFailed({
+            stage: 'wait-ready',
+            node: n.spec.target.name,
+            message: `${r.reason} after ${elapsed}`,
+            logTail: await this.stackLogTail(n, 40),
+          });
         }
       }
       if (pending.size && Date.now() >= nextProgress) {
@@ -519,10 +555,18 @@ class TempestRun {
 
   private async discoverHosts(command: string): Promise<void> {
     const { controller } = this;
-    const r = await this.again(controller.ssh, asRoot(command, controller.spec.sudo), { timeoutMs: this.timeouts.readySeconds * 1000, signal: this.options.signal });
+    const r = await this.again(controller.ssh, asRoot(command, controller.spec.sudo), {
+      timeoutMs: this.timeouts.readySeconds * 1000,
+      signal: this.options.signal,
+    });
     const out = `${r.stdout.toString('utf8')}${r.stderr.toString('utf8')}`.trim();
     if (r.code !== 0) {
-      throw new StageFailed({ stage: 'discover-hosts', node: controller.spec.target.name, message: out.split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}`, logTail: out.split('\n').slice(-40).join('\n') });
+      throw new StageFailed({
+        stage: 'discover-hosts',
+        node: controller.spec.target.name,
+        message: out.split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}`,
+        logTail: out.split('\n').slice(-40).join('\n'),
+      });
     }
     this.log(`${controller.spec.target.name}: computes mapped to cells${out ? `: ${out.split('\n').at(-1)}` : ''}`);
   }
@@ -541,7 +585,11 @@ class TempestRun {
     const rerun: RunStep = { name: 'rerun', include: list, exclude: [], concurrency: steps[0]?.concurrency ?? 1, serial: false };
     await this.timed('rerun', async () => {
       const upload = this.ws(uploadCommand(stepFiles(this.plan, steps.length).include));
-      await mustSucceed(this.again, this.controller.ssh, 'rerun', upload, { stdin: `${list.join('\n')}\n`, timeoutMs: this.timeouts.prepareSeconds * 1000, signal: this.options.signal });
+      await mustSucceed(this.again, this.controller.ssh, 'rerun', upload, {
+        stdin: `${list.join('\n')}\n`,
+        timeoutMs: this.timeouts.prepareSeconds * 1000,
+        signal: this.options.signal,
+      });
       this.log(`rerunning ${list.length} failed test${list.length === 1 ? '' : 's'} once`);
       await this.runStep(steps.length, rerun, 'rerun');
     });
@@ -555,7 +603,8 @@ class TempestRun {
     this.stepStreams.push(stream);
     const report: StepReport = { name: step.name, exitCode: null, bytes: 0, recoveries: [] };
     this.stepReports.push(report);
-    const status = async (): Promise<ReturnType<typeof statusFromOutput>> => statusFromOutput((await c.ssh.exec(this.ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal })).stdout.toString());
+    const status = async (): Promise<ReturnType<typeof statusFromOutput>> =>
+      statusFromOutput((await c.ssh.exec(this.ws(statusCommand(plan, index)), { timeoutMs: 60_000, signal })).stdout.toString());
     let started = false;
     try {
       for (;;) {
@@ -572,7 +621,11 @@ class TempestRun {
             this.log(`step ${step.name}: started`);
           }
           if (ended === null) {
-            throw new StageFailed({ stage, node: c.spec.target.name, message: r.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}` });
+            throw new StageFailed({
+              stage,
+              node: c.spec.target.name,
+              message: r.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}`,
+            });
           }
         } catch (err) {
           if (!(err instanceof ConnectionLost)) throw err;
@@ -595,7 +648,8 @@ class TempestRun {
             await sleep(2000, signal);
           }
           const last = await c.ssh.exec(this.ws(stestrLastCommand(plan, index)), { timeoutMs: 300_000, signal });
-          if (last.code !== 0) throw new StageFailed({ stage, node: c.spec.target.name, message: `lost the stream and cannot recover it: ${last.stderr.toString().trim()}` });
+          if (last.code !== 0)
+            throw new StageFailed({ stage, node: c.spec.target.name, message: `lost the stream and cannot recover it: ${last.stderr.toString().trim()}` });
           stream.restart();
           stream.push(last.stdout);
           report.recoveries.push(`recovered the whole stream (${last.stdout.length} bytes) with stestr last --subunit`);
@@ -685,7 +739,13 @@ async function forward(ssh: SshNode, forwards: NonNullable<RunnerNode['forwards'
 
 type Exec = (ssh: RemoteShell, command: string, options: Parameters<RemoteShell['exec']>[1]) => Promise<Awaited<ReturnType<RemoteShell['exec']>>>;
 
-async function mustSucceed(exec: Exec, ssh: RemoteShell, stage: Stage, command: string, options: Parameters<RemoteShell['exec']>[1]): Promise<Awaited<ReturnType<RemoteShell['exec']>>> {
+async function mustSucceed(
+  exec: Exec,
+  ssh: RemoteShell,
+  stage: Stage,
+  command: string,
+  options: Parameters<RemoteShell['exec']>[1],
+): Promise<Awaited<ReturnType<RemoteShell['exec']>>> {
   const r = await exec(ssh, command, options);
   if (r.code !== 0) {
     const why = r.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ') || `exit status ${r.code ?? r.signal}`;

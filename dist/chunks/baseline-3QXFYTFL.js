@@ -1,0 +1,231 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  githubFromEnv,
+  outputFormat,
+  renderDiff,
+  todayUtc
+} from "./chunk-Z3ON4NWK.js";
+import "./chunk-TDZAZNGL.js";
+import "./chunk-B3CI7MJK.js";
+import "./chunk-4XOV4MQ4.js";
+import {
+  loadRuns
+} from "./chunk-3U3HGFW2.js";
+import {
+  DEFAULT_STORE,
+  checkName,
+  openStore,
+  pushStore
+} from "./chunk-PQHCQVQI.js";
+import {
+  compareRuns,
+  mergeBaselines,
+  summarizeRuns,
+  toBaseline
+} from "./chunk-ACVLMD3C.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
+import {
+  str,
+  strs,
+  writeJson
+} from "./chunk-FLRDIUCQ.js";
+import "./chunk-OEZSHAT6.js";
+import "./chunk-2YY3UAUW.js";
+import {
+  EXIT,
+  usageError
+} from "./chunk-XOD6W3JI.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-NQJFE2ZZ.js";
+
+// src/cli/commands/baseline.ts
+var SUBCOMMANDS = ["create", "list", "show", "diff", "promote"];
+function baselineJson(b) {
+  return `${JSON.stringify(toBaseline(b), null, 1)}
+`;
+}
+async function buildBaseline(args, io) {
+  const created = (/* @__PURE__ */ new Date()).toISOString();
+  const files = strs(args, "results");
+  const from = strs(args, "from");
+  if (files.length === 0 && from.length === 0) throw usageError("give --results FILE (one or more runs) or --from BASELINE");
+  const context = contextFromArgs(args);
+  const parts = [];
+  const damage = [];
+  for (const ref of from) {
+    const loaded = await baselineFromArgs(ref, args, io, created);
+    parts.push(loaded.baseline);
+    damage.push(...loaded.damage);
+  }
+  if (files.length) {
+    const runs = await loadRuns(files, io.stdin);
+    damage.push(...runs.damage);
+    parts.push(toBaseline(summarizeRuns(runs.runs, { created })));
+  }
+  const baseline = parts.length === 1 && from.length === 0 ? parts[0] : mergeBaselines(parts, { created });
+  baseline.context = { ...baseline.context, ...context };
+  baseline.created = created;
+  return { baseline, damage };
+}
+function showText(b, source) {
+  const count = (o) => b.tests.filter((t) => t.outcome === o).length;
+  const ctx = Object.entries(b.context).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v}`).join(", ");
+  const lines = [
+    `${source}: ${b.schema}, ${b.tests.length} tests from ${b.runs} run${b.runs === 1 ? "" : "s"}, made ${b.created}`,
+    `  context: ${ctx || "none recorded"}`,
+    `  ${count("pass")} pass, ${count("fail")} fail, ${count("flaky")} flaky, ${count("skip")} skip, ${count("unfinished")} never finished`
+  ];
+  const flaky = b.tests.filter((t) => t.outcome === "flaky");
+  for (const t of flaky.slice(0, 20))
+    lines.push(`  flaky ${t.name} (pass rate ${Math.round((t.passRate ?? 0) * 100)}%, ${t.passes}/${t.passes + t.failures + t.unfinished})`);
+  if (flaky.length > 20) lines.push(`  \u2026 and ${flaky.length - 20} more flaky`);
+  for (const t of b.tests.filter((x) => x.outcome === "fail").slice(0, 20)) lines.push(`  fail ${t.name}`);
+  return `${lines.join("\n")}
+`;
+}
+function finish(damage, io) {
+  for (const d of damage) io.stderr.write(`tempest-gate baseline: ${d}
+`);
+  return damage.length ? EXIT.badInput : EXIT.ok;
+}
+var baselineCommand = {
+  name: "baseline",
+  summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
+  usage: "<create|list|show|diff|promote> [arguments] [options]",
+  allowPositionals: true,
+  options: {
+    results: { type: "string", short: "r", multiple: true },
+    from: { type: "string", multiple: true },
+    output: { type: "string", short: "o" },
+    store: { type: "string" },
+    repo: { type: "string" },
+    push: { type: "string" },
+    message: { type: "string", short: "m" },
+    to: { type: "string" },
+    budget: { type: "string" },
+    "fail-on": { type: "string" },
+    today: { type: "string" },
+    ...CONTEXT_OPTIONS
+  },
+  help: `Subcommands:
+  create --results FILE... [--from REF...] [-o FILE]
+                         make a baseline (tempest-gate/baseline@1 JSON, docs/compare.md) from one or
+                         more runs; a test that passed in one and failed in another is flaky, with
+                         its pass rate. Written to standard output unless -o.
+  list                   the baselines in --store
+  show REF               a baseline's context, counts and flaky tests (--json: the baseline itself)
+  diff OLD NEW           what changed from OLD to NEW (e.g. diff stable/2025.2 master); --to text,
+                         markdown or json; reports only unless --fail-on is given
+  promote NAME (--results FILE... | --from REF...) [--push REMOTE] [-m MESSAGE]
+                         store a baseline as NAME (a branch or release: master, stable/2025.2) in
+                         --store; with git stores this commits baselines/NAME.json to the store
+                         branch without touching your work tree, then pushes it if --push
+A REF is a file (baseline JSON, results JSON or a result stream), git:BRANCH:NAME, or a NAME in --store.
+Options:
+      --store SPEC       git:BRANCH (default git:tempest-baselines) or dir:PATH
+      --repo DIR         the git repository (default: the current directory)
+${CONTEXT_HELP}
+Exit codes:
+  0  done (diff: also when tests changed, unless --fail-on says otherwise)
+  1  diff with --fail-on: the newer baseline fails the policy against the older
+  2  usage error
+  3  an input could not be read whole (what was readable is still used and reported), or does
+     not exist (no such file, store branch or name in the store)
+  4  git itself failed (not installed, a git command or the push refused)`,
+  async run(args, io) {
+    const [sub, ...rest] = args.positionals;
+    if (sub === void 0) throw usageError(`missing subcommand: ${SUBCOMMANDS.join(", ")} (see --help)`);
+    const repo = str(args, "repo") ?? io.cwd;
+    const storeSpec = str(args, "store") ?? DEFAULT_STORE;
+    const tooMany = (n) => {
+      if (rest.length > n) throw usageError(`unexpected argument '${rest[n]}'`);
+    };
+    switch (sub) {
+      case "create": {
+        tooMany(0);
+        const { baseline, damage } = await buildBaseline(args, io);
+        await emit(baselineJson(baseline), args, io);
+        return finish(damage, io);
+      }
+      case "list": {
+        tooMany(0);
+        const list = await openStore(storeSpec, repo, githubFromEnv(io.env)).list();
+        if (args.values.json === true) writeJson(io, list);
+        else io.stdout.write(list.length ? `${list.map((b) => `${b.name}	${b.source}`).join("\n")}
+` : `no baselines in ${storeSpec}
+`);
+        return EXIT.ok;
+      }
+      case "show": {
+        tooMany(1);
+        const ref = rest[0];
+        if (ref === void 0) throw usageError("baseline show needs a REF");
+        const loaded = await baselineFromArgs(ref, args, io, (/* @__PURE__ */ new Date()).toISOString());
+        if (args.values.json === true) writeJson(io, toBaseline(loaded.baseline));
+        else io.stdout.write(showText(loaded.baseline, loaded.source));
+        return finish(loaded.damage, io);
+      }
+      case "diff": {
+        tooMany(2);
+        const [older, newer] = rest;
+        if (older === void 0 || newer === void 0) throw usageError("baseline diff needs OLD and NEW");
+        const now = (/* @__PURE__ */ new Date()).toISOString();
+        const a = await baselineFromArgs(older, args, io, now);
+        const b = await baselineFromArgs(newer, args, io, now);
+        const diff = compareRuns(
+          a.baseline,
+          { ...b.baseline, details: {} },
+          {
+            failOn: failOnFrom(args, "never"),
+            today: todayUtc(args),
+            baselineLabel: a.source,
+            runLabel: b.source
+          }
+        );
+        await emit(renderDiff(diff, outputFormat(args), args), args, io);
+        const code = finish([...a.damage, ...b.damage], io);
+        return code !== EXIT.ok ? code : diff.verdict.failed ? EXIT.gateFailed : EXIT.ok;
+      }
+      case "promote": {
+        tooMany(1);
+        const name = rest[0];
+        if (name === void 0) throw usageError("baseline promote needs a NAME (a branch or release, e.g. master)");
+        checkName(name);
+        const { baseline, damage } = await buildBaseline(args, io);
+        if (damage.length) {
+          for (const d of damage) io.stderr.write(`tempest-gate baseline: ${d}
+`);
+          io.stderr.write("tempest-gate baseline: not promoted: an input was damaged\n");
+          return EXIT.badInput;
+        }
+        const store = openStore(storeSpec, repo, githubFromEnv(io.env));
+        const message = str(args, "message") ?? `baseline ${name}: ${baseline.tests.length} tests from ${baseline.runs} run${baseline.runs === 1 ? "" : "s"}${baseline.context.commit ? ` at ${baseline.context.commit}` : ""}`;
+        const where = await store.write(name, baselineJson(baseline), message);
+        const push = str(args, "push");
+        if (push !== void 0) {
+          if (!storeSpec.startsWith("git:")) throw usageError("--push works with git stores only");
+          await pushStore(repo, storeSpec.slice(4), push);
+        }
+        if (args.values.json === true) writeJson(io, { name, store: store.spec, written: where, tests: baseline.tests.length, runs: baseline.runs });
+        else
+          io.stdout.write(
+            `promoted ${name} to ${store.spec} (${where}): ${baseline.tests.length} tests from ${baseline.runs} run${baseline.runs === 1 ? "" : "s"}
+`
+          );
+        return EXIT.ok;
+      }
+      default:
+        throw usageError(`unknown subcommand '${sub}' (known: ${SUBCOMMANDS.join(", ")})`);
+    }
+  }
+};
+export {
+  baselineCommand
+};

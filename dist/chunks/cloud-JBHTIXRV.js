@@ -1,0 +1,161 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  cleanupLines,
+  cleanupStage
+} from "./chunk-2PNU24D3.js";
+import {
+  selectStage
+} from "./chunk-2RUWKSDD.js";
+import {
+  DEFAULT_READY,
+  DEFAULT_TIMEOUTS,
+  readRegexList,
+  runStage
+} from "./chunk-7N5VJ5FN.js";
+import "./chunk-VMDJOGCR.js";
+import {
+  resolveCloud
+} from "./chunk-NKHHSLWT.js";
+import {
+  provisionStage
+} from "./chunk-KV53JTTP.js";
+import "./chunk-BRQWLC3M.js";
+import {
+  SHIPPED_TEST_LIST,
+  dataFile
+} from "./chunk-B3CI7MJK.js";
+import "./chunk-IV2NAXRT.js";
+import "./chunk-ACVLMD3C.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-ZELLUOP7.js";
+import "./chunk-2YY3UAUW.js";
+import {
+  UserError
+} from "./chunk-XOD6W3JI.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-NQJFE2ZZ.js";
+
+// src/action/cloud.ts
+import { join } from "node:path";
+import { existsSync, statSync } from "node:fs";
+function cloudOf(settings) {
+  const c = settings.cloud;
+  return resolveCloud({
+    cloud: c?.name ?? void 0,
+    regionName: process.env.OS_REGION_NAME || void 0,
+    env: process.env,
+    cwd: process.cwd(),
+    home: process.env.HOME,
+    configText: c?.cloudsYaml ? { file: "input 'clouds-yaml'", text: c.cloudsYaml } : void 0
+  });
+}
+function rulesOf(settings) {
+  if (settings.rules === null) return { default: { serviceName: settings.context.repo } };
+  return settings.rules.startsWith("preset:") ? { preset: settings.rules.slice("preset:".length) } : { file: settings.rules };
+}
+function workDirs(settings) {
+  const work = join(settings.reportDir, "cloud");
+  return { lists: join(work, "lists"), state: join(work, "state"), out: join(work, "artifacts") };
+}
+async function named(stage, run) {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`${stage}: ${err.message}`, { exitCode: err.exitCode, cause: err });
+    throw err;
+  }
+}
+var defaultStages = {
+  select: ({ settings, log, github, workspace }) => named("select", async () => {
+    const ctx = settings.context;
+    const { lists } = workDirs(settings);
+    const testList = settings.testList ?? dataFile(SHIPPED_TEST_LIST);
+    const { result, lists: written } = await selectStage({
+      change: ctx.pullRequest ? { pullRequest: { owner: ctx.owner, repo: ctx.repo, number: ctx.pullRequest.number }, github } : { git: `${ctx.sha}~1...${ctx.sha}` },
+      repo: workspace,
+      rules: rulesOf(settings),
+      tests: { list: testList },
+      writeLists: lists
+    });
+    log(`select: ${result.summary}`);
+    return {
+      conclusion: result.conclusion,
+      summary: result.summary,
+      selectedCount: result.counts.selected,
+      parallelList: written.parallel,
+      serialList: written.serial
+    };
+  }),
+  async provisionAndRun({ settings, selection, runId, log, signal, durations }) {
+    const ctx = settings.context;
+    const dirs = workDirs(settings);
+    const cloud = cloudOf(settings);
+    const now = Date.now();
+    const timeoutMs = 30 * 6e4;
+    await named(
+      "provision",
+      () => provisionStage({
+        cloud,
+        run: {
+          runId,
+          repo: `${ctx.owner}/${ctx.repo}`,
+          change: ctx.pullRequest ? `#${ctx.pullRequest.number}@${ctx.sha}` : ctx.sha,
+          createdAt: new Date(now).toISOString(),
+          deadline: new Date(now + timeoutMs).toISOString()
+        },
+        stateDir: dirs.state,
+        subnodes: settings.nodeCount - 1,
+        flavor: settings.flavor ? { name: settings.flavor } : { minRamMb: 8192 },
+        image: settings.image ?? "",
+        network: settings.network ?? void 0,
+        floatingNetwork: settings.floatingNetwork ?? void 0,
+        securityGroup: settings.securityGroup ? { name: settings.securityGroup } : { create: true, sshCidr: settings.sshCidr },
+        bootTimeoutMs: 15 * 6e4,
+        signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        log,
+        devstack: { devstackRepo: settings.devstackRepo, devstackBranch: settings.devstackBranch, extraLocalrc: settings.devstackLocalrc }
+      })
+    );
+    const ran = await named(
+      "run",
+      async () => runStage({
+        environment: { stateDir: dirs.state },
+        viaController: false,
+        cloud: () => cloud,
+        user: "ubuntu",
+        include: await readRegexList(selection.parallelList ?? void 0),
+        exclude: [],
+        serialInclude: await readRegexList(selection.serialList ?? void 0),
+        concurrency: settings.concurrency,
+        rerunFailed: settings.rerunFailed,
+        workspace: "/opt/stack/tempest",
+        runAs: "stack",
+        tempest: "tempest",
+        overrides: [],
+        reference: durations,
+        total: null,
+        timeouts: DEFAULT_TIMEOUTS,
+        markers: DEFAULT_READY,
+        outputDir: dirs.out,
+        fetchLogs: settings.nodeLogs,
+        log,
+        signal
+      })
+    );
+    const resultsPath = ran.report.subunitPath;
+    const outcome = ran.report.classification;
+    if (outcome.exitCode !== 0 && outcome.exitCode !== 1) {
+      const empty = !existsSync(resultsPath) || statSync(resultsPath).size === 0;
+      if (empty) throw new UserError(`run: ${ran.mask(outcome.reason)}`, { exitCode: outcome.exitCode });
+      return { resultsPath, problem: `run: ${ran.mask(outcome.reason)}`, logFiles: ran.report.logFiles };
+    }
+    return { resultsPath, logFiles: ran.report.logFiles };
+  },
+  async cleanup({ settings, runId, log }) {
+    return cleanupLines(await cleanupStage({ cloud: cloudOf(settings), runId, log }));
+  }
+};
+export {
+  cloudOf,
+  defaultStages
+};
