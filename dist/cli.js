@@ -40,17 +40,17 @@ var VERBS = [
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-CNTWPDN3.js")).compareCommand
+    load: async () => (await import("./chunks/compare-M4F6DAZT.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-3QXFYTFL.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-IUL3ANMA.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-22NV4RRB.js")).reportCommand
+    load: async () => (await import("./chunks/report-EHMR3BXQ.js")).reportCommand
   },
   {
     name: "cleanup",

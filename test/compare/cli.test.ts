@@ -131,6 +131,16 @@ test('bad input: one line naming the file; damaged results never pass', async ()
     assert.equal(r.code, 3);
     assert.match(r.stderr, /g\.json: line 1, column 14: not an Interop guideline: metadata\.id: expected the guideline id \(a string\)\n$/);
 
+    // What --help promises: a bad known-failures file is bad input, and the comparison of what
+    // was readable is still written, never as a pass.
+    writeFileSync(join(dir, 'known.yaml'), '- bug: [unclosed\n');
+    r = await cliCommand(compareCommand, ['--baseline', base, '--results', TEMPEST, '-k', join(dir, 'known.yaml'), '--to', 'json']);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /^tempest-gate compare: \S*known\.yaml: /);
+    const written = JSON.parse(r.stdout) as { verdict: { failed: boolean }; counts: { run: number } };
+    assert.ok(written.counts.run > 0, 'the comparison was written');
+    assert.equal(written.verdict.failed, true, 'and it is not a pass');
+
     r = await cliCommand(compareCommand, ['--baseline', base, '--results', join(dir, 'missing.subunit')]);
     assert.equal(r.code, 3);
     assert.match(r.stderr, /missing\.subunit: cannot read: no such file/);

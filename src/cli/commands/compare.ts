@@ -2,7 +2,7 @@
 // skips, durations, Interop) and print JSON, Markdown or text. The exit code is the gate's verdict.
 import { resolve } from 'node:path';
 import { flag, str, strs, wholeOption, type Command, type CommandIo, type OptionSpec, type ParsedArgs } from '../command.ts';
-import { usageError, type ExitCode } from '../../core/errors.ts';
+import { EXIT, UserError, usageError, type ExitCode } from '../../core/errors.ts';
 import { FAIL_ON, renderCompareMarkdown, renderCompareText, type BaselineContext, type CompareDiff, type FailOn } from '../../core/compare/index.ts';
 import { DEFAULT_STORE } from '../../edges/baseline-store.ts';
 import { writeOutput } from '../../edges/files.ts';
@@ -186,10 +186,24 @@ Exit codes:
     const absoluteThreshold = number(args, 'absolute-threshold', 5);
 
     const now = new Date().toISOString();
-    const knownFailures = await loadKnownFailures(str(args, 'known-failures'));
-    const guidelines = await loadGuidelines(strs(args, 'guideline'));
-    const baseline = await baselineFromArgs(ref, args, io, now);
-    const { runs, damage } = await loadRuns(files, io.stdin);
+    // A known-failures, guideline or baseline file that cannot be read is bad input, but the
+    // comparison of what was readable is still written (as --help promises), never as a pass.
+    const unread: string[] = [];
+    const orBadInput = async <T>(load: () => Promise<T>, fallback: T): Promise<T> => {
+      try {
+        return await load();
+      } catch (err) {
+        if (!(err instanceof UserError) || err.exitCode !== EXIT.badInput) throw err;
+        unread.push(err.message);
+        return fallback;
+      }
+    };
+    const knownFailures = await orBadInput(() => loadKnownFailures(str(args, 'known-failures')), null);
+    const guidelines = await orBadInput(() => loadGuidelines(strs(args, 'guideline')), []);
+    const baseline = await orBadInput(() => baselineFromArgs(ref, args, io, now), null);
+    const loaded = await loadRuns(files, io.stdin);
+    const damage = [...unread, ...loaded.damage];
+    const runs = loaded.runs;
     const {
       diff,
       verdict,
@@ -208,7 +222,7 @@ Exit codes:
       absoluteThreshold,
       runLabel: files.join(', '),
     });
-    const problems = [...baseline.damage, ...damage];
+    const problems = [...(baseline?.damage ?? []), ...damage];
     // With several guidelines, the diff carries the first; JSON lists them all.
     const text = to === 'json' ? `${JSON.stringify(scores.length > 1 ? { ...diff, interopAll: scores } : diff, null, 2)}\n` : renderDiff(diff, to, args);
     await emit(text, args, io);

@@ -26,6 +26,8 @@ import {
   wholeOption
 } from "./chunk-FLRDIUCQ.js";
 import {
+  EXIT,
+  UserError,
   usageError
 } from "./chunk-XOD6W3JI.js";
 
@@ -206,10 +208,22 @@ Exit codes:
     const relativeThreshold = number(args, "relative-threshold", 0.5);
     const absoluteThreshold = number(args, "absolute-threshold", 5);
     const now = (/* @__PURE__ */ new Date()).toISOString();
-    const knownFailures = await loadKnownFailures(str(args, "known-failures"));
-    const guidelines = await loadGuidelines(strs(args, "guideline"));
-    const baseline = await baselineFromArgs(ref, args, io, now);
-    const { runs, damage } = await loadRuns(files, io.stdin);
+    const unread = [];
+    const orBadInput = async (load, fallback) => {
+      try {
+        return await load();
+      } catch (err) {
+        if (!(err instanceof UserError) || err.exitCode !== EXIT.badInput) throw err;
+        unread.push(err.message);
+        return fallback;
+      }
+    };
+    const knownFailures = await orBadInput(() => loadKnownFailures(str(args, "known-failures")), null);
+    const guidelines = await orBadInput(() => loadGuidelines(strs(args, "guideline")), []);
+    const baseline = await orBadInput(() => baselineFromArgs(ref, args, io, now), null);
+    const loaded = await loadRuns(files, io.stdin);
+    const damage = [...unread, ...loaded.damage];
+    const runs = loaded.runs;
     const {
       diff,
       verdict,
@@ -228,7 +242,7 @@ Exit codes:
       absoluteThreshold,
       runLabel: files.join(", ")
     });
-    const problems = [...baseline.damage, ...damage];
+    const problems = [...baseline?.damage ?? [], ...damage];
     const text = to === "json" ? `${JSON.stringify(scores.length > 1 ? { ...diff, interopAll: scores } : diff, null, 2)}
 ` : renderDiff(diff, to, args);
     await emit(text, args, io);

@@ -10,7 +10,7 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-Z3ON4NWK.js";
+} from "./chunk-M3IOJKJZ.js";
 import "./chunk-TDZAZNGL.js";
 import "./chunk-B3CI7MJK.js";
 import "./chunk-4XOV4MQ4.js";

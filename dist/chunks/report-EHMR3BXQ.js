@@ -6,7 +6,7 @@ import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-Z3ON4NWK.js";
+} from "./chunk-M3IOJKJZ.js";
 import {
   judgeRuns,
   loadGuidelines,
