@@ -15,7 +15,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-YC4PW7DX.js")).selectCommand
+    load: async () => (await import("./chunks/select-KSKK74ZE.js")).selectCommand
   },
   {
     name: "provision",
@@ -25,32 +25,32 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-OT53QZR6.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-M3BQVGB4.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-YIJYKPDR.js")).validateCommand
+    load: async () => (await import("./chunks/validate-DQFIYWXV.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-5XMBV63A.js")).parseCommand
+    load: async () => (await import("./chunks/parse-4LAVZGJJ.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-M4F6DAZT.js")).compareCommand
+    load: async () => (await import("./chunks/compare-W5NQ257Z.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-IUL3ANMA.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-P7RBN3NR.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-EHMR3BXQ.js")).reportCommand
+    load: async () => (await import("./chunks/report-ESOTWRGE.js")).reportCommand
   },
   {
     name: "cleanup",
@@ -60,7 +60,7 @@ var VERBS = [
   {
     name: "demo",
     summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).",
-    load: async () => (await import("./chunks/demo-NFXCPVS5.js")).demoCommand(runCli)
+    load: async () => (await import("./chunks/demo-DUCZFCW7.js")).demoCommand(runCli)
   }
 ];
 var VERSION = "0.1.0";

@@ -5,20 +5,15 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-J2ZLMDHP.js";
+} from "./chunks/chunk-L2RULMBH.js";
+import "./chunks/chunk-OB5H3VCM.js";
+import "./chunks/chunk-7PZCJ2RG.js";
 import "./chunks/chunk-IV2NAXRT.js";
-import "./chunks/chunk-PQHCQVQI.js";
-import "./chunks/chunk-ACVLMD3C.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";
+import "./chunks/chunk-MBKGGNZC.js";
+import "./chunks/chunk-Y4YGWCHI.js";
 import "./chunks/chunk-OEZSHAT6.js";
-import {
-  redact
-} from "./chunks/chunk-B5W4JZLI.js";
-import "./chunks/chunk-2YY3UAUW.js";
-import {
-  UserError
-} from "./chunks/chunk-XOD6W3JI.js";
 import {
   info,
   saveState,
@@ -27,7 +22,15 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
+import {
+  redact
+} from "./chunks/chunk-D3XUB4WB.js";
+import "./chunks/chunk-FR4MG5GU.js";
+import "./chunks/chunk-2YY3UAUW.js";
 import "./chunks/chunk-7X7P2LP7.js";
+import {
+  UserError
+} from "./chunks/chunk-XOD6W3JI.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
 // src/action/run-main.ts
@@ -45,11 +48,11 @@ async function runMain(options = {}) {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   let client = options.client ? Promise.resolve(options.client) : void 0;
-  const github = () => client ??= import("./chunks/client-XPYQVA4U.js").then(
+  const github = () => client ??= import("./chunks/client-FA4KGO2J.js").then(
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-72U36763.js"), import("./chunks/cloud-JBHTIXRV.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-NRZEEPH3.js"), import("./chunks/cloud-2YRGBM46.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

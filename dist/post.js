@@ -2,28 +2,30 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-J2ZLMDHP.js";
+} from "./chunks/chunk-L2RULMBH.js";
+import "./chunks/chunk-OB5H3VCM.js";
+import "./chunks/chunk-7PZCJ2RG.js";
 import "./chunks/chunk-IV2NAXRT.js";
-import "./chunks/chunk-PQHCQVQI.js";
-import "./chunks/chunk-ACVLMD3C.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-ZELLUOP7.js";
+import "./chunks/chunk-MBKGGNZC.js";
+import "./chunks/chunk-Y4YGWCHI.js";
 import "./chunks/chunk-OEZSHAT6.js";
-import "./chunks/chunk-2YY3UAUW.js";
-import "./chunks/chunk-XOD6W3JI.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
+import "./chunks/chunk-2YY3UAUW.js";
 import "./chunks/chunk-7X7P2LP7.js";
+import "./chunks/chunk-XOD6W3JI.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-JBHTIXRV.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-2YRGBM46.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -13,7 +13,7 @@ import {
   type GateVerdict,
   type KnownFailures,
 } from '../core/compare/index.ts';
-import { compareInterop, passedTests, scoreGuideline, type Guideline, type InteropScore, type PassedTests } from '../core/interop/index.ts';
+import { compareInterop, passedInBaseline, passedTests, scoreGuideline, type Guideline, type InteropScore } from '../core/interop/index.ts';
 import type { RunResults } from '../core/results/model.ts';
 import type { LoadedBaseline } from './baseline.ts';
 
@@ -71,12 +71,7 @@ export function judgeRuns(options: JudgeOptions): Judgement {
   });
   const guideline = options.guidelines?.[0];
   if (guideline && base && passed) {
-    const before: PassedTests = { names: new Set(), ids: new Set() };
-    for (const t of base.baseline.tests) {
-      if (t.outcome !== 'pass') continue;
-      before.names.add(t.name);
-      if (t.idempotentId !== null) before.ids.add(t.idempotentId);
-    }
+    const before = passedInBaseline(base.baseline.tests);
     const ran = new Set(options.runs.flatMap((r) => r.tests.filter((t) => t.status !== 'exists').map((t) => t.name)));
     diff.interopChange = compareInterop(guideline, options.interopTarget ?? guideline.targets[0]?.name ?? 'platform', before, passed, ran);
   }

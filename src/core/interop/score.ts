@@ -37,6 +37,18 @@ export function passedTests(runs: RunResults[]): PassedTests {
   return { names, ids };
 }
 
+/** Tests a baseline records as passed (outcome pass), in the same terms as passedTests. */
+export function passedInBaseline(tests: readonly { name: string; idempotentId: string | null; outcome: string }[]): PassedTests {
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  for (const t of tests) {
+    if (t.outcome !== 'pass') continue;
+    names.add(t.name);
+    if (t.idempotentId !== null) ids.add(t.idempotentId);
+  }
+  return { names, ids };
+}
+
 const PRIORITY: Record<CapabilityStatus, number> = { required: 1, advisory: 2, deprecated: 3, removed: 4 };
 
 function emptyStatus(): StatusScore {

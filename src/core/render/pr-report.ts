@@ -1,6 +1,7 @@
 // The pull-request report: the Markdown body of the PR comment, check run and job summary, the
 // check-run annotations, and the size fitting and secret redaction applied before anything is
 // published. Pure: data in, strings out (the GitHub edge sends them).
+import { secretForms } from '../run/mask.ts';
 import { FAILING_STATUSES, type RunResults, type TestRecord } from '../results/model.ts';
 
 /** GitHub rejects issue comments and check-run summaries longer than this (characters). */
@@ -155,12 +156,7 @@ export function redact(text: string, secrets: readonly string[]): string {
   // Each secret as it stands and as a logged request body or URL would spell it (JSON-escaped,
   // percent-encoded): the forms secret-scan.ts looks for in the artifact. Longest first, so a
   // secret that contains another is replaced whole.
-  const forms = new Set<string>();
-  for (const s of secrets.filter((x) => x.length >= 4)) {
-    forms.add(s);
-    forms.add(JSON.stringify(s).slice(1, -1));
-    forms.add(encodeURIComponent(s));
-  }
+  const forms = new Set(secrets.filter((x) => x.length >= 4).flatMap(secretForms));
   for (const s of [...forms].sort((a, b) => b.length - a.length)) {
     if (out.includes(s)) out = out.split(s).join('***');
   }

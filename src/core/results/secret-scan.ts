@@ -10,6 +10,7 @@
 // decoded piece is searched, besides a plain search of the bytes. Pure: bytes in, indexes out; the
 // values found are never returned, so no caller can print them by mistake.
 import { gunzipSync, constants as zlib } from 'node:zlib';
+import { secretForms } from '../run/mask.ts';
 import { detectFormat, parseResults } from './parse.ts';
 import { SubunitV1Decoder } from './subunit-v1.ts';
 import { SubunitV2Decoder, SIGNATURE, type StreamEvent, type StreamSink } from './subunit-v2.ts';
@@ -79,7 +80,7 @@ class Finder {
   constructor(secrets: readonly string[]) {
     secrets.forEach((s, index) => {
       if (s.length < MIN_SECRET_LENGTH) return;
-      const texts = [...new Set([s, JSON.stringify(s).slice(1, -1), percentEncoded(s)])];
+      const texts = secretForms(s);
       this.forms.push({ index, texts, bytes: texts.map((t) => Buffer.from(t, 'utf8')) });
     });
   }
@@ -101,15 +102,6 @@ class Finder {
 
   found(): number[] {
     return [...this.hits].sort((a, b) => a - b);
-  }
-}
-
-function percentEncoded(s: string): string {
-  try {
-    return encodeURIComponent(s);
-  } catch {
-    // A lone surrogate cannot be encoded, nor be in a URL.
-    return s;
   }
 }
 

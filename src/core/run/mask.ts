@@ -20,3 +20,17 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   for (const s of secrets) out = out.split(s).join('***');
   return out;
 }
+
+/**
+ * A secret as it stands and as a log line may still spell it: JSON-escaped (a logged request
+ * body) and percent-encoded (a logged URL). Redaction and the artifact's secret scan use the same forms.
+ */
+export function secretForms(secret: string): string[] {
+  let url = secret;
+  try {
+    url = encodeURIComponent(secret);
+  } catch {
+    // A lone surrogate cannot be percent-encoded, nor stand in a URL.
+  }
+  return [...new Set([secret, JSON.stringify(secret).slice(1, -1), url])];
+}

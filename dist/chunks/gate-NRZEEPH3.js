@@ -1,60 +1,50 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-RL7WV5LL.js";
-import {
-  newRunId
-} from "./chunk-BRQWLC3M.js";
+} from "./chunk-LCI43JHL.js";
 import {
   judgeRuns,
   loadBaseline,
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-TDZAZNGL.js";
+} from "./chunk-PBT4E36Y.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-4XOV4MQ4.js";
+import "./chunk-4DEYRYUN.js";
+import {
+  newRunId
+} from "./chunk-BRQWLC3M.js";
 import {
   loadRuns
-} from "./chunk-3U3HGFW2.js";
+} from "./chunk-PCLUKLK6.js";
 import {
   writeJobSummary
 } from "./chunk-POZU2ICL.js";
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-J2ZLMDHP.js";
+} from "./chunk-L2RULMBH.js";
+import "./chunk-OB5H3VCM.js";
+import {
+  notRunVerdict,
+  renderCompareMarkdown
+} from "./chunk-7PZCJ2RG.js";
 import "./chunk-IV2NAXRT.js";
-import "./chunk-PQHCQVQI.js";
+import "./chunk-JTCS6GEG.js";
+import {
+  writeOutput
+} from "./chunk-ZELLUOP7.js";
+import {
+  resultsFromBytes
+} from "./chunk-MBKGGNZC.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
   SubunitV2Decoder,
   detectFormat,
-  notRunVerdict,
-  parseResults,
-  renderCompareMarkdown,
-  resultsFromBytes
-} from "./chunk-ACVLMD3C.js";
-import "./chunk-JTCS6GEG.js";
-import {
-  writeOutput
-} from "./chunk-ZELLUOP7.js";
+  parseResults
+} from "./chunk-Y4YGWCHI.js";
 import "./chunk-OEZSHAT6.js";
-import {
-  buildAnnotations,
-  commentMarker,
-  fitBody,
-  redact,
-  renderReportMarkdown
-} from "./chunk-B5W4JZLI.js";
-import {
-  FAILING_STATUSES
-} from "./chunk-2YY3UAUW.js";
-import {
-  EXIT,
-  UserError
-} from "./chunk-XOD6W3JI.js";
 import {
   endGroup,
   error,
@@ -67,7 +57,24 @@ import {
   warning
 } from "./chunk-KXWUZ2QK.js";
 import "./chunk-DSMXSV3X.js";
+import {
+  buildAnnotations,
+  commentMarker,
+  fitBody,
+  redact,
+  renderReportMarkdown
+} from "./chunk-D3XUB4WB.js";
+import {
+  secretForms
+} from "./chunk-FR4MG5GU.js";
+import {
+  FAILING_STATUSES
+} from "./chunk-2YY3UAUW.js";
 import "./chunk-7X7P2LP7.js";
+import {
+  EXIT,
+  UserError
+} from "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 
 // src/action/publish.ts
@@ -100,7 +107,7 @@ var Finder = class {
   constructor(secrets) {
     secrets.forEach((s, index) => {
       if (s.length < MIN_SECRET_LENGTH) return;
-      const texts = [.../* @__PURE__ */ new Set([s, JSON.stringify(s).slice(1, -1), percentEncoded(s)])];
+      const texts = secretForms(s);
       this.forms.push({ index, texts, bytes: texts.map((t) => Buffer.from(t, "utf8")) });
     });
   }
@@ -120,13 +127,6 @@ var Finder = class {
     return [...this.hits].sort((a, b) => a - b);
   }
 };
-function percentEncoded(s) {
-  try {
-    return encodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 var isGzip = (b) => b.length >= 2 && b[0] === 31 && b[1] === 139;
 function scan(bytes, format, finder, ctx) {
   finder.bytes(bytes);
@@ -452,8 +452,8 @@ async function publishReport(settings, report, targets, github) {
   const pointer = ctx.runUrl ? `The whole report is in the job summary of [the workflow run](${ctx.runUrl})${settings.artifactName ? ` and its artifact \`${settings.artifactName}\`` : ""}.` : "The whole report is in the job summary and the artifact.";
   if (targets.github && (report.pullRequest || settings.checkRun)) {
     const [{ upsertComment }, { publishCheckRun }, gh] = await Promise.all([
-      import("./comment-RGEYCBUA.js"),
-      import("./check-run-2FKSTEJ4.js"),
+      import("./comment-RKX45C4M.js"),
+      import("./check-run-434PDFSN.js"),
       github()
     ]);
     if (report.pullRequest && settings.commentMode !== "off") {
@@ -767,7 +767,7 @@ async function publishFromArtifact(run) {
     const pull = await (await run.github()).rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: manifest.pullRequest.number });
     headSha = pull.data.head.sha;
   } catch (err) {
-    throw (await import("./client-XPYQVA4U.js")).explainGitHubError(err, "pull request", where);
+    throw (await import("./client-FA4KGO2J.js")).explainGitHubError(err, "pull request", where);
   }
   if (headSha !== wr.headSha) {
     throw new UserError(`input 'report-from': ${where} is at ${headSha.slice(0, 12)}, not at the reported commit ${wr.headSha.slice(0, 12)}; not publishing`, {

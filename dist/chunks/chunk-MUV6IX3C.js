@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  EXIT,
-  UserError
-} from "./chunk-XOD6W3JI.js";
-import {
   getOctokit,
   require_light,
   retry
 } from "./chunk-WEZUQMLQ.js";
+import {
+  EXIT,
+  UserError
+} from "./chunk-XOD6W3JI.js";
 import {
   __toESM
 } from "./chunk-NQJFE2ZZ.js";

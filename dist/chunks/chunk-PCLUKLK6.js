@@ -1,14 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  createResultParser,
-  resultsFromBytes
-} from "./chunk-ACVLMD3C.js";
-import {
   fileSize,
   readBytes,
   readChunks,
   readFileReusing
 } from "./chunk-ZELLUOP7.js";
+import {
+  createResultParser
+} from "./chunk-Y4YGWCHI.js";
 import {
   RESULTS_SCHEMA
 } from "./chunk-2YY3UAUW.js";
@@ -225,7 +224,7 @@ async function loadRuns(files, stdin) {
   const damage = [];
   for (const file of files) {
     const shown = file === "-" ? "<stdin>" : file;
-    const results = file !== "-" && /\.json$/i.test(file) ? resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
+    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-44WH2FGB.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
     const line = damageLine(shown, results);
     if (line) damage.push(line);
     runs.push(results);

@@ -1,5 +1,8 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  secretForms
+} from "./chunk-FR4MG5GU.js";
+import {
   FAILING_STATUSES
 } from "./chunk-2YY3UAUW.js";
 
@@ -102,12 +105,7 @@ ${fences[fences.length - 1]}`;
 }
 function redact(text, secrets) {
   let out = text;
-  const forms = /* @__PURE__ */ new Set();
-  for (const s of secrets.filter((x) => x.length >= 4)) {
-    forms.add(s);
-    forms.add(JSON.stringify(s).slice(1, -1));
-    forms.add(encodeURIComponent(s));
-  }
+  const forms = new Set(secrets.filter((x) => x.length >= 4).flatMap(secretForms));
   for (const s of [...forms].sort((a, b) => b.length - a.length)) {
     if (out.includes(s)) out = out.split(s).join("***");
   }

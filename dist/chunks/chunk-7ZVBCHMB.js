@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-7N5VJ5FN.js";
+} from "./chunk-5YPYCQ7C.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

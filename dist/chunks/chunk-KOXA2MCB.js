@@ -1,15 +1,14 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  readReference
-} from "./chunk-7N5VJ5FN.js";
-import {
   SHIPPED_TEST_LIST,
   dataFile
 } from "./chunk-B3CI7MJK.js";
 import {
-  RE2JS,
-  require_ajv
-} from "./chunk-ACVLMD3C.js";
+  readReference
+} from "./chunk-5YPYCQ7C.js";
+import {
+  RE2JS
+} from "./chunk-7PZCJ2RG.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -18,6 +17,9 @@ import {
   readText,
   writeOutput
 } from "./chunk-ZELLUOP7.js";
+import {
+  require_ajv
+} from "./chunk-MBKGGNZC.js";
 import {
   parseTestId
 } from "./chunk-2YY3UAUW.js";

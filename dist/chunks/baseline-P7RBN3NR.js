@@ -10,25 +10,22 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-M3IOJKJZ.js";
-import "./chunk-TDZAZNGL.js";
+} from "./chunk-YTQTIMMZ.js";
+import "./chunk-PBT4E36Y.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-4XOV4MQ4.js";
+import "./chunk-4DEYRYUN.js";
 import {
   loadRuns
-} from "./chunk-3U3HGFW2.js";
+} from "./chunk-PCLUKLK6.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore,
   pushStore
-} from "./chunk-PQHCQVQI.js";
+} from "./chunk-OB5H3VCM.js";
 import {
-  compareRuns,
-  mergeBaselines,
-  summarizeRuns,
-  toBaseline
-} from "./chunk-ACVLMD3C.js";
+  compareRuns
+} from "./chunk-7PZCJ2RG.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import {
@@ -36,13 +33,19 @@ import {
   strs,
   writeJson
 } from "./chunk-FLRDIUCQ.js";
+import {
+  mergeBaselines,
+  summarizeRuns,
+  toBaseline
+} from "./chunk-MBKGGNZC.js";
+import "./chunk-Y4YGWCHI.js";
 import "./chunk-OEZSHAT6.js";
+import "./chunk-DSMXSV3X.js";
 import "./chunk-2YY3UAUW.js";
 import {
   EXIT,
   usageError
 } from "./chunk-XOD6W3JI.js";
-import "./chunk-DSMXSV3X.js";
 import "./chunk-NQJFE2ZZ.js";
 
 // src/cli/commands/baseline.ts

@@ -1,23 +1,23 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  BaselineNotFound
-} from "./chunk-OEZSHAT6.js";
-import {
-  createGitHubClient
-} from "./chunk-OOIVR6QO.js";
-import {
-  EXIT,
-  UserError
-} from "./chunk-XOD6W3JI.js";
-import {
   DefaultArtifactClient
 } from "./chunk-QUCT464V.js";
+import {
+  BaselineNotFound
+} from "./chunk-OEZSHAT6.js";
 import "./chunk-KXWUZ2QK.js";
 import "./chunk-DSMXSV3X.js";
+import {
+  createGitHubClient
+} from "./chunk-MUV6IX3C.js";
 import {
   context
 } from "./chunk-WEZUQMLQ.js";
 import "./chunk-7X7P2LP7.js";
+import {
+  EXIT,
+  UserError
+} from "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 
 // src/edges/baseline-artifact.ts

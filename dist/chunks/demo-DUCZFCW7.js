@@ -1,10 +1,10 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  shJoin
-} from "./chunk-VMDJOGCR.js";
-import {
   dataDir
 } from "./chunk-B3CI7MJK.js";
+import {
+  shJoin
+} from "./chunk-VMDJOGCR.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";

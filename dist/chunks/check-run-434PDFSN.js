@@ -1,14 +1,15 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   annotationBatches
-} from "./chunk-B5W4JZLI.js";
+} from "./chunk-D3XUB4WB.js";
+import "./chunk-FR4MG5GU.js";
 import "./chunk-2YY3UAUW.js";
 import {
   explainGitHubError
-} from "./chunk-OOIVR6QO.js";
-import "./chunk-XOD6W3JI.js";
+} from "./chunk-MUV6IX3C.js";
 import "./chunk-WEZUQMLQ.js";
 import "./chunk-7X7P2LP7.js";
+import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 
 // src/edges/github/check-run.ts

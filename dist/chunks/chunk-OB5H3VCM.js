@@ -1,12 +1,12 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  baselineFromBytes
-} from "./chunk-ACVLMD3C.js";
-import {
   readBytes,
   readText,
   writeOutput
 } from "./chunk-ZELLUOP7.js";
+import {
+  baselineFromBytes
+} from "./chunk-MBKGGNZC.js";
 import {
   BaselineNotFound
 } from "./chunk-OEZSHAT6.js";
@@ -235,7 +235,7 @@ function artifactStore(artifact, github) {
     return { spec: `artifact:${artifact}`, list: async () => unavailable(), read: async () => unavailable(), write: async () => unavailable() };
   }
   const options = { token: github.token, owner, repo, apiUrl: github.apiUrl, artifact, ...github.workflow ? { workflow: github.workflow } : {} };
-  const inner = async () => (await import("./baseline-artifact-4FZ5XESQ.js")).githubArtifactStore(options);
+  const inner = async () => (await import("./baseline-artifact-6HHIA5XS.js")).githubArtifactStore(options);
   return {
     spec: `artifact:${artifact}`,
     list: async () => (await inner()).list(),

@@ -1,11 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  CAPABILITY_STATUSES,
-  parseJsonText
-} from "./chunk-ACVLMD3C.js";
+  CAPABILITY_STATUSES
+} from "./chunk-7PZCJ2RG.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
+import {
+  parseJsonText
+} from "./chunk-MBKGGNZC.js";
 import {
   UserError
 } from "./chunk-XOD6W3JI.js";

@@ -5,13 +5,17 @@ import {
 } from "./chunk-2PNU24D3.js";
 import {
   selectStage
-} from "./chunk-2RUWKSDD.js";
+} from "./chunk-KOXA2MCB.js";
+import {
+  SHIPPED_TEST_LIST,
+  dataFile
+} from "./chunk-B3CI7MJK.js";
 import {
   DEFAULT_READY,
   DEFAULT_TIMEOUTS,
   readRegexList,
   runStage
-} from "./chunk-7N5VJ5FN.js";
+} from "./chunk-5YPYCQ7C.js";
 import "./chunk-VMDJOGCR.js";
 import {
   resolveCloud
@@ -20,19 +24,18 @@ import {
   provisionStage
 } from "./chunk-KV53JTTP.js";
 import "./chunk-BRQWLC3M.js";
-import {
-  SHIPPED_TEST_LIST,
-  dataFile
-} from "./chunk-B3CI7MJK.js";
+import "./chunk-7PZCJ2RG.js";
 import "./chunk-IV2NAXRT.js";
-import "./chunk-ACVLMD3C.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
+import "./chunk-MBKGGNZC.js";
+import "./chunk-Y4YGWCHI.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-FR4MG5GU.js";
 import "./chunk-2YY3UAUW.js";
 import {
   UserError
 } from "./chunk-XOD6W3JI.js";
-import "./chunk-DSMXSV3X.js";
 import "./chunk-NQJFE2ZZ.js";
 
 // src/action/cloud.ts

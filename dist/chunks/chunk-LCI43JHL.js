@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   renderCompareMarkdown
-} from "./chunk-ACVLMD3C.js";
+} from "./chunk-7PZCJ2RG.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";
 import {
   renderReportMarkdown
-} from "./chunk-B5W4JZLI.js";
+} from "./chunk-D3XUB4WB.js";
 import {
   microsFromIso
 } from "./chunk-2YY3UAUW.js";

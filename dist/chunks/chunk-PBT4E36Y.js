@@ -4,30 +4,33 @@ import {
 } from "./chunk-B3CI7MJK.js";
 import {
   parseGuideline
-} from "./chunk-4XOV4MQ4.js";
+} from "./chunk-4DEYRYUN.js";
 import {
   damageLine
-} from "./chunk-3U3HGFW2.js";
+} from "./chunk-PCLUKLK6.js";
 import {
   DEFAULT_STORE,
   loadBaselineRef,
   loadStoredBaseline,
   openStore
-} from "./chunk-PQHCQVQI.js";
+} from "./chunk-OB5H3VCM.js";
 import {
-  EMPTY_CONTEXT,
   compareInterop,
   compareRuns,
-  emptyBaseline,
   gateVerdict,
   parseKnownFailures,
+  passedInBaseline,
   passedTests,
-  scoreGuideline,
-  summarizeRuns
-} from "./chunk-ACVLMD3C.js";
+  scoreGuideline
+} from "./chunk-7PZCJ2RG.js";
 import {
   readText
 } from "./chunk-ZELLUOP7.js";
+import {
+  EMPTY_CONTEXT,
+  emptyBaseline,
+  summarizeRuns
+} from "./chunk-MBKGGNZC.js";
 import {
   BaselineNotFound
 } from "./chunk-OEZSHAT6.js";
@@ -118,12 +121,7 @@ function judgeRuns(options) {
   });
   const guideline = options.guidelines?.[0];
   if (guideline && base && passed) {
-    const before = { names: /* @__PURE__ */ new Set(), ids: /* @__PURE__ */ new Set() };
-    for (const t of base.baseline.tests) {
-      if (t.outcome !== "pass") continue;
-      before.names.add(t.name);
-      if (t.idempotentId !== null) before.ids.add(t.idempotentId);
-    }
+    const before = passedInBaseline(base.baseline.tests);
     const ran = new Set(options.runs.flatMap((r) => r.tests.filter((t) => t.status !== "exists").map((t) => t.name)));
     diff.interopChange = compareInterop(guideline, options.interopTarget ?? guideline.targets[0]?.name ?? "platform", before, passed, ran);
   }

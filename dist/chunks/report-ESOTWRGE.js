@@ -1,37 +1,40 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  writeReport
-} from "./chunk-RL7WV5LL.js";
-import {
   baselineFromArgs,
   failOnFrom,
   todayUtc
-} from "./chunk-M3IOJKJZ.js";
+} from "./chunk-YTQTIMMZ.js";
+import {
+  writeReport
+} from "./chunk-LCI43JHL.js";
 import {
   judgeRuns,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-TDZAZNGL.js";
+} from "./chunk-PBT4E36Y.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-4XOV4MQ4.js";
+import "./chunk-4DEYRYUN.js";
 import {
   loadRuns
-} from "./chunk-3U3HGFW2.js";
-import "./chunk-PQHCQVQI.js";
-import "./chunk-ACVLMD3C.js";
+} from "./chunk-PCLUKLK6.js";
+import "./chunk-OB5H3VCM.js";
+import "./chunk-7PZCJ2RG.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import {
   str,
   strs
 } from "./chunk-FLRDIUCQ.js";
+import "./chunk-MBKGGNZC.js";
+import "./chunk-Y4YGWCHI.js";
 import "./chunk-OEZSHAT6.js";
-import "./chunk-B5W4JZLI.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-D3XUB4WB.js";
+import "./chunk-FR4MG5GU.js";
 import "./chunk-2YY3UAUW.js";
 import {
   usageError
 } from "./chunk-XOD6W3JI.js";
-import "./chunk-DSMXSV3X.js";
 import "./chunk-NQJFE2ZZ.js";
 
 // src/cli/commands/report.ts

@@ -4,11 +4,7 @@ import {
   parseFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-3U3HGFW2.js";
-import {
-  writeJUnit
-} from "./chunk-ACVLMD3C.js";
-import "./chunk-JTCS6GEG.js";
+} from "./chunk-PCLUKLK6.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";
@@ -16,12 +12,15 @@ import {
   flag,
   str
 } from "./chunk-FLRDIUCQ.js";
+import {
+  writeJUnit
+} from "./chunk-Y4YGWCHI.js";
+import "./chunk-DSMXSV3X.js";
 import "./chunk-2YY3UAUW.js";
 import {
   EXIT,
   usageError
 } from "./chunk-XOD6W3JI.js";
-import "./chunk-DSMXSV3X.js";
 import "./chunk-NQJFE2ZZ.js";
 
 // src/core/render/results-text.ts

@@ -10,20 +10,22 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-M3IOJKJZ.js";
-import "./chunk-TDZAZNGL.js";
+} from "./chunk-YTQTIMMZ.js";
+import "./chunk-PBT4E36Y.js";
 import "./chunk-B3CI7MJK.js";
-import "./chunk-4XOV4MQ4.js";
-import "./chunk-3U3HGFW2.js";
-import "./chunk-PQHCQVQI.js";
-import "./chunk-ACVLMD3C.js";
+import "./chunk-4DEYRYUN.js";
+import "./chunk-PCLUKLK6.js";
+import "./chunk-OB5H3VCM.js";
+import "./chunk-7PZCJ2RG.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import "./chunk-FLRDIUCQ.js";
+import "./chunk-MBKGGNZC.js";
+import "./chunk-Y4YGWCHI.js";
 import "./chunk-OEZSHAT6.js";
+import "./chunk-DSMXSV3X.js";
 import "./chunk-2YY3UAUW.js";
 import "./chunk-XOD6W3JI.js";
-import "./chunk-DSMXSV3X.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
   CONTEXT_HELP,

@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   createGitHubClient,
   explainGitHubError
-} from "./chunk-OOIVR6QO.js";
-import "./chunk-XOD6W3JI.js";
+} from "./chunk-MUV6IX3C.js";
 import "./chunk-WEZUQMLQ.js";
 import "./chunk-7X7P2LP7.js";
+import "./chunk-XOD6W3JI.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
   createGitHubClient,

@@ -3,14 +3,14 @@ import {
   DEFAULT_RULES_FILE,
   renderShardPlanText,
   selectStage
-} from "./chunk-2RUWKSDD.js";
-import "./chunk-7N5VJ5FN.js";
+} from "./chunk-KOXA2MCB.js";
+import "./chunk-B3CI7MJK.js";
+import "./chunk-5YPYCQ7C.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-KV53JTTP.js";
 import "./chunk-BRQWLC3M.js";
-import "./chunk-B3CI7MJK.js";
+import "./chunk-7PZCJ2RG.js";
 import "./chunk-IV2NAXRT.js";
-import "./chunk-ACVLMD3C.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-ZELLUOP7.js";
 import {
@@ -19,17 +19,20 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FLRDIUCQ.js";
+import "./chunk-MBKGGNZC.js";
+import "./chunk-Y4YGWCHI.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-FR4MG5GU.js";
 import "./chunk-2YY3UAUW.js";
 import {
   createGitHubClient
-} from "./chunk-OOIVR6QO.js";
+} from "./chunk-MUV6IX3C.js";
+import "./chunk-WEZUQMLQ.js";
+import "./chunk-7X7P2LP7.js";
 import {
   EXIT,
   usageError
 } from "./chunk-XOD6W3JI.js";
-import "./chunk-DSMXSV3X.js";
-import "./chunk-WEZUQMLQ.js";
-import "./chunk-7X7P2LP7.js";
 import "./chunk-NQJFE2ZZ.js";
 
 // src/cli/commands/select.ts

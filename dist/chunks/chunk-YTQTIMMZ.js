@@ -4,18 +4,18 @@ import {
   loadBaseline,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-TDZAZNGL.js";
+} from "./chunk-PBT4E36Y.js";
 import {
   loadRuns
-} from "./chunk-3U3HGFW2.js";
+} from "./chunk-PCLUKLK6.js";
 import {
   DEFAULT_STORE
-} from "./chunk-PQHCQVQI.js";
+} from "./chunk-OB5H3VCM.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-ACVLMD3C.js";
+} from "./chunk-7PZCJ2RG.js";
 import {
   writeOutput
 } from "./chunk-ZELLUOP7.js";

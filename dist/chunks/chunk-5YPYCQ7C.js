@@ -16,14 +16,20 @@ import {
   SECRETS_PATH
 } from "./chunk-IV2NAXRT.js";
 import {
-  createResultParser,
-  parseBaseline,
-  parseResults
-} from "./chunk-ACVLMD3C.js";
-import {
   readBytes,
   readText
 } from "./chunk-ZELLUOP7.js";
+import {
+  parseBaseline
+} from "./chunk-MBKGGNZC.js";
+import {
+  createResultParser,
+  parseResults
+} from "./chunk-Y4YGWCHI.js";
+import {
+  maskSecrets,
+  secretValues
+} from "./chunk-FR4MG5GU.js";
 import {
   FAILING_STATUSES,
   makeRunResults
@@ -1358,24 +1364,6 @@ function sleep(ms, signal) {
 // src/stages/run.ts
 import { mkdir, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
-
-// src/core/run/mask.ts
-function secretValues(envText) {
-  const out = /* @__PURE__ */ new Set();
-  for (const line of envText.split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=(.*)$/.exec(line);
-    if (!m) continue;
-    let v = (m[1] ?? "").trim();
-    if (v.length >= 2 && (v.startsWith('"') && v.endsWith('"') || v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1);
-    if (v.length >= 6) out.add(v);
-  }
-  return [...out].sort((a, b) => b.length - a.length);
-}
-function maskSecrets(text, secrets) {
-  let out = text;
-  for (const s of secrets) out = out.split(s).join("***");
-  return out;
-}
 
 // src/edges/openstack/console-output.ts
 async function getConsoleOutput(s, serverId) {

@@ -1,23 +1,23 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  isBaselineName
+} from "./chunk-OB5H3VCM.js";
+import {
   changeUnderTestLocalrc,
   parseLocalrcEntries
 } from "./chunk-IV2NAXRT.js";
 import {
-  isBaselineName
-} from "./chunk-PQHCQVQI.js";
-import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
-import {
-  EXIT,
-  UserError
-} from "./chunk-XOD6W3JI.js";
 import {
   getBooleanInput,
   getInput,
   setSecret
 } from "./chunk-KXWUZ2QK.js";
+import {
+  EXIT,
+  UserError
+} from "./chunk-XOD6W3JI.js";
 import {
   __toESM
 } from "./chunk-NQJFE2ZZ.js";

@@ -1,8 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  parseGuideline
+} from "./chunk-4DEYRYUN.js";
+import {
   parseSet,
   reportText
-} from "./chunk-E2MKRONF.js";
+} from "./chunk-7ZVBCHMB.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -11,7 +14,7 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-7N5VJ5FN.js";
+} from "./chunk-5YPYCQ7C.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
@@ -30,13 +33,10 @@ import {
 } from "./chunk-KV53JTTP.js";
 import "./chunk-BRQWLC3M.js";
 import {
-  parseGuideline
-} from "./chunk-4XOV4MQ4.js";
-import "./chunk-IV2NAXRT.js";
-import {
   passedTests,
   scoreGuideline
-} from "./chunk-ACVLMD3C.js";
+} from "./chunk-7PZCJ2RG.js";
+import "./chunk-IV2NAXRT.js";
 import "./chunk-JTCS6GEG.js";
 import {
   readText
@@ -48,11 +48,14 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FLRDIUCQ.js";
+import "./chunk-MBKGGNZC.js";
+import "./chunk-Y4YGWCHI.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-FR4MG5GU.js";
 import "./chunk-2YY3UAUW.js";
 import {
   usageError
 } from "./chunk-XOD6W3JI.js";
-import "./chunk-DSMXSV3X.js";
 import "./chunk-NQJFE2ZZ.js";
 
 // src/cli/commands/validate.ts
