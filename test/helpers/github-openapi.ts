@@ -1,11 +1,11 @@
-// GitHub's published REST description (@octokit/openapi), cut down for the local test servers,
-// and the loopback listen/close every local test server does.
+// GitHub's published REST description (test/fixtures/github: api.github.com.json of @octokit/openapi
+// 23.0.2), cut down for the local test servers, and the loopback listen/close every local test server does.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { Document } from 'openapi-backend';
 
-const require = createRequire(import.meta.url);
+const DESCRIPTION = new URL('../fixtures/github/api.github.com.json.gz', import.meta.url);
 type Json = Record<string, unknown>;
 
 export interface GitHubSpec {
@@ -19,7 +19,7 @@ let cached: GitHubSpec | null = null;
 
 /** The whole description (read once per process: it is large). */
 export function githubSpec(): GitHubSpec {
-  cached ??= JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as GitHubSpec;
+  cached ??= JSON.parse(gunzipSync(readFileSync(DESCRIPTION)).toString('utf8')) as GitHubSpec;
   return cached;
 }
 
