@@ -51,6 +51,34 @@ test('the report of a real run with a baseline diff renders in Chromium: verdict
     const box = await page.locator('svg').boundingBox();
     assert.ok(box && box.width > 900 && box.height > 40, JSON.stringify(box));
     assert.equal(await page.locator('svg text.lane').count(), 2);
+    // Zoom: drag across the first tenth of the plot; the bars in it widen, the axis follows, and
+    // "Whole run" brings the first picture back.
+    const widths = async (): Promise<number[]> =>
+      page.evaluate<number[]>("Array.from(document.querySelectorAll('svg rect.bar')).map((r) => r.getBoundingClientRect().width)");
+    const visible = async (): Promise<number> => page.locator('svg rect.bar:visible').count();
+    const before = await widths();
+    const plot = { left: box.x + (box.width * 90) / 1000, width: (box.width * 990 - box.width * 90) / 1000 };
+    const y = box.y + 10;
+    await page.mouse.move(plot.left + 1, y);
+    await page.mouse.down();
+    await page.mouse.move(plot.left + plot.width * 0.05, y, { steps: 4 });
+    await page.mouse.move(plot.left + plot.width * 0.1, y, { steps: 4 });
+    await page.mouse.up();
+    assert.match(await page.locator('#timeline .zoom .window').innerText(), /^showing \d+ ms to [\d.]+ s of [\d.]+ s$/);
+    const zoomed = await widths();
+    const shown = await visible();
+    assert.ok(shown > 0 && shown < before.length, `${shown} of ${before.length} bars in the window`);
+    const grown = zoomed.filter((w, i) => w > (before[i] ?? 0) * 5).length;
+    assert.ok(grown > 0, `some bar is over 5x wider zoomed in: ${JSON.stringify({ before, zoomed })}`);
+    await page.click('#timeline button[data-zoom="reset"]');
+    assert.match(await page.locator('#timeline .zoom .window').innerText(), /^whole run: /);
+    assert.equal(await visible(), before.length);
+    assert.deepEqual(
+      (await widths()).map((w) => w.toFixed(0)),
+      before.map((w) => w.toFixed(0)),
+    );
+    // The diff's duration column has a figure for every row (failing tests: how long they ran now).
+    for (const cell of await page.locator('tr.change td.dur').allInnerTexts()) assert.match(cell, /\d/);
     // Failures open to show the real traceback.
     const failure = page.locator('details.failure', { hasText: 'test_get_hypervisor_uptime' });
     await failure.locator('summary').click();
