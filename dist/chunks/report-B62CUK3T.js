@@ -6,7 +6,7 @@ import {
 } from "./chunk-YTQTIMMZ.js";
 import {
   writeReport
-} from "./chunk-LCI43JHL.js";
+} from "./chunk-QJE4G5JI.js";
 import {
   judgeRuns,
   loadGuidelines,

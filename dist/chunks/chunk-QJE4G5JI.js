@@ -66,7 +66,9 @@ function outcomePill(o) {
   if (o === null) return '<span class="pill none">\u2013</span>';
   return `<span class="pill ${escapeHtml(o)}">${escapeHtml(o)}</span>`;
 }
-function diffSection(diff) {
+function diffSection(diff, results) {
+  const ranFor = /* @__PURE__ */ new Map();
+  for (const t of results.tests) if (t.duration !== null) ranFor.set(t.name, t.duration);
   const byKind = /* @__PURE__ */ new Map();
   const all = [
     ...diff.regressions,
@@ -88,7 +90,7 @@ function diffSection(diff) {
   const rows = [];
   for (const kind of KIND_ORDER) {
     for (const ch of byKind.get(kind) ?? []) {
-      const dur = kind === "slower" || kind === "faster" ? `${fmtSeconds(ch.durationBefore)} \u2192 ${fmtSeconds(ch.durationAfter)}` : fmtSeconds(ch.durationAfter ?? ch.durationBefore);
+      const dur = kind === "slower" || kind === "faster" ? `${fmtSeconds(ch.durationBefore)} \u2192 ${fmtSeconds(ch.durationAfter)}` : fmtSeconds(ch.durationAfter ?? ranFor.get(ch.name) ?? ch.durationBefore);
       const known = ch.known ? ` <a class="known" href="${escapeHtml(ch.known.bug)}">known: ${escapeHtml(ch.known.bug)}</a>` : "";
       const renamed = ch.renamedFrom ? `<div class="renamed">was ${escapeHtml(ch.renamedFrom)}</div>` : "";
       rows.push(
@@ -129,10 +131,11 @@ function timeline(results, maxBars) {
   const rects = bars.map((b) => {
     const w = Math.max(1.5, x(b.stop) - x(b.start));
     const label = `${b.test.id} \u2014 ${b.test.status}, ${fmtSeconds(b.test.duration)}`;
-    return `<rect class="bar ${escapeHtml(b.test.status)}" data-status="${escapeHtml(b.test.status)}" x="${x(b.start).toFixed(1)}" y="${b.lane * laneH + 3}" width="${w.toFixed(1)}" height="${laneH - 6}" fill="${COLORS[b.test.status]}"><title>${escapeHtml(label)}</title></rect>`;
+    return `<rect class="bar ${escapeHtml(b.test.status)}" data-status="${escapeHtml(b.test.status)}" data-t0="${b.start.toFixed(3)}" data-t1="${b.stop.toFixed(3)}" x="${x(b.start).toFixed(1)}" y="${b.lane * laneH + 3}" width="${w.toFixed(1)}" height="${laneH - 6}" fill="${COLORS[b.test.status]}"><title>${escapeHtml(label)}</title></rect>`;
   }).join("");
   const note = timed.length > maxBars ? `<p class="note">Showing the ${maxBars} longest of ${timed.length} tests.</p>` : "";
-  return `<section id="timeline"><h2>Timeline</h2><p class="note">Each bar is a test on its worker; hover for its name. Red: failed, grey: skipped, amber: never finished.</p>${note}<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="Timeline of ${bars.length} tests on ${workers.length} workers">${ticks.join("")}${lanes}${rects}</svg></section>`;
+  const zoom = '<p class="zoom" hidden><button type="button" data-zoom="in">Zoom in</button> <button type="button" data-zoom="out">Zoom out</button> <button type="button" data-zoom="reset">Whole run</button> <span class="window"></span> <span class="note">Drag across the timeline to zoom into that time.</span></p>';
+  return `<section id="timeline"><h2>Timeline</h2><p class="note">Each bar is a test on its worker; hover for its name. Red: failed, grey: skipped, amber: never finished.</p>${note}${zoom}<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="Timeline of ${bars.length} tests on ${workers.length} workers" data-span="${span.toFixed(3)}" data-left="${left}" data-plot="${plotW}" data-height="${height}"><g class="ticks">${ticks.join("")}</g>${lanes}${rects}<rect class="brush" x="0" y="0" width="0" height="${height - 20}"/></svg></section>`;
 }
 function niceStep(raw) {
   const pow = 10 ** Math.floor(Math.log10(Math.max(raw, 1e-6)));
@@ -177,6 +180,9 @@ td.name{font-family:ui-monospace,monospace;word-break:break-all}
 .renamed,.note{color:#57606a;font-size:12px}
 svg .grid{stroke:#eaeef2}svg .tick,svg .lane{font-size:11px;fill:#57606a}
 svg .bar:hover{stroke:#1f2328;stroke-width:1}
+svg .brush{fill:#0969da;fill-opacity:.15;pointer-events:none}svg.zoomable{cursor:crosshair;user-select:none}
+.zoom button{font:inherit;font-size:12px;padding:1px 8px;border:1px solid #d0d7de;border-radius:6px;background:#f6f8fa;cursor:pointer}
+.zoom .window{font-size:12px;font-variant-numeric:tabular-nums}
 details.failure{border:1px solid #d0d7de;border-radius:6px;margin:6px 0;padding:4px 8px}
 details.failure summary{cursor:pointer;font-family:ui-monospace,monospace;word-break:break-all}
 pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:420px;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}
@@ -184,6 +190,76 @@ pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:420px;font-size:12px
 .hidden{display:none}
 `;
 var SCRIPT = `
+(function () {
+  var svg = document.querySelector('#timeline svg');
+  var bar = document.querySelector('#timeline .zoom');
+  if (!svg || !bar) return;
+  var NS = 'http://www.w3.org/2000/svg';
+  var span = +svg.dataset.span, left = +svg.dataset.left, plot = +svg.dataset.plot, h = +svg.dataset.height;
+  var rects = svg.querySelectorAll('rect.bar'), ticks = svg.querySelector('g.ticks'), brush = svg.querySelector('rect.brush');
+  var label = bar.querySelector('.window');
+  var a = 0, b = span;
+  function fmt(s) { return s < 1 ? Math.round(s * 1000) + ' ms' : s < 60 ? s.toFixed(1) + ' s' : Math.floor(s / 60) + ' min ' + Math.round(s % 60) + ' s'; }
+  function nice(raw) { var p = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-6)))); var m = [1, 2, 5, 10]; for (var i = 0; i < m.length; i++) if (raw <= m[i] * p) return m[i] * p; return 10 * p; }
+  function x(s) { return left + ((s - a) / (b - a)) * plot; }
+  function draw() {
+    rects.forEach(function (r) {
+      var t0 = +r.dataset.t0, t1 = +r.dataset.t1;
+      var out = t1 < a || t0 > b;
+      r.style.display = out ? 'none' : '';
+      if (out) return;
+      var x0 = x(Math.max(t0, a)), x1 = x(Math.min(t1, b));
+      r.setAttribute('x', x0.toFixed(1));
+      r.setAttribute('width', Math.max(1.5, x1 - x0).toFixed(1));
+    });
+    while (ticks.firstChild) ticks.removeChild(ticks.firstChild);
+    var step = nice((b - a) / 8);
+    for (var s = Math.ceil(a / step) * step; s <= b + 1e-9; s += step) {
+      var line = document.createElementNS(NS, 'line');
+      line.setAttribute('class', 'grid'); line.setAttribute('x1', x(s).toFixed(1)); line.setAttribute('x2', x(s).toFixed(1));
+      line.setAttribute('y1', '0'); line.setAttribute('y2', String(h - 20));
+      var text = document.createElementNS(NS, 'text');
+      text.setAttribute('class', 'tick'); text.setAttribute('x', x(s).toFixed(1)); text.setAttribute('y', String(h - 6));
+      text.textContent = fmt(s);
+      ticks.appendChild(line); ticks.appendChild(text);
+    }
+    label.textContent = a === 0 && b === span ? 'whole run: ' + fmt(span) : 'showing ' + fmt(a) + ' to ' + fmt(b) + ' of ' + fmt(span);
+  }
+  function zoomTo(na, nb) {
+    var min = Math.min(span, 0.01);
+    if (nb - na < min) { var mid = (na + nb) / 2; na = mid - min / 2; nb = mid + min / 2; }
+    a = Math.max(0, na); b = Math.min(span, nb); draw();
+  }
+  function seconds(ev) {
+    var p = svg.createSVGPoint(); p.x = ev.clientX; p.y = ev.clientY;
+    var local = p.matrixTransform(svg.getScreenCTM().inverse());
+    return a + ((Math.min(Math.max(local.x, left), left + plot) - left) / plot) * (b - a);
+  }
+  var from = null;
+  svg.addEventListener('pointerdown', function (ev) { from = seconds(ev); svg.setPointerCapture(ev.pointerId); });
+  svg.addEventListener('pointermove', function (ev) {
+    if (from === null) return;
+    var to = seconds(ev), x0 = x(Math.min(from, to)), x1 = x(Math.max(from, to));
+    brush.setAttribute('x', x0.toFixed(1)); brush.setAttribute('width', (x1 - x0).toFixed(1));
+  });
+  svg.addEventListener('pointerup', function (ev) {
+    if (from === null) return;
+    var to = seconds(ev), lo = Math.min(from, to), hi = Math.max(from, to);
+    from = null; brush.setAttribute('width', '0');
+    if (x(hi) - x(lo) >= 4) zoomTo(lo, hi);
+  });
+  svg.addEventListener('dblclick', function () { zoomTo(0, span); });
+  bar.addEventListener('click', function (ev) {
+    var what = ev.target.getAttribute && ev.target.getAttribute('data-zoom');
+    var mid = (a + b) / 2, half = (b - a) / 2;
+    if (what === 'in') zoomTo(mid - half / 2, mid + half / 2);
+    else if (what === 'out') zoomTo(Math.max(0, mid - half * 2), Math.min(span, mid + half * 2));
+    else if (what === 'reset') zoomTo(0, span);
+  });
+  svg.classList.add('zoomable');
+  bar.hidden = false;
+  draw();
+})();
 document.getElementById('filter').addEventListener('input', function (e) {
   var q = e.target.value.toLowerCase();
   document.querySelectorAll('[data-name]').forEach(function (el) {
@@ -196,7 +272,7 @@ function renderHtmlReport(input) {
   const body = [
     tiles(input.results),
     '<p><input id="filter" type="search" placeholder="Filter tests by name" aria-label="Filter tests by name"></p>',
-    input.diff ? diffSection(input.diff) : "",
+    input.diff ? diffSection(input.diff, input.results) : "",
     timeline(input.results, input.maxBars ?? 3e3),
     failures(input.results),
     damage(input.results)
