@@ -50,7 +50,7 @@ var VERBS = [
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-B62CUK3T.js")).reportCommand
+    load: async () => (await import("./chunks/report-YYQIMWF5.js")).reportCommand
   },
   {
     name: "cleanup",

@@ -52,7 +52,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-AQYAFOBB.js"), import("./chunks/cloud-2YRGBM46.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-J23M3FXJ.js"), import("./chunks/cloud-2YRGBM46.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -57,7 +57,9 @@ test('the report of a real run with a baseline diff renders in Chromium: verdict
       page.evaluate<number[]>("Array.from(document.querySelectorAll('svg rect.bar')).map((r) => r.getBoundingClientRect().width)");
     const visible = async (): Promise<number> => page.locator('svg rect.bar:visible').count();
     const before = await widths();
-    const plot = { left: box.x + (box.width * 90) / 1000, width: (box.width * 990 - box.width * 90) / 1000 };
+    // The plot's place inside the SVG's 1000-unit viewBox, as the report wrote it.
+    const [left, plotW] = await page.evaluate<[number, number]>("(({ left, plot }) => [+left, +plot])(document.querySelector('#timeline svg').dataset)");
+    const plot = { left: box.x + (box.width * left) / 1000, width: (box.width * plotW) / 1000 };
     const y = box.y + 10;
     await page.mouse.move(plot.left + 1, y);
     await page.mouse.down();

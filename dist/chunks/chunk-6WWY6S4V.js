@@ -199,8 +199,8 @@ var SCRIPT = `
   var rects = svg.querySelectorAll('rect.bar'), ticks = svg.querySelector('g.ticks'), brush = svg.querySelector('rect.brush');
   var label = bar.querySelector('.window');
   var a = 0, b = span;
-  function fmt(s) { return s < 1 ? Math.round(s * 1000) + ' ms' : s < 60 ? s.toFixed(1) + ' s' : Math.floor(s / 60) + ' min ' + Math.round(s % 60) + ' s'; }
-  function nice(raw) { var p = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-6)))); var m = [1, 2, 5, 10]; for (var i = 0; i < m.length; i++) if (raw <= m[i] * p) return m[i] * p; return 10 * p; }
+  var fmt = (${fmtSeconds.toString()});
+  var nice = (${niceStep.toString()});
   function x(s) { return left + ((s - a) / (b - a)) * plot; }
   function draw() {
     rects.forEach(function (r) {
@@ -253,7 +253,7 @@ var SCRIPT = `
     var what = ev.target.getAttribute && ev.target.getAttribute('data-zoom');
     var mid = (a + b) / 2, half = (b - a) / 2;
     if (what === 'in') zoomTo(mid - half / 2, mid + half / 2);
-    else if (what === 'out') zoomTo(Math.max(0, mid - half * 2), Math.min(span, mid + half * 2));
+    else if (what === 'out') zoomTo(mid - half * 2, mid + half * 2);
     else if (what === 'reset') zoomTo(0, span);
   });
   svg.classList.add('zoomable');

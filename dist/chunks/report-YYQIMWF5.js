@@ -6,7 +6,7 @@ import {
 } from "./chunk-YTQTIMMZ.js";
 import {
   writeReport
-} from "./chunk-QJE4G5JI.js";
+} from "./chunk-6WWY6S4V.js";
 import {
   judgeRuns,
   loadGuidelines,

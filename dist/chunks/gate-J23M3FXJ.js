@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-QJE4G5JI.js";
+} from "./chunk-6WWY6S4V.js";
 import {
   judgeRuns,
   loadBaseline,
