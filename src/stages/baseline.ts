@@ -2,10 +2,10 @@
 // file, git:BRANCH:NAME, artifact:BRANCH, or a name in a store), known failures and Interop
 // guidelines. Each input error names the file and place; damage in a baseline made from a result
 // stream is returned as a line, never hidden.
-import { parseKnownFailures, type Baseline, type KnownFailures } from '../core/compare/index.ts';
+import { readKnownFailures, type Baseline, type KnownFailures } from '../core/compare/index.ts';
 import { parseGuideline, type Guideline } from '../core/interop/index.ts';
 import { BaselineNotFound, DEFAULT_STORE, loadBaselineRef, loadStoredBaseline, openStore, type GitHubAccess } from '../edges/baseline-store.ts';
-import { usageError } from '../core/errors.ts';
+import { EXIT, UserError, usageError } from '../core/errors.ts';
 import { dataFile } from '../edges/data-dir.ts';
 import { readText } from '../edges/files.ts';
 import { damageLine } from './results.ts';
@@ -99,7 +99,9 @@ function quoted(names: readonly string[]): string {
 
 export async function loadKnownFailures(file: string | null | undefined): Promise<KnownFailures | null> {
   if (file === null || file === undefined) return null;
-  return parseKnownFailures(await readText(file), file);
+  const { known, problems } = readKnownFailures(await readText(file), file);
+  if (problems[0] !== undefined) throw problems[0];
+  return known;
 }
 
 /** The guidelines shipped in data/interop/, by the name `builtin:<id>` takes. */
@@ -122,4 +124,62 @@ export async function loadGuidelines(specs: readonly string[]): Promise<Guidelin
     out.push(parseGuideline(await readText(file), spec.startsWith('builtin:') ? spec : file));
   }
   return out;
+}
+
+/**
+ * Bad input (exit 3) from `load` as a line in `problems` and null; anything else (a usage error,
+ * git or the network failing) is thrown as it is. For the verbs whose --help promises that what
+ * was good is still written: the caller passes `problems` on as damage, so the verdict is never a pass.
+ */
+export async function orProblem<T>(load: () => Promise<T>, problems: string[]): Promise<T | null> {
+  try {
+    return await load();
+  } catch (err) {
+    if (!(err instanceof UserError) || err.exitCode !== EXIT.badInput) throw err;
+    problems.push(err.message);
+    return null;
+  }
+}
+
+export interface ReferenceOptions {
+  /** Null or absent: no baseline (every failure counts). */
+  baseline?: BaselineOptions | null;
+  knownFailures?: string | null | undefined;
+  guidelines?: readonly string[];
+}
+
+/** What a run is judged against, as far as it could be read. */
+export interface Reference {
+  baseline: LoadedBaseline | null;
+  knownFailures: KnownFailures | null;
+  guidelines: Guideline[];
+  /**
+   * One line per input that could not be read whole (file and place). What was readable is kept:
+   * the known-failure entries that parse, the guidelines that parse; an unreadable baseline is
+   * none. The caller adds these to the run's damage, so the verdict is never a pass (exit 3).
+   */
+  problems: string[];
+}
+
+/** The baseline, known failures and guidelines for compare and report: what could be read, and problems. */
+export async function loadReference(options: ReferenceOptions): Promise<Reference> {
+  const problems: string[] = [];
+  let knownFailures: KnownFailures | null = null;
+  const kf = options.knownFailures;
+  if (kf !== null && kf !== undefined) {
+    const text = await orProblem(() => readText(kf), problems);
+    if (text !== null) {
+      const read = readKnownFailures(text, kf);
+      knownFailures = read.known;
+      problems.push(...read.problems.map((p) => p.message));
+    }
+  }
+  const guidelines: Guideline[] = [];
+  for (const spec of options.guidelines ?? []) {
+    const [g] = (await orProblem(() => loadGuidelines([spec]), problems)) ?? [];
+    if (g) guidelines.push(g);
+  }
+  const baselineOptions = options.baseline;
+  const baseline = baselineOptions ? await orProblem(() => loadBaseline(baselineOptions), problems) : null;
+  return { baseline, knownFailures, guidelines, problems };
 }

@@ -1,9 +1,10 @@
 // tempest-gate baseline: make, list, show, diff and promote baselines (for release managers).
 import { str, strs, writeJson, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
 import { EXIT, usageError, type ExitCode } from '../../core/errors.ts';
-import { compareRuns, mergeBaselines, summarizeRuns, toBaseline, type Baseline } from '../../core/compare/index.ts';
+import { compareRuns, emptyBaseline, mergeBaselines, summarizeRuns, toBaseline, type Baseline } from '../../core/compare/index.ts';
 import { DEFAULT_STORE, checkName, openStore, pushStore } from '../../edges/baseline-store.ts';
 import { CONTEXT_HELP, CONTEXT_OPTIONS, contextFromArgs, emit, failOnFrom, baselineFromArgs, outputFormat, renderDiff, todayUtc } from './compare.ts';
+import { orProblem, type LoadedBaseline } from '../../stages/baseline.ts';
 import { loadRuns } from '../../stages/results.ts';
 import { githubFromEnv } from '../github-env.ts';
 
@@ -23,9 +24,10 @@ async function buildBaseline(args: ParsedArgs, io: CommandIo): Promise<{ baselin
   const parts: Baseline[] = [];
   const damage: string[] = [];
   for (const ref of from) {
-    const loaded = await baselineFromArgs(ref, args, io, created);
-    parts.push(loaded.baseline);
-    damage.push(...loaded.damage);
+    // One that cannot be read is left out and reported (exit 3): the rest is still written.
+    const loaded = await orProblem(() => baselineFromArgs(ref, args, io, created), damage);
+    if (loaded) parts.push(loaded.baseline);
+    damage.push(...(loaded?.damage ?? []));
   }
   if (files.length) {
     const runs = await loadRuns(files, io.stdin);
@@ -132,7 +134,9 @@ Exit codes:
         tooMany(1);
         const ref = rest[0];
         if (ref === undefined) throw usageError('baseline show needs a REF');
-        const loaded = await baselineFromArgs(ref, args, io, new Date().toISOString());
+        const unread: string[] = [];
+        const loaded = await orProblem(() => baselineFromArgs(ref, args, io, new Date().toISOString()), unread);
+        if (loaded === null) return finish(unread, io);
         if (args.values.json === true) writeJson(io, toBaseline(loaded.baseline));
         else io.stdout.write(showText(loaded.baseline, loaded.source));
         return finish(loaded.damage, io);
@@ -142,8 +146,12 @@ Exit codes:
         const [older, newer] = rest;
         if (older === undefined || newer === undefined) throw usageError('baseline diff needs OLD and NEW');
         const now = new Date().toISOString();
-        const a = await baselineFromArgs(older, args, io, now);
-        const b = await baselineFromArgs(newer, args, io, now);
+        // A side that cannot be read is diffed as an empty baseline: the diff is still written, exit 3.
+        const unread: string[] = [];
+        const side = async (ref: string): Promise<LoadedBaseline> =>
+          (await orProblem(() => baselineFromArgs(ref, args, io, now), unread)) ?? { baseline: emptyBaseline(now), source: ref, damage: [] };
+        const a = await side(older);
+        const b = await side(newer);
         const diff = compareRuns(
           a.baseline,
           { ...b.baseline, details: {} },
@@ -155,7 +163,7 @@ Exit codes:
           },
         );
         await emit(renderDiff(diff, outputFormat(args), args), args, io);
-        const code = finish([...a.damage, ...b.damage], io);
+        const code = finish([...unread, ...a.damage, ...b.damage], io);
         return code !== EXIT.ok ? code : diff.verdict.failed ? EXIT.gateFailed : EXIT.ok;
       }
       case 'promote': {

@@ -2,11 +2,11 @@
 // skips, durations, Interop) and print JSON, Markdown or text. The exit code is the gate's verdict.
 import { resolve } from 'node:path';
 import { flag, str, strs, wholeOption, type Command, type CommandIo, type OptionSpec, type ParsedArgs } from '../command.ts';
-import { EXIT, UserError, usageError, type ExitCode } from '../../core/errors.ts';
+import { usageError, type ExitCode } from '../../core/errors.ts';
 import { FAIL_ON, renderCompareMarkdown, renderCompareText, type BaselineContext, type CompareDiff, type FailOn } from '../../core/compare/index.ts';
 import { DEFAULT_STORE } from '../../edges/baseline-store.ts';
 import { writeOutput } from '../../edges/files.ts';
-import { loadBaseline, loadGuidelines, loadKnownFailures, type LoadedBaseline } from '../../stages/baseline.ts';
+import { loadBaseline, loadReference, type BaselineOptions, type LoadedBaseline } from '../../stages/baseline.ts';
 import { judgeRuns } from '../../stages/judge.ts';
 import { loadRuns } from '../../stages/results.ts';
 import { githubFromEnv } from '../github-env.ts';
@@ -49,9 +49,9 @@ export function contextFromArgs(args: ParsedArgs): Partial<BaselineContext> {
   return ctx;
 }
 
-/** `--baseline REF` as the store options (--store, --repo) and the environment's GitHub name it. */
-export async function baselineFromArgs(ref: string, args: ParsedArgs, io: CommandIo, now: string): Promise<LoadedBaseline> {
-  return loadBaseline({
+/** `--baseline REF` as loadBaseline takes it, with the store options (--store, --repo) and the environment's GitHub. */
+export function baselineOptions(ref: string, args: ParsedArgs, io: CommandIo, now: string): BaselineOptions {
+  return {
     ref,
     store: str(args, 'store') ?? DEFAULT_STORE,
     repo: resolve(io.cwd, str(args, 'repo') ?? '.'),
@@ -60,7 +60,11 @@ export async function baselineFromArgs(ref: string, args: ParsedArgs, io: Comman
     stdin: () => readStdin(io),
     // What a git store fetched is said on stderr: stdout may be the JSON or Markdown being asked for.
     log: (line) => io.stderr.write(`${line}\n`),
-  });
+  };
+}
+
+export async function baselineFromArgs(ref: string, args: ParsedArgs, io: CommandIo, now: string): Promise<LoadedBaseline> {
+  return loadBaseline(baselineOptions(ref, args, io, now));
 }
 
 async function readStdin(io: CommandIo): Promise<Uint8Array> {
@@ -188,19 +192,16 @@ Exit codes:
     const now = new Date().toISOString();
     // A known-failures, guideline or baseline file that cannot be read is bad input, but the
     // comparison of what was readable is still written (as --help promises), never as a pass.
-    const unread: string[] = [];
-    const orBadInput = async <T>(load: () => Promise<T>, fallback: T): Promise<T> => {
-      try {
-        return await load();
-      } catch (err) {
-        if (!(err instanceof UserError) || err.exitCode !== EXIT.badInput) throw err;
-        unread.push(err.message);
-        return fallback;
-      }
-    };
-    const knownFailures = await orBadInput(() => loadKnownFailures(str(args, 'known-failures')), null);
-    const guidelines = await orBadInput(() => loadGuidelines(strs(args, 'guideline')), []);
-    const baseline = await orBadInput(() => baselineFromArgs(ref, args, io, now), null);
+    const {
+      baseline,
+      knownFailures,
+      guidelines,
+      problems: unread,
+    } = await loadReference({
+      baseline: baselineOptions(ref, args, io, now),
+      knownFailures: str(args, 'known-failures'),
+      guidelines: strs(args, 'guideline'),
+    });
     const loaded = await loadRuns(files, io.stdin);
     const damage = [...unread, ...loaded.damage];
     const runs = loaded.runs;

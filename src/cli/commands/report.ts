@@ -3,11 +3,11 @@
 import { basename } from 'node:path';
 import { str, strs, type Command } from '../command.ts';
 import { usageError, type ExitCode } from '../../core/errors.ts';
-import { loadGuidelines, loadKnownFailures } from '../../stages/baseline.ts';
+import { loadReference } from '../../stages/baseline.ts';
 import { judgeRuns } from '../../stages/judge.ts';
 import { writeReport } from '../../stages/report.ts';
 import { loadRuns } from '../../stages/results.ts';
-import { baselineFromArgs, failOnFrom, todayUtc } from './compare.ts';
+import { baselineOptions, failOnFrom, todayUtc } from './compare.ts';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -50,10 +50,16 @@ Exit codes:
     const failOn = failOnFrom(args, 'regressions');
     const now = new Date().toISOString();
     const ref = str(args, 'baseline');
-    const knownFailures = await loadKnownFailures(str(args, 'known-failures'));
-    const guidelines = await loadGuidelines(strs(args, 'guideline'));
-    const baseline = ref === undefined ? null : await baselineFromArgs(ref, args, io, now);
-    const { runs, damage } = await loadRuns(files, io.stdin);
+    // What could be read of a bad known-failures, guideline or baseline file is used, and the
+    // report still written, never as a pass (exit 3).
+    const { baseline, knownFailures, guidelines, problems } = await loadReference({
+      baseline: ref === undefined ? null : baselineOptions(ref, args, io, now),
+      knownFailures: str(args, 'known-failures'),
+      guidelines: strs(args, 'guideline'),
+    });
+    const loaded = await loadRuns(files, io.stdin);
+    const { runs } = loaded;
+    const damage = [...problems, ...loaded.damage];
     const judgement = judgeRuns({
       runs,
       damage,

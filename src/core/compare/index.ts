@@ -15,6 +15,6 @@ export {
 } from './baseline.ts';
 export { compareRuns, type CompareOptions } from './diff.ts';
 export { applyPolicy, gateVerdict, notRunVerdict, FAIL_ON, type GateResult, type GateVerdict, type GateInput } from './policy.ts';
-export { parseKnownFailures, KnownFailureMatcher, type KnownFailure, type KnownFailures } from './known-failures.ts';
+export { parseKnownFailures, readKnownFailures, KnownFailureMatcher, type KnownFailure, type KnownFailures } from './known-failures.ts';
 export { renderCompareMarkdown, DEFAULT_MARKDOWN_BUDGET, type CompareMarkdownOptions } from '../render/compare-markdown.ts';
 export { renderCompareText, type CompareTextOptions } from '../render/compare-text.ts';

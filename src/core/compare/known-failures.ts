@@ -45,6 +45,36 @@ function compile(pattern: string, file: string, lc: LineCounter, node: YamlNode)
 
 /** Parse a known-failures YAML file. Every error names the file, line and column. */
 export function parseKnownFailures(text: string, file: string): KnownFailures {
+  const { known, problems } = readKnownFailures(text, file);
+  if (problems[0] !== undefined) throw problems[0];
+  return known;
+}
+
+/**
+ * A known-failures file as far as it reads: the entries that parse, and one error per entry that
+ * does not (file, line, column). A file that is not YAML, or not a list, has no entries.
+ */
+export function readKnownFailures(text: string, file: string): { known: KnownFailures; problems: UserError[] } {
+  const problems: UserError[] = [];
+  const entries: KnownFailure[] = [];
+  try {
+    for (const item of entryNodes(text, file)) {
+      try {
+        entries.push(item());
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        problems.push(err);
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    problems.push(err);
+  }
+  return { known: { file, entries }, problems };
+}
+
+/** The file's entries, each as a function that parses it (or throws a UserError naming its place). */
+function entryNodes(text: string, file: string): (() => KnownFailure)[] {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   const yamlError = doc.errors[0];
@@ -60,10 +90,9 @@ export function parseKnownFailures(text: string, file: string): KnownFailures {
     if (!isSeq(inner)) fail("expected a list of entries, or a mapping with a 'known-failures' list", file, lc, root);
     root = inner;
   }
-  if (root === null) return { file, entries: [] };
+  if (root === null) return [];
   if (!isSeq(root)) fail('expected a list of known-failure entries', file, lc, root as YamlNode);
-  const entries: KnownFailure[] = [];
-  for (const item of root.items) {
+  return root.items.map((item) => (): KnownFailure => {
     if (!isMap(item)) fail('each entry must be a mapping with bug, expires and test/test_ids/signature', file, lc, item as YamlNode);
     const where = (key: string): YamlNode | null => {
       const pair = item.items.find((p) => isScalar(p.key) && p.key.value === key);
@@ -113,9 +142,8 @@ export function parseKnownFailures(text: string, file: string): KnownFailures {
       fail('entry matches nothing: give test (regex), test_ids or signature', file, lc, item);
     }
     const { line } = lc.linePos(item.range?.[0] ?? 0);
-    entries.push({ bug, description: str('description', false), expires, tests, testIds, signature, source: `${file}:${line}` });
-  }
-  return { file, entries };
+    return { bug, description: str('description', false), expires, tests, testIds, signature, source: `${file}:${line}` };
+  });
 }
 
 /** True when `today` (YYYY-MM-DD) is after the entry's expiry day. */
