@@ -12,7 +12,7 @@ import { runMain } from '../../src/action/run-main.ts';
 import { runPost } from '../../src/action/run-post.ts';
 import { STATE } from '../../src/action/state.ts';
 import type { ActionSelection as Selection, ActionStages } from '../../src/action/cloud.ts';
-import { parseCommandFile, newJob, visibleLog } from '../helpers/action-runner.ts';
+import { parseCommandFile, newJob, visibleLog } from '../../scripts/lab/action-runner.ts';
 import { makeRun } from '../helpers/tempest-run.ts';
 
 const PASSWORD = 'cleanup-Secret-Pw-77';

@@ -6,8 +6,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { startGitHubServer } from '../helpers/github-server.ts';
-import { newJob, visibleLog } from '../helpers/action-runner.ts';
+import { startGitHubServer } from '../../scripts/lab/github-server.ts';
+import { newJob, visibleLog } from '../../scripts/lab/action-runner.ts';
 
 const TOKEN = 'ghs_cloud_e2e';
 const PASSWORD = 'Cloud-E2E-pw-4417';

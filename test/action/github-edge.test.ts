@@ -3,7 +3,7 @@
 // second comment, annotation batches, rate limits retried, errors explained.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACTIONS_BOT, startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../helpers/github-server.ts';
+import { ACTIONS_BOT, startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../../scripts/lab/github-server.ts';
 import { createGitHubClient } from '../../src/edges/github/client.ts';
 import { upsertComment } from '../../src/edges/github/comment.ts';
 import { publishCheckRun } from '../../src/edges/github/check-run.ts';

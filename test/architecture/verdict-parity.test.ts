@@ -10,8 +10,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startGitHubServer, type GitHubServer } from '../helpers/github-server.ts';
-import { newJob } from '../helpers/action-runner.ts';
+import { startGitHubServer, type GitHubServer } from '../../scripts/lab/github-server.ts';
+import { newJob } from '../../scripts/lab/action-runner.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');

@@ -10,9 +10,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { newJob } from '../helpers/action-runner.ts';
-import { startArtifactServer, type ArtifactServer } from '../helpers/artifact-server.ts';
-import { startGitHubServer } from '../helpers/github-server.ts';
+import { newJob } from '../../scripts/lab/action-runner.ts';
+import { startArtifactServer, type ArtifactServer } from '../../scripts/lab/artifact-server.ts';
+import { startGitHubServer } from '../../scripts/lab/github-server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKFLOWS = join(ROOT, '.github', 'workflows');

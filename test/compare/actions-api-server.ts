@@ -4,7 +4,7 @@
 // against GitHub's published OpenAPI description (@octokit/openapi) by openapi-backend; requests
 // that do not match are rejected and recorded, and so are responses of ours that do not match.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { closeServer, githubSpec, githubSpecSubset, listenOnLoopback } from '../helpers/github-openapi.ts';
+import { closeServer, githubSpec, githubSpecSubset, listenOnLoopback } from '../../scripts/lab/github-openapi.ts';
 import { OpenAPIBackend, type Context } from 'openapi-backend';
 
 const OPERATIONS = ['actions/list-workflow-runs-for-repo', 'actions/list-workflow-run-artifacts', 'actions/download-artifact'] as const;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIBackend, type Context } from 'openapi-backend';
-import { closeServer, githubSpecSubset, listenOnLoopback } from '../helpers/github-openapi.ts';
+import { closeServer, githubSpecSubset, listenOnLoopback } from '../../scripts/lab/github-openapi.ts';
 import { cliCommand } from '../helpers/cli.ts';
 import { selectCommand } from '../../src/cli/commands/select.ts';
 import type { SelectResult } from '../../src/core/select/select.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, stop as stopEsbuild } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
-import { distOptions } from '../../scripts/build.ts';
+import { distOptions } from '../build.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const NODE = process.execPath;

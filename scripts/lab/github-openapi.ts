@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Document } from 'openapi-backend';
 
-const DESCRIPTION = new URL('../fixtures/github/api.github.com.json.gz', import.meta.url);
+const DESCRIPTION = new URL('../../test/fixtures/github/api.github.com.json.gz', import.meta.url);
 type Json = Record<string, unknown>;
 
 export interface GitHubSpec {
