@@ -54,6 +54,11 @@ export const VERBS: VerbEntry[] = [
     load: async () => (await import('./commands/report.ts')).reportCommand,
   },
   {
+    name: 'merge',
+    summary: "Merge the shards' results into one run and judge it once against the baseline.",
+    load: async () => (await import('./commands/merge.ts')).mergeCommand,
+  },
+  {
     name: 'cleanup',
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
     load: async () => (await import('./commands/cleanup.ts')).cleanupCommand,

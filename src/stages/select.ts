@@ -7,6 +7,7 @@ import { EXIT, UserError, usageError } from '../core/errors.ts';
 import { presetRules, toxPresetRules, type Rules } from '../core/select/rules.ts';
 import { selectTests, type SelectResult, type TempestInvocation } from '../core/select/select.ts';
 import { planShards, shardRun, type ShardPlan } from '../core/select/shard.ts';
+import { SHARD_MANIFEST_FILE, shardManifest } from '../core/select/shard-merge.ts';
 import { gitChangedFiles, pullRequestChangedFiles, readChangedFileList, type PullFilesClient } from '../edges/change-files.ts';
 import { dataFile, SHIPPED_TEST_LIST } from '../edges/data-dir.ts';
 import { writeOutput } from '../edges/files.ts';
@@ -102,6 +103,8 @@ export async function selectStage(options: SelectOptions): Promise<Selection> {
   const result = selectTests({ rules, changedFiles: files, testIds, explain: options.explain ?? false });
   const lists: Selection['lists'] = { parallel: null, serial: null };
   const sh = options.shards ?? null;
+  if (sh && sh.index !== null && (sh.index < 0 || sh.index >= sh.count))
+    throw usageError(`the shard index must be below the shard count (0..${sh.count - 1}), not ${sh.index}`);
   const plan = sh
     ? planShards({
         parallel: result.parallel,
@@ -113,9 +116,18 @@ export async function selectStage(options: SelectOptions): Promise<Selection> {
     : null;
   if (options.writeLists) {
     const dir = options.writeLists;
+    // Each shard's folder also gets its manifest (shard.json): the merge checks the shards against it.
+    const manifest = async (d: string, index: number): Promise<void> =>
+      writeOutput(join(d, SHARD_MANIFEST_FILE), `${JSON.stringify(shardManifest(plan as ShardPlan, index))}\n`);
     if (!plan) await writeRun(dir, result.run, lists);
-    else if (sh?.index !== null && sh?.index !== undefined) await writeRun(dir, shardRun(plan.shards[sh.index] ?? { parallel: [], serial: [] }), lists);
-    else for (const shard of plan.shards) await writeRun(join(dir, `shard-${shard.index}`), shardRun(shard), { parallel: null, serial: null });
+    else if (sh?.index !== null && sh?.index !== undefined) {
+      await writeRun(dir, shardRun(plan.shards[sh.index] ?? { parallel: [], serial: [] }), lists);
+      await manifest(dir, sh.index);
+    } else
+      for (const shard of plan.shards) {
+        await writeRun(join(dir, `shard-${shard.index}`), shardRun(shard), { parallel: null, serial: null });
+        await manifest(join(dir, `shard-${shard.index}`), shard.index);
+      }
   }
   return { result, lists, shards: plan };
 }

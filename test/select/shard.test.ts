@@ -165,7 +165,11 @@ test('CLI: --shards K --shard-index I --write-lists writes only that shard; with
   assert.match(one.stdout, /> shard 1: /);
   const shard1 = out.shards.shards[1]!;
   const written = readdirSync(dir).sort();
-  const expected = [...(shard1.parallel.length ? ['parallel-include-list.txt'] : []), ...(shard1.serial.length ? ['serial-include-list.txt'] : [])];
+  const expected = [
+    ...(shard1.parallel.length ? ['parallel-include-list.txt'] : []),
+    ...(shard1.serial.length ? ['serial-include-list.txt'] : []),
+    'shard.json',
+  ];
   assert.deepEqual(written, expected);
   if (shard1.parallel.length) assert.equal(readFileSync(join(dir, 'parallel-include-list.txt'), 'utf8').trim().split('\n').length, shard1.parallel.length);
 
@@ -173,6 +177,7 @@ test('CLI: --shards K --shard-index I --write-lists writes only that shard; with
   const every = await cliCommand(selectCommand, [...base, '--shards', '3', '--baseline', SAMPLE, '--write-lists', all], { stdin });
   assert.equal(every.code, 0, every.stderr);
   assert.deepEqual(readdirSync(all).sort(), ['shard-0', 'shard-1', 'shard-2']);
+  for (const i of [0, 1, 2]) assert.ok(readdirSync(join(all, `shard-${i}`)).includes('shard.json'), `shard-${i} has its manifest`);
 });
 
 test('CLI: bad shard flags are one-line usage errors (exit 2); an unreadable baseline is bad input (exit 3)', async () => {

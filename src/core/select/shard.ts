@@ -12,6 +12,7 @@
 // a local search that moves or swaps one unit between the longest shard and another while that
 // shortens the longest: on heavy-tailed durations LPT leaves the last few large units badly
 // placed, and one move or swap usually fixes it.
+import { createHash } from 'node:crypto';
 import { usageError } from '../errors.ts';
 import { parseTestId } from '../results/model.ts';
 import { exactTestRegex, type TempestInvocation } from './select.ts';
@@ -48,6 +49,12 @@ export interface Shard {
 }
 
 export interface ShardPlan {
+  /**
+   * What the plan was made from, hashed: K, --split-classes, the tests in order and the seconds each
+   * was given. Shards planned from different selections or baselines carry different ids, and the
+   * merge refuses to mix them.
+   */
+  planId: string;
   shardCount: number;
   totalSeconds: number;
   /** max(total/K, the longest unit): no plan can finish sooner. */
@@ -323,7 +330,11 @@ export function planShards(options: ShardOptions): ShardPlan {
   }
   let makespan = 0;
   for (const sh of shards) if (sh.predictedSeconds > makespan) makespan = sh.predictedSeconds;
+  const hash = createHash('sha256').update(`tempest-gate/shard-plan@1 k=${k} split=${options.splitClasses ? 1 : 0} serialFrom=${serialFrom}\n`);
+  for (const id of ids) hash.update(`${id}\n`);
+  hash.update(new Uint8Array(seconds.buffer));
   return {
+    planId: hash.digest('hex').slice(0, 16),
     shardCount: k,
     totalSeconds: total,
     lowerBoundSeconds: lowerBound,
