@@ -4,6 +4,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { UserError } from '../errors.ts';
 import { parseTestId, RESULTS_SCHEMA, TEST_STATUSES, type RunResults, type TestRecord, type TestStatus } from '../results/model.ts';
 import { parseResults } from '../results/parse.ts';
+import { baselineOfCompact, decodeCompact, isCompact, type DecodedCompact } from './compact.ts';
 import { BASELINE_SCHEMA, EMPTY_CONTEXT, outcomeOf, type Baseline, type BaselineContext, type BaselineTest, type Outcome, type RunSummary } from './model.ts';
 
 const REASON_CHARS = 500;
@@ -451,15 +452,24 @@ function checkedResults(value: Record<string, unknown>, tests: unknown[], source
  * A baseline from a file's bytes: a baseline file, a results JSON, or a result stream (summarised).
  * `results` is set when it was made from results, so the caller can report their damage.
  */
-export function baselineFromBytes(bytes: Uint8Array, source: string, options: { created: string }): { baseline: Baseline; results: RunResults | null } {
+export function baselineFromBytes(
+  bytes: Uint8Array,
+  source: string,
+  options: { created: string; history?: number | null | undefined },
+): { baseline: Baseline; results: RunResults | null; compact: DecodedCompact | null } {
   if (firstNonSpace(bytes) === 0x7b) {
     const text = Buffer.from(bytes).toString('utf8');
     const value = parseJsonText(text, source);
     if (typeof value === 'object' && value !== null && (value as { schema?: unknown }).schema === RESULTS_SCHEMA) {
       const results = resultsFromBytes(bytes, source);
-      return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results };
+      return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results, compact: null };
     }
-    return { baseline: validateBaseline(value, source), results: null };
+    // A store's compact document (compact.ts): its aggregate, or that of its newest `history` runs.
+    if (isCompact(value)) {
+      const compact = decodeCompact(value, source);
+      return { baseline: baselineOfCompact(compact, options.history ?? null), results: null, compact };
+    }
+    return { baseline: validateBaseline(value, source), results: null, compact: null };
   }
   const results = parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS });
   if (results.tests.length === 0 && results.damage.length > 0) {
@@ -468,7 +478,7 @@ export function baselineFromBytes(bytes: Uint8Array, source: string, options: { 
       place: { file: source, offset: d?.offset, line: d?.line },
     });
   }
-  return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results };
+  return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results, compact: null };
 }
 
 /** The baseline of a gate that has none: every failing test is new, so every failure counts. */
