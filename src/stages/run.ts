@@ -12,6 +12,7 @@ import { parseKnownHosts, type HostTrust, type TrustedKey } from '../core/run/ho
 import { maskSecrets, secretValues } from '../core/run/mask.ts';
 import { DEFAULT_READY, defaultPlanOptions, environmentOverrides, type ConfigOverride, type RunStep } from '../core/run/plan.ts';
 import { baselineDurations, formatProgress, type ProgressSnapshot } from '../core/run/progress.ts';
+import { idFromExactRegex, planWorkers, type WorkerPlan } from '../core/run/worker-file.ts';
 import { readBytes, readText } from '../edges/files.ts';
 import { waitForConsoleHostKeys } from '../edges/openstack/console-output.ts';
 import { DEFAULT_TIMEOUTS, runTempest, type RunnerNode, type RunReport } from '../edges/ssh/tempest-runner.ts';
@@ -112,6 +113,23 @@ export async function readReference(file: string): Promise<{ durations: Map<stri
   return { durations: baselineDurations(results), names: [...new Set(results.tests.filter((t) => t.status !== 'exists').map((t) => t.name))] };
 }
 
+/**
+ * The parallel step's workers balanced by the reference's durations, when there is something to
+ * balance: several workers, a reference with durations, and an include list that names its tests
+ * exactly (as select writes it; a pattern could match tests no worker regex covers, and stestr
+ * drops those). Null otherwise: stestr balances by its own times.
+ */
+function balancedWorkers(o: RunStageOptions): WorkerPlan | null {
+  if (o.concurrency < 2 || o.reference.size === 0 || o.include.length < 2) return null;
+  const ids: string[] = [];
+  for (const line of o.include) {
+    const id = idFromExactRegex(line);
+    if (id === null) return null;
+    ids.push(id);
+  }
+  return planWorkers({ ids, workers: o.concurrency, durations: o.reference });
+}
+
 type Trusts = Map<string, { trust: HostTrust; revoked: TrustedKey[]; source: string }>;
 
 async function trustFor(o: RunStageOptions, nodes: NodeAddress[], say: (l: string) => void): Promise<Trusts> {
@@ -188,8 +206,21 @@ export async function runStage(o: RunStageOptions): Promise<RunOutcome> {
 
   // No include list means every test, unless a serial list is given alone: then only those run.
   const steps: RunStep[] = [];
-  if (o.include.length || !o.serialInclude.length)
-    steps.push({ name: 'parallel', include: o.include, exclude: o.exclude, concurrency: o.concurrency, serial: false });
+  if (o.include.length || !o.serialInclude.length) {
+    const workers = balancedWorkers(o);
+    if (workers)
+      say(
+        `workers: ${workers.groups.length} balanced by the reference's durations (--worker-file): longest ${workers.plan.makespanSeconds.toFixed(1)} s, lower bound ${workers.plan.lowerBoundSeconds.toFixed(1)} s`,
+      );
+    steps.push({
+      name: 'parallel',
+      include: o.include,
+      exclude: o.exclude,
+      concurrency: o.concurrency,
+      serial: false,
+      ...(workers ? { workers: workers.groups } : {}),
+    });
+  }
   if (o.serialInclude.length) steps.push({ name: 'serial', include: o.serialInclude, exclude: o.exclude, concurrency: 1, serial: true });
   const plan = { ...defaultPlanOptions(o.workspace), runCommand: [o.tempest, 'run'], runAs: o.runAs };
   const trusts = await trustFor(o, env.addresses, say);

@@ -110,7 +110,9 @@ Tempest on the controller:
                                from the node count
 Progress:
       --baseline FILE          a baseline (JSON from 'baseline') or a reference run (subunit, JUnit):
-                               its durations give the ETA
+                               its durations give the ETA and, with --concurrency above 1 and an
+                               include list of exact ids (as select writes it), balance the workers:
+                               stestr gets a --worker-file instead of starting cold (docs/run.md)
       --total N                tests expected (default: the count stestr announces)
 Timeouts (durations like 90s, 30m, 2h):
       --timeout D              all test steps together (default 2h); the run is stopped, what

@@ -31,6 +31,11 @@ export interface RunStep {
   /** Worker processes; ignored when serial. */
   concurrency: number;
   serial: boolean;
+  /**
+   * stestr's --worker-file: one regex list per worker (core/run/worker-file.ts), uploaded and passed
+   * instead of --concurrency, so the workers are balanced by the baseline's durations. Absent: stestr balances.
+   */
+  workers?: string[][];
 }
 
 export interface ConfigOverride {
@@ -87,10 +92,14 @@ export function defaultPlanOptions(workspace: string): RemotePlanOptions {
 }
 
 /** Files of one step in the state directory. */
-export function stepFiles(plan: RemotePlanOptions, index: number): Record<'include' | 'exclude' | 'stream' | 'stderr' | 'pid' | 'rc' | 'stestrId', string> {
+export function stepFiles(
+  plan: RemotePlanOptions,
+  index: number,
+): Record<'include' | 'exclude' | 'workers' | 'stream' | 'stderr' | 'pid' | 'rc' | 'stestrId', string> {
   const base = `${plan.stateDir}/step${index}`;
   return {
     include: `${base}.include.txt`,
+    workers: `${base}.workers.yaml`,
     exclude: `${base}.exclude.txt`,
     stream: `${base}.subunit`,
     stderr: `${base}.stderr.log`,
@@ -233,6 +242,7 @@ export function stepArgv(plan: RemotePlanOptions, step: RunStep, index: number):
   const argv = [...plan.runCommand, '--subunit'];
   if (plan.passConfigFile) argv.push('--config-file', configPath(plan));
   if (step.serial) argv.push('--serial');
+  else if (step.workers?.length) argv.push('--worker-file', files.workers);
   else argv.push('--concurrency', String(Math.max(1, Math.floor(step.concurrency))));
   if (step.include.length) argv.push('--include-list', files.include);
   if (step.exclude.length) argv.push('--exclude-list', files.exclude);

@@ -152,17 +152,6 @@ export function mergeShards(parts: readonly ShardPart[], options: MergeOptions =
     if (prev) throw new UserError(`shard ${i} appears twice: ${prev.source} and ${p.source}`, { exitCode: EXIT.badInput });
     byIndex[i] = p;
   }
-  // A test the plan gave two shards (a manifest edited by hand: one plan id cannot do it).
-  const holder = new Map<string, number>();
-  for (const p of parts)
-    for (const id of p.manifest.tests) {
-      const h = holder.get(id);
-      if (h !== undefined && h !== p.manifest.shardIndex)
-        throw new UserError(`test ${id} is held by shard ${h} (${byIndex[h]?.source}) and shard ${p.manifest.shardIndex} (${p.source})`, {
-          exitCode: EXIT.badInput,
-        });
-      holder.set(id, p.manifest.shardIndex);
-    }
   const tests: TestRecord[] = [];
   const damage: RunResults['damage'] = [];
   const seen = new Map<string, number>();

@@ -331,7 +331,7 @@ export function planShards(options: ShardOptions): ShardPlan {
   let makespan = 0;
   for (const sh of shards) if (sh.predictedSeconds > makespan) makespan = sh.predictedSeconds;
   const hash = createHash('sha256').update(`tempest-gate/shard-plan@1 k=${k} split=${options.splitClasses ? 1 : 0} serialFrom=${serialFrom}\n`);
-  for (const id of ids) hash.update(`${id}\n`);
+  hash.update(ids.join('\n'));
   hash.update(new Uint8Array(seconds.buffer));
   return {
     planId: hash.digest('hex').slice(0, 16),

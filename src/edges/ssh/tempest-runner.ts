@@ -39,6 +39,7 @@ import {
   type RunStep,
 } from '../../core/run/plan.ts';
 import { formatDuration, ProgressModel, type ProgressSnapshot } from '../../core/run/progress.ts';
+import { workerFileYaml } from '../../core/run/worker-file.ts';
 import { makeRunResults, FAILING_STATUSES, type RunResults } from '../../core/results/model.ts';
 import { createResultParser, type ResultParser } from '../../core/results/parse.ts';
 import { CommandAborted, CommandTimeout, ConnectionLost, SshNode, type RemoteShell, type SshTarget } from './client.ts';
@@ -459,6 +460,7 @@ class TempestRun {
       const files = stepFiles(this.plan, i);
       if (step.include.length) uploads.push({ path: files.include, content: Buffer.from(`${step.include.join('\n')}\n`) });
       if (step.exclude.length) uploads.push({ path: files.exclude, content: Buffer.from(`${step.exclude.join('\n')}\n`) });
+      if (!step.serial && step.workers?.length) uploads.push({ path: files.workers, content: Buffer.from(workerFileYaml(step.workers)) });
     }
     const parts: string[] = [];
     if (uploads.length) parts.push(uploadManyCommand(uploads.map((u) => ({ path: u.path, bytes: u.content.length }))));
