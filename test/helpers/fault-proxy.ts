@@ -24,7 +24,11 @@ export type Fault =
   /** wait before forwarding */
   | { kind: 'slow'; ms: number }
   /** forward, then let the test rewrite the JSON answer */
-  | { kind: 'edit'; edit: (json: unknown) => unknown };
+  | { kind: 'edit'; edit: (json: unknown) => unknown }
+  /** answer `status` with the request's body and headers echoed in the error message (as some proxies and clouds do) */
+  | { kind: 'echo'; status: number }
+  /** forward, then send the answer's headers (its full length) and only the first half of its body, and drop the connection */
+  | { kind: 'truncate' };
 
 export interface Rule {
   service?: string;
@@ -115,6 +119,13 @@ export async function startFaultProxy(rules: Rule[] = [], upstreams: Upstream[] 
         res.end(fault.body ?? JSON.stringify({ message: `injected ${fault.status}` }));
         return;
       }
+      if (fault?.kind === 'echo') {
+        record(fault.status);
+        res.writeHead(fault.status, { 'content-type': 'application/json' });
+        const echoed = `Invalid request ${method} ${path}: body ${body.toString('utf8')}; headers ${JSON.stringify(req.headers)}`;
+        res.end(JSON.stringify({ error: { code: fault.status, title: 'Bad Request', message: echoed } }));
+        return;
+      }
       if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) {
@@ -143,6 +154,12 @@ export async function startFaultProxy(rules: Rule[] = [], upstreams: Upstream[] 
         out[k] = Array.isArray(v) ? v.join(', ') : v;
       }
       record(upstream.statusCode);
+      if (fault?.kind === 'truncate') {
+        const bytes = Buffer.from(text);
+        res.writeHead(upstream.statusCode, { ...out, 'content-length': String(bytes.length) });
+        res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.destroy());
+        return;
+      }
       res.writeHead(upstream.statusCode, out);
       res.end(text);
     };

@@ -1,7 +1,7 @@
 // The few Nova, Neutron and Glance calls tempest-gate makes, one small function each, over a
 // Session. Lookups that fail say what exists instead.
 import { EXIT, UserError } from '../../core/errors.ts';
-import { CloudError } from './http.ts';
+import { answerField, badAnswer, CloudError } from './http.ts';
 import type { Session } from './session.ts';
 
 // ---------------------------------------------------------------- shapes (the fields we read)
@@ -105,7 +105,7 @@ function list(names: string[], max = 20): string {
 // ---------------------------------------------------------------- Nova
 export async function listFlavors(s: Session): Promise<Flavor[]> {
   const res = await s.call('compute', 'GET', '/flavors/detail');
-  return ((res.json as { flavors?: Flavor[] }).flavors ?? []).map((f) => ({ ...f, id: String(f.id) }));
+  return answerField<Flavor[]>(res, 'flavors', 'list', []).map((f) => ({ ...f, id: String(f.id) }));
 }
 
 /** By name or id; or the smallest flavor with at least minRamMb of RAM. */
@@ -126,17 +126,17 @@ export function chooseFlavor(flavors: Flavor[], want: { name?: string | undefine
 export async function listServers(s: Session, query: Record<string, string>): Promise<Server[]> {
   const qs = new URLSearchParams(query).toString();
   const res = await s.call('compute', 'GET', `/servers/detail${qs ? `?${qs}` : ''}`);
-  return (res.json as { servers?: Server[] }).servers ?? [];
+  return answerField<Server[]>(res, 'servers', 'list', []);
 }
 
 export async function getServer(s: Session, id: string): Promise<Server | undefined> {
   const res = await s.call('compute', 'GET', `/servers/${encodeURIComponent(id)}`, { accept: [404] });
-  return res.status === 404 ? undefined : (res.json as { server: Server }).server;
+  return res.status === 404 ? undefined : answerField<Server>(res, 'server', 'object');
 }
 
 export async function createServer(s: Session, server: Record<string, unknown>): Promise<{ id: string }> {
   const res = await s.call('compute', 'POST', '/servers', { json: { server } });
-  return { id: (res.json as { server: { id: string } }).server.id };
+  return { id: answerField<{ id: string }>(res, 'server', 'object').id };
 }
 
 export async function setServerTags(s: Session, id: string, tags: string[]): Promise<void> {
@@ -159,36 +159,40 @@ export async function deleteKeypair(s: Session, name: string): Promise<boolean> 
 
 export async function listKeypairs(s: Session): Promise<Keypair[]> {
   const res = await s.call('compute', 'GET', '/os-keypairs');
-  return ((res.json as { keypairs?: { keypair: Keypair }[] }).keypairs ?? []).map((k) => k.keypair);
+  return answerField<{ keypair: Keypair }[]>(res, 'keypairs', 'list', []).map((k) => k.keypair);
 }
 
 export async function getKeypair(s: Session, name: string): Promise<Keypair | undefined> {
   const res = await s.call('compute', 'GET', `/os-keypairs/${encodeURIComponent(name)}`, { accept: [404] });
-  return res.status === 404 ? undefined : (res.json as { keypair: Keypair }).keypair;
+  return res.status === 404 ? undefined : answerField<Keypair>(res, 'keypair', 'object');
 }
 
 // ---------------------------------------------------------------- Glance
 export async function findImage(s: Session, nameOrId: string): Promise<Image> {
   if (UUID.test(nameOrId)) {
     const res = await s.call('image', 'GET', `/v2/images/${encodeURIComponent(nameOrId)}`, { accept: [404] });
-    if (res.status !== 404) return res.json as Image;
+    if (res.status !== 404) {
+      const image = res.json as Image | undefined;
+      if (typeof image?.id !== 'string') throw badAnswer(res, 'not an image');
+      return image;
+    }
   }
   const res = await s.call('image', 'GET', `/v2/images?name=${encodeURIComponent(nameOrId)}`);
-  const found = ((res.json as { images?: Image[] }).images ?? []).filter((i) => i.status === 'active');
+  const found = answerField<Image[]>(res, 'images', 'list', []).filter((i) => i.status === 'active');
   if (found.length > 1)
     throw new UserError(`image name '${nameOrId}' is ambiguous (${found.length} images): give its id (${found.map((i) => i.id).join(', ')})`, {
       exitCode: EXIT.usage,
     });
   if (found[0]) return found[0];
   const all = await s.call('image', 'GET', '/v2/images?limit=100');
-  const names = ((all.json as { images?: Image[] }).images ?? []).map((i) => i.name || i.id);
+  const names = answerField<Image[]>(all, 'images', 'list', []).map((i) => i.name || i.id);
   throw new UserError(`image '${nameOrId}' not found; images: ${list(names)}`, { exitCode: EXIT.usage });
 }
 
 // ---------------------------------------------------------------- Neutron
 export async function listNetworks(s: Session): Promise<Network[]> {
   const res = await s.call('network', 'GET', '/v2.0/networks');
-  return (res.json as { networks?: Network[] }).networks ?? [];
+  return answerField<Network[]>(res, 'networks', 'list', []);
 }
 
 /** By name or id; with none given, the project's only non-external network. */
@@ -227,18 +231,18 @@ export function chooseExternalNetwork(networks: Network[], want: string): Networ
 
 export async function networkExtensions(s: Session): Promise<Set<string>> {
   const res = await s.call('network', 'GET', '/v2.0/extensions');
-  return new Set(((res.json as { extensions?: { alias: string }[] }).extensions ?? []).map((e) => e.alias));
+  return new Set(answerField<{ alias: string }[]>(res, 'extensions', 'list', []).map((e) => e.alias));
 }
 
 export async function createPort(s: Session, port: Record<string, unknown>): Promise<Port> {
   const res = await s.call('network', 'POST', '/v2.0/ports', { json: { port } });
-  return (res.json as { port: Port }).port;
+  return answerField<Port>(res, 'port', 'object');
 }
 
 /** Several ports in one call (Neutron bulk create: all or none), in the order given. */
 export async function createPorts(s: Session, ports: Record<string, unknown>[]): Promise<Port[]> {
   const res = await s.call('network', 'POST', '/v2.0/ports', { json: { ports } });
-  return (res.json as { ports: Port[] }).ports;
+  return answerField<Port[]>(res, 'ports', 'list');
 }
 
 export async function setNeutronTags(s: Session, collection: 'ports' | 'floatingips' | 'security-groups', id: string, tags: string[]): Promise<void> {
@@ -248,12 +252,12 @@ export async function setNeutronTags(s: Session, collection: 'ports' | 'floating
 export async function listPorts(s: Session, query: Record<string, string>): Promise<Port[]> {
   const qs = new URLSearchParams(query).toString();
   const res = await s.call('network', 'GET', `/v2.0/ports${qs ? `?${qs}` : ''}`);
-  return (res.json as { ports?: Port[] }).ports ?? [];
+  return answerField<Port[]>(res, 'ports', 'list', []);
 }
 
 export async function getPort(s: Session, id: string): Promise<Port | undefined> {
   const res = await s.call('network', 'GET', `/v2.0/ports/${encodeURIComponent(id)}`, { accept: [404] });
-  return res.status === 404 ? undefined : (res.json as { port: Port }).port;
+  return res.status === 404 ? undefined : answerField<Port>(res, 'port', 'object');
 }
 
 export async function deletePort(s: Session, id: string): Promise<void> {
@@ -262,13 +266,13 @@ export async function deletePort(s: Session, id: string): Promise<void> {
 
 export async function createFloatingIp(s: Session, fip: Record<string, unknown>): Promise<FloatingIp> {
   const res = await s.call('network', 'POST', '/v2.0/floatingips', { json: { floatingip: fip } });
-  return (res.json as { floatingip: FloatingIp }).floatingip;
+  return answerField<FloatingIp>(res, 'floatingip', 'object');
 }
 
 export async function listFloatingIps(s: Session, query: Record<string, string>): Promise<FloatingIp[]> {
   const qs = new URLSearchParams(query).toString();
   const res = await s.call('network', 'GET', `/v2.0/floatingips${qs ? `?${qs}` : ''}`);
-  return (res.json as { floatingips?: FloatingIp[] }).floatingips ?? [];
+  return answerField<FloatingIp[]>(res, 'floatingips', 'list', []);
 }
 
 export async function deleteFloatingIp(s: Session, id: string): Promise<void> {
@@ -277,24 +281,24 @@ export async function deleteFloatingIp(s: Session, id: string): Promise<void> {
 
 export async function createSecurityGroup(s: Session, group: Record<string, unknown>): Promise<SecurityGroup> {
   const res = await s.call('network', 'POST', '/v2.0/security-groups', { json: { security_group: group } });
-  return (res.json as { security_group: SecurityGroup }).security_group;
+  return answerField<SecurityGroup>(res, 'security_group', 'object');
 }
 
 /** Several rules in one call (bulk: all or none). */
 export async function createSecurityGroupRules(s: Session, rules: Record<string, unknown>[]): Promise<SecurityGroupRule[]> {
   const res = await s.call('network', 'POST', '/v2.0/security-group-rules', { json: { security_group_rules: rules } });
-  return (res.json as { security_group_rules: SecurityGroupRule[] }).security_group_rules;
+  return answerField<SecurityGroupRule[]>(res, 'security_group_rules', 'list');
 }
 
 export async function listSecurityGroups(s: Session, query: Record<string, string>): Promise<SecurityGroup[]> {
   const qs = new URLSearchParams(query).toString();
   const res = await s.call('network', 'GET', `/v2.0/security-groups${qs ? `?${qs}` : ''}`);
-  return (res.json as { security_groups?: SecurityGroup[] }).security_groups ?? [];
+  return answerField<SecurityGroup[]>(res, 'security_groups', 'list', []);
 }
 
 export async function getSecurityGroup(s: Session, id: string): Promise<SecurityGroup | undefined> {
   const res = await s.call('network', 'GET', `/v2.0/security-groups/${encodeURIComponent(id)}`, { accept: [404] });
-  return res.status === 404 ? undefined : (res.json as { security_group: SecurityGroup }).security_group;
+  return res.status === 404 ? undefined : answerField<SecurityGroup>(res, 'security_group', 'object');
 }
 
 /** Delete; a group already gone is fine. A group still used by a port answers 409 (a CloudError). */

@@ -2,11 +2,14 @@
 // keys, so the run step can verify them without trusting the network.
 import { EXIT, UserError } from '../../core/errors.ts';
 import { parseConsoleHostKeys, type HostTrust } from '../../core/run/host-keys.ts';
+import { badAnswer, defaultSleep } from './http.ts';
 import type { Session } from './session.ts';
 
 export async function getConsoleOutput(s: Session, serverId: string): Promise<string> {
   const res = await s.call('compute', 'POST', `/servers/${encodeURIComponent(serverId)}/action`, { json: { 'os-getConsoleOutput': { length: null } } });
-  return (res.json as { output?: string }).output ?? '';
+  const output = (res.json as { output?: unknown } | null | undefined)?.output;
+  if (output !== undefined && output !== null && typeof output !== 'string') throw badAnswer(res, "'output' is not text");
+  return output ?? '';
 }
 
 /**
@@ -28,7 +31,8 @@ export async function waitForConsoleHostKeys(
         { exitCode: EXIT.infra },
       );
     }
-    await new Promise((r) => setTimeout(r, options.pollMs ?? 5000));
+    // The wait ends at once on a cancel (SIGINT/SIGTERM), not at the next poll.
+    await defaultSleep(options.pollMs ?? 5000, options.signal).catch(() => undefined);
     if (options.signal?.aborted) throw new UserError(`cancelled while waiting for ${server.name}'s console`, { exitCode: EXIT.infra });
   }
 }

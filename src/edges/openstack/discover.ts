@@ -1,5 +1,6 @@
 // What an existing cloud offers, for validate's tempest.conf: the catalog's services, the two
 // smallest flavors, two active images, the external network and Neutron's extensions.
+import { answerField } from './http.ts';
 import type { Session } from './session.ts';
 import { listFlavors, listNetworks, networkExtensions, type Image } from './api.ts';
 import type { TempestCloud } from '../../core/run/tempest-conf.ts';
@@ -23,7 +24,9 @@ export async function discoverCloud(s: Session, options: { lockPath: string; com
   }
   if (services.has('image')) {
     const res = await s.call('image', 'GET', '/v2/images?status=active&limit=100&sort=created_at:asc');
-    images = ((res.json as { images?: Image[] }).images ?? []).slice(0, 2).map((i) => i.id);
+    images = answerField<Image[]>(res, 'images', 'list', [])
+      .slice(0, 2)
+      .map((i) => i.id);
   }
   if (services.has('network')) {
     publicNetworkId = (await listNetworks(s)).find((n) => n['router:external'] === true)?.id ?? null;

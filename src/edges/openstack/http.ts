@@ -9,9 +9,12 @@
 //     (server creation looks its server up by name and tag before trying again);
 //   - connection refused: nothing was sent, so it is retried for any method.
 // Errors never carry a token or a request body: only the method, the URL without query
-// secrets, the status and the cloud's own message.
+// secrets, the status and the cloud's own message, and that message with every secret the
+// client knows redacted (the cloud's credentials, the token it sent): a cloud or a proxy that
+// echoes the request body in its 400 would otherwise put the password on stderr.
 import { Agent, request, type Dispatcher } from 'undici';
 import { EXIT, UserError } from '../../core/errors.ts';
+import { redact } from '../../core/render/pr-report.ts';
 
 export interface RetryPolicy {
   /** Attempts in all, first one included. */
@@ -43,6 +46,10 @@ export interface HttpClientOptions {
   signal?: AbortSignal;
   /** Sleep used between attempts; tests and the bench keep the real one. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Values never to show in an error or a retry line (the cloud's password, secret, token). */
+  secrets?: readonly string[];
+  /** TLS as clouds.yaml says (verify, cacert): the CA certificates to trust, and whether to check at all. */
+  tls?: { ca?: string | undefined; verify: boolean };
 }
 
 export interface HttpRequest {
@@ -59,6 +66,9 @@ export interface HttpRequest {
 }
 
 export interface HttpResponse {
+  /** The call, for errors about its answer (the URL as sent: redact before showing). */
+  method: string;
+  url: string;
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
@@ -91,6 +101,28 @@ export class CloudError extends UserError {
     this.method = options.method;
     this.url = options.url;
   }
+}
+
+/** Request headers that carry a credential: their values are redacted from what the cloud answers. */
+const SECRET_HEADERS = new Set(['x-auth-token', 'x-subject-token', 'authorization']);
+
+/**
+ * An answer that is not the JSON it should be (truncated, malformed, a proxy's HTML page): an
+ * infrastructure failure naming the call, never a crash on a missing field.
+ */
+export function badAnswer(res: Pick<HttpResponse, 'method' | 'url' | 'status'>, what: string): CloudError {
+  return new CloudError({ method: res.method, url: res.url, status: res.status, cloudMessage: `unexpected answer: ${what}` });
+}
+
+/** The answer's top-level `key`, a list or an object; absent is `fallback` when one is given, else bad. */
+export function answerField<T>(res: HttpResponse, key: string, shape: 'list' | 'object', fallback?: T): T {
+  if (res.json === null || typeof res.json !== 'object' || Array.isArray(res.json))
+    throw badAnswer(res, res.text ? 'not a JSON object (truncated or malformed?)' : 'an empty body');
+  const v = (res.json as Record<string, unknown>)[key];
+  if (v === undefined && fallback !== undefined) return fallback;
+  const ok = shape === 'list' ? Array.isArray(v) : v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!ok) throw badAnswer(res, `no '${key}' ${shape === 'list' ? 'list' : 'object'} in it`);
+  return v as T;
 }
 
 function redactUrl(url: string): string {
@@ -136,6 +168,17 @@ const NETWORK_CODES = new Set([
 /** Network failures where nothing was sent. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_AGAIN']);
 
+/** The server's certificate was not trusted: what to do about it. */
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+const TLS_HINT = " (the cloud's TLS certificate is not trusted: give its CA as 'cacert' in clouds.yaml, or 'verify: false' for a test cloud)";
+
 function errCode(err: unknown): string {
   const e = err as { code?: unknown; cause?: { code?: unknown } };
   const code = e.code ?? e.cause?.code;
@@ -174,7 +217,14 @@ export class HttpClient {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 16 });
+    const tls = options.tls;
+    this.dispatcher =
+      options.dispatcher ??
+      new Agent({
+        keepAliveTimeout: 10_000,
+        connections: 16,
+        ...(tls ? { connect: { rejectUnauthorized: tls.verify, ...(tls.ca ? { ca: tls.ca } : {}) } } : {}),
+      });
   }
 
   async close(): Promise<void> {
@@ -195,6 +245,8 @@ export class HttpClient {
       body = JSON.stringify(req.json);
       headers['content-type'] = 'application/json';
     }
+    const secrets = [...(this.options.secrets ?? []), ...Object.entries(headers).flatMap(([k, v]) => (SECRET_HEADERS.has(k.toLowerCase()) ? [v] : []))];
+    const scrub = (text: string): string => (secrets.length ? redact(text, secrets) : text);
     for (let attempt = 1; ; attempt++) {
       this.calls++;
       this.byMethod[req.method] = (this.byMethod[req.method] ?? 0) + 1;
@@ -221,8 +273,9 @@ export class HttpClient {
           }
         }
         const status = res.statusCode;
-        if ((status >= 200 && status < 300) || req.accept?.includes(status)) return { status, headers: res.headers, text, json };
-        const message = cloudMessage(text, json);
+        if ((status >= 200 && status < 300) || req.accept?.includes(status))
+          return { method: req.method, url: req.url, status, headers: res.headers, text, json };
+        const message = scrub(cloudMessage(text, json));
         if (status === 429 || (RETRY_STATUS.has(status) && safe)) {
           retryReason = `${status} ${message}`;
           const ra = Number(res.headers['retry-after']);
@@ -238,7 +291,7 @@ export class HttpClient {
         const code = errCode(err);
         const notSent = NOT_SENT_CODES.has(code);
         const network = notSent || NETWORK_CODES.has(code);
-        const what = `${code || (err as Error).name}: ${(err as Error).message}`;
+        const what = scrub(`${code || (err as Error).name}: ${(err as Error).message}${TLS_CODES.has(code) ? TLS_HINT : ''}`);
         if (!network) throw new CloudError({ method: req.method, url: req.url, cloudMessage: what, cause: err });
         if (!(safe || notSent)) throw new CloudError({ method: req.method, url: req.url, cloudMessage: what, ambiguous: true, cause: err });
         if (attempt >= this.retry.attempts)

@@ -3,7 +3,7 @@
 // the cloud says it has (401). Auth methods: password, application credential, token.
 import { EXIT, UserError } from '../../core/errors.ts';
 import type { ResolvedCloud } from './cloud-config.ts';
-import { CloudError, type HttpClient, type HttpResponse } from './http.ts';
+import { badAnswer, CloudError, type HttpClient, type HttpResponse } from './http.ts';
 
 export interface CatalogEndpoint {
   interface: string;
@@ -163,10 +163,13 @@ export class Keystone {
     const value = res.headers['x-subject-token'];
     const body = (res.json as { token?: { expires_at?: string; catalog?: CatalogService[]; project?: { id?: string }; user?: { id?: string } } } | undefined)
       ?.token;
-    if (typeof value !== 'string' || !body?.expires_at) {
+    if (typeof value !== 'string' || typeof body?.expires_at !== 'string' || Number.isNaN(Date.parse(body.expires_at))) {
       throw new CloudError({ method: 'POST', url, status: res.status, cloudMessage: 'Keystone answered without a token' });
     }
-    return { value, expiresAt: new Date(body.expires_at), catalog: body.catalog ?? [], projectId: body.project?.id, userId: body.user?.id };
+    const catalog = body.catalog ?? [];
+    if (!Array.isArray(catalog) || !catalog.every((c) => c !== null && typeof c === 'object' && typeof c.type === 'string' && Array.isArray(c.endpoints)))
+      throw badAnswer(res, "the token's catalog is not a list of services with endpoints");
+    return { value, expiresAt: new Date(body.expires_at), catalog, projectId: body.project?.id, userId: body.user?.id };
   }
 }
 

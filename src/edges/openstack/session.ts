@@ -1,7 +1,9 @@
 // An authenticated session on one cloud and region: finds each service's endpoint in the
 // catalog, sends the token, negotiates Nova's microversion once, and renews the token once
 // when a service answers 401.
-import type { ResolvedCloud } from './cloud-config.ts';
+import { readFileSync } from 'node:fs';
+import { UserError } from '../../core/errors.ts';
+import { cloudSecrets, type ResolvedCloud } from './cloud-config.ts';
 import { CloudError, HttpClient, type HttpClientOptions, type HttpRequest, type HttpResponse } from './http.ts';
 import { endpointFor, Keystone } from './keystone.ts';
 
@@ -32,6 +34,22 @@ export function compareMicroversion(a: string, b: string): number {
   return am - bm || an - bn;
 }
 
+/** clouds.yaml's verify and cacert for the HTTP client; the default (verify, the system's CAs) is none. */
+function tlsOf(cloud: ResolvedCloud): HttpClientOptions['tls'] {
+  if (cloud.verify && !cloud.cacert) return undefined;
+  let ca: string | undefined;
+  if (cloud.cacert) {
+    // As openstacksdk (requests) takes it: a path as given.
+    const file = cloud.cacert;
+    try {
+      ca = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new UserError(`cannot read cacert '${file}': ${(err as Error).message}`, { place: cloud.configFile ? { file: cloud.configFile } : undefined });
+    }
+  }
+  return { ca, verify: cloud.verify };
+}
+
 export class Session {
   readonly http: HttpClient;
   readonly keystone: Keystone;
@@ -41,7 +59,8 @@ export class Session {
 
   constructor(options: SessionOptions) {
     this.cloud = options.cloud;
-    this.http = options.http ?? new HttpClient(options);
+    this.http =
+      options.http ?? new HttpClient({ ...options, secrets: [...(options.secrets ?? []), ...cloudSecrets(options.cloud)], tls: tlsOf(options.cloud) });
     this.keystone = new Keystone({ http: this.http, cloud: options.cloud });
   }
 
@@ -66,8 +85,8 @@ export class Session {
     // the catalog URL may end in the project id (/v2.1/<project>): version info lives at /v2.1/
     const root = base.replace(/(\/v2(\.1)?)(\/[^/]+)?$/, '$1/');
     const res = await this.http.send({ method: 'GET', url: root, headers: { 'x-auth-token': token.value } });
-    const version = (res.json as { version?: { version?: string; min_version?: string } } | undefined)?.version;
-    const max = version?.version || '2.1';
+    const version = (res.json as { version?: { version?: unknown } } | null | undefined)?.version?.version;
+    const max = typeof version === 'string' && /^\d+\.\d+$/.test(version) ? version : '2.1';
     this.microversion = compareMicroversion(max, NOVA_MAX_MICROVERSION) < 0 ? max : NOVA_MAX_MICROVERSION;
     return this.microversion;
   }
