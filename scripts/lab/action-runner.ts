@@ -2,7 +2,7 @@
 // options), then start `node dist/index.js` / `node dist/post.js` with the
 // runner's environment: INPUT_* (action.yml defaults filled in), GITHUB_EVENT_PATH, GITHUB_OUTPUT,
 // GITHUB_STATE, GITHUB_STEP_SUMMARY, and STATE_* for the post step from what main saved.
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile, mkdir, symlink } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,10 @@ export function inputDefaults(githubToken: string): Record<string, string> {
 }
 
 export interface StepResult {
+  /** The exit code; 128 + the signal's number when the step was killed. */
   code: number;
+  /** The signal that ended the step (a SIGKILL from `kill`), or null. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
@@ -86,11 +89,32 @@ export interface JobOptions {
   workspace?: string;
   /** State as if a main step had saved it (for post-step tests). */
   state?: Record<string, string>;
+  /** The dist/ directory to run (default: the sources bundled now into a temp dir, as scripts/build.ts does). */
+  dist?: string;
+  /** The owner/name of GITHUB_REPOSITORY (default octocat/Hello-World). */
+  repository?: string;
+  /** GITHUB_SHA (default all f). */
+  sha?: string;
 }
 
+export interface StepOptions {
+  /** Each line of stdout as it comes (live progress). */
+  onLine?: (line: string) => void;
+  /** SIGKILL the step when a stdout line matches (a runner that dies mid-step), as the runner's host would. */
+  killWhen?: RegExp;
+}
+
+export interface Job {
+  dir: string;
+  workspace: string;
+  step: (entry: 'index' | 'post', options?: StepOptions) => Promise<StepResult>;
+}
+
+const SIGNALS: Partial<Record<NodeJS.Signals, number>> = { SIGKILL: 9, SIGTERM: 15, SIGINT: 2 };
+
 /** One job: a temp runner directory; `step()` runs main or post with the runner's files. */
-export async function newJob(o: JobOptions): Promise<{ dir: string; step: (entry: 'index' | 'post') => Promise<StepResult> }> {
-  const dist = await buildAction();
+export async function newJob(o: JobOptions): Promise<Job> {
+  const dist = o.dist ?? (await buildAction());
   const dir = await mkdtemp(join(tmpdir(), 'tg-job-'));
   const eventPath = join(dir, 'event.json');
   await writeFile(eventPath, JSON.stringify(o.event));
@@ -100,7 +124,7 @@ export async function newJob(o: JobOptions): Promise<{ dir: string; step: (entry
   const inputs = { ...inputDefaults(o.githubToken), ...o.inputs };
   let savedState: Record<string, string> = { ...o.state };
   let n = 0;
-  const step = async (entry: 'index' | 'post'): Promise<StepResult> => {
+  const step = async (entry: 'index' | 'post', so: StepOptions = {}): Promise<StepResult> => {
     n++;
     const files = { output: join(dir, `output-${n}`), state: join(dir, `state-${n}`), summary: join(dir, `summary-${n}.md`) };
     for (const f of Object.values(files)) await writeFile(f, '');
@@ -111,10 +135,10 @@ export async function newJob(o: JobOptions): Promise<{ dir: string; step: (entry
       GITHUB_ACTIONS: 'true',
       GITHUB_API_URL: o.apiUrl,
       GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_REPOSITORY: 'octocat/Hello-World',
+      GITHUB_REPOSITORY: o.repository ?? 'octocat/Hello-World',
       GITHUB_EVENT_NAME: o.eventName ?? 'pull_request',
       GITHUB_EVENT_PATH: eventPath,
-      GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff',
+      GITHUB_SHA: o.sha ?? 'ffffffffffffffffffffffffffffffffffffffff',
       GITHUB_RUN_ID: '4242',
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_JOB: 'tempest',
@@ -128,16 +152,42 @@ export async function newJob(o: JobOptions): Promise<{ dir: string; step: (entry
     // The runner hands the post step what main saved, as STATE_<name>.
     if (entry === 'post') for (const [k, v] of Object.entries(savedState)) env[`STATE_${k}`] = v;
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
-    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(NODE, [join(dist, `${entry}.js`)], { env, cwd: workspace, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      });
-    });
+    const { code, signal, stdout, stderr } = await new Promise<{ code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+      (resolve, reject) => {
+        const child = spawn(NODE, [join(dist, `${entry}.js`)], { env, cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+        const out: string[] = [];
+        const err: string[] = [];
+        let partial = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          out.push(chunk);
+          const lines = (partial + chunk).split('\n');
+          partial = lines.pop() ?? '';
+          for (const line of lines) {
+            so.onLine?.(line);
+            if (so.killWhen?.test(line) && child.exitCode === null) child.kill('SIGKILL');
+          }
+        });
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (exit, sig) => {
+          if (partial !== '') so.onLine?.(partial);
+          resolve({ code: exit ?? 128 + (sig ? (SIGNALS[sig] ?? 0) : 0), signal: sig, stdout: out.join(''), stderr: err.join('') });
+        });
+      },
+    );
     const state = parseCommandFile(await readFile(files.state, 'utf8'));
     if (entry === 'index') savedState = state;
-    return { code, stdout, stderr, outputs: parseCommandFile(await readFile(files.output, 'utf8')), state, summary: await readFile(files.summary, 'utf8') };
+    return {
+      code,
+      signal,
+      stdout,
+      stderr,
+      outputs: parseCommandFile(await readFile(files.output, 'utf8')),
+      state,
+      summary: await readFile(files.summary, 'utf8'),
+    };
   };
-  return { dir, step };
+  return { dir, workspace, step };
 }
 
 /** What the runner would show: stdout without the `::add-mask::` commands it consumes. */

@@ -81,7 +81,9 @@ async function named<T>(stage: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof UserError) throw new UserError(`${stage}: ${err.message}`, { exitCode: err.exitCode, cause: err });
+    // "provision failed: ..." already names its stage: not "provision: provision failed: ...".
+    if (err instanceof UserError && !err.message.startsWith(`${stage} `) && !err.message.startsWith(`${stage}:`))
+      throw new UserError(`${stage}: ${err.message}`, { exitCode: err.exitCode, cause: err });
     throw err;
   }
 }

@@ -1,0 +1,61 @@
+// The whole gate on the embedded lab, trimmed to fit CI: the bundled dist/index.js then dist/post.js
+// as the runner runs them (scripts/lab/gate.ts, what `npm run gate-demo` runs), against the local
+// OpenStack, the local GitHub API (every request validated against GitHub's OpenAPI description)
+// and the local artifact backend, for a change made into a real git repository.
+// Bad input on this path: each ends with one line naming the stage, a report that says
+// infrastructure failure (not a test failure), and nothing left on the cloud.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runLabGate, type LabGateResult } from '../../scripts/lab/gate.ts';
+import { leftoverCount, leftoverLine } from '../../scripts/lab/leftovers.ts';
+import { visibleLog } from '../../scripts/lab/action-runner.ts';
+import { LOCAL_CLOUDS_YAML, localSession, skipLocal } from '../helpers/local-openstack.ts';
+
+/** A run that never got results: one line naming the stage, the report says infrastructure failure, 0 left. */
+function assertInfraFailure(r: LabGateResult, line: RegExp): void {
+  assert.equal(r.main.code, 1, visibleLog(r.main.stdout));
+  assert.equal(r.main.outputs.result, 'error');
+  const errors = r.main.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+  assert.ok(errors.length >= 1, r.main.stdout);
+  for (const e of errors) assert.match(e, line);
+  assert.doesNotMatch(r.main.stdout + r.main.stderr, /\n\s+at .*\.(js|ts):\d+/, 'no stack trace');
+  assert.match(r.comment ?? '', new RegExp(`tempest-gate: error\\n\\ninfrastructure failure, not a test failure: ${line.source}`));
+  assert.equal(r.checkRun?.conclusion, 'failure');
+  assert.match(r.summary, line);
+  assert.deepEqual(r.rejections, [], 'every request matched the GitHub OpenAPI description');
+  assert.deepEqual(r.badResponses, []);
+  assert.equal(r.post.code, 0);
+  assert.ok(r.leftovers, 'a run id was saved');
+  assert.equal(leftoverCount(r.leftovers), 0, leftoverLine(r.leftovers));
+}
+
+const common = {
+  change: 'compute-log-wording',
+  cloudsYaml: LOCAL_CLOUDS_YAML,
+  image: 'tiny',
+  flavor: 'm1.tiny',
+  subnodes: 1,
+  devstackRepo: 'file:///nonexistent/devstack',
+};
+
+test('bad input: a flavor that does not exist', { skip: skipLocal }, async () => {
+  const r = await runLabGate({ ...common, flavor: 'm1.no-such-flavor' });
+  assertInfraFailure(r, /provision: .*flavor 'm1\.no-such-flavor'/);
+});
+
+test('bad input: an image that does not exist', { skip: skipLocal }, async () => {
+  const r = await runLabGate({ ...common, image: 'no-such-image' });
+  assertInfraFailure(r, /provision: .*image 'no-such-image'/);
+});
+
+test('bad input: quota exceeded', { skip: skipLocal }, async () => {
+  // demo's quota is 400 cores (scripts/local-openstack/setup.sh): 2 x 500 vCPUs cannot fit
+  const admin = localSession('tg-local-admin');
+  try {
+    await admin.call('compute', 'POST', '/flavors', { json: { flavor: { name: 'tg-quota-buster', ram: 64, vcpus: 500, disk: 1 } }, accept: [409] });
+  } finally {
+    await admin.close();
+  }
+  const r = await runLabGate({ ...common, flavor: 'tg-quota-buster' });
+  assertInfraFailure(r, /provision failed: quota exceeded: Quota exceeded for cores: Requested 500.*; not retried; cleaned up/);
+});
