@@ -19,6 +19,8 @@ packages=(
   git
   # The Zuul job, run by ansible-playbook as an emulated executor (synchronize needs rsync), and linted.
   ansible ansible-lint yamllint rsync
+  # Lab hosts (servers of the local cloud's lab image are real SSH hosts): floating IPs NATed by nft; sudo for user-data.
+  nftables sudo
 )
 
 missing=()

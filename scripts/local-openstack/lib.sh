@@ -15,6 +15,8 @@ TIMINGS=$LOS/timings.log
 export PATH=$LOS/bin:$PATH
 # Daemons in start order; stop.sh walks it backwards.
 SERVICES="mysqld epmd rabbitmq keystone placement glance-api neutron-server nova-api nova-conductor nova-scheduler nova-compute"
+# Lab hosts (servers of the lab image are real SSH hosts): lab_* functions
+source "$(dirname "${BASH_SOURCE[0]}")/lab.sh"
 
 now() { date +%s.%N; }
 # one script at a time on a state folder (setup, start and stop may be called concurrently by
@@ -126,9 +128,11 @@ start_services() {
   OS_PLACEMENT_CONFIG_DIR=$ETC/placement uw placement $P_PLACEMENT /usr/bin/placement-api
   daemon glance-api glance-api --config-file "$ETC/glance/glance-api.conf"
   PYTHONPATH=$LOS/pyext daemon neutron-server neutron-server --config-file "$ETC/neutron/neutron.conf"
-  for s in api conductor scheduler compute; do
+  for s in api conductor scheduler; do
     daemon nova-$s nova-$s --config-file "$ETC/nova/nova.conf"
   done
+  # shellcheck disable=SC2046 # lab_args: nothing, or "--config-file .../nova-lab.conf"
+  daemon nova-compute nova-compute --config-file "$ETC/nova/nova.conf" $(lab_args)
   wait_http http://$HOSTIP:$P_PLACEMENT/ 120 && wait_http http://$HOSTIP:$P_GLANCE/ 120 && \
   wait_http http://$HOSTIP:$P_NEUTRON/ 180 && wait_http http://$HOSTIP:$P_NOVA/ 180
 }

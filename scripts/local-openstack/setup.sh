@@ -15,7 +15,8 @@ lock_state
 export DEBIAN_FRONTEND=noninteractive
 PACKAGES="python3-nova python3-placement python3-keystone python3-glance python3-neutron
   python3-pymysql rabbitmq-server mariadb-server uwsgi-core uwsgi-plugin-python3
-  python3-openstackclient curl jq bc"
+  python3-openstackclient curl jq bc
+  nftables openssh-server cloud-init sudo"   # the last line: lab hosts (lab.sh)
 
 if [ "${1:-}" = --reset ]; then "$HERE/stop.sh"; rm -rf "$DATA" "$ETC" "$RUN" "$LOS/bin" "$LOS/pyext"; fi
 mkdir -p "$LOS" "$LOG" "$RUN" "$DATA"
@@ -236,9 +237,14 @@ EOT
 }
 step write_configs write_configs || exit 1
 step make_bins make_bins || exit 1
+step lab_write lab_write || exit 1
 
 if [ -f "$DATA/initialized" ]; then
-  exec "$HERE/start.sh"
+  lab_restart_changed
+  "$HERE/start.sh" || exit 1
+  step lab_image lab_image || exit 1
+  echo "$LOS/clouds.yaml"
+  exit 0
 fi
 
 # ---------------------------------------------------------------- first initialisation
@@ -307,6 +313,7 @@ nova_db() {
   $NM db sync
 }
 step nova_db nova_db || exit 1
+lab_sum > "$RUN/lab.sum"   # nova-compute starts below with the lab code as it is now
 step start_services start_services || exit 1
 step wait_compute wait_compute || exit 1
 
@@ -341,6 +348,7 @@ cloud_resources() {
   [ "$pub" != null ] && [ "$priv" != null ] && [ "$rtr" != null ]
 }
 step cloud_resources cloud_resources || exit 1
+step lab_image lab_image || exit 1
 touch "$DATA/initialized"
 printf '%-24s %7.1fs\n' setup_total "$(echo "$(now) - $T_ALL" | bc)" | tee -a "$TIMINGS"
 exec "$HERE/start.sh"

@@ -1,12 +1,14 @@
 #!/bin/bash
 # Stop every daemon of the local OpenStack, by the PIDs start.sh/setup.sh recorded (PID and
-# start time, so a recycled PID is never signalled). State is kept: start.sh resumes it.
+# start time, so a recycled PID is never signalled), after removing every lab host. State is
+# kept: start.sh resumes it.
 # Idempotent.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
 lock_state
 t0=$(now)
+lab_cleanup   # lab hosts, their NAT table and bridge: nothing of them outlives the cloud
 order=$(echo $SERVICES | tr ' ' '\n' | tac)
 for n in $order; do
   f=$RUN/$n.pid; [ -f "$f" ] || continue
