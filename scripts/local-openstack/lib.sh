@@ -1,11 +1,21 @@
 # Shared settings of the local OpenStack scripts (sourced, not run).
 # Everything lives under $LOS (default: <repo>/.local-openstack, git-ignored):
 #   etc/ data/ logs/ run/ bin/ pyext/ clouds.yaml timings.log
+# Parameters (the defaults are the test cloud on 127.0.0.1 that CI uses; the lab's devstack
+# stand-in, scripts/lab/devstack, sets them to run one inside a node):
+#   LOCAL_OPENSTACK_DIR           the state folder
+#   LOCAL_OPENSTACK_HOST          the address every service listens on and the catalog names (127.0.0.1)
+#   LOCAL_OPENSTACK_PASSWORD      every user's and the database's password (secret)
+#   LOCAL_OPENSTACK_LOGDIR        where the services log ($LOS/logs)
+#   LOCAL_OPENSTACK_COMPUTE_HOST  nova-compute's host name (fakecompute1)
+#   LOCAL_OPENSTACK_POST_CONFIG   a command setup.sh runs after writing the configs, before any
+#                                 service starts (devstack's post-config phase); none by default
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LOS=${LOCAL_OPENSTACK_DIR:-$REPO/.local-openstack}
-ETC=$LOS/etc; DATA=$LOS/data; RUN=$LOS/run; LOG=$LOS/logs
-PW=secret
-HOSTIP=127.0.0.1
+ETC=$LOS/etc; DATA=$LOS/data; RUN=$LOS/run; LOG=${LOCAL_OPENSTACK_LOGDIR:-$LOS/logs}
+PW=${LOCAL_OPENSTACK_PASSWORD:-secret}
+HOSTIP=${LOCAL_OPENSTACK_HOST:-127.0.0.1}
+COMPUTE_HOST=${LOCAL_OPENSTACK_COMPUTE_HOST:-fakecompute1}
 # Private ports, so a real keystone on :5000 or a mysqld on :3306 never collides with ours.
 P_MYSQL=33306; P_RABBIT=35672; P_RABBIT_DIST=35673; P_EPMD=34369
 P_KEYSTONE=35357; P_PLACEMENT=38778; P_GLANCE=39292; P_NEUTRON=39696; P_NOVA=38774
@@ -48,6 +58,19 @@ running() {
   alive "$pid" && [ "$(awk '{print $22}' "/proc/$pid/stat" 2>/dev/null)" = "$st" ]
 }
 
+# same_netns_oldest PID... : the earliest started of these processes that share our network namespace
+same_netns_oldest() {
+  local me pid best='' best_st='' st
+  me=$(readlink /proc/self/ns/net)
+  for pid in "$@"; do
+    [ "$(readlink "/proc/$pid/ns/net" 2>/dev/null)" = "$me" ] || continue
+    st=$(awk '{print $22}' "/proc/$pid/stat" 2>/dev/null) || continue
+    [ -n "$st" ] || continue
+    if [ -z "$best" ] || [ "$st" -lt "$best_st" ]; then best=$pid; best_st=$st; fi
+  done
+  echo "$best"
+}
+
 # daemon NAME cmd... : start in its own session; run/NAME.pid holds "PID STARTTIME" so that
 # stop.sh never signals a recycled PID.
 daemon() {
@@ -55,10 +78,12 @@ daemon() {
   mkdir -p "$RUN" "$LOG"
   if running "$name"; then echo "already running: $name"; return 0; fi
   # the same command already runs but its record was lost (a crash of this script, a state
-  # copied from elsewhere): adopt its process group instead of starting a second copy
+  # copied from elsewhere): adopt its process group instead of starting a second copy. Only a
+  # process in this network namespace: another instance in a namespace of its own (the lab's
+  # nodes) may run the very same command line (epmd, rabbitmq-server), and is not ours.
   local pattern found
   pattern=$(printf '%s' "$*" | sed 's/[][\.*^$+?(){}|]/\\&/g')
-  found=$(pgrep -o -f -- "$pattern" 2>/dev/null)
+  found=$(same_netns_oldest $(pgrep -f -- "$pattern" 2>/dev/null))
   if [ -n "$found" ]; then
     local pg; pg=$(awk '{print $5}' "/proc/$found/stat")
     echo "$pg $(awk '{print $22}' "/proc/$pg/stat")" > "$RUN/$name.pid"
@@ -110,6 +135,8 @@ rabbit_env() {
 start_rabbit() {
   ( rabbit_env
     mkdir -p "$DATA/rabbit"; echo '[].' > "$DATA/rabbit/enabled_plugins"
+    # guest may log in only over loopback by default: on another address, let it in from there
+    if [ "$HOSTIP" != 127.0.0.1 ]; then echo 'loopback_users = none' > "$DATA/rabbit/rabbitmq.conf"; fi
     daemon epmd /usr/bin/epmd -port $P_EPMD
     daemon rabbitmq /usr/lib/rabbitmq/bin/rabbitmq-server )
   for _ in $(seq 1 120); do (echo > /dev/tcp/$HOSTIP/$P_RABBIT) 2>/dev/null && return 0; sleep 0.5; done

@@ -155,7 +155,7 @@ network_vlan_ranges = physnet1:100:2999
 EOT
   cat > "$ETC/nova/nova.conf" <<EOT
 [DEFAULT]
-host = fakecompute1
+host = $COMPUTE_HOST
 my_ip = $HOSTIP
 state_path = $DATA/nova
 instances_path = $DATA/nova/instances
@@ -238,6 +238,9 @@ EOT
 step write_configs write_configs || exit 1
 step make_bins make_bins || exit 1
 step lab_write lab_write || exit 1
+if [ -n "${LOCAL_OPENSTACK_POST_CONFIG:-}" ]; then
+  step post_config bash -c "$LOCAL_OPENSTACK_POST_CONFIG" || exit 1
+fi
 
 if [ -f "$DATA/initialized" ]; then
   lab_restart_changed
