@@ -99,7 +99,7 @@ export async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-export async function writeOutput(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function writeOutput(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, data);

@@ -3,10 +3,12 @@
 // second core; and the one line that names a damaged input.
 import { createResultParser, type ParseOptions, type ResultParser } from '../core/results/parse.ts';
 import type { AttachmentPolicy } from '../core/results/aggregate.ts';
-import { ResultsJsonText } from '../core/results/results-json.ts';
+import { ResultsJsonWriter } from '../core/results/results-json.ts';
+import { JUnitWriter } from '../core/results/junit.ts';
 import type { ResultFormat, RunResults, RunSummary } from '../core/results/model.ts';
 import { fileSize, readBytes, readChunks, readFileReusing } from '../edges/files.ts';
 import { startCrcCheck } from '../edges/crc-check.ts';
+import { Spool } from '../edges/spool.ts';
 
 export function damageLine(file: string, results: RunResults | RunSummary): string | null {
   const first = results.damage[0];
@@ -26,6 +28,8 @@ export interface ReadOptions {
   beforePass?: () => void;
   /** From what size a file's CRCs are checked by a worker (default 16 MiB; tests lower it). */
   crcWorkerMinBytes?: number;
+  /** Output bytes a document keeps in memory before its spool moves to a temporary file (default 4 MiB; tests lower it). */
+  spoolMemoryBytes?: number;
 }
 
 /**
@@ -75,22 +79,98 @@ export async function summarizeFile(
   return readWith(path, stdin, { ...options, attachments, summaryOnly: true }, (p) => p.endSummary());
 }
 
+/** A document to write out in order: text, then bytes read back from a spool. */
+export interface WrittenDocument {
+  summary: RunSummary;
+  /** The document; read it once, by `pieces` or `transientPieces`. */
+  pieces: Iterable<string | Uint8Array>;
+  /** The same, but each piece is valid only until the next is asked for (no fresh memory per piece: for a writer that writes each one before it asks again). */
+  transientPieces: Iterable<string | Uint8Array>;
+}
+
 /**
- * A file's results JSON (`parse --to json`), in pieces to write in order: each test becomes text
- * as it finishes, so no record of every test is kept (memory flat in attachment bytes, and far
- * lower in tests).
+ * A file's results JSON (`parse --to json`): each test becomes text as it finishes and goes to a
+ * spool (memory, past 4 MiB an unlinked temporary file), so neither a record of every test nor the
+ * document is held in memory; a second pass (the CRC worker's fallback) starts the spool again.
  */
 export async function resultsJsonFile(
   path: string,
   stdin: NodeJS.ReadableStream,
   attachments?: AttachmentPolicy,
   options: ReadOptions = {},
-): Promise<{ summary: RunSummary; pieces: Iterable<string> }> {
-  const json = new ResultsJsonText();
-  const summary = await readWith(path, stdin, { ...options, attachments, streamOnly: true, onTest: (t) => json.add(t), beforePass: () => json.reset() }, (p) =>
-    p.endSummary(),
+): Promise<WrittenDocument> {
+  const json = new ResultsJsonWriter();
+  const spool = new Spool(options.spoolMemoryBytes);
+  const summary = await spooling(spool, () =>
+    readWith(
+      path,
+      stdin,
+      {
+        ...options,
+        attachments,
+        streamOnly: true,
+        onFinished: (t) => spool.write(json.add(t)),
+        beforePass: () => {
+          json.reset();
+          spool.reset();
+        },
+      },
+      (p) => p.endSummary(),
+    ),
   );
-  return { summary, pieces: json.pieces(summary) };
+  return documentOf(summary, json.head(summary.format), spool, json.tail(summary));
+}
+
+/**
+ * A file's JUnit XML (`parse --to junit`), as subunit2junitxml writes it: each test's <testcase>
+ * goes to a spool as it finishes (no record is made of a passing test), and the <testsuite> head,
+ * whose totals are known only at the end, is written before the spool is copied out.
+ */
+export async function junitFile(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  attachments?: AttachmentPolicy,
+  options: ReadOptions = {},
+): Promise<WrittenDocument> {
+  let junit = new JUnitWriter();
+  const spool = new Spool(options.spoolMemoryBytes);
+  const summary = await spooling(spool, () =>
+    readWith(
+      path,
+      stdin,
+      {
+        ...options,
+        attachments,
+        streamOnly: true,
+        onFinished: (t) => spool.write(junit.add(t)),
+        beforePass: () => {
+          junit = new JUnitWriter();
+          spool.reset();
+        },
+      },
+      (p) => p.endSummary(),
+    ),
+  );
+  return documentOf(summary, junit.head(), spool, junit.tail());
+}
+
+/** Run `read`; if it fails, the spool (and its temporary file) goes with it. */
+async function spooling<T>(spool: Spool, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    spool.close();
+    throw err;
+  }
+}
+
+function documentOf(summary: RunSummary, head: string, spool: Spool, tail: string): WrittenDocument {
+  function* pieces(reuse: boolean): Generator<string | Uint8Array> {
+    yield head;
+    yield* spool.drain(reuse);
+    yield tail;
+  }
+  return { summary, pieces: { [Symbol.iterator]: () => pieces(false) }, transientPieces: { [Symbol.iterator]: () => pieces(true) } };
 }
 
 export interface LoadedRuns {

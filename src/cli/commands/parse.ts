@@ -3,10 +3,9 @@
 import { flag, str, type Command } from '../command.ts';
 import { EXIT, usageError } from '../../core/errors.ts';
 import { renderResultsText } from '../../core/render/results-text.ts';
-import { writeJUnit } from '../../core/results/junit.ts';
 import { writeOutput } from '../../edges/files.ts';
-import type { ResultFormat, RunResults, RunSummary } from '../../core/results/model.ts';
-import { damageLine, parseFile, resultsJsonFile, summarizeFile } from '../../stages/results.ts';
+import type { ResultFormat, RunSummary } from '../../core/results/model.ts';
+import { damageLine, junitFile, resultsJsonFile, summarizeFile } from '../../stages/results.ts';
 
 const FORMATS = ['json', 'junit', 'text'] as const;
 const INPUT_FORMATS: readonly ResultFormat[] = ['subunit-v2', 'subunit-v1', 'junit'];
@@ -56,21 +55,19 @@ Exit codes:
     if (!Number.isInteger(cap) || cap < 0) throw usageError(`--attachment-cap must be a whole number of bytes, not '${capText}'`);
 
     const source = file === '-' ? '<stdin>' : file;
-    let out: string | Iterable<string>;
-    let results: RunResults | RunSummary;
+    const output = str(args, 'output');
+    let out: string | Iterable<string | Uint8Array>;
+    let results: RunSummary;
     if (to === 'text') {
       results = await summarizeFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
       out = renderResultsText(results, { source });
-    } else if (to === 'json') {
-      // Each test becomes text as it finishes: no record of every test in memory.
-      const json = await resultsJsonFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
-      results = json.summary;
-      out = json.pieces;
     } else {
-      results = await parseFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
-      out = writeJUnit(results);
+      // Each test becomes text as it finishes: neither a record of every test nor the document in memory.
+      const doc = await (to === 'json' ? resultsJsonFile : junitFile)(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+      results = doc.summary;
+      // A file is written piece by piece (one buffer serves them all); a stream may queue what it is given.
+      out = output ? doc.transientPieces : doc.pieces;
     }
-    const output = str(args, 'output');
     if (output) await writeOutput(output, out);
     else if (typeof out === 'string') io.stdout.write(out);
     else for (const piece of out) io.stdout.write(piece);

@@ -14,6 +14,7 @@ import {
   PROBLEM_STATUSES,
   type Attachment,
   type Damage,
+  type FinishedTest,
   type ResultFormat,
   type RunSummary,
   type TestRecord,
@@ -63,6 +64,8 @@ export interface AggregatorOptions {
    * in the number of tests.
    */
   records?: 'all' | 'problems' | 'none';
+  /** Called as each test finishes, before onTest; its record is made only if asked for (see FinishedTest). */
+  onFinished?: (test: FinishedTest) => void;
 }
 
 /** The first `worker-N` tag in sorted order (tags as a record keeps them). */
@@ -83,6 +86,7 @@ export class TestAggregator implements StreamSink {
   private current: OpenTest | undefined;
   private readonly policy: AttachmentPolicy;
   private readonly onTest: ((test: TestRecord) => void) | undefined;
+  private readonly onFinished: ((test: FinishedTest) => void) | undefined;
   private readonly problemsOnly: boolean;
   private readonly keepRecords: boolean;
   // Figures over every finished test, records kept or not (see summary()).
@@ -95,6 +99,7 @@ export class TestAggregator implements StreamSink {
   constructor(options: AggregatorOptions = {}) {
     this.policy = options.attachments ?? DEFAULT_ATTACHMENTS;
     this.onTest = options.onTest;
+    this.onFinished = options.onFinished;
     this.problemsOnly = options.records === 'problems';
     this.keepRecords = options.records !== 'none';
   }
@@ -215,7 +220,25 @@ export class TestAggregator implements StreamSink {
     const end = test.stop ?? test.start;
     if (end !== null && end > this.maxStop) this.maxStop = end;
     if (worker !== null) this.workers.add(worker);
+    let record: TestRecord | null = null;
+    if (this.onFinished !== undefined) {
+      this.onFinished({
+        id: test.id,
+        status: test.status,
+        startMicros: test.start,
+        stopMicros: test.stop,
+        record: () => (record ??= this.record(test, tags, worker)),
+        shaped: true,
+      });
+    }
     if (this.problemsOnly && !PROBLEM_STATUSES.has(test.status)) return;
+    if (!this.keepRecords && this.onTest === undefined) return;
+    record ??= this.record(test, tags, worker);
+    if (this.keepRecords) this.tests.push(record);
+    this.onTest?.(record);
+  }
+
+  private record(test: OpenTest, tags: string[], worker: string | null): TestRecord {
     const keepText = this.policy.keep === 'all' || (this.policy.keep === 'failures' && test.status !== 'success');
     const attachments: Attachment[] = [];
     for (const att of test.attachments) {
@@ -232,7 +255,7 @@ export class TestAggregator implements StreamSink {
     const start = test.start === null ? null : isoFromMicros(test.start);
     const stop = test.stop === null ? null : isoFromMicros(test.stop);
     const duration = test.start === null || test.stop === null ? null : (test.stop - test.start) / 1e6;
-    const record: TestRecord = {
+    return {
       id: test.id,
       name: parts.name,
       className: parts.className,
@@ -248,7 +271,5 @@ export class TestAggregator implements StreamSink {
       routeCode: test.routeCode,
       attachments,
     };
-    if (this.keepRecords) this.tests.push(record);
-    this.onTest?.(record);
   }
 }

@@ -16,12 +16,14 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DEFAULT_ATTACHMENTS, type AttachmentPolicy } from './aggregate.ts';
 import {
+  finishedFromRecord,
   isoFromMicros,
   makeRunResults,
   microsFromIso,
   parseTestId,
   type Attachment,
   type Damage,
+  type FinishedTest,
   type RunResults,
   type TestRecord,
   type TestStatus,
@@ -201,49 +203,77 @@ export function splitJUnitId(id: string): { classname: string; name: string } {
 
 const STRING_EXCEPTION = 'testtools.testresult.real._StringException';
 
-/** RunResults as the JUnit XML subunit2junitxml writes for the same stream. */
-export function writeJUnit(results: RunResults): string {
-  const out: string[] = [];
-  let now: number | null = null;
-  let runStart: number | null = null;
-  let tests = 0;
-  let failures = 0;
-  const setTime = (t: number): void => {
-    now = t;
-    if (runStart === null || runStart > t) runStart = t;
-  };
-  for (const test of results.tests) {
-    if (test.status === 'exists') continue;
-    tests++;
-    if (test.start !== null) setTime(microsFromIso(test.start));
-    const testStart: number | null = now;
-    if (test.stop !== null) setTime(microsFromIso(test.stop));
+/** Whether a string holds nothing escapeAttr changes (nearly every test id): then it is written as is. */
+const ATTR_PLAIN = /^[^\0-\x1F&<"\uD800-\uDFFF\uFFFE\uFFFF]*$/;
+
+function attr(s: string): string {
+  return ATTR_PLAIN.test(s) && !s.includes(']]>') ? s : escapeAttr(s);
+}
+
+/**
+ * The JUnit XML of a run, a test at a time, as subunit2junitxml writes it: `add` gives each
+ * finished test's <testcase> (in the order tests finish), and `head()`, known only once every test
+ * is in (it counts them and spans their times), goes before them all, `tail()` after. A passing
+ * test's element needs only its id and times, so its record is never made (FinishedTest).
+ */
+export class JUnitWriter {
+  private now: number | null = null;
+  private runStart: number | null = null;
+  private tests = 0;
+  private failures = 0;
+
+  private setTime(t: number): void {
+    this.now = t;
+    if (this.runStart === null || this.runStart > t) this.runStart = t;
+  }
+
+  /** The <testcase> element of a finished test, or '' for one the report leaves out (`exists`). */
+  add(test: FinishedTest): string {
+    const status = test.status;
+    if (status === 'exists') return '';
+    this.tests++;
+    if (test.startMicros !== null) this.setTime(test.startMicros);
+    const testStart: number | null = this.now;
+    if (test.stopMicros !== null) this.setTime(test.stopMicros);
     // Without any stamp python measures its wall clock against itself: 0.000.
-    const duration = testStart === null || now === null ? 0 : durationOf(testStart, now);
+    const duration = testStart === null || this.now === null ? 0 : durationOf(testStart, this.now);
     const { classname, name } = splitJUnitId(test.id);
-    out.push(`<testcase classname="${escapeAttr(classname)}" name="${escapeAttr(name)}" time="${formatSeconds(duration)}"`);
-    switch (test.status) {
+    const open = `<testcase classname="${attr(classname)}" name="${attr(name)}" time="${formatSeconds(duration)}"`;
+    switch (status) {
       case 'success':
       case 'xfail':
-        out.push('/>\n');
-        break;
+        return `${open}/>\n`;
       case 'skip':
-        out.push(`>\n<skipped>${escapeAttr(skipReason(test))}</skipped>\n</testcase>\n`);
-        break;
+        return `${open}>\n<skipped>${escapeAttr(skipReason(test.record()))}</skipped>\n</testcase>\n`;
       case 'uxsuccess':
-        failures++;
-        out.push('>\n<failure type="unittest.case._UnexpectedSuccess"/>\n</testcase>\n');
-        break;
+        this.failures++;
+        return `${open}>\n<failure type="unittest.case._UnexpectedSuccess"/>\n</testcase>\n`;
       default: {
-        failures++;
-        const message = detailsToStr(test.attachments, 'traceback');
+        this.failures++;
+        const message = detailsToStr(test.record().attachments, 'traceback');
         const exc = message ? `${STRING_EXCEPTION}: ${message}\n` : `${STRING_EXCEPTION}\n`;
-        out.push(`>\n<failure type="${STRING_EXCEPTION}">${escapeContent(exc)}</failure>\n</testcase>\n`);
+        return `${open}>\n<failure type="${STRING_EXCEPTION}">${escapeContent(exc)}</failure>\n</testcase>\n`;
       }
     }
   }
-  const runDuration = runStart === null || now === null ? 0 : durationOf(runStart, now);
-  return `<testsuite errors="0" failures="${failures}" name="" tests="${tests}" time="${formatSeconds(runDuration)}">\n${out.join('')}</testsuite>\n`;
+
+  /** The opening <testsuite> with the totals of every test added. */
+  head(): string {
+    const runDuration = this.runStart === null || this.now === null ? 0 : durationOf(this.runStart, this.now);
+    return `<testsuite errors="0" failures="${this.failures}" name="" tests="${this.tests}" time="${formatSeconds(runDuration)}">\n`;
+  }
+
+  tail(): string {
+    return '</testsuite>\n';
+  }
+}
+
+/** RunResults as the JUnit XML subunit2junitxml writes for the same stream. */
+export function writeJUnit(results: RunResults): string {
+  const writer = new JUnitWriter();
+  const out: string[] = [];
+  for (const test of results.tests) out.push(writer.add(finishedFromRecord(test, true)));
+  return `${writer.head()}${out.join('')}${writer.tail()}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -52,6 +52,37 @@ export interface TestRecord {
   attachments: Attachment[];
 }
 
+/**
+ * A test as it finishes, for a consumer that writes tests out one by one (`parse --to junit|json`):
+ * the id, status and times come as they are, and the whole record is made only when the consumer
+ * asks for it (`record()`). A JUnit writer needs nothing more than the id and times of a passing
+ * test, which is nearly every test of a run; making each one's record cost more than the rest of
+ * its work. Valid during the call it is passed to only.
+ */
+export interface FinishedTest {
+  readonly id: string;
+  readonly status: TestStatus;
+  /** Microseconds since the epoch: `microsFromIso(record().start)` (null when that is null). */
+  readonly startMicros: number | null;
+  readonly stopMicros: number | null;
+  /** The record exactly as `onTest` would get it (made once, on first call). */
+  record(): TestRecord;
+  /** The record has TestRecord's fields in TestRecord's order and nothing else (false: read from a results JSON as given). */
+  readonly shaped: boolean;
+}
+
+/** A FinishedTest over a record made already (JUnit XML and results JSON hand over whole records). */
+export function finishedFromRecord(record: TestRecord, shaped: boolean): FinishedTest {
+  return {
+    id: record.id,
+    status: record.status,
+    startMicros: record.start === null ? null : microsFromIso(record.start),
+    stopMicros: record.stop === null ? null : microsFromIso(record.stop),
+    record: () => record,
+    shaped,
+  };
+}
+
 export type DamageKind = 'crc' | 'truncated' | 'garbage' | 'utf8' | 'malformed' | 'xml';
 
 export interface Damage {

@@ -3,10 +3,12 @@
 import { DEFAULT_ATTACHMENTS, TestAggregator, type AttachmentPolicy } from './aggregate.ts';
 import {
   emptyCounts,
+  finishedFromRecord,
   makeRunResults,
   RESULTS_SCHEMA,
   summarize,
   type Damage,
+  type FinishedTest,
   type ResultFormat,
   type RunResults,
   type RunSummary,
@@ -22,6 +24,8 @@ export interface ParseOptions {
   attachments?: AttachmentPolicy;
   /** Called as each test finishes (live progress). */
   onTest?: (test: TestRecord) => void;
+  /** Called as each test finishes, before onTest, with its record made only on demand (FinishedTest). */
+  onFinished?: (test: FinishedTest) => void;
   /** Force a format instead of detecting it. */
   format?: ResultFormat;
   /** Only `endSummary()` will be called: records of passing tests need not be kept. */
@@ -59,7 +63,7 @@ function aggregated(
   decoderFor: (agg: TestAggregator) => { push(chunk: Uint8Array, transient?: boolean): void; end(): void },
 ): ResultParser {
   const records = options.streamOnly ? 'none' : options.summaryOnly ? 'problems' : 'all';
-  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, records });
+  const agg = new TestAggregator({ attachments: options.attachments, onTest: options.onTest, onFinished: options.onFinished, records });
   const decoder = decoderFor(agg);
   const finish = (): TestAggregator => {
     decoder.end();
@@ -241,12 +245,20 @@ export function createSubunitV1Parser(options: ParseOptions = {}): ResultParser 
   });
 }
 
+/** Records read whole, handed to onFinished and onTest in order (`shaped`: see FinishedTest). */
+function handOver(tests: readonly TestRecord[], options: ParseOptions, shaped: boolean): void {
+  for (const t of tests) {
+    options.onFinished?.(finishedFromRecord(t, shaped));
+    options.onTest?.(t);
+  }
+}
+
 /** JUnit XML is a tree: chunks are gathered and the document is read at the end. */
 export function createJUnitParser(options: ParseOptions = {}): ResultParser {
   const chunks: Uint8Array[] = [];
   const end = (): RunResults => {
     const results = readJUnit(Buffer.concat(chunks), { attachments: options.attachments });
-    if (options.onTest) for (const t of results.tests) options.onTest(t);
+    handOver(results.tests, options, true);
     return results;
   };
   return { format: 'junit', push: (chunk, transient) => void chunks.push(transient ? new Uint8Array(chunk) : chunk), end, endSummary: () => summarize(end()) };
@@ -305,7 +317,7 @@ export function createResultsJsonParser(options: ParseOptions = {}): ResultParse
     });
     const damage = Array.isArray(d.damage) ? (d.damage as Damage[]) : [];
     const results = makeRunResults(d.format, d.tests as TestRecord[], damage);
-    if (options.onTest) for (const t of results.tests) options.onTest(t);
+    handOver(results.tests, options, false);
     return results;
   };
   return {

@@ -1,47 +1,111 @@
-// The results JSON (`tempest-gate/results@1`, docs/results-json.md) made a few hundred tests at a
-// time: the very text `JSON.stringify(results, null, 2)` makes, without a record of every test in
-// memory (records are turned into text in batches as their tests finish, then dropped).
-import { RESULTS_SCHEMA, type RunSummary, type TestRecord } from './model.ts';
+// The results JSON (`tempest-gate/results@1`, docs/results-json.md) made a test at a time: the very
+// text `JSON.stringify(results, null, 2)` makes, without a record of every test in memory. Each
+// test becomes text as it finishes (`ResultsJsonWriter.add`), for the caller to write out; the
+// document's head and tail come from `head()` and `tail(summary)`.
+import { RESULTS_SCHEMA, type Attachment, type FinishedTest, type RunSummary, type TestRecord } from './model.ts';
 
 const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
 
-/** A batch is stringified inside this wrapper, whose depth gives the tests the document's indent. */
+/** A record is stringified inside this wrapper, whose depth gives it the document's indent. */
 const WRAP_HEAD = '{\n  "tests": [\n';
 const WRAP_TAIL = '\n  ]\n}';
-const BATCH = 512;
 
-export class ResultsJsonText {
-  private readonly texts: string[] = [];
-  private pending: TestRecord[] = [];
+/** Characters JSON.stringify escapes (quote, backslash, controls, any surrogate: lone ones are escaped). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+const str = (s: string): string => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
+const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
+const strOrNull = (s: string | null): string => (s === null ? 'null' : str(s));
 
-  /** A finished test (a ParseOptions.onTest). */
-  add(test: TestRecord): void {
-    this.pending.push(test);
-    if (this.pending.length === BATCH) this.flush();
+/** A list of strings as JSON.stringify(.., null, 2) writes it at `pad` (the list's own indent). */
+function strings(list: readonly string[], pad: string, quote: (s: string) => string): string {
+  if (list.length === 0) return '[]';
+  let out = `[\n${pad}  ${quote(list[0]!)}`;
+  for (let i = 1; i < list.length; i++) out += `,\n${pad}  ${quote(list[i]!)}`;
+  return `${out}\n${pad}]`;
+}
+
+function attachments(list: readonly Attachment[]): string {
+  if (list.length === 0) return '[]';
+  let out = '[';
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    out +=
+      `${i ? ',' : ''}\n        {\n          "name": ${str(a.name)},\n          "contentType": ${str(a.contentType)},\n          "size": ${num(a.size)},` +
+      `\n          "truncatedBytes": ${num(a.truncatedBytes)},\n          "text": ${str(a.text)}\n        }`;
+  }
+  return `${out}\n      ]`;
+}
+
+/**
+ * One record as it stands in the document's "tests" list: what JSON.stringify writes for it,
+ * by hand, since the engine's stringify with an indent is several times slower. Only for records
+ * with TestRecord's fields in its order (`FinishedTest.shaped`); anything else goes through
+ * JSON.stringify itself.
+ */
+export function recordJson(t: TestRecord): string {
+  // name, className, method and attrs are cut from the id: when it needs no escape, nor do they.
+  const q = ESCAPED.test(t.id) ? str : (s: string): string => `"${s}"`;
+  return (
+    `    {\n      "id": ${q(t.id)},\n      "name": ${q(t.name)},\n      "className": ${q(t.className)},\n      "method": ${q(t.method)},` +
+    `\n      "attrs": ${strings(t.attrs, '      ', q)},\n      "idempotentId": ${strOrNull(t.idempotentId)},\n      "status": ${str(t.status)},` +
+    `\n      "tags": ${strings(t.tags, '      ', str)},\n      "start": ${strOrNull(t.start)},\n      "stop": ${strOrNull(t.stop)},` +
+    `\n      "duration": ${t.duration === null ? 'null' : num(t.duration)},\n      "worker": ${strOrNull(t.worker)},` +
+    `\n      "routeCode": ${strOrNull(t.routeCode)},\n      "attachments": ${attachments(t.attachments)}\n    }`
+  );
+}
+
+/** Any record (one read from a results JSON keeps its own fields and order), via JSON.stringify. */
+function anyRecordJson(t: TestRecord): string {
+  const json = JSON.stringify({ tests: [t] }, null, 2);
+  return json.slice(WRAP_HEAD.length, json.length - WRAP_TAIL.length);
+}
+
+export class ResultsJsonWriter {
+  private count = 0;
+
+  /** The text of a finished test (a ParseOptions.onFinished), its separator included. */
+  add(test: FinishedTest): string {
+    const record = test.record();
+    const text = test.shaped ? recordJson(record) : anyRecordJson(record);
+    return this.count++ === 0 ? `\n${text}` : `,\n${text}`;
   }
 
   /** Forget the tests added so far (the input is being read again). */
   reset(): void {
-    this.texts.length = 0;
-    this.pending = [];
+    this.count = 0;
   }
 
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    const json = JSON.stringify({ tests: this.pending }, null, 2);
-    this.texts.push(json.slice(WRAP_HEAD.length, json.length - WRAP_TAIL.length));
-    this.pending = [];
+  head(format: RunSummary['format']): string {
+    return `{\n  "schema": ${JSON.stringify(RESULTS_SCHEMA)},\n  "format": ${JSON.stringify(format)},\n  "tests": [`;
   }
 
-  /**
-   * The document in pieces, to write one after another: never one string, since a big run's
-   * JSON can pass the longest string V8 makes.
-   */
+  tail(summary: RunSummary): string {
+    return (
+      `${this.count ? '\n  ]' : ']'},\n  "counts": ${indent(JSON.stringify(summary.counts, null, 2), '  ')},\n  "start": ${JSON.stringify(summary.start)},` +
+      `\n  "stop": ${JSON.stringify(summary.stop)},\n  "damage": ${indent(JSON.stringify(summary.damage, null, 2), '  ')}\n}\n`
+    );
+  }
+}
+
+/** The whole document in memory, in pieces (tests, and small inputs; `parse --to json` streams). */
+export class ResultsJsonText {
+  private readonly writer = new ResultsJsonWriter();
+  private texts: string[] = [];
+
+  /** A finished test (a ParseOptions.onFinished). */
+  add(test: FinishedTest): void {
+    this.texts.push(this.writer.add(test));
+  }
+
+  reset(): void {
+    this.writer.reset();
+    this.texts = [];
+  }
+
+  /** The document in pieces: never one string, since a big run's JSON can pass the longest string V8 makes. */
   *pieces(summary: RunSummary): Generator<string> {
-    this.flush();
-    yield `{\n  "schema": ${JSON.stringify(RESULTS_SCHEMA)},\n  "format": ${JSON.stringify(summary.format)},\n  "tests": [`;
-    for (let i = 0; i < this.texts.length; i++) yield `${i ? ',\n' : '\n'}${this.texts[i]}`;
-    yield this.texts.length ? '\n  ]' : ']';
-    yield `,\n  "counts": ${indent(JSON.stringify(summary.counts, null, 2), '  ')},\n  "start": ${JSON.stringify(summary.start)},\n  "stop": ${JSON.stringify(summary.stop)},\n  "damage": ${indent(JSON.stringify(summary.damage, null, 2), '  ')}\n}\n`;
+    yield this.writer.head(summary.format);
+    yield* this.texts;
+    yield this.writer.tail(summary);
   }
 }

@@ -1,0 +1,149 @@
+// A spool: text written in order and read back once, in order, kept in memory up to a limit and
+// past it in an unlinked temporary file. For output that cannot go out as it is made: JUnit's
+// totals head the document but are known only at its end, and a big subunit file read trusting
+// its CRCs may be read again (edges/crc-check.ts), which must drop what the first pass wrote.
+// Memory stays flat in the size of the output (a million tests' JUnit is ~150 MB).
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT, UserError } from '../core/errors.ts';
+
+/** Text is encoded into buffers of this size (one write per buffer once the spool is a file). */
+const BUFFER_BYTES = 1 << 20;
+
+export class Spool {
+  private buf: Buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
+  private readonly held: Buffer[] = [];
+  private heldBytes = 0;
+  private fd: number | null = null;
+  private fileBytes = 0;
+  private readonly memoryLimit: number;
+
+  /** `memoryLimit`: bytes kept in memory before the spool moves to a temporary file (tests lower it). */
+  constructor(memoryLimit = 4 << 20) {
+    this.memoryLimit = memoryLimit;
+  }
+
+  write(text: string): void {
+    // A UTF-16 unit is at most 3 UTF-8 bytes: text that may not fit goes after what is there.
+    if (this.used + text.length * 3 > this.buf.length) {
+      this.flush();
+      if (text.length * 3 > this.buf.length) {
+        this.keep(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.buf.write(text, this.used, 'utf8');
+  }
+
+  /** Drop everything written so far. */
+  reset(): void {
+    this.used = 0;
+    this.held.length = 0;
+    this.heldBytes = 0;
+    if (this.fd !== null) ftruncateSync(this.fd, 0);
+    this.fileBytes = 0;
+  }
+
+  /** Bytes written so far. */
+  get size(): number {
+    return this.heldBytes + this.fileBytes + this.used;
+  }
+
+  /** Whether the spool has moved to a temporary file. */
+  get onDisk(): boolean {
+    return this.fd !== null;
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    if (this.fd !== null) {
+      // On disk: the buffer is written out and used again.
+      this.append(this.buf.subarray(0, this.used));
+      this.used = 0;
+      return;
+    }
+    const full = this.buf.subarray(0, this.used);
+    this.buf = Buffer.allocUnsafe(BUFFER_BYTES);
+    this.used = 0;
+    this.keep(full);
+  }
+
+  private keep(bytes: Buffer): void {
+    if (this.fd === null && this.heldBytes + bytes.length <= this.memoryLimit) {
+      this.held.push(bytes);
+      this.heldBytes += bytes.length;
+      return;
+    }
+    if (this.fd === null) this.fd = openTemp();
+    for (const b of this.held.splice(0)) this.append(b);
+    this.heldBytes = 0;
+    this.append(bytes);
+  }
+
+  private append(bytes: Uint8Array): void {
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.fileBytes + done);
+    } catch (err) {
+      throw spoolError('cannot write the temporary file that holds the output', err);
+    }
+    this.fileBytes += bytes.length;
+  }
+
+  /**
+   * Everything written, in order, then the spool is closed (its file, if any, is gone). With
+   * `reuse`, the bytes read back from the file come in one buffer used again for each chunk: a
+   * chunk is then valid only until the next is asked for (a consumer that writes each one before
+   * it asks again, as fs.writeFile does). Without, each chunk is fresh memory (the consumer may
+   * keep it, as a stream's queue does), which the collector frees only tens of megabytes later.
+   */
+  *drain(reuse = false, chunkSize = 1 << 20): Generator<Uint8Array> {
+    this.flush();
+    try {
+      yield* this.held;
+      if (this.fd === null) return;
+      let position = 0;
+      let buf = reuse ? Buffer.allocUnsafe(chunkSize) : null;
+      while (position < this.fileBytes) {
+        const want = Math.min(chunkSize, this.fileBytes - position);
+        buf = reuse && buf !== null ? buf : Buffer.allocUnsafe(want);
+        const n = readSync(this.fd, buf, 0, want, position);
+        if (n === 0) break;
+        position += n;
+        yield n === buf.length ? buf : buf.subarray(0, n);
+        if (!reuse) buf = null;
+      }
+    } finally {
+      this.close();
+    }
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    this.held.length = 0;
+    this.heldBytes = this.fileBytes = this.used = 0;
+  }
+}
+
+/** A temporary file already unlinked: nothing is left behind, whatever ends the process. */
+function openTemp(): number {
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'tempest-gate-spool-'));
+  } catch (err) {
+    throw spoolError('cannot make a temporary file to hold the output', err);
+  }
+  try {
+    return openSync(join(dir, 'out'), 'w+');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The machine failed us (a full disk, no temporary directory): exit 4, one line naming the directory. */
+function spoolError(what: string, err: unknown): UserError {
+  return new UserError(`${what}: ${(err as Error).message}`, { place: { file: tmpdir() }, cause: err, exitCode: EXIT.infra });
+}
