@@ -1,7 +1,9 @@
 // A local stand-in for the runner's artifact backend, so @actions/artifact runs unmodified:
 // the Twirp JSON service at ACTIONS_RESULTS_URL (CreateArtifact, FinalizeArtifact) and the
 // Azure Blob endpoint its signed URL points at (Put Block, Put Block List, as the Azure SDK's
-// uploadStream sends them). It keeps every finalized artifact's bytes (a zip) for the test.
+// uploadStream sends them). It keeps every finalized artifact's bytes (a zip) for the test, and
+// serves them back as the runner's service does within a run (ListArtifacts, GetSignedArtifactURL,
+// the signed blob URL), so a later job of the same run can download them.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { closeServer, listenOnLoopback } from './github-openapi.ts';
 import { randomUUID } from 'node:crypto';
@@ -49,6 +51,7 @@ export class ArtifactServer {
     try {
       if (req.method === 'POST' && url.pathname.startsWith(SERVICE)) return this.twirp(url.pathname.slice(SERVICE.length), req, body, res);
       if (req.method === 'PUT' && url.pathname.startsWith('/blob/')) return this.blob(url, body, res);
+      if (req.method === 'GET' && url.pathname.startsWith('/download/')) return this.download(url, res);
       this.errors.push(`unexpected ${req.method} ${url.pathname}`);
       res.writeHead(404).end();
     } catch (err) {
@@ -90,8 +93,51 @@ export class ArtifactServer {
       this.artifacts.push({ name, id, bytes });
       return json({ ok: true, artifactId: String(id) });
     }
+    if (method === 'ListArtifacts') {
+      // Filters as the client sends them: wrapper types in JSON are their bare values.
+      const nameFilter = body.name_filter ?? body.nameFilter;
+      const rawId = body.id_filter ?? body.idFilter;
+      const idFilter = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : null;
+      const list = this.artifacts.filter(
+        (a) => (nameFilter === undefined || nameFilter === null || a.name === nameFilter) && (idFilter === null || String(a.id) === idFilter),
+      );
+      return json({
+        artifacts: list.map((a) => ({
+          workflowRunBackendId: 'run-backend-1',
+          workflowJobRunBackendId: 'job-backend-1',
+          databaseId: String(a.id),
+          name: a.name,
+          size: String(a.bytes.length),
+          createdAt: new Date(0).toISOString(),
+        })),
+      });
+    }
+    if (method === 'GetSignedArtifactURL') {
+      const a = [...this.artifacts].reverse().find((x) => x.name === name);
+      if (!a) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'not_found', msg: `no artifact '${name}'` }));
+        return;
+      }
+      return json({ signedUrl: `${this.url}/download/${a.id}/${encodeURIComponent(a.name)}.zip?sig=fake` });
+    }
     this.errors.push(`unknown Twirp method ${method}`);
     res.writeHead(404).end();
+  }
+
+  /** The signed download URL: the artifact's zip, as blob storage serves it. */
+  private download(url: URL, res: ServerResponse): void {
+    const id = Number(url.pathname.split('/')[2]);
+    const a = this.artifacts.find((x) => x.id === id);
+    if (!a) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(a.bytes.length) }).end(a.bytes);
+  }
+
+  /** Forget the artifacts (a new workflow run). */
+  clear(): void {
+    this.artifacts.length = 0;
   }
 
   private blob(url: URL, body: Buffer, res: ServerResponse): void {

@@ -13,6 +13,8 @@ import { provisionStage } from '../stages/provision.ts';
 import { DEFAULT_READY, DEFAULT_TIMEOUTS, readRegexList, runStage } from '../stages/run.ts';
 import { selectStage, type RulesSource } from '../stages/select.ts';
 import type { ActionSettings } from './inputs.ts';
+import { renderShardPlanText } from '../core/select/shard.ts';
+import { shardManifest, type ShardManifest } from '../core/select/shard-merge.ts';
 
 export interface ActionSelection {
   /** 'skip': nothing in the change needs Tempest (e.g. docs only); nothing is provisioned. */
@@ -23,6 +25,8 @@ export interface ActionSelection {
   /** Include lists written for `tempest run`. */
   parallelList: string | null;
   serialList: string | null;
+  /** With shard-count above 1: this job's shard of the plan (uploaded with its results for the merge job). */
+  shard?: ShardManifest | null;
 }
 
 export interface CloudRun {
@@ -46,7 +50,8 @@ interface StageContext {
 }
 
 export interface ActionStages {
-  select(o: StageContext & { github: GitHubClient; workspace: string }): Promise<ActionSelection>;
+  /** `durations`: the baseline's, by test name, that shards are balanced by. */
+  select(o: StageContext & { github: GitHubClient; workspace: string; durations?: Map<string, number> }): Promise<ActionSelection>;
   /** Provision the nodes (every resource marked with `runId`), run the selection, bring back the results. */
   provisionAndRun(o: StageContext & { selection: ActionSelection; runId: string; durations: Map<string, number> }): Promise<CloudRun>;
   /** Delete every resource of run `runId`; safe when nothing was created. */
@@ -89,13 +94,18 @@ async function named<T>(stage: string, run: () => Promise<T>): Promise<T> {
 }
 
 export const defaultStages: ActionStages = {
-  select: ({ settings, log, github, workspace }) =>
+  select: ({ settings, log, github, workspace, durations }) =>
     named('select', async () => {
       const ctx = settings.context;
       const { lists } = workDirs(settings);
       const testList = settings.testList ?? dataFile(SHIPPED_TEST_LIST);
       // A pull request's files come from the API (no deep checkout needed); a push diffs its commit.
-      const { result, lists: written } = await selectStage({
+      const sharded = settings.shardCount > 1;
+      const {
+        result,
+        lists: written,
+        shards,
+      } = await selectStage({
         change: ctx.pullRequest
           ? { pullRequest: { owner: ctx.owner, repo: ctx.repo, number: ctx.pullRequest.number }, github: github as unknown as PullFilesClient }
           : { git: `${ctx.sha}~1...${ctx.sha}` },
@@ -103,14 +113,22 @@ export const defaultStages: ActionStages = {
         rules: rulesOf(settings),
         tests: { list: testList },
         writeLists: lists,
+        shards: sharded ? { count: settings.shardCount, index: settings.shardIndex, baseline: durations ?? new Map() } : null,
       });
       log(`select: ${result.summary}`);
+      const shard = shards ? shardManifest(shards, settings.shardIndex) : null;
+      if (shards) log(renderShardPlanText(shards, settings.shardIndex).trimEnd());
       return {
         conclusion: result.conclusion,
         summary: result.summary,
-        selectedCount: result.counts.selected,
+        // A shard runs its share: nothing to run when the plan gave it no test (more shards than classes).
+        ...(shard && shard.tests.length === 0
+          ? { conclusion: 'skip' as const, summary: `${result.summary}; shard ${shard.shardIndex} of ${shard.shardCount} holds none of them` }
+          : {}),
+        selectedCount: shard ? shard.tests.length : result.counts.selected,
         parallelList: written.parallel,
         serialList: written.serial,
+        shard,
       };
     }),
 

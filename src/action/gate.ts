@@ -19,6 +19,8 @@ import { requireCloudInputs, type ActionSettings } from './inputs.ts';
 import { publishReport, type PublishOutcome, type Report } from './publish.ts';
 import { readBundle } from './report-bundle.ts';
 import { STATE } from './state.ts';
+import { join } from 'node:path';
+import type { ShardManifest } from '../core/select/shard-merge.ts';
 
 export const FORK_HELP =
   "This pull request comes from a fork, and GitHub does not give a fork's workflow run the cloud credentials " +
@@ -39,6 +41,7 @@ export interface Run {
 /** The main step's work once the settings are read. */
 export async function runGate(run: Run): Promise<void> {
   if (run.settings.reportFrom) await publishFromArtifact(run);
+  else if (run.settings.mergeFrom) await mergeShardArtifacts(run);
   else await gate(run);
 }
 
@@ -131,7 +134,7 @@ function prOf(settings: ActionSettings): Report['pullRequest'] {
 }
 
 /** Publish a report that has no results (not run, nothing to run) and set the outputs. */
-async function publishWithoutResults(run: Run, verdict: GateVerdict, problems: string[]): Promise<void> {
+async function publishWithoutResults(run: Run, verdict: GateVerdict, problems: string[], shard: ShardManifest | null = null): Promise<void> {
   const { settings } = run;
   const report: Report = {
     results: null,
@@ -142,9 +145,15 @@ async function publishWithoutResults(run: Run, verdict: GateVerdict, problems: s
     judgement: null,
     pullRequest: prOf(settings),
     rawResultsPath: null,
+    shard,
   };
-  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
+  const out = await publishReport(settings, report, { github: postsToGitHub(settings), artifact: true }, run.github);
   setOutputs(report, out, 0, null);
+}
+
+/** A shard's job leaves the comment and the check run to the merge job: one of each for the whole run. */
+function postsToGitHub(settings: ActionSettings): boolean {
+  return !readOnlyFork(settings) && settings.shardCount <= 1;
 }
 
 /**
@@ -155,7 +164,7 @@ async function runOnCloud(
   run: Run,
   problems: string[],
   durations: Map<string, number>,
-): Promise<{ resultsPath: string; selectedCount: number; problem: string | null; logFiles: string[] } | null> {
+): Promise<{ resultsPath: string; selectedCount: number; problem: string | null; logFiles: string[]; shard: ShardManifest | null } | null> {
   const { settings, stages } = run;
   const pr = settings.context.pullRequest;
   if (!settings.cloud) {
@@ -175,12 +184,13 @@ async function runOnCloud(
   requireCloudInputs(settings);
   const log = (l: string): void => core.info(l);
   core.startGroup('Select');
-  const selection = await stages.select({ settings, log, signal: run.signal, github: await run.github(), workspace: process.cwd() });
+  const selection = await stages.select({ settings, log, signal: run.signal, github: await run.github(), workspace: process.cwd(), durations });
   core.endGroup();
   core.info(`Selection: ${selection.summary}`);
+  const shard = selection.shard ?? null;
   if (selection.conclusion === 'skip') {
     // Nothing in the change needs Tempest (e.g. docs only): nothing is provisioned; say why.
-    await publishWithoutResults(run, notRunVerdict({ nothingToRun: selection.summary }), problems);
+    await publishWithoutResults(run, notRunVerdict({ nothingToRun: selection.summary }), problems, shard);
     return null;
   }
   // Saved before anything is created: the post step cleans up by this id even if main dies mid-way.
@@ -197,13 +207,13 @@ async function runOnCloud(
     // No results at all: the pull request still hears why, as an infrastructure failure.
     const line = redact(err instanceof UserError ? err.message : `internal error: ${(err as Error).message}`, settings.secrets);
     core.error(line);
-    await publishWithoutResults(run, notRunVerdict({ infrastructure: line }), problems);
+    await publishWithoutResults(run, notRunVerdict({ infrastructure: line }), problems, shard);
     core.setFailed(line);
     core.setOutput('result', 'error');
     return null;
   }
   core.endGroup();
-  return { resultsPath: ran.resultsPath, selectedCount: selection.selectedCount, problem: ran.problem ?? null, logFiles: ran.logFiles ?? [] };
+  return { resultsPath: ran.resultsPath, selectedCount: selection.selectedCount, problem: ran.problem ?? null, logFiles: ran.logFiles ?? [], shard };
 }
 
 async function gate(run: Run): Promise<void> {
@@ -215,15 +225,29 @@ async function gate(run: Run): Promise<void> {
   let selectedCount: number | null = null;
   let infrastructure: string | null = null;
   let logFiles: string[] = [];
+  let shard: ShardManifest | null = null;
+  // The baseline's durations give the run its ETA, balance its workers and, sharded, its shards.
+  const durations = new Map<string, number>();
+  for (const t of ref.baseline?.baseline.tests ?? []) if (t.duration !== null) durations.set(t.name, t.duration);
   if (!resultsPath) {
-    // The baseline's durations give the run its ETA.
-    const durations = new Map<string, number>();
-    for (const t of ref.baseline?.baseline.tests ?? []) if (t.duration !== null) durations.set(t.name, t.duration);
     const ran = await runOnCloud(run, problems, durations);
     if (!ran) return;
-    ({ resultsPath, selectedCount, logFiles } = ran);
+    ({ resultsPath, selectedCount, logFiles, shard } = ran);
     infrastructure = ran.problem;
     if (infrastructure) problems.push(infrastructure);
+  } else if (settings.shardCount > 1) {
+    // Results given to a shard's job: the plan still says which shard they are, for the merge job.
+    core.startGroup('Select (the shard plan)');
+    const selection = await run.stages.select({
+      settings,
+      log: (l) => core.info(l),
+      signal: run.signal,
+      github: await run.github(),
+      workspace: process.cwd(),
+      durations,
+    });
+    core.endGroup();
+    shard = selection.shard ?? null;
   }
 
   core.startGroup(`Read ${resultsPath}`);
@@ -242,16 +266,90 @@ async function gate(run: Run): Promise<void> {
     pullRequest: prOf(settings),
     rawResultsPath: resultsPath,
     nodeLogs: logFiles,
+    shard,
   };
   if (readOnlyFork(settings))
     core.notice('Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.');
-  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
+  if (shard) core.info(`Shard ${shard.shardIndex} of ${shard.shardCount}: the merge job judges the whole run and publishes it (input 'merge-from').`);
+  const out = await publishReport(settings, report, { github: postsToGitHub(settings), artifact: true }, run.github);
   setOutputs(report, out, selectedCount ?? results.tests.length, judgement);
   if (out.problems.length > problems.length) {
     core.setFailed(`tempest-gate could not publish everything: ${out.problems[problems.length]}`);
-  } else if (judgement.verdict.result !== 'pass') {
+  } else if (judgement.verdict.result !== 'pass' && (settings.shardCount <= 1 || judgement.verdict.result === 'error')) {
+    // A shard's failing tests are the merge job's to weigh against the whole baseline; its own infrastructure failure is its own.
     core.setFailed(`tempest-gate: ${redact(judgement.verdict.reason, settings.secrets)}`);
   }
+}
+
+/**
+ * The merge job: the shards' artifacts of this workflow run downloaded, merged into one run
+ * (every test once, checked to come from one plan), judged once against the baseline, and
+ * published as one comment and one check run. A shard that left no results is an infrastructure
+ * failure of the gate (gateVerdict), with the tests it held and why: never a pass.
+ */
+async function mergeShardArtifacts(run: Run): Promise<void> {
+  const { settings } = run;
+  const pattern = settings.mergeFrom ?? '';
+  const problems: string[] = [];
+  const ref = await reference(settings);
+  if (ref.warning) problems.push(`baseline: ${ref.warning}`);
+  core.startGroup(`Download the shards' artifacts ('${pattern}')`);
+  const { downloadMatchingArtifacts } = await import('../edges/github/artifacts.ts');
+  let found;
+  try {
+    found = await downloadMatchingArtifacts({ pattern, path: join(settings.reportDir, 'shards'), log: (l) => core.info(l) });
+  } catch (err) {
+    core.endGroup();
+    throw new UserError(`input 'merge-from': could not download the shards' artifacts: ${(err as Error).message}`, { exitCode: EXIT.infra, cause: err });
+  }
+  core.endGroup();
+  const expected = settings.shardCount > 1 ? settings.shardCount : null;
+  if (!found.length) {
+    const line = `no artifact of this workflow run matches '${pattern}': no shard left results${expected ? ` (${expected} expected)` : ''}`;
+    core.error(line);
+    await publishWithoutResults(run, notRunVerdict({ infrastructure: line }), problems);
+    core.setFailed(line);
+    return;
+  }
+  core.startGroup('Merge the shards');
+  const { mergeStage } = await import('../stages/merge.ts');
+  const { renderMergeText } = await import('../core/select/shard-merge.ts');
+  let outcome;
+  try {
+    outcome = await mergeStage({
+      dirs: found.map((f) => f.dir),
+      shardCount: expected,
+      absentReason: `no artifact matching '${pattern}' came from it (its job failed or was cancelled before it uploaded one)`,
+      log: (l) => core.info(l),
+    });
+  } catch (err) {
+    core.endGroup();
+    // Named by the artifact, not the folder it was unpacked into.
+    const named = found.reduce((m, f) => m.split(f.dir).join(`artifact '${f.name}'`), err instanceof Error ? err.message : String(err));
+    if (err instanceof UserError) throw new UserError(`input 'merge-from': ${named}`, { exitCode: err.exitCode, cause: err });
+    throw err;
+  }
+  const { merged, damage } = outcome;
+  core.info(renderMergeText(merged).trimEnd());
+  core.endGroup();
+  for (const s of merged.shards)
+    if (s.missing !== null) problems.push(`shard ${s.index} of ${merged.shardCount}: no results (${s.held} tests held, not run): ${s.missing}`);
+  problems.push(...damage);
+  const judgement = judgeHere(settings, [merged.results], damage, ref, merged.infrastructure);
+  const report: Report = {
+    results: merged.results,
+    verdict: judgement.verdict.result,
+    headline: judgement.verdict.reason,
+    problems,
+    compare: compareOf(judgement),
+    judgement,
+    pullRequest: prOf(settings),
+    rawResultsPath: null,
+  };
+  const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
+  setOutputs(report, out, merged.results.tests.length + merged.notRun, judgement);
+  if (out.problems.length > problems.length) core.setFailed(`tempest-gate could not publish everything: ${out.problems[problems.length]}`);
+  else if (judgement.verdict.result !== 'pass') core.setFailed(`tempest-gate: ${redact(judgement.verdict.reason, settings.secrets)}`);
 }
 
 function setOutputs(report: Report, out: PublishOutcome, selected: number, judgement: Judgement | null): void {

@@ -55,6 +55,14 @@ export interface ActionSettings {
   results: string | null;
   /** A downloaded tempest-gate report artifact to publish (the trusted half of the fork-safe setup). */
   reportFrom: string | null;
+  /**
+   * Scale-out: this job runs shard `shardIndex` of `shardCount` (the selection split by the
+   * baseline's durations; docs/select.md, Shards). 1 and 0: no sharding.
+   */
+  shardCount: number;
+  shardIndex: number;
+  /** The merge job: the shards' artifacts of this workflow run whose names match this pattern (`*` any characters), or null. */
+  mergeFrom: string | null;
   cloud: CloudSettings | null;
   nodeCount: number;
   flavor: string | null;
@@ -310,6 +318,9 @@ export function readSettings(env: Env = process.env): ActionSettings {
     githubToken,
     results: input('results') || null,
     reportFrom: input('report-from') || null,
+    shardCount: wholeNumber('shard-count', 1, 256, 1),
+    shardIndex: wholeNumber('shard-index', 0, 255, 0),
+    mergeFrom: input('merge-from') || null,
     cloud,
     nodeCount: wholeNumber('node-count', 1, 16, 2),
     flavor: input('flavor') || null,
@@ -341,6 +352,9 @@ export function readSettings(env: Env = process.env): ActionSettings {
     secrets,
     context,
   };
+  // A shard's artifact carries its index: the merge job finds every shard's by one pattern.
+  if (settings.shardCount > 1 && settings.mergeFrom === null && settings.artifactName !== null)
+    settings.artifactName = `${settings.artifactName}-shard-${settings.shardIndex}`;
   const headRepo = context.pullRequest?.headRepo || `${context.owner}/${context.repo}`;
   settings.devstackLocalrc = {
     ...(bool('deploy-change', true) && context.sha !== '' ? changeUnderTestLocalrc({ serverUrl: context.serverUrl, headRepo, headSha: context.sha }) : {}),
@@ -354,6 +368,27 @@ export function readSettings(env: Env = process.env): ActionSettings {
   };
   if (settings.results && settings.reportFrom) {
     throw new UserError("inputs 'results' and 'report-from' cannot both be set: 'report-from' publishes a finished report", { exitCode: EXIT.usage });
+  }
+  if (settings.shardIndex >= settings.shardCount) {
+    throw new UserError(
+      `input 'shard-index' must be below 'shard-count' (0..${settings.shardCount - 1}); got ${settings.shardIndex} of ${settings.shardCount}`,
+      { exitCode: EXIT.usage },
+    );
+  }
+  const modes = (['results', 'reportFrom', 'mergeFrom'] as const).filter((k) => settings[k] !== null);
+  if (settings.mergeFrom !== null && modes.length > 1) {
+    throw new UserError("input 'merge-from' merges the shards' artifacts: it cannot be combined with 'results' or 'report-from'", { exitCode: EXIT.usage });
+  }
+  if (settings.mergeFrom !== null && settings.shardIndex !== 0) {
+    throw new UserError("input 'merge-from' is for the merge job, which runs no shard: leave 'shard-index' unset", { exitCode: EXIT.usage });
+  }
+  if (settings.mergeFrom !== null && !/^[^"<>:|?\\/\r\n]+$/.test(settings.mergeFrom)) {
+    throw new UserError(
+      `input 'merge-from' is an artifact name pattern ('*' for any characters) and may not contain " < > : | ? \\ / or newlines; got '${settings.mergeFrom}'`,
+      {
+        exitCode: EXIT.usage,
+      },
+    );
   }
   if (settings.artifactName !== null && !/^[^"<>:|*?\\/\r\n]+$/.test(settings.artifactName)) {
     throw new UserError(`input 'artifact-name' may not contain " < > : | * ? \\ / or newlines; got '${settings.artifactName}'`, { exitCode: EXIT.usage });

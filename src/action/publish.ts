@@ -2,9 +2,10 @@
 // check run, the job summary and the artifact. Every text is redacted first. A publishing failure
 // (e.g. a 403) becomes a problem line in the log and the summary; it never hides the verdict.
 import * as core from '@actions/core';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { RunResults } from '../core/results/model.ts';
+import { SHARD_MANIFEST_FILE, type ShardManifest } from '../core/select/shard-merge.ts';
 import { buildAnnotations, commentMarker, fitBody, redact, renderReportMarkdown, type GateResult } from '../core/render/pr-report.ts';
 import { UserError } from '../core/errors.ts';
 import { findSecrets, scanFormatOf, type ScanFormat } from '../core/results/secret-scan.ts';
@@ -30,6 +31,8 @@ export interface Report {
   rawResultsPath: string | null;
   /** Node log archives (masked on the nodes) to upload under logs/. */
   nodeLogs?: string[];
+  /** A shard's job: its shard of the plan, uploaded as shard.json beside its results for the merge job. */
+  shard?: ShardManifest | null;
 }
 
 export interface PublishTargets {
@@ -91,6 +94,11 @@ export async function publishReport(
     results: report.results ? FILES.results : null,
   };
   const files = await writeBundle(settings.reportDir, manifest, markdown, resultsText);
+  if (report.shard) {
+    const file = join(settings.reportDir, SHARD_MANIFEST_FILE);
+    await writeFile(file, `${JSON.stringify(report.shard)}\n`);
+    files.push(file);
+  }
   const reportPath = join(settings.reportDir, FILES.markdown);
 
   // 2. The comment and the check run.

@@ -35,8 +35,8 @@ export interface SelectOptions {
   explain?: boolean;
   /** Write parallel-include-list.txt and serial-include-list.txt here (with shards: one shard's, or shard-N/ for each). */
   writeLists?: string | null;
-  /** Split the selection into `count` shards balanced by the durations in `baseline` (a baseline JSON or a results file). */
-  shards?: { count: number; index: number | null; baseline: string; splitClasses?: boolean } | null;
+  /** Split the selection into `count` shards balanced by the durations in `baseline` (a baseline JSON or a results file, or the durations by test name). */
+  shards?: { count: number; index: number | null; baseline: string | ReadonlyMap<string, number>; splitClasses?: boolean } | null;
 }
 
 export interface Selection {
@@ -110,7 +110,7 @@ export async function selectStage(options: SelectOptions): Promise<Selection> {
         parallel: result.parallel,
         serial: result.serial,
         shards: sh.count,
-        durations: (await readReference(sh.baseline)).durations,
+        durations: typeof sh.baseline === 'string' ? (await readReference(sh.baseline)).durations : sh.baseline,
         splitClasses: sh.splitClasses ?? false,
       })
     : null;

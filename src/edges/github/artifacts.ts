@@ -21,3 +21,41 @@ export async function uploadArtifact(o: UploadOptions): Promise<UploadOutcome> {
   const r = await client.uploadArtifact(o.name, o.files, o.rootDirectory, o.retentionDays ? { retentionDays: o.retentionDays } : {});
   return { uploaded: true, id: r.id ?? null, size: r.size ?? null };
 }
+
+export interface DownloadedArtifact {
+  name: string;
+  id: number;
+  /** Where it was unpacked. */
+  dir: string;
+}
+
+/** `*` for any characters, everything else literal. */
+export function namePattern(pattern: string): RegExp {
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+}
+
+/**
+ * Download every artifact of this workflow run whose name matches `pattern` (the latest of each
+ * name), each into `<path>/artifact-<id>` (never a directory named by the artifact, which another
+ * job chose). Through the runner's artifact service, as actions/download-artifact does.
+ */
+export async function downloadMatchingArtifacts(o: { pattern: string; path: string; log: (line: string) => void }): Promise<DownloadedArtifact[]> {
+  if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
+    throw new Error('the runner did not provide ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL (not running on GitHub Actions?)');
+  const client = new DefaultArtifactClient();
+  const re = namePattern(o.pattern);
+  const { artifacts } = await client.listArtifacts({ latest: true });
+  const out: DownloadedArtifact[] = [];
+  for (const a of artifacts.filter((x) => re.test(x.name)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
+    const dir = `${o.path}/artifact-${a.id}`;
+    o.log(`downloading artifact '${a.name}' (id ${a.id}, ${a.size} bytes)`);
+    await client.downloadArtifact(a.id, { path: dir });
+    out.push({ name: a.name, id: a.id, dir });
+  }
+  return out;
+}
