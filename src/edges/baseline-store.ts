@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { EXIT, UserError } from '../core/errors.ts';
 import { readBytes, readText, writeOutput } from './files.ts';
-import { baselineFromBytes, type Baseline } from '../core/compare/index.ts';
+import { baselineFromBytes, type Baseline, type DecodedCompact } from '../core/compare/index.ts';
 import type { RunResults } from '../core/results/model.ts';
 import { BaselineNotFound } from './baseline-not-found.ts';
 
@@ -379,6 +379,8 @@ export interface StoredRef {
   source: string;
   /** The results it was summarised from, when it was a results file (report their damage). */
   results: RunResults | null;
+  /** The compact document it was read from (a store's baseline with its history), or null. */
+  compact: DecodedCompact | null;
 }
 
 /**
@@ -394,6 +396,8 @@ export async function loadBaselineRef(
     github?: GitHubAccess | undefined;
     git?: GitStoreOptions | undefined;
     stdin?: (() => Promise<Uint8Array>) | undefined;
+    /** Judge by the newest N runs of a stored history only (null: all it keeps). */
+    history?: number | null | undefined;
   },
 ): Promise<StoredRef> {
   const found = await resolveBaselineRef(ref, options);
@@ -408,7 +412,11 @@ export async function loadBaselineRef(
 }
 
 /** A baseline stored under NAME in the store (never a file of that name): what a lookup by branch needs. */
-export async function loadStoredBaseline(store: BaselineStore, name: string, options: { created: string }): Promise<StoredRef> {
+export async function loadStoredBaseline(
+  store: BaselineStore,
+  name: string,
+  options: { created: string; history?: number | null | undefined },
+): Promise<StoredRef> {
   const found = await store.read(name);
   return { ...baselineFromBytes(Buffer.from(found.text, 'utf8'), found.source, options), source: found.source };
 }

@@ -2,12 +2,33 @@
 // file, git:BRANCH:NAME, artifact:BRANCH, or a name in a store), known failures and Interop
 // guidelines. Each input error names the file and place; damage in a baseline made from a result
 // stream is returned as a line, never hidden.
-import { readKnownFailures, type Baseline, type KnownFailures } from '../core/compare/index.ts';
+import {
+  appendHistory,
+  baselineFromBytes,
+  baselineOfHistory,
+  encodeCompact,
+  historyOfBaseline,
+  lastRuns,
+  readKnownFailures,
+  type Baseline,
+  type BaselineHistory,
+  type KnownFailures,
+} from '../core/compare/index.ts';
 import { parseGuideline, type Guideline } from '../core/interop/index.ts';
-import { BaselineNotFound, DEFAULT_STORE, loadBaselineRef, loadStoredBaseline, openStore, type GitHubAccess } from '../edges/baseline-store.ts';
+import {
+  BaselineNotFound,
+  DEFAULT_STORE,
+  checkName,
+  loadBaselineRef,
+  loadStoredBaseline,
+  openStore,
+  pushStore,
+  type GitHubAccess,
+  type StoredRef,
+} from '../edges/baseline-store.ts';
 import { EXIT, UserError, usageError } from '../core/errors.ts';
 import { dataFile } from '../edges/data-dir.ts';
-import { readText } from '../edges/files.ts';
+import { readText, writeOutput } from '../edges/files.ts';
 import { damageLine } from './results.ts';
 
 export interface BaselineOptions {
@@ -27,6 +48,8 @@ export interface BaselineOptions {
   remote?: string | undefined;
   /** Told, one line each, what a git store fetched (the CLI: stderr; the Action: core.info). */
   log?: ((line: string) => void) | undefined;
+  /** Judge by the newest N runs of a stored history only (null or absent: every run it keeps). */
+  history?: number | null | undefined;
 }
 
 export interface LoadedBaseline {
@@ -35,6 +58,15 @@ export interface LoadedBaseline {
   source: string;
   /** One line when it was made from a damaged result file. */
   damage: string[];
+  /** The runs it was made from, when it was stored with its history (newest N with `history`). */
+  history?: BaselineHistory | null;
+  /** How many runs the store keeps for it (promote --keep), when it says. */
+  keep?: number | null;
+}
+
+function historyOf(loaded: StoredRef, last: number | null | undefined): Pick<LoadedBaseline, 'history' | 'keep'> {
+  if (loaded.compact === null) return { history: null, keep: null };
+  return { history: lastRuns(loaded.compact.history, last ?? null), keep: loaded.compact.keep };
 }
 
 export async function loadBaseline(options: BaselineOptions): Promise<LoadedBaseline> {
@@ -45,9 +77,10 @@ export async function loadBaseline(options: BaselineOptions): Promise<LoadedBase
     github: options.github,
     git: { remote: options.remote, log: options.log },
     stdin: options.stdin,
+    history: options.history,
   });
   const line = loaded.results ? damageLine(loaded.source, loaded.results) : null;
-  return { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [] };
+  return { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [], ...historyOf(loaded, options.history) };
 }
 
 export interface FallbackOptions extends Omit<BaselineOptions, 'ref' | 'stdin'> {
@@ -77,12 +110,16 @@ export async function loadBaselineWithFallback(options: FallbackOptions): Promis
   const missing: BaselineNotFound[] = [];
   for (const name of candidates) {
     try {
-      const loaded = await loadStoredBaseline(store, name, { created: options.created });
+      const loaded = await loadStoredBaseline(store, name, { created: options.created, history: options.history });
       const line = loaded.results ? damageLine(loaded.source, loaded.results) : null;
       const warning = missing.length
         ? `no baseline ${quoted(candidates.slice(0, missing.length))} in ${spec} (${missing[missing.length - 1]?.detail}): compared with '${name}' instead`
         : null;
-      return { loaded: { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [] }, used: name, warning };
+      return {
+        loaded: { baseline: loaded.baseline, source: loaded.source, damage: line ? [line] : [], ...historyOf(loaded, options.history) },
+        used: name,
+        warning,
+      };
     } catch (err) {
       if (!(err instanceof BaselineNotFound)) throw err;
       missing.push(err);
@@ -182,4 +219,89 @@ export async function loadReference(options: ReferenceOptions): Promise<Referenc
   const baselineOptions = options.baseline;
   const baseline = baselineOptions ? await orProblem(() => loadBaseline(baselineOptions), problems) : null;
   return { baseline, knownFailures, guidelines, problems };
+}
+
+/** How many runs a branch's history keeps when neither promote --keep nor the stored history says. */
+export const DEFAULT_KEEP = 30;
+
+export interface PromoteOptions {
+  /** The branch or release the baseline is for (master, stable/2025.2). */
+  name: string;
+  store?: string | undefined;
+  repo: string;
+  github?: GitHubAccess | undefined;
+  remote?: string | undefined;
+  log?: ((line: string) => void) | undefined;
+  /** What to add to the history, oldest first: stored baselines' histories, then this run. */
+  added: BaselineHistory[];
+  /** Keep the newest N runs (default: what the stored history kept, else DEFAULT_KEEP). */
+  keep?: number | null | undefined;
+  /** ISO 8601, the caller's clock. */
+  created: string;
+  message?: string | undefined;
+  /** Write the new document here instead of into the store: an artifact store's next artifact. */
+  output?: string | undefined;
+  /** Push a git store's branch to this remote afterwards. */
+  push?: string | undefined;
+}
+
+export interface Promoted {
+  /** Where it went: the git commit, the directory file, or the output file. */
+  written: string;
+  store: string;
+  /** The baseline the new history stands for (what compare will judge by). */
+  baseline: Baseline;
+  history: BaselineHistory;
+  keep: number;
+  /** Runs the stored history had before, and runs it let go (older than the newest `keep`). */
+  previous: number;
+  dropped: number;
+}
+
+/**
+ * Promote: the stored baseline's history (a baseline stored without one counts as one run), plus
+ * the added runs, cut to the newest `keep`, written back in the compact encoding (compact.ts).
+ * A store that has no baseline NAME yet starts its history here.
+ */
+export async function promoteBaseline(options: PromoteOptions): Promise<Promoted> {
+  const name = checkName(options.name);
+  const spec = options.store ?? DEFAULT_STORE;
+  if (options.push !== undefined && !spec.startsWith('git:')) throw usageError('--push works with git stores only');
+  if (options.added.length === 0) throw usageError('nothing to promote');
+  const store = openStore(spec, options.repo, options.github, { remote: options.remote, log: options.log });
+  let previous: BaselineHistory | null = null;
+  let storedKeep: number | null = null;
+  try {
+    const found = await store.read(name);
+    const { baseline, compact } = baselineFromBytes(Buffer.from(found.text, 'utf8'), found.source, { created: options.created });
+    previous = compact ? compact.history : historyOfBaseline(baseline);
+    storedKeep = compact?.keep ?? null;
+  } catch (err) {
+    if (!(err instanceof BaselineNotFound)) throw err;
+    options.log?.(`baselines: no baseline '${name}' in ${spec} yet (${err.detail}): its history starts here`);
+  }
+  const keep = options.keep ?? storedKeep ?? DEFAULT_KEEP;
+  const before = previous?.runs.length ?? 0;
+  const added = options.added.reduce((n, h) => n + h.runs.length, 0);
+  const history = appendHistory(previous, options.added, keep);
+  const baseline = baselineOfHistory(history, { created: options.created });
+  const text = encodeCompact(history, { created: options.created, keep });
+  const commit = baseline.context.commit ? ` at ${baseline.context.commit}` : '';
+  const message =
+    options.message ??
+    `baseline ${name}: ${baseline.tests.length} tests, history of ${history.runs.length} run${history.runs.length === 1 ? '' : 's'}${commit}`;
+  let written: string;
+  if (options.output !== undefined) {
+    await writeOutput(options.output, text);
+    written = options.output;
+  } else {
+    written = await store.write(name, text, message);
+  }
+  if (options.push !== undefined && options.output === undefined) await pushStore(options.repo, spec.slice(4), options.push);
+  return { written, store: store.spec, baseline, history, keep, previous: before, dropped: Math.max(0, before + added - history.runs.length) };
+}
+
+/** A loaded baseline's runs as history to promote: its stored history, or itself as one run. */
+export function historyToPromote(loaded: LoadedBaseline): BaselineHistory {
+  return loaded.history ?? historyOfBaseline(loaded.baseline);
 }

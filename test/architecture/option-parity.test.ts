@@ -100,6 +100,7 @@ const NOT_FOR_A_PR: Record<string, string> = {
   'report.title': 'named after the repository',
   'report.repo': 'the checkout',
   'report.today': 'the clock of the run',
+  'report.history': 'a pull request is judged by every run the stored history keeps (promote --keep); a narrower window is for release managers at the CLI',
 };
 
 const GATE_VERBS = ['select', 'provision', 'run', 'report'];

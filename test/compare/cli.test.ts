@@ -171,7 +171,7 @@ test('baseline promote/list/show/diff in a real git repository; the work tree an
 
     let r = await cliCommand(baselineCommand, ['promote', 'stable/2025.2', '--results', stable, '--release', '2025.2', '--repo', dir]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^promoted stable\/2025\.2 to git:tempest-baselines \([0-9a-f]{40}\): 3 tests from 1 run\n$/);
+    assert.match(r.stdout, /^promoted stable\/2025\.2 to git:tempest-baselines \([0-9a-f]{40}\): 3 tests, history of 1 run \(keeps 30\)\n$/);
     r = await cliCommand(baselineCommand, ['promote', 'master', '--results', master, '--repo', dir, '--push', remote, '-m', 'master baseline']);
     assert.equal(r.code, 0, r.stderr);
 
@@ -180,7 +180,7 @@ test('baseline promote/list/show/diff in a real git repository; the work tree an
     assert.equal(execFileSync('git', ['-C', dir, 'symbolic-ref', 'HEAD'], { encoding: 'utf8' }), headBefore);
     assert.deepEqual(execFileSync('git', ['-C', dir, 'log', '--format=%s', 'tempest-baselines'], { encoding: 'utf8' }).trim().split('\n'), [
       'master baseline',
-      'baseline stable/2025.2: 3 tests from 1 run',
+      'baseline stable/2025.2: 3 tests, history of 1 run',
     ]);
     assert.equal(
       execFileSync('git', ['-C', remote, 'rev-parse', 'tempest-baselines'], { encoding: 'utf8' }),
@@ -286,7 +286,7 @@ test('--help lists options and exit codes', async () => {
   }
   const r = await cliCommand(baselineCommand, ['frobnicate']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /unknown subcommand 'frobnicate' \(known: create, list, show, diff, promote\)/);
+  assert.match(r.stderr, /unknown subcommand 'frobnicate' \(known: create, list, show, diff, promote, history\)/);
 });
 
 test('Markdown carries the Interop table when a guideline was given', async () => {

@@ -123,7 +123,7 @@ test('a shallow single-branch clone (actions/checkout): the store fetches the br
       (await store.list()).map((b) => b.name),
       ['master', 'stable/2025.2'],
     );
-    assert.match((await store.read('master')).text, /tempest-gate\/baseline@1/);
+    assert.match((await store.read('master')).text, /tempest-gate\/baseline-compact@1/);
     assert.deepEqual(lines, [`baselines: fetched tempest-baselines from origin (${tip.slice(0, 7)})`]);
   } finally {
     rmSync(w.root, { recursive: true, force: true });
@@ -222,8 +222,8 @@ test('promote --push from a clone that lacks the branch builds on the remote bra
       ]);
     }
     assert.deepEqual(g(w.bare, 'log', '--format=%s', 'tempest-baselines').split('\n').slice(2), [
-      'baseline master: 2 tests from 1 run',
-      'baseline stable/2025.2: 2 tests from 1 run',
+      'baseline master: 2 tests, history of 1 run',
+      'baseline stable/2025.2: 2 tests, history of 1 run',
     ]);
     assert.equal(g(w.bare, 'rev-list', '--count', 'tempest-baselines'), '4');
     assert.equal(g(w.bare, 'merge-base', '--is-ancestor', before, 'tempest-baselines'), '');

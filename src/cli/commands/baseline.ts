@@ -1,14 +1,24 @@
 // tempest-gate baseline: make, list, show, diff and promote baselines (for release managers).
-import { str, strs, writeJson, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
+import { str, strs, wholeOption, writeJson, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
 import { EXIT, usageError, type ExitCode } from '../../core/errors.ts';
-import { compareRuns, emptyBaseline, mergeBaselines, summarizeRuns, toBaseline, type Baseline } from '../../core/compare/index.ts';
-import { DEFAULT_STORE, checkName, openStore, pushStore } from '../../edges/baseline-store.ts';
+import {
+  compareRuns,
+  emptyBaseline,
+  mergeBaselines,
+  summarizeRuns,
+  toBaseline,
+  type Baseline,
+  type BaselineHistory,
+  historyOfBaseline,
+} from '../../core/compare/index.ts';
+import { DEFAULT_STORE, checkName, openStore } from '../../edges/baseline-store.ts';
 import { CONTEXT_HELP, CONTEXT_OPTIONS, contextFromArgs, emit, failOnFrom, baselineFromArgs, outputFormat, renderDiff, todayUtc } from './compare.ts';
-import { orProblem, type LoadedBaseline } from '../../stages/baseline.ts';
+import { historyToPromote, orProblem, promoteBaseline, type LoadedBaseline } from '../../stages/baseline.ts';
+import { historyView, renderHistoryText } from '../../core/render/history-text.ts';
 import { loadRuns } from '../../stages/results.ts';
 import { githubFromEnv } from '../github-env.ts';
 
-const SUBCOMMANDS = ['create', 'list', 'show', 'diff', 'promote'] as const;
+const SUBCOMMANDS = ['create', 'list', 'show', 'diff', 'promote', 'history'] as const;
 
 function baselineJson(b: Baseline): string {
   return `${JSON.stringify(toBaseline(b), null, 1)}\n`;
@@ -40,7 +50,28 @@ async function buildBaseline(args: ParsedArgs, io: CommandIo): Promise<{ baselin
   return { baseline, damage };
 }
 
-function showText(b: Baseline, source: string): string {
+/** What promote adds: the histories of --from, then the --results as one run (reruns in it make flaky tests). */
+async function promoteParts(args: ParsedArgs, io: CommandIo): Promise<{ added: BaselineHistory[]; damage: string[] }> {
+  const created = new Date().toISOString();
+  const files = strs(args, 'results');
+  const from = strs(args, 'from');
+  if (files.length === 0 && from.length === 0) throw usageError('give --results FILE (one or more runs) or --from BASELINE');
+  const added: BaselineHistory[] = [];
+  const damage: string[] = [];
+  for (const ref of from) {
+    const loaded = await orProblem(() => baselineFromArgs(ref, args, io, created), damage);
+    if (loaded) added.push(historyToPromote(loaded));
+    damage.push(...(loaded?.damage ?? []));
+  }
+  if (files.length) {
+    const runs = await loadRuns(files, io.stdin);
+    damage.push(...runs.damage);
+    added.push(historyOfBaseline(toBaseline(summarizeRuns(runs.runs, { created, context: contextFromArgs(args) }))));
+  }
+  return { added, damage };
+}
+
+function showText(b: Baseline, source: string, kept: { runs: number; keep: number | null } | null = null): string {
   const count = (o: string): number => b.tests.filter((t) => t.outcome === o).length;
   const ctx = Object.entries(b.context)
     .filter(([, v]) => v !== null)
@@ -49,6 +80,11 @@ function showText(b: Baseline, source: string): string {
   const lines = [
     `${source}: ${b.schema}, ${b.tests.length} tests from ${b.runs} run${b.runs === 1 ? '' : 's'}, made ${b.created}`,
     `  context: ${ctx || 'none recorded'}`,
+    ...(kept
+      ? [
+          `  history: ${kept.runs} run${kept.runs === 1 ? '' : 's'} kept${kept.keep !== null ? ` (keeps ${kept.keep})` : ''}: pass rates and flaky tests over them ('baseline history')`,
+        ]
+      : []),
     `  ${count('pass')} pass, ${count('fail')} fail, ${count('flaky')} flaky, ${count('skip')} skip, ${count('unfinished')} never finished`,
   ];
   const flaky = b.tests.filter((t) => t.outcome === 'flaky');
@@ -67,7 +103,7 @@ function finish(damage: string[], io: CommandIo): ExitCode {
 export const baselineCommand: Command = {
   name: 'baseline',
   summary: 'Make, list, show, diff and promote baselines (the reference results of a branch or release).',
-  usage: '<create|list|show|diff|promote> [arguments] [options]',
+  usage: '<create|list|show|diff|promote|history> [arguments] [options]',
   allowPositionals: true,
   options: {
     results: { type: 'string', short: 'r', multiple: true },
@@ -81,6 +117,8 @@ export const baselineCommand: Command = {
     budget: { type: 'string' },
     'fail-on': { type: 'string' },
     today: { type: 'string' },
+    keep: { type: 'string' },
+    history: { type: 'string' },
     ...CONTEXT_OPTIONS,
   },
   help: `Subcommands:
@@ -92,14 +130,21 @@ export const baselineCommand: Command = {
   show REF               a baseline's context, counts and flaky tests (--json: the baseline itself)
   diff OLD NEW           what changed from OLD to NEW (e.g. diff stable/2025.2 master); --to text,
                          markdown or json; reports only unless --fail-on is given
-  promote NAME (--results FILE... | --from REF...) [--push REMOTE] [-m MESSAGE]
-                         store a baseline as NAME (a branch or release: master, stable/2025.2) in
-                         --store; with git stores this commits baselines/NAME.json to the store
-                         branch without touching your work tree, then pushes it if --push
+  promote NAME (--results FILE... | --from REF...) [--keep N] [--push REMOTE] [-m MESSAGE] [-o FILE]
+                         add a run to NAME's history (a branch or release: master, stable/2025.2) in
+                         --store and keep its newest N runs (default: what the store kept, else 30);
+                         the --results of one promote are one run (a rerun makes its tests flaky),
+                         --from adds a baseline's own history. Pass rates and flaky tests come from
+                         the history. Git stores: commits baselines/NAME.json (compact encoding) to
+                         the store branch without touching your work tree, then pushes it if --push.
+                         -o FILE writes the new baseline there instead (an artifact store's next
+                         artifact, read from --store artifact:NAME)
+  history NAME           NAME's kept runs and the tests flaky or failing over them (--json)
 A REF is a file (baseline JSON, results JSON or a result stream), git:BRANCH:NAME, or a NAME in --store.
 Options:
       --store SPEC       git:BRANCH (default git:tempest-baselines) or dir:PATH
       --repo DIR         the git repository (default: the current directory)
+      --history N        show, diff, history: judge by the newest N runs of a stored history only
 ${CONTEXT_HELP}
 Exit codes:
   0  done (diff: also when tests changed, unless --fail-on says otherwise)
@@ -138,7 +183,7 @@ Exit codes:
         const loaded = await orProblem(() => baselineFromArgs(ref, args, io, new Date().toISOString()), unread);
         if (loaded === null) return finish(unread, io);
         if (args.values.json === true) writeJson(io, toBaseline(loaded.baseline));
-        else io.stdout.write(showText(loaded.baseline, loaded.source));
+        else io.stdout.write(showText(loaded.baseline, loaded.source, loaded.history ? { runs: loaded.history.runs.length, keep: loaded.keep ?? null } : null));
         return finish(loaded.damage, io);
       }
       case 'diff': {
@@ -171,29 +216,46 @@ Exit codes:
         const name = rest[0];
         if (name === undefined) throw usageError('baseline promote needs a NAME (a branch or release, e.g. master)');
         checkName(name);
-        const { baseline, damage } = await buildBaseline(args, io);
+        const { added, damage } = await promoteParts(args, io);
         if (damage.length) {
           // A damaged run must not become the reference others are judged against.
           for (const d of damage) io.stderr.write(`tempest-gate baseline: ${d}\n`);
           io.stderr.write('tempest-gate baseline: not promoted: an input was damaged\n');
           return EXIT.badInput;
         }
-        const store = openStore(storeSpec, repo, githubFromEnv(io.env));
-        const message =
-          str(args, 'message') ??
-          `baseline ${name}: ${baseline.tests.length} tests from ${baseline.runs} run${baseline.runs === 1 ? '' : 's'}${baseline.context.commit ? ` at ${baseline.context.commit}` : ''}`;
-        const where = await store.write(name, baselineJson(baseline), message);
-        const push = str(args, 'push');
-        if (push !== undefined) {
-          if (!storeSpec.startsWith('git:')) throw usageError('--push works with git stores only');
-          await pushStore(repo, storeSpec.slice(4), push);
-        }
-        if (args.values.json === true) writeJson(io, { name, store: store.spec, written: where, tests: baseline.tests.length, runs: baseline.runs });
+        const p = await promoteBaseline({
+          name,
+          store: storeSpec,
+          repo,
+          github: githubFromEnv(io.env),
+          log: (line) => io.stderr.write(`${line}\n`),
+          added,
+          keep: wholeOption(args, 'keep', { min: 1, fallback: null }),
+          created: new Date().toISOString(),
+          message: str(args, 'message'),
+          output: str(args, 'output'),
+          push: str(args, 'push'),
+        });
+        const runs = p.history.runs.length;
+        if (args.values.json === true)
+          writeJson(io, { name, store: p.store, written: p.written, tests: p.baseline.tests.length, runs, keep: p.keep, dropped: p.dropped });
         else
           io.stdout.write(
-            `promoted ${name} to ${store.spec} (${where}): ${baseline.tests.length} tests from ${baseline.runs} run${baseline.runs === 1 ? '' : 's'}\n`,
+            `promoted ${name} to ${p.store} (${p.written}): ${p.baseline.tests.length} tests, history of ${runs} run${runs === 1 ? '' : 's'} (keeps ${p.keep}${p.dropped ? `, ${p.dropped} older let go` : ''})\n`,
           );
         return EXIT.ok;
+      }
+      case 'history': {
+        tooMany(1);
+        const ref = rest[0];
+        if (ref === undefined) throw usageError('baseline history needs a NAME (or any REF)');
+        const unread: string[] = [];
+        const loaded = await orProblem(() => baselineFromArgs(ref, args, io, new Date().toISOString()), unread);
+        if (loaded === null) return finish(unread, io);
+        const view = historyView(loaded.history ?? historyOfBaseline(loaded.baseline), loaded.source, loaded.keep ?? null);
+        if (args.values.json === true) writeJson(io, view);
+        else io.stdout.write(renderHistoryText(view));
+        return finish(loaded.damage, io);
       }
       default:
         throw usageError(`unknown subcommand '${sub}' (known: ${SUBCOMMANDS.join(', ')})`);

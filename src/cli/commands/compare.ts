@@ -60,6 +60,7 @@ export function baselineOptions(ref: string, args: ParsedArgs, io: CommandIo, no
     stdin: () => readStdin(io),
     // What a git store fetched is said on stderr: stdout may be the JSON or Markdown being asked for.
     log: (line) => io.stderr.write(`${line}\n`),
+    history: wholeOption(args, 'history', { min: 1, fallback: null }),
   };
 }
 
@@ -141,6 +142,7 @@ export const compareCommand: Command = {
     'relative-threshold': { type: 'string' },
     'absolute-threshold': { type: 'string' },
     today: { type: 'string' },
+    history: { type: 'string' },
     ...CONTEXT_OPTIONS,
   },
   help: `Options:
@@ -164,6 +166,9 @@ export const compareCommand: Command = {
       --store SPEC            where bare baseline names live: git:BRANCH (default git:tempest-baselines),
                               dir:PATH
       --repo DIR              the git repository of git stores (default: the current directory)
+      --history N             a stored baseline keeps its branch's last runs (promote --keep): judge by
+                              the newest N of them only (default: all it keeps; pass rates and flaky
+                              tests come from them)
       --relative-threshold X  a duration change must be at least this fraction (default 0.5)
       --absolute-threshold S  and at least this many seconds (default 5)
       --today YYYY-MM-DD      the date known-failure expiry is checked against (default: today, UTC)

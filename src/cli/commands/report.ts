@@ -25,6 +25,7 @@ export const reportCommand: Command = {
     store: { type: 'string' },
     repo: { type: 'string' },
     today: { type: 'string' },
+    history: { type: 'string' },
   },
   help: `Options:
   -r, --results FILE         the run's results (subunit v2/v1, JUnit XML, results JSON); repeat for reruns
@@ -36,7 +37,7 @@ export const reportCommand: Command = {
       --html FILE            write the HTML report there
       --markdown FILE        write the Markdown summary there (at least one of the two)
       --title TEXT           the report's title
-      --store SPEC, --repo DIR, --today YYYY-MM-DD   as for 'compare'
+      --store SPEC, --repo DIR, --today YYYY-MM-DD, --history N   as for 'compare'
 Exit codes:
   0  the report was written and the gate passes
   1  the report was written and the gate fails (per --fail-on; without a baseline every

@@ -26,12 +26,17 @@ function rate(r: number | null): string {
   return r === null ? '' : `${Math.round(r * 100)}%`;
 }
 
+/** The baseline's pass rate when it merged several runs (a stored history): how often the test passed there. */
+function overHistory(t: TestChange): string {
+  return t.basePassRate === null ? '' : ` (pass rate ${rate(t.basePassRate)} over the baseline's runs)`;
+}
+
 /** One short phrase for a change: what it was, what it is, and why it matters. */
 export function describeChange(t: TestChange): string {
   const bits: string[] = [];
   switch (t.kind) {
     case 'regression':
-      bits.push(`${t.before === 'skip' ? 'was skipped' : 'passed'} in the baseline, fails now`);
+      bits.push(`${t.before === 'skip' ? 'was skipped' : `passed${overHistory(t)}`} in the baseline, fails now`);
       break;
     case 'never-finished':
       bits.push(t.before ? `started and never finished (baseline: ${t.before})` : 'started and never finished (new test)');
@@ -40,14 +45,14 @@ export function describeChange(t: TestChange): string {
       bits.push(t.after === 'fail' ? 'new test, fails' : `new test, ${t.after === 'skip' ? 'skipped' : 'passes'}`);
       break;
     case 'still-failing':
-      bits.push('fails, as in the baseline');
+      bits.push(`fails, as in the baseline${overHistory(t)}`);
       break;
     case 'flaky':
       if (t.after === 'flaky') bits.push(`failed, then passed on rerun (pass rate ${rate(t.passRate) || 'n/a'})`);
-      else bits.push(`fails now; flaky in the baseline${t.basePassRate !== null ? ` (pass rate ${rate(t.basePassRate)})` : ''}`);
+      else bits.push(`fails now; flaky in the baseline${overHistory(t)}`);
       break;
     case 'fix':
-      bits.push(`${t.before === 'unfinished' ? 'never finished' : 'failed'} in the baseline, passes now`);
+      bits.push(`${t.before === 'unfinished' ? 'never finished' : 'failed'} in the baseline${overHistory(t)}, passes now`);
       break;
     case 'skip-change':
       if (t.before === 'skip' && t.after === 'skip') bits.push(`skip reason changed: "${t.reasonBefore ?? ''}" → "${t.reasonAfter ?? ''}"`);
