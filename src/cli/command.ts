@@ -10,8 +10,13 @@ export interface CommandIo {
   stdin: NodeJS.ReadableStream;
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** Cancelled on SIGINT/SIGTERM: long work stops and cleans up. */
+  /** Cancelled on SIGINT/SIGTERM (verbs that hold something, see Command.holds): long work stops and cleans up. */
   signal: AbortSignal;
+  /**
+   * The real process's: catch SIGINT/SIGTERM (abort `signal`) for a verb that must clean up what
+   * it holds. Without it a signal ends the process at once, whatever it is doing.
+   */
+  catchSignals?: (holds: string) => void;
 }
 
 export interface ParsedArgs {
@@ -27,6 +32,13 @@ export interface Command {
   usage: string;
   options: OptionSpec;
   allowPositionals?: boolean;
+  /**
+   * What the verb holds that a cancel must clean up (cloud resources, Tempest on a node), said on
+   * stderr when SIGINT/SIGTERM arrives; the verb then stops its work through io.signal and cleans
+   * up, and a second signal ends it at once. Verbs without it hold nothing: a signal ends them at
+   * once, whatever they are doing (their output files are written whole or not at all).
+   */
+  holds?: string;
   run(args: ParsedArgs, io: CommandIo): Promise<ExitCode>;
 }
 

@@ -131,6 +131,7 @@ export async function runCommand(cmd: Command, argv: string[], io: CommandIo): P
     io.stdout.write(commandHelp(cmd));
     return EXIT.ok;
   }
+  if (cmd.holds !== undefined) io.catchSignals?.(cmd.holds);
   try {
     return await cmd.run(parsed, io);
   } catch (err) {
@@ -238,8 +239,30 @@ export function processIo(): CommandIo {
     if (writeFailed && !process.exitCode) process.exitCode = EXIT.infra;
   });
   const controller = new AbortController();
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => controller.abort(new Error(`received ${sig}`)));
-  }
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env, signal: controller.signal };
+  // SIGINT/SIGTERM: a verb that holds nothing is left to the signal's default action, which ends
+  // the process at once even in the middle of synchronous work (a parse, a regex); a handler would
+  // only run once that work yields. A verb that holds something (Command.holds) catches them: the
+  // first aborts its work, which then cleans up; the second ends the process at once.
+  const catchSignals = (holds: string): void => {
+    let received = 0;
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(sig, () => {
+        if (++received > 1) {
+          process.stderr.write(`tempest-gate: ${sig} again: stopped at once, without cleaning up (see 'tempest-gate cleanup --sweep')\n`);
+          process.exit(EXIT.infra);
+        }
+        process.stderr.write(`tempest-gate: received ${sig}: cleaning up ${holds} (send it again to stop at once)\n`);
+        controller.abort(new Error(`received ${sig}`));
+      });
+    }
+  };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+    signal: controller.signal,
+    catchSignals,
+  };
 }

@@ -1,7 +1,7 @@
 // The file edge: read inputs (a path or '-' for stdin) and write outputs, with errors that name the file.
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.ts';
 
 function describe(err: unknown): string {
@@ -99,11 +99,22 @@ export async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
+/**
+ * Write a whole output file: to a temporary name beside it, then renamed over it, so a verb
+ * ended by a signal (SIGINT/SIGTERM end the verbs that hold nothing at once, see cli/main.ts)
+ * or a failure leaves the file as it was, never half written.
+ */
 export async function writeOutput(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
+    // A device or a pipe (-o /dev/stdout) is written as it is: it cannot be renamed over.
+    const existing = await stat(path).catch(() => null);
+    if (existing !== null && !existing.isFile()) return await writeFile(path, data);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, data);
+    await writeFile(temp, data);
+    await rename(temp, path);
   } catch (err) {
+    await rm(temp, { force: true }).catch(() => undefined);
     throw new UserError(`cannot write: ${describe(err)}`, { place: { file: path }, cause: err });
   }
 }

@@ -7,9 +7,11 @@ import type { ResolvedCloud } from '../edges/openstack/cloud-config.ts';
 
 export type { ResolvedCloud };
 
-export function openSession(cloud: ResolvedCloud, say: (line: string) => void): Session {
+/** `signal` cancels the session's requests and waits until `http.ignoreCancel()` (the cleanup after a cancel). */
+export function openSession(cloud: ResolvedCloud, say: (line: string) => void, signal?: AbortSignal): Session {
   return new Session({
     cloud,
+    signal,
     onEvent: (e: HttpEvent) => say(`retry ${e.attempt}: ${e.method} ${e.url}: ${e.reason} (waiting ${(e.waitMs / 1000).toFixed(1)} s)`),
   });
 }

@@ -74,7 +74,7 @@ async function writeState(dir: string, result: ProvisionResult, state: Provision
 
 export async function provisionStage(options: ProvisionStageOptions): Promise<Provisioned> {
   const { cloud, run, stateDir, log, ...rest } = options;
-  const session = openSession(cloud, log);
+  const session = openSession(cloud, log, rest.signal);
   try {
     const result = await provision({ ...rest, session, run, onProgress: log });
     const state: ProvisionState = {

@@ -18,6 +18,7 @@ function securityGroupFromArgs(name: string | undefined, sshCidr: string | undef
 
 export const provisionCommand: Command = {
   name: 'provision',
+  holds: 'the servers, ports and keypair it made',
   summary: 'Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.',
   usage: '--image NAME|ID [--flavor NAME|ID | --min-ram MB] [--subnodes N] [options]',
   options: {

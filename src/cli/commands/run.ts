@@ -49,6 +49,7 @@ export function reportText(report: RunReport, outputDir: string): string {
 
 export const runVerbCommand: Command = {
   name: 'run',
+  holds: 'Tempest on the controller (the finished tests are kept)',
   summary: 'Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.',
   usage: '(--state DIR | --host ADDR[:PORT]... --known-hosts FILE) [--include-list FILE] [options]',
   options: {

@@ -46,6 +46,7 @@ function interopLines(score: InteropScore): string[] {
 
 export const validateCommand: Command = {
   name: 'validate',
+  holds: 'the Tempest run and its workspace (the finished tests are kept)',
   summary: 'Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.',
   usage: '--os-cloud NAME (--include-list FILE | --guideline FILE | --baseline FILE) [options]',
   options: {

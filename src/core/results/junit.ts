@@ -514,7 +514,9 @@ export function readJUnit(bytes: Uint8Array, options: JUnitReadOptions = {}): Ru
       });
       source = text.slice(0, lastCompleteTestcase(text, text.length));
     } else {
-      const offset = byteOffset(text, line, col);
+      // Counted in the decoded text as UTF-8: invalid bytes read as U+FFFD (3 bytes) or another
+      // encoding can put it past the input's end, which no offset may be.
+      const offset = Math.min(bytes.length, byteOffset(text, line, col));
       damage.push({ kind: 'xml', offset, line, message: `malformed XML at column ${col}: ${msg}` });
       // Keep the test cases that were whole before the fault.
       let index = 0;

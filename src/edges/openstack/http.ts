@@ -211,9 +211,11 @@ export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly options: HttpClientOptions;
+  private signal: AbortSignal | undefined;
 
   constructor(options: HttpClientOptions = {}) {
     this.options = options;
+    this.signal = options.signal;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.ownsDispatcher = !options.dispatcher;
@@ -225,6 +227,11 @@ export class HttpClient {
         connections: 16,
         ...(tls ? { connect: { rejectUnauthorized: tls.verify, ...(tls.ca ? { ca: tls.ca } : {}) } } : {}),
       });
+  }
+
+  /** From now on requests and waits are not cancelled: the cleanup after a cancel must still reach the cloud. */
+  ignoreCancel(): void {
+    this.signal = undefined;
   }
 
   async close(): Promise<void> {
@@ -261,7 +268,7 @@ export class HttpClient {
           dispatcher: this.dispatcher,
           headersTimeout: timeout,
           bodyTimeout: timeout,
-          signal: this.options.signal,
+          signal: this.signal,
         });
         const text = await res.body.text();
         let json: unknown = undefined;
@@ -287,7 +294,8 @@ export class HttpClient {
           throw new CloudError({ method: req.method, url: req.url, status, cloudMessage: `${message} (gave up after ${attempt} attempts)` });
       } catch (err) {
         if (err instanceof CloudError) throw err;
-        if (this.options.signal?.aborted) throw err;
+        // The cancel's own reason (received SIGTERM, the overall timeout), for the caller to tell them apart.
+        if (this.signal?.aborted) throw this.signal.reason;
         const code = errCode(err);
         const notSent = NOT_SENT_CODES.has(code);
         const network = notSent || NETWORK_CODES.has(code);
@@ -300,7 +308,7 @@ export class HttpClient {
         waitMs = this.backoff(attempt);
       }
       this.options.onEvent?.({ kind: 'retry', method: req.method, url: redactUrl(req.url), reason: retryReason, attempt, waitMs });
-      await sleep(waitMs, this.options.signal);
+      await sleep(waitMs, this.signal);
     }
   }
 }

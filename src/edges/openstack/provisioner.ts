@@ -418,9 +418,13 @@ async function failed(p: Provisioning, err: unknown, created: boolean): Promise<
   const reason = cancelled ? describeAbort(o.signal!.reason) : err instanceof Error ? err.message : String(err);
   if (!created || o.keepOnFailure) {
     if (err instanceof UserError && !cancelled) return err;
-    return new ProvisionError(`provision failed: ${reason}${created ? ' (resources kept: --keep-on-failure)' : ''}`, { cause: err });
+    return new ProvisionError(`${cancelled ? 'provision cancelled' : 'provision failed'}: ${reason}${created ? ' (resources kept: --keep-on-failure)' : ''}`, {
+      cause: err,
+    });
   }
   p.say(`provision: failed (${reason}); cleaning up run ${o.run.runId}`);
+  // The session's requests were cancelled with the run: the cleanup's must go through.
+  s.http.ignoreCancel();
   let report: CleanupReport | undefined;
   try {
     report = await cleanupRun(s, o.run.runId, { onProgress: o.onProgress });
