@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { newJob, type StepResult } from './action-runner.ts';
-import { startArtifactServer } from './artifact-server.ts';
+import { startArtifactServer, type ArtifactServer } from './artifact-server.ts';
 import { makeChangeRepo, type ChangeRepo } from './changes.ts';
 import { example, startGitHubServer, type FakeCheckRun, type Rejection } from './github-server.ts';
 import { leftovers, type Leftovers } from './leftovers.ts';
@@ -49,6 +49,8 @@ export interface LabGateOptions {
   dist?: string;
   /** Live progress: each visible line of the job's log, with the time since the start. */
   say?: (line: string) => void;
+  /** The artifact backend of the workflow run (shared by a matrix's jobs and the merge job); default: one of its own. */
+  artifacts?: ArtifactServer;
   /** SIGKILL dist/index.js when one of its log lines matches (a runner lost mid-step). */
   killWhen?: RegExp;
 }
@@ -198,7 +200,7 @@ export async function runLabGate(o: LabGateOptions): Promise<LabGateResult> {
   const change = await makeChangeRepo({ name: o.change, dir, owner: OWNER, repo: REPO });
   const { event, pullRequest } = pullRequestEvent(change);
   const gh = await startGitHubServer({ token: TOKEN, owner: OWNER, repo: REPO, pullRequest, pullFiles: change.files });
-  const artifacts = await startArtifactServer();
+  const artifacts = o.artifacts ?? (await startArtifactServer());
   const reportDir = join(dir, 'report');
   try {
     const inputs: Record<string, string> = {
@@ -282,7 +284,7 @@ export async function runLabGate(o: LabGateOptions): Promise<LabGateResult> {
     };
   } finally {
     await gh.stop();
-    await artifacts.stop();
+    if (!o.artifacts) await artifacts.stop();
   }
 }
 
