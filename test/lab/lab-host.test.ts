@@ -84,11 +84,13 @@ async function sh(node: SshNode, command: string): Promise<string> {
 test(
   'servers of the lab image are SSH hosts: console host keys, floating and fixed IP, jump to the subnode, user-data applied, nothing left after cleanup',
   { skip },
-  async () => {
+  async (t) => {
     const runId = `t${Date.now().toString(36)}-lab`;
     const s = localSession();
     let r: ProvisionResult | undefined;
     const nodes: SshNode[] = [];
+    const t0 = Date.now();
+    const mark = (what: string): void => t.diagnostic(`${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     try {
       const now = Date.now();
       r = await provision({
@@ -101,6 +103,7 @@ test(
         // Boots queue behind other test files' on one nova-compute (2 cores): a slack deadline.
         bootTimeoutMs: 120_000,
       });
+      mark('provisioned (ACTIVE, floating IP)');
       const controller = r.nodes.find((n) => n.role === 'controller');
       const subnode = r.nodes.find((n) => n.role !== 'controller');
       assert.ok(controller?.floatingIp, 'the controller has a floating IP');
@@ -129,6 +132,7 @@ test(
       const trustS = await waitForConsoleHostKeys(s, subnode, { timeoutMs: 120_000, pollMs: 500 });
       assert.match(await getConsoleOutput(s, controller.id), /Cloud-init v\. \S+ running 'init'/);
 
+      mark('host keys on both consoles');
       const overFloating = new SshNode(target('controller', controller.floatingIp, trustC));
       nodes.push(overFloating);
       await overFloating.connect();
@@ -139,40 +143,60 @@ test(
       nodes.push(viaController);
       await viaController.connect();
 
+      mark('connected (floating IP, fixed IP, jump)');
       // the floating IP's DNAT is there while the server has it
       assert.match(nftRules(), new RegExp(`ip daddr ${controller.floatingIp.replaceAll('.', '\\.')} dnat to ${controller.ip.replaceAll('.', '\\.')}`));
 
-      for (const [node, role, server] of [
-        [overFloating, 'controller', controller],
-        [overFixed, 'controller', controller],
-        [viaController, 'subnode', subnode],
-      ] as const) {
-        // write_files
-        assert.equal(await sh(node, 'cat /etc/tempest-gate/role'), role);
-        assert.equal(await sh(node, 'cat /etc/tempest-gate/run-id'), runId);
-        assert.match(await sh(node, 'cat /etc/tempest-gate/local.conf'), new RegExp(`^HOST_IP=${server.ip.replaceAll('.', '\\.')}$`, 'm'));
-        assert.equal(await sh(node, 'stat -c %a /usr/local/bin/tempest-gate-stack'), '755');
-        // users: the default user (sudo), and `stack` with its home
-        assert.equal(await sh(node, 'sudo -n id -un'), 'root');
-        assert.equal(await sh(node, 'getent passwd stack | cut -d: -f6,7'), '/opt/stack:/bin/bash');
-        assert.equal(await sh(node, 'sudo -n -u stack sudo -n true && echo ok'), 'ok');
-        // runcmd: the stack script runs, waiting for the secrets the run step copies
-        // ([t]: the pattern does not match the shell that runs pgrep)
-        assert.match(await sh(node, "pgrep -fa '^/bin/bash /usr/local/bin/[t]empest-gate-stack' || true"), /tempest-gate-stack/);
-        assert.equal(await sh(node, `test -e ${STACK_FAILED} && echo failed || echo waiting`), 'waiting');
-        // its own host: hostname, address, processes
-        assert.equal(await sh(node, 'hostname'), server.name);
-        assert.match(await sh(node, 'ip -4 -o addr show eth0'), new RegExp(`inet ${server.ip.replaceAll('.', '\\.')}/`));
-        assert.equal(await sh(node, 'ps -o comm= -p 1'), 'python3', 'PID 1 is the lab boot');
-      }
-      assert.equal(await sh(overFloating, 'test -x /usr/local/bin/tempest-gate-discover-hosts && echo yes'), 'yes');
-      assert.equal(await sh(viaController, 'test -e /usr/local/bin/tempest-gate-discover-hosts && echo yes || echo no'), 'no', 'hosts do not share files');
+      // One look per node (each exec costs a round trip): write_files, users, runcmd, its own host
+      const facts = async (node: SshNode): Promise<Record<string, string>> => {
+        const out = await sh(
+          node,
+          [
+            'echo "role=$(cat /etc/tempest-gate/role)"',
+            'echo "run-id=$(cat /etc/tempest-gate/run-id)"',
+            'echo "local.conf HOST_IP=$(sed -n "s/^HOST_IP=//p" /etc/tempest-gate/local.conf)"',
+            'echo "stack script mode=$(stat -c %a /usr/local/bin/tempest-gate-stack)"',
+            'echo "discover-hosts=$(test -x /usr/local/bin/tempest-gate-discover-hosts && echo yes || echo no)"',
+            'echo "sudo=$(sudo -n id -un)"',
+            'echo "stack user=$(getent passwd stack | cut -d: -f6,7)"',
+            'echo "stack sudo=$(sudo -n -u stack sudo -n true && echo ok)"',
+            // runcmd started the stack script, which waits for the secrets the run step copies
+            // ([t]: the pattern does not match the shell running pgrep)
+            `echo "stack script=$(pgrep -f '^/bin/bash /usr/local/bin/[t]empest-gate-stack' >/dev/null && echo waiting; test -e ${STACK_FAILED} && echo failed)"`,
+            'echo "hostname=$(hostname)"',
+            'echo "eth0=$(ip -4 -o addr show eth0 | awk \'{print $4}\')"',
+            'echo "pid 1=$(ps -o comm= -p 1)"',
+          ].join('; '),
+        );
+        return Object.fromEntries(out.split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+      };
+      const expected = (role: string, n: { name: string; ip: string }): Record<string, string> => ({
+        role,
+        'run-id': runId,
+        'local.conf HOST_IP': n.ip,
+        'stack script mode': '755',
+        'discover-hosts': role === 'controller' ? 'yes' : 'no',
+        sudo: 'root',
+        'stack user': '/opt/stack:/bin/bash',
+        'stack sudo': 'ok',
+        'stack script': 'waiting',
+        hostname: n.name,
+        eth0: `${n.ip}/24`,
+        'pid 1': 'python3',
+      });
+      assert.deepEqual(await facts(overFloating), expected('controller', controller), 'controller over its floating IP');
+      assert.deepEqual(await facts(overFixed), expected('controller', controller), 'controller over its fixed IP');
+      assert.deepEqual(await facts(viaController), expected('subnode', subnode), 'subnode through the controller');
+      // the host's own cloud-init checked the user-data's schema, as on a real boot
+      for (const n of [controller, subnode]) assert.doesNotMatch(await getConsoleOutput(s, n.id), /Invalid cloud-config|Traceback/, n.name);
       // the subnode reaches the controller on the private network
       assert.match(await sh(viaController, `timeout 5 bash -c 'echo > /dev/tcp/${controller.ip}/22' && echo open`), /open/);
+      mark('checked');
     } finally {
       for (const n of nodes) n.dispose();
       const report = await cleanupRun(s, runId);
       await s.close();
+      mark('cleaned up');
       assert.deepEqual(report.leftovers, []);
     }
     // Nova's delete destroyed each host: no state, namespace, process or NAT rule of the run is left

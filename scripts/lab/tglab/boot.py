@@ -15,6 +15,7 @@ Then it reaps orphans for ever. Status for host.start in <state>/status.
 """
 import json
 import os
+import resource
 import signal
 import socket
 import stat
@@ -152,11 +153,12 @@ class Boot:
         os.makedirs('/etc/cloud/cloud.cfg.d', exist_ok=True)
         with open('/etc/cloud/cloud.cfg.d/90-tglab.cfg', 'w') as f:
             f.write(CLOUD_CFG % {'user': spec.get('default_user') or 'ubuntu'})
-        # the machine's own host keys are in the lower layer: every host gets fresh ones (cloud-init's
-        # ssh_deletekeys does the same on a first boot)
-        for name in os.listdir('/etc/ssh'):
-            if name.startswith('ssh_host_'):
-                os.unlink(os.path.join('/etc/ssh', name))
+        # First boot: the machine's own host keys are in the lower layer, and every host gets fresh
+        # ones (cloud-init's ssh_deletekeys does the same). A reboot keeps the host's.
+        if not os.path.exists('/var/lib/cloud/instances/' + spec['id']):
+            for name in os.listdir('/etc/ssh'):
+                if name.startswith('ssh_host_'):
+                    os.unlink(os.path.join('/etc/ssh', name))
 
     def user_data(self):
         import base64
@@ -202,7 +204,8 @@ class Boot:
         else:
             self.run('cloud-init', 'modules', '--mode', 'final')
             self.status('ready' if rc == 0 else 'ready (cloud-init init exited %d)' % rc)
-        self.say('booted in %.1f s' % (time.monotonic() - t0))
+        cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.say('booted in %.1f s (%.1f s of CPU)' % (time.monotonic() - t0, cpu.ru_utime + cpu.ru_stime))
 
     def reap(self):
         while True:

@@ -71,7 +71,7 @@ def find(state, ref):
     """A host by server id, its 12-character prefix or its server name."""
     hosts = host.list_hosts(state)
     for h in hosts:
-        if h['id'] == ref or host.short_id(h['id']) == ref.replace('-', '')[:12] and len(ref) >= 8:
+        if h['id'] == ref or (len(ref) >= 8 and h['id'].replace('-', '').startswith(ref.replace('-', ''))):
             return h['id']
     named = [h['id'] for h in hosts if h['name'] == ref]
     return named[0] if len(named) == 1 else None

@@ -154,7 +154,11 @@ def ensure_bridge(gateways):
                     raise LabError('the lab network %s overlaps %s on %s: lab hosts would cut the machine off' % (want.network, a, ifname))
         if any(a.network == want.network for a in have.get(BRIDGE, [])):
             continue  # another gateway of the same network is already there
-        _run(['ip', 'addr', 'add', str(want), 'dev', BRIDGE])
+        try:
+            _run(['ip', 'addr', 'add', str(want), 'dev', BRIDGE])
+        except LabError:
+            if want not in _addresses().get(BRIDGE, []):  # else a concurrent spawn added it first
+                raise
         have.setdefault(BRIDGE, []).append(want)
 
 
