@@ -38,7 +38,10 @@ export class UserError extends Error {
   readonly exitCode: ExitCode;
   readonly place: Place | undefined;
   constructor(message: string, options: { exitCode?: ExitCode; place?: Place; cause?: unknown } = {}) {
-    super(options.place ? `${formatPlace(options.place)}: ${message}` : message, { cause: options.cause });
+    // One line, always: a message quoting the input (a YAML key that is a whole mapping, a JSON
+    // parser's "Unexpected token '\n'") shows its line breaks as \n (found by test/fuzz/).
+    const text = options.place ? `${formatPlace(options.place)}: ${message}` : message;
+    super(text.replace(/\r\n|\r|\n/g, '\\n'), { cause: options.cause });
     this.name = 'UserError';
     this.exitCode = options.exitCode ?? EXIT.badInput;
     this.place = options.place;
