@@ -11,7 +11,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { newJob, type StepResult } from './action-runner.ts';
@@ -53,6 +52,8 @@ export interface LabGateOptions {
   artifacts?: ArtifactServer;
   /** SIGKILL dist/index.js when one of its log lines matches (a runner lost mid-step). */
   killWhen?: RegExp;
+  /** Called between main and post, with the run id (what a runner lost mid-step left behind can be looked at). */
+  beforePost?: (runId: string | null, serverIds: string[]) => Promise<void>;
 }
 
 export interface StageTime {
@@ -194,7 +195,8 @@ function serverIds(reportDir: string): string[] {
 /** One whole gate on the lab: main, then post (always, as `post-if: always()`), then the leftovers. */
 export async function runLabGate(o: LabGateOptions): Promise<LabGateResult> {
   const t0 = performance.now();
-  const dir = o.dir ?? (await mkdtemp(join(tmpdir(), 'tg-lab-gate-')));
+  // Not under /tmp: a lab host has a /tmp of its own, and the nodes clone the change from here.
+  const dir = o.dir ?? (await mkdtemp('/var/tmp/tg-lab-gate-'));
   await mkdir(dir, { recursive: true });
   const cloud = o.cloud ?? 'tg-local';
   const change = await makeChangeRepo({ name: o.change, dir, owner: OWNER, repo: REPO });
@@ -252,6 +254,7 @@ export async function runLabGate(o: LabGateOptions): Promise<LabGateResult> {
     if (main.signal) o.say?.(`${stamp()} dist/index.js was killed (${main.signal}); the runner still runs the post step`);
     const runId = main.state['tempest-gate-run-id'] ?? null;
     const ids = serverIds(reportDir);
+    await o.beforePost?.(runId, ids);
     o.say?.(`${stamp()} == post: dist/post.js ==`);
     const p0 = performance.now();
     const post = await job.step('post', { onLine: say });

@@ -44,12 +44,17 @@ mkdir -p /var/lib/tempest-gate
 for i in $(seq 1 ${wait}); do [ -s ${SECRETS_PATH} ] && break; sleep 1; done
 [ -s ${SECRETS_PATH} ] || { echo "no ${SECRETS_PATH} after ${wait} s" > ${STACK_FAILED}; exit 1; }
 chown stack:stack ${SECRETS_PATH}
+# An image may already have /opt/stack, owned by root (cloud-init leaves an existing home as it
+# is): devstack's stack user must own it, as devstack's create-stack-user.sh makes it.
+install -d -o stack -g stack /opt/stack
 if [ ! -d /opt/stack/devstack ]; then
-  sudo -u stack -H git clone --depth 1 --branch '${branch}' '${repo}' /opt/stack/devstack || { echo clone > ${STACK_FAILED}; exit 1; }
+  # the clone's own error goes to the stack log, whose last lines the run step shows on failure
+  sudo -u stack -H git clone --depth 1 --branch '${branch}' '${repo}' /opt/stack/devstack > /var/log/tempest-gate-stack.log 2>&1 || {
+    echo "git clone of devstack failed: see /var/log/tempest-gate-stack.log" > ${STACK_FAILED}; exit 1; }
 fi
 cp /etc/tempest-gate/local.conf /opt/stack/devstack/local.conf
 chown stack:stack /opt/stack/devstack/local.conf
-if sudo -u stack -H bash -c 'cd /opt/stack/devstack && ./stack.sh' > /var/log/tempest-gate-stack.log 2>&1; then
+if sudo -u stack -H bash -c 'cd /opt/stack/devstack && ./stack.sh' >> /var/log/tempest-gate-stack.log 2>&1; then
   date -Is > ${STACK_DONE}
 else
   echo "stack.sh failed: see /var/log/tempest-gate-stack.log" > ${STACK_FAILED}; exit 1
