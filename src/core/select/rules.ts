@@ -142,7 +142,8 @@ const MAX_ALIAS_COUNT = 100;
 /** Parse and schema-check a rules file. Errors name the file, line and column. */
 export function parseRulesText(text: string, file: string): ParsedRules {
   const lineCounter = new LineCounter();
-  const ydoc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': a mapping used as a key would print a Node warning on stderr; it is refused as an unknown key.
+  const ydoc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const placeAt = (offset: number): Place => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
