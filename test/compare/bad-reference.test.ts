@@ -114,7 +114,7 @@ test('baseline create --from and diff: a side that cannot be read is reported, t
     r = await cliCommand(baselineCommand, ['diff', f.badJson, f.run, '--to', 'json']);
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /bad\.json: line 1, column \d+: not valid JSON/);
-    const diff = JSON.parse(r.stdout) as CompareDiff;
+    const diff = (JSON.parse(r.stdout) as { diff: CompareDiff }).diff;
     assert.equal(diff.counts.run, 3, 'the newer side was diffed against an empty one');
 
     r = await cliCommand(baselineCommand, ['show', f.badJson]);

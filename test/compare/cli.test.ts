@@ -195,9 +195,26 @@ test('baseline promote/list/show/diff in a real git repository; the work tree an
 
     r = await cliCommand(baselineCommand, ['diff', 'stable/2025.2', 'master', '--repo', dir]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /Regressions \(1\):\n {2}tempest\.api\.x\.test_m\.T\.b: passed in the baseline, fails now/);
-    assert.match(r.stdout, /New tests \(1\):\n {2}tempest\.api\.x\.test_m\.T\.added/);
-    assert.match(r.stdout, /Removed tests \(1\):\n {2}tempest\.api\.x\.test_m\.T\.gone/);
+    // Side by side, each side by its name: never "the run".
+    assert.match(r.stdout, /^master against stable\/2025\.2: 1 regression, 0 fixes, 1 new, 1 removed \(2 tests in both\)\n/);
+    assert.match(r.stdout, /\nchange {10}stable\/2025\.2 {2}master {2}test\nregression {6}pass, 1\.00 s {3}fail {4}tempest\.api\.x\.test_m\.T\.b\n/);
+    assert.match(r.stdout, /\nremoved {9}pass, 1\.00 s {3}— {7}tempest\.api\.x\.test_m\.T\.gone\n/);
+    assert.doesNotMatch(r.stdout, /\b(the|this) run\b/);
+    const html = join(dir, 'diff.html');
+    r = await cliCommand(baselineCommand, ['diff', 'stable/2025.2', 'master', '--repo', dir, '--to', 'markdown', '--html', html]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^### Baselines: `master` against `stable\/2025\.2`\n/);
+    assert.match(r.stdout, /\n\| test \| change \| stable\/2025\.2 \| master \|\n/);
+    assert.match(r.stdout, /\n\| `tempest\.api\.x\.test_m\.T\.b` \| passed in stable\/2025\.2, fails in master \| pass, 1\.00 s \| fail \|\n/);
+    const page = readFileSync(html, 'utf8');
+    assert.match(page, /<h1>Baselines: master against stable\/2025\.2<\/h1>/);
+    assert.match(page, /<tr data-kind="regression"><td><code>tempest\.api\.x\.test_m\.T\.b<\/code><\/td>/);
+    r = await cliCommand(baselineCommand, ['diff', 'stable/2025.2', 'master', '--repo', dir, '--json']);
+    const side = JSON.parse(r.stdout) as { older: { name: string }; newer: { name: string }; rows: { kind: string }[]; diff: CompareDiff };
+    assert.deepEqual(
+      [side.older.name, side.newer.name, side.rows.map((x) => x.kind), side.diff.counts.regressions],
+      ['stable/2025.2', 'master', ['regression', 'removed'], 1],
+    );
     r = await cliCommand(baselineCommand, ['diff', 'stable/2025.2', 'master', '--repo', dir, '--fail-on', 'regressions']);
     assert.equal(r.code, 1);
 

@@ -12,9 +12,11 @@ import {
   historyOfBaseline,
 } from '../../core/compare/index.ts';
 import { DEFAULT_STORE, checkName, openStore } from '../../edges/baseline-store.ts';
-import { CONTEXT_HELP, CONTEXT_OPTIONS, contextFromArgs, emit, failOnFrom, baselineFromArgs, outputFormat, renderDiff, todayUtc } from './compare.ts';
+import { CONTEXT_HELP, CONTEXT_OPTIONS, contextFromArgs, emit, failOnFrom, baselineFromArgs, outputFormat, todayUtc } from './compare.ts';
 import { historyToPromote, orProblem, promoteBaseline, type LoadedBaseline } from '../../stages/baseline.ts';
 import { historyView, renderHistoryText } from '../../core/render/history-text.ts';
+import { renderSideBySideHtml, renderSideBySideMarkdown, renderSideBySideText, sideBySide } from '../../core/render/baseline-diff.ts';
+import { writeOutput } from '../../edges/files.ts';
 import { loadRuns } from '../../stages/results.ts';
 import { githubFromEnv } from '../github-env.ts';
 
@@ -119,6 +121,7 @@ export const baselineCommand: Command = {
     today: { type: 'string' },
     keep: { type: 'string' },
     history: { type: 'string' },
+    html: { type: 'string' },
     ...CONTEXT_OPTIONS,
   },
   help: `Subcommands:
@@ -128,8 +131,9 @@ export const baselineCommand: Command = {
                          its pass rate. Written to standard output unless -o.
   list                   the baselines in --store
   show REF               a baseline's context, counts and flaky tests (--json: the baseline itself)
-  diff OLD NEW           what changed from OLD to NEW (e.g. diff stable/2025.2 master); --to text,
-                         markdown or json; reports only unless --fail-on is given
+  diff OLD NEW           OLD and NEW side by side, per test that differs, each named as given (e.g.
+                         diff stable/2025.2 master); --to text, markdown (the job summary) or json,
+                         --html FILE for a page; reports only unless --fail-on is given
   promote NAME (--results FILE... | --from REF...) [--keep N] [--push REMOTE] [-m MESSAGE] [-o FILE]
                          add a run to NAME's history (a branch or release: master, stable/2025.2) in
                          --store and keep its newest N runs (default: what the store kept, else 30);
@@ -207,7 +211,20 @@ Exit codes:
             runLabel: b.source,
           },
         );
-        await emit(renderDiff(diff, outputFormat(args), args), args, io);
+        // Side by side, each side by the name it was asked by (stable/2025.2, master).
+        const view = sideBySide(diff, {
+          older: { name: older, source: a.source, runs: a.baseline.runs, tests: a.baseline.tests },
+          newer: { name: newer, source: b.source, runs: b.baseline.runs, tests: b.baseline.tests },
+        });
+        const to = outputFormat(args);
+        const budget = wholeOption(args, 'budget', { min: 200, fallback: 60_000 });
+        await emit(
+          to === 'json' ? `${JSON.stringify(view, null, 2)}\n` : to === 'markdown' ? renderSideBySideMarkdown(view, { budget }) : renderSideBySideText(view),
+          args,
+          io,
+        );
+        const html = str(args, 'html');
+        if (html !== undefined) await writeOutput(html, renderSideBySideHtml(view));
         const code = finish([...unread, ...a.damage, ...b.damage], io);
         return code !== EXIT.ok ? code : diff.verdict.failed ? EXIT.gateFailed : EXIT.ok;
       }
