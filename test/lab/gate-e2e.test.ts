@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runLabGate, type LabGateResult } from '../../scripts/lab/gate.ts';
-import { leftoverCount, leftoverLine } from '../../scripts/lab/leftovers.ts';
+import { leftoverCount, leftoverLine, leftovers } from '../../scripts/lab/leftovers.ts';
 import { visibleLog } from '../../scripts/lab/action-runner.ts';
 import { LOCAL_CLOUDS_YAML, localSession, skipLocal } from '../helpers/local-openstack.ts';
 
@@ -59,3 +59,46 @@ test('bad input: quota exceeded', { skip: skipLocal }, async () => {
   const r = await runLabGate({ ...common, flavor: 'tg-quota-buster' });
   assertInfraFailure(r, /provision failed: quota exceeded: Quota exceeded for cores: Requested 500.*; not retried; cleaned up/);
 });
+
+/** The lab image (scripts/local-openstack/lab.sh): its servers are SSH hosts. Missing: skip, or fail under CI. */
+async function labImage(): Promise<string | false> {
+  if (skipLocal) return skipLocal;
+  const s = localSession();
+  try {
+    const r = await s.call('image', 'GET', '/v2/images?name=tg-lab');
+    if ((r.json as { images: unknown[] }).images.length > 0) return false;
+  } finally {
+    await s.close();
+  }
+  const why = 'no lab image tg-lab in the local cloud (scripts/local-openstack/lab.sh)';
+  if (process.env.CI) throw new Error(`the lab is required under CI: ${why}`);
+  return why;
+}
+const noLab = await labImage();
+
+test(
+  'dist/index.js killed mid-stack (SIGKILL): dist/post.js still leaves no server, port, floating IP, keypair, security group or lab host',
+  { skip: noLab },
+  async () => {
+    let seen: string[] = [];
+    const r = await runLabGate({
+      ...common,
+      image: 'tg-lab',
+      // What devstack does does not matter here: the runner is lost as soon as the controller stacks.
+      killWhen: /^stacking: controller/,
+      beforePost: async (runId, ids) => {
+        assert.ok(runId, 'main saved its run id before creating anything');
+        seen = ids;
+        const mid = await leftovers({ cloudsYaml: LOCAL_CLOUDS_YAML, runId, serverIds: ids });
+        assert.equal(mid.servers.length, 2, 'the killed step left its servers behind');
+        assert.equal(mid.labHosts.length, 2, 'and their lab hosts');
+      },
+    });
+    assert.equal(r.main.signal, 'SIGKILL');
+    assert.equal(seen.length, 2);
+    assert.equal(r.post.code, 0, r.post.stdout);
+    assert.match(r.post.stdout, /tempest-gate post: \d+ deleted, 0 left over\./);
+    assert.ok(r.leftovers);
+    assert.equal(leftoverCount(r.leftovers), 0, leftoverLine(r.leftovers));
+  },
+);
