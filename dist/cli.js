@@ -2,11 +2,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   COMMON_OPTIONS
-} from "./chunks/chunk-FLRDIUCQ.js";
+} from "./chunks/chunk-FDIOAVOA.js";
 import {
   EXIT,
   UserError
-} from "./chunks/chunk-XOD6W3JI.js";
+} from "./chunks/chunk-MY7TWMR2.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
 // src/cli/main.ts
@@ -15,52 +15,57 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-KSKK74ZE.js")).selectCommand
+    load: async () => (await import("./chunks/select-IEQYRMFK.js")).selectCommand
   },
   {
     name: "provision",
     summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
-    load: async () => (await import("./chunks/provision-JFCUGSY7.js")).provisionCommand
+    load: async () => (await import("./chunks/provision-KGNPBEKV.js")).provisionCommand
   },
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-M3BQVGB4.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-QSSYO5LP.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-DQFIYWXV.js")).validateCommand
+    load: async () => (await import("./chunks/validate-UGQW3EW6.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-4LAVZGJJ.js")).parseCommand
+    load: async () => (await import("./chunks/parse-O6PM45ZS.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-W5NQ257Z.js")).compareCommand
+    load: async () => (await import("./chunks/compare-XPH5XRSW.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-P7RBN3NR.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-6GVPQTFD.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-YYQIMWF5.js")).reportCommand
+    load: async () => (await import("./chunks/report-4VZ7H22O.js")).reportCommand
+  },
+  {
+    name: "merge",
+    summary: "Merge the shards' results into one run and judge it once against the baseline.",
+    load: async () => (await import("./chunks/merge-7KKRMVJT.js")).mergeCommand
   },
   {
     name: "cleanup",
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
-    load: async () => (await import("./chunks/cleanup-OBSSBZXM.js")).cleanupCommand
+    load: async () => (await import("./chunks/cleanup-DGJ4WBHH.js")).cleanupCommand
   },
   {
     name: "demo",
     summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).",
-    load: async () => (await import("./chunks/demo-DUCZFCW7.js")).demoCommand(runCli)
+    load: async () => (await import("./chunks/demo-7ONQSM5B.js")).demoCommand(runCli)
   }
 ];
 var VERSION = "0.1.0";
@@ -130,6 +135,7 @@ async function runCommand(cmd, argv, io) {
     io.stdout.write(commandHelp(cmd));
     return EXIT.ok;
   }
+  if (cmd.holds !== void 0) io.catchSignals?.(cmd.holds);
   try {
     return await cmd.run(parsed, io);
   } catch (err) {
@@ -215,10 +221,30 @@ function processIo() {
     if (writeFailed && !process.exitCode) process.exitCode = EXIT.infra;
   });
   const controller = new AbortController();
-  for (const sig of ["SIGINT", "SIGTERM"]) {
-    process.once(sig, () => controller.abort(new Error(`received ${sig}`)));
-  }
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env, signal: controller.signal };
+  const catchSignals = (holds) => {
+    let received = 0;
+    for (const sig of ["SIGINT", "SIGTERM"]) {
+      process.on(sig, () => {
+        if (++received > 1) {
+          process.stderr.write(`tempest-gate: ${sig} again: stopped at once, without cleaning up (see 'tempest-gate cleanup --sweep')
+`);
+          process.exit(EXIT.infra);
+        }
+        process.stderr.write(`tempest-gate: received ${sig}: cleaning up ${holds} (send it again to stop at once)
+`);
+        controller.abort(new Error(`received ${sig}`));
+      });
+    }
+  };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+    signal: controller.signal,
+    catchSignals
+  };
 }
 
 // src/cli/bin.ts

@@ -1,36 +1,35 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeJobSummary
-} from "./chunks/chunk-POZU2ICL.js";
+} from "./chunks/chunk-C255CJ22.js";
+import {
+  redact
+} from "./chunks/chunk-EOUYPWJB.js";
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-L2RULMBH.js";
-import "./chunks/chunk-OB5H3VCM.js";
-import "./chunks/chunk-7PZCJ2RG.js";
-import "./chunks/chunk-IV2NAXRT.js";
-import "./chunks/chunk-JTCS6GEG.js";
-import "./chunks/chunk-ZELLUOP7.js";
-import "./chunks/chunk-MBKGGNZC.js";
-import "./chunks/chunk-Y4YGWCHI.js";
-import "./chunks/chunk-OEZSHAT6.js";
+} from "./chunks/chunk-U7VAVPXY.js";
+import "./chunks/chunk-6FYGKR33.js";
+import "./chunks/chunk-2VJOHSQA.js";
+import "./chunks/chunk-WO2QIM4H.js";
+import "./chunks/chunk-R5F2F3ZM.js";
+import "./chunks/chunk-RP6XNUJB.js";
+import "./chunks/chunk-PSAZ5QWY.js";
+import "./chunks/chunk-RVBFXYZS.js";
+import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
   saveState,
   setFailed,
   setOutput,
   warning
-} from "./chunks/chunk-KXWUZ2QK.js";
-import "./chunks/chunk-DSMXSV3X.js";
-import {
-  redact
-} from "./chunks/chunk-D3XUB4WB.js";
-import "./chunks/chunk-FR4MG5GU.js";
-import "./chunks/chunk-2YY3UAUW.js";
-import "./chunks/chunk-7X7P2LP7.js";
+} from "./chunks/chunk-B5E33GLP.js";
+import "./chunks/chunk-UQPAEDM2.js";
+import "./chunks/chunk-CSDHPHWA.js";
+import "./chunks/chunk-5BBJ3NDE.js";
 import {
   UserError
-} from "./chunks/chunk-XOD6W3JI.js";
+} from "./chunks/chunk-MY7TWMR2.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
 // src/action/run-main.ts
@@ -48,11 +47,11 @@ async function runMain(options = {}) {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   let client = options.client ? Promise.resolve(options.client) : void 0;
-  const github = () => client ??= import("./chunks/client-FA4KGO2J.js").then(
+  const github = () => client ??= import("./chunks/client-NNKGBA7A.js").then(
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-J23M3FXJ.js"), import("./chunks/cloud-2YRGBM46.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-TC76OB6A.js"), import("./chunks/cloud-FAETBZ4L.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

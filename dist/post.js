@@ -2,30 +2,30 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-L2RULMBH.js";
-import "./chunks/chunk-OB5H3VCM.js";
-import "./chunks/chunk-7PZCJ2RG.js";
-import "./chunks/chunk-IV2NAXRT.js";
-import "./chunks/chunk-JTCS6GEG.js";
-import "./chunks/chunk-ZELLUOP7.js";
-import "./chunks/chunk-MBKGGNZC.js";
-import "./chunks/chunk-Y4YGWCHI.js";
-import "./chunks/chunk-OEZSHAT6.js";
+} from "./chunks/chunk-U7VAVPXY.js";
+import "./chunks/chunk-6FYGKR33.js";
+import "./chunks/chunk-2VJOHSQA.js";
+import "./chunks/chunk-WO2QIM4H.js";
+import "./chunks/chunk-R5F2F3ZM.js";
+import "./chunks/chunk-RP6XNUJB.js";
+import "./chunks/chunk-PSAZ5QWY.js";
+import "./chunks/chunk-RVBFXYZS.js";
+import "./chunks/chunk-4E3TQ2AB.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-KXWUZ2QK.js";
-import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-2YY3UAUW.js";
-import "./chunks/chunk-7X7P2LP7.js";
-import "./chunks/chunk-XOD6W3JI.js";
+} from "./chunks/chunk-B5E33GLP.js";
+import "./chunks/chunk-UQPAEDM2.js";
+import "./chunks/chunk-CSDHPHWA.js";
+import "./chunks/chunk-5BBJ3NDE.js";
+import "./chunks/chunk-MY7TWMR2.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-2YRGBM46.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-FAETBZ4L.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");
