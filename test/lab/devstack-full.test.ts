@@ -5,9 +5,10 @@
 // commit whose etc/nova/policy.yaml makes keypairs admin-only) and Tempest enabled as
 // devstack-tempest's jobs enable it. The nodes are network namespaces (test/lab/devstack-lab.ts).
 //
-// Heavy: stacking the controller runs every service's database migrations. Measured here, 2 cores:
-// the controller 516 s when 5 other helpers were loading the machine (load average 11), the subnode 19 s
-// then. So it runs only with TG_LAB_DEVSTACK_FULL=1 (CI sets it only where the time fits).
+// Heavy: stacking the controller runs every service's database migrations. Measured here, 2 cores
+// shared with other jobs (load average 7-11): the controller 465 s and 516 s, the subnode 17 s and
+// 19 s, the whole file 567 s. So it runs only with TG_LAB_DEVSTACK_FULL=1 (CI sets it only where
+// the time fits).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

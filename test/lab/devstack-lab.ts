@@ -5,7 +5,7 @@
 // processes are theirs, so a whole local OpenStack inside one does not touch the one on the root
 // namespace. Nothing here goes through SSH: commands enter the node's namespaces with nsenter.
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,15 @@ export function makeDsLab(names: string[]): DsLab {
         }
       }
       rmSync(dir, { recursive: true, force: true });
+      // the empty mount points made below: left on the machine, a lab host's overlay of / would
+      // start with a root-owned /opt/stack (rmdir fails harmlessly when they are not empty)
+      for (const d of ['/opt/stack', '/etc/tempest-gate']) {
+        try {
+          rmdirSync(d);
+        } catch {
+          /* not empty, or not there */
+        }
+      }
     },
   };
   try {
