@@ -83,13 +83,16 @@ export async function run(): Promise<void> {
     git(['init', '--quiet', '--bare'], dir);
     const blob = git(['hash-object', '-w', '--stdin'], dir, bytes).trim();
     disk = Number(git(['cat-file', '--batch-check=%(objectsize:disk)'], dir, Buffer.from(`${blob}\n`)).trim());
+    // Referenced, so that repack packs them (it leaves unreachable objects loose).
+    git(['update-ref', 'refs/baselines/1', blob], dir);
     const packed = (): number => {
       git(['repack', '-adq'], dir);
       return Number(/size-pack: (\d+)/.exec(git(['count-objects', '-v'], dir))?.[1] ?? NaN) * 1024;
     };
     const one = packed();
     const next: BaselineHistory = appendHistory(history, [historyOfBaseline(runOf(base, RUNS))], RUNS);
-    git(['hash-object', '-w', '--stdin'], dir, Buffer.from(encodeCompact(next, { created, keep: RUNS })));
+    const blob2 = git(['hash-object', '-w', '--stdin'], dir, Buffer.from(encodeCompact(next, { created, keep: RUNS }))).trim();
+    git(['update-ref', 'refs/baselines/2', blob2], dir);
     // Both versions in one pack: git deltas one against the other, as a pushed or gc'd branch has them.
     perPromote = packed() - one;
   } finally {
