@@ -388,6 +388,32 @@ const CASES: Record<string, Case[]> = {
     },
     { code: 4, what: 'Keystone refuses connections', stderr: /ECONNREFUSED/, run: async () => cli(['cleanup', '--run-id', 'abc'], { env: await deadCloud() }) },
   ],
+  merge: [
+    {
+      code: 0,
+      what: 'two shards of the bundled run against the run itself',
+      run: async () => cli(['merge', ...(await shards('m0', ['own', 'own'])), '-b', RUN]),
+    },
+    {
+      code: 1,
+      what: 'two shards of the bundled run against the master baseline (one regression)',
+      run: async () => cli(['merge', ...(await shards('m1', ['own', 'own'])), '-b', BASELINE]),
+    },
+    { code: 2, what: 'no folders', run: () => cli(['merge']) },
+    {
+      code: 3,
+      what: "a test in two shards' results",
+      stderr: /is in the results of shard 0 .* and of shard 1/,
+      helpSays: /a test in two shards' results/,
+      run: async () => cli(['merge', ...(await shards('m3', ['all', 'own']))]),
+    },
+    {
+      code: 4,
+      what: 'a shard that brought back no results',
+      helpSays: /brought back no results/,
+      run: async () => cli(['merge', ...(await shards('m4', ['own', 'none'])), '-b', RUN]),
+    },
+  ],
   demo: [
     { code: 0, what: 'the demo into a fresh folder', run: () => cli(['demo', '--out', join(W, 'demo'), '--json']) },
     { code: 2, what: 'a mistyped option', run: () => cli(['demo', '--jsno']) },
@@ -400,6 +426,40 @@ const CASES: Record<string, Case[]> = {
     },
   ],
 };
+
+/** Two shard folders as `select --shards 2 --shard-index I --write-lists` leaves them, with the bundled run's records of
+ * each shard's tests as its results; `results` picks what each folder gets ('own', the whole run, or none). */
+async function shards(name: string, results: readonly ('own' | 'all' | 'none')[]): Promise<string[]> {
+  const dir = join(W, name);
+  mkdirSync(dir, { recursive: true });
+  const all = join(dir, 'all.json');
+  await cli(['parse', RUN, '--to', 'json', '-o', all]);
+  const run = JSON.parse(readFileSync(all, 'utf8')) as { tests: { id: string }[] } & Record<string, unknown>;
+  writeFileSync(join(dir, 'tests.txt'), `${run.tests.map((t) => t.id).join('\n')}\n`);
+  writeFileSync(join(dir, 'files.txt'), 'README.md\n');
+  const dirs: string[] = [];
+  for (const [i, kind] of results.entries()) {
+    const out = join(dir, `s${i}`);
+    const sel = await cli(
+      ['select', '--files', join(dir, 'files.txt'), '--test-list', join(dir, 'tests.txt'), '--preset', 'full'].concat([
+        '--shards',
+        String(results.length),
+        '--shard-index',
+        String(i),
+        '--baseline',
+        RUN,
+        '--write-lists',
+        out,
+      ]),
+    );
+    assert.equal(sel.code, 0, sel.stderr);
+    const held = new Set((JSON.parse(readFileSync(join(out, 'shard.json'), 'utf8')) as { tests: string[] }).tests);
+    if (kind !== 'none')
+      writeFileSync(join(out, 'results.json'), JSON.stringify(kind === 'all' ? run : { ...run, tests: run.tests.filter((t) => held.has(t.id)) }));
+    dirs.push(out);
+  }
+  return dirs;
+}
 
 /** Documented codes not driven here, and why (a test elsewhere, or a cost this suite does not pay). */
 const NOT_DRIVEN: Record<string, Record<number, string>> = {
