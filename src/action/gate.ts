@@ -84,17 +84,37 @@ async function reference(settings: ActionSettings): Promise<Reference> {
   try {
     knownFailures = await loadKnownFailures(settings.knownFailures);
   } catch (err) {
-    if (err instanceof UserError) throw new UserError(`input 'known-failures': ${err.message}`, { exitCode: EXIT.usage, cause: err });
+    if (err instanceof UserError) throw new UserError(`input 'known-failures': ${err.message}`, { exitCode: err.exitCode, cause: err });
     throw err;
   }
   let guidelines: Guideline[];
   try {
     guidelines = await loadGuidelines(settings.guidelines);
   } catch (err) {
-    if (err instanceof UserError) throw new UserError(`input 'guideline': ${err.message}`, { exitCode: EXIT.usage, cause: err });
+    if (err instanceof UserError) throw new UserError(`input 'guideline': ${err.message}`, { exitCode: err.exitCode, cause: err });
     throw err;
   }
   return { baseline, knownFailures, guidelines, warning };
+}
+
+/**
+ * The reference, or, when a file or store it names cannot be read (bad input, not a malformed
+ * input spec), a report without results that says so on the pull request: the comment and the
+ * check run name the input and the place, and the verdict is an error, never a pass. Nothing is
+ * provisioned for a run that could not be judged. Null: the step is over.
+ */
+async function referenceOrReport(run: Run, shard: ShardManifest | null = null): Promise<Reference | null> {
+  try {
+    return await reference(run.settings);
+  } catch (err) {
+    if (!(err instanceof UserError) || err.exitCode !== EXIT.badInput) throw err;
+    const line = redact(err.message, run.settings.secrets);
+    core.error(line);
+    await publishWithoutResults(run, notRunVerdict({ badInput: line }), [line], shard);
+    core.setFailed(line);
+    core.setOutput('result', 'error');
+    return null;
+  }
 }
 
 function judgeHere(
@@ -219,7 +239,8 @@ async function runOnCloud(
 async function gate(run: Run): Promise<void> {
   const { settings } = run;
   const problems: string[] = [];
-  const ref = await reference(settings);
+  const ref = await referenceOrReport(run);
+  if (!ref) return;
   if (ref.warning) problems.push(`baseline: ${ref.warning}`);
   let resultsPath = settings.results;
   let selectedCount: number | null = null;
@@ -291,7 +312,8 @@ async function mergeShardArtifacts(run: Run): Promise<void> {
   const { settings } = run;
   const pattern = settings.mergeFrom ?? '';
   const problems: string[] = [];
-  const ref = await reference(settings);
+  const ref = await referenceOrReport(run);
+  if (!ref) return;
   if (ref.warning) problems.push(`baseline: ${ref.warning}`);
   core.startGroup(`Download the shards' artifacts ('${pattern}')`);
   const { downloadMatchingArtifacts } = await import('../edges/github/artifacts.ts');

@@ -187,8 +187,6 @@ test('bad input: missing token, wrong-typed inputs, unknown baseline', async (t)
     [{ 'node-count': 'three' }, /input 'node-count' must be a whole number from 1 to 16; got 'three'/],
     [{ 'check-run': 'maybe' }, /input 'check-run' must be true or false; got 'maybe'/],
     [{ 'fail-on': 'sometimes' }, /input 'fail-on' must be one of regressions, failures, never; got 'sometimes'/],
-    [{ baseline: 'no/such/baseline.json' }, /input 'baseline' \('no\/such\/baseline.json'\): \S*no\/such\/baseline.json: cannot read: no such file/],
-    [{ baseline: 'master' }, /input 'baseline' \('master'\): \S+: not a git repository \(baselines store git:tempest-baselines\)/],
     [{ baseline: 'git:main' }, /input 'baseline': 'git:main' must be git:BRANCH:NAME/],
     [{ baseline: 'svn:trunk' }, /input 'baseline': unknown source 'svn:'/],
     [{ 'clouds-yaml': `clouds:\n  x: [unclosed ${CLOUD_PASSWORD}` }, /input 'clouds-yaml' is not valid YAML \(line 2, column \d+\)/],
@@ -205,6 +203,32 @@ test('bad input: missing token, wrong-typed inputs, unknown baseline', async (t)
     assert.equal(post.code, 0);
   }
   assert.equal(gh.calls().length, 0, 'bad input stops before any API call');
+});
+
+test('a baseline that cannot be read: the pull request hears it (comment and check run name the input), an error, never a pass', async (t) => {
+  await freshServer(t);
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ baseline: 'no/such/baseline.json' }, /input 'baseline' \('no\/such\/baseline.json'\): \S*no\/such\/baseline.json: cannot read: no such file/],
+    [{ baseline: 'master' }, /input 'baseline' \('master'\): \S+: not a git repository \(baselines store git:tempest-baselines\)/],
+  ];
+  for (const [inputs, pattern] of cases) {
+    const before = gh.checkRuns.length;
+    const job = await newJob({ inputs: { results: 'results.subunit', ...inputs }, githubToken: TOKEN, apiUrl: gh.url, event });
+    await writeFile(join(job.dir, 'workspace', 'results.subunit'), makeRun({ tests: 5, failures: 0 }));
+    const r = await job.step('index');
+    assert.equal(r.code, 1, JSON.stringify(inputs));
+    assertLogAndSummary(r, pattern);
+    assert.equal(r.outputs.result, 'error');
+    assert.match(r.summary, /bad input, not a test failure/);
+    const check = gh.checkRuns.at(-1);
+    assert.equal(gh.checkRuns.length, before + 1, 'one check run');
+    assert.equal(check?.conclusion, 'failure', 'never a pass');
+    assert.match(JSON.stringify(check), new RegExp(pattern.source.replace(/\\S[*+]/g, '[^"]*')));
+    assert.equal(gh.comments.length, 1, 'the one comment, updated');
+    assert.match(gh.comments[0]?.body ?? '', /bad input, not a test failure/);
+    assert.equal((await job.step('post')).code, 0);
+  }
+  assertNoRejections(gh);
 });
 
 test('403 on the comment: a clear message in the log and the summary, the check run still published', async (t) => {

@@ -89,7 +89,9 @@ export interface GateInput {
 }
 
 /** The verdict when there are no results at all: the run never happened or produced nothing. */
-export function notRunVerdict(why: { infrastructure: string } | { skipped: string } | { nothingToRun: string }): GateVerdict {
+export function notRunVerdict(why: { infrastructure: string } | { badInput: string } | { skipped: string } | { nothingToRun: string }): GateVerdict {
+  // What the run was to be judged against could not be read: nothing ran, and nothing can pass.
+  if ('badInput' in why) return { result: 'error', reason: `bad input, not a test failure: ${why.badInput}`, blocking: [], exitCode: EXIT.badInput };
   if ('infrastructure' in why) {
     return { result: 'error', reason: `infrastructure failure, not a test failure: ${why.infrastructure}`, blocking: [], exitCode: EXIT.infra };
   }
