@@ -88,3 +88,12 @@ test('discover-hosts runs: maps, counts the mapped hosts, exits 0 with all of th
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('Tempest is installed on the controller only (devstack-tempest enables it there; the multinode template leaves it off)', () => {
+  assert.equal(DEVSTACK_MULTINODE.controller.devstack_services.tempest, false, "the template is still devstack-multinode's");
+  const controller = renderLocalConf({ ...base, role: 'controller', selfIp: '10.0.0.5' });
+  assert.match(controller, /^enable_service tempest$/m);
+  assert.doesNotMatch(controller, /^disable_service tempest$/m);
+  const subnode = renderLocalConf({ ...base, role: 'subnode', selfIp: '10.0.0.6' });
+  assert.doesNotMatch(subnode, /^enable_service tempest$/m);
+});

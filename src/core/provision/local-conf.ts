@@ -34,6 +34,14 @@ export const SECRET_LOCALRC_KEYS = ['DATABASE_PASSWORD', 'RABBIT_PASSWORD', 'ADM
  */
 export const LOCALRC_DEFAULTS: Readonly<Record<string, string>> = { ERROR_ON_CLONE: 'False' };
 
+/**
+ * Services we turn on where the template leaves them off. The template is devstack-multinode's,
+ * which installs no Tempest; the gate runs Tempest on the controller, as devstack-tempest (the
+ * parent of tempest-multinode-full) does by enabling `tempest` there, so devstack writes the
+ * workspace and the tempest.conf the run step starts from.
+ */
+export const CONTROLLER_SERVICE_DEFAULTS: Readonly<Record<string, boolean>> = { tempest: true };
+
 /** Where the run step puts the secrets on each node (KEY=value lines, mode 0600). */
 export const SECRETS_PATH = '/etc/tempest-gate/devstack-secrets.env';
 
@@ -86,7 +94,7 @@ export function renderLocalConf(o: LocalConfOptions): string {
     if (!Object.hasOwn(vars.devstack_localrc, k) && !Object.hasOwn(extra, k)) lines.push(`${k}=${shellValue(v)}`);
   }
   for (const [k, v] of Object.entries(extra)) lines.push(`${k}=${shellValue(v)}`);
-  const services = vars.devstack_services;
+  const services = o.role === 'controller' ? { ...vars.devstack_services, ...CONTROLLER_SERVICE_DEFAULTS } : vars.devstack_services;
   if (services.base === false) lines.push('disable_all_services');
   for (const [name, on] of Object.entries(services)) {
     if (name === 'base') continue;
