@@ -13,7 +13,11 @@ import { namePattern } from '../../src/edges/github/artifacts.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = join(ROOT, 'docs', 'examples');
 const ACTION = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
-const CHECKOUT = ['fetch-depth', 'ref', 'repository', 'token', 'persist-credentials', 'path', 'fetch-tags'];
+/** The inputs of the other actions the examples use (from their action.yml), so a typo there fails too. */
+const OTHERS: Record<string, string[]> = {
+  'actions/checkout@v4': ['fetch-depth', 'ref', 'repository', 'token', 'persist-credentials', 'path', 'fetch-tags'],
+  'actions/setup-node@v4': ['node-version', 'node-version-file', 'cache', 'cache-dependency-path', 'registry-url', 'check-latest', 'architecture'],
+};
 
 interface Step {
   uses?: string;
@@ -37,7 +41,7 @@ test('every example workflow parses and uses only existing inputs', () => {
     for (const [id, job] of Object.entries(w.jobs))
       for (const step of job.steps) {
         if (step.uses === undefined) continue;
-        const known = step.uses.endsWith('/tempest-gate@v1') ? Object.keys(ACTION.inputs) : step.uses === 'actions/checkout@v4' ? CHECKOUT : null;
+        const known = step.uses.endsWith('/tempest-gate@v1') ? Object.keys(ACTION.inputs) : (OTHERS[step.uses] ?? null);
         assert.ok(known, `${f}: ${id}: an action this test does not know: ${step.uses}`);
         for (const k of Object.keys(step.with ?? {})) assert.ok(known.includes(k), `${f}: ${id}: '${k}' is not an input of ${step.uses}`);
       }
