@@ -59,8 +59,8 @@ function rulesFor(source: RulesSource, repo: string): Promise<Rules> | Rules {
   const catalog = loadPresetCatalog();
   if ('preset' in source) {
     const preset = source.preset;
-    if (catalog.services[preset]) return presetRules(catalog, preset);
-    if (catalog.toxEnvs[preset]) return toxPresetRules(catalog, preset);
+    if (Object.hasOwn(catalog.services, preset)) return presetRules(catalog, preset);
+    if (Object.hasOwn(catalog.toxEnvs, preset)) return toxPresetRules(catalog, preset);
     // A wrong value on the command line, like --to xml: a usage error that lists what exists.
     throw usageError(
       `unknown preset '${preset}' (services: ${Object.keys(catalog.services).sort().join(', ')}; tox envs: ${Object.keys(catalog.toxEnvs).sort().join(', ')})`,
@@ -71,7 +71,7 @@ function rulesFor(source: RulesSource, repo: string): Promise<Rules> | Rules {
   if (existsSync(path)) return loadRules({ path, repoRoot: repo, catalog });
   // No rules: an OpenStack service repository gets its default preset (nova -> integrated-compute, ...).
   const name = (source.default.serviceName || basename(repo)).toLowerCase();
-  if (!catalog.services[name])
+  if (!Object.hasOwn(catalog.services, name))
     throw usageError(`no ${DEFAULT_RULES_FILE} in ${repo} and '${name}' is not a known service repository: give a rules file or a preset`);
   return presetRules(catalog, name);
 }

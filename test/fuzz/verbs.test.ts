@@ -26,6 +26,9 @@ const commands: Command[] = [];
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tg-fuzz-verbs-'));
+  // In-process verbs resolve relative paths against the process's directory: a random `-o 1e9`
+  // or `--write-lists x` must land here, not in the checkout (this file runs in its own process).
+  process.chdir(dir);
   writeFileSync(join(dir, 'run.subunit'), fixture('subunit/tempest-describe-calls.subunit'));
   writeFileSync(join(dir, 'fail.subunit'), fixture('subunit/stestr-failure.subunit'));
   writeFileSync(join(dir, 'v1.subunit'), fixture('subunit/refstack-client-testrepository-0.v1.subunit'));
@@ -42,7 +45,16 @@ before(async () => {
   writeFileSync(join(dir, 'store', 'baselines', 'master.json'), base.stdout);
   for (const v of VERBS) commands.push(await v.load());
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => {
+  process.chdir(tmpdir());
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Write a case's edited input, whatever an earlier case's command line left at that name (an output folder, say). */
+function put(name: string, bytes: Uint8Array | string): void {
+  rmSync(join(dir, name), { recursive: true, force: true });
+  writeFileSync(join(dir, name), bytes);
+}
 
 const FILES = [
   'run.subunit',
@@ -118,7 +130,7 @@ test('every verb: random command lines over real and edited inputs, in-process',
   for (const cmd of commands) {
     const runs = ['provision', 'run', 'validate', 'cleanup', 'demo'].includes(cmd.name) ? 50 : 150;
     await fuzz(`${cmd.name} (command lines)`, fc.tuple(argvFor(cmd), edited), runs, async ([args, bytes]) => {
-      writeFileSync(join(dir, 'edited.bin'), bytes);
+      put('edited.bin', bytes);
       const argv = [cmd.name, ...resolveArgs(args)];
       // No cloud, no GitHub: an environment of nothing but a PATH (git) and a HOME of our own.
       const r = await cli(argv, { cwd: dir, env: { PATH: process.env.PATH, HOME: dir }, stdin: bytes });
@@ -178,9 +190,9 @@ test('every verb that reads files: well-formed command lines over real and edite
     fc.oneof(...texts.json.map((t) => mutatedText(t, ['{', '}', '[', ']', ',', 'null', '"']))),
   );
   await fuzz('every verb (well-formed command lines, edited inputs)', fc.tuple(shaped, edits), 1000, async ([args, [bin, yaml, json]]) => {
-    writeFileSync(join(dir, 'edited.bin'), bin);
-    writeFileSync(join(dir, 'edited.yaml'), yaml);
-    writeFileSync(join(dir, 'edited.json'), json);
+    put('edited.bin', bin);
+    put('edited.yaml', yaml);
+    put('edited.json', json);
     const argv = resolveArgs(args);
     const r = await cli(argv, { cwd: dir, env: { PATH: process.env.PATH, HOME: dir }, stdin: bin });
     return checkRun(r, argv);

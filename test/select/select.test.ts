@@ -152,9 +152,20 @@ test('presets without a rules file: a service default and a tox env', async () =
   const bad = await cliCommand(selectCommand, ['--preset', 'novaa', '--files', '-', '--test-list', LIST], { stdin: 'x\n' });
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /unknown preset 'novaa'/);
+  // Names that Object.prototype holds are unknown presets too, not an internal error (found by test/fuzz).
+  for (const name of ['toString', '__proto__', 'constructor']) {
+    const proto = await cliCommand(selectCommand, ['--preset', name, '--files', '-', '--test-list', LIST], { stdin: 'x\n' });
+    assert.equal(proto.code, 2, proto.stderr);
+    assert.match(proto.stderr, new RegExp(`unknown preset '${name}'`));
+  }
 });
 
 const BAD: [string, string, RegExp][] = [
+  [
+    'a preset named after an Object method',
+    'version: 1\nselections:\n  - name: a\n    files: [^nova/.*]\n    tempest: toString\n',
+    /line 5, column 14: unknown preset 'toString'/,
+  ],
   [
     'unknown preset',
     'version: 1\nselections:\n  - name: a\n    files: [^nova/.*]\n    tempest: integrated-computer\n',

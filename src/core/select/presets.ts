@@ -65,7 +65,7 @@ export function presetNames(catalog: PresetCatalog): string[] {
 
 function listFromCatalog(catalog: PresetCatalog, path: string, env: string): ListFile {
   const base = path.split('/').pop() ?? path;
-  const text = catalog.lists[base];
+  const text = Object.hasOwn(catalog.lists, base) ? catalog.lists[base] : undefined;
   if (text === undefined) throw new UserError(`preset '${env}' needs list file ${path}, which is not shipped in data/presets/lists`);
   // Named by its path in a Tempest checkout (./tools/...), so the reported `tempest run`
   // arguments work as they are in a Tempest workspace.
@@ -74,7 +74,8 @@ function listFromCatalog(catalog: PresetCatalog, path: string, env: string): Lis
 
 /** The steps of a tox-env preset; a UserError at `place` naming the known presets when unknown. */
 export function presetSteps(catalog: PresetCatalog, name: string, place?: Place): TempestSpec {
-  const env = catalog.toxEnvs[name];
+  // Own keys only: 'toString' or '__proto__' in a rules file is an unknown preset, not Object's.
+  const env = Object.hasOwn(catalog.toxEnvs, name) ? catalog.toxEnvs[name] : undefined;
   if (!env) {
     throw new UserError(`unknown preset '${name}' (known: ${presetNames(catalog).join(', ')})`, { place });
   }
@@ -102,7 +103,7 @@ export interface ServicePreset {
 }
 
 export function servicePreset(catalog: PresetCatalog, name: string, place?: Place): ServicePreset {
-  const s = catalog.services[name];
+  const s = Object.hasOwn(catalog.services, name) ? catalog.services[name] : undefined;
   if (!s) throw new UserError(`unknown service preset '${name}' (known: ${Object.keys(catalog.services).sort().join(', ')})`, { place });
   const irrelevant = catalog.irrelevantFiles[s['irrelevant-files']];
   return {
