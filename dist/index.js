@@ -8,14 +8,14 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-U7VAVPXY.js";
-import "./chunks/chunk-6FYGKR33.js";
-import "./chunks/chunk-2VJOHSQA.js";
-import "./chunks/chunk-WO2QIM4H.js";
+} from "./chunks/chunk-JZEOC4B2.js";
+import "./chunks/chunk-BQV552BP.js";
+import "./chunks/chunk-PARGDH4P.js";
+import "./chunks/chunk-K6HPIZWI.js";
 import "./chunks/chunk-R5F2F3ZM.js";
 import "./chunks/chunk-RP6XNUJB.js";
-import "./chunks/chunk-PSAZ5QWY.js";
-import "./chunks/chunk-RVBFXYZS.js";
+import "./chunks/chunk-QKRB6N7I.js";
+import "./chunks/chunk-RVCUAF5R.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-TC76OB6A.js"), import("./chunks/cloud-FAETBZ4L.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-ECVB6BXL.js"), import("./chunks/cloud-VKVZQRCU.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,14 +2,14 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-U7VAVPXY.js";
-import "./chunks/chunk-6FYGKR33.js";
-import "./chunks/chunk-2VJOHSQA.js";
-import "./chunks/chunk-WO2QIM4H.js";
+} from "./chunks/chunk-JZEOC4B2.js";
+import "./chunks/chunk-BQV552BP.js";
+import "./chunks/chunk-PARGDH4P.js";
+import "./chunks/chunk-K6HPIZWI.js";
 import "./chunks/chunk-R5F2F3ZM.js";
 import "./chunks/chunk-RP6XNUJB.js";
-import "./chunks/chunk-PSAZ5QWY.js";
-import "./chunks/chunk-RVBFXYZS.js";
+import "./chunks/chunk-QKRB6N7I.js";
+import "./chunks/chunk-RVCUAF5R.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   getState,
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-FAETBZ4L.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-VKVZQRCU.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");
