@@ -15,52 +15,52 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-ZFSLXHYN.js")).selectCommand
+    load: async () => (await import("./chunks/select-KTEHO46K.js")).selectCommand
   },
   {
     name: "provision",
     summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
-    load: async () => (await import("./chunks/provision-ZGRMI4ZR.js")).provisionCommand
+    load: async () => (await import("./chunks/provision-VKM3ETEB.js")).provisionCommand
   },
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-MSSPYTH4.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-TGCPIYPT.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-I2V3FUTM.js")).validateCommand
+    load: async () => (await import("./chunks/validate-U67JIC4X.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-FRDXZY2Z.js")).parseCommand
+    load: async () => (await import("./chunks/parse-F3JYNOHL.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-7IKYVFI4.js")).compareCommand
+    load: async () => (await import("./chunks/compare-O24DTMFF.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-XQFUVQEF.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-S7Y7NQJL.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-26KM2WMI.js")).reportCommand
+    load: async () => (await import("./chunks/report-IKGUBLOD.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-NJ4FM5HS.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-4HE5F35K.js")).mergeCommand
   },
   {
     name: "cleanup",
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
-    load: async () => (await import("./chunks/cleanup-7RSPP3HG.js")).cleanupCommand
+    load: async () => (await import("./chunks/cleanup-AC3R5QHN.js")).cleanupCommand
   },
   {
     name: "demo",

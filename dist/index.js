@@ -1,21 +1,21 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeJobSummary
-} from "./chunks/chunk-C255CJ22.js";
+} from "./chunks/chunk-POZU2ICL.js";
 import {
   redact
 } from "./chunks/chunk-EOUYPWJB.js";
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-JZEOC4B2.js";
-import "./chunks/chunk-BQV552BP.js";
-import "./chunks/chunk-PARGDH4P.js";
+} from "./chunks/chunk-CTN3RURI.js";
+import "./chunks/chunk-KPS7FJU7.js";
+import "./chunks/chunk-7ITCTDVG.js";
 import "./chunks/chunk-K6HPIZWI.js";
-import "./chunks/chunk-R5F2F3ZM.js";
+import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RP6XNUJB.js";
-import "./chunks/chunk-QKRB6N7I.js";
-import "./chunks/chunk-RVCUAF5R.js";
+import "./chunks/chunk-AWECNHC6.js";
+import "./chunks/chunk-BV4X7FVP.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -23,10 +23,10 @@ import {
   setFailed,
   setOutput,
   warning
-} from "./chunks/chunk-B5E33GLP.js";
-import "./chunks/chunk-UQPAEDM2.js";
+} from "./chunks/chunk-KXWUZ2QK.js";
+import "./chunks/chunk-DSMXSV3X.js";
 import "./chunks/chunk-CSDHPHWA.js";
-import "./chunks/chunk-5BBJ3NDE.js";
+import "./chunks/chunk-7X7P2LP7.js";
 import {
   UserError
 } from "./chunks/chunk-MY7TWMR2.js";
@@ -47,11 +47,11 @@ async function runMain(options = {}) {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   let client = options.client ? Promise.resolve(options.client) : void 0;
-  const github = () => client ??= import("./chunks/client-NNKGBA7A.js").then(
+  const github = () => client ??= import("./chunks/client-VYIOHZLW.js").then(
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-ECVB6BXL.js"), import("./chunks/cloud-VKVZQRCU.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-6T3UMS36.js"), import("./chunks/cloud-N7A56MB6.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,30 +2,30 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-JZEOC4B2.js";
-import "./chunks/chunk-BQV552BP.js";
-import "./chunks/chunk-PARGDH4P.js";
+} from "./chunks/chunk-CTN3RURI.js";
+import "./chunks/chunk-KPS7FJU7.js";
+import "./chunks/chunk-7ITCTDVG.js";
 import "./chunks/chunk-K6HPIZWI.js";
-import "./chunks/chunk-R5F2F3ZM.js";
+import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RP6XNUJB.js";
-import "./chunks/chunk-QKRB6N7I.js";
-import "./chunks/chunk-RVCUAF5R.js";
+import "./chunks/chunk-AWECNHC6.js";
+import "./chunks/chunk-BV4X7FVP.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-B5E33GLP.js";
-import "./chunks/chunk-UQPAEDM2.js";
+} from "./chunks/chunk-KXWUZ2QK.js";
+import "./chunks/chunk-DSMXSV3X.js";
 import "./chunks/chunk-CSDHPHWA.js";
-import "./chunks/chunk-5BBJ3NDE.js";
+import "./chunks/chunk-7X7P2LP7.js";
 import "./chunks/chunk-MY7TWMR2.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
 
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-VKVZQRCU.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-N7A56MB6.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");
