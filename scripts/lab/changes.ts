@@ -45,13 +45,17 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
   return (await run('git', args, { cwd, env })).stdout.trim();
 }
 
-/** Make change `name` under `dir`: `dir/git/<owner>/<repo>.git` (bare, what the nodes clone) and `dir/workspace`. */
-export async function makeChangeRepo(o: { name: string; dir: string; owner: string; repo: string }): Promise<ChangeRepo> {
+/**
+ * Make change `name` under `dir`: `<gitDir>/git/<owner>/<repo>.git` (bare, what the nodes clone;
+ * gitDir defaults to dir) and `dir/workspace`. The nodes must see gitDir: not under /tmp, which a
+ * lab host has of its own.
+ */
+export async function makeChangeRepo(o: { name: string; dir: string; gitDir?: string; owner: string; repo: string }): Promise<ChangeRepo> {
   const src = join(CHANGES, o.name);
   if (o.name === 'base' || !existsSync(src))
     throw new Error(`no bundled change '${o.name}' in data/lab/changes/ (there are: ${(await bundledChanges()).join(', ')})`);
   const work = join(o.dir, 'author');
-  const bare = join(o.dir, 'git', o.owner, `${o.repo}.git`);
+  const bare = join(o.gitDir ?? o.dir, 'git', o.owner, `${o.repo}.git`);
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
   await git(work, 'init', '-q', '-b', 'master');

@@ -10,7 +10,7 @@
 // It follows the job's log for per-stage times, collects what was posted, and lists what is left.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { newJob, type StepResult } from './action-runner.ts';
@@ -195,11 +195,12 @@ function serverIds(reportDir: string): string[] {
 /** One whole gate on the lab: main, then post (always, as `post-if: always()`), then the leftovers. */
 export async function runLabGate(o: LabGateOptions): Promise<LabGateResult> {
   const t0 = performance.now();
-  // Not under /tmp: a lab host has a /tmp of its own, and the nodes clone the change from here.
   const dir = o.dir ?? (await mkdtemp('/var/tmp/tg-lab-gate-'));
   await mkdir(dir, { recursive: true });
   const cloud = o.cloud ?? 'tg-local';
-  const change = await makeChangeRepo({ name: o.change, dir, owner: OWNER, repo: REPO });
+  // The change's remote, which the nodes clone, is never under /tmp: a lab host has a /tmp of its own.
+  const gitDir = dir === '/tmp' || dir.startsWith('/tmp/') ? await mkdtemp('/var/tmp/tg-lab-git-') : dir;
+  const change = await makeChangeRepo({ name: o.change, dir, gitDir, owner: OWNER, repo: REPO });
   const { event, pullRequest } = pullRequestEvent(change);
   const gh = await startGitHubServer({ token: TOKEN, owner: OWNER, repo: REPO, pullRequest, pullFiles: change.files });
   const artifacts = o.artifacts ?? (await startArtifactServer());
@@ -288,6 +289,7 @@ export async function runLabGate(o: LabGateOptions): Promise<LabGateResult> {
   } finally {
     await gh.stop();
     if (!o.artifacts) await artifacts.stop();
+    if (gitDir !== dir) await rm(gitDir, { recursive: true, force: true });
   }
 }
 

@@ -7,7 +7,9 @@
 #   lab_image            the lab image `tg-lab` in Glance, once
 #   lab_cleanup          remove every lab host, the NAT table and the bridge
 LAB_SRC=$REPO/scripts/lab
-LAB_STATE=$LOS/lab
+# Not $LOS/lab itself: a lab host hides the state folder, and its neighbours there (devstack.git,
+# debs) are what the nodes clone.
+LAB_STATE=$LOS/lab/hosts
 LAB_IMAGE=tg-lab
 LAB_CONF=$ETC/nova/nova-lab.conf
 

@@ -209,7 +209,7 @@ test(
     for (const id of ids) {
       const ns = `tgl-${id.replaceAll('-', '').slice(0, 12)}`;
       assert.equal(existsSync(`/run/netns/${ns}`), false, `${ns} is gone`);
-      assert.equal(existsSync(join(LOS, 'lab', id)), false, 'its state folder is gone');
+      assert.equal(existsSync(join(LOS, 'lab', 'hosts', id)), false, 'its state folder is gone');
       const procs = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
         .split('\n')
         .filter((l) => l.includes(id));
