@@ -12,14 +12,21 @@ import {
   type FailOn,
   type GateVerdict,
   type KnownFailures,
+  type RunSummary,
 } from '../core/compare/index.ts';
+import type { RanTests } from '../core/compare/baseline.ts';
 import { compareInterop, passedInBaseline, passedTests, scoreGuideline, type Guideline, type InteropScore } from '../core/interop/index.ts';
 import type { RunResults } from '../core/results/model.ts';
 import type { LoadedBaseline } from './baseline.ts';
 
 export interface JudgeOptions {
   /** The run, then its reruns of failed tests (a test that failed, then passed, is flaky). */
-  runs: RunResults[];
+  runs?: RunResults[];
+  /**
+   * Instead of `runs`' records, the same runs summarised as they were read (summarizeRunFiles:
+   * the compare verb's path, with no record per passing test); `ran` is needed with guidelines.
+   */
+  summarized?: { summary: RunSummary; ran: RanTests | null };
   /** One line per damaged input of the run. */
   damage?: readonly string[];
   /** Null: no baseline, every failure counts. */
@@ -49,9 +56,11 @@ export interface Judgement {
 }
 
 export function judgeRuns(options: JudgeOptions): Judgement {
-  const passed = options.guidelines?.length ? passedTests(options.runs) : null;
+  const given = options.summarized;
+  if (given && options.guidelines?.length && given.ran === null) throw new Error('internal: judgeRuns with guidelines needs the runs summarised with interop');
+  const passed = options.guidelines?.length ? (given ? (given.ran?.passed ?? null) : passedTests(options.runs ?? [])) : null;
   const interop = passed ? (options.guidelines ?? []).map((g) => scoreGuideline(g, passed)) : [];
-  const summary = summarizeRuns(options.runs, { context: { ...EMPTY_CONTEXT, ...options.context } });
+  const summary = given ? given.summary : summarizeRuns(options.runs ?? [], { context: { ...EMPTY_CONTEXT, ...options.context } });
   const base = options.baseline;
   const diff = compareRuns(base ? base.baseline : emptyBaseline(options.now), summary, {
     failOn: options.failOn,
@@ -72,7 +81,7 @@ export function judgeRuns(options: JudgeOptions): Judgement {
   const guideline = options.guidelines?.[0];
   if (guideline && base && passed) {
     const before = passedInBaseline(base.baseline.tests);
-    const ran = new Set(options.runs.flatMap((r) => r.tests.filter((t) => t.status !== 'exists').map((t) => t.name)));
+    const ran = given?.ran?.ran ?? new Set((options.runs ?? []).flatMap((r) => r.tests.filter((t) => t.status !== 'exists').map((t) => t.name)));
     diff.interopChange = compareInterop(guideline, options.interopTarget ?? guideline.targets[0]?.name ?? 'platform', before, passed, ran);
   }
   // Every renderer shows diff.verdict: it carries the gate's verdict, not the policy's alone.

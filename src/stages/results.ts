@@ -6,6 +6,8 @@ import type { AttachmentPolicy } from '../core/results/aggregate.ts';
 import { ResultsJsonWriter } from '../core/results/results-json.ts';
 import { JUnitWriter } from '../core/results/junit.ts';
 import type { ResultFormat, RunResults, RunSummary } from '../core/results/model.ts';
+import type { BaselineContext, RunSummary as CompareRunSummary } from '../core/compare/model.ts';
+import type { RanTests } from '../core/compare/baseline.ts';
 import { fileSize, readBytes, readChunks, readFileReusing } from '../edges/files.ts';
 import { startCrcCheck } from '../edges/crc-check.ts';
 import { Spool } from '../edges/spool.ts';
@@ -199,4 +201,59 @@ export async function loadRuns(files: readonly string[], stdin: NodeJS.ReadableS
     runs.push(results);
   }
   return { runs, damage };
+}
+
+export interface SummarizedRuns {
+  /** The run and its reruns summarised as compare takes them (compareRuns). */
+  summary: CompareRunSummary;
+  /** Tests passed and ran, when asked for (Interop scoring). */
+  ran: RanTests | null;
+  /** One line per damaged input file. */
+  damage: string[];
+}
+
+/**
+ * What loadRuns then summarizeRuns give, read in one go: each test is tallied as the parser
+ * finishes it, and no record is made of a passing test (most of a big run), so compare's memory
+ * and time do not carry a record per test. Results JSON is read whole, as loadRuns reads it.
+ */
+export async function summarizeRunFiles(
+  files: readonly string[],
+  stdin: NodeJS.ReadableStream,
+  options: { context?: Partial<BaselineContext>; interop?: boolean; crcWorkerMinBytes?: number } = {},
+): Promise<SummarizedRuns> {
+  const { RunSummarizer } = await import('../core/compare/baseline.ts');
+  const all = new RunSummarizer({ interop: options.interop });
+  const damage: string[] = [];
+  for (const file of files) {
+    const shown = file === '-' ? '<stdin>' : file;
+    let one = new RunSummarizer({ interop: options.interop });
+    let read: RunResults | RunSummary;
+    if (file !== '-' && /\.json$/i.test(file)) {
+      read = (await import('../core/compare/baseline.ts')).resultsFromBytes(await readBytes(file), file);
+      for (const rec of read.tests) one.add(rec);
+    } else {
+      read = await readWith(
+        file,
+        stdin,
+        {
+          attachments: { keep: 'failures', capBytes: 64 * 1024 },
+          crcWorkerMinBytes: options.crcWorkerMinBytes,
+          streamOnly: true,
+          onFinished: (t) => one.addFinished(t),
+          // A second pass (the CRC worker found damage) starts this file's tally again.
+          beforePass: () => {
+            one = new RunSummarizer({ interop: options.interop });
+          },
+        },
+        (p) => p.endSummary(),
+      );
+    }
+    one.startRun();
+    const line = damageLine(shown, read);
+    if (line) damage.push(line);
+    if (files.length === 1) return { summary: one.summary({ context: options.context }), ran: one.ranTests(), damage };
+    all.absorb(one);
+  }
+  return { summary: all.summary({ context: options.context }), ran: all.ranTests(), damage };
 }

@@ -8,7 +8,7 @@ import { DEFAULT_STORE } from '../../edges/baseline-store.ts';
 import { writeOutput } from '../../edges/files.ts';
 import { loadBaseline, loadReference, type BaselineOptions, type LoadedBaseline } from '../../stages/baseline.ts';
 import { judgeRuns } from '../../stages/judge.ts';
-import { loadRuns } from '../../stages/results.ts';
+import { summarizeRunFiles } from '../../stages/results.ts';
 import { githubFromEnv } from '../github-env.ts';
 
 /** Options that describe where a run was made (its context). */
@@ -207,15 +207,15 @@ Exit codes:
       knownFailures: str(args, 'known-failures'),
       guidelines: strs(args, 'guideline'),
     });
-    const loaded = await loadRuns(files, io.stdin);
-    const damage = [...unread, ...loaded.damage];
-    const runs = loaded.runs;
+    // Each test is tallied as it is read: no record of a passing test is made (SummarizedRuns).
+    const summarized = await summarizeRunFiles(files, io.stdin, { context, interop: guidelines.length > 0 });
+    const damage = [...unread, ...summarized.damage];
     const {
       diff,
       verdict,
       interop: scores,
     } = judgeRuns({
-      runs,
+      summarized,
       damage,
       baseline,
       failOn,

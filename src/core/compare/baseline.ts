@@ -2,7 +2,16 @@
 // failed, with its pass rate), merge baselines, and read a baseline file back with clear errors.
 import { Ajv, type ErrorObject } from 'ajv';
 import { UserError } from '../errors.ts';
-import { parseTestId, RESULTS_SCHEMA, TEST_STATUSES, type RunResults, type TestRecord, type TestStatus } from '../results/model.ts';
+import {
+  parseTestId,
+  RESULTS_SCHEMA,
+  TEST_STATUSES,
+  testNameOf,
+  type FinishedTest,
+  type RunResults,
+  type TestRecord,
+  type TestStatus,
+} from '../results/model.ts';
 import { parseResults } from '../results/parse.ts';
 import { baselineOfCompact, decodeCompact, isCompact, type DecodedCompact } from './compact.ts';
 import { BASELINE_SCHEMA, EMPTY_CONTEXT, outcomeOf, type Baseline, type BaselineContext, type BaselineTest, type Outcome, type RunSummary } from './model.ts';
@@ -106,78 +115,160 @@ function byName(a: { name: string }, b: { name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/** Tests a run passed (status success) and ran (any status but exists), by name and idempotent id, for Interop. */
+export interface RanTests {
+  passed: { names: Set<string>; ids: Set<string> };
+  ran: Set<string>;
+}
+
+export interface SummarizerOptions {
+  /** Also collect the tests passed and ran (RanTests), for Interop scoring. */
+  interop?: boolean;
+}
+
+/**
+ * Summarise runs as their tests come: records (`add`), or finished tests (`addFinished`) whose
+ * record is made only when the test did not pass (a passing test needs its name, id and duration,
+ * nothing else: making its record was most of a big run's cost). Tests merge by name; the run and
+ * its reruns may each be summarised on its own and then merged (`absorb`), in order, which gives
+ * what one summariser over every record in order gives.
+ */
+export class RunSummarizer {
+  /** Name → position: the tallies keep first-seen order, and the map is the summary's index. */
+  private readonly indexOf = new Map<string, number>();
+  private readonly tallies: Tally[] = [];
+  private runs = 0;
+  private readonly interop: RanTests | null;
+
+  constructor(options: SummarizerOptions = {}) {
+    this.interop = options.interop ? { passed: { names: new Set(), ids: new Set() }, ran: new Set() } : null;
+  }
+
+  /** Count one more run (the run itself, then each rerun). */
+  startRun(): void {
+    this.runs++;
+  }
+
+  private tally(id: string, name: string, idempotentId: string | null): Tally {
+    const key = keyOf(name);
+    const at = this.indexOf.get(key);
+    let t = at === undefined ? undefined : this.tallies[at];
+    if (t === undefined) {
+      t = { id, name, idempotentId, passes: 0, failures: 0, skips: 0, unfinished: 0, duration: null, moreDurations: null, reason: null, detail: null };
+      this.indexOf.set(key, this.tallies.length);
+      this.tallies.push(t);
+    } else {
+      // The latest run names the test (runs are given oldest first).
+      t.id = id;
+      t.name = name;
+    }
+    return t;
+  }
+
+  private seen(name: string, idempotentId: string | null, status: TestStatus): void {
+    const i = this.interop;
+    if (i === null) return;
+    if (status === 'success') {
+      i.passed.names.add(name);
+      if (idempotentId !== null) i.passed.ids.add(idempotentId);
+    }
+    if (status !== 'exists') i.ran.add(name);
+  }
+
+  add(rec: TestRecord): void {
+    const t = this.tally(rec.id, rec.name, rec.idempotentId);
+    this.seen(rec.name, rec.idempotentId, rec.status);
+    switch (outcomeOf(rec.status)) {
+      case 'pass':
+        t.passes++;
+        if (rec.duration !== null) addDuration(t, rec.duration);
+        break;
+      case 'fail':
+        t.failures++;
+        t.detail = failureDetail(rec) ?? t.detail;
+        break;
+      case 'skip': {
+        t.skips++;
+        const reason = attachmentText(rec, 'reason');
+        if (reason !== null) t.reason = reason.trim().slice(0, REASON_CHARS);
+        break;
+      }
+      default:
+        t.unfinished++;
+        t.detail = failureDetail(rec) ?? t.detail;
+    }
+  }
+
+  /** A test as the parser finishes it: the same as `add(test.record())`, without the record of a passing test. */
+  addFinished(test: FinishedTest): void {
+    const status = test.status;
+    if (status !== 'success' && status !== 'xfail') return this.add(test.record());
+    const { name, idempotentId } = testNameOf(test.id);
+    const t = this.tally(test.id, name, idempotentId);
+    this.seen(name, idempotentId, status);
+    t.passes++;
+    // TestRecord.duration, from the same microseconds.
+    if (test.startMicros !== null && test.stopMicros !== null) addDuration(t, (test.stopMicros - test.startMicros) / 1e6);
+  }
+
+  /** Merge a later run's summariser into this one (its tests come after this one's). */
+  absorb(later: RunSummarizer): void {
+    this.runs += later.runs;
+    for (const lt of later.tallies) {
+      const t = this.tally(lt.id, lt.name, lt.idempotentId);
+      t.passes += lt.passes;
+      t.failures += lt.failures;
+      t.skips += lt.skips;
+      t.unfinished += lt.unfinished;
+      if (lt.duration !== null) addDuration(t, lt.duration);
+      if (lt.moreDurations !== null) for (const d of lt.moreDurations) addDuration(t, d);
+      if (lt.reason !== null) t.reason = lt.reason;
+      if (lt.detail !== null) t.detail = lt.detail;
+    }
+    if (this.interop !== null && later.interop !== null) {
+      for (const n of later.interop.passed.names) this.interop.passed.names.add(n);
+      for (const n of later.interop.passed.ids) this.interop.passed.ids.add(n);
+      for (const n of later.interop.ran) this.interop.ran.add(n);
+    }
+  }
+
+  /** What was collected for Interop (null unless asked for). */
+  ranTests(): RanTests | null {
+    return this.interop;
+  }
+
+  summary(options: SummaryOptions = {}): RunSummary {
+    const tests: BaselineTest[] = new Array<BaselineTest>(this.tallies.length);
+    const details: Record<string, string> = {};
+    for (let i = 0; i < this.tallies.length; i++) {
+      const t = this.tallies[i] as Tally;
+      tests[i] = toBaselineTest(t);
+      if (t.detail !== null && (t.failures > 0 || t.unfinished > 0)) details[t.name] = t.detail;
+    }
+    // Not sorted here: the diff sorts what it lists, and files are sorted by toBaseline.
+    return {
+      schema: BASELINE_SCHEMA,
+      created: options.created ?? new Date(0).toISOString(),
+      context: { ...EMPTY_CONTEXT, ...options.context },
+      runs: this.runs,
+      tests,
+      details,
+      index: this.indexOf,
+    };
+  }
+}
+
 /**
  * Summarise runs (each may hold reruns of a test as separate records) into a RunSummary:
  * the Baseline shape plus failure details. A test that passed and failed is `flaky`.
  */
 export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}): RunSummary {
-  // Name → position: the tallies keep first-seen order, and the map is the summary's index.
-  const indexOf = new Map<string, number>();
-  const tallies: Tally[] = [];
+  const s = new RunSummarizer();
   for (const run of runs) {
-    for (const rec of run.tests) {
-      const key = keyOf(rec.name);
-      const at = indexOf.get(key);
-      let t = at === undefined ? undefined : tallies[at];
-      if (t === undefined) {
-        t = {
-          id: rec.id,
-          name: rec.name,
-          idempotentId: rec.idempotentId,
-          passes: 0,
-          failures: 0,
-          skips: 0,
-          unfinished: 0,
-          duration: null,
-          moreDurations: null,
-          reason: null,
-          detail: null,
-        };
-        indexOf.set(key, tallies.length);
-        tallies.push(t);
-      } else {
-        // The latest run names the test (runs are given oldest first).
-        t.id = rec.id;
-        t.name = rec.name;
-      }
-      switch (outcomeOf(rec.status)) {
-        case 'pass':
-          t.passes++;
-          if (rec.duration !== null) addDuration(t, rec.duration);
-          break;
-        case 'fail':
-          t.failures++;
-          t.detail = failureDetail(rec) ?? t.detail;
-          break;
-        case 'skip': {
-          t.skips++;
-          const reason = attachmentText(rec, 'reason');
-          if (reason !== null) t.reason = reason.trim().slice(0, REASON_CHARS);
-          break;
-        }
-        default:
-          t.unfinished++;
-          t.detail = failureDetail(rec) ?? t.detail;
-      }
-    }
+    s.startRun();
+    for (const rec of run.tests) s.add(rec);
   }
-  const tests: BaselineTest[] = [];
-  const details: Record<string, string> = {};
-  for (const t of tallies) {
-    const bt = toBaselineTest(t);
-    tests.push(bt);
-    if (t.detail !== null && (t.failures > 0 || t.unfinished > 0)) details[t.name] = t.detail;
-  }
-  // Not sorted here: the diff sorts what it lists, and files are sorted by toBaseline.
-  return {
-    schema: BASELINE_SCHEMA,
-    created: options.created ?? new Date(0).toISOString(),
-    context: { ...EMPTY_CONTEXT, ...options.context },
-    runs: runs.length,
-    tests,
-    details,
-    index: indexOf,
-  };
+  return s.summary(options);
 }
 
 function failureDetail(rec: TestRecord): string | null {

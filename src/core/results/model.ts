@@ -107,7 +107,19 @@ export interface RunResults {
   damage: Damage[];
 }
 
-const IDEMPOTENT = /^id-([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+/** `id-<uuid>`, as /^id-([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/ says, without a regex (one per test). */
+function isIdempotentAttr(attr: string): boolean {
+  if (attr.length !== 39 || !attr.startsWith('id-')) return false;
+  for (let i = 3; i < 39; i++) {
+    const c = attr.charCodeAt(i);
+    if (i === 11 || i === 16 || i === 21 || i === 26) {
+      if (c !== 0x2d) return false;
+    } else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))) return false;
+  }
+  return true;
+}
+
+const FIXTURE = /^(setUpClass|tearDownClass|setUpModule|tearDownModule) \((.*)\)$/;
 
 export interface TestIdParts {
   name: string;
@@ -117,26 +129,31 @@ export interface TestIdParts {
   idempotentId: string | null;
 }
 
+/** Where a test id's `[attrs]` open: the last '[' when no ']' or '[' follows it before the closing ']' at the end; else -1. */
+function attrsOpen(id: string): number {
+  const open = id.endsWith(']') ? id.lastIndexOf('[') : -1;
+  return open >= 0 && id.indexOf(']', open) === id.length - 1 ? open : -1;
+}
+
 /**
  * Split a Tempest test id: `pkg.module.Class.test_x[id-<uuid>,smoke]`.
  * Class-level ids (`setUpClass (pkg.module.Class)`) keep their whole text as the name and method.
  */
 export function parseTestId(id: string): TestIdParts {
-  const fixture = id.endsWith(')') ? /^(setUpClass|tearDownClass|setUpModule|tearDownModule) \((.*)\)$/.exec(id) : null;
+  const fixture = id.endsWith(')') ? FIXTURE.exec(id) : null;
   if (fixture) {
     return { name: id, className: fixture[2] ?? '', method: fixture[1] ?? '', attrs: [], idempotentId: null };
   }
   let name = id;
   const attrs: string[] = [];
   let idempotentId: string | null = null;
-  // `name[attrs]`: the last '[' opens the attributes when no ']' or '[' follows it before the end.
-  const open = id.endsWith(']') ? id.lastIndexOf('[') : -1;
-  if (open >= 0 && id.indexOf(']', open) === id.length - 1) {
+  const open = attrsOpen(id);
+  if (open >= 0) {
     name = id.slice(0, open);
     for (const raw of id.slice(open + 1, -1).split(',')) {
       const attr = raw.trim();
       if (attr === '') continue;
-      if (idempotentId === null && attr.length === 39 && attr.startsWith('id-') && IDEMPOTENT.test(attr)) idempotentId = attr.slice(3).toLowerCase();
+      if (idempotentId === null && isIdempotentAttr(attr)) idempotentId = attr.slice(3).toLowerCase();
       else attrs.push(attr);
     }
   }
@@ -144,6 +161,22 @@ export function parseTestId(id: string): TestIdParts {
   const className = dot > 0 ? name.slice(0, dot) : '';
   const method = dot > 0 ? name.slice(dot + 1) : name;
   return { name, className, method, attrs, idempotentId };
+}
+
+/** The name and idempotent id of a test id, exactly as parseTestId gives them, making nothing else. */
+export function testNameOf(id: string): { name: string; idempotentId: string | null } {
+  if (id.endsWith(')') && FIXTURE.test(id)) return { name: id, idempotentId: null };
+  const open = attrsOpen(id);
+  if (open < 0) return { name: id, idempotentId: null };
+  const end = id.length - 1;
+  for (let s = open + 1; s <= end;) {
+    let e = id.indexOf(',', s);
+    if (e < 0 || e > end) e = end;
+    const attr = id.slice(s, e).trim();
+    if (isIdempotentAttr(attr)) return { name: id.slice(0, open), idempotentId: attr.slice(3).toLowerCase() };
+    s = e + 1;
+  }
+  return { name: id.slice(0, open), idempotentId: null };
 }
 
 export function emptyCounts(): Record<TestStatus, number> {

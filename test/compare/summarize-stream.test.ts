@@ -1,0 +1,171 @@
+// The compare verb tallies each test as it is read (stages/results.ts summarizeRunFiles: no record
+// of a passing test) instead of reading every record and summarising them (loadRuns, then
+// summarizeRuns, what report and the Action still do). Both must judge alike to the byte: the
+// diff's JSON, its Markdown and text, the verdict and the Interop scores, over generated runs with
+// reruns, a 10,000-test run, a damaged big file read twice (the CRC worker's second pass), and
+// results JSON.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { renderCompareMarkdown, renderCompareText, toBaseline, type Baseline } from '../../src/core/compare/index.ts';
+import { parseTestId, testNameOf } from '../../src/core/results/model.ts';
+import { loadGuidelines } from '../../src/stages/baseline.ts';
+import { judgeRuns } from '../../src/stages/judge.ts';
+import { loadRuns, resultsJsonFile, summarizeRunFiles } from '../../src/stages/results.ts';
+import type { Guideline } from '../../src/core/interop/index.ts';
+import { baselineOf, bigPlan, planPair, streamOf, summaryOf, type PlannedTest } from './gen.ts';
+import { injure } from '../helpers/streams.ts';
+
+const TODAY = '2026-11-25';
+const NOW = '2026-11-25T00:00:00.000Z';
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'tg-summarize-'));
+}
+
+/** Both paths over the same files: the diff as JSON, Markdown and text, and the verdict, must be equal. */
+async function sameJudgement(
+  files: string[],
+  baseline: Baseline,
+  options: { guidelines?: Guideline[]; crcWorkerMinBytes?: number; context?: { concurrency: number } } = {},
+): Promise<string[]> {
+  const guidelines = options.guidelines ?? [];
+  const common = {
+    baseline: { baseline, source: 'base.json', damage: [] },
+    failOn: 'regressions' as const,
+    guidelines,
+    today: TODAY,
+    now: NOW,
+    context: options.context ?? {},
+    runLabel: files.join(', '),
+  };
+  const loaded = await loadRuns(files, process.stdin);
+  const old = judgeRuns({ ...common, runs: loaded.runs, damage: loaded.damage });
+  const summarized = await summarizeRunFiles(files, process.stdin, {
+    context: options.context,
+    interop: guidelines.length > 0,
+    crcWorkerMinBytes: options.crcWorkerMinBytes,
+  });
+  assert.deepEqual(summarized.damage, loaded.damage);
+  const now = judgeRuns({ ...common, summarized, damage: summarized.damage });
+  assert.equal(JSON.stringify(now.diff, null, 2), JSON.stringify(old.diff, null, 2));
+  assert.equal(renderCompareMarkdown(now.diff), renderCompareMarkdown(old.diff));
+  assert.equal(renderCompareText(now.diff), renderCompareText(old.diff));
+  assert.deepEqual(now.verdict, old.verdict);
+  assert.equal(JSON.stringify(now.interop), JSON.stringify(old.interop));
+  return summarized.damage;
+}
+
+/** The run of the compare bench: ~1% flipped, renamed (same id), new, gone, slower. */
+function runPlan(base: PlannedTest[]): PlannedTest[] {
+  const out: PlannedTest[] = [];
+  base.forEach((t, i) => {
+    if (i % 200 === 7) return;
+    const copy = { ...t };
+    if (i % 100 === 3) copy.runs = [t.runs[0] === 'success' ? 'fail' : 'success'];
+    if (i % 200 === 11) copy.name = `${t.name}_renamed`;
+    if (i % 50 === 5) copy.durationS = t.durationS * 3 + 10;
+    out.push(copy);
+    if (i % 200 === 13) out.push({ ...t, name: `${t.name}_new`, idempotentId: null });
+  });
+  return out;
+}
+
+test('testNameOf gives the name and idempotent id parseTestId gives', () => {
+  const ids = [
+    'tempest.api.compute.servers.test_x.T.test_a[id-1234abcd-0000-4000-8000-00000000ABCD,smoke]',
+    'tempest.api.T.test_b[smoke, id-1234abcd-0000-4000-8000-00000000abcd ]',
+    'tempest.api.T.test_c[id-1234abcd-0000-4000-8000-00000000abcd,id-ffffffff-0000-4000-8000-00000000abcd]',
+    'tempest.api.T.test_d[id-1234abcd-0000-4000-8000-00000000abcz]',
+    'tempest.api.T.test_e[]',
+    'tempest.api.T.test_f[a[b]',
+    'tempest.api.T.test_g[a]b]',
+    'setUpClass (tempest.api.T)',
+    'tempest.api.T.test_h(x)',
+    'plain',
+    '[id-1234abcd-0000-4000-8000-00000000abcd]',
+  ];
+  for (const id of ids) {
+    const p = parseTestId(id);
+    assert.deepEqual(testNameOf(id), { name: p.name, idempotentId: p.idempotentId }, id);
+  }
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom('a', '.', '[', ']', ',', ' ', 'id-', '1234abcd-0000-4000-8000-00000000abcd', 'F', '(', ')'), { maxLength: 12 }),
+      (parts) => {
+        const id = parts.join('');
+        const p = parseTestId(id);
+        assert.deepEqual(testNameOf(id), { name: p.name, idempotentId: p.idempotentId });
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});
+
+test('generated runs with reruns: the streamed tally judges as the records do (JSON, Markdown, text, verdict)', async () => {
+  const dir = tmp();
+  try {
+    let k = 0;
+    await fc.assert(
+      fc.asyncProperty(planPair, fc.boolean(), async ({ base, run }, rerun) => {
+        const files = [join(dir, `run-${k}.subunit`)];
+        writeFileSync(files[0] as string, streamOf(run));
+        // A rerun of the failing tests, half of them passing now (flaky), given as a second file.
+        if (rerun) {
+          const again = run
+            .filter((t) => t.runs.some((s) => s === 'fail'))
+            .map((t, i) => ({ ...t, runs: [i % 2 ? 'success' : 'fail'] as PlannedTest['runs'] }));
+          files.push(join(dir, `rerun-${k}.subunit`));
+          writeFileSync(files[1] as string, streamOf(again));
+        }
+        k++;
+        await sameJudgement(files, baselineOf(base));
+      }),
+      { numRuns: 150 },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a 10,000-test run against its baseline, with the Interop guideline: the same report to the byte', async () => {
+  const dir = tmp();
+  try {
+    const guidelines = await loadGuidelines(['builtin:2020.06']);
+    // The guideline's tests among them, so that the scores and the required capabilities kept and lost are not all empty.
+    const named = Object.values(guidelines[0]?.capabilities ?? {}).flatMap((c) => c.tests);
+    const base = [
+      ...bigPlan(10_000, 42),
+      ...named.map((g, i): PlannedTest => ({ name: g.name, idempotentId: g.idempotentId, runs: [i % 7 === 0 ? 'fail' : 'success'], durationS: 1 })),
+    ];
+    assert.ok(named.length > 100);
+    const file = join(dir, 'run.subunit');
+    writeFileSync(file, streamOf(runPlan(base)));
+    await sameJudgement([file], toBaseline(summaryOf(base)), { guidelines, context: { concurrency: 4 } });
+    // The run given twice (a rerun of everything): counts add up, durations are medians.
+    await sameJudgement([file, file], toBaseline(summaryOf(base)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a damaged file read with the CRC worker (decoded twice) and results JSON: the same judgement', async () => {
+  const dir = tmp();
+  try {
+    const base = bigPlan(2_000, 7);
+    const clean = streamOf(runPlan(base));
+    const damaged = join(dir, 'damaged.subunit');
+    writeFileSync(damaged, injure(clean, { kind: 'flip', at: Math.floor(clean.length / 2), xor: 0x10 }));
+    assert.equal((await sameJudgement([damaged], toBaseline(summaryOf(base)), { crcWorkerMinBytes: 0 })).length, 1, 'the damage is reported');
+    const json = join(dir, 'run.json');
+    writeFileSync(join(dir, 'run.subunit'), clean);
+    const doc = await resultsJsonFile(join(dir, 'run.subunit'), process.stdin);
+    writeFileSync(json, Buffer.concat([...doc.pieces].map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p)))));
+    await sameJudgement([json, damaged], toBaseline(summaryOf(base)), { crcWorkerMinBytes: 0 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
