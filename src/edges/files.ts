@@ -1,6 +1,7 @@
 // The file edge: read inputs (a path or '-' for stdin) and write outputs, with errors that name the file.
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.ts';
 
@@ -100,17 +101,83 @@ export async function readBytes(path: string): Promise<Buffer> {
 }
 
 /**
- * Write a whole output file: to a temporary name beside it, then renamed over it, so a verb
- * ended by a signal (SIGINT/SIGTERM end the verbs that hold nothing at once, see cli/main.ts)
- * or a failure leaves the file as it was, never half written.
+ * The temporary name an output is written under before it is renamed over the file: hidden,
+ * marked as tempest-gate's and as unfinished, and carrying the host and the process that writes
+ * it, so that a later run can tell a leftover (SIGKILL, a power cut: nothing runs on the way out)
+ * from a write in progress.
+ */
+export function partialName(file: string, pid = process.pid, host = hostname()): string {
+  return `.${file}.tempest-gate-partial.${host}.${pid}.tmp`;
+}
+
+const PARTIAL = /^\.(.+)\.tempest-gate-partial\.([^/]+)\.(\d+)\.tmp$/;
+/** The name before 0.x wrote: `.NAME.PID.tmp`, removed only beside NAME itself. */
+const OLD_PARTIAL = /^\.(.+)\.(\d+)\.tmp$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, as another user's.
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+const swept = new Set<string>();
+
+/**
+ * Remove the folder's leftover partial outputs: this host's whose process is gone. Another
+ * host's (a shared folder) and a live process's are left alone, as is anything not named by
+ * partialName. Once a folder a process; never fails the write.
+ */
+export async function removeStalePartials(dir: string, host = hostname()): Promise<string[]> {
+  if (swept.has(dir)) return [];
+  swept.add(dir);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return removed;
+  }
+  const present = new Set(names);
+  for (const name of names) {
+    const m = PARTIAL.exec(name);
+    let pid: number;
+    if (m) {
+      if (m[2] !== host) continue;
+      pid = Number(m[3]);
+    } else {
+      // The old name is too plain to claim on its own: only beside the file it would have become.
+      const old = OLD_PARTIAL.exec(name);
+      if (!old || !present.has(old[1]!)) continue;
+      pid = Number(old[2]);
+    }
+    if (!Number.isSafeInteger(pid) || pid <= 0 || alive(pid)) continue;
+    await rm(join(dir, name), { force: true }).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
+/**
+ * Write a whole output file: to a temporary name beside it (partialName), then renamed over it,
+ * so a verb ended by a signal (SIGINT/SIGTERM end the verbs that hold nothing at once, see
+ * cli/main.ts) or a failure leaves the file as it was, never half written. What a killed process
+ * left under the temporary name is removed by the next write into that folder.
  */
 export async function writeOutput(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temp = join(dirname(path), partialName(basename(path)));
   try {
     // A device or a pipe (-o /dev/stdout) is written as it is: it cannot be renamed over.
     const existing = await stat(path).catch(() => null);
     if (existing !== null && !existing.isFile()) return await writeFile(path, data);
     await mkdir(dirname(path), { recursive: true });
+    await removeStalePartials(dirname(path));
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (err) {
