@@ -22,6 +22,8 @@ export interface ActionSelection {
   /** The selection in one line ("1211 of 1646 tests selected ... by compute"). */
   summary: string;
   selectedCount: number;
+  /** The selected test ids (this shard's, when sharded): the baseline is compared on these only. */
+  selected?: string[];
   /** Include lists written for `tempest run`. */
   parallelList: string | null;
   serialList: string | null;
@@ -126,6 +128,7 @@ export const defaultStages: ActionStages = {
           ? { conclusion: 'skip' as const, summary: `${result.summary}; shard ${shard.shardIndex} of ${shard.shardCount} holds none of them` }
           : {}),
         selectedCount: shard ? shard.tests.length : result.counts.selected,
+        selected: shard ? shard.tests : result.tests,
         parallelList: written.parallel,
         serialList: written.serial,
         shard,

@@ -123,9 +123,11 @@ function judgeHere(
   damage: string[],
   ref: Awaited<ReturnType<typeof reference>>,
   infrastructure: string | null,
+  selected: string[] | null = null,
 ): Judgement {
   const now = new Date().toISOString();
   return judgeRuns({
+    selected,
     runs,
     damage,
     baseline: ref.baseline,
@@ -184,7 +186,14 @@ async function runOnCloud(
   run: Run,
   problems: string[],
   durations: Map<string, number>,
-): Promise<{ resultsPath: string; selectedCount: number; problem: string | null; logFiles: string[]; shard: ShardManifest | null } | null> {
+): Promise<{
+  resultsPath: string;
+  selectedCount: number;
+  selected: string[] | null;
+  problem: string | null;
+  logFiles: string[];
+  shard: ShardManifest | null;
+} | null> {
   const { settings, stages } = run;
   const pr = settings.context.pullRequest;
   if (!settings.cloud) {
@@ -233,7 +242,14 @@ async function runOnCloud(
     return null;
   }
   core.endGroup();
-  return { resultsPath: ran.resultsPath, selectedCount: selection.selectedCount, problem: ran.problem ?? null, logFiles: ran.logFiles ?? [], shard };
+  return {
+    resultsPath: ran.resultsPath,
+    selectedCount: selection.selectedCount,
+    selected: selection.selected ?? null,
+    problem: ran.problem ?? null,
+    logFiles: ran.logFiles ?? [],
+    shard,
+  };
 }
 
 async function gate(run: Run): Promise<void> {
@@ -244,6 +260,7 @@ async function gate(run: Run): Promise<void> {
   if (ref.warning) problems.push(`baseline: ${ref.warning}`);
   let resultsPath = settings.results;
   let selectedCount: number | null = null;
+  let selected: string[] | null = null;
   let infrastructure: string | null = null;
   let logFiles: string[] = [];
   let shard: ShardManifest | null = null;
@@ -253,7 +270,7 @@ async function gate(run: Run): Promise<void> {
   if (!resultsPath) {
     const ran = await runOnCloud(run, problems, durations);
     if (!ran) return;
-    ({ resultsPath, selectedCount, logFiles, shard } = ran);
+    ({ resultsPath, selectedCount, selected, logFiles, shard } = ran);
     infrastructure = ran.problem;
     if (infrastructure) problems.push(infrastructure);
   } else if (settings.shardCount > 1) {
@@ -275,7 +292,9 @@ async function gate(run: Run): Promise<void> {
   const { runs, damage } = await loadRuns([resultsPath], process.stdin);
   core.endGroup();
   problems.push(...damage);
-  const judgement = judgeHere(settings, runs, damage, ref, infrastructure);
+  const judgement = judgeHere(settings, runs, damage, ref, infrastructure, selected);
+  if (judgement.notSelected > 0)
+    core.info(`Compared with the baseline's tests that this change selected: ${judgement.notSelected} baseline test(s) outside the selection are left out.`);
   const results = runs[0]!;
   const report: Report = {
     results,

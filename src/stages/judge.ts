@@ -17,6 +17,8 @@ import {
 import type { RanTests } from '../core/compare/baseline.ts';
 import { compareInterop, passedInBaseline, passedTests, scoreGuideline, type Guideline, type InteropScore } from '../core/interop/index.ts';
 import type { RunResults } from '../core/results/model.ts';
+import { baselineInScope, selectedIdsOf } from '../core/compare/scope.ts';
+import { readText } from '../edges/files.ts';
 import type { LoadedBaseline } from './baseline.ts';
 
 export interface JudgeOptions {
@@ -45,6 +47,11 @@ export interface JudgeOptions {
   infrastructure?: string | null;
   /** The Interop target to weigh against the baseline (default: the guideline's first, the platform). */
   interopTarget?: string;
+  /**
+   * The tests the run was asked to run (the selection's ids): the baseline is cut to them, so a
+   * baseline test the change did not select is not "removed". Null or absent: the whole baseline.
+   */
+  selected?: readonly string[] | null;
 }
 
 export interface Judgement {
@@ -53,6 +60,8 @@ export interface Judgement {
   /** One score per guideline given; the diff carries the first. */
   interop: InteropScore[];
   hasBaseline: boolean;
+  /** Baseline tests left out of the comparison because the selection does not hold them. */
+  notSelected: number;
 }
 
 export function judgeRuns(options: JudgeOptions): Judgement {
@@ -62,7 +71,8 @@ export function judgeRuns(options: JudgeOptions): Judgement {
   const interop = passed ? (options.guidelines ?? []).map((g) => scoreGuideline(g, passed)) : [];
   const summary = given ? given.summary : summarizeRuns(options.runs ?? [], { context: { ...EMPTY_CONTEXT, ...options.context } });
   const base = options.baseline;
-  const diff = compareRuns(base ? base.baseline : emptyBaseline(options.now), summary, {
+  const scoped = base && options.selected ? baselineInScope(base.baseline, options.selected) : null;
+  const diff = compareRuns(scoped ? scoped.baseline : base ? base.baseline : emptyBaseline(options.now), summary, {
     failOn: options.failOn,
     knownFailures: options.knownFailures ?? null,
     today: options.today,
@@ -86,5 +96,13 @@ export function judgeRuns(options: JudgeOptions): Judgement {
   }
   // Every renderer shows diff.verdict: it carries the gate's verdict, not the policy's alone.
   diff.verdict = { ...diff.verdict, failed: verdict.result !== 'pass', reason: verdict.reason, blocking: verdict.blocking };
-  return { diff, verdict, interop, hasBaseline: base !== null };
+  return { diff, verdict, interop, hasBaseline: base !== null, notSelected: scoped?.outOfScope ?? 0 };
+}
+
+/** The selected test ids of include lists or test lists (`--selected FILE`, repeatable); null for none. */
+export async function readSelected(files: readonly string[]): Promise<string[] | null> {
+  if (files.length === 0) return null;
+  const ids: string[] = [];
+  for (const f of files) ids.push(...selectedIdsOf(await readText(f)));
+  return ids;
 }

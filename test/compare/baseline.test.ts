@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parseResults } from '../../src/core/results/parse.ts';
 import { BASELINE_SCHEMA, mergeBaselines, parseBaseline, summarizeRuns, toBaseline } from '../../src/core/compare/index.ts';
 import { UserError } from '../../src/core/errors.ts';
-import { baselineOf, planPair, streamOf, t } from './gen.ts';
+import { baselineOf, planPair, streamOf, summaryOf, t } from './gen.ts';
 
 const stream = (name: string): Uint8Array => readFileSync(new URL(`../fixtures/subunit/${name}`, import.meta.url));
 
@@ -31,6 +31,20 @@ test('a real Tempest run: outcomes, idempotent ids, skip reason, failure details
     'files are sorted by name',
   );
   assert.ok(s.tests.filter((x) => x.outcome === 'pass').every((x) => x.duration !== null && x.duration >= 0));
+});
+
+test("a live stestr stream announces each test ('exists') before running it: a listing, not an attempt, so nothing is flaky", () => {
+  // The oracle: python-subunit's subunit-stats on the same bytes says 20 tests, 20 passed.
+  const s = summarizeRuns([parseResults(stream('lab-tempest-33-live-exists.subunit'))]);
+  assert.equal(s.tests.length, 20);
+  assert.deepEqual(
+    s.tests.filter((x) => x.outcome !== 'pass').map((x) => `${x.name}: ${x.outcome}`),
+    [],
+  );
+  assert.ok(s.tests.every((x) => x.passes === 1 && x.failures === 0 && x.unfinished === 0 && x.passRate === 1));
+  // A test that was only listed (the run ended before it started) is unfinished, not passed.
+  const listedOnly = summaryOf([t('x', ['exists'])]);
+  assert.equal(listedOnly.tests[0]?.outcome, 'unfinished');
 });
 
 test('merging runs: a test that passed and failed is flaky, with its pass rate; median durations', () => {

@@ -319,3 +319,38 @@ test('Markdown carries the Interop table when a guideline was given', async () =
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('compare --selected: the baseline is cut to the tests the change selected, so unselected ones are not "removed"', async () => {
+  // The gate on the lab ran 20 selected tests; the bundled baseline holds 33 (the same classes and more).
+  const run = join(SUBUNIT, 'lab-tempest-33-live-exists.subunit');
+  const list = fileURLToPath(new URL('../fixtures/lab/compute-lab-parallel-include-list.txt', import.meta.url));
+  const baseline = fileURLToPath(new URL('../../data/samples/baseline-master.json', import.meta.url));
+  let r = await cliCommand(compareCommand, ['--baseline', baseline, '--results', run, '--to', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const whole = JSON.parse(r.stdout) as CompareDiff;
+  assert.equal(whole.counts.removed, 13, 'without the selection, every baseline test the run did not hold is removed');
+  assert.equal(whole.counts.flaky, 0, "stestr's 'exists' announcements are not attempts");
+  r = await cliCommand(compareCommand, ['--baseline', baseline, '--results', run, '--selected', list, '--to', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const scoped = JSON.parse(r.stdout) as CompareDiff;
+  assert.equal(scoped.counts.removed, 0);
+  assert.equal(scoped.counts.run, 20);
+  // A selected test that the run does not hold is still removed.
+  const dir = tmp();
+  try {
+    const extra = join(dir, 'list.txt');
+    writeFileSync(
+      extra,
+      `${readFileSync(list, 'utf8')}tempest.api.compute.admin.test_hypervisor.HypervisorAdminTestJSON.test_get_hypervisor_list[id-7f0ceacd-c64d-4e96-b8ee-d02943142cc5]\n`,
+    );
+    r = await cliCommand(compareCommand, ['--baseline', baseline, '--results', run, '--selected', extra, '--to', 'json']);
+    const one = JSON.parse(r.stdout) as CompareDiff;
+    assert.equal(one.counts.removed, 1, 'a selected baseline test missing from the run is still reported');
+    r = await cliCommand(compareCommand, ['--baseline', baseline, '--results', run, '--selected', join(dir, 'nope.txt')]);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /nope\.txt/);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,7 +7,7 @@ import { FAIL_ON, renderCompareMarkdown, renderCompareText, type BaselineContext
 import { DEFAULT_STORE } from '../../edges/baseline-store.ts';
 import { writeOutput } from '../../edges/files.ts';
 import { loadBaseline, loadReference, type BaselineOptions, type LoadedBaseline } from '../../stages/baseline.ts';
-import { judgeRuns } from '../../stages/judge.ts';
+import { judgeRuns, readSelected } from '../../stages/judge.ts';
 import { summarizeRunFiles } from '../../stages/results.ts';
 import { githubFromEnv } from '../github-env.ts';
 
@@ -143,6 +143,7 @@ export const compareCommand: Command = {
     'absolute-threshold': { type: 'string' },
     today: { type: 'string' },
     history: { type: 'string' },
+    selected: { type: 'string', multiple: true },
     ...CONTEXT_OPTIONS,
   },
   help: `Options:
@@ -172,6 +173,9 @@ export const compareCommand: Command = {
       --relative-threshold X  a duration change must be at least this fraction (default 0.5)
       --absolute-threshold S  and at least this many seconds (default 5)
       --today YYYY-MM-DD      the date known-failure expiry is checked against (default: today, UTC)
+      --selected FILE         the tests the run was asked to run (an include list 'select --write-lists'
+                              wrote, or a test list; repeatable): the baseline is compared on these
+                              only, so a baseline test the change did not select is not 'removed'
 ${CONTEXT_HELP}
 Exit codes:
   0  the gate passes under --fail-on
@@ -215,6 +219,7 @@ Exit codes:
       verdict,
       interop: scores,
     } = judgeRuns({
+      selected: await readSelected(strs(args, 'selected')),
       summarized,
       damage,
       baseline,

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { str, strs, type Command } from '../command.ts';
 import { usageError, type ExitCode } from '../../core/errors.ts';
 import { loadReference } from '../../stages/baseline.ts';
-import { judgeRuns } from '../../stages/judge.ts';
+import { judgeRuns, readSelected } from '../../stages/judge.ts';
 import { writeReport } from '../../stages/report.ts';
 import { loadRuns } from '../../stages/results.ts';
 import { baselineOptions, failOnFrom, todayUtc } from './compare.ts';
@@ -26,6 +26,7 @@ export const reportCommand: Command = {
     repo: { type: 'string' },
     today: { type: 'string' },
     history: { type: 'string' },
+    selected: { type: 'string', multiple: true },
   },
   help: `Options:
   -r, --results FILE         the run's results (subunit v2/v1, JUnit XML, results JSON); repeat for reruns
@@ -37,6 +38,9 @@ export const reportCommand: Command = {
       --html FILE            write the HTML report there
       --markdown FILE        write the Markdown summary there (at least one of the two)
       --title TEXT           the report's title
+      --selected FILE        the tests the run was asked to run (an include list 'select --write-lists'
+                             wrote, or a test list; repeatable): the baseline is compared on these
+                             only, so a baseline test the change did not select is not 'removed'
       --store SPEC, --repo DIR, --today YYYY-MM-DD, --history N   as for 'compare'
 Exit codes:
   0  the report was written and the gate passes
@@ -62,6 +66,7 @@ Exit codes:
     const { runs } = loaded;
     const damage = [...problems, ...loaded.damage];
     const judgement = judgeRuns({
+      selected: await readSelected(strs(args, 'selected')),
       runs,
       damage,
       baseline,

@@ -178,6 +178,9 @@ export class RunSummarizer {
   add(rec: TestRecord): void {
     const t = this.tally(rec.id, rec.name, rec.idempotentId);
     this.seen(rec.name, rec.idempotentId, rec.status);
+    // stestr announces each worker's tests with 'exists' before it runs them: a listing, not an
+    // attempt. A test that is only listed stays 'unfinished' (outcomeFromTally of no attempts).
+    if (rec.status === 'exists') return;
     switch (outcomeOf(rec.status)) {
       case 'pass':
         t.passes++;
