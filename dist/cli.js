@@ -15,57 +15,57 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-KTEHO46K.js")).selectCommand
+    load: async () => (await import("./chunks/select-R5FBZLVU.js")).selectCommand
   },
   {
     name: "provision",
     summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
-    load: async () => (await import("./chunks/provision-VKM3ETEB.js")).provisionCommand
+    load: async () => (await import("./chunks/provision-T4NZNSO3.js")).provisionCommand
   },
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-TGCPIYPT.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-SCRYH4D4.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-U67JIC4X.js")).validateCommand
+    load: async () => (await import("./chunks/validate-OK72G22X.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-F3JYNOHL.js")).parseCommand
+    load: async () => (await import("./chunks/parse-QTXIFY4Q.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-O24DTMFF.js")).compareCommand
+    load: async () => (await import("./chunks/compare-WZVPXHYB.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-S7Y7NQJL.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-IYNAZ2EC.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-IKGUBLOD.js")).reportCommand
+    load: async () => (await import("./chunks/report-2CVWTZKJ.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-4HE5F35K.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-ES7CTDD5.js")).mergeCommand
   },
   {
     name: "cleanup",
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
-    load: async () => (await import("./chunks/cleanup-AC3R5QHN.js")).cleanupCommand
+    load: async () => (await import("./chunks/cleanup-OQXXJLW2.js")).cleanupCommand
   },
   {
     name: "demo",
     summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).",
-    load: async () => (await import("./chunks/demo-7ONQSM5B.js")).demoCommand(runCli)
+    load: async () => (await import("./chunks/demo-MO7YVFLH.js")).demoCommand(runCli)
   }
 ];
 var VERSION = "0.1.0";

@@ -4,18 +4,18 @@ import {
 } from "./chunks/chunk-POZU2ICL.js";
 import {
   redact
-} from "./chunks/chunk-EOUYPWJB.js";
+} from "./chunks/chunk-GJ46NAX2.js";
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-CTN3RURI.js";
-import "./chunks/chunk-KPS7FJU7.js";
-import "./chunks/chunk-7ITCTDVG.js";
+} from "./chunks/chunk-KUUBXWYY.js";
+import "./chunks/chunk-4P6B45Y2.js";
+import "./chunks/chunk-ZGW3KI4F.js";
 import "./chunks/chunk-K6HPIZWI.js";
 import "./chunks/chunk-JTCS6GEG.js";
-import "./chunks/chunk-RP6XNUJB.js";
-import "./chunks/chunk-AWECNHC6.js";
-import "./chunks/chunk-BV4X7FVP.js";
+import "./chunks/chunk-RFJGFP5D.js";
+import "./chunks/chunk-KAPOH3HY.js";
+import "./chunks/chunk-OEQKQK7I.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -25,7 +25,7 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-CSDHPHWA.js";
+import "./chunks/chunk-RB643IK4.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import {
   UserError
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-6T3UMS36.js"), import("./chunks/cloud-N7A56MB6.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-6BJVZC6E.js"), import("./chunks/cloud-4GBUFBDA.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -1,0 +1,17 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  mergeStage,
+  readShardParts
+} from "./chunk-DZB3KUQI.js";
+import "./chunk-WJPWO2EI.js";
+import "./chunk-RFJGFP5D.js";
+import "./chunk-OEQKQK7I.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-K6OVH6FD.js";
+import "./chunk-RB643IK4.js";
+import "./chunk-MY7TWMR2.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  mergeStage,
+  readShardParts
+};
