@@ -136,6 +136,17 @@ test('parts of different plans, a shard twice, a test twice, an index past the c
     oneLine(new RegExp(`^test ${stolen.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in the results of shard 0 \\(shard-0\\) and of shard 1 \\(shard-1\\)$`)),
   );
   assert.throws(() => mergeShards(a, { shardCount: 4 }), oneLine(/planned for 3 shards, not the 4 asked for/));
+  // Within one shard, a test's several records (stestr's 'exists' announcement, then its result;
+  // a rerun) are no test twice: all are kept, the test counted once.
+  const own = a[1] as ShardPart;
+  const held = own.manifest.tests[0] as string;
+  const twice = {
+    ...own,
+    results: makeRunResults('subunit-v2', [record(held, 'exists'), ...resultsOf(own.manifest.tests).tests, record(held, 'success')], []),
+  };
+  const m = mergeShards([a[0] as ShardPart, twice, a[2] as ShardPart]);
+  assert.equal(m.results.tests.filter((t) => t.id === held).length, 3);
+  assert.equal(m.shards[1]?.records, own.manifest.tests.length + 2);
   const text = JSON.stringify({ ...(a[0] as ShardPart).manifest, shardIndex: 3 });
   assert.throws(() => parseShardManifest(text, 'x/shard.json'), oneLine(/^x\/shard\.json: shard index 3 is not below the shard count 3 \(0\.\.2\)$/));
   assert.throws(() => parseShardManifest('{"schema":"nope"}', 'y.json'), oneLine(/^y\.json: not a shard manifest/));

@@ -180,7 +180,9 @@ export function mergeShards(parts: readonly ShardPart[], options: MergeOptions =
     format ??= p.results.format;
     for (const t of p.results.tests) {
       const prev = seen.get(t.id);
-      if (prev !== undefined)
+      // Within its shard a test may have several records (stestr's 'exists' announcement, a
+      // rerun): only another shard's record of it is a test twice.
+      if (prev !== undefined && prev !== i)
         throw new UserError(`test ${t.id} is in the results of shard ${prev} (${byIndex[prev]?.source}) and of shard ${i} (${p.source})`, {
           exitCode: EXIT.badInput,
         });
