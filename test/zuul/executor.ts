@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import type { Node } from './nodes.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,8 +54,26 @@ export function makeJobDir(dir: string): JobDir {
   };
 }
 
-/** The executor's files for a build on `nodes` (the first is the controller, in group tempest). */
-export function writeBuild(job: JobDir, nodes: Node[], project: Project, jobVars: Record<string, unknown>): void {
+/**
+ * A job's `vars` as Zuul gives them to a build: zuul/zuul.d/jobs.yaml's job and its parents there,
+ * the child's over the parent's (a parent from elsewhere, Tempest's, brings none here).
+ */
+export function zuulJobVars(name: string): Record<string, unknown> {
+  const config = parse(readFileSync(join(ROOT, 'zuul/zuul.d/jobs.yaml'), 'utf8')) as {
+    job?: { name: string; parent?: string; vars?: Record<string, unknown> };
+  }[];
+  const jobs = new Map(config.flatMap((c) => (c.job ? [[c.job.name, c.job] as const] : [])));
+  const job = jobs.get(name);
+  if (!job) throw new Error(`no job ${name} in zuul/zuul.d/jobs.yaml`);
+  return { ...(job.parent && jobs.has(job.parent) ? zuulJobVars(job.parent) : {}), ...job.vars };
+}
+
+/**
+ * The executor's files for a build on `nodes` (the first is the controller, in group tempest).
+ * `zuul` replaces keys of the `zuul` variables (pipeline, job, ref, artifacts of the jobs this
+ * one depends on, ...).
+ */
+export function writeBuild(job: JobDir, nodes: Node[], project: Project, jobVars: Record<string, unknown>, zuulOverrides: Record<string, unknown> = {}): void {
   const [controller, ...subnodes] = nodes;
   if (!controller) throw new Error('no nodes');
   writeFileSync(join(job.work, '.ssh', 'known_hosts'), `${nodes.flatMap((n) => n.knownHosts).join('\n')}\n`);
@@ -109,6 +128,7 @@ export function writeBuild(job: JobDir, nodes: Node[], project: Project, jobVars
         result_data_file: join(job.work, 'results.json'),
         inventory_file: join(job.dir, 'ansible', 'inventory.yaml'),
       },
+      ...zuulOverrides,
     },
   };
   writeFileSync(join(job.dir, 'ansible', 'zuul_vars.yaml'), JSON.stringify(zuul, null, 2));
