@@ -56,8 +56,8 @@ test('ansible-lint (production profile) passes on zuul/, and catches a loop with
   }
 });
 
-test("Ansible's syntax check passes on the run and post-run playbooks", { skip: missing('ansible-playbook') }, () => {
-  for (const pb of ['playbooks/run.yaml', 'playbooks/post.yaml']) {
+test("Ansible's syntax check passes on the run, post-run, promote and merge playbooks", { skip: missing('ansible-playbook') }, () => {
+  for (const pb of ['playbooks/run.yaml', 'playbooks/post.yaml', 'playbooks/promote.yaml', 'playbooks/merge.yaml']) {
     const r = run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', pb], ZUUL);
     assert.equal(r.status, 0, `${pb}: ${r.out}`);
   }

@@ -22,19 +22,26 @@ test("zuul.d/jobs.yaml is valid per Zuul's JSON Schema and its playbooks exist",
   const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/zuul/zuul-schema.json'), 'utf8')) as object;
   const Ajv = Ajv2019 as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
   const validate = new Ajv({ strict: false, allErrors: true, formats: { regex: true } }).compile(schema);
-  const jobs = yamlFile('zuul/zuul.d/jobs.yaml') as { job: { name: string; run?: string; 'post-run'?: string } }[];
-  assert.ok(validate(jobs), JSON.stringify(validate.errors));
+  const config = yamlFile('zuul/zuul.d/jobs.yaml') as {
+    job?: { name: string; run?: string; 'post-run'?: string; semaphores?: string | string[] };
+    semaphore?: { name: string };
+  }[];
+  assert.ok(validate(config), JSON.stringify(validate.errors));
   // The schema must be able to say no.
   assert.equal(validate([{ job: { name: 'x', 'no-such-key': 1 } }]), false);
-  for (const { job } of jobs) {
+  const semaphores = new Set(config.flatMap((c) => (c.semaphore ? [c.semaphore.name] : [])));
+  for (const { job } of config) {
+    if (!job) continue;
     for (const p of [job.run, job['post-run']]) if (p !== undefined) assert.ok(existsSync(join(ROOT, p)), `${job.name}: ${p}`);
+    // Zuul refuses a job whose semaphore is defined nowhere.
+    for (const s of [job.semaphores ?? []].flat()) assert.ok(semaphores.has(s), `${job.name}: semaphore ${s} is not defined`);
   }
 });
 
 test('every role a playbook names exists, with tasks, defaults and a README', () => {
-  for (const pb of ['zuul/playbooks/run.yaml', 'zuul/playbooks/post.yaml']) {
-    for (const play of yamlFile(pb) as { roles: (string | { role: string })[] }[]) {
-      for (const r of play.roles) {
+  for (const pb of ['zuul/playbooks/run.yaml', 'zuul/playbooks/post.yaml', 'zuul/playbooks/promote.yaml']) {
+    for (const play of yamlFile(pb) as { roles?: (string | { role: string })[] }[]) {
+      for (const r of play.roles ?? []) {
         const name = typeof r === 'string' ? r : r.role;
         if (EXTERNAL_ROLES.has(name)) continue;
         for (const f of ['tasks/main.yaml', 'defaults/main.yaml', 'README.rst']) assert.ok(existsSync(join(ROLES, name, f)), `${pb}: role ${name} lacks ${f}`);
@@ -63,5 +70,6 @@ test('every tempest-gate command line in the roles uses a real verb and real opt
       checked++;
     }
   }
-  assert.equal(checked, 3);
+  // select, run, report; promote and history.
+  assert.equal(checked, 5);
 });
