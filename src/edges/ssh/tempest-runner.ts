@@ -100,7 +100,7 @@ export interface RunnerOptions {
    * the controller gets its files and stacks first, the subnodes only once it is done.
    */
   waitReady?: boolean;
-  /** Seconds between the lines that say which nodes are still stacking (default 60). */
+  /** Seconds between the lines that say which nodes are still stacking (default 30, as often as the tests' heartbeat). */
   stackProgressSeconds?: number;
   /**
    * Paths copied (as root, as they are) from the stacked controller to every subnode before the
@@ -294,7 +294,10 @@ class TempestRun {
     let failure: StageFailure | null = null;
     let timedOut: { stage: Stage; seconds: number } | null = null;
     let cancelled = false;
-    const heartbeat = setInterval(() => this.emit(), 30_000);
+    // The tests' heartbeat starts with the run: while the nodes stack, waitStacked says what each does.
+    const heartbeat = setInterval(() => {
+      if (this.runDeadline !== 0) this.emit();
+    }, 30_000);
     try {
       await this.timed('connect', () => this.connect());
       const ordered = options.waitReady !== false;
@@ -504,7 +507,7 @@ class TempestRun {
 
   private async waitStacked(group: RunNode[], deadline: number, prep: Preparation): Promise<void> {
     const { options, controller } = this;
-    const progressEvery = (options.stackProgressSeconds ?? 60) * 1000;
+    const progressEvery = (options.stackProgressSeconds ?? 30) * 1000;
     const started = Date.now();
     const pending = new Set(group);
     this.log(`stacking: ${group.map((n) => n.spec.target.name).join(', ')}`);
