@@ -117,6 +117,29 @@ async function referenceOrReport(run: Run, shard: ShardManifest | null = null): 
   }
 }
 
+/** The step's prologue: the reference, its warning the first of the step's problems; null: the step is over (referenceOrReport). */
+async function startJudged(run: Run): Promise<{ ref: Reference; problems: string[] } | null> {
+  const ref = await referenceOrReport(run);
+  if (!ref) return null;
+  return { ref, problems: ref.warning ? [`baseline: ${ref.warning}`] : [] };
+}
+
+/** The report of a judged run, published as the pull request's (its verdict is the judgement's). */
+function judgedReport(
+  settings: ActionSettings,
+  o: { results: RunResults; judgement: Judgement; problems: string[] } & Pick<Report, 'rawResultsPath' | 'nodeLogs' | 'shard'>,
+): Report {
+  const { judgement, ...rest } = o;
+  return {
+    ...rest,
+    verdict: judgement.verdict.result,
+    headline: judgement.verdict.reason,
+    compare: compareOf(judgement),
+    judgement,
+    pullRequest: prOf(settings),
+  };
+}
+
 function judgeHere(
   settings: ActionSettings,
   runs: RunResults[],
@@ -254,10 +277,9 @@ async function runOnCloud(
 
 async function gate(run: Run): Promise<void> {
   const { settings } = run;
-  const problems: string[] = [];
-  const ref = await referenceOrReport(run);
-  if (!ref) return;
-  if (ref.warning) problems.push(`baseline: ${ref.warning}`);
+  const started = await startJudged(run);
+  if (!started) return;
+  const { ref, problems } = started;
   let resultsPath = settings.results;
   let selectedCount: number | null = null;
   let selected: string[] | null = null;
@@ -296,18 +318,7 @@ async function gate(run: Run): Promise<void> {
   if (judgement.notSelected > 0)
     core.info(`Compared with the baseline's tests that this change selected: ${judgement.notSelected} baseline test(s) outside the selection are left out.`);
   const results = runs[0]!;
-  const report: Report = {
-    results,
-    verdict: judgement.verdict.result,
-    headline: judgement.verdict.reason,
-    problems,
-    compare: compareOf(judgement),
-    judgement,
-    pullRequest: prOf(settings),
-    rawResultsPath: resultsPath,
-    nodeLogs: logFiles,
-    shard,
-  };
+  const report = judgedReport(settings, { results, judgement, problems, rawResultsPath: resultsPath, nodeLogs: logFiles, shard });
   if (readOnlyFork(settings))
     core.notice('Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.');
   if (shard) core.info(`Shard ${shard.shardIndex} of ${shard.shardCount}: the merge job judges the whole run and publishes it (input 'merge-from').`);
@@ -330,10 +341,9 @@ async function gate(run: Run): Promise<void> {
 async function mergeShardArtifacts(run: Run): Promise<void> {
   const { settings } = run;
   const pattern = settings.mergeFrom ?? '';
-  const problems: string[] = [];
-  const ref = await referenceOrReport(run);
-  if (!ref) return;
-  if (ref.warning) problems.push(`baseline: ${ref.warning}`);
+  const started = await startJudged(run);
+  if (!started) return;
+  const { ref, problems } = started;
   core.startGroup(`Download the shards' artifacts ('${pattern}')`);
   const { downloadMatchingArtifacts } = await import('../edges/github/artifacts.ts');
   let found;
@@ -377,16 +387,7 @@ async function mergeShardArtifacts(run: Run): Promise<void> {
     if (s.missing !== null) problems.push(`shard ${s.index} of ${merged.shardCount}: no results (${s.held} tests held, not run): ${s.missing}`);
   problems.push(...damage);
   const judgement = judgeHere(settings, [merged.results], damage, ref, merged.infrastructure);
-  const report: Report = {
-    results: merged.results,
-    verdict: judgement.verdict.result,
-    headline: judgement.verdict.reason,
-    problems,
-    compare: compareOf(judgement),
-    judgement,
-    pullRequest: prOf(settings),
-    rawResultsPath: null,
-  };
+  const report = judgedReport(settings, { results: merged.results, judgement, problems, rawResultsPath: null });
   const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
   setOutputs(report, out, merged.results.tests.length + merged.notRun, judgement);
   if (out.problems.length > problems.length) core.setFailed(`tempest-gate could not publish everything: ${out.problems[problems.length]}`);

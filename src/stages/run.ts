@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError, usageError } from '../core/errors.ts';
-import { parseBaseline } from '../core/compare/index.ts';
+import { baselineFromBytes } from '../core/compare/index.ts';
 import { SECRETS_PATH } from '../core/provision/local-conf.ts';
 import { CONTROLLER_SHARED_PATHS, DISCOVER_HOSTS_COMMAND } from '../core/provision/user-data.ts';
 import { parseResults } from '../core/results/parse.ts';
@@ -97,20 +97,22 @@ export async function readRegexList(path: string | undefined): Promise<string[]>
 }
 
 /**
- * A reference run for the ETA (and validate's test list): a tempest-gate baseline (JSON, as
- * `baseline` writes) or a result file in any format the engine reads.
+ * A reference run for the ETA, the shards' balance (select --baseline) and validate's test list:
+ * a tempest-gate baseline (JSON as `baseline` writes it, or a store's compact history), a results
+ * JSON (`parse --to json`) or a result file in any format the engine reads.
  */
 export async function readReference(file: string): Promise<{ durations: Map<string, number>; names: string[] }> {
   const bytes = await readBytes(file);
   const head = bytes.subarray(0, 64).toString('utf8').trimStart();
-  if (head.startsWith('{')) {
-    const base = parseBaseline(bytes.toString('utf8'), file);
+  // A results JSON is read as the stream it was parsed from would be (baselineFromBytes hands it back).
+  const loaded = head.startsWith('{') ? baselineFromBytes(bytes, file, { created: '' }) : null;
+  if (loaded && loaded.results === null) {
     const durations = new Map<string, number>();
-    for (const t of base.tests) if (t.duration !== null) durations.set(t.name, t.duration);
-    return { durations, names: base.tests.map((t) => t.name) };
+    for (const t of loaded.baseline.tests) if (t.duration !== null) durations.set(t.name, t.duration);
+    return { durations, names: loaded.baseline.tests.map((t) => t.name) };
   }
-  const results = parseResults(bytes);
-  return { durations: baselineDurations(results), names: [...new Set(results.tests.filter((t) => t.status !== 'exists').map((t) => t.name))] };
+  const run = loaded?.results ?? parseResults(bytes);
+  return { durations: baselineDurations(run), names: [...new Set(run.tests.filter((t) => t.status !== 'exists').map((t) => t.name))] };
 }
 
 /**

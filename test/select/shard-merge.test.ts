@@ -201,6 +201,16 @@ test('CLI: select --shards 2 --shard-index I writes each shard its manifest; mer
   const merged = JSON.parse(readFileSync(out, 'utf8')) as RunResults;
   const selected = manifests.flatMap((m) => m.tests);
   assert.equal(merged.tests.length, selected.length);
+  // A bad known-failures file (one good entry, one bad): as for 'report', what could be read is
+  // used and the merged report still written, never as a pass (exit 3).
+  const known = join(dir, 'known.yaml');
+  writeFileSync(known, '- bug: https://bugs.launchpad.net/nova/+bug/1\n  expires: 2099-01-01\n  test: x\n- bug: b\n  expires: someday\n  test: y\n');
+  const md = join(dir, 'merged.md');
+  const badRef = await cliCommand(mergeCommand, [join(dir, 's0'), join(dir, 's1'), '--baseline', SAMPLE, '-k', known, '--markdown', md]);
+  assert.equal(badRef.code, 3, badRef.stdout + badRef.stderr);
+  assert.match(badRef.stderr, /^tempest-gate merge: \S+known\.yaml: line 5, column 12: 'expires' must be a date/m);
+  assert.doesNotMatch(badRef.stdout, /^PASS/m);
+  assert.match(readFileSync(md, 'utf8'), /damaged/);
   // A shard whose job left only its manifest and an error line.
   const broken = join(dir, 'broken');
   mkdirSync(broken);

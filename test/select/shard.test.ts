@@ -209,3 +209,33 @@ test('CLI: bad shard flags are one-line usage errors (exit 2); an unreadable bas
   assert.equal(b.code, 3, b.stderr);
   assert.match(b.stderr, /bad\.json/);
 });
+
+test("CLI: --baseline takes what its help names: a baseline JSON, a results JSON ('parse --to json') or a result stream; a results JSON gives its stream's plan", async () => {
+  const { parseResults } = await import('../../src/core/results/parse.ts');
+  const { summarizeRuns, toBaseline } = await import('../../src/core/compare/index.ts');
+  const { parseCommand } = await import('../../src/cli/commands/parse.ts');
+  const repo = mkdtempSync(join(tmpdir(), 'tg-shard-'));
+  const base = ['--repo', repo, '--preset', 'nova', '--files', '-', '--test-list', LIST, '--shards', '3', '--json'];
+  const stdin = 'nova/compute/manager.py\n';
+  const resultsJson = join(repo, 'results.json');
+  const parsed = await cliCommand(parseCommand, [SAMPLE, '--to', 'json', '-o', resultsJson]);
+  assert.equal(parsed.code, 0, parsed.stderr);
+  const baselineJson = join(repo, 'baseline.json');
+  writeFileSync(baselineJson, JSON.stringify(toBaseline(summarizeRuns([parseResults(readFileSync(SAMPLE))]))));
+  const help = await cliCommand(selectCommand, ['--help']);
+  assert.match(help.stdout, /--baseline FILE +the durations: a tempest-gate baseline JSON, a results JSON or a result\s+file \(subunit, JUnit\)/);
+  const plans = [];
+  for (const file of [SAMPLE, resultsJson, baselineJson]) {
+    const r = await cliCommand(selectCommand, [...base, '--baseline', file], { stdin });
+    assert.equal(r.code, 0, `${file}: ${r.stderr}`);
+    plans.push((JSON.parse(r.stdout) as { shards: ShardPlan }).shards);
+  }
+  assert.ok(
+    plans[0]!.shards.some((s) => s.predictedSeconds > 0),
+    'durations were read',
+  );
+  assert.deepEqual(plans[1], plans[0], 'results JSON: the plan of its stream');
+  // A baseline keeps the durations of the tests that passed: its plan holds the same tests.
+  const ids = (p: ShardPlan): string[] => p.shards.flatMap((s) => [...s.parallel, ...s.serial]).sort();
+  assert.deepEqual(ids(plans[2]!), ids(plans[0]!), 'baseline JSON: the same tests');
+});

@@ -2,14 +2,12 @@
 // merged into one run, judged once against the baseline; a shard that brought nothing back is
 // an infrastructure failure, never a pass.
 import { resolve } from 'node:path';
-import { str, strs, wholeOption, writeJson, type Command } from '../command.ts';
+import { str, wholeOption, writeJson, type Command } from '../command.ts';
 import { usageError, type ExitCode } from '../../core/errors.ts';
 import { renderMergeText } from '../../core/select/shard-merge.ts';
-import { loadGuidelines, loadKnownFailures } from '../../stages/baseline.ts';
-import { judgeRuns } from '../../stages/judge.ts';
 import { mergeStage } from '../../stages/merge.ts';
 import { writeReport } from '../../stages/report.ts';
-import { baselineFromArgs, failOnFrom, todayUtc } from './compare.ts';
+import { JUDGE_OPTIONS, judgeFromArgs } from './report.ts';
 
 export const mergeCommand: Command = {
   name: 'merge',
@@ -19,16 +17,7 @@ export const mergeCommand: Command = {
   options: {
     shards: { type: 'string' },
     out: { type: 'string', short: 'o' },
-    baseline: { type: 'string', short: 'b' },
-    'known-failures': { type: 'string', short: 'k' },
-    guideline: { type: 'string', short: 'g', multiple: true },
-    'fail-on': { type: 'string' },
-    html: { type: 'string' },
-    markdown: { type: 'string' },
-    title: { type: 'string' },
-    store: { type: 'string' },
-    repo: { type: 'string' },
-    today: { type: 'string' },
+    ...JUDGE_OPTIONS,
   },
   help: `Arguments:
   DIR...                     a shard's folder (its shard.json, written by 'select --shards K --shard-index I
@@ -49,36 +38,23 @@ Exit codes:
   1  merged, and the gate fails (per --fail-on)
   2  usage error
   3  bad input: shards of different plans (another selection, baseline or K), a shard index twice, a
-     test in two shards' results, an index not below the shard count, a damaged result file
+     test in two shards' results, an index not below the shard count, a damaged result file; a bad
+     known-failures, guideline or baseline file (what could be read of it is used and the report
+     still written, never as a pass)
   4  a shard brought back no results: its tests did not run (the report lists it, what it held, why)`,
   async run(args, io): Promise<ExitCode> {
     if (args.positionals.length === 0) throw usageError("give the shards' folders (see --help)");
     const shardCount = wholeOption(args, 'shards', { min: 1, fallback: null });
-    const failOn = failOnFrom(args, 'regressions');
-    const now = new Date().toISOString();
-    const ref = str(args, 'baseline');
-    const knownFailures = await loadKnownFailures(str(args, 'known-failures'));
-    const guidelines = await loadGuidelines(strs(args, 'guideline'));
-    const baseline = ref === undefined ? null : await baselineFromArgs(ref, args, io, now);
+    const { baseline, problems, judge } = await judgeFromArgs(args, io);
     const out = str(args, 'out');
-    const { merged, damage } = await mergeStage({
+    const { merged, damage: read } = await mergeStage({
       dirs: args.positionals.map((d) => resolve(io.cwd, d)),
       shardCount,
       out: out === undefined ? null : resolve(io.cwd, out),
       log: (l) => io.stderr.write(`${l}\n`),
     });
-    const judgement = judgeRuns({
-      runs: [merged.results],
-      damage,
-      baseline,
-      failOn,
-      knownFailures,
-      guidelines,
-      today: todayUtc(args),
-      now,
-      runLabel: `${merged.shardCount} shards merged`,
-      infrastructure: merged.infrastructure,
-    });
+    const damage = [...problems, ...read];
+    const judgement = judge({ runs: [merged.results], damage: read, runLabel: `${merged.shardCount} shards merged`, infrastructure: merged.infrastructure });
     const html = str(args, 'html') ?? null;
     const markdown = str(args, 'markdown') ?? null;
     if (html !== null || markdown !== null)

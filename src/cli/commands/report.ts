@@ -1,13 +1,54 @@
 // tempest-gate report: write the report people read — a self-contained HTML page (verdict, diff
 // against the baseline, timeline, failures) and the Markdown the pull request or Zuul shows.
 import { basename } from 'node:path';
-import { str, strs, type Command } from '../command.ts';
+import { str, strs, type Command, type CommandIo, type ParsedArgs } from '../command.ts';
 import { usageError, type ExitCode } from '../../core/errors.ts';
-import { loadReference } from '../../stages/baseline.ts';
-import { judgeRuns, readSelected } from '../../stages/judge.ts';
+import { loadReference, type Reference } from '../../stages/baseline.ts';
+import { judgeRuns, readSelected, type JudgeOptions, type Judgement } from '../../stages/judge.ts';
 import { writeReport } from '../../stages/report.ts';
 import { loadRuns } from '../../stages/results.ts';
 import { baselineOptions, failOnFrom, todayUtc } from './compare.ts';
+
+/** The options of a verb that judges a run and writes its report: report and merge. */
+export const JUDGE_OPTIONS = {
+  baseline: { type: 'string', short: 'b' },
+  'known-failures': { type: 'string', short: 'k' },
+  guideline: { type: 'string', short: 'g', multiple: true },
+  'fail-on': { type: 'string' },
+  html: { type: 'string' },
+  markdown: { type: 'string' },
+  title: { type: 'string' },
+  store: { type: 'string' },
+  repo: { type: 'string' },
+  today: { type: 'string' },
+} as const satisfies Command['options'];
+
+/**
+ * The baseline, known failures and guidelines JUDGE_OPTIONS name. What could be read of a bad
+ * known-failures, guideline or baseline file is used and the rest is in `problems`: the report is
+ * still written, never as a pass (exit 3).
+ */
+function referenceFromArgs(args: ParsedArgs, io: CommandIo, now: string): Promise<Reference> {
+  const ref = str(args, 'baseline');
+  return loadReference({
+    baseline: ref === undefined ? null : baselineOptions(ref, args, io, now),
+    knownFailures: str(args, 'known-failures'),
+    guidelines: strs(args, 'guideline'),
+  });
+}
+
+/** The judge JUDGE_OPTIONS describe: its flags checked and its reference read before the run is. */
+export async function judgeFromArgs(
+  args: ParsedArgs,
+  io: CommandIo,
+): Promise<Reference & { judge: (o: Pick<JudgeOptions, 'runs' | 'damage' | 'runLabel' | 'infrastructure' | 'selected'>) => Judgement }> {
+  const failOn = failOnFrom(args, 'regressions');
+  const today = todayUtc(args);
+  const now = new Date().toISOString();
+  const ref = await referenceFromArgs(args, io, now);
+  const { baseline, knownFailures, guidelines, problems } = ref;
+  return { ...ref, judge: (o) => judgeRuns({ ...o, damage: [...problems, ...(o.damage ?? [])], baseline, failOn, knownFailures, guidelines, today, now }) };
+}
 
 export const reportCommand: Command = {
   name: 'report',
@@ -15,16 +56,7 @@ export const reportCommand: Command = {
   usage: '--results FILE [--results FILE...] [--baseline REF] [--html FILE] [--markdown FILE]',
   options: {
     results: { type: 'string', short: 'r', multiple: true },
-    baseline: { type: 'string', short: 'b' },
-    'known-failures': { type: 'string', short: 'k' },
-    guideline: { type: 'string', short: 'g', multiple: true },
-    'fail-on': { type: 'string' },
-    html: { type: 'string' },
-    markdown: { type: 'string' },
-    title: { type: 'string' },
-    store: { type: 'string' },
-    repo: { type: 'string' },
-    today: { type: 'string' },
+    ...JUDGE_OPTIONS,
     history: { type: 'string' },
     selected: { type: 'string', multiple: true },
   },
@@ -52,29 +84,14 @@ Exit codes:
     if (args.positionals.length) throw usageError(`unexpected argument '${args.positionals[0]}'`);
     const files = strs(args, 'results');
     if (files.length === 0) throw usageError('missing --results (see --help)');
-    const failOn = failOnFrom(args, 'regressions');
-    const now = new Date().toISOString();
-    const ref = str(args, 'baseline');
-    // What could be read of a bad known-failures, guideline or baseline file is used, and the
-    // report still written, never as a pass (exit 3).
-    const { baseline, knownFailures, guidelines, problems } = await loadReference({
-      baseline: ref === undefined ? null : baselineOptions(ref, args, io, now),
-      knownFailures: str(args, 'known-failures'),
-      guidelines: strs(args, 'guideline'),
-    });
+    const { baseline, problems, judge } = await judgeFromArgs(args, io);
     const loaded = await loadRuns(files, io.stdin);
     const { runs } = loaded;
     const damage = [...problems, ...loaded.damage];
-    const judgement = judgeRuns({
+    const judgement = judge({
       selected: await readSelected(strs(args, 'selected')),
       runs,
-      damage,
-      baseline,
-      failOn,
-      knownFailures,
-      guidelines,
-      today: todayUtc(args),
-      now,
+      damage: loaded.damage,
       runLabel: files.map((f) => basename(f)).join(', '),
     });
     const title = str(args, 'title') ?? 'tempest-gate report';

@@ -110,7 +110,8 @@ Tempest on the controller:
       --set SECTION.KEY=VALUE  tempest.conf override, repeatable; [compute] min_compute_nodes is set
                                from the node count
 Progress:
-      --baseline FILE          a baseline (JSON from 'baseline') or a reference run (subunit, JUnit):
+      --baseline FILE          a baseline (JSON from 'baseline') or a reference run (results JSON,
+                               subunit, JUnit):
                                its durations give the ETA and, with --concurrency above 1 and an
                                include list of exact ids (as select writes it), balance the workers:
                                stestr gets a --worker-file instead of starting cold (docs/run.md)

@@ -67,7 +67,8 @@ The rules:
 Shards (one job or machine each, balanced by the baseline's durations; docs/select.md):
       --shards K           split the selection into K shards (classes and the serial tests stay whole)
       --shard-index I      this job's shard, 0..K-1: --write-lists writes only its lists
-      --baseline FILE      the durations: a tempest-gate baseline JSON or a results file
+      --baseline FILE      the durations: a tempest-gate baseline JSON, a results JSON or a result
+                           file (subunit, JUnit)
       --split-classes      let a class longer than total/K be split (its fixtures run again)
 Output:
       --explain            for each selected test, the rule, step, regex and changed file that chose it

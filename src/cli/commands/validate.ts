@@ -68,8 +68,8 @@ export const validateCommand: Command = {
       --include-list FILE    Tempest include list (regexes), e.g. from 'select --write-lists'
       --guideline FILE       an Interop guideline (JSON, schema 2.0): its required tests
       --target NAME          the guideline's target (default its first platform)
-      --baseline FILE        a baseline (JSON) or a reference run (subunit, JUnit): the same tests,
-                             and its durations for the ETA
+      --baseline FILE        a baseline (JSON) or a reference run (results JSON, subunit, JUnit): the
+                             same tests, and its durations for the ETA
       --exclude-list FILE    Tempest exclude list
 Run:
       --concurrency N        workers (default 4)
