@@ -5,7 +5,8 @@
 // own, given the shard builds' artifacts as Zuul gives a job those of the jobs it depends on
 // (zuul.artifacts, their URLs resolved against each build's log URL: file:// here). Both parts:
 // one merged run, every selected test once, one verdict. Shard 1's artifact missing (its build
-// returned nothing): the merge reports that shard's tests as not run, an error, never a pass.
+// returned nothing): the merge reports that shard's tests as not run, an error, never a pass. A
+// shard that holds no tests (K above the classes to share) runs nothing and passes as skipped.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,34 +68,32 @@ describe('the Zuul shard jobs and the merge job under an emulated executor (netn
     baseline = join(dir, 'baseline.json');
     cli(['baseline', 'create', '--results', stream, '-o', baseline]);
     // The K shard jobs run at once, as Zuul runs them: each build has its own node and job dir.
-    shards.push(
-      ...(await Promise.all(
-        Array.from({ length: K }, (_, i) =>
-          zuulBuild({
-            dir,
-            name: `shard-${i}`,
-            nodes: ['controller'],
-            branch: BRANCH,
-            change: CHANGE,
-            vars: {
-              ...zuulJobVars('tempest-gate'),
-              tempest_gate_guideline: '',
-              tempest_gate_baseline: baseline,
-              tempest_gate_shard_count: K,
-              tempest_gate_shard_index: i,
-            },
-            zuul: () => ({ job: `tempest-gate-shard-${i}` }),
-            playbooks: { pre: PRE, run: join(ROOT, 'zuul/playbooks/run.yaml'), post: [join(ROOT, 'zuul/playbooks/post.yaml')] },
-          }),
-        ),
-      )),
-    );
+    shards.push(...(await Promise.all(Array.from({ length: K }, (_, i) => shardBuild(`shard-${i}`, K, i)))));
   });
   after(() => {
     // TG_ZUUL_KEEP=1 keeps the job directories (job-output.txt, results.json) to look at.
     if (dir && !process.env.TG_ZUUL_KEEP) rmSync(dir, { recursive: true, force: true });
     else if (dir) console.log(`kept ${dir}`);
   });
+
+  function shardBuild(name: string, count: number, index: number): Promise<Build> {
+    return zuulBuild({
+      dir,
+      name,
+      nodes: ['controller'],
+      branch: BRANCH,
+      change: CHANGE,
+      vars: {
+        ...zuulJobVars('tempest-gate'),
+        tempest_gate_guideline: '',
+        tempest_gate_baseline: baseline,
+        tempest_gate_shard_count: count,
+        tempest_gate_shard_index: index,
+      },
+      zuul: () => ({ job: `tempest-gate-shard-${index}` }),
+      playbooks: { pre: PRE, run: join(ROOT, 'zuul/playbooks/run.yaml'), post: [join(ROOT, 'zuul/playbooks/post.yaml')] },
+    });
+  }
 
   /** A shard build's part as the merge job sees it in zuul.artifacts: absolute URL, the job's name. */
   function partOf(b: Build, index: number): Artifact & { job: string } {
@@ -180,5 +179,15 @@ describe('the Zuul shard jobs and the merge job under an emulated executor (netn
     assert.match(warnings[0]!, /^tempest-gate: ERROR: /);
     assert.match(b.output, /1 of 2 shard jobs returned a part: tempest-gate-shard-0/);
     assert.match(b.output, /TASK \[Fail the job unless the merged run passes\][^\n]*\nfatal: \[merger\]/, why(b));
+  });
+
+  test('a shard job whose shard holds no tests (K = 3 over two classes): nothing runs, it passes as skipped and still returns its part', async () => {
+    const b = await shardBuild('shard-empty', 3, 2);
+    assert.deepEqual(rcs(b), { pre: 0, run: 0, post: 0 }, why(b));
+    const tg = (b.data as { tempest_gate?: { verdict: string; reason: string } }).tempest_gate!;
+    assert.equal(tg.verdict, 'skipped', JSON.stringify(b.data));
+    assert.equal(tg.reason, 'shard 2 of 3 holds no tests (more shards than classes to share)');
+    assert.deepEqual(partOf(b, 2).metadata?.files, ['shard.json']);
+    assert.equal(existsSync(join(b.nodes[0]!.home, 'tempest-gate/run')), false, 'tempest-gate run was not called');
   });
 });
