@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { runLabGate, type LabGateResult } from '../../scripts/lab/gate.ts';
 import { leftoverCount, leftoverLine, leftovers } from '../../scripts/lab/leftovers.ts';
 import { visibleLog } from '../../scripts/lab/action-runner.ts';
+import { prepareLab } from '../../scripts/lab/lab.ts';
+import { fileURLToPath } from 'node:url';
 import { LOCAL_CLOUDS_YAML, localSession, skipLocal } from '../helpers/local-openstack.ts';
 
 /** A run that never got results: one line naming the stage, the report says infrastructure failure, 0 left. */
@@ -102,3 +104,42 @@ test(
     assert.equal(leftoverCount(r.leftovers), 0, leftoverLine(r.leftovers));
   },
 );
+
+// The whole gate, trimmed for CI (the keypair tests and one limits test, test/fixtures/lab/rules-ci.yaml;
+// one subnode): the change that makes keypairs admin-only is deployed by the devstack stand-in, the
+// real Tempest finds it, and the pull request hears it as regressions. About 4 minutes on the loaded
+// 2 cores (the controller's stack is most of it); `npm run gate-demo` runs the full bundled subset.
+test('the whole gate: a change that breaks keypairs, stacked controller first, then the subnode; real Tempest fails it; 0 left', { skip: noLab }, async () => {
+  const lab = await prepareLab({ say: () => {} });
+  const r = await runLabGate({
+    change: 'keypairs-admin-only',
+    cloudsYaml: lab.cloudsYaml,
+    image: lab.image,
+    flavor: lab.flavor,
+    devstackRepo: lab.devstackRepo,
+    subnodes: 1,
+    rules: fileURLToPath(new URL('../fixtures/lab/rules-ci.yaml', import.meta.url)),
+  });
+  const log = visibleLog(r.main.stdout);
+  assert.equal(r.main.code, 1, log);
+  assert.equal(r.main.outputs.result, 'fail', log);
+  // Devstack's multinode order: the controller is done before the subnode starts; then the cells map.
+  const at = (re: RegExp): number => log.split('\n').findIndex((l) => re.test(l));
+  assert.ok(at(/controller: devstack is done/) >= 0, log);
+  assert.ok(at(/controller: devstack is done/) < at(/stacking: subnode-1$/), log);
+  assert.ok(at(/subnode-1: devstack is done/) < at(/stage discover-hosts: started/), log);
+  assert.ok(at(/stage discover-hosts: started/) < at(/stage run: started/), log);
+  // The keypair tests regressed (403 from the change's policy); the limits test still passes.
+  assert.equal(r.checkRun?.conclusion, 'failure');
+  const comment = r.comment ?? '';
+  assert.match(comment, /Tempest gate: \d+ regressions?/, comment);
+  assert.match(comment, /KeyPairsV2TestJSON\.test_keypair_create_delete/, comment);
+  assert.doesNotMatch(comment, /Removed tests/, 'the baseline is compared on the selection only');
+  assert.match(comment, /\| \d+ \| [1-9]\d* \| 0 \| \d+ \(\d+\) \|/, comment);
+  assert.ok(r.artifact?.files.includes('report.html'), JSON.stringify(r.artifact));
+  assert.deepEqual(r.rejections, [], 'every request matched the GitHub OpenAPI description');
+  assert.deepEqual(r.badResponses, []);
+  assert.equal(r.post.code, 0, r.post.stdout);
+  assert.ok(r.leftovers);
+  assert.equal(leftoverCount(r.leftovers), 0, leftoverLine(r.leftovers));
+});
