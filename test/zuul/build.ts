@@ -43,8 +43,11 @@ export function referenceRun(statuses: Record<string, 'success' | 'fail'>): Buff
   return Buffer.concat(out);
 }
 
-/** The project as Zuul prepares it: the branch, then the change merged on top (HEAD^..HEAD); its HEAD. */
-export function writeProject(job: JobDir, branch: Record<string, string>, change: Record<string, string>): string {
+/**
+ * The project as Zuul prepares it: the branch, then the change merged on top (HEAD^..HEAD), or
+ * the branch alone (null: a periodic build of a branch whose only commit is its first); its HEAD.
+ */
+export function writeProject(job: JobDir, branch: Record<string, string>, change: Record<string, string> | null): string {
   const repo = join(job.src, PROJECT.canonicalName);
   mkdirSync(repo, { recursive: true });
   const write = (files: Record<string, string>): void => {
@@ -57,9 +60,11 @@ export function writeProject(job: JobDir, branch: Record<string, string>, change
   write(branch);
   git(repo, ['add', '-A']);
   git(repo, ['commit', '-q', '-m', 'the branch']);
-  write(change);
-  git(repo, ['add', '-A']);
-  git(repo, ['commit', '-q', '-m', 'the change']);
+  if (change !== null) {
+    write(change);
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'the change']);
+  }
   return git(repo, ['rev-parse', 'HEAD']).trim();
 }
 
@@ -79,7 +84,7 @@ export interface BuildSpec {
   name: string;
   nodes: string[];
   branch: Record<string, string>;
-  change: Record<string, string>;
+  change: Record<string, string> | null;
   vars: Record<string, unknown>;
   zuul?: (head: string) => Record<string, unknown>;
   playbooks: { pre: string[]; run: string; post: string[] };

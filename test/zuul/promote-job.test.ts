@@ -81,13 +81,20 @@ describe('the promote job under an emulated executor (netns nodes, a git store o
 
   const storeTip = (bare: string): string => git(dir, ['--git-dir', bare, 'rev-parse', STORE_BRANCH]).trim();
 
-  async function promoteBuild(name: string, nodes: string[], vars: Record<string, unknown>, prepare?: (n: Node[]) => Record<string, unknown>): Promise<Build> {
+  async function promoteBuild(
+    name: string,
+    nodes: string[],
+    vars: Record<string, unknown>,
+    prepare?: (n: Node[]) => Record<string, unknown>,
+    pipeline: 'post' | 'periodic' = 'post',
+  ): Promise<Build> {
     return zuulBuild({
       dir,
       name,
       nodes,
       branch: BRANCH,
-      change: { 'nova/compute/api.py': `def create(): return '${name}'\n` },
+      // A periodic build: the branch as it is, here its first commit (the change is all its files).
+      change: pipeline === 'post' ? { 'nova/compute/api.py': `def create(): return '${name}'\n` } : null,
       vars: {
         ...zuulJobVars('tempest-gate-promote'),
         // The stand-in workspace holds the sample suite, not Tempest: 'full' (tempest.api) would
@@ -95,16 +102,15 @@ describe('the promote job under an emulated executor (netns nodes, a git store o
         tempest_gate_preset: 'all',
         ...vars,
       },
-      // A post pipeline: the branch's new commit, no change.
+      // A post pipeline: the branch's new commit, no change; a periodic one: the branch, no revs.
       zuul: (head) => ({
-        pipeline: 'post',
+        pipeline,
         job: 'tempest-gate-promote',
         ref: 'refs/heads/master',
         change: null,
         patchset: null,
         change_url: null,
-        oldrev: '0'.repeat(40),
-        newrev: head,
+        ...(pipeline === 'post' ? { oldrev: '0'.repeat(40), newrev: head } : {}),
       }),
       playbooks: PLAYBOOKS,
       ...(prepare ? { prepare } : {}),
@@ -174,12 +180,20 @@ describe('the promote job under an emulated executor (netns nodes, a git store o
     assert.match(b.output, /TASK \[tempest-gate-promote : The store's key \(from the job's secret\)\][\s\S]*?censored/);
   });
 
-  test('no results (no Tempest on the controller): nothing is promoted, the store stays as it was, the build says why and fails', async () => {
+  test('periodic, no results (no Tempest on the controller): nothing is promoted, the store stays as it was, the build says why and fails', async () => {
     const bare = join(dir, 'infra-store.git');
     seedStore(bare, 'infra');
     const before = storeTip(bare);
-    const b = await promoteBuild('infra', ['controller'], { tempest_gate_promote_remote: bare, tempest_gate_tempest: '/nonexistent/tempest' });
+    const b = await promoteBuild(
+      'infra',
+      ['controller'],
+      { tempest_gate_promote_remote: bare, tempest_gate_tempest: '/nonexistent/tempest' },
+      undefined,
+      'periodic',
+    );
     assert.equal(rcs(b).run, 2, why(b));
+    // The branch's only commit has no parent: its change is all its files, and the full set was selected.
+    assert.match(b.output, /TASK \[tempest-gate-select : Say what was selected\][^\n]*\nok: \[controller\] => \{\n\s*"msg": "14 of 14 tests selected/, why(b));
     assert.equal(rcs(b).post, 0, why(b));
     const tg = (b.data as { tempest_gate?: { verdict: string; promoted: unknown; promote_refused: string } }).tempest_gate!;
     assert.equal(tg.verdict, 'error');
