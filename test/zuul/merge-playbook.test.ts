@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,8 +92,14 @@ function playbook(dir: string, shards: number): { code: number; out: string; ret
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}`, returned };
 }
 
-test('the merge playbook: a shard without results fails the build as an error naming it; both shards merge into one pass', { skip }, async () => {
+test('the merge playbook: a shard without results fails the build as an error naming it; both shards merge into one pass', { skip }, async (t) => {
+  // Both folders go once the test ends (they held every run's parts and job dirs before).
+  const made: string[] = [];
+  t.after(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
   const broken = mkdtempSync(join(tmpdir(), 'tg-zuul-merge-'));
+  made.push(broken);
   await parts(broken, [true, false]);
   const bad = playbook(broken, 2);
   assert.notEqual(bad.code, 0, bad.out);
@@ -104,6 +110,7 @@ test('the merge playbook: a shard without results fails the build as an error na
   assert.ok(existsSync(join(broken, 'job', 'work', 'logs', 'tempest-gate', 'index.html')), 'the report is collected');
 
   const whole = mkdtempSync(join(tmpdir(), 'tg-zuul-merge-'));
+  made.push(whole);
   await parts(whole, [true, true]);
   const ok = playbook(whole, 2);
   assert.equal(ok.code, 0, ok.out);
