@@ -13,6 +13,8 @@ export interface SeenRequest {
   path: string;
   status: number | 'reset';
   injected: string | undefined;
+  /** From the request's arrival to its answer (or its reset), through the proxy. */
+  ms: number;
 }
 
 export type Fault =
@@ -21,8 +23,10 @@ export type Fault =
   | { kind: 'reset' }
   /** forward (the cloud acts), then drop the connection instead of answering */
   | { kind: 'reset-after' }
-  /** wait before forwarding */
+  /** wait before forwarding (the wait ends when the client gives up: then nothing is forwarded) */
   | { kind: 'slow'; ms: number }
+  /** never answer: hold the request until the client gives up (its timeout, a cancel) and closes the connection */
+  | { kind: 'hang' }
   /** forward, then let the test rewrite the JSON answer */
   | { kind: 'edit'; edit: (json: unknown) => unknown }
   /** answer `status` with the request's body and headers echoed in the error message (as some proxies and clouds do) */
@@ -104,7 +108,10 @@ export async function startFaultProxy(rules: Rule[] = [], upstreams: Upstream[] 
       const path = req.url ?? '/';
       const rule = pick(up.service, method, path);
       const fault = rule?.fault;
-      const record = (status: number | 'reset') => seen.push({ method, service: up.service, path, status, injected: fault?.kind });
+      const t0 = performance.now();
+      const record = (status: number | 'reset') => seen.push({ method, service: up.service, path, status, injected: fault?.kind, ms: performance.now() - t0 });
+      // The client gave up (a timeout, a cancel): the connection closes before any answer.
+      const gaveUp = new Promise<void>((resolve) => res.once('close', () => resolve()));
       const body = await readBody(req);
       if (fault?.kind === 'reset') {
         record('reset');
@@ -126,7 +133,20 @@ export async function startFaultProxy(rules: Rule[] = [], upstreams: Upstream[] 
         res.end(JSON.stringify({ error: { code: fault.status, title: 'Bad Request', message: echoed } }));
         return;
       }
-      if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
+      if (fault?.kind === 'hang') {
+        await gaveUp;
+        record('reset');
+        return;
+      }
+      if (fault?.kind === 'slow') {
+        let timer: NodeJS.Timeout | undefined;
+        const waited = await Promise.race([new Promise<boolean>((r) => (timer = setTimeout(() => r(true), fault.ms))), gaveUp.then(() => false)]);
+        clearTimeout(timer);
+        if (!waited) {
+          record('reset');
+          return;
+        }
+      }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) {
         if (k === 'host' || k === 'connection' || k === 'content-length' || k === 'transfer-encoding' || v === undefined) continue;

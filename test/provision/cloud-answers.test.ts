@@ -17,6 +17,10 @@ import { cliCommand, type CliRun } from '../helpers/cli.ts';
 import { startFaultProxy, type Rule } from '../helpers/fault-proxy.ts';
 import { skipLocal } from '../helpers/local-openstack.ts';
 import { cleanupCommand } from '../../src/cli/commands/cleanup.ts';
+import { createFloatingIp, getServer } from '../../src/edges/openstack/api.ts';
+import { resolveCloud } from '../../src/edges/openstack/cloud-config.ts';
+import { CloudError } from '../../src/edges/openstack/http.ts';
+import { Session } from '../../src/edges/openstack/session.ts';
 
 /** The local cloud accepts only its own password, so the echo cases use a clouds.yaml of their own. */
 const PASSWORD = 'Ech0ed-pa"ss\\wörd&<x>';
@@ -103,12 +107,12 @@ test('malformed and truncated JSON bodies from the cloud: one line naming the ca
     { service: 'compute', method: 'GET', path: /\/servers\/detail/, fault: { kind: 'status', status: 200, body: '{"servers": [{"id": ' } },
   ]);
   let line = oneLineFailure(r, 4);
-  assert.match(line, /GET \S+\/servers\/detail\S*: 200: unexpected answer: not a JSON object \(truncated or malformed\?\)$/);
+  assert.match(line, /GET \S+\/servers\/detail\S*: 200: unexpected answer from Nova \(list servers\): not a JSON object \(truncated or malformed\?\)$/);
 
   // Valid JSON of the wrong shape.
   ({ r } = await sweepThrough([{ service: 'network', method: 'GET', path: /\/v2\.0\/ports/, fault: { kind: 'status', status: 200, body: '{"ports": {}}' } }]));
   line = oneLineFailure(r, 4);
-  assert.match(line, /GET \S+\/v2\.0\/ports\S*: 200: unexpected answer: no 'ports' list in it$/);
+  assert.match(line, /GET \S+\/v2\.0\/ports\S*: 200: unexpected answer from Neutron \(list ports\): no 'ports' list in it \(ports is an object\)$/);
 
   // Keystone's token answer without a usable catalog.
   ({ r } = await sweepThrough([
@@ -130,6 +134,104 @@ test('malformed and truncated JSON bodies from the cloud: one line naming the ca
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /^retry 1: GET \S+\/v2\.0\/security-groups\S*: /m);
   assert.equal(seen.filter((x) => x.startsWith('GET network /v2.0/security-groups')).length, 2, seen.join('\n'));
+});
+
+test('well-formed JSON with elements of the wrong shape: one line naming the service, the operation and the field, exit 4', { skip: skipLocal }, async () => {
+  // Listings, through the CLI: the sweep reads every element it is given.
+  const cases: { rule: Rule; line: RegExp }[] = [
+    {
+      rule: { service: 'compute', method: 'GET', path: /\/servers\/detail/, fault: { kind: 'status', status: 200, body: '{"servers": [1, null, "x"]}' } },
+      line: /GET \S+\/servers\/detail\S*: 200: unexpected answer from Nova \(list servers\): servers\[0\] is a number, expected an object$/,
+    },
+    {
+      rule: {
+        service: 'compute',
+        method: 'GET',
+        path: /\/servers\/detail/,
+        fault: { kind: 'status', status: 200, body: '{"servers": [{"id": "a", "name": "n", "status": "ACTIVE", "addresses": "10.0.0.7"}]}' },
+      },
+      line: /: 200: unexpected answer from Nova \(list servers\): servers\[0\]\.addresses is a string, expected an object of lists$/,
+    },
+    {
+      rule: { service: 'network', method: 'GET', path: /\/v2\.0\/ports/, fault: { kind: 'status', status: 200, body: '{"ports": "none"}' } },
+      line: /GET \S+\/v2\.0\/ports\S*: 200: unexpected answer from Neutron \(list ports\): no 'ports' list in it \(ports is a string\)$/,
+    },
+    {
+      rule: {
+        service: 'network',
+        method: 'GET',
+        path: /\/v2\.0\/ports/,
+        fault: { kind: 'status', status: 200, body: '{"ports": [{"id": "p", "name": "x", "network_id": "n", "fixed_ips": [{"subnet_id": "s"}]}]}' },
+      },
+      line: /: 200: unexpected answer from Neutron \(list ports\): ports\[0\]\.fixed_ips\[0\]\.ip_address is missing, expected a string$/,
+    },
+    {
+      rule: {
+        service: 'network',
+        method: 'GET',
+        path: /\/v2\.0\/floatingips/,
+        fault: { kind: 'status', status: 200, body: '{"floatingips": [{"id": "f", "port_id": null}]}' },
+      },
+      line: /GET \S+\/v2\.0\/floatingips\S*: 200: unexpected answer from Neutron \(list floating IPs\): floatingips\[0\]\.floating_ip_address is missing, expected a string$/,
+    },
+    {
+      rule: {
+        service: 'compute',
+        method: 'GET',
+        path: /\/os-keypairs$/,
+        fault: { kind: 'status', status: 200, body: '{"keypairs": [{"keypair": {"name": 7}}]}' },
+      },
+      line: /: 200: unexpected answer from Nova \(list keypairs\): keypairs\[0\]\.keypair\.name is a number, expected a string$/,
+    },
+  ];
+  for (const c of cases) {
+    const { r, seen } = await sweepThrough([c.rule]);
+    assert.match(oneLineFailure(r, 4), c.line);
+    assert.ok(!seen.some((x) => x.startsWith('DELETE')), 'nothing removed on a listing it could not read');
+  }
+
+  // One object, through the edge the provisioner calls: the proxy answers in the cloud's place,
+  // so nothing is created.
+  const proxy = await startFaultProxy([
+    {
+      service: 'compute',
+      method: 'GET',
+      path: /\/servers\/tg-shape-1$/,
+      fault: { kind: 'status', status: 200, body: '{"server": {"id": "tg-shape-1", "name": "n", "status": "ACTIVE", "addresses": "10.0.0.7"}}' },
+    },
+    {
+      service: 'network',
+      method: 'POST',
+      path: /\/v2\.0\/floatingips$/,
+      fault: { kind: 'status', status: 201, body: '{"floatingip": {"id": "f", "port_id": "p"}}' },
+    },
+  ]);
+  const { dir, env } = cloudsYaml(proxy.authUrl);
+  const s = new Session({ cloud: resolveCloud({ cloud: 'tg-test', env, cwd: dir, home: dir }) });
+  try {
+    const failure = async (p: Promise<unknown>, line: RegExp): Promise<void> => {
+      const err = await p.then(
+        () => assert.fail('an answer of the wrong shape was taken'),
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof CloudError, String(err));
+      assert.equal(err.exitCode, 4);
+      assert.match(err.message, line);
+    };
+    await failure(
+      getServer(s, 'tg-shape-1'),
+      /^GET \S+\/servers\/tg-shape-1: 200: unexpected answer from Nova \(show server\): server\.addresses is a string, expected an object of lists$/,
+    );
+    await failure(
+      createFloatingIp(s, { floating_network_id: 'x', port_id: 'p' }),
+      /^POST \S+\/v2\.0\/floatingips: 201: unexpected answer from Neutron \(create floating IP\): floatingip\.floating_ip_address is missing, expected a string$/,
+    );
+    assert.ok(!proxy.seen.some((x) => x.method === 'POST' && x.service === 'network' && !x.injected), 'the POST never reached the cloud');
+  } finally {
+    await s.close();
+    await proxy.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('faults while the sweep lists resources: retried where safe, else one line; nothing is removed', { skip: skipLocal }, async () => {

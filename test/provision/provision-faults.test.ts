@@ -48,11 +48,14 @@ async function runServers(id: string): Promise<{ name: string; status: string }[
   }
 }
 
+const PER_CALL_MS = 15_000;
+
 test('5xx, 429, slow answers and resets are retried where safe; a lost POST /servers is found, not duplicated', { skip: skipLocal }, async () => {
   const id = runId('faults');
   const proxy = await startFaultProxy([
     { service: 'identity', method: 'POST', path: /\/auth\/tokens/, fault: { kind: 'status', status: 503 } },
-    { service: 'compute', method: 'GET', path: /^\/v2\.1\/?$/, fault: { kind: 'slow', ms: 3500 } },
+    // an answer that never comes: the call times out (PER_CALL_MS) and is retried
+    { service: 'compute', method: 'GET', path: /^\/v2\.1\/?$/, fault: { kind: 'hang' } },
     { service: 'network', method: 'GET', path: /\/v2\.0\/networks/, fault: { kind: 'reset' } },
     { service: 'image', method: 'GET', path: /\/v2\/images\?name=/, fault: { kind: 'status', status: 500 } },
     { service: 'compute', method: 'POST', path: /\/os-keypairs/, fault: { kind: 'status', status: 429, retryAfter: 1 } },
@@ -67,7 +70,11 @@ test('5xx, 429, slow answers and resets are retried where safe; a lost POST /ser
     { service: 'compute', method: 'POST', path: /^\/v2\.1\/servers$/, fault: { kind: 'status', status: 502 }, after: 1 },
     { service: 'compute', method: 'GET', path: /\/servers\/detail/, fault: { kind: 'status', status: 504 } },
   ]);
-  const s = await proxiedSession(proxy, 3000);
+  // The per-call timeout applies to every call, the real cloud's too: it must be far above the
+  // slowest real answer on a loaded machine (POST /servers took 2.7 s at load average 6 on 2
+  // cores, so the 3 s this test once used made that POST time out now and then: a second POST, a
+  // duplicate server). The hung call costs the test this long once; 15 s is over 5 times that.
+  const s = await proxiedSession(proxy, PER_CALL_MS);
   const lines: string[] = [];
   try {
     const t0 = Date.now();
@@ -101,7 +108,7 @@ test('5xx, 429, slow answers and resets are retried where safe; a lost POST /ser
       ['status', 'reset-after'],
     );
     const injected = proxy.seen.filter((x) => x.injected);
-    for (const kind of ['status', 'slow', 'reset', 'reset-after'])
+    for (const kind of ['status', 'hang', 'reset', 'reset-after'])
       assert.ok(
         injected.some((x) => x.injected === kind),
         `${kind} injected`,
@@ -223,6 +230,31 @@ test('quota exceeded: a clear error, not retried, nothing left', { skip: skipLoc
   assert.equal(await keypairExists(id), false);
 });
 
+test('a server poll answered in the wrong shape: one line naming the field, exit 4, nothing left', { skip: skipLocal }, async () => {
+  const id = runId('shape');
+  // The first poll of the run's servers (made, not yet seen ACTIVE) answers a server whose
+  // addresses are a string; the cleanup's own listing after it is answered by the cloud.
+  const body = JSON.stringify({ servers: [{ id: 'x', name: 'x', status: 'ACTIVE', addresses: '10.0.0.7' }] });
+  const proxy = await startFaultProxy([{ service: 'compute', method: 'GET', path: /\/servers\/detail\?tags=/, fault: { kind: 'status', status: 200, body } }]);
+  const { dir, file } = await writeCloudsYaml({ authUrl: proxy.authUrl });
+  try {
+    const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '1', '--run-id', id], {
+      env: { HOME: dir, OS_CLIENT_CONFIG_FILE: file },
+      cwd: dir,
+    });
+    assert.equal(r.code, 4, r.stderr);
+    assert.doesNotMatch(r.stderr, /internal error|TypeError|\n\s+at /);
+    assert.match(
+      r.stderr,
+      /GET \S+\/servers\/detail\?tags=\S+: 200: unexpected answer from Nova \(list servers\): servers\[0\]\.addresses is a string, expected an object of lists/,
+    );
+  } finally {
+    await proxy.close();
+  }
+  assert.deepEqual(await leftovers(id), []);
+  assert.equal(await keypairExists(id), false);
+});
+
 test('cancel (SIGINT/SIGTERM) while waiting: cleaned up, then the error', { skip: skipLocal }, async () => {
   const id = runId('cancel');
   const ac = new AbortController();
@@ -252,8 +284,11 @@ test('cancel (SIGINT/SIGTERM) while waiting: cleaned up, then the error', { skip
 
 test('the overall --timeout: cleaned up, exit 4', { skip: skipLocal }, async () => {
   const id = runId('tmo');
-  // slow every server poll so the nodes cannot be seen ACTIVE within the timeout
-  const proxy = await startFaultProxy([{ service: 'compute', method: 'GET', path: /\/servers\/detail\?tags=/, fault: { kind: 'slow', ms: 1000 }, times: 100 }]);
+  // The first server poll is never answered: the provisioner waits on it until the overall
+  // timeout cancels it, so the nodes are never seen ACTIVE however fast the machine (a poll slowed
+  // by a fixed 1 s could come back ACTIVE within the 3 s on a fast one). One poll only: the
+  // cleanup after the timeout lists the run's servers the same way, and must be answered.
+  const proxy = await startFaultProxy([{ service: 'compute', method: 'GET', path: /\/servers\/detail\?tags=/, fault: { kind: 'hang' }, times: 1 }]);
   const { dir, file } = await writeCloudsYaml({ authUrl: proxy.authUrl });
   try {
     const r = await cliCommand(provisionCommand, ['--image', 'tiny', '--flavor', 'm1.tiny', '--subnodes', '1', '--run-id', id, '--timeout', '3s'], {

@@ -108,20 +108,95 @@ const SECRET_HEADERS = new Set(['x-auth-token', 'x-subject-token', 'authorizatio
 
 /**
  * An answer that is not the JSON it should be (truncated, malformed, a proxy's HTML page): an
- * infrastructure failure naming the call, never a crash on a missing field.
+ * infrastructure failure naming the call, never a crash on a missing field. `call` names the
+ * service and the operation in words (Nova, list servers).
  */
-export function badAnswer(res: Pick<HttpResponse, 'method' | 'url' | 'status'>, what: string): CloudError {
-  return new CloudError({ method: res.method, url: res.url, status: res.status, cloudMessage: `unexpected answer: ${what}` });
+export function badAnswer(res: Pick<HttpResponse, 'method' | 'url' | 'status'>, what: string, call?: string): CloudError {
+  return new CloudError({ method: res.method, url: res.url, status: res.status, cloudMessage: `unexpected answer${call ? ` from ${call}` : ''}: ${what}` });
 }
 
-/** The answer's top-level `key`, a list or an object; absent is `fallback` when one is given, else bad. */
-export function answerField<T>(res: HttpResponse, key: string, shape: 'list' | 'object', fallback?: T): T {
+/**
+ * What an answer's element must look like: only the fields tempest-gate reads. A field whose name
+ * ends in '?' may be absent or null (the code that reads it says `?? default`).
+ */
+export type Shape = 'string' | 'number' | 'boolean' | 'id' | 'object' | { list: Shape } | { record: Shape } | { fields: Readonly<Record<string, Shape>> };
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'missing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  // Never the value itself: an answer's text is the cloud's, and an error line must hold no secret.
+  return `a ${typeof v}`;
+}
+
+function plural(shape: Shape): string {
+  if (typeof shape === 'string') return shape === 'id' ? 'ids' : `${shape}s`;
+  return 'list' in shape ? 'lists' : 'objects';
+}
+
+function expected(shape: Shape): string {
+  if (typeof shape === 'string') return shape === 'id' ? 'a string or a number' : shape === 'object' ? 'an object' : `a ${shape}`;
+  if ('list' in shape) return `a list of ${plural(shape.list)}`;
+  if ('record' in shape) return `an object of ${plural(shape.record)}`;
+  return 'an object';
+}
+
+/** The first place where `v` is not `shape` (`at[3].addresses is a string, expected ...`), or null. */
+export function shapeProblem(v: unknown, shape: Shape, at: string): string | null {
+  const bad = (): string => `${at} is ${kindOf(v)}, expected ${expected(shape)}`;
+  if (typeof shape === 'string') {
+    if (shape === 'id') return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? null : bad();
+    if (shape === 'object') return v !== null && typeof v === 'object' && !Array.isArray(v) ? null : bad();
+    if (shape === 'number') return typeof v === 'number' && Number.isFinite(v) ? null : bad();
+    return typeof v === shape ? null : bad();
+  }
+  if ('list' in shape) {
+    if (!Array.isArray(v)) return bad();
+    for (let i = 0; i < v.length; i++) {
+      const p = shapeProblem(v[i], shape.list, `${at}[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return bad();
+  const obj = v as Record<string, unknown>;
+  if ('record' in shape) {
+    for (const [k, x] of Object.entries(obj)) {
+      const p = shapeProblem(x, shape.record, `${at}[${JSON.stringify(k)}]`);
+      if (p) return p;
+    }
+    return null;
+  }
+  for (const [name, fieldShape] of Object.entries(shape.fields)) {
+    const optional = name.endsWith('?');
+    const field = optional ? name.slice(0, -1) : name;
+    const x = obj[field];
+    if (optional && (x === undefined || x === null)) continue;
+    const p = shapeProblem(x, fieldShape, /^[A-Za-z_]\w*$/.test(field) ? `${at}.${field}` : `${at}[${JSON.stringify(field)}]`);
+    if (p) return p;
+  }
+  return null;
+}
+
+/**
+ * The answer's top-level `key`, a list or an object; absent is `fallback` when one is given, else
+ * bad. With `element`, each element of the list (or the object) is checked against its shape: a
+ * cloud or a proxy that answers well-formed JSON of another shape is a one-line infrastructure
+ * failure naming the call and the field, not a TypeError further on.
+ */
+export function answerField<T>(res: HttpResponse, key: string, shape: 'list' | 'object', fallback?: T, element?: { call: string; of: Shape }): T {
+  const call = element?.call;
   if (res.json === null || typeof res.json !== 'object' || Array.isArray(res.json))
-    throw badAnswer(res, res.text ? 'not a JSON object (truncated or malformed?)' : 'an empty body');
+    throw badAnswer(res, res.text ? 'not a JSON object (truncated or malformed?)' : 'an empty body', call);
   const v = (res.json as Record<string, unknown>)[key];
   if (v === undefined && fallback !== undefined) return fallback;
   const ok = shape === 'list' ? Array.isArray(v) : v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (!ok) throw badAnswer(res, `no '${key}' ${shape === 'list' ? 'list' : 'object'} in it`);
+  if (!ok) throw badAnswer(res, `no '${key}' ${shape === 'list' ? 'list' : 'object'} in it (${key} is ${kindOf(v)})`, call);
+  if (element) {
+    const problem = shapeProblem(v, shape === 'list' ? { list: element.of } : element.of, key);
+    if (problem) throw badAnswer(res, problem, call);
+  }
   return v as T;
 }
 
