@@ -98,6 +98,7 @@ const NOT_FOR_A_PR: Record<string, string> = {
   'report.html': 'always written: the artifact (Action), the build page (Zuul)',
   'report.markdown': 'always written: the comment and summary (Action), the build page (Zuul)',
   'report.title': 'named after the repository',
+  'report.selected': 'both pass their own selection: the include lists select wrote (the Action in memory, the Zuul report role with --selected)',
   'report.repo': 'the checkout',
   'report.today': 'the clock of the run',
   'report.history': 'a pull request is judged by every run the stored history keeps (promote --keep); a narrower window is for release managers at the CLI',
