@@ -15,22 +15,22 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-R5FBZLVU.js")).selectCommand
+    load: async () => (await import("./chunks/select-B2ZZK76B.js")).selectCommand
   },
   {
     name: "provision",
     summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
-    load: async () => (await import("./chunks/provision-T4NZNSO3.js")).provisionCommand
+    load: async () => (await import("./chunks/provision-WFQWSWY7.js")).provisionCommand
   },
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-SCRYH4D4.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-5TLV3RJ2.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-OK72G22X.js")).validateCommand
+    load: async () => (await import("./chunks/validate-MDFRQSCE.js")).validateCommand
   },
   {
     name: "parse",
@@ -50,17 +50,17 @@ var VERBS = [
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-2CVWTZKJ.js")).reportCommand
+    load: async () => (await import("./chunks/report-PD3LRZVP.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-ES7CTDD5.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-3VT4Y3KX.js")).mergeCommand
   },
   {
     name: "cleanup",
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
-    load: async () => (await import("./chunks/cleanup-OQXXJLW2.js")).cleanupCommand
+    load: async () => (await import("./chunks/cleanup-HTAD4NOE.js")).cleanupCommand
   },
   {
     name: "demo",

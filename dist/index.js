@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-6BJVZC6E.js"), import("./chunks/cloud-4GBUFBDA.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-HX4J3WYV.js"), import("./chunks/cloud-2PQRDOX7.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -8,7 +8,7 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-L2XA7CPR.js";
+} from "./chunk-I5GWS65G.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -23,7 +23,7 @@ import {
 import {
   SHARD_MANIFEST_FILE,
   shardManifest
-} from "./chunk-K6OVH6FD.js";
+} from "./chunk-UMQXRHY3.js";
 import {
   EXIT,
   UserError,

@@ -2,12 +2,12 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-DZB3KUQI.js";
+} from "./chunk-K3NOO5QT.js";
 import "./chunk-WJPWO2EI.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-OEQKQK7I.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-K6OVH6FD.js";
+import "./chunk-UMQXRHY3.js";
 import "./chunk-RB643IK4.js";
 import "./chunk-MY7TWMR2.js";
 import "./chunk-NQJFE2ZZ.js";

@@ -3,16 +3,16 @@ import {
   cleanupStage,
   savedToken,
   sweepStage
-} from "./chunk-C647ER3U.js";
+} from "./chunk-X3HYB5WY.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-A32BTGOM.js";
+} from "./chunk-NWYLLZIL.js";
 import {
   loadProvisionState,
   parseDuration
-} from "./chunk-3BEXOZTU.js";
+} from "./chunk-UEG4YDIO.js";
 import {
   isValidRunId
 } from "./chunk-BRQWLC3M.js";

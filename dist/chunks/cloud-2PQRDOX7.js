@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   cleanupLines,
   cleanupStage
-} from "./chunk-C647ER3U.js";
+} from "./chunk-X3HYB5WY.js";
 import {
   selectStage
-} from "./chunk-ZJ6K4GWS.js";
+} from "./chunk-64TNMTPG.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,12 +16,12 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-L2XA7CPR.js";
+} from "./chunk-I5GWS65G.js";
 import "./chunk-VMDJOGCR.js";
 import {
   provisionStage,
   resolveCloud
-} from "./chunk-3BEXOZTU.js";
+} from "./chunk-UEG4YDIO.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-GJ46NAX2.js";
 import "./chunk-ZGW3KI4F.js";
@@ -33,7 +33,7 @@ import "./chunk-OEQKQK7I.js";
 import "./chunk-DSMXSV3X.js";
 import {
   shardManifest
-} from "./chunk-K6OVH6FD.js";
+} from "./chunk-UMQXRHY3.js";
 import "./chunk-RB643IK4.js";
 import {
   UserError

@@ -3,11 +3,11 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-A32BTGOM.js";
+} from "./chunk-NWYLLZIL.js";
 import {
   parseDuration,
   provisionStage
-} from "./chunk-3BEXOZTU.js";
+} from "./chunk-UEG4YDIO.js";
 import {
   isValidRunId,
   newRunId

@@ -68,7 +68,7 @@ import {
 import "./chunk-DSMXSV3X.js";
 import {
   SHARD_MANIFEST_FILE
-} from "./chunk-K6OVH6FD.js";
+} from "./chunk-UMQXRHY3.js";
 import {
   FAILING_STATUSES
 } from "./chunk-RB643IK4.js";
@@ -626,6 +626,22 @@ async function referenceOrReport(run, shard = null) {
     return null;
   }
 }
+async function startJudged(run) {
+  const ref = await referenceOrReport(run);
+  if (!ref) return null;
+  return { ref, problems: ref.warning ? [`baseline: ${ref.warning}`] : [] };
+}
+function judgedReport(settings, o) {
+  const { judgement, ...rest } = o;
+  return {
+    ...rest,
+    verdict: judgement.verdict.result,
+    headline: judgement.verdict.reason,
+    compare: compareOf(judgement),
+    judgement,
+    pullRequest: prOf(settings)
+  };
+}
 function judgeHere(settings, runs, damage, ref, infrastructure, selected = null) {
   const now = (/* @__PURE__ */ new Date()).toISOString();
   return judgeRuns({
@@ -726,10 +742,9 @@ async function runOnCloud(run, problems, durations) {
 }
 async function gate(run) {
   const { settings } = run;
-  const problems = [];
-  const ref = await referenceOrReport(run);
-  if (!ref) return;
-  if (ref.warning) problems.push(`baseline: ${ref.warning}`);
+  const started = await startJudged(run);
+  if (!started) return;
+  const { ref, problems } = started;
   let resultsPath = settings.results;
   let selectedCount = null;
   let selected = null;
@@ -765,18 +780,7 @@ async function gate(run) {
   if (judgement.notSelected > 0)
     info(`Compared with the baseline's tests that this change selected: ${judgement.notSelected} baseline test(s) outside the selection are left out.`);
   const results = runs[0];
-  const report = {
-    results,
-    verdict: judgement.verdict.result,
-    headline: judgement.verdict.reason,
-    problems,
-    compare: compareOf(judgement),
-    judgement,
-    pullRequest: prOf(settings),
-    rawResultsPath: resultsPath,
-    nodeLogs: logFiles,
-    shard
-  };
+  const report = judgedReport(settings, { results, judgement, problems, rawResultsPath: resultsPath, nodeLogs: logFiles, shard });
   if (readOnlyFork(settings))
     notice("Pull request from a fork: the report is uploaded as an artifact for the workflow_run reporting workflow to publish.");
   if (shard) info(`Shard ${shard.shardIndex} of ${shard.shardCount}: the merge job judges the whole run and publishes it (input 'merge-from').`);
@@ -791,10 +795,9 @@ async function gate(run) {
 async function mergeShardArtifacts(run) {
   const { settings } = run;
   const pattern = settings.mergeFrom ?? "";
-  const problems = [];
-  const ref = await referenceOrReport(run);
-  if (!ref) return;
-  if (ref.warning) problems.push(`baseline: ${ref.warning}`);
+  const started = await startJudged(run);
+  if (!started) return;
+  const { ref, problems } = started;
   startGroup(`Download the shards' artifacts ('${pattern}')`);
   const { downloadMatchingArtifacts } = await import("./artifacts-IONVOI2Z.js");
   let found;
@@ -814,8 +817,8 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-OSGYMKFT.js");
-  const { renderMergeText } = await import("./shard-merge-X6CFALDR.js");
+  const { mergeStage } = await import("./merge-SZU4FFII.js");
+  const { renderMergeText } = await import("./shard-merge-BBQIW5TP.js");
   let outcome;
   try {
     outcome = await mergeStage({
@@ -837,16 +840,7 @@ async function mergeShardArtifacts(run) {
     if (s.missing !== null) problems.push(`shard ${s.index} of ${merged.shardCount}: no results (${s.held} tests held, not run): ${s.missing}`);
   problems.push(...damage);
   const judgement = judgeHere(settings, [merged.results], damage, ref, merged.infrastructure);
-  const report = {
-    results: merged.results,
-    verdict: judgement.verdict.result,
-    headline: judgement.verdict.reason,
-    problems,
-    compare: compareOf(judgement),
-    judgement,
-    pullRequest: prOf(settings),
-    rawResultsPath: null
-  };
+  const report = judgedReport(settings, { results: merged.results, judgement, problems, rawResultsPath: null });
   const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
   setOutputs(report, out, merged.results.tests.length + merged.notRun, judgement);
   if (out.problems.length > problems.length) setFailed(`tempest-gate could not publish everything: ${out.problems[problems.length]}`);

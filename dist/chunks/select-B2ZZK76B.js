@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-ZJ6K4GWS.js";
+} from "./chunk-64TNMTPG.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-L2XA7CPR.js";
+} from "./chunk-I5GWS65G.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-3BEXOZTU.js";
+import "./chunk-UEG4YDIO.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-GJ46NAX2.js";
 import "./chunk-ZGW3KI4F.js";
@@ -24,7 +24,7 @@ import {
 import "./chunk-KAPOH3HY.js";
 import "./chunk-OEQKQK7I.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-K6OVH6FD.js";
+import "./chunk-UMQXRHY3.js";
 import "./chunk-RB643IK4.js";
 import {
   createGitHubClient
@@ -134,7 +134,8 @@ The rules:
 Shards (one job or machine each, balanced by the baseline's durations; docs/select.md):
       --shards K           split the selection into K shards (classes and the serial tests stay whole)
       --shard-index I      this job's shard, 0..K-1: --write-lists writes only its lists
-      --baseline FILE      the durations: a tempest-gate baseline JSON or a results file
+      --baseline FILE      the durations: a tempest-gate baseline JSON, a results JSON or a result
+                           file (subunit, JUnit)
       --split-classes      let a class longer than total/K be split (its fixtures run again)
 Output:
       --explain            for each selected test, the rule, step, regex and changed file that chose it

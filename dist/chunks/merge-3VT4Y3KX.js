@@ -1,21 +1,17 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  baselineFromArgs,
-  failOnFrom,
-  todayUtc
-} from "./chunk-AGGWFRTR.js";
+  JUDGE_OPTIONS,
+  judgeFromArgs
+} from "./chunk-WQTHTVWZ.js";
+import "./chunk-AGGWFRTR.js";
 import {
   mergeStage
-} from "./chunk-DZB3KUQI.js";
+} from "./chunk-K3NOO5QT.js";
 import {
   writeReport
 } from "./chunk-AZPEIEQV.js";
 import "./chunk-ZMR44KMK.js";
-import {
-  judgeRuns,
-  loadGuidelines,
-  loadKnownFailures
-} from "./chunk-ARV2VXPY.js";
+import "./chunk-ARV2VXPY.js";
 import "./chunk-QCU22LVD.js";
 import "./chunk-WJPWO2EI.js";
 import "./chunk-5O3VW5PT.js";
@@ -26,7 +22,6 @@ import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import {
   str,
-  strs,
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
@@ -36,7 +31,7 @@ import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import {
   renderMergeText
-} from "./chunk-K6OVH6FD.js";
+} from "./chunk-UMQXRHY3.js";
 import "./chunk-RB643IK4.js";
 import {
   usageError
@@ -53,16 +48,7 @@ var mergeCommand = {
   options: {
     shards: { type: "string" },
     out: { type: "string", short: "o" },
-    baseline: { type: "string", short: "b" },
-    "known-failures": { type: "string", short: "k" },
-    guideline: { type: "string", short: "g", multiple: true },
-    "fail-on": { type: "string" },
-    html: { type: "string" },
-    markdown: { type: "string" },
-    title: { type: "string" },
-    store: { type: "string" },
-    repo: { type: "string" },
-    today: { type: "string" }
+    ...JUDGE_OPTIONS
   },
   help: `Arguments:
   DIR...                     a shard's folder (its shard.json, written by 'select --shards K --shard-index I
@@ -83,37 +69,24 @@ Exit codes:
   1  merged, and the gate fails (per --fail-on)
   2  usage error
   3  bad input: shards of different plans (another selection, baseline or K), a shard index twice, a
-     test in two shards' results, an index not below the shard count, a damaged result file
+     test in two shards' results, an index not below the shard count, a damaged result file; a bad
+     known-failures, guideline or baseline file (what could be read of it is used and the report
+     still written, never as a pass)
   4  a shard brought back no results: its tests did not run (the report lists it, what it held, why)`,
   async run(args, io) {
     if (args.positionals.length === 0) throw usageError("give the shards' folders (see --help)");
     const shardCount = wholeOption(args, "shards", { min: 1, fallback: null });
-    const failOn = failOnFrom(args, "regressions");
-    const now = (/* @__PURE__ */ new Date()).toISOString();
-    const ref = str(args, "baseline");
-    const knownFailures = await loadKnownFailures(str(args, "known-failures"));
-    const guidelines = await loadGuidelines(strs(args, "guideline"));
-    const baseline = ref === void 0 ? null : await baselineFromArgs(ref, args, io, now);
+    const { baseline, problems, judge } = await judgeFromArgs(args, io);
     const out = str(args, "out");
-    const { merged, damage } = await mergeStage({
+    const { merged, damage: read } = await mergeStage({
       dirs: args.positionals.map((d) => resolve(io.cwd, d)),
       shardCount,
       out: out === void 0 ? null : resolve(io.cwd, out),
       log: (l) => io.stderr.write(`${l}
 `)
     });
-    const judgement = judgeRuns({
-      runs: [merged.results],
-      damage,
-      baseline,
-      failOn,
-      knownFailures,
-      guidelines,
-      today: todayUtc(args),
-      now,
-      runLabel: `${merged.shardCount} shards merged`,
-      infrastructure: merged.infrastructure
-    });
+    const damage = [...problems, ...read];
+    const judgement = judge({ runs: [merged.results], damage: read, runLabel: `${merged.shardCount} shards merged`, infrastructure: merged.infrastructure });
     const html = str(args, "html") ?? null;
     const markdown = str(args, "markdown") ?? null;
     if (html !== null || markdown !== null)

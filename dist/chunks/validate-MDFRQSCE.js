@@ -5,7 +5,7 @@ import {
 import {
   parseSet,
   reportText
-} from "./chunk-VALKGIYX.js";
+} from "./chunk-QAMS26ZS.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,7 +14,7 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-L2XA7CPR.js";
+} from "./chunk-I5GWS65G.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
@@ -22,7 +22,7 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-A32BTGOM.js";
+} from "./chunk-NWYLLZIL.js";
 import {
   answerField,
   listFlavors,
@@ -30,7 +30,7 @@ import {
   networkExtensions,
   openSession,
   parseDuration
-} from "./chunk-3BEXOZTU.js";
+} from "./chunk-UEG4YDIO.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-GJ46NAX2.js";
 import {
@@ -298,8 +298,8 @@ var validateCommand = {
       --include-list FILE    Tempest include list (regexes), e.g. from 'select --write-lists'
       --guideline FILE       an Interop guideline (JSON, schema 2.0): its required tests
       --target NAME          the guideline's target (default its first platform)
-      --baseline FILE        a baseline (JSON) or a reference run (subunit, JUnit): the same tests,
-                             and its durations for the ETA
+      --baseline FILE        a baseline (JSON) or a reference run (results JSON, subunit, JUnit): the
+                             same tests, and its durations for the ETA
       --exclude-list FILE    Tempest exclude list
 Run:
       --concurrency N        workers (default 4)

@@ -4490,8 +4490,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(opts) {
-      const plural = opts.types.length === 1 ? "" : " one of";
-      const message = `${opts.argument} could not be converted to${plural}: ${opts.types.join(", ")}.`;
+      const plural2 = opts.types.length === 1 ? "" : " one of";
+      const message = `${opts.argument} could not be converted to${plural2}: ${opts.types.join(", ")}.`;
       return webidl.errors.exception({
         header: opts.prefix,
         message
@@ -39611,20 +39611,20 @@ var require_node_fs_compat = __commonJS({
         res = `_${val.slice(i - 3, i)}${res}`;
       return `${val.slice(0, i)}${res}`;
     }
-    function oneOf(expected, thing) {
+    function oneOf(expected2, thing) {
       assert(typeof thing === "string", "`thing` has to be of type string");
-      if (Array.isArray(expected)) {
-        const len = expected.length;
+      if (Array.isArray(expected2)) {
+        const len = expected2.length;
         assert(len > 0, "At least one expected value needs to be specified");
-        expected = expected.map((i) => String(i));
+        expected2 = expected2.map((i) => String(i));
         if (len > 2) {
-          return `one of ${thing} ${expected.slice(0, len - 1).join(", ")}, or ` + expected[len - 1];
+          return `one of ${thing} ${expected2.slice(0, len - 1).join(", ")}, or ` + expected2[len - 1];
         } else if (len === 2) {
-          return `one of ${thing} ${expected[0]} or ${expected[1]}`;
+          return `one of ${thing} ${expected2[0]} or ${expected2[1]}`;
         }
-        return `of ${thing} ${expected[0]}`;
+        return `of ${thing} ${expected2[0]}`;
       }
-      return `of ${thing} ${String(expected)}`;
+      return `of ${thing} ${String(expected2)}`;
     }
     exports.ERR_INTERNAL_ASSERTION = class ERR_INTERNAL_ASSERTION extends Error {
       constructor(message) {
@@ -39664,23 +39664,23 @@ ${suffix}`;
       }
     };
     var ERR_INVALID_ARG_TYPE = class _ERR_INVALID_ARG_TYPE extends TypeError {
-      constructor(name, expected, actual) {
+      constructor(name, expected2, actual) {
         super();
         Error.captureStackTrace(this, _ERR_INVALID_ARG_TYPE);
         assert(typeof name === "string", `'name' must be a string`);
         let determiner;
-        if (typeof expected === "string" && expected.startsWith("not ")) {
+        if (typeof expected2 === "string" && expected2.startsWith("not ")) {
           determiner = "must not be";
-          expected = expected.replace(/^not /, "");
+          expected2 = expected2.replace(/^not /, "");
         } else {
           determiner = "must be";
         }
         let msg;
         if (name.endsWith(" argument")) {
-          msg = `The ${name} ${determiner} ${oneOf(expected, "type")}`;
+          msg = `The ${name} ${determiner} ${oneOf(expected2, "type")}`;
         } else {
           const type = name.includes(".") ? "property" : "argument";
-          msg = `The "${name}" ${type} ${determiner} ${oneOf(expected, "type")}`;
+          msg = `The "${name}" ${type} ${determiner} ${oneOf(expected2, "type")}`;
         }
         msg += `. Received type ${typeof actual}`;
         this.message = msg;
@@ -46878,11 +46878,11 @@ function normalizeKeys(config) {
   }
   return out;
 }
-function scalarText(v, key, where, expected = "a string") {
+function scalarText(v, key, where, expected2 = "a string") {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
   const got = Array.isArray(v) ? "a list" : isDict(v) ? "a mapping" : typeof v;
-  throw new UserError(`'${key}' must be ${expected}, not ${got}`, { place: { file: where } });
+  throw new UserError(`'${key}' must be ${expected2}, not ${got}`, { place: { file: where } });
 }
 function pySafeStr(v, key, where) {
   if (v === true) return "True";
@@ -47296,16 +47296,73 @@ var CloudError = class extends UserError {
   }
 };
 var SECRET_HEADERS = /* @__PURE__ */ new Set(["x-auth-token", "x-subject-token", "authorization"]);
-function badAnswer(res, what) {
-  return new CloudError({ method: res.method, url: res.url, status: res.status, cloudMessage: `unexpected answer: ${what}` });
+function badAnswer(res, what, call) {
+  return new CloudError({ method: res.method, url: res.url, status: res.status, cloudMessage: `unexpected answer${call ? ` from ${call}` : ""}: ${what}` });
 }
-function answerField(res, key, shape, fallback) {
+function kindOf(v) {
+  if (v === null) return "null";
+  if (v === void 0) return "missing";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "an object";
+  return `a ${typeof v}`;
+}
+function plural(shape) {
+  if (typeof shape === "string") return shape === "id" ? "ids" : `${shape}s`;
+  return "list" in shape ? "lists" : "objects";
+}
+function expected(shape) {
+  if (typeof shape === "string") return shape === "id" ? "a string or a number" : shape === "object" ? "an object" : `a ${shape}`;
+  if ("list" in shape) return `a list of ${plural(shape.list)}`;
+  if ("record" in shape) return `an object of ${plural(shape.record)}`;
+  return "an object";
+}
+function shapeProblem(v, shape, at) {
+  const bad = () => `${at} is ${kindOf(v)}, expected ${expected(shape)}`;
+  if (typeof shape === "string") {
+    if (shape === "id") return typeof v === "string" || typeof v === "number" && Number.isFinite(v) ? null : bad();
+    if (shape === "object") return v !== null && typeof v === "object" && !Array.isArray(v) ? null : bad();
+    if (shape === "number") return typeof v === "number" && Number.isFinite(v) ? null : bad();
+    return typeof v === shape ? null : bad();
+  }
+  if ("list" in shape) {
+    if (!Array.isArray(v)) return bad();
+    for (let i = 0; i < v.length; i++) {
+      const p = shapeProblem(v[i], shape.list, `${at}[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return bad();
+  const obj = v;
+  if ("record" in shape) {
+    for (const [k, x] of Object.entries(obj)) {
+      const p = shapeProblem(x, shape.record, `${at}[${JSON.stringify(k)}]`);
+      if (p) return p;
+    }
+    return null;
+  }
+  for (const [name, fieldShape] of Object.entries(shape.fields)) {
+    const optional = name.endsWith("?");
+    const field = optional ? name.slice(0, -1) : name;
+    const x = obj[field];
+    if (optional && (x === void 0 || x === null)) continue;
+    const p = shapeProblem(x, fieldShape, /^[A-Za-z_]\w*$/.test(field) ? `${at}.${field}` : `${at}[${JSON.stringify(field)}]`);
+    if (p) return p;
+  }
+  return null;
+}
+function answerField(res, key, shape, fallback, element) {
+  const call = element?.call;
   if (res.json === null || typeof res.json !== "object" || Array.isArray(res.json))
-    throw badAnswer(res, res.text ? "not a JSON object (truncated or malformed?)" : "an empty body");
+    throw badAnswer(res, res.text ? "not a JSON object (truncated or malformed?)" : "an empty body", call);
   const v = res.json[key];
   if (v === void 0 && fallback !== void 0) return fallback;
   const ok = shape === "list" ? Array.isArray(v) : v !== null && typeof v === "object" && !Array.isArray(v);
-  if (!ok) throw badAnswer(res, `no '${key}' ${shape === "list" ? "list" : "object"} in it`);
+  if (!ok) throw badAnswer(res, `no '${key}' ${shape === "list" ? "list" : "object"} in it (${key} is ${kindOf(v)})`, call);
+  if (element) {
+    const problem = shapeProblem(v, shape === "list" ? { list: element.of } : element.of, key);
+    if (problem) throw badAnswer(res, problem, call);
+  }
   return v;
 }
 function redactUrl(url) {
@@ -47802,6 +47859,39 @@ ${(0, import_yaml2.stringify)(doc, { lineWidth: 0 })}`;
 }
 
 // src/edges/openstack/api.ts
+var STRINGS = { list: "string" };
+var TAGS = { "tags?": STRINGS, "created_at?": "string", "description?": "string" };
+var FLAVOR = { fields: { id: "id", name: "string", ram: "number", vcpus: "number", disk: "number" } };
+var IMAGE = { fields: { id: "string", "name?": "string", status: "string" } };
+var NETWORK = { fields: { id: "string", name: "string", "router:external?": "boolean", "shared?": "boolean", "subnets?": STRINGS } };
+var PORT = {
+  fields: {
+    id: "string",
+    name: "string",
+    network_id: "string",
+    "device_id?": "string",
+    "binding:host_id?": "string",
+    "security_groups?": STRINGS,
+    fixed_ips: { list: { fields: { subnet_id: "string", ip_address: "string" } } },
+    ...TAGS
+  }
+};
+var FLOATING_IP = { fields: { id: "string", floating_ip_address: "string", "port_id?": "string", ...TAGS } };
+var RULE = { fields: { id: "string", direction: "string" } };
+var SECURITY_GROUP = { fields: { id: "string", name: "string", "security_group_rules?": { list: RULE }, ...TAGS } };
+var SERVER = {
+  fields: {
+    id: "string",
+    name: "string",
+    status: "string",
+    "created?": "string",
+    "tags?": STRINGS,
+    "metadata?": { record: "string" },
+    "fault?": { fields: { "message?": "string" } },
+    "addresses?": { record: { list: { fields: { addr: "string", version: "number" } } } }
+  }
+};
+var KEYPAIR = { fields: { name: "string", "created_at?": "string" } };
 var QuotaError = class extends UserError {
   constructor(message, cause) {
     super(message, { exitCode: EXIT.infra, cause });
@@ -47818,7 +47908,7 @@ function list(names, max = 20) {
 }
 async function listFlavors(s) {
   const res = await s.call("compute", "GET", "/flavors/detail");
-  return answerField(res, "flavors", "list", []).map((f) => ({ ...f, id: String(f.id) }));
+  return answerField(res, "flavors", "list", [], { call: "Nova (list flavors)", of: FLAVOR }).map((f) => ({ ...f, id: String(f.id) }));
 }
 function chooseFlavor(flavors, want) {
   if (want.name) {
@@ -47836,15 +47926,15 @@ function chooseFlavor(flavors, want) {
 async function listServers(s, query) {
   const qs = new URLSearchParams(query).toString();
   const res = await s.call("compute", "GET", `/servers/detail${qs ? `?${qs}` : ""}`);
-  return answerField(res, "servers", "list", []);
+  return answerField(res, "servers", "list", [], { call: "Nova (list servers)", of: SERVER });
 }
 async function getServer(s, id) {
   const res = await s.call("compute", "GET", `/servers/${encodeURIComponent(id)}`, { accept: [404] });
-  return res.status === 404 ? void 0 : answerField(res, "server", "object");
+  return res.status === 404 ? void 0 : answerField(res, "server", "object", void 0, { call: "Nova (show server)", of: SERVER });
 }
 async function createServer(s, server) {
   const res = await s.call("compute", "POST", "/servers", { json: { server } });
-  return { id: answerField(res, "server", "object").id };
+  return { id: answerField(res, "server", "object", void 0, { call: "Nova (create server)", of: { fields: { id: "string" } } }).id };
 }
 async function setServerTags(s, id, tags) {
   await s.call("compute", "PUT", `/servers/${encodeURIComponent(id)}/tags`, { json: { tags } });
@@ -47861,35 +47951,37 @@ async function deleteKeypair(s, name) {
 }
 async function listKeypairs(s) {
   const res = await s.call("compute", "GET", "/os-keypairs");
-  return answerField(res, "keypairs", "list", []).map((k) => k.keypair);
+  return answerField(res, "keypairs", "list", [], { call: "Nova (list keypairs)", of: { fields: { keypair: KEYPAIR } } }).map(
+    (k) => k.keypair
+  );
 }
 async function getKeypair(s, name) {
   const res = await s.call("compute", "GET", `/os-keypairs/${encodeURIComponent(name)}`, { accept: [404] });
-  return res.status === 404 ? void 0 : answerField(res, "keypair", "object");
+  return res.status === 404 ? void 0 : answerField(res, "keypair", "object", void 0, { call: "Nova (show keypair)", of: KEYPAIR });
 }
 async function findImage(s, nameOrId) {
   if (UUID.test(nameOrId)) {
     const res2 = await s.call("image", "GET", `/v2/images/${encodeURIComponent(nameOrId)}`, { accept: [404] });
     if (res2.status !== 404) {
-      const image = res2.json;
-      if (typeof image?.id !== "string") throw badAnswer(res2, "not an image");
-      return image;
+      const problem = shapeProblem(res2.json, IMAGE, "the answer");
+      if (problem) throw badAnswer(res2, problem, "Glance (show image)");
+      return res2.json;
     }
   }
   const res = await s.call("image", "GET", `/v2/images?name=${encodeURIComponent(nameOrId)}`);
-  const found = answerField(res, "images", "list", []).filter((i) => i.status === "active");
+  const found = answerField(res, "images", "list", [], { call: "Glance (list images)", of: IMAGE }).filter((i) => i.status === "active");
   if (found.length > 1)
     throw new UserError(`image name '${nameOrId}' is ambiguous (${found.length} images): give its id (${found.map((i) => i.id).join(", ")})`, {
       exitCode: EXIT.usage
     });
   if (found[0]) return found[0];
   const all = await s.call("image", "GET", "/v2/images?limit=100");
-  const names = answerField(all, "images", "list", []).map((i) => i.name || i.id);
+  const names = answerField(all, "images", "list", [], { call: "Glance (list images)", of: IMAGE }).map((i) => i.name || i.id);
   throw new UserError(`image '${nameOrId}' not found; images: ${list(names)}`, { exitCode: EXIT.usage });
 }
 async function listNetworks(s) {
   const res = await s.call("network", "GET", "/v2.0/networks");
-  return answerField(res, "networks", "list", []);
+  return answerField(res, "networks", "list", [], { call: "Neutron (list networks)", of: NETWORK });
 }
 function chooseNetwork(networks, want) {
   const usable = networks.filter((n) => !n["router:external"]);
@@ -47919,11 +48011,15 @@ function chooseExternalNetwork(networks, want) {
 }
 async function networkExtensions(s) {
   const res = await s.call("network", "GET", "/v2.0/extensions");
-  return new Set(answerField(res, "extensions", "list", []).map((e) => e.alias));
+  return new Set(
+    answerField(res, "extensions", "list", [], { call: "Neutron (list extensions)", of: { fields: { alias: "string" } } }).map(
+      (e) => e.alias
+    )
+  );
 }
 async function createPorts(s, ports) {
   const res = await s.call("network", "POST", "/v2.0/ports", { json: { ports } });
-  return answerField(res, "ports", "list");
+  return answerField(res, "ports", "list", void 0, { call: "Neutron (create ports)", of: PORT });
 }
 async function setNeutronTags(s, collection, id, tags) {
   await s.call("network", "PUT", `/v2.0/${collection}/${encodeURIComponent(id)}/tags`, { json: { tags } });
@@ -47931,43 +48027,43 @@ async function setNeutronTags(s, collection, id, tags) {
 async function listPorts(s, query) {
   const qs = new URLSearchParams(query).toString();
   const res = await s.call("network", "GET", `/v2.0/ports${qs ? `?${qs}` : ""}`);
-  return answerField(res, "ports", "list", []);
+  return answerField(res, "ports", "list", [], { call: "Neutron (list ports)", of: PORT });
 }
 async function getPort(s, id) {
   const res = await s.call("network", "GET", `/v2.0/ports/${encodeURIComponent(id)}`, { accept: [404] });
-  return res.status === 404 ? void 0 : answerField(res, "port", "object");
+  return res.status === 404 ? void 0 : answerField(res, "port", "object", void 0, { call: "Neutron (show port)", of: PORT });
 }
 async function deletePort(s, id) {
   await s.call("network", "DELETE", `/v2.0/ports/${encodeURIComponent(id)}`, { accept: [404] });
 }
 async function createFloatingIp(s, fip) {
   const res = await s.call("network", "POST", "/v2.0/floatingips", { json: { floatingip: fip } });
-  return answerField(res, "floatingip", "object");
+  return answerField(res, "floatingip", "object", void 0, { call: "Neutron (create floating IP)", of: FLOATING_IP });
 }
 async function listFloatingIps(s, query) {
   const qs = new URLSearchParams(query).toString();
   const res = await s.call("network", "GET", `/v2.0/floatingips${qs ? `?${qs}` : ""}`);
-  return answerField(res, "floatingips", "list", []);
+  return answerField(res, "floatingips", "list", [], { call: "Neutron (list floating IPs)", of: FLOATING_IP });
 }
 async function deleteFloatingIp(s, id) {
   await s.call("network", "DELETE", `/v2.0/floatingips/${encodeURIComponent(id)}`, { accept: [404] });
 }
 async function createSecurityGroup(s, group) {
   const res = await s.call("network", "POST", "/v2.0/security-groups", { json: { security_group: group } });
-  return answerField(res, "security_group", "object");
+  return answerField(res, "security_group", "object", void 0, { call: "Neutron (create security group)", of: SECURITY_GROUP });
 }
 async function createSecurityGroupRules(s, rules) {
   const res = await s.call("network", "POST", "/v2.0/security-group-rules", { json: { security_group_rules: rules } });
-  return answerField(res, "security_group_rules", "list");
+  return answerField(res, "security_group_rules", "list", void 0, { call: "Neutron (create security group rules)", of: RULE });
 }
 async function listSecurityGroups(s, query) {
   const qs = new URLSearchParams(query).toString();
   const res = await s.call("network", "GET", `/v2.0/security-groups${qs ? `?${qs}` : ""}`);
-  return answerField(res, "security_groups", "list", []);
+  return answerField(res, "security_groups", "list", [], { call: "Neutron (list security groups)", of: SECURITY_GROUP });
 }
 async function getSecurityGroup(s, id) {
   const res = await s.call("network", "GET", `/v2.0/security-groups/${encodeURIComponent(id)}`, { accept: [404] });
-  return res.status === 404 ? void 0 : answerField(res, "security_group", "object");
+  return res.status === 404 ? void 0 : answerField(res, "security_group", "object", void 0, { call: "Neutron (show security group)", of: SECURITY_GROUP });
 }
 async function deleteSecurityGroup(s, id) {
   await s.call("network", "DELETE", `/v2.0/security-groups/${encodeURIComponent(id)}`, { accept: [404] });
@@ -48588,4 +48684,4 @@ export {
   provisionStage,
   loadProvisionState
 };
-/*! For license information please see chunk-3BEXOZTU.js.LEGAL.txt */
+/*! For license information please see chunk-UEG4YDIO.js.LEGAL.txt */

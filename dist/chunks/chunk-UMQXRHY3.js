@@ -101,7 +101,7 @@ function mergeShards(parts, options = {}) {
     format ??= p.results.format;
     for (const t of p.results.tests) {
       const prev = seen.get(t.id);
-      if (prev !== void 0)
+      if (prev !== void 0 && prev !== i)
         throw new UserError(`test ${t.id} is in the results of shard ${prev} (${byIndex[prev]?.source}) and of shard ${i} (${p.source})`, {
           exitCode: EXIT.badInput
         });

@@ -11,7 +11,7 @@ import {
   SHARD_MANIFEST_FILE,
   mergeShards,
   parseShardManifest
-} from "./chunk-K6OVH6FD.js";
+} from "./chunk-UMQXRHY3.js";
 import {
   UserError
 } from "./chunk-MY7TWMR2.js";

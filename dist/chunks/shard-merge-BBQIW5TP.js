@@ -6,7 +6,7 @@ import {
   parseShardManifest,
   renderMergeText,
   shardManifest
-} from "./chunk-K6OVH6FD.js";
+} from "./chunk-UMQXRHY3.js";
 import "./chunk-RB643IK4.js";
 import "./chunk-MY7TWMR2.js";
 import "./chunk-NQJFE2ZZ.js";

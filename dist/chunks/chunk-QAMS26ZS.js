@@ -5,15 +5,15 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-L2XA7CPR.js";
+} from "./chunk-I5GWS65G.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-A32BTGOM.js";
+} from "./chunk-NWYLLZIL.js";
 import {
   parseDuration
-} from "./chunk-3BEXOZTU.js";
+} from "./chunk-UEG4YDIO.js";
 import {
   SECRETS_PATH
 } from "./chunk-K6HPIZWI.js";
@@ -127,7 +127,8 @@ Tempest on the controller:
       --set SECTION.KEY=VALUE  tempest.conf override, repeatable; [compute] min_compute_nodes is set
                                from the node count
 Progress:
-      --baseline FILE          a baseline (JSON from 'baseline') or a reference run (subunit, JUnit):
+      --baseline FILE          a baseline (JSON from 'baseline') or a reference run (results JSON,
+                               subunit, JUnit):
                                its durations give the ETA and, with --concurrency above 1 and an
                                include list of exact ids (as select writes it), balance the workers:
                                stestr gets a --worker-file instead of starting cold (docs/run.md)

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   resolveCloud
-} from "./chunk-3BEXOZTU.js";
+} from "./chunk-UEG4YDIO.js";
 import {
   str
 } from "./chunk-FDIOAVOA.js";

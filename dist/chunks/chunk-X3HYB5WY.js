@@ -4,7 +4,7 @@ import {
   cleanupRun,
   openSession,
   sweep
-} from "./chunk-3BEXOZTU.js";
+} from "./chunk-UEG4YDIO.js";
 
 // src/stages/cleanup.ts
 import { readFile } from "node:fs/promises";

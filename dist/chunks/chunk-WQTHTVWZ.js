@@ -7,54 +7,59 @@ import {
 import {
   writeReport
 } from "./chunk-AZPEIEQV.js";
-import "./chunk-ZMR44KMK.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
 } from "./chunk-ARV2VXPY.js";
-import "./chunk-QCU22LVD.js";
 import {
   loadRuns
 } from "./chunk-WJPWO2EI.js";
-import "./chunk-5O3VW5PT.js";
-import "./chunk-GJ46NAX2.js";
-import "./chunk-4P6B45Y2.js";
-import "./chunk-ZGW3KI4F.js";
-import "./chunk-JTCS6GEG.js";
-import "./chunk-RFJGFP5D.js";
 import {
   str,
   strs
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-KAPOH3HY.js";
-import "./chunk-OEQKQK7I.js";
-import "./chunk-4E3TQ2AB.js";
-import "./chunk-DSMXSV3X.js";
-import "./chunk-RB643IK4.js";
 import {
   usageError
 } from "./chunk-MY7TWMR2.js";
-import "./chunk-NQJFE2ZZ.js";
 
 // src/cli/commands/report.ts
 import { basename } from "node:path";
+var JUDGE_OPTIONS = {
+  baseline: { type: "string", short: "b" },
+  "known-failures": { type: "string", short: "k" },
+  guideline: { type: "string", short: "g", multiple: true },
+  "fail-on": { type: "string" },
+  html: { type: "string" },
+  markdown: { type: "string" },
+  title: { type: "string" },
+  store: { type: "string" },
+  repo: { type: "string" },
+  today: { type: "string" }
+};
+function referenceFromArgs(args, io, now) {
+  const ref = str(args, "baseline");
+  return loadReference({
+    baseline: ref === void 0 ? null : baselineOptions(ref, args, io, now),
+    knownFailures: str(args, "known-failures"),
+    guidelines: strs(args, "guideline")
+  });
+}
+async function judgeFromArgs(args, io) {
+  const failOn = failOnFrom(args, "regressions");
+  const today = todayUtc(args);
+  const now = (/* @__PURE__ */ new Date()).toISOString();
+  const ref = await referenceFromArgs(args, io, now);
+  const { baseline, knownFailures, guidelines, problems } = ref;
+  return { ...ref, judge: (o) => judgeRuns({ ...o, damage: [...problems, ...o.damage ?? []], baseline, failOn, knownFailures, guidelines, today, now }) };
+}
 var reportCommand = {
   name: "report",
   summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
   usage: "--results FILE [--results FILE...] [--baseline REF] [--html FILE] [--markdown FILE]",
   options: {
     results: { type: "string", short: "r", multiple: true },
-    baseline: { type: "string", short: "b" },
-    "known-failures": { type: "string", short: "k" },
-    guideline: { type: "string", short: "g", multiple: true },
-    "fail-on": { type: "string" },
-    html: { type: "string" },
-    markdown: { type: "string" },
-    title: { type: "string" },
-    store: { type: "string" },
-    repo: { type: "string" },
-    today: { type: "string" },
+    ...JUDGE_OPTIONS,
     history: { type: "string" },
     selected: { type: "string", multiple: true }
   },
@@ -82,27 +87,14 @@ Exit codes:
     if (args.positionals.length) throw usageError(`unexpected argument '${args.positionals[0]}'`);
     const files = strs(args, "results");
     if (files.length === 0) throw usageError("missing --results (see --help)");
-    const failOn = failOnFrom(args, "regressions");
-    const now = (/* @__PURE__ */ new Date()).toISOString();
-    const ref = str(args, "baseline");
-    const { baseline, knownFailures, guidelines, problems } = await loadReference({
-      baseline: ref === void 0 ? null : baselineOptions(ref, args, io, now),
-      knownFailures: str(args, "known-failures"),
-      guidelines: strs(args, "guideline")
-    });
+    const { baseline, problems, judge } = await judgeFromArgs(args, io);
     const loaded = await loadRuns(files, io.stdin);
     const { runs } = loaded;
     const damage = [...problems, ...loaded.damage];
-    const judgement = judgeRuns({
+    const judgement = judge({
       selected: await readSelected(strs(args, "selected")),
       runs,
-      damage,
-      baseline,
-      failOn,
-      knownFailures,
-      guidelines,
-      today: todayUtc(args),
-      now,
+      damage: loaded.damage,
       runLabel: files.map((f) => basename(f)).join(", ")
     });
     const title = str(args, "title") ?? "tempest-gate report";
@@ -128,6 +120,9 @@ Exit codes:
     return verdict.exitCode;
   }
 };
+
 export {
+  JUDGE_OPTIONS,
+  judgeFromArgs,
   reportCommand
 };

@@ -13,7 +13,7 @@ import {
   loadProvisionState,
   openSession,
   require_lib
-} from "./chunk-3BEXOZTU.js";
+} from "./chunk-UEG4YDIO.js";
 import {
   maskSecrets,
   secretValues
@@ -29,7 +29,7 @@ import {
   readText
 } from "./chunk-RFJGFP5D.js";
 import {
-  parseBaseline
+  baselineFromBytes
 } from "./chunk-KAPOH3HY.js";
 import {
   createResultParser,
@@ -2720,7 +2720,9 @@ var TempestRun = class {
     let failure = null;
     let timedOut = null;
     let cancelled = false;
-    const heartbeat = setInterval(() => this.emit(), 3e4);
+    const heartbeat = setInterval(() => {
+      if (this.runDeadline !== 0) this.emit();
+    }, 3e4);
     try {
       await this.timed("connect", () => this.connect());
       const ordered = options.waitReady !== false;
@@ -2910,7 +2912,7 @@ ${failure.logTail.trimEnd()}`);
   }
   async waitStacked(group, deadline, prep) {
     const { options, controller } = this;
-    const progressEvery = (options.stackProgressSeconds ?? 60) * 1e3;
+    const progressEvery = (options.stackProgressSeconds ?? 30) * 1e3;
     const started = Date.now();
     const pending = new Set(group);
     this.log(`stacking: ${group.map((n) => n.spec.target.name).join(", ")}`);
@@ -3191,14 +3193,14 @@ async function readRegexList(path) {
 async function readReference(file) {
   const bytes = await readBytes(file);
   const head = bytes.subarray(0, 64).toString("utf8").trimStart();
-  if (head.startsWith("{")) {
-    const base = parseBaseline(bytes.toString("utf8"), file);
+  const loaded = head.startsWith("{") ? baselineFromBytes(bytes, file, { created: "" }) : null;
+  if (loaded && loaded.results === null) {
     const durations = /* @__PURE__ */ new Map();
-    for (const t of base.tests) if (t.duration !== null) durations.set(t.name, t.duration);
-    return { durations, names: base.tests.map((t) => t.name) };
+    for (const t of loaded.baseline.tests) if (t.duration !== null) durations.set(t.name, t.duration);
+    return { durations, names: loaded.baseline.tests.map((t) => t.name) };
   }
-  const results = parseResults(bytes);
-  return { durations: baselineDurations(results), names: [...new Set(results.tests.filter((t) => t.status !== "exists").map((t) => t.name))] };
+  const run = loaded?.results ?? parseResults(bytes);
+  return { durations: baselineDurations(run), names: [...new Set(run.tests.filter((t) => t.status !== "exists").map((t) => t.name))] };
 }
 function balancedWorkers(o) {
   if (o.concurrency < 2 || o.reference.size === 0 || o.include.length < 2) return null;
