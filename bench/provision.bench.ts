@@ -49,6 +49,49 @@ function counted(proxy: FaultProxy, from: number): { calls: number; tokens: numb
   return { calls: seen.length, tokens: seen.filter((x) => x.method === 'POST' && /\/auth\/tokens/.test(x.path) && x.status === 201).length };
 }
 
+/**
+ * The floor: a controller and 2 subnodes booted by hand with curl (token and catalog, 3 POSTs in
+ * parallel, poll the list every 0.25 s until ACTIVE, 3 DELETEs, poll until gone). Seconds to ACTIVE
+ * and in all. Also the e2e bench's provisioning floor, on the lab image.
+ */
+export async function provisionFloor(o: {
+  authUrl: string;
+  image: string;
+  net: string;
+  tag: string;
+  env: NodeJS.ProcessEnv;
+}): Promise<{ activeS: number; totalS: number }> {
+  const { image, net } = o;
+  const floor = join(BENCH_DATA, 'provision-floor.sh');
+  writeFileSync(
+    floor,
+    `#!/bin/bash
+# by hand: token + catalog, 3 servers in parallel, poll, delete in parallel, poll
+set -eu
+KS=${o.authUrl}
+H=$(mktemp -d)
+curl -s -D $H/h -o $H/t -H 'Content-Type: application/json' -d '{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"demo","domain":{"name":"Default"},"password":"secret"}}},"scope":{"project":{"name":"demo","domain":{"name":"Default"}}}}}' $KS/auth/tokens
+T=$(awk -F': ' 'tolower($1)=="x-subject-token"{print $2}' $H/h | tr -d '\\r')
+NOVA=$(jq -r '.token.catalog[]|select(.type=="compute").endpoints[]|select(.interface=="public").url' $H/t)
+A=(-s -H "X-Auth-Token: $T" -H 'OpenStack-API-Version: compute 2.90' -H 'Content-Type: application/json')
+for n in controller subnode-1 subnode-2; do
+  curl "\${A[@]}" -o /dev/null -d '{"server":{"name":"'$1'-'$n'","imageRef":"${image}","flavorRef":"1","networks":[{"uuid":"${net}"}],"tags":["'$1'"]}}' $NOVA/servers &
+done
+wait
+until [ "$(curl "\${A[@]}" "$NOVA/servers/detail?tags=$1" | jq '[.servers[]|select(.status=="ACTIVE")]|length')" = 3 ]; do sleep 0.25; done
+date +%s.%N > $H/active
+echo "active $(cat $H/active)"
+for id in $(curl "\${A[@]}" "$NOVA/servers?tags=$1" | jq -r '.servers[].id'); do curl "\${A[@]}" -o /dev/null -X DELETE $NOVA/servers/$id & done
+wait
+until [ "$(curl "\${A[@]}" "$NOVA/servers?tags=$1" | jq '.servers|length')" = 0 ]; do sleep 0.25; done
+rm -rf $H
+`,
+  );
+  const t0 = Date.now() / 1000;
+  const r = await sh(`bash ${floor} ${o.tag}`, o.env);
+  return { activeS: Number(/active (\S+)/.exec(r.out)?.[1]) - t0, totalS: r.seconds };
+}
+
 const RUNNER = `
 import { provisionCommand } from '${REPO}src/cli/commands/provision.ts';
 import { cleanupCommand } from '${REPO}src/cli/commands/cleanup.ts';
@@ -99,42 +142,15 @@ export async function run(): Promise<void> {
     }
 
     // ---------------------------------------------------------------- floor: curl by hand
-    const floor = join(BENCH_DATA, 'provision-floor.sh');
-    writeFileSync(
-      floor,
-      `#!/bin/bash
-# by hand: token + catalog, 3 servers in parallel, poll, delete in parallel, poll
-set -eu
-KS=${proxy.authUrl}
-H=$(mktemp -d)
-curl -s -D $H/h -o $H/t -H 'Content-Type: application/json' -d '{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"demo","domain":{"name":"Default"},"password":"secret"}}},"scope":{"project":{"name":"demo","domain":{"name":"Default"}}}}}' $KS/auth/tokens
-T=$(awk -F': ' 'tolower($1)=="x-subject-token"{print $2}' $H/h | tr -d '\\r')
-NOVA=$(jq -r '.token.catalog[]|select(.type=="compute").endpoints[]|select(.interface=="public").url' $H/t)
-A=(-s -H "X-Auth-Token: $T" -H 'OpenStack-API-Version: compute 2.90' -H 'Content-Type: application/json')
-for n in controller subnode-1 subnode-2; do
-  curl "\${A[@]}" -o /dev/null -d '{"server":{"name":"'$1'-'$n'","imageRef":"${image}","flavorRef":"1","networks":[{"uuid":"${net}"}],"tags":["'$1'"]}}' $NOVA/servers &
-done
-wait
-until [ "$(curl "\${A[@]}" "$NOVA/servers/detail?tags=$1" | jq '[.servers[]|select(.status=="ACTIVE")]|length')" = 3 ]; do sleep 0.25; done
-date +%s.%N > $H/active
-echo "active $(cat $H/active)"
-for id in $(curl "\${A[@]}" "$NOVA/servers?tags=$1" | jq -r '.servers[].id'); do curl "\${A[@]}" -o /dev/null -X DELETE $NOVA/servers/$id & done
-wait
-until [ "$(curl "\${A[@]}" "$NOVA/servers?tags=$1" | jq '.servers|length')" = 0 ]; do sleep 0.25; done
-rm -rf $H
-`,
-    );
     for (let i = 0; i < 2; i++) {
       const from = proxy.seen.length;
-      const t0 = Date.now() / 1000;
-      const r = await sh(`bash ${floor} floor${stamp}${i}`, env);
-      const active = Number(/active (\S+)/.exec(r.out)?.[1]) - t0;
+      const f = await provisionFloor({ authUrl: proxy.authUrl, image, net, tag: `floor${stamp}${i}`, env });
       const n = counted(proxy, from);
       rows.push({
         who: `curl by hand, the floor (run ${i + 1})`,
-        activeS: active,
-        deletedS: r.seconds - active,
-        totalS: r.seconds,
+        activeS: f.activeS,
+        deletedS: f.totalS - f.activeS,
+        totalS: f.totalS,
         calls: n.calls,
         tokens: n.tokens,
       });
