@@ -40,6 +40,8 @@ export interface LabGateOptions {
   rules?: string;
   /** The baseline (default data/samples/baseline-master.json, the bundled one). */
   baseline?: string;
+  /** More devstack localrc lines (KEY=VALUE), after the change's NOVA_REPO (the `devstack-localrc` input). */
+  localrc?: string[];
   /** More inputs, by action.yml name (they win). */
   inputs?: Record<string, string>;
   /** Where the run's files go (default a temp dir). */
@@ -217,7 +219,7 @@ export async function runLabGate(o: LabGateOptions): Promise<LabGateResult> {
       'devstack-repo': o.devstackRepo,
       // The change under test: deploy-change sets NOVA_BRANCH to the head commit; the repository is
       // this machine's copy (GitHub's would be ${GITHUB_SERVER_URL}/lab/nova.git).
-      'devstack-localrc': `NOVA_REPO=${change.url}`,
+      'devstack-localrc': [`NOVA_REPO=${change.url}`, ...(o.localrc ?? [])].join('\n'),
       baseline: o.baseline ?? join(ROOT, 'data', 'samples', 'baseline-master.json'),
       concurrency: '2',
       'report-dir': reportDir,

@@ -4,7 +4,7 @@
 #   lab_write            nova-lab.conf + the tglab package in pyext/ + the nova-compute wrapper
 #   lab_args             extra nova-compute arguments (none without nova-lab.conf)
 #   lab_restart_changed  stop nova-compute if its lab code or config changed (start.sh restarts it)
-#   lab_image            the lab image `tg-lab` in Glance, once
+#   lab_image            the lab images `tg-lab` and `tg-lab-nossh` (no sshd) in Glance, once
 #   lab_cleanup          remove every lab host, the NAT table and the bridge
 LAB_SRC=$REPO/scripts/lab
 # Not $LOS/lab itself: a lab host hides the state folder, and its neighbours there (devstack.git,
@@ -63,15 +63,22 @@ lab_restart_changed() {
 lab_image() {
   lab_enabled || return 0
   get_token admin admin || return 1
+  # tg-lab-nossh: the same host without sshd (tg_lab_sshd=false): port 22 refuses, the console
+  # still shows the host keys (the gate's "SSH refused" case, test/lab/gate-e2e.test.ts)
+  lab_image_one "$LAB_IMAGE" '' && lab_image_one "$LAB_IMAGE-nossh" ',"tg_lab_sshd":"false"'
+}
+
+lab_image_one() {
+  local name=$1 props=$2
   local H=(-s -m 60 -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json') GL=http://$HOSTIP:$P_GLANCE/v2 img
-  img=$(curl "${H[@]}" "$GL/images?name=$LAB_IMAGE" | jq -r '[.images[] | select(.status=="active")][0].id // empty')
-  [ -n "$img" ] && { echo "lab image $LAB_IMAGE: $img"; return 0; }
+  img=$(curl "${H[@]}" "$GL/images?name=$name" | jq -r '[.images[] | select(.status=="active")][0].id // empty')
+  [ -n "$img" ] && { echo "lab image $name: $img"; return 0; }
   [ -f "$DATA/tiny.img" ] || head -c 1048576 /dev/zero > "$DATA/tiny.img"
   # tg_lab: the driver makes a lab host; tg_lab_user: cloud-init's default user (the Action's `ubuntu`)
-  img=$(curl "${H[@]}" -d '{"name":"'$LAB_IMAGE'","disk_format":"raw","container_format":"bare","visibility":"public","tg_lab":"true","tg_lab_user":"ubuntu","os_distro":"ubuntu"}' "$GL/images" | jq -r .id)
-  [ -n "$img" ] && [ "$img" != null ] || { echo "lab image: Glance did not make it"; return 1; }
+  img=$(curl "${H[@]}" -d '{"name":"'"$name"'","disk_format":"raw","container_format":"bare","visibility":"public","tg_lab":"true","tg_lab_user":"ubuntu","os_distro":"ubuntu"'"$props"'}' "$GL/images" | jq -r .id)
+  [ -n "$img" ] && [ "$img" != null ] || { echo "lab image $name: Glance did not make it"; return 1; }
   curl -s -m 60 -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/octet-stream' -X PUT --data-binary @"$DATA/tiny.img" \
-    "$GL/images/$img/file" -o /dev/null -w "lab image $LAB_IMAGE upload %{http_code}\n"
+    "$GL/images/$img/file" -o /dev/null -w "lab image $name upload %{http_code}\n"
 }
 
 lab_cleanup() {

@@ -182,7 +182,11 @@ export const defaultStages: ActionStages = {
         overrides: [],
         reference: durations,
         total: null,
-        timeouts: DEFAULT_TIMEOUTS,
+        // connect-timeout bounds both, as the CLI's --connect-timeout does
+        timeouts:
+          settings.connectSeconds === null
+            ? DEFAULT_TIMEOUTS
+            : { ...DEFAULT_TIMEOUTS, connectSeconds: settings.connectSeconds, reconnectSeconds: settings.connectSeconds },
         markers: DEFAULT_READY,
         outputDir: dirs.out,
         fetchLogs: settings.nodeLogs,

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { parse as parseYaml } from 'yaml';
 import { changeUnderTestLocalrc, parseLocalrcEntries } from '../core/provision/local-conf.ts';
+import { parseDuration } from '../core/provision/sweep.ts';
 import { UserError, EXIT } from '../core/errors.ts';
 import { isBaselineName } from '../edges/baseline-store.ts';
 
@@ -77,6 +78,11 @@ export interface ActionSettings {
   /** A security group to use as it is, or null to make the run's own. */
   securityGroup: string | null;
   sshCidr: string;
+  /**
+   * How long the run keeps trying to reach the nodes over SSH, and to reach one again after a
+   * drop (input `connect-timeout`, as `run --connect-timeout`); null: the run's defaults.
+   */
+  connectSeconds: number | null;
   /**
    * Extra devstack localrc settings for every node: the change under test (`<PROJECT>_REPO` and
    * `<PROJECT>_BRANCH` at the pull request's head, unless `deploy-change` is false), then the
@@ -186,6 +192,15 @@ function bool(name: string, fallback: boolean): boolean {
   } catch {
     throw new UserError(`input '${name}' must be true or false; got '${input(name)}'`, { exitCode: EXIT.usage });
   }
+}
+
+/** A duration input (90s, 2m, 1h30m) in seconds, above zero; null when empty. */
+function durationSeconds(name: string): number | null {
+  const v = input(name);
+  if (v === '') return null;
+  const ms = parseDuration(v, `input '${name}'`);
+  if (ms <= 0) throw new UserError(`input '${name}' must be longer than 0s; got '${v}'`, { exitCode: EXIT.usage });
+  return ms / 1000;
 }
 
 function wholeNumber(name: string, min: number, max: number, fallback: number): number {
@@ -331,6 +346,7 @@ export function readSettings(env: Env = process.env): ActionSettings {
     floatingNetwork: input('floating-network') || null,
     securityGroup: input('security-group') || null,
     sshCidr: input('ssh-cidr') || '0.0.0.0/0',
+    connectSeconds: durationSeconds('connect-timeout'),
     devstackLocalrc: {},
     rules: input('rules') || null,
     testList: input('test-list') || null,

@@ -19,7 +19,7 @@ test('action.yml runs on node24 with main, post and post-if: always()', () => {
 
 test('inputs read by inputs.ts are exactly the inputs declared, each with a description', () => {
   const text = source('inputs.ts');
-  const read = new Set([...text.matchAll(/(?:input|bool|oneOf|wholeNumber|core\.getInput)\('([a-z-]+)'/g)].map((m) => m[1]));
+  const read = new Set([...text.matchAll(/(?:input|bool|oneOf|wholeNumber|durationSeconds|core\.getInput)\('([a-z-]+)'/g)].map((m) => m[1]));
   assert.deepEqual([...read].sort(), Object.keys(yml.inputs).sort());
   for (const [name, spec] of Object.entries(yml.inputs)) {
     assert.ok(spec.description.length > 10, `${name} has a description`);

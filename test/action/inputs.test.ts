@@ -34,6 +34,14 @@ test('defaults', () => {
   assert.equal(s.reportDir, '/tmp/r/tempest-gate');
   assert.equal(s.cloud, null);
   assert.deepEqual(s.secrets, ['ghs_inputs_test']);
+  assert.equal(s.connectSeconds, null, "the run's own deadlines");
+});
+
+test('connect-timeout: a duration, as run --connect-timeout takes it', () => {
+  process.env['INPUT_CONNECT-TIMEOUT'] = '1m30s';
+  assert.equal(readSettings({}).connectSeconds, 90);
+  fails({ 'CONNECT-TIMEOUT': '90' }, /^input 'connect-timeout' wants a duration like 90s, 30m, 2h, 1d or 1h30m, not '90'$/);
+  fails({ 'CONNECT-TIMEOUT': '0s' }, /^input 'connect-timeout' must be longer than 0s; got '0s'$/);
 });
 
 test('each bad input is named in a one-line error', () => {

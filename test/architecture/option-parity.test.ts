@@ -36,6 +36,10 @@ const CARRIED: Record<string, Carried> = {
   'provision.devstack-repo': { action: 'devstack-repo', zuul: { none: 'Zuul checks out devstack as a required project' } },
   'provision.devstack-branch': { action: 'devstack-branch', zuul: { none: "Zuul checks out devstack at the change's branch" } },
   'provision.localrc': { action: 'devstack-localrc', zuul: { none: "devstack's own job variable devstack_localrc, of the parent job" } },
+  'run.connect-timeout': {
+    action: 'connect-timeout',
+    zuul: { none: "the nodeset's nodes are reachable before the job starts; the job's timeout bounds the rest" },
+  },
   'select.shards': { action: 'shard-count', zuul: 'tempest_gate_shard_count', default: '1' },
   'select.shard-index': { action: 'shard-index', zuul: 'tempest_gate_shard_index', default: '0' },
   'select.baseline': { action: 'baseline', zuul: 'tempest_gate_shard_baseline' },
@@ -88,7 +92,6 @@ const NOT_FOR_A_PR: Record<string, string> = {
   'run.total': 'the selection knows it',
   'run.timeout': "the job's timeout-minutes bounds the step",
   'run.ready-timeout': 'as above',
-  'run.connect-timeout': 'as above',
   'run.output-dir': 'under report-dir',
   'run.ready-file': "provision's stack script writes the markers",
   'run.failed-file': 'as above',

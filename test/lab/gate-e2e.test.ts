@@ -105,6 +105,69 @@ test(
   },
 );
 
+/** The lab image without sshd (tg_lab_sshd=false, lab.sh's lab_image): missing, skip; under CI the test fails instead. */
+async function noSshImage(): Promise<string | false> {
+  if (noLab) return noLab;
+  const s = localSession();
+  try {
+    const r = await s.call('image', 'GET', '/v2/images?name=tg-lab-nossh');
+    const images = (r.json as { images: Record<string, unknown>[] }).images;
+    if (images.length > 0 && String(images[0]?.tg_lab_sshd) === 'false') return false;
+  } finally {
+    await s.close();
+  }
+  return process.env.CI ? false : 'no lab image tg-lab-nossh (scripts/local-openstack/setup.sh registers it with the lab driver that honours it)';
+}
+const noSsh = await noSshImage();
+
+// A guest whose sshd is down: the console shows its host keys (provision gets them), port 22
+// refuses. The connect stage retries a refused port until connect-timeout (default 2m) passes:
+// 10 s here, which bounds the test (the refusal is immediate, so slack is not needed).
+test('bad input: SSH refused: one line naming stage connect and the controller, infrastructure failure, 0 left', { skip: noSsh }, async () => {
+  const t0 = performance.now();
+  const r = await runLabGate({ ...common, image: 'tg-lab-nossh', subnodes: 0, inputs: { 'connect-timeout': '10s' } });
+  assertInfraFailure(r, /run: connect failed on controller: cannot connect to controller \([\d.]+:22\): connect ECONNREFUSED [\d.]+:22/);
+  const log = visibleLog(r.main.stdout);
+  assert.ok(!/stage bootstrap: started|stacking: /.test(log), 'nothing is delivered to a node that cannot be reached');
+  console.log(
+    `# SSH refused: ${((performance.now() - t0) / 1000).toFixed(0)} s (${r.stages.map((st) => `${st.stage} ${st.seconds.toFixed(0)} s`).join(', ')})`,
+  );
+});
+
+// A subnode whose stack fails for a cause the user makes: DATABASE_HOST=127.0.0.1 in devstack-localrc
+// (a single-node local.conf's setting) is right for the controller, whose database is its own, and
+// wrong for every subnode, which joins the controller's. The controller stacks (most of the test's
+// time, 1-2.5 min at load 3-4), then subnode-1 gives up after SERVICE_TIMEOUT (15 s here; the
+// stand-in's controller does not wait on it).
+test("bad input: a subnode whose stack fails: stage wait-ready names subnode-1 and devstack's error, its log tail shown, 0 left", { skip: noLab }, async () => {
+  const t0 = performance.now();
+  const lab = await prepareLab({ say: () => {} });
+  const r = await runLabGate({
+    ...common,
+    cloudsYaml: lab.cloudsYaml,
+    image: lab.image,
+    flavor: lab.flavor,
+    devstackRepo: lab.devstackRepo,
+    subnodes: 1,
+    localrc: ['DATABASE_HOST=127.0.0.1', 'SERVICE_TIMEOUT=15'],
+  });
+  assertInfraFailure(
+    r,
+    /run: wait-ready failed on subnode-1: devstack wrote its failure marker after \w+: \[ERROR\] \S+lib\/compute:\d+ Could not connect to the database at 127\.0\.0\.1:33306 \(DATABASE_HOST\) after 15 seconds: DATABASE_HOST=127\.0\.0\.1 is not the controller/,
+  );
+  const log = visibleLog(r.main.stdout);
+  const at = (re: RegExp): number => log.split('\n').findIndex((l) => re.test(l));
+  assert.ok(at(/controller: devstack is done/) >= 0 && at(/controller: devstack is done/) < at(/stacking: subnode-1$/), log);
+  // The last lines of subnode-1's stack log, under the failure: devstack's trace and its end.
+  const tail = log.slice(log.indexOf('last lines of the log on subnode-1:'));
+  assert.ok(at(/last lines of the log on subnode-1:/) > at(/stacking: subnode-1$/), log);
+  assert.match(tail, /\[Call Trace\][\s\S]*Could not connect to the database[\s\S]*Error on exit/, tail);
+  assert.doesNotMatch(log, /stage discover-hosts: started|stage run: started/, 'no cell mapping, no test after a failed subnode');
+  console.log(
+    `# subnode stack fails: ${((performance.now() - t0) / 1000).toFixed(0)} s (${r.stages.map((st) => `${st.stage} ${st.seconds.toFixed(0)} s`).join(', ')})`,
+  );
+});
+
 // The whole gate, trimmed for CI (the keypair tests and one limits test, test/fixtures/lab/rules-ci.yaml;
 // one subnode): the change that makes keypairs admin-only is deployed by the devstack stand-in, the
 // real Tempest finds it, and the pull request hears it as regressions. About 4 minutes on the loaded

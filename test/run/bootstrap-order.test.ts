@@ -198,7 +198,10 @@ describe('stacking order over SSH (netns lab, real sshd)', { skip, concurrency: 
     const report = await runTempest(options);
     assert.equal(report.classification.outcome, 'infra-failed');
     assert.equal(report.classification.exitCode, 4);
-    assert.match(report.classification.reason, /^wait-ready failed on subnode-2: devstack wrote its failure marker after \d+s/);
+    assert.match(
+      report.classification.reason,
+      /^wait-ready failed on subnode-2: devstack wrote its failure marker after \d+s: \[ERROR\] subnode-2: nova-compute did not start;/,
+    );
     const tail = lines.find((l) => l.startsWith('last lines of the log on subnode-2:'));
     assert.ok(tail, lines.join('\n'));
     assert.match(tail, /\[ERROR\] subnode-2: nova-compute did not start/);

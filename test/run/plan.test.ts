@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  devstackErrorLine,
   cancelCommand,
   configCommand,
   defaultPlanOptions,
@@ -319,4 +320,21 @@ test('secrets from a KEY=VALUE file are masked in printed text, longest first', 
   const secrets = secretValues('ADMIN_PASSWORD=abcdef123\nexport DB="abcdef123456"\nSHORT=abc\n# comment\n');
   assert.deepEqual(secrets, ['abcdef123456', 'abcdef123']);
   assert.equal(maskSecrets('pw abcdef123456 and abcdef123, abc stays', secrets), 'pw *** and ***, abc stays');
+});
+
+test("devstackErrorLine: devstack's last [ERROR] line of a log tail, for the one line of a failed stack", () => {
+  const tail = [
+    '+ lib/compute:wait_for_port:10 sleep 1',
+    '[Call Trace]',
+    './stack.sh:130:deploy_compute',
+    '2026-12-02 21:10:01.123 | [ERROR] /opt/stack/devstack/lib/compute:11 Could not connect to the database at 127.0.0.1:33306 (DATABASE_HOST) after 15 seconds',
+    'stack.sh failed: full log in /opt/stack/logs/devstacklog.txt',
+    'Error on exit',
+  ].join('\n');
+  assert.equal(
+    devstackErrorLine(tail),
+    '[ERROR] /opt/stack/devstack/lib/compute:11 Could not connect to the database at 127.0.0.1:33306 (DATABASE_HOST) after 15 seconds',
+  );
+  assert.equal(devstackErrorLine('+ echo\nError on exit\n'), null, 'no [ERROR] line: nothing added');
+  assert.equal(devstackErrorLine(`[ERROR] ${'x'.repeat(400)}`)?.length, 301, 'long lines cut');
 });

@@ -10,7 +10,8 @@ namespaces. It boots the host the way a cloud image does, with the machine's own
 - the real cloud-init (Debian's) on a NoCloud seed holding the server's user-data and its
   keypair's public key: init stage (write_files, users and groups, fresh SSH host keys), config
   stage (runcmd is written), sshd started (as systemd would, after cloud-init's init stage), final
-  stage (runcmd runs, host key fingerprints to the console, final message).
+  stage (runcmd runs, host key fingerprints to the console, final message). With the spec's
+  sshd false (image property tg_lab_sshd=false) no sshd is started: port 22 refuses.
 Then it reaps orphans for ever. Status for host.start in <state>/status.
 """
 import json
@@ -199,7 +200,13 @@ class Boot:
         rc = self.run('cloud-init', 'init')
         self.run('cloud-init', 'modules', '--mode', 'config')
         self.check_packages()
-        if self.run('/usr/sbin/sshd') != 0:  # forks into the background; reaped below
+        if self.spec.get('sshd') is False:
+            # the image's tg_lab_sshd=false: a guest whose sshd is down; cloud-init still prints
+            # the host keys, so whoever connects has keys to trust and finds port 22 closed
+            self.say('sshd not started (image property tg_lab_sshd=false): connections to port 22 are refused')
+            self.run('cloud-init', 'modules', '--mode', 'final')
+            self.status('ready, without sshd' if rc == 0 else 'ready, without sshd (cloud-init init exited %d)' % rc)
+        elif self.run('/usr/sbin/sshd') != 0:  # forks into the background; reaped below
             self.status('failed: sshd did not start (see the console)')
         else:
             self.run('cloud-init', 'modules', '--mode', 'final')

@@ -1,6 +1,7 @@
 """Nova virt driver of the local OpenStack: nova's fake driver, except that a server booted from
 a lab image (image property tg_lab=true) becomes a lab host (host.py): a network-namespace host
-at its Neutron port's address, with a real sshd and the real cloud-init on its user-data.
+at its Neutron port's address, with a real sshd and the real cloud-init on its user-data
+(tg_lab_sshd=false: no sshd, its port 22 refuses connections; its console shows the host keys).
 
 Floating IPs: while lab hosts exist, the driver asks Neutron every few seconds for the floating
 IPs of their ports and NATs each to its fixed IP on the root namespace (host.set_floating_ips),
@@ -35,6 +36,9 @@ CONF.register_opts(
 )
 
 LAB_PROPERTY = 'tg_lab'
+# tg_lab_sshd=false: the host boots as usual (cloud-init, host keys on the console) but starts no
+# sshd, so its port 22 refuses connections: the gate's "SSH refused" case, for real.
+SSHD_PROPERTY = 'tg_lab_sshd'
 
 
 def is_lab(instance):
@@ -42,6 +46,11 @@ def is_lab(instance):
     # ones too; ImageMetaProps only knows the standard ones.
     value = (instance.system_metadata or {}).get('image_' + LAB_PROPERTY, '')
     return str(value).lower() in ('true', '1', 'yes')
+
+
+def _flag(instance, prop, default):
+    value = (instance.system_metadata or {}).get('image_' + prop)
+    return default if value is None or str(value) == '' else str(value).lower() in ('true', '1', 'yes')
 
 
 def spec_for(instance, network_info):
@@ -64,6 +73,7 @@ def spec_for(instance, network_info):
         'user_data': instance.user_data,  # base64, as the API took it
         'public_keys': [k for k in [(instance.key_data or '').strip()] if k],
         'default_user': sm.get('image_tg_lab_user') or CONF.tglab.default_user,
+        'sshd': _flag(instance, SSHD_PROPERTY, True),
         'nics': nics,
         'flavor': {'vcpus': instance.flavor.vcpus, 'memory_mb': instance.flavor.memory_mb, 'root_gb': instance.flavor.root_gb},
     }

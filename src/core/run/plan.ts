@@ -160,6 +160,20 @@ export function readinessFromProbe(output: string): Readiness {
   return { state: 'pending' };
 }
 
+/**
+ * Devstack's own reason in the tail of its log: the last `[ERROR] <file>:<line> <message>` line
+ * (what devstack's `die` prints), so that the one line of a failed stack says why; null if none.
+ */
+export function devstackErrorLine(tail: string): string | null {
+  const last = tail
+    .split('\n')
+    .filter((l) => l.includes('[ERROR]'))
+    .at(-1);
+  if (last === undefined) return null;
+  const line = last.slice(last.indexOf('[ERROR]')).trim();
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
 /** The last lines of a log; masked with the secrets file when given (see redactPipe): run it as root then. */
 export function logTailCommand(path: string, lines: number, secretsFile?: string): string {
   const tail = `tail -n ${Math.max(1, Math.floor(lines))} ${shQuote(path)} 2>&1`;

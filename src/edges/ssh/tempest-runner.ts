@@ -19,6 +19,7 @@ import {
   followCommand,
   journalCommand,
   logTailCommand,
+  devstackErrorLine,
   logsArchiveCommand,
   readinessFromProbe,
   readyProbeCommand,
@@ -540,11 +541,13 @@ class TempestRun {
           this.log(`${n.spec.target.name}: devstack is done (${elapsed})`);
           pending.delete(n);
         } else if (r.state === 'failed') {
+          const logTail = await this.stackLogTail(n, 40);
+          const cause = devstackErrorLine(logTail);
           throw new StageFailed({
             stage: 'wait-ready',
             node: n.spec.target.name,
-            message: `${r.reason} after ${elapsed}`,
-            logTail: await this.stackLogTail(n, 40),
+            message: `${r.reason} after ${elapsed}${cause ? `: ${cause}` : ''}`,
+            logTail,
           });
         }
       }
