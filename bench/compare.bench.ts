@@ -1,33 +1,35 @@
-// Compare a run with its baseline at 1,000, 10,000 and 100,000 tests, and the same diff done by a
-// peer on the same streams in the same run: python-subunit + testtools reading both streams and
-// diffing them in plain Python (test/oracle/compare_oracle.py; stestr has no diff of its own).
-// Figures: our diff alone (inputs parsed), reading a baseline file, and end to end (both streams
-// parsed and diffed, the peer's work); the time per test shows whether growth is linear.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Compare a run with its baseline at 10,000 and 100,000 tests (1,000,000 with --1m), beside a peer
+// doing the same on the same streams in the same run: python-subunit + testtools reading both
+// streams and diffing them in plain Python (test/oracle/compare_oracle.py; stestr has no diff).
+// Every step runs in a process of its own (bench/compare-step.ts) under /usr/bin/time, so each
+// time has its peak RSS beside it. Rows:
+//  - like for like: both subunit streams parsed and reduced, then diffed (the peer's work);
+//  - the diff step alone, warm, on reduced inputs, against the peer's dict lookup per name;
+//  - the gate's path: the stored (compact) baseline loaded, the run read, diffed, Markdown made,
+//    and the CLI end to end (`tempest-gate compare --baseline B.compact --results R.subunit --to
+//    markdown`, from a bundle of the current source made here, as dist/ would be).
+// The time per test against the 10,000 row shows whether growth is linear (goal: within 1.3x).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseResults } from '../src/core/results/parse.ts';
-import { compareRuns, parseBaseline, renderCompareMarkdown, summarizeRuns, toBaseline } from '../src/core/compare/index.ts';
+import { build } from 'esbuild';
+import { distOptions } from '../scripts/build.ts';
+import { appendHistory, baselineFromBytes, compareRuns, encodeCompact, historyOfBaseline, toBaseline } from '../src/core/compare/index.ts';
+import { summarizeRunFiles } from '../src/stages/results.ts';
 import { bigPlan, streamOf, type PlannedTest } from '../test/compare/gen.ts';
+import { BENCH_DATA, best, measure, NODE, table, type Measured } from './lib.ts';
 
 const PEER = fileURLToPath(new URL('../test/oracle/compare_oracle.py', import.meta.url));
+const STEP = fileURLToPath(new URL('./compare-step.ts', import.meta.url));
 const PYTHON = '/usr/bin/python3';
-const SIZES = [1_000, 10_000, 100_000];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1] ?? NaN;
 }
 
-function time<T>(fn: () => T): [number, T] {
-  const t0 = performance.now();
-  const v = fn();
-  return [(performance.now() - t0) / 1000, v];
-}
-
-/** The run: the baseline's tests with ~1% flipped, 0.5% renamed (same idempotent id), 0.5% new, 0.5% gone. */
+/** The run: the baseline's tests with ~1% flipped, 0.5% renamed (same idempotent id), 0.5% new, 0.5% gone, 2% slower. */
 function runPlan(base: PlannedTest[]): PlannedTest[] {
   const out: PlannedTest[] = [];
   base.forEach((t, i) => {
@@ -42,71 +44,114 @@ function runPlan(base: PlannedTest[]): PlannedTest[] {
   return out;
 }
 
+const s = (x: number): string => `${x.toFixed(3)} s`;
+const mib = (m: Measured): string => `${m.maxRssMiB.toFixed(0)} MiB`;
+const ratio = (ours: number, peer: number): string => (peer >= ours ? `${(peer / ours).toFixed(1)}x faster` : `${(ours / peer).toFixed(1)}x slower`);
+const load = (): string => loadavg()[0]!.toFixed(2);
+
+/** A step in its own process: wall time and peak RSS from /usr/bin/time, phases from its output. */
+function step(command: string, out: string): { m: Measured; phases: Record<string, number> } {
+  const m = measure(`${command} > ${out}`);
+  if (m.status !== 0) throw new Error(`'${command}' failed (exit ${m.status})`);
+  return { m, phases: JSON.parse(readFileSync(out, 'utf8')) as Record<string, number> };
+}
+
 export async function run(): Promise<void> {
+  const sizes = [10_000, 100_000, ...(process.argv.includes('--1m') ? [1_000_000] : [])];
   const dir = mkdtempSync(join(tmpdir(), 'tg-bench-compare-'));
-  const havePeer = existsSync(PYTHON);
+  const bundle = join(BENCH_DATA, 'dist');
+  await build(distOptions(bundle, { cli: 'src/cli/bin.ts' }));
+  const cli = join(bundle, 'cli.js');
+  console.log(`load average ${load()} at the start (2 cores, shared); 1,000,000 tests with --1m`);
+  const like: (string | number)[][] = [['tests', 'ours: parse both + diff', 'peak', 'µs/test (work)', 'peer (python-subunit)', 'peak', 'ours vs peer']];
+  const diffRows: (string | number)[][] = [['tests', 'our diff (warm, median)', 'µs/test', 'peer diff (dict lookup)', 'ours vs peer']];
+  const gate: (string | number)[][] = [
+    ['tests', 'load compact', 'read run', 'diff', 'Markdown', 'step (process)', 'peak', 'µs/test (work)', 'CLI end to end', 'peak', 'compact size'],
+  ];
+  let firstLike: number | null = null;
+  let firstGate: number | null = null;
+  let firstCli: number | null = null;
   try {
-    console.log('tests     diff      load baseline  end to end   per test (e2e)  peer (parse+diff)  peer diff   e2e vs peer    diff vs peer diff');
-    let first: number | null = null;
-    for (const n of SIZES) {
-      const base = bigPlan(n, 42);
-      const runP = runPlan(base);
-      const baseBytes = streamOf(base);
-      const runBytes = streamOf(runP);
-      writeFileSync(join(dir, 'base.subunit'), baseBytes);
-      writeFileSync(join(dir, 'run.subunit'), runBytes);
-      const baseResults = parseResults(baseBytes);
-      const runResults = parseResults(runBytes);
-      const baselineText = JSON.stringify(toBaseline(summarizeRuns([baseResults])));
-      const baseline = parseBaseline(baselineText, 'base.json');
-      const reps = n >= 100_000 ? 5 : 9;
+    for (const n of sizes) {
+      const basePath = join(dir, 'base.subunit');
+      const runPath = join(dir, 'run.subunit');
+      const compactPath = join(dir, 'base.compact');
+      {
+        const base = bigPlan(n, 42);
+        writeFileSync(basePath, streamOf(base));
+        writeFileSync(runPath, streamOf(runPlan(base)));
+      }
+      const baseSummary = (await summarizeRunFiles([basePath], process.stdin)).summary;
+      const history = appendHistory(null, [historyOfBaseline(toBaseline({ ...baseSummary, created: '2026-11-01T00:00:00.000Z' }))], 30);
+      const compactText = encodeCompact(history, { created: '2026-11-01T00:00:00.000Z', keep: 30 });
+      writeFileSync(compactPath, compactText);
+
+      // Like for like.
+      const ours = step(`${NODE} ${STEP} peer-like ${basePath} ${runPath}`, join(dir, 'ours.json'));
+      const peer = step(`${PYTHON} ${PEER} ${basePath} ${runPath}`, join(dir, 'peer.json'));
+      const peerSec = peer.phases.seconds as unknown as { parse: number; diff: number };
+      // Per test over the work itself (the phases), not the process's start-up (~0.1-0.3 s, which would hide growth).
+      const likeWork = (ours.phases.parseBase ?? 0) + (ours.phases.parseRun ?? 0) + (ours.phases.diff ?? 0);
+      const likePer = likeWork / n;
+      firstLike ??= likePer;
+      like.push([
+        n,
+        s(ours.m.seconds),
+        mib(ours.m),
+        `${(likePer * 1e6).toFixed(2)} (x${(likePer / firstLike).toFixed(2)})`,
+        s(peer.m.seconds),
+        mib(peer.m),
+        ratio(ours.m.seconds, peer.m.seconds),
+      ]);
+
+      // The diff step, warm, in this process: the reduced run (reduced while it was read, as the peer's is) against the loaded baseline.
+      const baseline = baselineFromBytes(Buffer.from(compactText), 'base.compact', { created: '2026-11-25T00:00:00.000Z' }).baseline;
+      const runSummary = (await summarizeRunFiles([runPath], process.stdin)).summary;
       const diffT: number[] = [];
-      const loadT: number[] = [];
-      const e2eT: number[] = [];
-      let regressions = 0;
-      let markdown = 0;
-      for (let i = 0; i < reps; i++) {
-        const [d, diff] = time(() => compareRuns(baseline, summarizeRuns([runResults]), { today: '2026-11-25' }));
-        diffT.push(d);
-        regressions = diff.counts.regressions;
-        markdown = time(() => renderCompareMarkdown(diff))[0];
-        loadT.push(time(() => parseBaseline(baselineText, 'base.json'))[0]);
-        e2eT.push(
-          time(() => {
-            const b = toBaseline(summarizeRuns([parseResults(baseBytes)]));
-            return compareRuns(b, summarizeRuns([parseResults(runBytes)]), { today: '2026-11-25' });
-          })[0],
-        );
+      for (let i = 0; i < (n >= 1_000_000 ? 3 : 7); i++) {
+        const t0 = performance.now();
+        compareRuns(baseline, runSummary, { today: '2026-11-25' });
+        diffT.push((performance.now() - t0) / 1000);
       }
-      const e2e = median(e2eT);
-      first ??= e2e / n;
-      let peer = 'n/a (no /usr/bin/python3)';
-      let peerDiff = '';
-      let ratio = '';
-      if (havePeer) {
-        const out = JSON.parse(execFileSync(PYTHON, [PEER, join(dir, 'base.subunit'), join(dir, 'run.subunit')], { encoding: 'utf8', maxBuffer: 1 << 30 })) as {
-          seconds: { parse: number; diff: number };
-          regressions: string[];
-        };
-        const total = out.seconds.parse + out.seconds.diff;
-        peer = `${total.toFixed(3)} s`;
-        peerDiff = `${out.seconds.diff.toFixed(4)} s`;
-        const fmt = (r: number): string => (r >= 1 ? `${r.toFixed(1)}x faster` : `${(1 / r).toFixed(1)}x slower`);
-        // The peer's diff only compares names; ours also matches idempotent ids, builds the report
-        // entries and reduces the run (the peer reduces while parsing): shown as measured.
-        ratio = `${fmt(total / e2e).padEnd(14)} ${fmt(out.seconds.diff / median(diffT))}`;
-        // Both sides found the same regressions by name (renames aside, which only we match).
-        if (out.regressions.length !== regressions)
-          console.log(`  note: peer counted ${out.regressions.length} regressions, we ${regressions} (we also match renamed tests by id)`);
-      }
-      if (n === SIZES[SIZES.length - 1]) console.log(`  note: Markdown of this diff (${regressions} regressions, budget 60,000): ${markdown.toFixed(4)} s`);
-      console.log(
-        `${String(n).padEnd(9)} ${`${median(diffT).toFixed(4)} s`.padEnd(9)} ${`${median(loadT).toFixed(4)} s`.padEnd(14)} ${`${e2e.toFixed(4)} s`.padEnd(12)} ${`${((e2e / n) * 1e6).toFixed(2)} µs (x${(e2e / n / first).toFixed(2)})`.padEnd(15)} ${peer.padEnd(18)} ${peerDiff.padEnd(11)} ${ratio}`,
+      const diff = median(diffT);
+      diffRows.push([n, `${diff.toFixed(4)} s`, ((diff / n) * 1e6).toFixed(2), `${peerSec.diff.toFixed(4)} s`, ratio(diff, peerSec.diff)]);
+
+      // The gate's path, then the CLI end to end.
+      const g = step(`${NODE} ${STEP} gate ${compactPath} ${runPath}`, join(dir, 'gate.json'));
+      const gateWork = (g.phases.load ?? 0) + (g.phases.parseRun ?? 0) + (g.phases.diff ?? 0) + (g.phases.render ?? 0);
+      const gatePer = gateWork / n;
+      firstGate ??= gatePer;
+      const c = best(
+        `${NODE} ${cli} compare --baseline ${compactPath} --results ${runPath} --to markdown --today 2026-11-25 -o ${join(dir, 'out.md')}`,
+        n >= 1_000_000 ? 1 : 3,
       );
+      if (c.status !== 1) throw new Error(`the CLI exited ${c.status}, expected 1 (the run has regressions)`);
+      firstCli ??= c.seconds / n;
+      gate.push([
+        n,
+        s(g.phases.load ?? NaN),
+        s(g.phases.parseRun ?? NaN),
+        s(g.phases.diff ?? NaN),
+        s(g.phases.render ?? NaN),
+        s(g.m.seconds),
+        mib(g.m),
+        `${(gatePer * 1e6).toFixed(2)} (x${(gatePer / firstGate).toFixed(2)})`,
+        `${s(c.seconds)} (x${(c.seconds / n / firstCli).toFixed(2)}/test)`,
+        mib(c),
+        `${(compactText.length / (1 << 20)).toFixed(1)} MiB`,
+      ]);
+      console.log(`  ${n.toLocaleString('en')} tests done (load average ${load()})`);
     }
-    console.log('diff = reduce the parsed run + compare with a loaded baseline; load baseline = read and schema-check the JSON;');
-    console.log('peer diff = a dict lookup per name on outcomes it reduced while parsing (no id matching, no report entries).');
-    console.log("end to end = parse both subunit streams, reduce both, compare (the peer's work). Goal: diff + load under 1 s at 100,000, linear.");
+    console.log('\nLike for like: both subunit streams parsed and reduced, then diffed by name (the peer also matches no renames):');
+    console.log(table(like));
+    console.log("\nThe diff step alone (inputs reduced while read, as the peer's are; ours also matches renamed tests by id and builds the report entries):");
+    console.log(table(diffRows));
+    console.log('\nThe gate: stored compact baseline (one run of history) loaded, the run read, diff, Markdown; and the CLI end to end (best of 3; 1 at 1M):');
+    console.log(table(gate));
+    console.log(
+      'Goals (issue #16): CLI end to end under 1 s at 100,000; per-test cost within 1.3x from 10k to 1M; under 1 GB peak at 1M; diff within 2x the peer.',
+    );
+    console.log(`load average ${load()} at the end`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
