@@ -134,10 +134,18 @@ export interface SummarizerOptions {
  * what one summariser over every record in order gives.
  */
 export class RunSummarizer {
-  /** Name → position: the tallies keep first-seen order, and the map is the summary's index. */
+  /** Name → position: the tests keep first-seen order, and the map is the summary's index. */
   private readonly indexOf = new Map<string, number>();
-  private readonly tallies: Tally[] = [];
+  /**
+   * The summary's own entries, tallied in place (counts, first duration, reason) and finished by
+   * summary(): one object per test, not a tally and then an entry (a million-test run held both).
+   */
+  private readonly tests: BaselineTest[] = [];
+  /** Durations after a test's first (reruns), and failure details, by position: few tests have them. */
+  private readonly more = new Map<number, number[]>();
+  private readonly details = new Map<number, string>();
   private runs = 0;
+  private done = false;
   private readonly interop: RanTests | null;
 
   constructor(options: SummarizerOptions = {}) {
@@ -149,20 +157,48 @@ export class RunSummarizer {
     this.runs++;
   }
 
-  private tally(id: string, name: string, idempotentId: string | null): Tally {
+  private at(id: string, name: string, idempotentId: string | null): number {
+    if (this.done) throw new Error('internal: a RunSummarizer takes no tests after summary()');
     const key = keyOf(name);
-    const at = this.indexOf.get(key);
-    let t = at === undefined ? undefined : this.tallies[at];
-    if (t === undefined) {
-      t = { id, name, idempotentId, passes: 0, failures: 0, skips: 0, unfinished: 0, duration: null, moreDurations: null, reason: null, detail: null };
-      this.indexOf.set(key, this.tallies.length);
-      this.tallies.push(t);
+    let i = this.indexOf.get(key);
+    if (i === undefined) {
+      i = this.tests.length;
+      // The fields in toBaselineTest's order (the JSON of a baseline lists them so); outcome and passRate are set by summary().
+      this.tests.push({
+        id,
+        name,
+        idempotentId,
+        outcome: 'unfinished',
+        passes: 0,
+        failures: 0,
+        skips: 0,
+        unfinished: 0,
+        passRate: null,
+        duration: null,
+        reason: null,
+      });
+      this.indexOf.set(key, i);
     } else {
       // The latest run names the test (runs are given oldest first).
+      const t = this.tests[i] as BaselineTest;
       t.id = id;
       t.name = name;
     }
-    return t;
+    return i;
+  }
+
+  private addDuration(i: number, d: number): void {
+    const t = this.tests[i] as BaselineTest;
+    if (t.duration === null) t.duration = d;
+    else {
+      const more = this.more.get(i);
+      if (more === undefined) this.more.set(i, [d]);
+      else more.push(d);
+    }
+  }
+
+  private detail(i: number, text: string | null): void {
+    if (text !== null) this.details.set(i, text);
   }
 
   private seen(name: string, idempotentId: string | null, status: TestStatus): void {
@@ -176,7 +212,8 @@ export class RunSummarizer {
   }
 
   add(rec: TestRecord): void {
-    const t = this.tally(rec.id, rec.name, rec.idempotentId);
+    const i = this.at(rec.id, rec.name, rec.idempotentId);
+    const t = this.tests[i] as BaselineTest;
     this.seen(rec.name, rec.idempotentId, rec.status);
     // stestr announces each worker's tests with 'exists' before it runs them: a listing, not an
     // attempt. A test that is only listed stays 'unfinished' (outcomeFromTally of no attempts).
@@ -184,11 +221,11 @@ export class RunSummarizer {
     switch (outcomeOf(rec.status)) {
       case 'pass':
         t.passes++;
-        if (rec.duration !== null) addDuration(t, rec.duration);
+        if (rec.duration !== null) this.addDuration(i, rec.duration);
         break;
       case 'fail':
         t.failures++;
-        t.detail = failureDetail(rec) ?? t.detail;
+        this.detail(i, failureDetail(rec));
         break;
       case 'skip': {
         t.skips++;
@@ -198,7 +235,7 @@ export class RunSummarizer {
       }
       default:
         t.unfinished++;
-        t.detail = failureDetail(rec) ?? t.detail;
+        this.detail(i, failureDetail(rec));
     }
   }
 
@@ -207,26 +244,29 @@ export class RunSummarizer {
     const status = test.status;
     if (status !== 'success' && status !== 'xfail') return this.add(test.record());
     const { name, idempotentId } = testNameOf(test.id);
-    const t = this.tally(test.id, name, idempotentId);
+    const i = this.at(test.id, name, idempotentId);
     this.seen(name, idempotentId, status);
-    t.passes++;
+    (this.tests[i] as BaselineTest).passes++;
     // TestRecord.duration, from the same microseconds.
-    if (test.startMicros !== null && test.stopMicros !== null) addDuration(t, (test.stopMicros - test.startMicros) / 1e6);
+    if (test.startMicros !== null && test.stopMicros !== null) this.addDuration(i, (test.stopMicros - test.startMicros) / 1e6);
   }
 
-  /** Merge a later run's summariser into this one (its tests come after this one's). */
+  /** Merge a later run's summariser (not yet summarised) into this one: its tests come after this one's. */
   absorb(later: RunSummarizer): void {
+    if (later.done) throw new Error('internal: absorb() a RunSummarizer before its summary()');
     this.runs += later.runs;
-    for (const lt of later.tallies) {
-      const t = this.tally(lt.id, lt.name, lt.idempotentId);
+    for (let k = 0; k < later.tests.length; k++) {
+      const lt = later.tests[k] as BaselineTest;
+      const i = this.at(lt.id, lt.name, lt.idempotentId);
+      const t = this.tests[i] as BaselineTest;
       t.passes += lt.passes;
       t.failures += lt.failures;
       t.skips += lt.skips;
       t.unfinished += lt.unfinished;
-      if (lt.duration !== null) addDuration(t, lt.duration);
-      if (lt.moreDurations !== null) for (const d of lt.moreDurations) addDuration(t, d);
+      if (lt.duration !== null) this.addDuration(i, lt.duration);
+      for (const d of later.more.get(k) ?? []) this.addDuration(i, d);
       if (lt.reason !== null) t.reason = lt.reason;
-      if (lt.detail !== null) t.detail = lt.detail;
+      this.detail(i, later.details.get(k) ?? null);
     }
     if (this.interop !== null && later.interop !== null) {
       for (const n of later.interop.passed.names) this.interop.passed.names.add(n);
@@ -240,13 +280,24 @@ export class RunSummarizer {
     return this.interop;
   }
 
+  /** The summary (once: its tests are this summariser's own entries, finished in place). */
   summary(options: SummaryOptions = {}): RunSummary {
-    const tests: BaselineTest[] = new Array<BaselineTest>(this.tallies.length);
+    if (this.done) throw new Error('internal: RunSummarizer.summary() twice');
+    this.done = true;
+    const tests = this.tests;
+    for (const [i, more] of this.more) {
+      const t = tests[i] as BaselineTest;
+      t.duration = median([t.duration ?? 0, ...more]);
+    }
     const details: Record<string, string> = {};
-    for (let i = 0; i < this.tallies.length; i++) {
-      const t = this.tallies[i] as Tally;
-      tests[i] = toBaselineTest(t);
-      if (t.detail !== null && (t.failures > 0 || t.unfinished > 0)) details[t.name] = t.detail;
+    for (let i = 0; i < tests.length; i++) {
+      const t = tests[i] as BaselineTest;
+      t.outcome = outcomeFromTally(t);
+      t.passRate = passRate(t);
+      if (this.details.size > 0) {
+        const d = this.details.get(i);
+        if (d !== undefined && (t.failures > 0 || t.unfinished > 0)) details[t.name] = d;
+      }
     }
     // Not sorted here: the diff sorts what it lists, and files are sorted by toBaseline.
     return {
@@ -449,6 +500,11 @@ function firstNonSpace(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
+/** The bytes as UTF-8 text, read in place (Buffer.from(bytes) would copy them first: 100 MB more for a 1,000,000-test baseline). */
+function utf8Text(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
 const REFERENCE_ATTACHMENTS = { keep: 'failures', capBytes: 64 * 1024 } as const;
 
 /**
@@ -457,7 +513,7 @@ const REFERENCE_ATTACHMENTS = { keep: 'failures', capBytes: 64 * 1024 } as const
  */
 export function resultsFromBytes(bytes: Uint8Array, source: string): RunResults {
   if (firstNonSpace(bytes) === 0x7b) {
-    const value = parseJsonText(Buffer.from(bytes).toString('utf8'), source);
+    const value = parseJsonText(utf8Text(bytes), source);
     if (typeof value !== 'object' || value === null || (value as { schema?: unknown }).schema !== RESULTS_SCHEMA) {
       throw new UserError(`a JSON file that is not tempest-gate results (expected "schema": "${RESULTS_SCHEMA}")`, { place: { file: source } });
     }
@@ -552,7 +608,7 @@ export function baselineFromBytes(
   options: { created: string; history?: number | null | undefined },
 ): { baseline: Baseline; results: RunResults | null; compact: DecodedCompact | null } {
   if (firstNonSpace(bytes) === 0x7b) {
-    const text = Buffer.from(bytes).toString('utf8');
+    const text = utf8Text(bytes);
     const value = parseJsonText(text, source);
     if (typeof value === 'object' && value !== null && (value as { schema?: unknown }).schema === RESULTS_SCHEMA) {
       const results = resultsFromBytes(bytes, source);
