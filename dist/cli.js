@@ -15,52 +15,52 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-B2ZZK76B.js")).selectCommand
+    load: async () => (await import("./chunks/select-EG4IFCMO.js")).selectCommand
   },
   {
     name: "provision",
     summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
-    load: async () => (await import("./chunks/provision-WFQWSWY7.js")).provisionCommand
+    load: async () => (await import("./chunks/provision-4CRH3YAG.js")).provisionCommand
   },
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-5TLV3RJ2.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-ZCO3ZD2V.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-MDFRQSCE.js")).validateCommand
+    load: async () => (await import("./chunks/validate-HKFG3MTE.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-QTXIFY4Q.js")).parseCommand
+    load: async () => (await import("./chunks/parse-MJX343SO.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-WZVPXHYB.js")).compareCommand
+    load: async () => (await import("./chunks/compare-MWUCD23X.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-IYNAZ2EC.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-GBMZWIRR.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-PD3LRZVP.js")).reportCommand
+    load: async () => (await import("./chunks/report-FVZ36RQV.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-3VT4Y3KX.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-LFD5UA4C.js")).mergeCommand
   },
   {
     name: "cleanup",
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
-    load: async () => (await import("./chunks/cleanup-HTAD4NOE.js")).cleanupCommand
+    load: async () => (await import("./chunks/cleanup-CPV6JHDY.js")).cleanupCommand
   },
   {
     name: "demo",

@@ -4,18 +4,18 @@ import {
 } from "./chunks/chunk-POZU2ICL.js";
 import {
   redact
-} from "./chunks/chunk-GJ46NAX2.js";
+} from "./chunks/chunk-XJMFVPFS.js";
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-KUUBXWYY.js";
-import "./chunks/chunk-4P6B45Y2.js";
-import "./chunks/chunk-ZGW3KI4F.js";
-import "./chunks/chunk-K6HPIZWI.js";
+} from "./chunks/chunk-YXOLKM2Y.js";
+import "./chunks/chunk-Y3HSEXGS.js";
+import "./chunks/chunk-2BYGXYEL.js";
+import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-KAPOH3HY.js";
-import "./chunks/chunk-OEQKQK7I.js";
+import "./chunks/chunk-4B4LHLKO.js";
+import "./chunks/chunk-IASZTDSZ.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -25,7 +25,7 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-RB643IK4.js";
+import "./chunks/chunk-EYZOFBTY.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import {
   UserError
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-HX4J3WYV.js"), import("./chunks/cloud-2PQRDOX7.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-4EGIHB27.js"), import("./chunks/cloud-B6IB26TY.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);
