@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-4EGIHB27.js"), import("./chunks/cloud-B6IB26TY.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-V45SBYNA.js"), import("./chunks/cloud-B6IB26TY.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -842,7 +842,12 @@ async function mergeShardArtifacts(run) {
   const judgement = judgeHere(settings, [merged.results], damage, ref, merged.infrastructure);
   const report = judgedReport(settings, { results: merged.results, judgement, problems, rawResultsPath: null });
   const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
-  setOutputs(report, out, merged.results.tests.length + merged.notRun, judgement);
+  setOutputs(
+    report,
+    out,
+    merged.shards.reduce((n, s) => n + s.held, 0),
+    judgement
+  );
   if (out.problems.length > problems.length) setFailed(`tempest-gate could not publish everything: ${out.problems[problems.length]}`);
   else if (judgement.verdict.result !== "pass") setFailed(`tempest-gate: ${redact(judgement.verdict.reason, settings.secrets)}`);
 }
