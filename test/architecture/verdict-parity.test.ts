@@ -87,7 +87,7 @@ env = jinja2.Environment()
 env.filters['quote'] = lambda s: shlex.quote(str(s))
 print(env.from_string(task['command']).render(
   tempest_gate=sys.argv[2], tempest_gate_dir=sys.argv[3], tempest_gate_baseline=sys.argv[4],
-  tempest_gate_store='git:tempest-baselines', tempest_gate_known_failures='', tempest_gate_guideline='builtin:2020.06', tempest_gate_fail_on=sys.argv[5],
+  tempest_gate_store='git:tempest-baselines', tempest_gate_known_failures='', tempest_gate_guideline='builtin:2020.06', tempest_gate_fail_on=sys.argv[5], tempest_gate_lists={'files': []},
   zuul={'project': {'src_dir': sys.argv[3], 'name': 'openstack/nova'}}))`;
   mkdirSync(join(workdir, 'run'), { recursive: true });
   cpSync(results, join(workdir, 'run', 'results.subunit'));
