@@ -6,14 +6,21 @@
 # Debian packages whose paste files those scripts need (files/debs), for nodes with no mirror.
 # Re-runnable: the same sources make the same commit on branch master. docs/lab-devstack.md.
 #
-# Usage: scripts/lab/devstack-repo.sh [BARE_REPO]    (default: .local-openstack/lab/devstack.git)
+# Usage: scripts/lab/devstack-repo.sh [BARE_REPO]    (default: .local-openstack/lab/devstack.git;
+# /var/tmp/tempest-gate-lab-<hash>/devstack.git for a checkout under /tmp)
 # Prints the repository's path on its last line. The .debs are taken from $LAB_DEVSTACK_DEBS
 # (default .local-openstack/lab/debs), else from the local OpenStack's state
 # ($LOCAL_OPENSTACK_DIR/data/debs), else downloaded with apt-get into the former.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
-OUT=${1:-$REPO/.local-openstack/lab/devstack.git}
+# A lab host has a /tmp of its own: a checkout under /tmp (a CI clone) keeps the repository the
+# nodes clone outside it, in a folder named after the checkout.
+DEFAULT_OUT=$REPO/.local-openstack/lab/devstack.git
+case "$REPO" in
+  /tmp | /tmp/*) DEFAULT_OUT=/var/tmp/tempest-gate-lab-$(printf %s "$REPO" | sha256sum | cut -c1-12)/devstack.git ;;
+esac
+OUT=${1:-$DEFAULT_OUT}
 DEBS=${LAB_DEVSTACK_DEBS:-$REPO/.local-openstack/lab/debs}
 LOS_DEBS=${LOCAL_OPENSTACK_DIR:-$REPO/.local-openstack}/data/debs
 PACKAGES="nova-common glance-common neutron-common"
