@@ -386,7 +386,7 @@ async function mergeShardArtifacts(run: Run): Promise<void> {
   for (const s of merged.shards)
     if (s.missing !== null) problems.push(`shard ${s.index} of ${merged.shardCount}: no results (${s.held} tests held, not run): ${s.missing}`);
   problems.push(...damage);
-  const judgement = judgeHere(settings, [merged.results], damage, ref, merged.infrastructure);
+  const judgement = judgeHere(settings, [merged.results], damage, ref, merged.infrastructure, merged.selected);
   const report = judgedReport(settings, { results: merged.results, judgement, problems, rawResultsPath: null });
   const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
   setOutputs(

@@ -29,6 +29,8 @@ Options:
                              folder is reported with the tests it held, as not run
   -o, --out FILE             write the merged results JSON there (as 'parse --to json' writes)
   -b, --baseline REF         compare the merged run with this baseline (as 'compare --baseline' takes it)
+                             on the tests the shards' manifests hold (a baseline test the change did not
+                             select is not 'removed')
   -k, --known-failures FILE, -g, --guideline FILE, --fail-on WHAT, --store SPEC, --repo DIR, --today D
                              as for 'report'
       --html FILE, --markdown FILE, --title TEXT
@@ -54,7 +56,14 @@ Exit codes:
       log: (l) => io.stderr.write(`${l}\n`),
     });
     const damage = [...problems, ...read];
-    const judgement = judge({ runs: [merged.results], damage: read, runLabel: `${merged.shardCount} shards merged`, infrastructure: merged.infrastructure });
+    // The baseline is compared on the tests the shards were planned to run (their manifests' lists).
+    const judgement = judge({
+      runs: [merged.results],
+      damage: read,
+      runLabel: `${merged.shardCount} shards merged`,
+      infrastructure: merged.infrastructure,
+      selected: merged.selected,
+    });
     const html = str(args, 'html') ?? null;
     const markdown = str(args, 'markdown') ?? null;
     if (html !== null || markdown !== null)
@@ -68,7 +77,7 @@ Exit codes:
       });
     const { verdict } = judgement;
     if (args.values.json === true) {
-      const { results: _results, ...rest } = merged;
+      const { results: _results, selected: _selected, ...rest } = merged;
       writeJson(io, {
         ...rest,
         records: merged.results.tests.length,

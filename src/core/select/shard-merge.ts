@@ -113,6 +113,12 @@ export interface MergedShards {
   shards: MergedShard[];
   /** Tests held by shards that brought nothing back: not run, never counted as passed. */
   notRun: number;
+  /**
+   * The tests the shards at hand were planned to run (their manifests' lists, in shard order): the
+   * scope the baseline is compared on, so a baseline test the change did not select is not
+   * "removed". A shard that left no manifest at all adds none: its tests are in `infrastructure`.
+   */
+  selected: string[];
   /** For the verdict (gateVerdict's infrastructure failure) when a shard brought nothing back, else null. */
   infrastructure: string | null;
 }
@@ -156,12 +162,14 @@ export function mergeShards(parts: readonly ShardPart[], options: MergeOptions =
   const damage: RunResults['damage'] = [];
   const seen = new Map<string, number>();
   const shards: MergedShard[] = [];
+  const selected: string[] = [];
   let notRun = 0;
   const lines: string[] = [];
   let format: RunResults['format'] | null = null;
   for (let i = 0; i < k; i++) {
     const p = byIndex[i];
     const plan = first.manifest.plan[i] as ShardSummary;
+    if (p) for (const id of p.manifest.tests) selected.push(id);
     if (!p?.results && plan.count === 0) {
       // An empty shard (more shards than units) has nothing to bring back.
       shards.push({ index: i, source: p?.source ?? null, held: 0, records: 0, missing: null, units: [] });
@@ -198,6 +206,7 @@ export function mergeShards(parts: readonly ShardPart[], options: MergeOptions =
     results: makeRunResults(format ?? 'subunit-v2', tests, damage),
     shards,
     notRun,
+    selected,
     infrastructure: lines.length ? lines.join('; ') : null,
   };
 }
