@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseResults } from '../../src/core/results/parse.ts';
-import { parseGuideline, passedTests, refstackUpload, scoreGuideline, type Guideline } from '../../src/core/interop/index.ts';
+import {
+  compareInterop,
+  interopChangeLine,
+  parseGuideline,
+  passedTests,
+  refstackUpload,
+  scoreGuideline,
+  type Guideline,
+} from '../../src/core/interop/index.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { streamOf, type PlannedTest } from './gen.ts';
 
@@ -149,6 +157,40 @@ test('a hand-computed guideline: statuses per component, the most important stat
     percent: 50,
     nonFlaggedPercent: 0,
   });
+});
+
+test('a subset against the baseline: kept, exercised, lost and gained, in a line that reads right for a subset', () => {
+  const doc = {
+    metadata: { id: 'mini', schema: '2.0' },
+    platforms: { P: { components: [{ name: 'a' }] } },
+    components: { a: { capabilities: { required: ['c1', 'c2', 'c3', 'c4', 'c5'], advisory: [], deprecated: [], removed: [] } } },
+    capabilities: {
+      c1: { tests: { 't.A.test_1': {} } },
+      c2: { tests: { 't.B.test_2': {} } },
+      c3: { tests: { 't.C.test_3': {} } },
+      c4: { tests: { 't.D.test_4': {} } },
+      c5: { tests: { 't.E.test_5': {} } },
+    },
+  };
+  const g = parseGuideline(JSON.stringify(doc), 'mini.json');
+  // The baseline meets c1-c3; the change's subset ran c1 (passed), c2 (failed) and c4 (passed now).
+  const baseline = runPassing(['t.A.test_1', 't.B.test_2', 't.C.test_3']);
+  const run = runPassing(['t.A.test_1', 't.D.test_4']);
+  const c = compareInterop(g, 'P', baseline, run, new Set(['t.A.test_1', 't.B.test_2', 't.D.test_4']));
+  assert.deepEqual(
+    { kept: c.kept, exercised: c.exercised, lost: c.lost, gained: c.gained, required: c.required },
+    {
+      kept: 2,
+      exercised: 1,
+      lost: ['c2'],
+      gained: ['c4'],
+      required: 5,
+    },
+  );
+  // c3 did not run: kept as the baseline had it, and not counted as exercised.
+  assert.equal(interopChangeLine(c), 'Interop mini P: the baseline meets 3 of 5 required capabilities; this run exercised 2 of them: lost: c2; gained: c4');
+  const quiet = compareInterop(g, 'P', baseline, baseline, new Set(['t.A.test_1']));
+  assert.equal(interopChangeLine(quiet), 'Interop mini P: the baseline meets 3 of 5 required capabilities; this run exercised 1 of them: none lost');
 });
 
 function errorOf(text: string): string {

@@ -164,10 +164,15 @@ export function compareInterop(g: Guideline, target: string, baseline: PassedTes
   return out;
 }
 
-/** One line for people: "2020.06 platform: 45 required capabilities kept (12 exercised), lost: a, b; gained: c". */
+/**
+ * One line for people, read on a subset as much as on a full run: "Interop 2020.06 platform: the
+ * baseline meets 45 of 78 required capabilities; this run exercised 12 of them: lost: a, b;
+ * gained: c". Capabilities the run did not exercise are kept as the baseline had them.
+ */
 export function interopChangeLine(c: InteropChange): string {
-  const parts = [`${c.kept} of ${c.required} required capabilities kept (${c.exercised} exercised by this run)`];
+  const met = c.kept + c.lost.length;
+  const parts = [`the baseline meets ${met} of ${c.required} required capabilities; this run exercised ${c.exercised + c.lost.length} of them`];
   parts.push(c.lost.length ? `lost: ${c.lost.join(', ')}` : 'none lost');
   if (c.gained.length) parts.push(`gained: ${c.gained.join(', ')}`);
-  return `Interop ${c.guideline} ${c.target}: ${parts.join('; ')}`;
+  return `Interop ${c.guideline} ${c.target}: ${parts[0]}: ${parts.slice(1).join('; ')}`;
 }
