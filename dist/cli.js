@@ -15,7 +15,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-EG4IFCMO.js")).selectCommand
+    load: async () => (await import("./chunks/select-EJ22M4OY.js")).selectCommand
   },
   {
     name: "provision",
@@ -25,12 +25,12 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-ZCO3ZD2V.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-LQQD325X.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-HKFG3MTE.js")).validateCommand
+    load: async () => (await import("./chunks/validate-BLHXG7UK.js")).validateCommand
   },
   {
     name: "parse",
@@ -40,22 +40,22 @@ var VERBS = [
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-MWUCD23X.js")).compareCommand
+    load: async () => (await import("./chunks/compare-3IUIYRPW.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-GBMZWIRR.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-VP2NRXEP.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-FVZ36RQV.js")).reportCommand
+    load: async () => (await import("./chunks/report-MJNDIKHQ.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-LFD5UA4C.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-M4COP2WE.js")).mergeCommand
   },
   {
     name: "cleanup",

@@ -10,7 +10,7 @@ import {
   readSettings
 } from "./chunks/chunk-YXOLKM2Y.js";
 import "./chunks/chunk-Y3HSEXGS.js";
-import "./chunks/chunk-2BYGXYEL.js";
+import "./chunks/chunk-HB3QE4JC.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-V45SBYNA.js"), import("./chunks/cloud-B6IB26TY.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-YIMEZ2FD.js"), import("./chunks/cloud-FXUPYEIL.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -4,7 +4,7 @@ import {
   readSettings
 } from "./chunks/chunk-YXOLKM2Y.js";
 import "./chunks/chunk-Y3HSEXGS.js";
-import "./chunks/chunk-2BYGXYEL.js";
+import "./chunks/chunk-HB3QE4JC.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-B6IB26TY.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-FXUPYEIL.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-6MIP7HO4.js";
+} from "./chunk-N7XM3EGD.js";
 import {
   damageLine
 } from "./chunk-6Y263Q2V.js";
@@ -24,7 +24,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-2BYGXYEL.js";
+} from "./chunk-HB3QE4JC.js";
 import {
   readText,
   writeOutput

@@ -3,14 +3,14 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-URBEQR3C.js";
-import "./chunk-2E4BNKPY.js";
+} from "./chunk-U5VMEWO3.js";
+import "./chunk-CW2XFUNC.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-BGNSDEVI.js";
 import "./chunk-LPV3FGKY.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-XJMFVPFS.js";
-import "./chunk-2BYGXYEL.js";
+import "./chunk-HB3QE4JC.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";

@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-2E4BNKPY.js";
+} from "./chunk-CW2XFUNC.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

@@ -11,7 +11,7 @@ import {
   SHARD_MANIFEST_FILE,
   mergeShards,
   parseShardManifest
-} from "./chunk-D55DKJLT.js";
+} from "./chunk-U5ZMEQYS.js";
 import {
   UserError
 } from "./chunk-MY7TWMR2.js";

@@ -1,23 +1,19 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  CONTEXT_HELP,
-  CONTEXT_OPTIONS,
-  baselineFromArgs,
-  baselineOptions,
-  compareCommand,
-  contextFromArgs,
-  emit,
-  failOnFrom,
-  outputFormat,
-  renderDiff,
-  todayUtc
-} from "./chunk-JT2EFT76.js";
-import "./chunk-DUVVRUBO.js";
-import "./chunk-6MIP7HO4.js";
+  JUDGE_OPTIONS,
+  judgeFromArgs,
+  reportCommand
+} from "./chunk-HSMDPEVV.js";
+import "./chunk-VUXTZ7WI.js";
+import "./chunk-TZF2Z4IL.js";
+import "./chunk-N4GTHYN6.js";
+import "./chunk-AOAUZQ7Z.js";
+import "./chunk-N7XM3EGD.js";
 import "./chunk-6Y263Q2V.js";
 import "./chunk-5O3VW5PT.js";
+import "./chunk-XJMFVPFS.js";
 import "./chunk-Y3HSEXGS.js";
-import "./chunk-2BYGXYEL.js";
+import "./chunk-HB3QE4JC.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-FDIOAVOA.js";
@@ -29,15 +25,7 @@ import "./chunk-EYZOFBTY.js";
 import "./chunk-MY7TWMR2.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  CONTEXT_HELP,
-  CONTEXT_OPTIONS,
-  baselineFromArgs,
-  baselineOptions,
-  compareCommand,
-  contextFromArgs,
-  emit,
-  failOnFrom,
-  outputFormat,
-  renderDiff,
-  todayUtc
+  JUDGE_OPTIONS,
+  judgeFromArgs,
+  reportCommand
 };

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   CAPABILITY_STATUSES
-} from "./chunk-2BYGXYEL.js";
+} from "./chunk-HB3QE4JC.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";

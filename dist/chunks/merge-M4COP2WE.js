@@ -2,22 +2,22 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-FG67UMLB.js";
-import "./chunk-JT2EFT76.js";
+} from "./chunk-HSMDPEVV.js";
+import "./chunk-VUXTZ7WI.js";
 import {
   mergeStage
-} from "./chunk-AMZE37YC.js";
+} from "./chunk-MWIB7AXV.js";
 import {
   writeReport
-} from "./chunk-HO6PE5DW.js";
+} from "./chunk-TZF2Z4IL.js";
 import "./chunk-N4GTHYN6.js";
-import "./chunk-DUVVRUBO.js";
-import "./chunk-6MIP7HO4.js";
+import "./chunk-AOAUZQ7Z.js";
+import "./chunk-N7XM3EGD.js";
 import "./chunk-6Y263Q2V.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-XJMFVPFS.js";
 import "./chunk-Y3HSEXGS.js";
-import "./chunk-2BYGXYEL.js";
+import "./chunk-HB3QE4JC.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import {
@@ -31,7 +31,7 @@ import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import {
   renderMergeText
-} from "./chunk-D55DKJLT.js";
+} from "./chunk-U5ZMEQYS.js";
 import "./chunk-EYZOFBTY.js";
 import {
   usageError
@@ -60,6 +60,8 @@ Options:
                              folder is reported with the tests it held, as not run
   -o, --out FILE             write the merged results JSON there (as 'parse --to json' writes)
   -b, --baseline REF         compare the merged run with this baseline (as 'compare --baseline' takes it)
+                             on the tests the shards' manifests hold (a baseline test the change did not
+                             select is not 'removed')
   -k, --known-failures FILE, -g, --guideline FILE, --fail-on WHAT, --store SPEC, --repo DIR, --today D
                              as for 'report'
       --html FILE, --markdown FILE, --title TEXT
@@ -86,7 +88,13 @@ Exit codes:
 `)
     });
     const damage = [...problems, ...read];
-    const judgement = judge({ runs: [merged.results], damage: read, runLabel: `${merged.shardCount} shards merged`, infrastructure: merged.infrastructure });
+    const judgement = judge({
+      runs: [merged.results],
+      damage: read,
+      runLabel: `${merged.shardCount} shards merged`,
+      infrastructure: merged.infrastructure,
+      selected: merged.selected
+    });
     const html = str(args, "html") ?? null;
     const markdown = str(args, "markdown") ?? null;
     if (html !== null || markdown !== null)
@@ -100,7 +108,7 @@ Exit codes:
       });
     const { verdict } = judgement;
     if (args.values.json === true) {
-      const { results: _results, ...rest } = merged;
+      const { results: _results, selected: _selected, ...rest } = merged;
       writeJson(io, {
         ...rest,
         records: merged.results.tests.length,

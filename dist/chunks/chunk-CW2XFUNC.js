@@ -20,7 +20,7 @@ import {
 } from "./chunk-XJMFVPFS.js";
 import {
   RE2JS
-} from "./chunk-2BYGXYEL.js";
+} from "./chunk-HB3QE4JC.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";

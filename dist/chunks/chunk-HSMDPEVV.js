@@ -3,15 +3,15 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-JT2EFT76.js";
+} from "./chunk-VUXTZ7WI.js";
 import {
   writeReport
-} from "./chunk-HO6PE5DW.js";
+} from "./chunk-TZF2Z4IL.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-DUVVRUBO.js";
+} from "./chunk-AOAUZQ7Z.js";
 import {
   loadRuns
 } from "./chunk-6Y263Q2V.js";

@@ -1,19 +1,23 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  JUDGE_OPTIONS,
-  judgeFromArgs,
-  reportCommand
-} from "./chunk-FG67UMLB.js";
-import "./chunk-JT2EFT76.js";
-import "./chunk-HO6PE5DW.js";
-import "./chunk-N4GTHYN6.js";
-import "./chunk-DUVVRUBO.js";
-import "./chunk-6MIP7HO4.js";
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+} from "./chunk-VUXTZ7WI.js";
+import "./chunk-AOAUZQ7Z.js";
+import "./chunk-N7XM3EGD.js";
 import "./chunk-6Y263Q2V.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-XJMFVPFS.js";
 import "./chunk-Y3HSEXGS.js";
-import "./chunk-2BYGXYEL.js";
+import "./chunk-HB3QE4JC.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-FDIOAVOA.js";
@@ -25,7 +29,15 @@ import "./chunk-EYZOFBTY.js";
 import "./chunk-MY7TWMR2.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  JUDGE_OPTIONS,
-  judgeFromArgs,
-  reportCommand
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
 };

@@ -8,7 +8,7 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-2E4BNKPY.js";
+} from "./chunk-CW2XFUNC.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -23,7 +23,7 @@ import {
 import {
   SHARD_MANIFEST_FILE,
   shardManifest
-} from "./chunk-D55DKJLT.js";
+} from "./chunk-U5ZMEQYS.js";
 import {
   EXIT,
   UserError,

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-6MIP7HO4.js";
+} from "./chunk-N7XM3EGD.js";
 import {
   parseSet,
   reportText
-} from "./chunk-URBEQR3C.js";
+} from "./chunk-U5VMEWO3.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,7 +14,7 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-2E4BNKPY.js";
+} from "./chunk-CW2XFUNC.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
@@ -35,7 +35,7 @@ import "./chunk-XJMFVPFS.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-2BYGXYEL.js";
+} from "./chunk-HB3QE4JC.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-JT2EFT76.js";
+} from "./chunk-VUXTZ7WI.js";
 import {
   escapeHtml
 } from "./chunk-N4GTHYN6.js";
@@ -17,8 +17,8 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-DUVVRUBO.js";
-import "./chunk-6MIP7HO4.js";
+} from "./chunk-AOAUZQ7Z.js";
+import "./chunk-N7XM3EGD.js";
 import {
   loadRuns
 } from "./chunk-6Y263Q2V.js";
@@ -33,7 +33,7 @@ import {
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-2BYGXYEL.js";
+} from "./chunk-HB3QE4JC.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput

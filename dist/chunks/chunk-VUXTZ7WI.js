@@ -4,7 +4,7 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-DUVVRUBO.js";
+} from "./chunk-AOAUZQ7Z.js";
 import {
   summarizeRunFiles
 } from "./chunk-6Y263Q2V.js";
@@ -15,7 +15,7 @@ import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-2BYGXYEL.js";
+} from "./chunk-HB3QE4JC.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -7242,10 +7242,11 @@ function compareInterop(g, target, baseline, run, ran) {
   return out;
 }
 function interopChangeLine(c) {
-  const parts = [`${c.kept} of ${c.required} required capabilities kept (${c.exercised} exercised by this run)`];
+  const met = c.kept + c.lost.length;
+  const parts = [`the baseline meets ${met} of ${c.required} required capabilities; this run exercised ${c.exercised + c.lost.length} of them`];
   parts.push(c.lost.length ? `lost: ${c.lost.join(", ")}` : "none lost");
   if (c.gained.length) parts.push(`gained: ${c.gained.join(", ")}`);
-  return `Interop ${c.guideline} ${c.target}: ${parts.join("; ")}`;
+  return `Interop ${c.guideline} ${c.target}: ${parts[0]}: ${parts.slice(1).join("; ")}`;
 }
 
 // src/core/render/compare-sections.ts
@@ -7567,4 +7568,4 @@ export {
   renderCompareMarkdown,
   renderCompareText
 };
-/*! For license information please see chunk-2BYGXYEL.js.LEGAL.txt */
+/*! For license information please see chunk-HB3QE4JC.js.LEGAL.txt */

@@ -5,7 +5,7 @@ import {
 } from "./chunk-GTWQHLVU.js";
 import {
   selectStage
-} from "./chunk-WYADOK55.js";
+} from "./chunk-GORMLQWQ.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,7 +16,7 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-2E4BNKPY.js";
+} from "./chunk-CW2XFUNC.js";
 import "./chunk-VMDJOGCR.js";
 import {
   provisionStage,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-LPV3FGKY.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-XJMFVPFS.js";
-import "./chunk-2BYGXYEL.js";
+import "./chunk-HB3QE4JC.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
@@ -33,7 +33,7 @@ import "./chunk-IASZTDSZ.js";
 import "./chunk-DSMXSV3X.js";
 import {
   shardManifest
-} from "./chunk-D55DKJLT.js";
+} from "./chunk-U5ZMEQYS.js";
 import "./chunk-EYZOFBTY.js";
 import {
   UserError

@@ -7,7 +7,7 @@ import {
 } from "./chunk-XJMFVPFS.js";
 import {
   renderCompareMarkdown
-} from "./chunk-2BYGXYEL.js";
+} from "./chunk-HB3QE4JC.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-HO6PE5DW.js";
+} from "./chunk-TZF2Z4IL.js";
 import "./chunk-N4GTHYN6.js";
 import {
   judgeRuns,
@@ -9,8 +9,8 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-DUVVRUBO.js";
-import "./chunk-6MIP7HO4.js";
+} from "./chunk-AOAUZQ7Z.js";
+import "./chunk-N7XM3EGD.js";
 import {
   loadRuns
 } from "./chunk-6Y263Q2V.js";
@@ -37,7 +37,7 @@ import "./chunk-Y3HSEXGS.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-2BYGXYEL.js";
+} from "./chunk-HB3QE4JC.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -68,7 +68,7 @@ import {
 import "./chunk-DSMXSV3X.js";
 import {
   SHARD_MANIFEST_FILE
-} from "./chunk-D55DKJLT.js";
+} from "./chunk-U5ZMEQYS.js";
 import {
   FAILING_STATUSES
 } from "./chunk-EYZOFBTY.js";
@@ -817,8 +817,8 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-RRRWR4PR.js");
-  const { renderMergeText } = await import("./shard-merge-LYR56CEF.js");
+  const { mergeStage } = await import("./merge-S2VPZAGF.js");
+  const { renderMergeText } = await import("./shard-merge-QCKIRA6W.js");
   let outcome;
   try {
     outcome = await mergeStage({
@@ -839,7 +839,7 @@ async function mergeShardArtifacts(run) {
   for (const s of merged.shards)
     if (s.missing !== null) problems.push(`shard ${s.index} of ${merged.shardCount}: no results (${s.held} tests held, not run): ${s.missing}`);
   problems.push(...damage);
-  const judgement = judgeHere(settings, [merged.results], damage, ref, merged.infrastructure);
+  const judgement = judgeHere(settings, [merged.results], damage, ref, merged.infrastructure, merged.selected);
   const report = judgedReport(settings, { results: merged.results, judgement, problems, rawResultsPath: null });
   const out = await publishReport(settings, report, { github: !readOnlyFork(settings), artifact: true }, run.github);
   setOutputs(

@@ -78,12 +78,14 @@ function mergeShards(parts, options = {}) {
   const damage = [];
   const seen = /* @__PURE__ */ new Map();
   const shards = [];
+  const selected = [];
   let notRun = 0;
   const lines = [];
   let format = null;
   for (let i = 0; i < k; i++) {
     const p = byIndex[i];
     const plan = first.manifest.plan[i];
+    if (p) for (const id of p.manifest.tests) selected.push(id);
     if (!p?.results && plan.count === 0) {
       shards.push({ index: i, source: p?.source ?? null, held: 0, records: 0, missing: null, units: [] });
       continue;
@@ -117,6 +119,7 @@ function mergeShards(parts, options = {}) {
     results: makeRunResults(format ?? "subunit-v2", tests, damage),
     shards,
     notRun,
+    selected,
     infrastructure: lines.length ? lines.join("; ") : null
   };
 }

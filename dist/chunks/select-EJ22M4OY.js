@@ -2,16 +2,16 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-WYADOK55.js";
+} from "./chunk-GORMLQWQ.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-2E4BNKPY.js";
+} from "./chunk-CW2XFUNC.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-LPV3FGKY.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-XJMFVPFS.js";
-import "./chunk-2BYGXYEL.js";
+import "./chunk-HB3QE4JC.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
@@ -24,7 +24,7 @@ import {
 import "./chunk-4B4LHLKO.js";
 import "./chunk-IASZTDSZ.js";
 import "./chunk-DSMXSV3X.js";
-import "./chunk-D55DKJLT.js";
+import "./chunk-U5ZMEQYS.js";
 import "./chunk-EYZOFBTY.js";
 import {
   createGitHubClient

@@ -6,7 +6,7 @@ import {
   parseShardManifest,
   renderMergeText,
   shardManifest
-} from "./chunk-D55DKJLT.js";
+} from "./chunk-U5ZMEQYS.js";
 import "./chunk-EYZOFBTY.js";
 import "./chunk-MY7TWMR2.js";
 import "./chunk-NQJFE2ZZ.js";
