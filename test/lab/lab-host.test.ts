@@ -133,15 +133,19 @@ test(
       assert.match(await getConsoleOutput(s, controller.id), /Cloud-init v\. \S+ running 'init'/);
 
       mark('host keys on both consoles');
+      // The host keys reach the console a moment before sshd answers, and the floating IP's DNAT
+      // follows the driver's 2 s look: connect as the runner does (retry with backoff until a
+      // deadline), not once. 60 s of slack: on 2 loaded cores a lab host's sshd has taken seconds.
+      const ready = { deadlineMs: Date.now() + 60_000 };
       const overFloating = new SshNode(target('controller', controller.floatingIp, trustC));
       nodes.push(overFloating);
-      await overFloating.connect();
+      await overFloating.reconnect(ready);
       const overFixed = new SshNode(target('controller (fixed IP)', controller.ip, trustC));
       nodes.push(overFixed);
-      await overFixed.connect();
+      await overFixed.reconnect(ready);
       const viaController = new SshNode(target('subnode-1', subnode.ip, trustS, overFloating));
       nodes.push(viaController);
-      await viaController.connect();
+      await viaController.reconnect(ready);
 
       mark('connected (floating IP, fixed IP, jump)');
       // the floating IP's DNAT is there while the server has it
