@@ -3,6 +3,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { UserError } from '../errors.ts';
 import {
+  isListing,
   parseTestId,
   RESULTS_SCHEMA,
   TEST_STATUSES,
@@ -208,16 +209,15 @@ export class RunSummarizer {
       i.passed.names.add(name);
       if (idempotentId !== null) i.passed.ids.add(idempotentId);
     }
-    if (status !== 'exists') i.ran.add(name);
+    if (!isListing(status)) i.ran.add(name);
   }
 
   add(rec: TestRecord): void {
     const i = this.at(rec.id, rec.name, rec.idempotentId);
     const t = this.tests[i] as BaselineTest;
     this.seen(rec.name, rec.idempotentId, rec.status);
-    // stestr announces each worker's tests with 'exists' before it runs them: a listing, not an
-    // attempt. A test that is only listed stays 'unfinished' (outcomeFromTally of no attempts).
-    if (rec.status === 'exists') return;
+    // A test that is only listed stays 'unfinished' (outcomeFromTally of no attempts).
+    if (isListing(rec.status)) return;
     switch (outcomeOf(rec.status)) {
       case 'pass':
         t.passes++;

@@ -8,6 +8,14 @@ export type TestStatus = 'success' | 'fail' | 'skip' | 'xfail' | 'uxsuccess' | '
 
 export const TEST_STATUSES: readonly TestStatus[] = ['success', 'fail', 'skip', 'xfail', 'uxsuccess', 'exists', 'inprogress', 'unknown'];
 
+/**
+ * stestr announces each worker's tests with 'exists' before it runs them: a listing, not a result.
+ * The one place that says so; every count of what ran asks here.
+ */
+export function isListing(status: TestStatus): boolean {
+  return status === 'exists';
+}
+
 /** Statuses that count against a run: the test ran and did not do what it should. */
 export const FAILING_STATUSES: ReadonlySet<TestStatus> = new Set(['fail', 'uxsuccess', 'inprogress']);
 

@@ -1,7 +1,7 @@
 // What kind of end a run came to. The gate must tell an infrastructure failure (devstack broke,
 // SSH died, the run timed out) from a test failure: only the second is about the change.
 import { EXIT, type ExitCode } from '../errors.ts';
-import { FAILING_STATUSES, type RunResults, type TestStatus } from '../results/model.ts';
+import { FAILING_STATUSES, isListing, type RunResults, type TestStatus } from '../results/model.ts';
 
 export type RunOutcome = 'passed' | 'tests-failed' | 'infra-failed' | 'timeout' | 'cancelled';
 
@@ -41,7 +41,7 @@ export function finalStatuses(results: RunResults): { last: Map<string, TestStat
   const last = new Map<string, TestStatus>();
   const failedOnce = new Set<string>();
   for (const t of results.tests) {
-    if (t.status === 'exists' && last.has(t.name)) continue;
+    if (isListing(t.status) && last.has(t.name)) continue;
     if (FAILING_STATUSES.has(t.status)) failedOnce.add(t.name);
     last.set(t.name, t.status);
   }
@@ -55,8 +55,7 @@ export function finalStatuses(results: RunResults): { last: Map<string, TestStat
 export function classifyRun(end: RunEnd): Classification {
   const { last, flaky } = finalStatuses(end.results);
   const failed = [...last].filter(([, s]) => FAILING_STATUSES.has(s)).map(([n]) => n);
-  // stestr's 'exists' records announce tests; only the others are results.
-  const ran = end.results.tests.filter((t) => t.status !== 'exists').length;
+  const ran = end.results.tests.filter((t) => !isListing(t.status)).length;
   const base = { flaky, failed };
   const kept = `${ran} test result${ran === 1 ? '' : 's'} kept`;
   if (end.cancelled) return { ...base, outcome: 'cancelled', exitCode: EXIT.infra, reason: `cancelled; ${kept}` };

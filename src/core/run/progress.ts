@@ -1,6 +1,6 @@
 // Live progress of a run: tests done of total, failures so far, and an ETA from the baseline's
 // durations. Pure: the runner feeds finished tests and the clock, and prints snapshots.
-import { FAILING_STATUSES, type RunResults, type TestRecord } from '../results/model.ts';
+import { FAILING_STATUSES, isListing, type RunResults, type TestRecord } from '../results/model.ts';
 
 export interface ProgressSnapshot {
   done: number;
@@ -57,7 +57,7 @@ export class ProgressModel {
   onTest(test: TestRecord): void {
     const key = test.name;
     // stestr announces each worker's tests with 'exists' before running them: a count, not a result.
-    if (test.status === 'exists') {
+    if (isListing(test.status)) {
       this.listed.add(key);
       return;
     }
