@@ -15,52 +15,52 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-EJ22M4OY.js")).selectCommand
+    load: async () => (await import("./chunks/select-C5BMM5TI.js")).selectCommand
   },
   {
     name: "provision",
     summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
-    load: async () => (await import("./chunks/provision-4CRH3YAG.js")).provisionCommand
+    load: async () => (await import("./chunks/provision-Q37TUU37.js")).provisionCommand
   },
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-LQQD325X.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-X7TOU224.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-BLHXG7UK.js")).validateCommand
+    load: async () => (await import("./chunks/validate-6JTFLDPD.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-MJX343SO.js")).parseCommand
+    load: async () => (await import("./chunks/parse-CDJ75RRM.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-3IUIYRPW.js")).compareCommand
+    load: async () => (await import("./chunks/compare-6CESD7QP.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-VP2NRXEP.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-ZCCGQHGB.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-MJNDIKHQ.js")).reportCommand
+    load: async () => (await import("./chunks/report-MXZ27OJS.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-M4COP2WE.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-SROVT6T2.js")).mergeCommand
   },
   {
     name: "cleanup",
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
-    load: async () => (await import("./chunks/cleanup-CPV6JHDY.js")).cleanupCommand
+    load: async () => (await import("./chunks/cleanup-3P6DM2GX.js")).cleanupCommand
   },
   {
     name: "demo",

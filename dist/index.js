@@ -4,18 +4,18 @@ import {
 } from "./chunks/chunk-POZU2ICL.js";
 import {
   redact
-} from "./chunks/chunk-XJMFVPFS.js";
+} from "./chunks/chunk-EAU67E6B.js";
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-YXOLKM2Y.js";
-import "./chunks/chunk-Y3HSEXGS.js";
-import "./chunks/chunk-HB3QE4JC.js";
+} from "./chunks/chunk-2MDVI2PU.js";
+import "./chunks/chunk-7GZAMJA6.js";
+import "./chunks/chunk-XBVGPGI2.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-4B4LHLKO.js";
-import "./chunks/chunk-IASZTDSZ.js";
+import "./chunks/chunk-NFK7I3X5.js";
+import "./chunks/chunk-M2W5OPJF.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -25,7 +25,7 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-EYZOFBTY.js";
+import "./chunks/chunk-QJ4WBNUJ.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import {
   UserError
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-YIMEZ2FD.js"), import("./chunks/cloud-FXUPYEIL.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-NN24OQVH.js"), import("./chunks/cloud-FMOADDTP.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,14 +2,14 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-YXOLKM2Y.js";
-import "./chunks/chunk-Y3HSEXGS.js";
-import "./chunks/chunk-HB3QE4JC.js";
+} from "./chunks/chunk-2MDVI2PU.js";
+import "./chunks/chunk-7GZAMJA6.js";
+import "./chunks/chunk-XBVGPGI2.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-4B4LHLKO.js";
-import "./chunks/chunk-IASZTDSZ.js";
+import "./chunks/chunk-NFK7I3X5.js";
+import "./chunks/chunk-M2W5OPJF.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   getState,
@@ -17,7 +17,7 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-EYZOFBTY.js";
+import "./chunks/chunk-QJ4WBNUJ.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import "./chunks/chunk-MY7TWMR2.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-FXUPYEIL.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-FMOADDTP.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -1,0 +1,36 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  BASELINE_JSON_SCHEMA,
+  RunSummarizer,
+  baselineFromBytes,
+  emptyBaseline,
+  lineColumn,
+  mergeBaselines,
+  parseBaseline,
+  parseJsonText,
+  resultsFromBytes,
+  summarizeRuns,
+  tail,
+  toBaseline,
+  validateBaseline
+} from "./chunk-NFK7I3X5.js";
+import "./chunk-M2W5OPJF.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-QJ4WBNUJ.js";
+import "./chunk-MY7TWMR2.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  BASELINE_JSON_SCHEMA,
+  RunSummarizer,
+  baselineFromBytes,
+  emptyBaseline,
+  lineColumn,
+  mergeBaselines,
+  parseBaseline,
+  parseJsonText,
+  resultsFromBytes,
+  summarizeRuns,
+  tail,
+  toBaseline,
+  validateBaseline
+};
