@@ -512,16 +512,18 @@ const REFERENCE_ATTACHMENTS = { keep: 'failures', capBytes: 64 * 1024 } as const
  * or any stream format parseResults reads. Damage is in `results.damage` for the caller to report.
  */
 export function resultsFromBytes(bytes: Uint8Array, source: string): RunResults {
-  if (firstNonSpace(bytes) === 0x7b) {
-    const value = parseJsonText(utf8Text(bytes), source);
-    if (typeof value !== 'object' || value === null || (value as { schema?: unknown }).schema !== RESULTS_SCHEMA) {
-      throw new UserError(`a JSON file that is not tempest-gate results (expected "schema": "${RESULTS_SCHEMA}")`, { place: { file: source } });
-    }
-    const tests = (value as { tests?: unknown }).tests;
-    if (!Array.isArray(tests)) throw new UserError('results JSON without a "tests" list', { place: { file: source } });
-    return checkedResults(value as Record<string, unknown>, tests, source);
-  }
+  if (firstNonSpace(bytes) === 0x7b) return resultsFromJson(parseJsonText(utf8Text(bytes), source), source);
   return parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS, source });
+}
+
+/** A parsed results JSON (`parse --to json`), checked for its schema and record by record. */
+function resultsFromJson(value: unknown, source: string): RunResults {
+  if (typeof value !== 'object' || value === null || (value as { schema?: unknown }).schema !== RESULTS_SCHEMA) {
+    throw new UserError(`a JSON file that is not tempest-gate results (expected "schema": "${RESULTS_SCHEMA}")`, { place: { file: source } });
+  }
+  const tests = (value as { tests?: unknown }).tests;
+  if (!Array.isArray(tests)) throw new UserError('results JSON without a "tests" list', { place: { file: source } });
+  return checkedResults(value as Record<string, unknown>, tests, source);
 }
 
 const STATUS_SET: ReadonlySet<string> = new Set(TEST_STATUSES);
@@ -598,29 +600,24 @@ function checkedResults(value: Record<string, unknown>, tests: unknown[], source
   };
 }
 
+/** Whether these bytes are a JSON document (a baseline file, a results JSON, a store's compact document), not a result stream. */
+export function isJsonDocument(bytes: Uint8Array): boolean {
+  return firstNonSpace(bytes) === 0x7b;
+}
+
+interface FromBytes {
+  baseline: Baseline;
+  /** Set when it was made from results, so the caller can report their damage. */
+  results: RunResults | null;
+  compact: DecodedCompact | null;
+}
+
 /**
  * A baseline from a file's bytes: a baseline file, a results JSON, or a result stream (summarised).
  * `results` is set when it was made from results, so the caller can report their damage.
  */
-export function baselineFromBytes(
-  bytes: Uint8Array,
-  source: string,
-  options: { created: string; history?: number | null | undefined },
-): { baseline: Baseline; results: RunResults | null; compact: DecodedCompact | null } {
-  if (firstNonSpace(bytes) === 0x7b) {
-    const text = utf8Text(bytes);
-    const value = parseJsonText(text, source);
-    if (typeof value === 'object' && value !== null && (value as { schema?: unknown }).schema === RESULTS_SCHEMA) {
-      const results = resultsFromBytes(bytes, source);
-      return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results, compact: null };
-    }
-    // A store's compact document (compact.ts): its aggregate, or that of its newest `history` runs.
-    if (isCompact(value)) {
-      const compact = decodeCompact(value, source);
-      return { baseline: baselineOfCompact(compact, options.history ?? null), results: null, compact };
-    }
-    return { baseline: validateBaseline(value, source), results: null, compact: null };
-  }
+export function baselineFromBytes(bytes: Uint8Array, source: string, options: { created: string; history?: number | null | undefined }): FromBytes {
+  if (isJsonDocument(bytes)) return baselineFromJson(utf8Text(bytes), source, options);
   const results = parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS });
   if (results.tests.length === 0 && results.damage.length > 0) {
     const d = results.damage[0];
@@ -629,6 +626,30 @@ export function baselineFromBytes(
     });
   }
   return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results, compact: null };
+}
+
+/**
+ * A baseline from a JSON document's text (what isJsonDocument says yes to): a store's text, or a
+ * file the caller read as text, so that its bytes need not stay beside the text and the parsed value
+ * (a 1,000,000-test compact baseline is 100 MB of each).
+ */
+export function baselineFromJson(text: string, source: string, options: { created: string; history?: number | null | undefined }): FromBytes {
+  const value = parseJsonText(text, source);
+  if (typeof value === 'object' && value !== null && (value as { schema?: unknown }).schema === RESULTS_SCHEMA) {
+    const results = resultsFromJson(value, source);
+    return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results, compact: null };
+  }
+  // A store's compact document (compact.ts): its aggregate, or that of its newest `history` runs.
+  if (isCompact(value)) {
+    const compact = decodeCompact(value, source);
+    return { baseline: baselineOfCompact(compact, options.history ?? null), results: null, compact };
+  }
+  return { baseline: validateBaseline(value, source), results: null, compact: null };
+}
+
+/** A baseline from text (a store's): a JSON document parsed as it is, with no copy to bytes and back; anything else read as a stream. */
+export function baselineFromText(text: string, source: string, options: { created: string; history?: number | null | undefined }): FromBytes {
+  return /^[ \t\r\n\ufeff]*\{/.test(text) ? baselineFromJson(text, source, options) : baselineFromBytes(Buffer.from(text, 'utf8'), source, options);
 }
 
 /** The baseline of a gate that has none: every failing test is new, so every failure counts. */
