@@ -15,7 +15,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-C5BMM5TI.js")).selectCommand
+    load: async () => (await import("./chunks/select-MOVW6JGB.js")).selectCommand
   },
   {
     name: "provision",
@@ -25,37 +25,37 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-X7TOU224.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-2VC4EYLD.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-6JTFLDPD.js")).validateCommand
+    load: async () => (await import("./chunks/validate-UNH5OZTZ.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-CDJ75RRM.js")).parseCommand
+    load: async () => (await import("./chunks/parse-GMGIRCOL.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-6CESD7QP.js")).compareCommand
+    load: async () => (await import("./chunks/compare-PFWBO5PK.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-ZCCGQHGB.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-K7WPWYNM.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-MXZ27OJS.js")).reportCommand
+    load: async () => (await import("./chunks/report-SQQ2HQJF.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-SROVT6T2.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-RQUDF2X7.js")).mergeCommand
   },
   {
     name: "cleanup",

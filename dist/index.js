@@ -8,13 +8,13 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-2MDVI2PU.js";
-import "./chunks/chunk-7GZAMJA6.js";
-import "./chunks/chunk-XBVGPGI2.js";
+} from "./chunks/chunk-FEPHYBTU.js";
+import "./chunks/chunk-BN6L6CJM.js";
+import "./chunks/chunk-M2GTLW3U.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-NFK7I3X5.js";
+import "./chunks/chunk-FJHJVNQZ.js";
 import "./chunks/chunk-M2W5OPJF.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-NN24OQVH.js"), import("./chunks/cloud-FMOADDTP.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-KP2CLBP3.js"), import("./chunks/cloud-GRCJMZ2H.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-2MDVI2PU.js";
-import "./chunks/chunk-7GZAMJA6.js";
-import "./chunks/chunk-XBVGPGI2.js";
+} from "./chunks/chunk-FEPHYBTU.js";
+import "./chunks/chunk-BN6L6CJM.js";
+import "./chunks/chunk-M2GTLW3U.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-NFK7I3X5.js";
+import "./chunks/chunk-FJHJVNQZ.js";
 import "./chunks/chunk-M2W5OPJF.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-FMOADDTP.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-GRCJMZ2H.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -3,7 +3,10 @@ import {
   BASELINE_JSON_SCHEMA,
   RunSummarizer,
   baselineFromBytes,
+  baselineFromJson,
+  baselineFromText,
   emptyBaseline,
+  isJsonDocument,
   lineColumn,
   mergeBaselines,
   parseBaseline,
@@ -13,7 +16,7 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-NFK7I3X5.js";
+} from "./chunk-FJHJVNQZ.js";
 import "./chunk-M2W5OPJF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-QJ4WBNUJ.js";
@@ -23,7 +26,10 @@ export {
   BASELINE_JSON_SCHEMA,
   RunSummarizer,
   baselineFromBytes,
+  baselineFromJson,
+  baselineFromText,
   emptyBaseline,
+  isJsonDocument,
   lineColumn,
   mergeBaselines,
   parseBaseline,

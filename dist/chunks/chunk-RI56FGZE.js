@@ -7,7 +7,7 @@ import {
 } from "./chunk-EAU67E6B.js";
 import {
   renderCompareMarkdown
-} from "./chunk-XBVGPGI2.js";
+} from "./chunk-M2GTLW3U.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-75Q6YCCX.js";
+} from "./chunk-ZZNID6X6.js";
 import {
   parseSet,
   reportText
-} from "./chunk-UJO6VMPU.js";
+} from "./chunk-OUQMXBWW.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,7 +14,7 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-DH4ISFZI.js";
+} from "./chunk-7ZNFIU7F.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
@@ -35,7 +35,7 @@ import "./chunk-EAU67E6B.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-XBVGPGI2.js";
+} from "./chunk-M2GTLW3U.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -50,7 +50,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-NFK7I3X5.js";
+import "./chunk-FJHJVNQZ.js";
 import "./chunk-M2W5OPJF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-QJ4WBNUJ.js";

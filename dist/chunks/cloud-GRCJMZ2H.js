@@ -5,7 +5,7 @@ import {
 } from "./chunk-UCVP3VFI.js";
 import {
   selectStage
-} from "./chunk-4MFKF7BN.js";
+} from "./chunk-2OWOX223.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,7 +16,7 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-DH4ISFZI.js";
+} from "./chunk-7ZNFIU7F.js";
 import "./chunk-VMDJOGCR.js";
 import {
   provisionStage,
@@ -24,11 +24,11 @@ import {
 } from "./chunk-3OQSI65G.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-EAU67E6B.js";
-import "./chunk-XBVGPGI2.js";
+import "./chunk-M2GTLW3U.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-NFK7I3X5.js";
+import "./chunk-FJHJVNQZ.js";
 import "./chunk-M2W5OPJF.js";
 import "./chunk-DSMXSV3X.js";
 import {

@@ -5,7 +5,7 @@ import {
 import {
   DIFF_SCHEMA,
   tail
-} from "./chunk-NFK7I3X5.js";
+} from "./chunk-FJHJVNQZ.js";
 import {
   EXIT,
   UserError
@@ -7568,4 +7568,4 @@ export {
   renderCompareMarkdown,
   renderCompareText
 };
-/*! For license information please see chunk-XBVGPGI2.js.LEGAL.txt */
+/*! For license information please see chunk-M2GTLW3U.js.LEGAL.txt */

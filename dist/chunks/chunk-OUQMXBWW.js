@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-DH4ISFZI.js";
+} from "./chunk-7ZNFIU7F.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

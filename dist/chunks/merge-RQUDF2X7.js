@@ -2,22 +2,22 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-VDDKINMG.js";
-import "./chunk-HEQ5QXZS.js";
+} from "./chunk-PNLQMQSI.js";
+import "./chunk-YTEYPWJH.js";
 import {
   mergeStage
-} from "./chunk-7WFYAFU6.js";
+} from "./chunk-B3TGDDNF.js";
 import {
   writeReport
-} from "./chunk-7QS4OKIR.js";
+} from "./chunk-RI56FGZE.js";
 import "./chunk-35ROFH7B.js";
-import "./chunk-LKWFSAGF.js";
-import "./chunk-75Q6YCCX.js";
-import "./chunk-HRAYHTXZ.js";
+import "./chunk-PEE34ZTA.js";
+import "./chunk-ZZNID6X6.js";
+import "./chunk-VJ7XP46T.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-EAU67E6B.js";
-import "./chunk-7GZAMJA6.js";
-import "./chunk-XBVGPGI2.js";
+import "./chunk-BN6L6CJM.js";
+import "./chunk-M2GTLW3U.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import {
@@ -25,7 +25,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-NFK7I3X5.js";
+import "./chunk-FJHJVNQZ.js";
 import "./chunk-M2W5OPJF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

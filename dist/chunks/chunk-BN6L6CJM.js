@@ -5,8 +5,11 @@ import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";
 import {
-  baselineFromBytes
-} from "./chunk-NFK7I3X5.js";
+  baselineFromBytes,
+  baselineFromJson,
+  baselineFromText,
+  isJsonDocument
+} from "./chunk-FJHJVNQZ.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";
@@ -271,17 +274,22 @@ async function resolveBaselineRef(ref, options) {
 async function loadBaselineRef(ref, options) {
   const found = await resolveBaselineRef(ref, options);
   if (found.kind === "stored") {
-    return { ...baselineFromBytes(Buffer.from(found.text, "utf8"), found.source, options), source: found.source };
+    return { ...baselineFromText(found.text, found.source, options), source: found.source };
   }
   if (found.path === "-") {
     if (!options.stdin) throw new UserError("'-' (standard input) is not available here", { exitCode: EXIT.usage });
     return { ...baselineFromBytes(await options.stdin(), "<stdin>", options), source: "<stdin>" };
   }
-  return { ...baselineFromBytes(await readBytes(found.path), ref, options), source: ref };
+  const read = await readBaselineFile(found.path);
+  return { ...typeof read === "string" ? baselineFromJson(read, ref, options) : baselineFromBytes(read, ref, options), source: ref };
+}
+async function readBaselineFile(path) {
+  const bytes = await readBytes(path);
+  return isJsonDocument(bytes) ? bytes.toString("utf8") : bytes;
 }
 async function loadStoredBaseline(store, name, options) {
   const found = await store.read(name);
-  return { ...baselineFromBytes(Buffer.from(found.text, "utf8"), found.source, options), source: found.source };
+  return { ...baselineFromText(found.text, found.source, options), source: found.source };
 }
 
 export {

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-7QS4OKIR.js";
+} from "./chunk-RI56FGZE.js";
 import "./chunk-35ROFH7B.js";
 import {
   judgeRuns,
@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-LKWFSAGF.js";
-import "./chunk-75Q6YCCX.js";
+} from "./chunk-PEE34ZTA.js";
+import "./chunk-ZZNID6X6.js";
 import {
   loadRuns
-} from "./chunk-HRAYHTXZ.js";
+} from "./chunk-VJ7XP46T.js";
 import "./chunk-5O3VW5PT.js";
 import {
   newRunId
@@ -32,12 +32,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-2MDVI2PU.js";
-import "./chunk-7GZAMJA6.js";
+} from "./chunk-FEPHYBTU.js";
+import "./chunk-BN6L6CJM.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-XBVGPGI2.js";
+} from "./chunk-M2GTLW3U.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -45,7 +45,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-NFK7I3X5.js";
+} from "./chunk-FJHJVNQZ.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -817,7 +817,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-A4JZCYCK.js");
+  const { mergeStage } = await import("./merge-OB4RCLYK.js");
   const { renderMergeText } = await import("./shard-merge-HM4OP6WG.js");
   let outcome;
   try {

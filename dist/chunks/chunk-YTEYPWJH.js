@@ -4,18 +4,18 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-LKWFSAGF.js";
+} from "./chunk-PEE34ZTA.js";
 import {
   summarizeRunFiles
-} from "./chunk-HRAYHTXZ.js";
+} from "./chunk-VJ7XP46T.js";
 import {
   DEFAULT_STORE
-} from "./chunk-7GZAMJA6.js";
+} from "./chunk-BN6L6CJM.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-XBVGPGI2.js";
+} from "./chunk-M2GTLW3U.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

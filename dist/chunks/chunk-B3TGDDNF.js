@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-HRAYHTXZ.js";
+} from "./chunk-VJ7XP46T.js";
 import {
   readText,
   writeOutput

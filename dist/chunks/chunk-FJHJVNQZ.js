@@ -7749,16 +7749,16 @@ function utf8Text(bytes) {
 }
 var REFERENCE_ATTACHMENTS = { keep: "failures", capBytes: 64 * 1024 };
 function resultsFromBytes(bytes, source) {
-  if (firstNonSpace(bytes) === 123) {
-    const value = parseJsonText(utf8Text(bytes), source);
-    if (typeof value !== "object" || value === null || value.schema !== RESULTS_SCHEMA) {
-      throw new UserError(`a JSON file that is not tempest-gate results (expected "schema": "${RESULTS_SCHEMA}")`, { place: { file: source } });
-    }
-    const tests = value.tests;
-    if (!Array.isArray(tests)) throw new UserError('results JSON without a "tests" list', { place: { file: source } });
-    return checkedResults(value, tests, source);
-  }
+  if (firstNonSpace(bytes) === 123) return resultsFromJson(parseJsonText(utf8Text(bytes), source), source);
   return parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS, source });
+}
+function resultsFromJson(value, source) {
+  if (typeof value !== "object" || value === null || value.schema !== RESULTS_SCHEMA) {
+    throw new UserError(`a JSON file that is not tempest-gate results (expected "schema": "${RESULTS_SCHEMA}")`, { place: { file: source } });
+  }
+  const tests = value.tests;
+  if (!Array.isArray(tests)) throw new UserError('results JSON without a "tests" list', { place: { file: source } });
+  return checkedResults(value, tests, source);
 }
 var STATUS_SET = new Set(TEST_STATUSES);
 function checkedResults(value, tests, source) {
@@ -7821,20 +7821,11 @@ function checkedResults(value, tests, source) {
     damage
   };
 }
+function isJsonDocument(bytes) {
+  return firstNonSpace(bytes) === 123;
+}
 function baselineFromBytes(bytes, source, options) {
-  if (firstNonSpace(bytes) === 123) {
-    const text = utf8Text(bytes);
-    const value = parseJsonText(text, source);
-    if (typeof value === "object" && value !== null && value.schema === RESULTS_SCHEMA) {
-      const results2 = resultsFromBytes(bytes, source);
-      return { baseline: toBaseline(summarizeRuns([results2], { created: options.created })), results: results2, compact: null };
-    }
-    if (isCompact(value)) {
-      const compact = decodeCompact(value, source);
-      return { baseline: baselineOfCompact(compact, options.history ?? null), results: null, compact };
-    }
-    return { baseline: validateBaseline(value, source), results: null, compact: null };
-  }
+  if (isJsonDocument(bytes)) return baselineFromJson(utf8Text(bytes), source, options);
   const results = parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS });
   if (results.tests.length === 0 && results.damage.length > 0) {
     const d = results.damage[0];
@@ -7843,6 +7834,21 @@ function baselineFromBytes(bytes, source, options) {
     });
   }
   return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results, compact: null };
+}
+function baselineFromJson(text, source, options) {
+  const value = parseJsonText(text, source);
+  if (typeof value === "object" && value !== null && value.schema === RESULTS_SCHEMA) {
+    const results = resultsFromJson(value, source);
+    return { baseline: toBaseline(summarizeRuns([results], { created: options.created })), results, compact: null };
+  }
+  if (isCompact(value)) {
+    const compact = decodeCompact(value, source);
+    return { baseline: baselineOfCompact(compact, options.history ?? null), results: null, compact };
+  }
+  return { baseline: validateBaseline(value, source), results: null, compact: null };
+}
+function baselineFromText(text, source, options) {
+  return /^[ \t\r\n\ufeff]*\{/.test(text) ? baselineFromJson(text, source, options) : baselineFromBytes(Buffer.from(text, "utf8"), source, options);
 }
 function emptyBaseline(created) {
   return { schema: BASELINE_SCHEMA, created, context: { ...EMPTY_CONTEXT }, runs: 0, tests: [] };
@@ -7869,6 +7875,9 @@ export {
   parseBaseline,
   validateBaseline,
   resultsFromBytes,
+  isJsonDocument,
   baselineFromBytes,
+  baselineFromJson,
+  baselineFromText,
   emptyBaseline
 };

@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-HEQ5QXZS.js";
+} from "./chunk-YTEYPWJH.js";
 import {
   writeReport
-} from "./chunk-7QS4OKIR.js";
+} from "./chunk-RI56FGZE.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-LKWFSAGF.js";
+} from "./chunk-PEE34ZTA.js";
 import {
   loadRuns
-} from "./chunk-HRAYHTXZ.js";
+} from "./chunk-VJ7XP46T.js";
 import {
   str,
   strs

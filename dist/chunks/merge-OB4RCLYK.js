@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-7WFYAFU6.js";
-import "./chunk-HRAYHTXZ.js";
+} from "./chunk-B3TGDDNF.js";
+import "./chunk-VJ7XP46T.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-M2W5OPJF.js";
 import "./chunk-DSMXSV3X.js";

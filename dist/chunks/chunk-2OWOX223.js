@@ -8,7 +8,7 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-DH4ISFZI.js";
+} from "./chunk-7ZNFIU7F.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -19,7 +19,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-NFK7I3X5.js";
+} from "./chunk-FJHJVNQZ.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

@@ -11,17 +11,17 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-HEQ5QXZS.js";
-import "./chunk-LKWFSAGF.js";
-import "./chunk-75Q6YCCX.js";
-import "./chunk-HRAYHTXZ.js";
+} from "./chunk-YTEYPWJH.js";
+import "./chunk-PEE34ZTA.js";
+import "./chunk-ZZNID6X6.js";
+import "./chunk-VJ7XP46T.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-7GZAMJA6.js";
-import "./chunk-XBVGPGI2.js";
+import "./chunk-BN6L6CJM.js";
+import "./chunk-M2GTLW3U.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-NFK7I3X5.js";
+import "./chunk-FJHJVNQZ.js";
 import "./chunk-M2W5OPJF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

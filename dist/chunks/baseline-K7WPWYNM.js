@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-HEQ5QXZS.js";
+} from "./chunk-YTEYPWJH.js";
 import {
   escapeHtml
 } from "./chunk-35ROFH7B.js";
@@ -17,23 +17,23 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-LKWFSAGF.js";
-import "./chunk-75Q6YCCX.js";
+} from "./chunk-PEE34ZTA.js";
+import "./chunk-ZZNID6X6.js";
 import {
   loadRuns
-} from "./chunk-HRAYHTXZ.js";
+} from "./chunk-VJ7XP46T.js";
 import "./chunk-5O3VW5PT.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-7GZAMJA6.js";
+} from "./chunk-BN6L6CJM.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-XBVGPGI2.js";
+} from "./chunk-M2GTLW3U.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -51,7 +51,7 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-NFK7I3X5.js";
+} from "./chunk-FJHJVNQZ.js";
 import "./chunk-M2W5OPJF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

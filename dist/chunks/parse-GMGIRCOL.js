@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-HRAYHTXZ.js";
+} from "./chunk-VJ7XP46T.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -1,10 +1,10 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-75Q6YCCX.js";
+} from "./chunk-ZZNID6X6.js";
 import {
   damageLine
-} from "./chunk-HRAYHTXZ.js";
+} from "./chunk-VJ7XP46T.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
@@ -15,7 +15,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-7GZAMJA6.js";
+} from "./chunk-BN6L6CJM.js";
 import {
   compareInterop,
   compareRuns,
@@ -24,7 +24,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-XBVGPGI2.js";
+} from "./chunk-M2GTLW3U.js";
 import {
   readText,
   writeOutput
@@ -32,14 +32,14 @@ import {
 import {
   EMPTY_CONTEXT,
   appendHistory,
-  baselineFromBytes,
+  baselineFromText,
   baselineOfHistory,
   emptyBaseline,
   encodeCompact,
   historyOfBaseline,
   lastRuns,
   summarizeRuns
-} from "./chunk-NFK7I3X5.js";
+} from "./chunk-FJHJVNQZ.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";
@@ -53,11 +53,28 @@ import {
   usageError
 } from "./chunk-MY7TWMR2.js";
 
+// src/edges/memory.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+var gc;
+function collectGarbage() {
+  if (gc === void 0) {
+    try {
+      setFlagsFromString("--expose-gc");
+      gc = runInNewContext("gc");
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
+}
+
 // src/stages/baseline.ts
 function historyOf(loaded, last) {
   if (loaded.compact === null) return { history: null, keep: null };
   return { history: lastRuns(loaded.compact.history, last ?? null), keep: loaded.compact.keep };
 }
+var BIG_BASELINE = 2e5;
 async function loadBaseline(options) {
   const loaded = await loadBaselineRef(options.ref, {
     store: options.store ?? DEFAULT_STORE,
@@ -131,6 +148,10 @@ async function orProblem(load, problems) {
     return null;
   }
 }
+async function baselineToJudgeBy(options, problems) {
+  const loaded = await orProblem(() => loadBaseline(options), problems);
+  return loaded ? { ...loaded, history: null } : null;
+}
 async function loadReference(options) {
   const problems = [];
   let knownFailures = null;
@@ -149,7 +170,8 @@ async function loadReference(options) {
     if (g) guidelines.push(g);
   }
   const baselineOptions = options.baseline;
-  const baseline = baselineOptions ? await orProblem(() => loadBaseline(baselineOptions), problems) : null;
+  const baseline = baselineOptions ? await baselineToJudgeBy(baselineOptions, problems) : null;
+  if ((baseline?.baseline.tests.length ?? 0) >= BIG_BASELINE) collectGarbage();
   return { baseline, knownFailures, guidelines, problems };
 }
 var DEFAULT_KEEP = 30;
@@ -163,7 +185,7 @@ async function promoteBaseline(options) {
   let storedKeep = null;
   try {
     const found = await store.read(name);
-    const { baseline: baseline2, compact } = baselineFromBytes(Buffer.from(found.text, "utf8"), found.source, { created: options.created });
+    const { baseline: baseline2, compact } = baselineFromText(found.text, found.source, { created: options.created });
     previous = compact ? compact.history : historyOfBaseline(baseline2);
     storedKeep = compact?.keep ?? null;
   } catch (err) {

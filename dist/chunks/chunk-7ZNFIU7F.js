@@ -20,7 +20,7 @@ import {
 } from "./chunk-EAU67E6B.js";
 import {
   RE2JS
-} from "./chunk-XBVGPGI2.js";
+} from "./chunk-M2GTLW3U.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -30,7 +30,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   baselineFromBytes
-} from "./chunk-NFK7I3X5.js";
+} from "./chunk-FJHJVNQZ.js";
 import {
   createResultParser,
   parseResults

@@ -2,16 +2,16 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-4MFKF7BN.js";
+} from "./chunk-2OWOX223.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-DH4ISFZI.js";
+} from "./chunk-7ZNFIU7F.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-3OQSI65G.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-EAU67E6B.js";
-import "./chunk-XBVGPGI2.js";
+import "./chunk-M2GTLW3U.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
@@ -21,7 +21,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-NFK7I3X5.js";
+import "./chunk-FJHJVNQZ.js";
 import "./chunk-M2W5OPJF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-EDFIQB2Q.js";

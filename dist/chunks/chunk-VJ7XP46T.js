@@ -449,7 +449,7 @@ async function loadRuns(files, stdin) {
   const damage = [];
   for (const file of files) {
     const shown = file === "-" ? "<stdin>" : file;
-    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-LWDKXHMW.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
+    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-HLVTQZCK.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
     const line = damageLine(shown, results);
     if (line) damage.push(line);
     runs.push(results);
@@ -457,7 +457,7 @@ async function loadRuns(files, stdin) {
   return { runs, damage };
 }
 async function summarizeRunFiles(files, stdin, options = {}) {
-  const { RunSummarizer } = await import("./baseline-LWDKXHMW.js");
+  const { RunSummarizer } = await import("./baseline-HLVTQZCK.js");
   const all = new RunSummarizer({ interop: options.interop });
   const damage = [];
   for (const file of files) {
@@ -465,7 +465,7 @@ async function summarizeRunFiles(files, stdin, options = {}) {
     let one = new RunSummarizer({ interop: options.interop });
     let read;
     if (file !== "-" && /\.json$/i.test(file)) {
-      read = (await import("./baseline-LWDKXHMW.js")).resultsFromBytes(await readBytes(file), file);
+      read = (await import("./baseline-HLVTQZCK.js")).resultsFromBytes(await readBytes(file), file);
       for (const rec of read.tests) one.add(rec);
     } else {
       read = await readWith(
