@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPresetCatalog, presetsDir, parseTestList } from '../src/edges/select-data.ts';
+import { loadPresetCatalog, presetsDir } from '../src/edges/select-data.ts';
+import { testIdsOf } from '../src/core/select/stestr.ts';
 import { presetSteps } from '../src/core/select/presets.ts';
 import { selectTests } from '../src/core/select/select.ts';
 import type { Rules, SelectionSpec } from '../src/core/select/rules.ts';
@@ -63,7 +64,7 @@ function median(xs: number[]): number {
 
 export async function run(): Promise<void> {
   const catalog = loadPresetCatalog();
-  const ids = makeIds(parseTestList(readFileSync(LIST, 'utf8')), 100_000);
+  const ids = makeIds(testIdsOf(readFileSync(LIST, 'utf8')), 100_000);
   const files = makeFiles(10_000);
   const irrelevant = (catalog.irrelevantFiles.devstack ?? []).map((regex) => ({ regex, negate: false }));
   const selections: SelectionSpec[] = TEMPLATES.map(([name, env], i) => ({

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { UserError } from '../core/errors.ts';
 import type { PresetCatalog } from '../core/select/presets.ts';
 import { buildRules, parseRulesText, type Rules } from '../core/select/rules.ts';
+import { testIdsOf } from '../core/select/stestr.ts';
 import { dataFile } from './data-dir.ts';
 import { readText } from './files.ts';
 
@@ -68,16 +69,7 @@ export async function loadRules(options: { path: string; repoRoot?: string; cata
 /** A cached test list: one id per line, as `stestr list` prints them. */
 export async function readTestList(path: string): Promise<string[]> {
   const text = await readText(path);
-  return parseTestList(text);
-}
-
-export function parseTestList(text: string): string[] {
-  const ids: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const id = line.trim();
-    if (id) ids.push(id);
-  }
-  return ids;
+  return testIdsOf(text);
 }
 
 /** `stestr list` in a Tempest workspace (what `tempest run --list-tests` prints, sorted the same way stestr does). */
@@ -85,7 +77,7 @@ export async function listTestsInWorkspace(options: { cwd: string; command?: str
   const [cmd = 'stestr', ...args] = options.command ?? ['stestr', 'list'];
   try {
     const { stdout } = await run(cmd, args, { cwd: options.cwd, maxBuffer: 1 << 28, encoding: 'utf8' });
-    return parseTestList(stdout);
+    return testIdsOf(stdout);
   } catch (err) {
     const e = err as { stderr?: string; message: string; code?: string | number };
     // The first line says what went wrong (stestr's traceback follows it).

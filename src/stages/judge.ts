@@ -16,8 +16,9 @@ import {
 } from '../core/compare/index.ts';
 import type { RanTests } from '../core/compare/baseline.ts';
 import { compareInterop, passedInBaseline, passedTests, scoreGuideline, type Guideline, type InteropScore } from '../core/interop/index.ts';
-import { isListing, type RunResults } from '../core/results/model.ts';
-import { baselineInScope, selectedIdsOf } from '../core/compare/scope.ts';
+import { namesThatRan, type RunResults } from '../core/results/model.ts';
+import { baselineInScope } from '../core/compare/scope.ts';
+import { testIdsOf } from '../core/select/stestr.ts';
 import { readText } from '../edges/files.ts';
 import type { LoadedBaseline } from './baseline.ts';
 
@@ -91,7 +92,7 @@ export function judgeRuns(options: JudgeOptions): Judgement {
   const guideline = options.guidelines?.[0];
   if (guideline && base && passed) {
     const before = passedInBaseline(base.baseline.tests);
-    const ran = given?.ran?.ran ?? new Set((options.runs ?? []).flatMap((r) => r.tests.filter((t) => !isListing(t.status)).map((t) => t.name)));
+    const ran = given?.ran?.ran ?? namesThatRan((options.runs ?? []).flatMap((r) => r.tests));
     diff.interopChange = compareInterop(guideline, options.interopTarget ?? guideline.targets[0]?.name ?? 'platform', before, passed, ran);
   }
   // Every renderer shows diff.verdict: it carries the gate's verdict, not the policy's alone.
@@ -103,6 +104,6 @@ export function judgeRuns(options: JudgeOptions): Judgement {
 export async function readSelected(files: readonly string[]): Promise<string[] | null> {
   if (files.length === 0) return null;
   const ids: string[] = [];
-  for (const f of files) ids.push(...selectedIdsOf(await readText(f)));
+  for (const f of files) ids.push(...testIdsOf(await readText(f)));
   return ids;
 }

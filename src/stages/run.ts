@@ -7,7 +7,7 @@ import { UserError, usageError } from '../core/errors.ts';
 import { baselineFromBytes } from '../core/compare/index.ts';
 import { SECRETS_PATH } from '../core/provision/local-conf.ts';
 import { CONTROLLER_SHARED_PATHS, DISCOVER_HOSTS_COMMAND } from '../core/provision/user-data.ts';
-import { isListing } from '../core/results/model.ts';
+import { namesThatRan } from '../core/results/model.ts';
 import { parseResults } from '../core/results/parse.ts';
 import { parseKnownHosts, type HostTrust, type TrustedKey } from '../core/run/host-keys.ts';
 import { maskSecrets, secretValues } from '../core/run/mask.ts';
@@ -113,7 +113,7 @@ export async function readReference(file: string): Promise<{ durations: Map<stri
     return { durations, names: loaded.baseline.tests.map((t) => t.name) };
   }
   const run = loaded?.results ?? parseResults(bytes);
-  return { durations: baselineDurations(run), names: [...new Set(run.tests.filter((t) => !isListing(t.status)).map((t) => t.name))] };
+  return { durations: baselineDurations(run), names: [...namesThatRan(run.tests)] };
 }
 
 /**

@@ -2,11 +2,15 @@
 // baseline files back with clear errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseResults } from '../../src/core/results/parse.ts';
 import { BASELINE_SCHEMA, mergeBaselines, parseBaseline, summarizeRuns, toBaseline } from '../../src/core/compare/index.ts';
 import { UserError } from '../../src/core/errors.ts';
+import { namesThatRan } from '../../src/core/results/model.ts';
+import { readReference } from '../../src/stages/run.ts';
 import { baselineOf, planPair, streamOf, summaryOf, t } from './gen.ts';
 
 const stream = (name: string): Uint8Array => readFileSync(new URL(`../fixtures/subunit/${name}`, import.meta.url));
@@ -45,6 +49,24 @@ test("a live stestr stream announces each test ('exists') before running it: a l
   // A test that was only listed (the run ended before it started) is unfinished, not passed.
   const listedOnly = summaryOf([t('x', ['exists'])]);
   assert.equal(listedOnly.tests[0]?.outcome, 'unfinished');
+});
+
+test("the names that ran leave out a test that was only listed ('exists'): for validate's list and the Interop fallback alike", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-ran-'));
+  try {
+    const plan = [t('listed', ['exists']), t('a', ['exists', 'success']), t('b', ['fail']), t('a', ['success'])];
+    const results = parseResults(streamOf(plan));
+    const names = [...namesThatRan(results.tests)].map((n) => n.split('.').pop());
+    assert.deepEqual(names, ['a', 'b']);
+    const file = join(dir, 'run.subunit');
+    writeFileSync(file, streamOf(plan));
+    assert.deepEqual(
+      (await readReference(file)).names.map((n) => n.split('.').pop()),
+      ['a', 'b'],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('merging runs: a test that passed and failed is flaky, with its pass rate; median durations', () => {

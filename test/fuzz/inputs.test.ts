@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { buildRules, parseRulesText } from '../../src/core/select/rules.ts';
 import { selectTests } from '../../src/core/select/select.ts';
-import { compileListFile, constructList } from '../../src/core/select/stestr.ts';
-import { loadPresetCatalog, parseTestList } from '../../src/edges/select-data.ts';
+import { compileListFile, constructList, testIdsOf } from '../../src/core/select/stestr.ts';
+import { loadPresetCatalog } from '../../src/edges/select-data.ts';
 import { resolveCloud } from '../../src/edges/openstack/cloud-config.ts';
 import { readKnownFailures, parseKnownFailures, parseBaseline, toBaseline, summarizeRuns } from '../../src/core/compare/index.ts';
 import { baselineFromBytes } from '../../src/core/compare/baseline.ts';
@@ -155,7 +155,7 @@ test('test lists: include and exclude lists of regexes (comments, hostile patter
     700,
     ([t, exclude]) =>
       reads(() => {
-        const ids = parseTestList(t);
+        const ids = testIdsOf(t);
         assert.ok(ids.every((i) => i === i.trim() && i.length > 0));
         const filters = compileListFile({ name: 'list.txt', text: t }, exclude ? 'exclude' : 'include');
         constructList(IDS, { regexes: [], includeList: exclude ? [] : filters, excludeList: exclude ? filters : [], excludeRegex: undefined });

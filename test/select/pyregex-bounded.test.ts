@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { BACKTRACK_BUDGET, compilePythonSearch, PyRegexBudgetError, PyRegexError } from '../../src/core/select/pyregex.ts';
-import { compileFilter, compileListFile, constructList } from '../../src/core/select/stestr.ts';
+import { compileFilter, compileListFile, constructList, testIdsOf } from '../../src/core/select/stestr.ts';
 import { UserError } from '../../src/core/errors.ts';
-import { loadPresetCatalog, presetsDir, parseTestList } from '../../src/edges/select-data.ts';
+import { loadPresetCatalog, presetsDir } from '../../src/edges/select-data.ts';
 import { join } from 'node:path';
 import { oracleMissing, runPythonSearch } from './oracle-helpers.ts';
 
@@ -208,7 +208,7 @@ test('a long id with a newline only at its end: RE2 keeps Python $ (true before 
 
 test('the real Tempest filters with lookarounds stay under a hundredth of the budget on every real id', () => {
   const catalog = loadPresetCatalog();
-  const ids = parseTestList(readFileSync(fileURLToPath(new URL('../fixtures/select/tempest-33.0.0-test-list.txt', import.meta.url)), 'utf8'));
+  const ids = testIdsOf(readFileSync(fileURLToPath(new URL('../fixtures/select/tempest-33.0.0-test-list.txt', import.meta.url)), 'utf8'));
   const patterns = new Set<string>();
   for (const env of Object.values(catalog.toxEnvs)) {
     for (const r of env.runs) {

@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliCommand } from '../helpers/cli.ts';
 import { selectCommand } from '../../src/cli/commands/select.ts';
-import { parseTestList } from '../../src/edges/select-data.ts';
-import type { SelectResult } from '../../src/core/select/select.ts';
+import { testIdsOf } from '../../src/core/select/stestr.ts';
+import { exactTestRegex, type SelectResult } from '../../src/core/select/select.ts';
 import { parseTestId } from '../../src/core/results/model.ts';
 
 const FIX = fileURLToPath(new URL('../fixtures/select/', import.meta.url));
 const LIST = join(FIX, 'tempest-33.0.0-test-list.txt');
-const ids = parseTestList(readFileSync(LIST, 'utf8'));
+const ids = testIdsOf(readFileSync(LIST, 'utf8'));
 
 function repoWithRules(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tg-select-repo-'));
@@ -270,4 +270,12 @@ test('the rules schema is a valid strict draft-07 schema and accepts the example
   const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
   assert.equal(validate(parse(readFileSync(join(FIX, 'rules-example.yaml'), 'utf8'))), true, JSON.stringify(validate.errors));
   assert.equal(validate({ version: 1, selections: [{ name: 'a', tempest: 'full', files: [{ regex: 'x', negate: 'yes' }] }] }), false);
+});
+
+test('one reader of test lists: a plain list (as stestr list prints it) and an include list written by select give the same ids', () => {
+  const some = [...ids.slice(0, 50), 'tempest.api.T.test_x[id-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0,smoke]', 'setUpClass (tempest.api.a.B)', 'odd.$^\\.test'];
+  const plain = `${some.join('\n')}\n\n`;
+  const include = `# written by select\n${some.map(exactTestRegex).join('\r\n')}\n`;
+  assert.deepEqual(testIdsOf(plain), some);
+  assert.deepEqual(testIdsOf(include), some);
 });

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPresetCatalog, presetsDir, parseTestList } from '../../src/edges/select-data.ts';
+import { loadPresetCatalog, presetsDir } from '../../src/edges/select-data.ts';
+import { testIdsOf } from '../../src/core/select/stestr.ts';
 import { toxPresetRules } from '../../src/core/select/rules.ts';
 import { selectTests } from '../../src/core/select/select.ts';
 import { oracleMissing, runStestr, type StestrRun } from './oracle-helpers.ts';
@@ -14,7 +15,7 @@ import { oracleMissing, runStestr, type StestrRun } from './oracle-helpers.ts';
 const missing = oracleMissing();
 const skip = missing && !process.env.CI ? missing : false;
 const LIST = fileURLToPath(new URL('../fixtures/select/tempest-33.0.0-test-list.txt', import.meta.url));
-const ids = parseTestList(readFileSync(LIST, 'utf8'));
+const ids = testIdsOf(readFileSync(LIST, 'utf8'));
 const catalog = loadPresetCatalog();
 const listPath = (p: string): string => join(presetsDir(), 'lists', p.split('/').pop() ?? p);
 

@@ -31,17 +31,3 @@ export function baselineInScope(baseline: Baseline, selected: readonly string[])
   if (tests.length === baseline.tests.length) return { baseline, outOfScope: 0 };
   return { baseline: { ...baseline, tests }, outOfScope: baseline.tests.length - tests.length };
 }
-
-/**
- * The test ids of an include list as `select --write-lists` writes it (one `^escaped-id$` line per
- * test), or of a plain test list (one id per line). Blank lines and `#` comments are skipped.
- */
-export function selectedIdsOf(text: string): string[] {
-  const ids: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    ids.push(line.startsWith('^') && line.endsWith('$') ? line.slice(1, -1).replace(/\\(.)/g, '$1') : line);
-  }
-  return ids;
-}

@@ -16,6 +16,13 @@ export function isListing(status: TestStatus): boolean {
   return status === 'exists';
 }
 
+/** The names of the tests that ran (a listing is not a run), each once, in the order first seen. */
+export function namesThatRan(tests: Iterable<{ name: string; status: TestStatus }>): Set<string> {
+  const names = new Set<string>();
+  for (const t of tests) if (!isListing(t.status)) names.add(t.name);
+  return names;
+}
+
 /** Statuses that count against a run: the test ran and did not do what it should. */
 export const FAILING_STATUSES: ReadonlySet<TestStatus> = new Set(['fail', 'uxsuccess', 'inprogress']);
 

@@ -40,6 +40,21 @@ export interface ListEntry {
   column: number;
 }
 
+/**
+ * The test ids of a test list: one id per line, as `stestr list` prints them, or an include list as
+ * `select --write-lists` writes it (one `^escaped-id$` line per test). Blank lines and `#` comments
+ * are skipped; the one reader of both (a cached list, a workspace's listing, compare --selected).
+ */
+export function testIdsOf(text: string): string[] {
+  const ids: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    ids.push(line.startsWith('^') && line.endsWith('$') ? line.slice(1, -1).replace(/\\(.)/g, '$1') : line);
+  }
+  return ids;
+}
+
 /** The regex lines of a list file, as stestr reads them. */
 export function readListFile(file: ListFile, kind: 'include' | 'exclude'): ListEntry[] {
   const entries: ListEntry[] = [];
