@@ -1,0 +1,44 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+} from "./chunk-RLKDELJM.js";
+import "./chunk-XZLMJFTU.js";
+import "./chunk-7Q72ZSM3.js";
+import "./chunk-NT5KO7SU.js";
+import "./chunk-5O3VW5PT.js";
+import "./chunk-LAE7DXPD.js";
+import "./chunk-5YKRQNNV.js";
+import "./chunk-QAXLFWYV.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-RFJGFP5D.js";
+import "./chunk-FDIOAVOA.js";
+import "./chunk-IUZN2FMV.js";
+import "./chunk-BWSXB6HC.js";
+import "./chunk-4E3TQ2AB.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-426HRGMB.js";
+import "./chunk-MY7TWMR2.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+};
