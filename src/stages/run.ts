@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError, usageError } from '../core/errors.ts';
-import { baselineFromBytes } from '../core/compare/index.ts';
+import { baselineFromBytes, isJsonDocument } from '../core/compare/index.ts';
 import { SECRETS_PATH } from '../core/provision/local-conf.ts';
 import { CONTROLLER_SHARED_PATHS, DISCOVER_HOSTS_COMMAND } from '../core/provision/user-data.ts';
 import { namesThatRan } from '../core/results/model.ts';
@@ -104,9 +104,8 @@ export async function readRegexList(path: string | undefined): Promise<string[]>
  */
 export async function readReference(file: string): Promise<{ durations: Map<string, number>; names: string[] }> {
   const bytes = await readBytes(file);
-  const head = bytes.subarray(0, 64).toString('utf8').trimStart();
   // A results JSON is read as the stream it was parsed from would be (baselineFromBytes hands it back).
-  const loaded = head.startsWith('{') ? baselineFromBytes(bytes, file, { created: '' }) : null;
+  const loaded = isJsonDocument(bytes) ? baselineFromBytes(bytes, file, { created: '' }) : null;
   if (loaded && loaded.results === null) {
     const durations = new Map<string, number>();
     for (const t of loaded.baseline.tests) if (t.duration !== null) durations.set(t.name, t.duration);

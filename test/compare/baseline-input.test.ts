@@ -20,6 +20,7 @@ import { UserError } from '../../src/core/errors.ts';
 import { loadBaselineRef } from '../../src/edges/baseline-store.ts';
 import { collectGarbage } from '../../src/edges/memory.ts';
 import { loadBaseline, loadReference } from '../../src/stages/baseline.ts';
+import { readReference } from '../../src/stages/run.ts';
 import { bigPlan, streamOf } from './gen.ts';
 
 const basePlan = bigPlan(40, 7);
@@ -30,6 +31,8 @@ const history = appendHistory(historyOfBaseline(baseline), [historyOfBaseline(ba
 const documents: [string, Uint8Array][] = [
   ['compact document (a store with history)', Buffer.from(encodeCompact(history, { created: '2026-12-02T00:00:00.000Z', keep: 30 }))],
   ['baseline JSON', Buffer.from(`\n  ${JSON.stringify(baseline)}`)],
+  // Past the first 64 bytes: a reader that sniffed only those took it for a stream.
+  ['baseline JSON behind 100 spaces', Buffer.from(`${' '.repeat(100)}${JSON.stringify(baseline)}`)],
   ['results JSON', Buffer.from(JSON.stringify(results))],
   ['subunit v2 stream', stream],
 ];
@@ -51,6 +54,8 @@ test('a store text, a file read as text and the same bytes give the same baselin
       const loaded = await loadBaselineRef(file, { store: 'git:tempest-baselines', repo: dir, ...options });
       assert.deepEqual(loaded.baseline, fromBytes.baseline, kind);
       assert.equal(loaded.results !== null, fromBytes.results !== null, kind);
+      // The ETA's, the shards' and validate's reader (readReference) takes the same document for the same tests.
+      assert.deepEqual((await readReference(file)).names.sort(), fromBytes.baseline.tests.map((t) => t.name).sort(), kind);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

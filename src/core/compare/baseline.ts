@@ -605,7 +605,7 @@ export function isJsonDocument(bytes: Uint8Array): boolean {
   return firstNonSpace(bytes) === 0x7b;
 }
 
-interface FromBytes {
+interface BaselineRead {
   baseline: Baseline;
   /** Set when it was made from results, so the caller can report their damage. */
   results: RunResults | null;
@@ -616,7 +616,7 @@ interface FromBytes {
  * A baseline from a file's bytes: a baseline file, a results JSON, or a result stream (summarised).
  * `results` is set when it was made from results, so the caller can report their damage.
  */
-export function baselineFromBytes(bytes: Uint8Array, source: string, options: { created: string; history?: number | null | undefined }): FromBytes {
+export function baselineFromBytes(bytes: Uint8Array, source: string, options: { created: string; history?: number | null | undefined }): BaselineRead {
   if (isJsonDocument(bytes)) return baselineFromJson(utf8Text(bytes), source, options);
   const results = parseResults(bytes, { attachments: REFERENCE_ATTACHMENTS });
   if (results.tests.length === 0 && results.damage.length > 0) {
@@ -633,7 +633,7 @@ export function baselineFromBytes(bytes: Uint8Array, source: string, options: { 
  * file the caller read as text, so that its bytes need not stay beside the text and the parsed value
  * (a 1,000,000-test compact baseline is 100 MB of each).
  */
-export function baselineFromJson(text: string, source: string, options: { created: string; history?: number | null | undefined }): FromBytes {
+export function baselineFromJson(text: string, source: string, options: { created: string; history?: number | null | undefined }): BaselineRead {
   const value = parseJsonText(text, source);
   if (typeof value === 'object' && value !== null && (value as { schema?: unknown }).schema === RESULTS_SCHEMA) {
     const results = resultsFromJson(value, source);
@@ -647,8 +647,11 @@ export function baselineFromJson(text: string, source: string, options: { create
   return { baseline: validateBaseline(value, source), results: null, compact: null };
 }
 
-/** A baseline from text (a store's): a JSON document parsed as it is, with no copy to bytes and back; anything else read as a stream. */
-export function baselineFromText(text: string, source: string, options: { created: string; history?: number | null | undefined }): FromBytes {
+/**
+ * A baseline from text (a store's): a JSON document parsed as it is, with no copy to bytes and back;
+ * anything else read as a stream. JSON as isJsonDocument has it: `{` after spaces, tabs, line breaks, a BOM.
+ */
+export function baselineFromText(text: string, source: string, options: { created: string; history?: number | null | undefined }): BaselineRead {
   return /^[ \t\r\n\ufeff]*\{/.test(text) ? baselineFromJson(text, source, options) : baselineFromBytes(Buffer.from(text, 'utf8'), source, options);
 }
 
