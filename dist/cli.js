@@ -15,7 +15,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-RTQMN4F2.js")).selectCommand
+    load: async () => (await import("./chunks/select-TZBVL2C7.js")).selectCommand
   },
   {
     name: "provision",
@@ -25,12 +25,12 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-6VDWWCLM.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-WGWHSXW5.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-5CKFT444.js")).validateCommand
+    load: async () => (await import("./chunks/validate-36V5FIRI.js")).validateCommand
   },
   {
     name: "parse",

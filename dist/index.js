@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-6V7K4YKI.js"), import("./chunks/cloud-B4B7QRO4.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-6V7K4YKI.js"), import("./chunks/cloud-RVU42WLW.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -5,7 +5,7 @@ import {
 } from "./chunk-GGLUMHFO.js";
 import {
   selectStage
-} from "./chunk-F2MRNXGR.js";
+} from "./chunk-R73TA65V.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,7 +16,7 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-2RIZJCPQ.js";
+} from "./chunk-WQKVDTLX.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-LAE7DXPD.js";
 import {

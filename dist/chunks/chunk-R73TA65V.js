@@ -8,7 +8,7 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-2RIZJCPQ.js";
+} from "./chunk-WQKVDTLX.js";
 import {
   testIdsOf
 } from "./chunk-LAE7DXPD.js";

@@ -5,7 +5,7 @@ import {
 import {
   parseSet,
   reportText
-} from "./chunk-KVHTS4CQ.js";
+} from "./chunk-NWAQJXL3.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,7 +14,7 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-2RIZJCPQ.js";
+} from "./chunk-WQKVDTLX.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";

@@ -34,7 +34,8 @@ import {
   readText
 } from "./chunk-RFJGFP5D.js";
 import {
-  baselineFromBytes
+  baselineFromBytes,
+  isJsonDocument
 } from "./chunk-IUZN2FMV.js";
 import {
   createResultParser,
@@ -2075,8 +2076,7 @@ async function readRegexList(path) {
 }
 async function readReference(file) {
   const bytes = await readBytes(file);
-  const head = bytes.subarray(0, 64).toString("utf8").trimStart();
-  const loaded = head.startsWith("{") ? baselineFromBytes(bytes, file, { created: "" }) : null;
+  const loaded = isJsonDocument(bytes) ? baselineFromBytes(bytes, file, { created: "" }) : null;
   if (loaded && loaded.results === null) {
     const durations = /* @__PURE__ */ new Map();
     for (const t of loaded.baseline.tests) if (t.duration !== null) durations.set(t.name, t.duration);

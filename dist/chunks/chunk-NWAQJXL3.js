@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-2RIZJCPQ.js";
+} from "./chunk-WQKVDTLX.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

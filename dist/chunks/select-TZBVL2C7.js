@@ -2,11 +2,11 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-F2MRNXGR.js";
+} from "./chunk-R73TA65V.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-2RIZJCPQ.js";
+} from "./chunk-WQKVDTLX.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-LAE7DXPD.js";
 import "./chunk-OOGFWNCR.js";

@@ -3,8 +3,8 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-KVHTS4CQ.js";
-import "./chunk-2RIZJCPQ.js";
+} from "./chunk-NWAQJXL3.js";
+import "./chunk-WQKVDTLX.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-LAE7DXPD.js";
 import "./chunk-IY2Y7IYA.js";
