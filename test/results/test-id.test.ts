@@ -48,3 +48,56 @@ test('every id of the real Tempest 33.0.0 list has an idempotent id and a class'
   assert.ok(parts.every((p) => p.className.startsWith('tempest.') && p.method.startsWith('test_')));
   assert.equal(parts.filter((p) => p.attrs.includes('smoke')).length, ids.filter((i) => /[[,]smoke[\],]/.test(i)).length);
 });
+
+const UUID_ATTR = /^id-([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+
+/** The attribute rule read plainly (split at commas, trim, drop empties; the first `id-<uuid>` is the idempotent id), as a yardstick. */
+function attrsBySplit(id: string): { attrs: string[]; idempotentId: string | null } | null {
+  const open = id.endsWith(']') ? id.lastIndexOf('[') : -1;
+  if (open < 0 || id.indexOf(']', open) !== id.length - 1 || /^(setUpClass|tearDownClass|setUpModule|tearDownModule) \(.*\)$/.test(id)) return null;
+  const attrs: string[] = [];
+  let idempotentId: string | null = null;
+  for (const raw of id.slice(open + 1, -1).split(',')) {
+    const attr = raw.trim();
+    if (attr === '') continue;
+    const uuid: RegExpExecArray | null = idempotentId === null ? UUID_ATTR.exec(attr) : null;
+    if (uuid !== null) idempotentId = (uuid[1] ?? '').toLowerCase();
+    else attrs.push(attr);
+  }
+  return { attrs, idempotentId };
+}
+
+test('attributes are cut at every comma, trimmed, empties dropped, on random ids (seeded)', () => {
+  const pieces = [
+    'a',
+    '.',
+    '[',
+    ']',
+    ',',
+    ' ',
+    '\t',
+    '',
+    ')',
+    'smoke',
+    'é',
+    'id-12345678-1234-1234-1234-123456789abc',
+    'id-12345678-1234-1234-1234-123456789ABC',
+  ];
+  let seed = 42;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  let checked = 0;
+  for (let i = 0; i < 20_000; i++) {
+    let id = 'pkg.Class.test[';
+    for (let k = next(9); k > 0; k--) id += pieces[next(pieces.length)];
+    id += ']';
+    const want = attrsBySplit(id);
+    if (want === null) continue;
+    const got = parseTestId(id);
+    assert.deepEqual({ attrs: got.attrs, idempotentId: got.idempotentId }, want, id);
+    checked++;
+  }
+  assert.ok(checked > 10_000, `only ${checked} ids had attributes`);
+});

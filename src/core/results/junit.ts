@@ -207,8 +207,12 @@ const STRING_EXCEPTION = 'testtools.testresult.real._StringException';
 /** Whether a string holds nothing escapeAttr changes (nearly every test id): then it is written as is. */
 const ATTR_PLAIN = /^[^\0-\x1F&<"\uD800-\uDFFF\uFFFE\uFFFF]*$/;
 
+function isPlainAttr(s: string): boolean {
+  return ATTR_PLAIN.test(s) && !s.includes(']]>');
+}
+
 function attr(s: string): string {
-  return ATTR_PLAIN.test(s) && !s.includes(']]>') ? s : escapeAttr(s);
+  return isPlainAttr(s) ? s : escapeAttr(s);
 }
 
 /**
@@ -239,7 +243,10 @@ export class JUnitWriter {
     // Without any stamp python measures its wall clock against itself: 0.000.
     const duration = testStart === null || this.now === null ? 0 : durationOf(testStart, this.now);
     const { classname, name } = splitJUnitId(test.id);
-    const open = `<testcase classname="${attr(classname)}" name="${attr(name)}" time="${formatSeconds(duration)}"`;
+    // The two are cut from the id: when it is plain, so are they (one check where there were two).
+    const open = isPlainAttr(test.id)
+      ? `<testcase classname="${classname}" name="${name}" time="${formatSeconds(duration)}"`
+      : `<testcase classname="${attr(classname)}" name="${attr(name)}" time="${formatSeconds(duration)}"`;
     switch (status) {
       case 'success':
       case 'xfail':

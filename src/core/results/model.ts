@@ -82,7 +82,11 @@ export interface FinishedTest {
   readonly stopMicros: number | null;
   /** The record exactly as `onTest` would get it (made once, on first call). */
   record(): TestRecord;
-  /** The record has TestRecord's fields in TestRecord's order and nothing else (false: read from a results JSON as given). */
+  /**
+   * The record is the engine's own (subunit and JUnit readers): TestRecord's fields in TestRecord's order and
+   * nothing else, its times made by isoFromMicros and its name parts by parseTestId. False: read from a
+   * results JSON as given.
+   */
   readonly shaped: boolean;
 }
 
@@ -175,8 +179,13 @@ export function parseTestId(id: string): TestIdParts {
   const open = attrsOpen(id);
   if (open >= 0) {
     name = id.slice(0, open);
-    for (const raw of id.slice(open + 1, -1).split(',')) {
-      const attr = raw.trim();
+    // The attributes between the brackets, split at commas (an indexOf walk: split and its list cost more than the rest).
+    const end = id.length - 1;
+    for (let s = open + 1; s <= end;) {
+      let e = id.indexOf(',', s);
+      if (e < 0 || e > end) e = end;
+      const attr = id.slice(s, e).trim();
+      s = e + 1;
       if (attr === '') continue;
       const kind = idempotentId === null ? idempotentAttr(attr) : 0;
       if (kind !== 0) idempotentId = uuidOf(attr, kind);

@@ -15,6 +15,9 @@ const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 const str = (s: string): string => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
 const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
 const strOrNull = (s: string | null): string => (s === null ? 'null' : str(s));
+/** A string known to need no escape (quoted as it is). */
+const plain = (s: string): string => `"${s}"`;
+const plainOrNull = (s: string | null): string => (s === null ? 'null' : `"${s}"`);
 
 /** A list of strings as JSON.stringify(.., null, 2) writes it at `pad` (the list's own indent). */
 function strings(list: readonly string[], pad: string, quote: (s: string) => string): string {
@@ -44,11 +47,13 @@ function attachments(list: readonly Attachment[]): string {
  */
 export function recordJson(t: TestRecord): string {
   // name, className, method and attrs are cut from the id: when it needs no escape, nor do they.
-  const q = ESCAPED.test(t.id) ? str : (s: string): string => `"${s}"`;
+  const q = ESCAPED.test(t.id) ? str : plain;
+  // A shaped record is the engine's: its status is a TestStatus, its times come from isoFromMicros and its
+  // idempotent id from parseTestId (hex digits and dashes), so none of them needs an escape or the check.
   return (
     `    {\n      "id": ${q(t.id)},\n      "name": ${q(t.name)},\n      "className": ${q(t.className)},\n      "method": ${q(t.method)},` +
-    `\n      "attrs": ${strings(t.attrs, '      ', q)},\n      "idempotentId": ${strOrNull(t.idempotentId)},\n      "status": ${str(t.status)},` +
-    `\n      "tags": ${strings(t.tags, '      ', str)},\n      "start": ${strOrNull(t.start)},\n      "stop": ${strOrNull(t.stop)},` +
+    `\n      "attrs": ${strings(t.attrs, '      ', q)},\n      "idempotentId": ${plainOrNull(t.idempotentId)},\n      "status": "${t.status}",` +
+    `\n      "tags": ${strings(t.tags, '      ', str)},\n      "start": ${plainOrNull(t.start)},\n      "stop": ${plainOrNull(t.stop)},` +
     `\n      "duration": ${t.duration === null ? 'null' : num(t.duration)},\n      "worker": ${strOrNull(t.worker)},` +
     `\n      "routeCode": ${strOrNull(t.routeCode)},\n      "attachments": ${attachments(t.attachments)}\n    }`
   );
