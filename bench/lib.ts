@@ -38,3 +38,19 @@ export function table(rows: (string | number)[][]): string {
 
 export const NODE = fileURLToPath(new URL('../node_modules/.bin/node', import.meta.url));
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** A fixed CPU-bound loop in a fresh process: the same work every time, so its spread is the host's, not ours. */
+const HOST_LOOP = `${NODE} -e "let s = 0; for (let i = 0; i < 1.5e8; i++) s = (s + i) | 0; if (s === 1) console.log(s)"`;
+
+/**
+ * How steady the machine is: the fixed loop five times, fastest, median and slowest. A shared host's
+ * neighbours can slow every figure by half from one minute to the next; the ratios against the peers,
+ * measured in the same run, stand, the absolute times do not.
+ */
+export function hostSteadiness(): string {
+  const times = Array.from({ length: 5 }, () => measure(HOST_LOOP).seconds).sort((a, b) => a - b);
+  const [min, med, max] = [times[0] ?? NaN, times[2] ?? NaN, times[4] ?? NaN];
+  const spread = max / min - 1;
+  const verdict = spread > 0.2 ? 'noisy: read the ratios against the peers, not the absolute times' : 'steady';
+  return `host: a fixed CPU loop took ${min.toFixed(2)} / ${med.toFixed(2)} / ${max.toFixed(2)} s (fastest / median / slowest of 5, spread ${(spread * 100).toFixed(0)}%): ${verdict}`;
+}

@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { hostSteadiness } from './lib.ts';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 // Flags (`--1m`) are for the benches themselves, not names.
@@ -11,8 +12,10 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
+console.log(hostSteadiness());
 for (const f of files) {
   console.log(`\n=== ${f.replace('.bench.ts', '')} ===`);
   const mod = (await import(pathToFileURL(join(dir, f)).href)) as { run(): Promise<void> };
   await mod.run();
 }
+console.log(`\n${hostSteadiness()} (after)`);
