@@ -244,9 +244,8 @@ export class JUnitWriter {
     const duration = testStart === null || this.now === null ? 0 : durationOf(testStart, this.now);
     const { classname, name } = splitJUnitId(test.id);
     // The two are cut from the id: when it is plain, so are they (one check where there were two).
-    const open = isPlainAttr(test.id)
-      ? `<testcase classname="${classname}" name="${name}" time="${formatSeconds(duration)}"`
-      : `<testcase classname="${attr(classname)}" name="${attr(name)}" time="${formatSeconds(duration)}"`;
+    const plainId = isPlainAttr(test.id);
+    const open = `<testcase classname="${plainId ? classname : attr(classname)}" name="${plainId ? name : attr(name)}" time="${formatSeconds(duration)}"`;
     switch (status) {
       case 'success':
       case 'xfail':

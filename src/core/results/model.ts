@@ -165,6 +165,15 @@ function attrsOpen(id: string): number {
 }
 
 /**
+ * Where the attribute starting at `from` ends: the next comma, or `end` (the closing ']'). Both
+ * readers walk the attributes with it: split and its list cost more than the rest of parseTestId.
+ */
+function attrEnd(id: string, from: number, end: number): number {
+  const comma = id.indexOf(',', from);
+  return comma < 0 || comma > end ? end : comma;
+}
+
+/**
  * Split a Tempest test id: `pkg.module.Class.test_x[id-<uuid>,smoke]`.
  * Class-level ids (`setUpClass (pkg.module.Class)`) keep their whole text as the name and method.
  */
@@ -179,11 +188,9 @@ export function parseTestId(id: string): TestIdParts {
   const open = attrsOpen(id);
   if (open >= 0) {
     name = id.slice(0, open);
-    // The attributes between the brackets, split at commas (an indexOf walk: split and its list cost more than the rest).
     const end = id.length - 1;
     for (let s = open + 1; s <= end;) {
-      let e = id.indexOf(',', s);
-      if (e < 0 || e > end) e = end;
+      const e = attrEnd(id, s, end);
       const attr = id.slice(s, e).trim();
       s = e + 1;
       if (attr === '') continue;
@@ -205,8 +212,7 @@ export function testNameOf(id: string): { name: string; idempotentId: string | n
   if (open < 0) return { name: id, idempotentId: null };
   const end = id.length - 1;
   for (let s = open + 1; s <= end;) {
-    let e = id.indexOf(',', s);
-    if (e < 0 || e > end) e = end;
+    const e = attrEnd(id, s, end);
     const attr = id.slice(s, e).trim();
     const kind = idempotentAttr(attr);
     if (kind !== 0) return { name: id.slice(0, open), idempotentId: uuidOf(attr, kind) };

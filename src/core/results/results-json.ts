@@ -17,7 +17,7 @@ const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
 const strOrNull = (s: string | null): string => (s === null ? 'null' : str(s));
 /** A string known to need no escape (quoted as it is). */
 const plain = (s: string): string => `"${s}"`;
-const plainOrNull = (s: string | null): string => (s === null ? 'null' : `"${s}"`);
+const plainOrNull = (s: string | null): string => (s === null ? 'null' : plain(s));
 
 /** A list of strings as JSON.stringify(.., null, 2) writes it at `pad` (the list's own indent). */
 function strings(list: readonly string[], pad: string, quote: (s: string) => string): string {
