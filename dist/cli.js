@@ -15,52 +15,52 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-FUO62XTT.js")).selectCommand
+    load: async () => (await import("./chunks/select-OVQFYDJD.js")).selectCommand
   },
   {
     name: "provision",
     summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
-    load: async () => (await import("./chunks/provision-MR7A7EJT.js")).provisionCommand
+    load: async () => (await import("./chunks/provision-R42QUFIN.js")).provisionCommand
   },
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-POG6X6FQ.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-MZJQ7NWV.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-MHZNGJ3Y.js")).validateCommand
+    load: async () => (await import("./chunks/validate-2MDZ6ZBL.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-K4BA5XDL.js")).parseCommand
+    load: async () => (await import("./chunks/parse-R6NCBQXX.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-CHZWUGQO.js")).compareCommand
+    load: async () => (await import("./chunks/compare-ZNZQYW3W.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-SCLXVMUZ.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-2ZPMV6MA.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-EGI6RT2U.js")).reportCommand
+    load: async () => (await import("./chunks/report-IUXMM5FF.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-SWJYJ2QM.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-7IRFRRE4.js")).mergeCommand
   },
   {
     name: "cleanup",
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
-    load: async () => (await import("./chunks/cleanup-ICHIPSBB.js")).cleanupCommand
+    load: async () => (await import("./chunks/cleanup-BKMUKYL4.js")).cleanupCommand
   },
   {
     name: "demo",

@@ -4,18 +4,18 @@ import {
 } from "./chunks/chunk-POZU2ICL.js";
 import {
   redact
-} from "./chunks/chunk-XOJFRB4E.js";
+} from "./chunks/chunk-CZ5BP7R7.js";
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-HJKOMJ2W.js";
-import "./chunks/chunk-IAMISNAB.js";
-import "./chunks/chunk-USGNJYKR.js";
+} from "./chunks/chunk-XDYGCVGW.js";
+import "./chunks/chunk-BUCESFCU.js";
+import "./chunks/chunk-FLJZ4576.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-DSD5U76M.js";
-import "./chunks/chunk-6JOGSWIC.js";
+import "./chunks/chunk-VIPBTXJC.js";
+import "./chunks/chunk-L6IKCUDA.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -25,7 +25,7 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-THSJKRZC.js";
+import "./chunks/chunk-HQO3PX5O.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import {
   UserError
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-WIEHYFQ7.js"), import("./chunks/cloud-KDDK43Q4.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-NTGYHC5S.js"), import("./chunks/cloud-7OQDIEFA.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,14 +2,14 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-HJKOMJ2W.js";
-import "./chunks/chunk-IAMISNAB.js";
-import "./chunks/chunk-USGNJYKR.js";
+} from "./chunks/chunk-XDYGCVGW.js";
+import "./chunks/chunk-BUCESFCU.js";
+import "./chunks/chunk-FLJZ4576.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-DSD5U76M.js";
-import "./chunks/chunk-6JOGSWIC.js";
+import "./chunks/chunk-VIPBTXJC.js";
+import "./chunks/chunk-L6IKCUDA.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   getState,
@@ -17,7 +17,7 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-THSJKRZC.js";
+import "./chunks/chunk-HQO3PX5O.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import "./chunks/chunk-MY7TWMR2.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-KDDK43Q4.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-7OQDIEFA.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

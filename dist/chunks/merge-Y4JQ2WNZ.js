@@ -1,0 +1,17 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  mergeStage,
+  readShardParts
+} from "./chunk-4JLGQARJ.js";
+import "./chunk-V5JIB6GL.js";
+import "./chunk-RFJGFP5D.js";
+import "./chunk-L6IKCUDA.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-N6DXUVKQ.js";
+import "./chunk-HQO3PX5O.js";
+import "./chunk-MY7TWMR2.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  mergeStage,
+  readShardParts
+};
