@@ -6,7 +6,7 @@ import type { AttachmentPolicy } from '../core/results/aggregate.ts';
 import { ResultsJsonWriter } from '../core/results/results-json.ts';
 import { JUnitWriter } from '../core/results/junit.ts';
 import type { ResultFormat, RunResults, RunSummary } from '../core/results/model.ts';
-import type { BaselineContext, RunSummary as CompareRunSummary } from '../core/compare/model.ts';
+import type { BaselineContext, BaselineTest, RunSummary as CompareRunSummary } from '../core/compare/model.ts';
 import type { RanTests } from '../core/compare/baseline.ts';
 import { fileSize, readBytes, readChunks, readFileReusing } from '../edges/files.ts';
 import { startCrcCheck } from '../edges/crc-check.ts';
@@ -220,14 +220,24 @@ export interface SummarizedRuns {
 export async function summarizeRunFiles(
   files: readonly string[],
   stdin: NodeJS.ReadableStream,
-  options: { context?: Partial<BaselineContext>; interop?: boolean; crcWorkerMinBytes?: number } = {},
+  options: {
+    context?: Partial<BaselineContext>;
+    interop?: boolean;
+    crcWorkerMinBytes?: number;
+    /** The baseline tests the run will be compared with (SummarizerOptions.known): less memory, a quicker diff. */
+    known?: readonly BaselineTest[] | undefined;
+  } = {},
 ): Promise<SummarizedRuns> {
-  const { RunSummarizer } = await import('../core/compare/baseline.ts');
-  const all = new RunSummarizer({ interop: options.interop });
+  const { RunSummarizer, knownTests } = await import('../core/compare/baseline.ts');
+  const each = {
+    interop: options.interop,
+    known: options.known !== undefined && options.known.length > 0 ? (knownTests(options.known) ?? undefined) : undefined,
+  };
+  const all = new RunSummarizer(each);
   const damage: string[] = [];
   for (const file of files) {
     const shown = file === '-' ? '<stdin>' : file;
-    let one = new RunSummarizer({ interop: options.interop });
+    let one = new RunSummarizer(each);
     let read: RunResults | RunSummary;
     if (file !== '-' && /\.json$/i.test(file)) {
       read = (await import('../core/compare/baseline.ts')).resultsFromBytes(await readBytes(file), file);
@@ -243,7 +253,7 @@ export async function summarizeRunFiles(
           onFinished: (t) => one.addFinished(t),
           // A second pass (the CRC worker found damage) starts this file's tally again.
           beforePass: () => {
-            one = new RunSummarizer({ interop: options.interop });
+            one = new RunSummarizer(each);
           },
         },
         (p) => p.endSummary(),

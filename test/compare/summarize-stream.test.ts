@@ -16,7 +16,7 @@ import { loadGuidelines } from '../../src/stages/baseline.ts';
 import { judgeRuns } from '../../src/stages/judge.ts';
 import { loadRuns, resultsJsonFile, summarizeRunFiles } from '../../src/stages/results.ts';
 import type { Guideline } from '../../src/core/interop/index.ts';
-import { baselineOf, bigPlan, planPair, streamOf, summaryOf, type PlannedTest } from './gen.ts';
+import { baselineOf, bigPlan, planPair, streamOf, summaryOf, uuidFor, type PlannedTest } from './gen.ts';
 import { injure } from '../helpers/streams.ts';
 
 const TODAY = '2026-11-25';
@@ -56,6 +56,24 @@ async function sameJudgement(
   assert.equal(renderCompareText(now.diff), renderCompareText(old.diff));
   assert.deepEqual(now.verdict, old.verdict);
   assert.equal(JSON.stringify(now.interop), JSON.stringify(old.interop));
+  // Read against the baseline (its strings taken, positions kept by its tests): the same again,
+  // by the diff's shortcut (readAgainst, the very tests compared with) and, compared with a copy
+  // of the baseline's tests, by the name lookup it then falls back to.
+  const against = await summarizeRunFiles(files, process.stdin, {
+    context: options.context,
+    interop: guidelines.length > 0,
+    crcWorkerMinBytes: options.crcWorkerMinBytes,
+    known: baseline.tests,
+  });
+  assert.deepEqual(against.summary.tests, summarized.summary.tests);
+  assert.deepEqual(against.summary.details, summarized.summary.details);
+  if (baseline.tests.length > 0 && files.length === 1) assert.equal(against.summary.readAgainst?.tests, baseline.tests);
+  for (const base of [baseline, { ...baseline, tests: [...baseline.tests] }]) {
+    const judged = judgeRuns({ ...common, baseline: { ...common.baseline, baseline: base }, summarized: against, damage: against.damage });
+    assert.equal(JSON.stringify(judged.diff, null, 2), JSON.stringify(old.diff, null, 2));
+    assert.deepEqual(judged.verdict, old.verdict);
+    assert.equal(JSON.stringify(judged.interop), JSON.stringify(old.interop));
+  }
   return summarized.damage;
 }
 
@@ -123,6 +141,37 @@ test('generated runs with reruns: the streamed tally judges as the records do (J
         }
         k++;
         await sameJudgement(files, baselineOf(base));
+      }),
+      { numRuns: 150 },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('read against the baseline: tests renamed, re-identified, without their id, or twice under two ids judge as the records do', async () => {
+  const dir = tmp();
+  try {
+    let k = 0;
+    await fc.assert(
+      fc.asyncProperty(planPair, fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 40, maxLength: 40 }), async ({ base, run }, changes) => {
+        const changed = run.flatMap((t, i): PlannedTest[] => {
+          switch (changes[i]) {
+            case 1:
+              return [{ ...t, idempotentId: uuidFor(i, 9) }];
+            case 2:
+              return [{ ...t, idempotentId: null }];
+            case 3:
+              return [{ ...t, name: `${t.name}_moved` }];
+            case 4:
+              return [t, { ...t, idempotentId: uuidFor(i, 11), runs: ['success'] }];
+            default:
+              return [t];
+          }
+        });
+        const file = join(dir, `changed-${k++}.subunit`);
+        writeFileSync(file, streamOf(changed));
+        await sameJudgement([file], baselineOf(base));
       }),
       { numRuns: 150 },
     );

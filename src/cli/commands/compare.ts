@@ -212,7 +212,8 @@ Exit codes:
       guidelines: strs(args, 'guideline'),
     });
     // Each test is tallied as it is read: no record of a passing test is made (SummarizedRuns).
-    const summarized = await summarizeRunFiles(files, io.stdin, { context, interop: guidelines.length > 0 });
+    // Read against the baseline: the run takes its strings, and the diff pairs without lookups (SummarizerOptions.known).
+    const summarized = await summarizeRunFiles(files, io.stdin, { context, interop: guidelines.length > 0, known: baseline?.baseline.tests });
     const damage = [...unread, ...summarized.damage];
     const {
       diff,

@@ -125,6 +125,42 @@ export interface RanTests {
 export interface SummarizerOptions {
   /** Also collect the tests passed and ran (RanTests), for Interop scoring. */
   interop?: boolean;
+  /**
+   * The baseline tests the run will be compared with (knownTests). A run test with one of their
+   * names takes that test's strings (name; id and idempotent id where they are the same text), and
+   * its position is kept by the baseline test's, not in the name map: the run then holds no strings
+   * of its own for the tests the baseline knows (a third of a million-test compare's memory), and
+   * the diff pairs them without looking their names up again (RunSummary.readAgainst).
+   */
+  known?: KnownTests;
+}
+
+/** Baseline tests for SummarizerOptions.known: by full id, and sorted by name for the rest. */
+export interface KnownTests {
+  tests: readonly BaselineTest[];
+  byId: ReadonlyMap<string, number>;
+}
+
+/** The tests to read a run against, or null when their names are not strictly in order (one by name, as baselines keep them). */
+export function knownTests(tests: readonly BaselineTest[]): KnownTests | null {
+  for (let b = 1; b < tests.length; b++) if (!((tests[b - 1] as BaselineTest).name < (tests[b] as BaselineTest).name)) return null;
+  const byId = new Map<string, number>();
+  for (let b = 0; b < tests.length; b++) byId.set((tests[b] as BaselineTest).id, b);
+  return { tests, byId };
+}
+
+/** The known test of this name (binary search: a run's tests missing by id are few), or -1. */
+function knownByName(tests: readonly BaselineTest[], name: string): number {
+  let lo = 0;
+  let hi = tests.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const n = (tests[mid] as BaselineTest).name;
+    if (n === name) return mid;
+    if (n < name) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**
@@ -148,9 +184,14 @@ export class RunSummarizer {
   private runs = 0;
   private done = false;
   private readonly interop: RanTests | null;
+  private readonly known: KnownTests | null;
+  /** Per known test, the position of the run's test of that name (-1: none yet). */
+  private readonly knownAt: Int32Array;
 
   constructor(options: SummarizerOptions = {}) {
     this.interop = options.interop ? { passed: { names: new Set(), ids: new Set() }, ran: new Set() } : null;
+    this.known = options.known ?? null;
+    this.knownAt = new Int32Array(this.known?.tests.length ?? 0).fill(-1);
   }
 
   /** Count one more run (the run itself, then each rerun). */
@@ -158,34 +199,62 @@ export class RunSummarizer {
     this.runs++;
   }
 
-  private at(id: string, name: string, idempotentId: string | null): number {
+  /** The known test with this id, else of this name (-1: none, or nothing known). */
+  private knownOf(id: string, name: string): number {
+    const known = this.known;
+    if (known === null) return -1;
+    return known.byId.get(id) ?? knownByName(known.tests, name);
+  }
+
+  /**
+   * The position of the test of this name (a new entry when it is new), and the test seen for
+   * Interop (status null: not). `b`: the known test of that name (knownOf), -1 for none.
+   */
+  private at(id: string, name: string, idempotentId: string | null, status: TestStatus | null, b: number): number {
     if (this.done) throw new Error('internal: a RunSummarizer takes no tests after summary()');
-    const key = keyOf(name);
-    let i = this.indexOf.get(key);
-    if (i === undefined) {
-      i = this.tests.length;
-      // The fields in toBaselineTest's order (the JSON of a baseline lists them so); outcome and passRate are set by summary().
-      this.tests.push({
-        id,
-        name,
-        idempotentId,
-        outcome: 'unfinished',
-        passes: 0,
-        failures: 0,
-        skips: 0,
-        unfinished: 0,
-        passRate: null,
-        duration: null,
-        reason: null,
-      });
-      this.indexOf.set(key, i);
+    let i: number | undefined;
+    if (b >= 0) {
+      // The known test's strings where they are the same text (SummarizerOptions.known).
+      const k = (this.known as KnownTests).tests[b] as BaselineTest;
+      name = k.name;
+      if (id === k.id) id = k.id;
+      if (idempotentId !== null && idempotentId === k.idempotentId) idempotentId = k.idempotentId;
+      const at = this.knownAt[b] as number;
+      if (at === -1) this.knownAt[b] = i = this.entry(id, name, idempotentId);
+      else this.rename((i = at), id, name);
     } else {
-      // The latest run names the test (runs are given oldest first).
-      const t = this.tests[i] as BaselineTest;
-      t.id = id;
-      t.name = name;
+      const key = keyOf(name);
+      i = this.indexOf.get(key);
+      if (i === undefined) this.indexOf.set(key, (i = this.entry(id, name, idempotentId)));
+      else this.rename(i, id, name);
     }
+    if (status !== null) this.seen(name, idempotentId, status);
     return i;
+  }
+
+  private entry(id: string, name: string, idempotentId: string | null): number {
+    // The fields in toBaselineTest's order (the JSON of a baseline lists them so); outcome and passRate are set by summary().
+    this.tests.push({
+      id,
+      name,
+      idempotentId,
+      outcome: 'unfinished',
+      passes: 0,
+      failures: 0,
+      skips: 0,
+      unfinished: 0,
+      passRate: null,
+      duration: null,
+      reason: null,
+    });
+    return this.tests.length - 1;
+  }
+
+  /** The latest run names the test (runs are given oldest first). */
+  private rename(i: number, id: string, name: string): void {
+    const t = this.tests[i] as BaselineTest;
+    t.id = id;
+    t.name = name;
   }
 
   private addDuration(i: number, d: number): void {
@@ -213,9 +282,8 @@ export class RunSummarizer {
   }
 
   add(rec: TestRecord): void {
-    const i = this.at(rec.id, rec.name, rec.idempotentId);
+    const i = this.at(rec.id, rec.name, rec.idempotentId, rec.status, this.knownOf(rec.id, rec.name));
     const t = this.tests[i] as BaselineTest;
-    this.seen(rec.name, rec.idempotentId, rec.status);
     // A test that is only listed stays 'unfinished' (outcomeFromTally of no attempts).
     if (isListing(rec.status)) return;
     switch (outcomeOf(rec.status)) {
@@ -243,9 +311,16 @@ export class RunSummarizer {
   addFinished(test: FinishedTest): void {
     const status = test.status;
     if (status !== 'success' && status !== 'xfail') return this.add(test.record());
-    const { name, idempotentId } = testNameOf(test.id);
-    const i = this.at(test.id, name, idempotentId);
-    this.seen(name, idempotentId, status);
+    // A known id gives the name and idempotent id without reading them out of the id.
+    const b = this.known === null ? undefined : this.known.byId.get(test.id);
+    let i: number;
+    if (b !== undefined) {
+      const k = (this.known as KnownTests).tests[b] as BaselineTest;
+      i = this.at(k.id, k.name, k.idempotentId, status, b);
+    } else {
+      const { name, idempotentId } = testNameOf(test.id);
+      i = this.at(test.id, name, idempotentId, status, this.known === null ? -1 : knownByName(this.known.tests, name));
+    }
     (this.tests[i] as BaselineTest).passes++;
     // TestRecord.duration, from the same microseconds.
     if (test.startMicros !== null && test.stopMicros !== null) this.addDuration(i, (test.stopMicros - test.startMicros) / 1e6);
@@ -257,7 +332,7 @@ export class RunSummarizer {
     this.runs += later.runs;
     for (let k = 0; k < later.tests.length; k++) {
       const lt = later.tests[k] as BaselineTest;
-      const i = this.at(lt.id, lt.name, lt.idempotentId);
+      const i = this.at(lt.id, lt.name, lt.idempotentId, null, this.knownOf(lt.id, lt.name));
       const t = this.tests[i] as BaselineTest;
       t.passes += lt.passes;
       t.failures += lt.failures;
@@ -307,7 +382,7 @@ export class RunSummarizer {
       runs: this.runs,
       tests,
       details,
-      index: this.indexOf,
+      ...(this.known === null ? { index: this.indexOf } : { readAgainst: { tests: this.known.tests, runAt: this.knownAt } }),
     };
   }
 }

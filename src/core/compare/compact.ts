@@ -314,8 +314,6 @@ interface CompactDocument {
 }
 
 const NO_UUID = '.'.repeat(32);
-/** Tests whose ids decodeCompact writes into one string (a few hundred KB: its pieces stay small). */
-const BLOCK = 4096;
 
 function rebuiltId(name: string, idempotentId: string | null, attrs: string): string {
   const parts = idempotentId ? [`id-${idempotentId}`, ...(attrs ? [attrs] : [])] : attrs ? [attrs] : [];
@@ -459,71 +457,53 @@ export function decodeCompact(value: unknown, file: string): DecodedCompact {
   if (typeof reason !== 'object' || reason === null) throw bad('tests.reason must be an object');
   if (typeof duration !== 'string') throw bad('tests.duration must be a string');
   const tests: HistoryTest[] = new Array<HistoryTest>(n);
-  // Each test's id (its name first) is written into one flat string per block of tests, and the
-  // name, id and idempotent id are slices of it: three small strings per test, where building them
-  // by concatenation made a tree of a dozen string pieces each, which the GC then copied and
-  // marked (most of a big baseline's load time), and every map lookup by name flattened again.
+  // Each test's id is written as one flat string (its pieces joined), and its name and idempotent
+  // id are slices of it: a string and two small views per test. Built by concatenation, an id was
+  // a tree of a dozen pieces, which the GC then copied and marked, and every map lookup flattened
+  // again; a flat id is what a run's id read from its stream is, so that the two compare quickly
+  // (SummarizerOptions.known looks the run's ids up among these).
   const pieces: string[] = [];
-  const nameEnd = new Int32Array(BLOCK);
-  const idEnd = new Int32Array(BLOCK);
-  for (let first = 0; first < n; first += BLOCK) {
-    const last = Math.min(n, first + BLOCK);
+  for (let i = 0; i < n; i++) {
+    const c = cls[i] as number;
+    const m = method[i] as string;
+    const a = attrs[attr[i] as number] as string;
     pieces.length = 0;
-    let at = 0;
-    for (let i = first; i < last; i++) {
-      const c = cls[i] as number;
-      const m = method[i] as string;
-      const a = attrs[attr[i] as number] as string;
-      if (c === -1) {
-        pieces.push(m);
-        at += m.length;
-      } else {
-        const k = classes[c] as string;
-        pieces.push(k, '.', m);
-        at += k.length + 1 + m.length;
-      }
-      nameEnd[i - first] = at;
-      if (uuid.charCodeAt(i * 32) !== 0x2e) {
-        const o = i * 32;
-        for (let j = o; j < o + 32; j++) {
-          const ch = uuid.charCodeAt(j);
-          if (!((ch >= 0x30 && ch <= 0x39) || (ch >= 0x61 && ch <= 0x66))) throw bad(`tests.uuid of test ${i} is not 32 hex digits`);
-        }
-        pieces.push(
-          '[id-',
-          uuid.slice(o, o + 8),
-          '-',
-          uuid.slice(o + 8, o + 12),
-          '-',
-          uuid.slice(o + 12, o + 16),
-          '-',
-          uuid.slice(o + 16, o + 20),
-          '-',
-          uuid.slice(o + 20, o + 32),
-        );
-        at += 40;
-        if (a !== '') {
-          pieces.push(',', a);
-          at += 1 + a.length;
-        }
-        pieces.push(']');
-        at += 1;
-      } else if (a !== '') {
-        pieces.push('[', a, ']');
-        at += 2 + a.length;
-      }
-      idEnd[i - first] = at;
+    let nameEnd = m.length;
+    if (c === -1) pieces.push(m);
+    else {
+      const k = classes[c] as string;
+      pieces.push(k, '.', m);
+      nameEnd += k.length + 1;
     }
-    const text = pieces.join('');
-    let start = 0;
-    for (let i = first; i < last; i++) {
-      const ne = nameEnd[i - first] as number;
-      const ie = idEnd[i - first] as number;
-      const name = text.slice(start, ne);
-      const withId = uuid.charCodeAt(i * 32) !== 0x2e;
-      tests[i] = { id: ie === ne ? name : text.slice(start, ie), name, idempotentId: withId ? text.slice(ne + 4, ne + 40) : null, reason: null };
-      start = ie;
-    }
+    const withId = uuid.charCodeAt(i * 32) !== 0x2e;
+    if (withId) {
+      const o = i * 32;
+      for (let j = o; j < o + 32; j++) {
+        const ch = uuid.charCodeAt(j);
+        if (!((ch >= 0x30 && ch <= 0x39) || (ch >= 0x61 && ch <= 0x66))) throw bad(`tests.uuid of test ${i} is not 32 hex digits`);
+      }
+      pieces.push(
+        '[id-',
+        uuid.slice(o, o + 8),
+        '-',
+        uuid.slice(o + 8, o + 12),
+        '-',
+        uuid.slice(o + 12, o + 16),
+        '-',
+        uuid.slice(o + 16, o + 20),
+        '-',
+        uuid.slice(o + 20, o + 32),
+      );
+      if (a !== '') pieces.push(',', a);
+      pieces.push(']');
+    } else if (a !== '') pieces.push('[', a, ']');
+    const id = pieces.join('');
+    tests[i] = {
+      id,
+      name: nameEnd === id.length ? id : id.slice(0, nameEnd),
+      idempotentId: withId ? id.slice(nameEnd + 4, nameEnd + 40) : null,
+      reason: null,
+    };
   }
   for (const [k, v] of Object.entries(ids)) {
     const i = Number(k);

@@ -106,7 +106,7 @@ export interface Matching {
  * 3. same name, for tests without an id or whose id changed.
  * Index arrays rather than object-keyed maps: this runs on 100,000-test runs.
  */
-export function matchTests(base: readonly BaselineTest[], run: readonly BaselineTest[], runIndex?: ReadonlyMap<string, number>): Matching {
+export function matchTests(base: readonly BaselineTest[], run: readonly BaselineTest[], found?: Pick<RunSummary, 'index' | 'readAgainst'>): Matching {
   const pairOf = new Int32Array(run.length).fill(-1);
   const taken = new Uint8Array(base.length);
   let matched = 0;
@@ -115,18 +115,12 @@ export function matchTests(base: readonly BaselineTest[], run: readonly Baseline
     taken[b] = 1;
     matched++;
   };
-  // The run's name index comes from summarizeRuns when it can: one 100,000-entry map fewer.
-  let runByName = runIndex !== undefined && runIndex.size === run.length ? runIndex : undefined;
-  if (runByName === undefined) {
-    const built = new Map<string, number>();
-    for (let c = 0; c < run.length; c++) built.set((run[c] as BaselineTest).name, c);
-    runByName = built;
-  }
+  const runOf = runPositions(base, run, found);
   let unmatchedWithId = 0;
   for (let b = 0; b < base.length; b++) {
     const bt = base[b] as BaselineTest;
     if (bt.idempotentId === null) continue;
-    const c = runByName.get(bt.name);
+    const c = runOf(b);
     if (c !== undefined && (run[c] as BaselineTest).name !== bt.name)
       throw new Error('the run summary index does not match its tests (tests changed after summarizeRuns)');
     if (c !== undefined && pairOf[c] === -1 && (run[c] as BaselineTest).idempotentId === bt.idempotentId) pair(c, b);
@@ -167,12 +161,40 @@ export function matchTests(base: readonly BaselineTest[], run: readonly Baseline
   for (let b = 0; b < base.length; b++) {
     if (taken[b] === 1) continue;
     const name = (base[b] as BaselineTest).name;
-    const c = runByName.get(name);
+    const c = runOf(b);
     if (c !== undefined && (run[c] as BaselineTest).name !== name)
       throw new Error('the run summary index does not match its tests (tests changed after summarizeRuns)');
     if (c !== undefined && pairOf[c] === -1) pair(c, b);
   }
   return { pairOf, taken, matched };
+}
+
+/**
+ * Where in the run the test of baseline test b's name is. A run read against these very baseline
+ * tests (RunSummary.readAgainst) says so without a lookup; else the run's name index from
+ * summarizeRuns serves (one 100,000-entry map fewer), else one is built here.
+ */
+function runPositions(
+  base: readonly BaselineTest[],
+  run: readonly BaselineTest[],
+  found?: Pick<RunSummary, 'index' | 'readAgainst'>,
+): (b: number) => number | undefined {
+  const against = found?.readAgainst;
+  if (against !== undefined && against.tests === base) {
+    const at = against.runAt;
+    return (b) => {
+      const c = at[b] as number;
+      return c === -1 ? undefined : c;
+    };
+  }
+  let byName = found?.index !== undefined && found.index.size === run.length ? found.index : undefined;
+  if (byName === undefined) {
+    const built = new Map<string, number>();
+    for (let c = 0; c < run.length; c++) built.set((run[c] as BaselineTest).name, c);
+    byName = built;
+  }
+  const index = byName;
+  return (b) => index.get((base[b] as BaselineTest).name);
 }
 
 /** Compare a run (summarised with `summarizeRuns`) with a baseline. */
@@ -182,7 +204,7 @@ export function compareRuns(baseline: Baseline, run: RunSummary, options: Compar
   const durations = durationCheck(baseline.context, run.context, rel, abs);
   const known = new KnownFailureMatcher(options.knownFailures ?? null, options.today);
 
-  const { pairOf, taken, matched } = matchTests(baseline.tests, run.tests, run.index);
+  const { pairOf, taken, matched } = matchTests(baseline.tests, run.tests, run);
 
   const lists = {
     regressions: [] as TestChange[],

@@ -100,6 +100,12 @@ export interface RunSummary extends Baseline {
   details: Record<string, string>;
   /** In memory only (never written): test name → its position in `tests`, from summarizeRuns. */
   index?: ReadonlyMap<string, number>;
+  /**
+   * In memory only, instead of `index` when the run was read against baseline tests
+   * (SummarizerOptions.known): per one of those tests, the position of the run's test of the
+   * same name (-1: none).
+   */
+  readAgainst?: { tests: readonly BaselineTest[]; runAt: Int32Array };
 }
 
 export type ChangeKind =
