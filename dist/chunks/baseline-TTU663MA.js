@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-G4EPPBFH.js";
+} from "./chunk-WXFI646K.js";
 import {
   escapeHtml
 } from "./chunk-5R2BQGUV.js";
@@ -17,24 +17,24 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-3ESZCWBZ.js";
-import "./chunk-CKX3GAPT.js";
+} from "./chunk-73BBAHON.js";
+import "./chunk-RIC5LYSI.js";
 import {
   loadRuns
-} from "./chunk-V5JIB6GL.js";
+} from "./chunk-VYDAVKLC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-DHIA5PY4.js";
+import "./chunk-HBN7L5ZU.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-BUCESFCU.js";
+} from "./chunk-FEOXLQDZ.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-FLJZ4576.js";
+} from "./chunk-MA2SYV5O.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,7 +52,7 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-VIPBTXJC.js";
+} from "./chunk-C6MTKOLW.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

@@ -5,7 +5,7 @@ import {
 import {
   DIFF_SCHEMA,
   tail
-} from "./chunk-VIPBTXJC.js";
+} from "./chunk-C6MTKOLW.js";
 import {
   EXIT,
   UserError
@@ -6950,7 +6950,7 @@ function pushTo(map, key, value) {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-function matchTests(base, run, runIndex) {
+function matchTests(base, run, found) {
   const pairOf = new Int32Array(run.length).fill(-1);
   const taken = new Uint8Array(base.length);
   let matched = 0;
@@ -6959,17 +6959,12 @@ function matchTests(base, run, runIndex) {
     taken[b] = 1;
     matched++;
   };
-  let runByName = runIndex !== void 0 && runIndex.size === run.length ? runIndex : void 0;
-  if (runByName === void 0) {
-    const built = /* @__PURE__ */ new Map();
-    for (let c = 0; c < run.length; c++) built.set(run[c].name, c);
-    runByName = built;
-  }
+  const runOf = runPositions(base, run, found);
   let unmatchedWithId = 0;
   for (let b = 0; b < base.length; b++) {
     const bt = base[b];
     if (bt.idempotentId === null) continue;
-    const c = runByName.get(bt.name);
+    const c = runOf(b);
     if (c !== void 0 && run[c].name !== bt.name)
       throw new Error("the run summary index does not match its tests (tests changed after summarizeRuns)");
     if (c !== void 0 && pairOf[c] === -1 && run[c].idempotentId === bt.idempotentId) pair(c, b);
@@ -7010,19 +7005,37 @@ function matchTests(base, run, runIndex) {
   for (let b = 0; b < base.length; b++) {
     if (taken[b] === 1) continue;
     const name = base[b].name;
-    const c = runByName.get(name);
+    const c = runOf(b);
     if (c !== void 0 && run[c].name !== name)
       throw new Error("the run summary index does not match its tests (tests changed after summarizeRuns)");
     if (c !== void 0 && pairOf[c] === -1) pair(c, b);
   }
   return { pairOf, taken, matched };
 }
+function runPositions(base, run, found) {
+  const against = found?.readAgainst;
+  if (against !== void 0 && against.tests === base) {
+    const at = against.runAt;
+    return (b) => {
+      const c = at[b];
+      return c === -1 ? void 0 : c;
+    };
+  }
+  let byName2 = found?.index !== void 0 && found.index.size === run.length ? found.index : void 0;
+  if (byName2 === void 0) {
+    const built = /* @__PURE__ */ new Map();
+    for (let c = 0; c < run.length; c++) built.set(run[c].name, c);
+    byName2 = built;
+  }
+  const index = byName2;
+  return (b) => index.get(base[b].name);
+}
 function compareRuns(baseline, run, options) {
   const rel = options.relativeThreshold ?? 0.5;
   const abs = options.absoluteThreshold ?? 5;
   const durations = durationCheck(baseline.context, run.context, rel, abs);
   const known = new KnownFailureMatcher(options.knownFailures ?? null, options.today);
-  const { pairOf, taken, matched } = matchTests(baseline.tests, run.tests, run.index);
+  const { pairOf, taken, matched } = matchTests(baseline.tests, run.tests, run);
   const lists = {
     regressions: [],
     neverFinished: [],
@@ -7568,4 +7581,4 @@ export {
   renderCompareMarkdown,
   renderCompareText
 };
-/*! For license information please see chunk-FLJZ4576.js.LEGAL.txt */
+/*! For license information please see chunk-MA2SYV5O.js.LEGAL.txt */

@@ -11,18 +11,18 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-G4EPPBFH.js";
-import "./chunk-3ESZCWBZ.js";
-import "./chunk-CKX3GAPT.js";
-import "./chunk-V5JIB6GL.js";
+} from "./chunk-WXFI646K.js";
+import "./chunk-73BBAHON.js";
+import "./chunk-RIC5LYSI.js";
+import "./chunk-VYDAVKLC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-DHIA5PY4.js";
-import "./chunk-BUCESFCU.js";
-import "./chunk-FLJZ4576.js";
+import "./chunk-HBN7L5ZU.js";
+import "./chunk-FEOXLQDZ.js";
+import "./chunk-MA2SYV5O.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-VIPBTXJC.js";
+import "./chunk-C6MTKOLW.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

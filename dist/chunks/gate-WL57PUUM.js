@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-VGZ4RVHE.js";
+} from "./chunk-S4XYFXBE.js";
 import "./chunk-5R2BQGUV.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-3ESZCWBZ.js";
-import "./chunk-CKX3GAPT.js";
+} from "./chunk-73BBAHON.js";
+import "./chunk-RIC5LYSI.js";
 import {
   loadRuns
-} from "./chunk-V5JIB6GL.js";
+} from "./chunk-VYDAVKLC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-DHIA5PY4.js";
+import "./chunk-HBN7L5ZU.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-XDYGCVGW.js";
-import "./chunk-BUCESFCU.js";
+} from "./chunk-ORKP23I4.js";
+import "./chunk-FEOXLQDZ.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-FLJZ4576.js";
+} from "./chunk-MA2SYV5O.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,7 +46,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-VIPBTXJC.js";
+} from "./chunk-C6MTKOLW.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-Y4JQ2WNZ.js");
+  const { mergeStage } = await import("./merge-YX4XP5HV.js");
   const { renderMergeText } = await import("./shard-merge-KCRI2IJR.js");
   let outcome;
   try {

@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-V5JIB6GL.js";
+} from "./chunk-VYDAVKLC.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-CKX3GAPT.js";
+} from "./chunk-RIC5LYSI.js";
 import {
   parseSet,
   reportText
-} from "./chunk-2BNNYS6D.js";
+} from "./chunk-OIVSWFVP.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-E4JH2BCR.js";
+} from "./chunk-DJTLM2IK.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-DHIA5PY4.js";
+import "./chunk-HBN7L5ZU.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -36,7 +36,7 @@ import "./chunk-CZ5BP7R7.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-FLJZ4576.js";
+} from "./chunk-MA2SYV5O.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,7 +51,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-VIPBTXJC.js";
+import "./chunk-C6MTKOLW.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-HQO3PX5O.js";

@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-4JLGQARJ.js";
-import "./chunk-V5JIB6GL.js";
+} from "./chunk-TOHBTU5U.js";
+import "./chunk-VYDAVKLC.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";

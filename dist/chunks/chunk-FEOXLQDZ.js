@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-VIPBTXJC.js";
+} from "./chunk-C6MTKOLW.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

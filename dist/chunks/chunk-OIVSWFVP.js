@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-E4JH2BCR.js";
+} from "./chunk-DJTLM2IK.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

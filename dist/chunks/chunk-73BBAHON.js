@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-CKX3GAPT.js";
+} from "./chunk-RIC5LYSI.js";
 import {
   damageLine
-} from "./chunk-V5JIB6GL.js";
+} from "./chunk-VYDAVKLC.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-DHIA5PY4.js";
+} from "./chunk-HBN7L5ZU.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-BUCESFCU.js";
+} from "./chunk-FEOXLQDZ.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-FLJZ4576.js";
+} from "./chunk-MA2SYV5O.js";
 import {
   readText,
   writeOutput
@@ -42,7 +42,7 @@ import {
   historyOfBaseline,
   lastRuns,
   summarizeRuns
-} from "./chunk-VIPBTXJC.js";
+} from "./chunk-C6MTKOLW.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

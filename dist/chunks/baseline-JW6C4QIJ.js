@@ -7,6 +7,7 @@ import {
   baselineFromText,
   emptyBaseline,
   isJsonDocument,
+  knownTests,
   lineColumn,
   mergeBaselines,
   parseBaseline,
@@ -16,7 +17,7 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-VIPBTXJC.js";
+} from "./chunk-C6MTKOLW.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-HQO3PX5O.js";
@@ -30,6 +31,7 @@ export {
   baselineFromText,
   emptyBaseline,
   isJsonDocument,
+  knownTests,
   lineColumn,
   mergeBaselines,
   parseBaseline,

@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-E4JH2BCR.js";
+} from "./chunk-DJTLM2IK.js";
 import {
   testIdsOf
-} from "./chunk-DHIA5PY4.js";
+} from "./chunk-HBN7L5ZU.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-VIPBTXJC.js";
+} from "./chunk-C6MTKOLW.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

@@ -7,7 +7,7 @@ import {
 } from "./chunk-CZ5BP7R7.js";
 import {
   renderCompareMarkdown
-} from "./chunk-FLJZ4576.js";
+} from "./chunk-MA2SYV5O.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

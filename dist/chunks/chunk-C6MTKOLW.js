@@ -7151,7 +7151,6 @@ function medianDurations(history) {
   return out;
 }
 var NO_UUID = ".".repeat(32);
-var BLOCK = 4096;
 function rebuiltId(name, idempotentId, attrs) {
   const parts = idempotentId ? [`id-${idempotentId}`, ...attrs ? [attrs] : []] : attrs ? [attrs] : [];
   return parts.length ? `${name}[${parts.join(",")}]` : name;
@@ -7272,66 +7271,47 @@ function decodeCompact(value, file) {
   if (typeof duration !== "string") throw bad("tests.duration must be a string");
   const tests = new Array(n);
   const pieces = [];
-  const nameEnd = new Int32Array(BLOCK);
-  const idEnd = new Int32Array(BLOCK);
-  for (let first = 0; first < n; first += BLOCK) {
-    const last = Math.min(n, first + BLOCK);
+  for (let i = 0; i < n; i++) {
+    const c = cls[i];
+    const m = method[i];
+    const a = attrs[attr[i]];
     pieces.length = 0;
-    let at = 0;
-    for (let i = first; i < last; i++) {
-      const c = cls[i];
-      const m = method[i];
-      const a = attrs[attr[i]];
-      if (c === -1) {
-        pieces.push(m);
-        at += m.length;
-      } else {
-        const k = classes[c];
-        pieces.push(k, ".", m);
-        at += k.length + 1 + m.length;
-      }
-      nameEnd[i - first] = at;
-      if (uuid.charCodeAt(i * 32) !== 46) {
-        const o = i * 32;
-        for (let j = o; j < o + 32; j++) {
-          const ch = uuid.charCodeAt(j);
-          if (!(ch >= 48 && ch <= 57 || ch >= 97 && ch <= 102)) throw bad(`tests.uuid of test ${i} is not 32 hex digits`);
-        }
-        pieces.push(
-          "[id-",
-          uuid.slice(o, o + 8),
-          "-",
-          uuid.slice(o + 8, o + 12),
-          "-",
-          uuid.slice(o + 12, o + 16),
-          "-",
-          uuid.slice(o + 16, o + 20),
-          "-",
-          uuid.slice(o + 20, o + 32)
-        );
-        at += 40;
-        if (a !== "") {
-          pieces.push(",", a);
-          at += 1 + a.length;
-        }
-        pieces.push("]");
-        at += 1;
-      } else if (a !== "") {
-        pieces.push("[", a, "]");
-        at += 2 + a.length;
-      }
-      idEnd[i - first] = at;
+    let nameEnd = m.length;
+    if (c === -1) pieces.push(m);
+    else {
+      const k = classes[c];
+      pieces.push(k, ".", m);
+      nameEnd += k.length + 1;
     }
-    const text = pieces.join("");
-    let start = 0;
-    for (let i = first; i < last; i++) {
-      const ne = nameEnd[i - first];
-      const ie = idEnd[i - first];
-      const name = text.slice(start, ne);
-      const withId = uuid.charCodeAt(i * 32) !== 46;
-      tests[i] = { id: ie === ne ? name : text.slice(start, ie), name, idempotentId: withId ? text.slice(ne + 4, ne + 40) : null, reason: null };
-      start = ie;
-    }
+    const withId = uuid.charCodeAt(i * 32) !== 46;
+    if (withId) {
+      const o = i * 32;
+      for (let j = o; j < o + 32; j++) {
+        const ch = uuid.charCodeAt(j);
+        if (!(ch >= 48 && ch <= 57 || ch >= 97 && ch <= 102)) throw bad(`tests.uuid of test ${i} is not 32 hex digits`);
+      }
+      pieces.push(
+        "[id-",
+        uuid.slice(o, o + 8),
+        "-",
+        uuid.slice(o + 8, o + 12),
+        "-",
+        uuid.slice(o + 12, o + 16),
+        "-",
+        uuid.slice(o + 16, o + 20),
+        "-",
+        uuid.slice(o + 20, o + 32)
+      );
+      if (a !== "") pieces.push(",", a);
+      pieces.push("]");
+    } else if (a !== "") pieces.push("[", a, "]");
+    const id = pieces.join("");
+    tests[i] = {
+      id,
+      name: nameEnd === id.length ? id : id.slice(0, nameEnd),
+      idempotentId: withId ? id.slice(nameEnd + 4, nameEnd + 40) : null,
+      reason: null
+    };
   }
   for (const [k, v] of Object.entries(ids)) {
     const i = Number(k);
@@ -7427,6 +7407,24 @@ function toBaselineTest(t) {
 function byName2(a, b) {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
+function knownTests(tests) {
+  for (let b = 1; b < tests.length; b++) if (!(tests[b - 1].name < tests[b].name)) return null;
+  const byId = /* @__PURE__ */ new Map();
+  for (let b = 0; b < tests.length; b++) byId.set(tests[b].id, b);
+  return { tests, byId };
+}
+function knownByName(tests, name) {
+  let lo = 0;
+  let hi = tests.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    const n = tests[mid].name;
+    if (n === name) return mid;
+    if (n < name) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
 var RunSummarizer = class {
   /** Name → position: the tests keep first-seen order, and the map is the summary's index. */
   indexOf = /* @__PURE__ */ new Map();
@@ -7441,39 +7439,69 @@ var RunSummarizer = class {
   runs = 0;
   done = false;
   interop;
+  known;
+  /** Per known test, the position of the run's test of that name (-1: none yet). */
+  knownAt;
   constructor(options = {}) {
     this.interop = options.interop ? { passed: { names: /* @__PURE__ */ new Set(), ids: /* @__PURE__ */ new Set() }, ran: /* @__PURE__ */ new Set() } : null;
+    this.known = options.known ?? null;
+    this.knownAt = new Int32Array(this.known?.tests.length ?? 0).fill(-1);
   }
   /** Count one more run (the run itself, then each rerun). */
   startRun() {
     this.runs++;
   }
-  at(id, name, idempotentId) {
+  /** The known test with this id, else of this name (-1: none, or nothing known). */
+  knownOf(id, name) {
+    const known = this.known;
+    if (known === null) return -1;
+    return known.byId.get(id) ?? knownByName(known.tests, name);
+  }
+  /**
+   * The position of the test of this name (a new entry when it is new), and the test seen for
+   * Interop (status null: not). `b`: the known test of that name (knownOf), -1 for none.
+   */
+  at(id, name, idempotentId, status, b) {
     if (this.done) throw new Error("internal: a RunSummarizer takes no tests after summary()");
-    const key = keyOf(name);
-    let i = this.indexOf.get(key);
-    if (i === void 0) {
-      i = this.tests.length;
-      this.tests.push({
-        id,
-        name,
-        idempotentId,
-        outcome: "unfinished",
-        passes: 0,
-        failures: 0,
-        skips: 0,
-        unfinished: 0,
-        passRate: null,
-        duration: null,
-        reason: null
-      });
-      this.indexOf.set(key, i);
+    let i;
+    if (b >= 0) {
+      const k = this.known.tests[b];
+      name = k.name;
+      if (id === k.id) id = k.id;
+      if (idempotentId !== null && idempotentId === k.idempotentId) idempotentId = k.idempotentId;
+      const at = this.knownAt[b];
+      if (at === -1) this.knownAt[b] = i = this.entry(id, name, idempotentId);
+      else this.rename(i = at, id, name);
     } else {
-      const t = this.tests[i];
-      t.id = id;
-      t.name = name;
+      const key = keyOf(name);
+      i = this.indexOf.get(key);
+      if (i === void 0) this.indexOf.set(key, i = this.entry(id, name, idempotentId));
+      else this.rename(i, id, name);
     }
+    if (status !== null) this.seen(name, idempotentId, status);
     return i;
+  }
+  entry(id, name, idempotentId) {
+    this.tests.push({
+      id,
+      name,
+      idempotentId,
+      outcome: "unfinished",
+      passes: 0,
+      failures: 0,
+      skips: 0,
+      unfinished: 0,
+      passRate: null,
+      duration: null,
+      reason: null
+    });
+    return this.tests.length - 1;
+  }
+  /** The latest run names the test (runs are given oldest first). */
+  rename(i, id, name) {
+    const t = this.tests[i];
+    t.id = id;
+    t.name = name;
   }
   addDuration(i, d) {
     const t = this.tests[i];
@@ -7497,9 +7525,8 @@ var RunSummarizer = class {
     if (!isListing(status)) i.ran.add(name);
   }
   add(rec) {
-    const i = this.at(rec.id, rec.name, rec.idempotentId);
+    const i = this.at(rec.id, rec.name, rec.idempotentId, rec.status, this.knownOf(rec.id, rec.name));
     const t = this.tests[i];
-    this.seen(rec.name, rec.idempotentId, rec.status);
     if (isListing(rec.status)) return;
     switch (outcomeOf(rec.status)) {
       case "pass":
@@ -7525,9 +7552,15 @@ var RunSummarizer = class {
   addFinished(test) {
     const status = test.status;
     if (status !== "success" && status !== "xfail") return this.add(test.record());
-    const { name, idempotentId } = testNameOf(test.id);
-    const i = this.at(test.id, name, idempotentId);
-    this.seen(name, idempotentId, status);
+    const b = this.known === null ? void 0 : this.known.byId.get(test.id);
+    let i;
+    if (b !== void 0) {
+      const k = this.known.tests[b];
+      i = this.at(k.id, k.name, k.idempotentId, status, b);
+    } else {
+      const { name, idempotentId } = testNameOf(test.id);
+      i = this.at(test.id, name, idempotentId, status, this.known === null ? -1 : knownByName(this.known.tests, name));
+    }
     this.tests[i].passes++;
     if (test.startMicros !== null && test.stopMicros !== null) this.addDuration(i, (test.stopMicros - test.startMicros) / 1e6);
   }
@@ -7537,7 +7570,7 @@ var RunSummarizer = class {
     this.runs += later.runs;
     for (let k = 0; k < later.tests.length; k++) {
       const lt = later.tests[k];
-      const i = this.at(lt.id, lt.name, lt.idempotentId);
+      const i = this.at(lt.id, lt.name, lt.idempotentId, null, this.knownOf(lt.id, lt.name));
       const t = this.tests[i];
       t.passes += lt.passes;
       t.failures += lt.failures;
@@ -7584,7 +7617,7 @@ var RunSummarizer = class {
       runs: this.runs,
       tests,
       details,
-      index: this.indexOf
+      ...this.known === null ? { index: this.indexOf } : { readAgainst: { tests: this.known.tests, runAt: this.knownAt } }
     };
   }
 };
@@ -7865,6 +7898,7 @@ export {
   baselineOfHistory,
   encodeCompact,
   tail,
+  knownTests,
   RunSummarizer,
   summarizeRuns,
   toBaseline,

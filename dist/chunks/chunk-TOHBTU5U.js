@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-V5JIB6GL.js";
+} from "./chunk-VYDAVKLC.js";
 import {
   readText,
   writeOutput

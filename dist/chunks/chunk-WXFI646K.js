@@ -4,18 +4,18 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-3ESZCWBZ.js";
+} from "./chunk-73BBAHON.js";
 import {
   summarizeRunFiles
-} from "./chunk-V5JIB6GL.js";
+} from "./chunk-VYDAVKLC.js";
 import {
   DEFAULT_STORE
-} from "./chunk-BUCESFCU.js";
+} from "./chunk-FEOXLQDZ.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-FLJZ4576.js";
+} from "./chunk-MA2SYV5O.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";
@@ -228,7 +228,7 @@ Exit codes:
       knownFailures: str(args, "known-failures"),
       guidelines: strs(args, "guideline")
     });
-    const summarized = await summarizeRunFiles(files, io.stdin, { context, interop: guidelines.length > 0 });
+    const summarized = await summarizeRunFiles(files, io.stdin, { context, interop: guidelines.length > 0, known: baseline?.baseline.tests });
     const damage = [...unread, ...summarized.damage];
     const {
       diff,

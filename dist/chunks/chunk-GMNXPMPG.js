@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-G4EPPBFH.js";
+} from "./chunk-WXFI646K.js";
 import {
   writeReport
-} from "./chunk-VGZ4RVHE.js";
+} from "./chunk-S4XYFXBE.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-3ESZCWBZ.js";
+} from "./chunk-73BBAHON.js";
 import {
   loadRuns
-} from "./chunk-V5JIB6GL.js";
+} from "./chunk-VYDAVKLC.js";
 import {
   str,
   strs

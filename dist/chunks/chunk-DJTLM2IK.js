@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-DHIA5PY4.js";
+} from "./chunk-HBN7L5ZU.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-CZ5BP7R7.js";
 import {
   RE2JS
-} from "./chunk-FLJZ4576.js";
+} from "./chunk-MA2SYV5O.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,7 +36,7 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-VIPBTXJC.js";
+} from "./chunk-C6MTKOLW.js";
 import {
   createResultParser,
   parseResults

@@ -451,7 +451,7 @@ async function loadRuns(files, stdin) {
   const damage = [];
   for (const file of files) {
     const shown = file === "-" ? "<stdin>" : file;
-    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-A6IW7CN7.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
+    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-JW6C4QIJ.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
     const line = damageLine(shown, results);
     if (line) damage.push(line);
     runs.push(results);
@@ -459,15 +459,19 @@ async function loadRuns(files, stdin) {
   return { runs, damage };
 }
 async function summarizeRunFiles(files, stdin, options = {}) {
-  const { RunSummarizer } = await import("./baseline-A6IW7CN7.js");
-  const all = new RunSummarizer({ interop: options.interop });
+  const { RunSummarizer, knownTests } = await import("./baseline-JW6C4QIJ.js");
+  const each = {
+    interop: options.interop,
+    known: options.known !== void 0 && options.known.length > 0 ? knownTests(options.known) ?? void 0 : void 0
+  };
+  const all = new RunSummarizer(each);
   const damage = [];
   for (const file of files) {
     const shown = file === "-" ? "<stdin>" : file;
-    let one = new RunSummarizer({ interop: options.interop });
+    let one = new RunSummarizer(each);
     let read;
     if (file !== "-" && /\.json$/i.test(file)) {
-      read = (await import("./baseline-A6IW7CN7.js")).resultsFromBytes(await readBytes(file), file);
+      read = (await import("./baseline-JW6C4QIJ.js")).resultsFromBytes(await readBytes(file), file);
       for (const rec of read.tests) one.add(rec);
     } else {
       read = await readWith(
@@ -480,7 +484,7 @@ async function summarizeRunFiles(files, stdin, options = {}) {
           onFinished: (t) => one.addFinished(t),
           // A second pass (the CRC worker found damage) starts this file's tally again.
           beforePass: () => {
-            one = new RunSummarizer({ interop: options.interop });
+            one = new RunSummarizer(each);
           }
         },
         (p) => p.endSummary()
