@@ -15,7 +15,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-2M2YXESU.js")).selectCommand
+    load: async () => (await import("./chunks/select-DKVBOTMG.js")).selectCommand
   },
   {
     name: "provision",
@@ -25,37 +25,37 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-AY2GOKK2.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-PNSPNGUY.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-O55J6ETG.js")).validateCommand
+    load: async () => (await import("./chunks/validate-ZBXFV4WY.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-Y2PX3BAP.js")).parseCommand
+    load: async () => (await import("./chunks/parse-O443BLXY.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-AOA6LPAH.js")).compareCommand
+    load: async () => (await import("./chunks/compare-625ZBP5C.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-TTU663MA.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-I54Q2U3E.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-IHRWRC7I.js")).reportCommand
+    load: async () => (await import("./chunks/report-TZFJR3SE.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-JTPAUO5D.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-AWKTOBTO.js")).mergeCommand
   },
   {
     name: "cleanup",

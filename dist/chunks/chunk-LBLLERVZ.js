@@ -7270,42 +7270,23 @@ function decodeCompact(value, file) {
   if (typeof reason !== "object" || reason === null) throw bad("tests.reason must be an object");
   if (typeof duration !== "string") throw bad("tests.duration must be a string");
   const tests = new Array(n);
-  const pieces = [];
   for (let i = 0; i < n; i++) {
     const c = cls[i];
     const m = method[i];
     const a = attrs[attr[i]];
-    pieces.length = 0;
-    let nameEnd = m.length;
-    if (c === -1) pieces.push(m);
-    else {
-      const k = classes[c];
-      pieces.push(k, ".", m);
-      nameEnd += k.length + 1;
-    }
+    const name = c === -1 ? m : `${classes[c]}.${m}`;
     const withId = uuid.charCodeAt(i * 32) !== 46;
+    let id = name;
     if (withId) {
       const o = i * 32;
       for (let j = o; j < o + 32; j++) {
         const ch = uuid.charCodeAt(j);
         if (!(ch >= 48 && ch <= 57 || ch >= 97 && ch <= 102)) throw bad(`tests.uuid of test ${i} is not 32 hex digits`);
       }
-      pieces.push(
-        "[id-",
-        uuid.slice(o, o + 8),
-        "-",
-        uuid.slice(o + 8, o + 12),
-        "-",
-        uuid.slice(o + 12, o + 16),
-        "-",
-        uuid.slice(o + 16, o + 20),
-        "-",
-        uuid.slice(o + 20, o + 32)
-      );
-      if (a !== "") pieces.push(",", a);
-      pieces.push("]");
-    } else if (a !== "") pieces.push("[", a, "]");
-    const id = pieces.join("");
+      const u = `${uuid.slice(o, o + 8)}-${uuid.slice(o + 8, o + 12)}-${uuid.slice(o + 12, o + 16)}-${uuid.slice(o + 16, o + 20)}-${uuid.slice(o + 20, o + 32)}`;
+      id = a === "" ? `${name}[id-${u}]` : `${name}[id-${u},${a}]`;
+    } else if (a !== "") id = `${name}[${a}]`;
+    const nameEnd = name.length;
     tests[i] = {
       id,
       name: nameEnd === id.length ? id : id.slice(0, nameEnd),

@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-VYDAVKLC.js";
+} from "./chunk-NHUEGEQD.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

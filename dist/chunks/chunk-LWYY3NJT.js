@@ -7,7 +7,7 @@ import {
 } from "./chunk-CZ5BP7R7.js";
 import {
   renderCompareMarkdown
-} from "./chunk-MA2SYV5O.js";
+} from "./chunk-3MFETATR.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

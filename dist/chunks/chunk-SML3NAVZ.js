@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-WXFI646K.js";
+} from "./chunk-2L3GCZUZ.js";
 import {
   writeReport
-} from "./chunk-S4XYFXBE.js";
+} from "./chunk-LWYY3NJT.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-73BBAHON.js";
+} from "./chunk-5FMKYFFS.js";
 import {
   loadRuns
-} from "./chunk-VYDAVKLC.js";
+} from "./chunk-NHUEGEQD.js";
 import {
   str,
   strs

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-VYDAVKLC.js";
+} from "./chunk-NHUEGEQD.js";
 import {
   readText,
   writeOutput

@@ -11,18 +11,18 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-WXFI646K.js";
-import "./chunk-73BBAHON.js";
-import "./chunk-RIC5LYSI.js";
-import "./chunk-VYDAVKLC.js";
+} from "./chunk-2L3GCZUZ.js";
+import "./chunk-5FMKYFFS.js";
+import "./chunk-FOMP6XY6.js";
+import "./chunk-NHUEGEQD.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-HBN7L5ZU.js";
-import "./chunk-FEOXLQDZ.js";
-import "./chunk-MA2SYV5O.js";
+import "./chunk-NQPWLC2T.js";
+import "./chunk-ZO2VZD6X.js";
+import "./chunk-3MFETATR.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-C6MTKOLW.js";
+import "./chunk-LBLLERVZ.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-S4XYFXBE.js";
+} from "./chunk-LWYY3NJT.js";
 import "./chunk-5R2BQGUV.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-73BBAHON.js";
-import "./chunk-RIC5LYSI.js";
+} from "./chunk-5FMKYFFS.js";
+import "./chunk-FOMP6XY6.js";
 import {
   loadRuns
-} from "./chunk-VYDAVKLC.js";
+} from "./chunk-NHUEGEQD.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-HBN7L5ZU.js";
+import "./chunk-NQPWLC2T.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-ORKP23I4.js";
-import "./chunk-FEOXLQDZ.js";
+} from "./chunk-5ZIIPABF.js";
+import "./chunk-ZO2VZD6X.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-MA2SYV5O.js";
+} from "./chunk-3MFETATR.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,7 +46,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-C6MTKOLW.js";
+} from "./chunk-LBLLERVZ.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-YX4XP5HV.js");
+  const { mergeStage } = await import("./merge-OECW7VXG.js");
   const { renderMergeText } = await import("./shard-merge-KCRI2IJR.js");
   let outcome;
   try {

@@ -2,23 +2,23 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-GMNXPMPG.js";
-import "./chunk-WXFI646K.js";
+} from "./chunk-SML3NAVZ.js";
+import "./chunk-2L3GCZUZ.js";
 import {
   mergeStage
-} from "./chunk-TOHBTU5U.js";
+} from "./chunk-NQJEKL5G.js";
 import {
   writeReport
-} from "./chunk-S4XYFXBE.js";
+} from "./chunk-LWYY3NJT.js";
 import "./chunk-5R2BQGUV.js";
-import "./chunk-73BBAHON.js";
-import "./chunk-RIC5LYSI.js";
-import "./chunk-VYDAVKLC.js";
+import "./chunk-5FMKYFFS.js";
+import "./chunk-FOMP6XY6.js";
+import "./chunk-NHUEGEQD.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-HBN7L5ZU.js";
+import "./chunk-NQPWLC2T.js";
 import "./chunk-CZ5BP7R7.js";
-import "./chunk-FEOXLQDZ.js";
-import "./chunk-MA2SYV5O.js";
+import "./chunk-ZO2VZD6X.js";
+import "./chunk-3MFETATR.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import {
@@ -26,7 +26,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-C6MTKOLW.js";
+import "./chunk-LBLLERVZ.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

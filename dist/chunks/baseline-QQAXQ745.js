@@ -17,7 +17,7 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-C6MTKOLW.js";
+} from "./chunk-LBLLERVZ.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-HQO3PX5O.js";

@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-RIC5LYSI.js";
+} from "./chunk-FOMP6XY6.js";
 import {
   damageLine
-} from "./chunk-VYDAVKLC.js";
+} from "./chunk-NHUEGEQD.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-HBN7L5ZU.js";
+} from "./chunk-NQPWLC2T.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-FEOXLQDZ.js";
+} from "./chunk-ZO2VZD6X.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-MA2SYV5O.js";
+} from "./chunk-3MFETATR.js";
 import {
   readText,
   writeOutput
@@ -42,7 +42,7 @@ import {
   historyOfBaseline,
   lastRuns,
   summarizeRuns
-} from "./chunk-C6MTKOLW.js";
+} from "./chunk-LBLLERVZ.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

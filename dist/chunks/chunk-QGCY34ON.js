@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-HBN7L5ZU.js";
+} from "./chunk-NQPWLC2T.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-CZ5BP7R7.js";
 import {
   RE2JS
-} from "./chunk-MA2SYV5O.js";
+} from "./chunk-3MFETATR.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,7 +36,7 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-C6MTKOLW.js";
+} from "./chunk-LBLLERVZ.js";
 import {
   createResultParser,
   parseResults

@@ -4,18 +4,18 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-73BBAHON.js";
+} from "./chunk-5FMKYFFS.js";
 import {
   summarizeRunFiles
-} from "./chunk-VYDAVKLC.js";
+} from "./chunk-NHUEGEQD.js";
 import {
   DEFAULT_STORE
-} from "./chunk-FEOXLQDZ.js";
+} from "./chunk-ZO2VZD6X.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-MA2SYV5O.js";
+} from "./chunk-3MFETATR.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-RIC5LYSI.js";
+} from "./chunk-FOMP6XY6.js";
 import {
   parseSet,
   reportText
-} from "./chunk-OIVSWFVP.js";
+} from "./chunk-2JOKI2AB.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-DJTLM2IK.js";
+} from "./chunk-QGCY34ON.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-HBN7L5ZU.js";
+import "./chunk-NQPWLC2T.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -36,7 +36,7 @@ import "./chunk-CZ5BP7R7.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-MA2SYV5O.js";
+} from "./chunk-3MFETATR.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,7 +51,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-C6MTKOLW.js";
+import "./chunk-LBLLERVZ.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-HQO3PX5O.js";

@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-C6MTKOLW.js";
+} from "./chunk-LBLLERVZ.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

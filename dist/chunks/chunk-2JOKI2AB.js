@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-DJTLM2IK.js";
+} from "./chunk-QGCY34ON.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

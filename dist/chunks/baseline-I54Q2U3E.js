@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-WXFI646K.js";
+} from "./chunk-2L3GCZUZ.js";
 import {
   escapeHtml
 } from "./chunk-5R2BQGUV.js";
@@ -17,24 +17,24 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-73BBAHON.js";
-import "./chunk-RIC5LYSI.js";
+} from "./chunk-5FMKYFFS.js";
+import "./chunk-FOMP6XY6.js";
 import {
   loadRuns
-} from "./chunk-VYDAVKLC.js";
+} from "./chunk-NHUEGEQD.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-HBN7L5ZU.js";
+import "./chunk-NQPWLC2T.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-FEOXLQDZ.js";
+} from "./chunk-ZO2VZD6X.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-MA2SYV5O.js";
+} from "./chunk-3MFETATR.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,7 +52,7 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-C6MTKOLW.js";
+} from "./chunk-LBLLERVZ.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-DJTLM2IK.js";
+} from "./chunk-QGCY34ON.js";
 import {
   testIdsOf
-} from "./chunk-HBN7L5ZU.js";
+} from "./chunk-NQPWLC2T.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-C6MTKOLW.js";
+} from "./chunk-LBLLERVZ.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest
