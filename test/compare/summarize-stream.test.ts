@@ -10,7 +10,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { renderCompareMarkdown, renderCompareText, toBaseline, type Baseline } from '../../src/core/compare/index.ts';
+import {
+  compareRuns,
+  EMPTY_CONTEXT,
+  renderCompareMarkdown,
+  renderCompareText,
+  summarizeRuns,
+  toBaseline,
+  type Baseline,
+} from '../../src/core/compare/index.ts';
+import { knownTests } from '../../src/core/compare/baseline.ts';
 import { parseTestId, testNameOf } from '../../src/core/results/model.ts';
 import { loadGuidelines } from '../../src/stages/baseline.ts';
 import { judgeRuns } from '../../src/stages/judge.ts';
@@ -44,6 +53,14 @@ async function sameJudgement(
   };
   const loaded = await loadRuns(files, process.stdin);
   const old = judgeRuns({ ...common, runs: loaded.runs, damage: loaded.damage });
+  // judgeRuns reads records against the baseline too: the records summarised alone diff alike.
+  const summaryContext = { ...EMPTY_CONTEXT, ...options.context };
+  const plain = summarizeRuns(loaded.runs, { context: summaryContext });
+  const known = knownTests(baseline.tests);
+  const read = summarizeRuns(loaded.runs, { context: summaryContext }, { known: known ?? undefined });
+  assert.deepEqual(read.tests, plain.tests);
+  const diffOptions = { today: TODAY, failOn: 'regressions' as const };
+  assert.equal(JSON.stringify(compareRuns(baseline, read, diffOptions)), JSON.stringify(compareRuns(baseline, plain, diffOptions)));
   const summarized = await summarizeRunFiles(files, process.stdin, {
     context: options.context,
     interop: guidelines.length > 0,

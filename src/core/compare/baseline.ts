@@ -391,8 +391,8 @@ export class RunSummarizer {
  * Summarise runs (each may hold reruns of a test as separate records) into a RunSummary:
  * the Baseline shape plus failure details. A test that passed and failed is `flaky`.
  */
-export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}): RunSummary {
-  const s = new RunSummarizer();
+export function summarizeRuns(runs: RunResults[], options: SummaryOptions = {}, summarizer: SummarizerOptions = {}): RunSummary {
+  const s = new RunSummarizer(summarizer);
   for (const run of runs) {
     s.startRun();
     for (const rec of run.tests) s.add(rec);
