@@ -15,7 +15,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-DKVBOTMG.js")).selectCommand
+    load: async () => (await import("./chunks/select-Y2NC5VCX.js")).selectCommand
   },
   {
     name: "provision",
@@ -25,37 +25,37 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-PNSPNGUY.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-K7A6QHRC.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-ZBXFV4WY.js")).validateCommand
+    load: async () => (await import("./chunks/validate-XRRX3RIJ.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-O443BLXY.js")).parseCommand
+    load: async () => (await import("./chunks/parse-34CZQBLC.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-625ZBP5C.js")).compareCommand
+    load: async () => (await import("./chunks/compare-OEQ2JTNQ.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-I54Q2U3E.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-XN5T734C.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-TZFJR3SE.js")).reportCommand
+    load: async () => (await import("./chunks/report-NLQDI2JV.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-AWKTOBTO.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-USQ3TPYU.js")).mergeCommand
   },
   {
     name: "cleanup",

@@ -8,13 +8,13 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-5ZIIPABF.js";
-import "./chunks/chunk-ZO2VZD6X.js";
-import "./chunks/chunk-3MFETATR.js";
+} from "./chunks/chunk-IJHWJLVN.js";
+import "./chunks/chunk-Q4FI7VIP.js";
+import "./chunks/chunk-S5HSICLS.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-LBLLERVZ.js";
+import "./chunks/chunk-MLI7KJEV.js";
 import "./chunks/chunk-L6IKCUDA.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-E6O25BLF.js"), import("./chunks/cloud-5JB653RI.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-M3T4GUF3.js"), import("./chunks/cloud-3J7KKIDB.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-5ZIIPABF.js";
-import "./chunks/chunk-ZO2VZD6X.js";
-import "./chunks/chunk-3MFETATR.js";
+} from "./chunks/chunk-IJHWJLVN.js";
+import "./chunks/chunk-Q4FI7VIP.js";
+import "./chunks/chunk-S5HSICLS.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-LBLLERVZ.js";
+import "./chunks/chunk-MLI7KJEV.js";
 import "./chunks/chunk-L6IKCUDA.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-5JB653RI.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-3J7KKIDB.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -7602,8 +7602,8 @@ var RunSummarizer = class {
     };
   }
 };
-function summarizeRuns(runs, options = {}) {
-  const s = new RunSummarizer();
+function summarizeRuns(runs, options = {}, summarizer = {}) {
+  const s = new RunSummarizer(summarizer);
   for (const run of runs) {
     s.startRun();
     for (const rec of run.tests) s.add(rec);

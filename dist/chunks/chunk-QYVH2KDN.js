@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-FOMP6XY6.js";
+} from "./chunk-7RKAJHV7.js";
 import {
   damageLine
-} from "./chunk-NHUEGEQD.js";
+} from "./chunk-LM5K3HLC.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-NQPWLC2T.js";
+} from "./chunk-ERKLTDA6.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-ZO2VZD6X.js";
+} from "./chunk-Q4FI7VIP.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-3MFETATR.js";
+} from "./chunk-S5HSICLS.js";
 import {
   readText,
   writeOutput
@@ -40,9 +40,10 @@ import {
   emptyBaseline,
   encodeCompact,
   historyOfBaseline,
+  knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-LBLLERVZ.js";
+} from "./chunk-MLI7KJEV.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";
@@ -245,8 +246,9 @@ function judgeRuns(options) {
   if (given && options.guidelines?.length && given.ran === null) throw new Error("internal: judgeRuns with guidelines needs the runs summarised with interop");
   const passed = options.guidelines?.length ? given ? given.ran?.passed ?? null : passedTests(options.runs ?? []) : null;
   const interop = passed ? (options.guidelines ?? []).map((g) => scoreGuideline(g, passed)) : [];
-  const summary = given ? given.summary : summarizeRuns(options.runs ?? [], { context: { ...EMPTY_CONTEXT, ...options.context } });
   const base = options.baseline;
+  const known = () => base && !options.selected ? knownTests(base.baseline.tests) ?? void 0 : void 0;
+  const summary = given ? given.summary : summarizeRuns(options.runs ?? [], { context: { ...EMPTY_CONTEXT, ...options.context } }, { known: known() });
   const scoped = base && options.selected ? baselineInScope(base.baseline, options.selected) : null;
   const diff = compareRuns(scoped ? scoped.baseline : base ? base.baseline : emptyBaseline(options.now), summary, {
     failOn: options.failOn,

@@ -7,7 +7,7 @@ import {
 } from "./chunk-CZ5BP7R7.js";
 import {
   renderCompareMarkdown
-} from "./chunk-3MFETATR.js";
+} from "./chunk-S5HSICLS.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

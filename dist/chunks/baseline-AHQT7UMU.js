@@ -17,7 +17,7 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-LBLLERVZ.js";
+} from "./chunk-MLI7KJEV.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-HQO3PX5O.js";

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-LWYY3NJT.js";
+} from "./chunk-PU4NXVWG.js";
 import "./chunk-5R2BQGUV.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-5FMKYFFS.js";
-import "./chunk-FOMP6XY6.js";
+} from "./chunk-QYVH2KDN.js";
+import "./chunk-7RKAJHV7.js";
 import {
   loadRuns
-} from "./chunk-NHUEGEQD.js";
+} from "./chunk-LM5K3HLC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-NQPWLC2T.js";
+import "./chunk-ERKLTDA6.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-5ZIIPABF.js";
-import "./chunk-ZO2VZD6X.js";
+} from "./chunk-IJHWJLVN.js";
+import "./chunk-Q4FI7VIP.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-3MFETATR.js";
+} from "./chunk-S5HSICLS.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,7 +46,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-LBLLERVZ.js";
+} from "./chunk-MLI7KJEV.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-OECW7VXG.js");
+  const { mergeStage } = await import("./merge-XSIF7TJU.js");
   const { renderMergeText } = await import("./shard-merge-KCRI2IJR.js");
   let outcome;
   try {

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-2L3GCZUZ.js";
+} from "./chunk-ECSMMAWP.js";
 import {
   escapeHtml
 } from "./chunk-5R2BQGUV.js";
@@ -17,24 +17,24 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-5FMKYFFS.js";
-import "./chunk-FOMP6XY6.js";
+} from "./chunk-QYVH2KDN.js";
+import "./chunk-7RKAJHV7.js";
 import {
   loadRuns
-} from "./chunk-NHUEGEQD.js";
+} from "./chunk-LM5K3HLC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-NQPWLC2T.js";
+import "./chunk-ERKLTDA6.js";
 import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-ZO2VZD6X.js";
+} from "./chunk-Q4FI7VIP.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-3MFETATR.js";
+} from "./chunk-S5HSICLS.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,7 +52,7 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-LBLLERVZ.js";
+} from "./chunk-MLI7KJEV.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

@@ -2,17 +2,17 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-LTFIT5OE.js";
+} from "./chunk-BWYMW6SO.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-QGCY34ON.js";
+} from "./chunk-HNCRYATC.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-NQPWLC2T.js";
+import "./chunk-ERKLTDA6.js";
 import "./chunk-NGV4IQNT.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-CZ5BP7R7.js";
-import "./chunk-3MFETATR.js";
+import "./chunk-S5HSICLS.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
@@ -22,7 +22,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-LBLLERVZ.js";
+import "./chunk-MLI7KJEV.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-N6DXUVKQ.js";

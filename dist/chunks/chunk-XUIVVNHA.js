@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-NHUEGEQD.js";
+} from "./chunk-LM5K3HLC.js";
 import {
   readText,
   writeOutput

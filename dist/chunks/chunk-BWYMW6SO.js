@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-QGCY34ON.js";
+} from "./chunk-HNCRYATC.js";
 import {
   testIdsOf
-} from "./chunk-NQPWLC2T.js";
+} from "./chunk-ERKLTDA6.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-LBLLERVZ.js";
+} from "./chunk-MLI7KJEV.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

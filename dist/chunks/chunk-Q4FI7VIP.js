@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-LBLLERVZ.js";
+} from "./chunk-MLI7KJEV.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -2,23 +2,23 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-SML3NAVZ.js";
-import "./chunk-2L3GCZUZ.js";
+} from "./chunk-3IRZR2XC.js";
+import "./chunk-ECSMMAWP.js";
 import {
   mergeStage
-} from "./chunk-NQJEKL5G.js";
+} from "./chunk-XUIVVNHA.js";
 import {
   writeReport
-} from "./chunk-LWYY3NJT.js";
+} from "./chunk-PU4NXVWG.js";
 import "./chunk-5R2BQGUV.js";
-import "./chunk-5FMKYFFS.js";
-import "./chunk-FOMP6XY6.js";
-import "./chunk-NHUEGEQD.js";
+import "./chunk-QYVH2KDN.js";
+import "./chunk-7RKAJHV7.js";
+import "./chunk-LM5K3HLC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-NQPWLC2T.js";
+import "./chunk-ERKLTDA6.js";
 import "./chunk-CZ5BP7R7.js";
-import "./chunk-ZO2VZD6X.js";
-import "./chunk-3MFETATR.js";
+import "./chunk-Q4FI7VIP.js";
+import "./chunk-S5HSICLS.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import {
@@ -26,7 +26,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-LBLLERVZ.js";
+import "./chunk-MLI7KJEV.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-FOMP6XY6.js";
+} from "./chunk-7RKAJHV7.js";
 import {
   parseSet,
   reportText
-} from "./chunk-2JOKI2AB.js";
+} from "./chunk-XHVSFO2F.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-QGCY34ON.js";
+} from "./chunk-HNCRYATC.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-NQPWLC2T.js";
+import "./chunk-ERKLTDA6.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -36,7 +36,7 @@ import "./chunk-CZ5BP7R7.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-3MFETATR.js";
+} from "./chunk-S5HSICLS.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,7 +51,7 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-LBLLERVZ.js";
+import "./chunk-MLI7KJEV.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-HQO3PX5O.js";

@@ -4,18 +4,18 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-5FMKYFFS.js";
+} from "./chunk-QYVH2KDN.js";
 import {
   summarizeRunFiles
-} from "./chunk-NHUEGEQD.js";
+} from "./chunk-LM5K3HLC.js";
 import {
   DEFAULT_STORE
-} from "./chunk-ZO2VZD6X.js";
+} from "./chunk-Q4FI7VIP.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-3MFETATR.js";
+} from "./chunk-S5HSICLS.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -3,22 +3,22 @@ import {
   JUDGE_OPTIONS,
   judgeFromArgs,
   reportCommand
-} from "./chunk-SML3NAVZ.js";
-import "./chunk-2L3GCZUZ.js";
-import "./chunk-LWYY3NJT.js";
+} from "./chunk-3IRZR2XC.js";
+import "./chunk-ECSMMAWP.js";
+import "./chunk-PU4NXVWG.js";
 import "./chunk-5R2BQGUV.js";
-import "./chunk-5FMKYFFS.js";
-import "./chunk-FOMP6XY6.js";
-import "./chunk-NHUEGEQD.js";
+import "./chunk-QYVH2KDN.js";
+import "./chunk-7RKAJHV7.js";
+import "./chunk-LM5K3HLC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-NQPWLC2T.js";
+import "./chunk-ERKLTDA6.js";
 import "./chunk-CZ5BP7R7.js";
-import "./chunk-ZO2VZD6X.js";
-import "./chunk-3MFETATR.js";
+import "./chunk-Q4FI7VIP.js";
+import "./chunk-S5HSICLS.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-LBLLERVZ.js";
+import "./chunk-MLI7KJEV.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

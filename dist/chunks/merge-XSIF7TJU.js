@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-NQJEKL5G.js";
-import "./chunk-NHUEGEQD.js";
+} from "./chunk-XUIVVNHA.js";
+import "./chunk-LM5K3HLC.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";

@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-2L3GCZUZ.js";
+} from "./chunk-ECSMMAWP.js";
 import {
   writeReport
-} from "./chunk-LWYY3NJT.js";
+} from "./chunk-PU4NXVWG.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-5FMKYFFS.js";
+} from "./chunk-QYVH2KDN.js";
 import {
   loadRuns
-} from "./chunk-NHUEGEQD.js";
+} from "./chunk-LM5K3HLC.js";
 import {
   str,
   strs

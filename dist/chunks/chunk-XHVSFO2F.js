@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-QGCY34ON.js";
+} from "./chunk-HNCRYATC.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

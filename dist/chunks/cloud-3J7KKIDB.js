@@ -5,7 +5,7 @@ import {
 } from "./chunk-7LCF7ABV.js";
 import {
   selectStage
-} from "./chunk-LTFIT5OE.js";
+} from "./chunk-BWYMW6SO.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,20 +16,20 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-QGCY34ON.js";
+} from "./chunk-HNCRYATC.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-NQPWLC2T.js";
+import "./chunk-ERKLTDA6.js";
 import {
   provisionStage,
   resolveCloud
 } from "./chunk-NGV4IQNT.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-CZ5BP7R7.js";
-import "./chunk-3MFETATR.js";
+import "./chunk-S5HSICLS.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-LBLLERVZ.js";
+import "./chunk-MLI7KJEV.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";
 import {

@@ -3,20 +3,20 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-2JOKI2AB.js";
-import "./chunk-QGCY34ON.js";
+} from "./chunk-XHVSFO2F.js";
+import "./chunk-HNCRYATC.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-NQPWLC2T.js";
+import "./chunk-ERKLTDA6.js";
 import "./chunk-SB4FAF7U.js";
 import "./chunk-NGV4IQNT.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-CZ5BP7R7.js";
-import "./chunk-3MFETATR.js";
+import "./chunk-S5HSICLS.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-LBLLERVZ.js";
+import "./chunk-MLI7KJEV.js";
 import "./chunk-L6IKCUDA.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-HQO3PX5O.js";
