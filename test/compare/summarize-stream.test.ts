@@ -20,7 +20,7 @@ import {
   type Baseline,
 } from '../../src/core/compare/index.ts';
 import { knownTests } from '../../src/core/compare/baseline.ts';
-import { parseTestId, testNameOf } from '../../src/core/results/model.ts';
+import { namesId, parseTestId, testNameOf } from '../../src/core/results/model.ts';
 import { loadGuidelines } from '../../src/stages/baseline.ts';
 import { judgeRuns } from '../../src/stages/judge.ts';
 import { loadRuns, resultsJsonFile, summarizeRunFiles } from '../../src/stages/results.ts';
@@ -140,6 +140,48 @@ test('testNameOf gives the name and idempotent id parseTestId gives', () => {
   );
 });
 
+test('namesId says whether testNameOf gives a name and idempotent id, on listed and random ids', () => {
+  const check = (id: string): void => {
+    const own = testNameOf(id);
+    const u = '1234abcd-0000-4000-8000-00000000abcd';
+    const candidates: [string, string | null][] = [
+      [own.name, own.idempotentId],
+      [own.name, null],
+      [own.name, u],
+      [own.name, u.toUpperCase()],
+      [id, null],
+      [id, own.idempotentId],
+      [own.name.slice(0, -1), own.idempotentId],
+      [`${own.name}x`, own.idempotentId],
+      [id.slice(0, id.indexOf('[')), own.idempotentId],
+    ];
+    for (const [name, idem] of candidates) assert.equal(namesId(id, name, idem), own.name === name && own.idempotentId === idem, `${id} | ${name} | ${idem}`);
+  };
+  for (const id of [
+    'tempest.api.T.test_a[id-1234abcd-0000-4000-8000-00000000abcd]',
+    'tempest.api.T.test_a[id-1234abcd-0000-4000-8000-00000000abcd,smoke]',
+    'tempest.api.T.test_a[id-1234ABCD-0000-4000-8000-00000000abcd,smoke]',
+    'tempest.api.T.test_a[smoke,id-1234abcd-0000-4000-8000-00000000abcd]',
+    'tempest.api.T.test_a[ id-1234abcd-0000-4000-8000-00000000abcd]',
+    'tempest.api.T.test_a[id-1234abcd-0000-4000-8000-00000000abcz]',
+    'tempest.api.T.test_a[id-1234abcd-0000-4000-8000-00000000abcd]x]',
+    'a[b][id-1234abcd-0000-4000-8000-00000000abcd]',
+    'setUpClass (tempest.api.T)',
+    'plain',
+    'x[y]',
+  ])
+    check(id);
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom('a', '.', '[', ']', ',', ' ', 'id-', '1234abcd-0000-4000-8000-00000000abcd', '1234ABCD-0000-4000-8000-00000000ABCD', ')'), {
+        maxLength: 10,
+      }),
+      (parts) => check(parts.join('')),
+    ),
+    { numRuns: 3000 },
+  );
+});
+
 test('generated runs with reruns: the streamed tally judges as the records do (JSON, Markdown, text, verdict)', async () => {
   const dir = tmp();
   try {
@@ -191,6 +233,28 @@ test('read against the baseline: tests renamed, re-identified, without their id,
         await sameJudgement([file], baselineOf(base));
       }),
       { numRuns: 150 },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('read against a hand-written baseline whose ids do not give its names or idempotent ids: judged as the records are', async () => {
+  const dir = tmp();
+  try {
+    let k = 0;
+    await fc.assert(
+      fc.asyncProperty(planPair, async ({ base, run }) => {
+        const baseline = baselineOf(base);
+        // Sorted order kept: the names stay, the ids and idempotent ids disagree with them.
+        const tests = baseline.tests.map((t, i) =>
+          i % 3 === 0 ? { ...t, idempotentId: uuidFor(i, 13) } : i % 3 === 1 ? { ...t, idempotentId: null } : { ...t, id: `elsewhere.${t.id}` },
+        );
+        const file = join(dir, `hand-${k++}.subunit`);
+        writeFileSync(file, streamOf(run));
+        await sameJudgement([file], { ...baseline, tests });
+      }),
+      { numRuns: 100 },
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

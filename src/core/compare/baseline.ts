@@ -8,6 +8,7 @@ import {
   RESULTS_SCHEMA,
   TEST_STATUSES,
   testNameOf,
+  namesId,
   type FinishedTest,
   type RunResults,
   type TestRecord,
@@ -141,11 +142,18 @@ export interface KnownTests {
   byId: ReadonlyMap<string, number>;
 }
 
-/** The tests to read a run against, or null when their names are not strictly in order (one by name, as baselines keep them). */
+/**
+ * The tests to read a run against, or null when their names are not strictly in order (one by
+ * name, as baselines keep them). Only a test whose id gives its name and idempotent id, as a run's
+ * does, is found by id (a hand-written baseline may say otherwise); any test is found by name.
+ */
 export function knownTests(tests: readonly BaselineTest[]): KnownTests | null {
   for (let b = 1; b < tests.length; b++) if (!((tests[b - 1] as BaselineTest).name < (tests[b] as BaselineTest).name)) return null;
   const byId = new Map<string, number>();
-  for (let b = 0; b < tests.length; b++) byId.set((tests[b] as BaselineTest).id, b);
+  for (let b = 0; b < tests.length; b++) {
+    const t = tests[b] as BaselineTest;
+    if (namesId(t.id, t.name, t.idempotentId)) byId.set(t.id, b);
+  }
   return { tests, byId };
 }
 

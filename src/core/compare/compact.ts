@@ -457,30 +457,47 @@ export function decodeCompact(value: unknown, file: string): DecodedCompact {
   if (typeof reason !== 'object' || reason === null) throw bad('tests.reason must be an object');
   if (typeof duration !== 'string') throw bad('tests.duration must be a string');
   const tests: HistoryTest[] = new Array<HistoryTest>(n);
-  // Each test's id is one flat string, and its name and idempotent id are slices of it: a string
-  // and two small views per test. The id is concatenated, then flattened by the first slice (V8
-  // flattens a string it slices; as fast as joining an array of its pieces, measured, and plainer).
-  // Left a tree of a dozen pieces, as it once was, the GC copied and marked them (most of a big
-  // baseline's load time) and every map lookup flattened again. Flat, it is what a run's id read
-  // from its stream is, so that the two compare quickly (SummarizerOptions.known looks the run's
-  // ids up among these).
+  // Each test's id is written as one flat string (its pieces joined), and its name and idempotent
+  // id are slices of it: a string and two small views per test. Built by concatenation, an id was
+  // a tree of a dozen pieces, which the GC then copied and marked, and every map lookup flattened
+  // again; a flat id is what a run's id read from its stream is, so that the two compare quickly
+  // (SummarizerOptions.known looks the run's ids up among these).
+  const pieces: string[] = [];
   for (let i = 0; i < n; i++) {
     const c = cls[i] as number;
     const m = method[i] as string;
     const a = attrs[attr[i] as number] as string;
-    const name = c === -1 ? m : `${classes[c] as string}.${m}`;
+    pieces.length = 0;
+    let nameEnd = m.length;
+    if (c === -1) pieces.push(m);
+    else {
+      const k = classes[c] as string;
+      pieces.push(k, '.', m);
+      nameEnd += k.length + 1;
+    }
     const withId = uuid.charCodeAt(i * 32) !== 0x2e;
-    let id = name;
     if (withId) {
       const o = i * 32;
       for (let j = o; j < o + 32; j++) {
         const ch = uuid.charCodeAt(j);
         if (!((ch >= 0x30 && ch <= 0x39) || (ch >= 0x61 && ch <= 0x66))) throw bad(`tests.uuid of test ${i} is not 32 hex digits`);
       }
-      const u = `${uuid.slice(o, o + 8)}-${uuid.slice(o + 8, o + 12)}-${uuid.slice(o + 12, o + 16)}-${uuid.slice(o + 16, o + 20)}-${uuid.slice(o + 20, o + 32)}`;
-      id = a === '' ? `${name}[id-${u}]` : `${name}[id-${u},${a}]`;
-    } else if (a !== '') id = `${name}[${a}]`;
-    const nameEnd = name.length;
+      pieces.push(
+        '[id-',
+        uuid.slice(o, o + 8),
+        '-',
+        uuid.slice(o + 8, o + 12),
+        '-',
+        uuid.slice(o + 12, o + 16),
+        '-',
+        uuid.slice(o + 16, o + 20),
+        '-',
+        uuid.slice(o + 20, o + 32),
+      );
+      if (a !== '') pieces.push(',', a);
+      pieces.push(']');
+    } else if (a !== '') pieces.push('[', a, ']');
+    const id = pieces.join('');
     tests[i] = {
       id,
       name: nameEnd === id.length ? id : id.slice(0, nameEnd),

@@ -131,10 +131,15 @@ export interface RunResults {
  * says, without a regex (one per test): 0 not, 1 in lower case, 2 with upper-case digits.
  */
 function idempotentAttr(attr: string): 0 | 1 | 2 {
-  if (attr.length !== 39 || !attr.startsWith('id-')) return 0;
+  return attr.length === 39 ? idempotentAt(attr, 0) : 0;
+}
+
+/** idempotentAttr of the 39 characters of `s` from `at`, without slicing them out. */
+function idempotentAt(s: string, at: number): 0 | 1 | 2 {
+  if (!s.startsWith('id-', at)) return 0;
   let upper = false;
   for (let i = 3; i < 39; i++) {
-    const c = attr.charCodeAt(i);
+    const c = s.charCodeAt(at + i);
     if (i === 11 || i === 16 || i === 21 || i === 26) {
       if (c !== 0x2d) return 0;
     } else if (c >= 0x41 && c <= 0x46) upper = true;
@@ -219,6 +224,29 @@ export function testNameOf(id: string): { name: string; idempotentId: string | n
     s = e + 1;
   }
   return { name: id.slice(0, open), idempotentId: null };
+}
+
+/**
+ * Whether testNameOf(id) gives this name and idempotent id. The usual shapes (`name` alone, and
+ * `name[id-<uuid>...]`) are checked in place; any other asks testNameOf.
+ */
+export function namesId(id: string, name: string, idempotentId: string | null): boolean {
+  const n = name.length;
+  if (idempotentId === null) {
+    if (id === name && attrsOpen(id) < 0) return true;
+  } else if (
+    id.length >= n + 41 &&
+    id.startsWith(name) &&
+    id.charCodeAt(n) === 0x5b &&
+    (id.length === n + 41 || id.charCodeAt(n + 40) === 0x2c) &&
+    attrsOpen(id) === n &&
+    idempotentAt(id, n + 1) === 1 &&
+    id.startsWith(idempotentId, n + 4) &&
+    idempotentId.length === 36
+  )
+    return true;
+  const own = testNameOf(id);
+  return own.name === name && own.idempotentId === idempotentId;
 }
 
 export function emptyCounts(): Record<TestStatus, number> {
