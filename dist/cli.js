@@ -15,52 +15,52 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./chunks/select-Y2NC5VCX.js")).selectCommand
+    load: async () => (await import("./chunks/select-HJCD5O3S.js")).selectCommand
   },
   {
     name: "provision",
     summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
-    load: async () => (await import("./chunks/provision-R42QUFIN.js")).provisionCommand
+    load: async () => (await import("./chunks/provision-RXVZDOPH.js")).provisionCommand
   },
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./chunks/run-K7A6QHRC.js")).runVerbCommand
+    load: async () => (await import("./chunks/run-EDDOLNUP.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./chunks/validate-XRRX3RIJ.js")).validateCommand
+    load: async () => (await import("./chunks/validate-JOHHB76Y.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./chunks/parse-34CZQBLC.js")).parseCommand
+    load: async () => (await import("./chunks/parse-NSIRKMBM.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-OEQ2JTNQ.js")).compareCommand
+    load: async () => (await import("./chunks/compare-NOB5O6XJ.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-XN5T734C.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-3GL44K37.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-NLQDI2JV.js")).reportCommand
+    load: async () => (await import("./chunks/report-43JT5M3I.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-USQ3TPYU.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-3PAQAGUH.js")).mergeCommand
   },
   {
     name: "cleanup",
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
-    load: async () => (await import("./chunks/cleanup-BKMUKYL4.js")).cleanupCommand
+    load: async () => (await import("./chunks/cleanup-WWRVNVOU.js")).cleanupCommand
   },
   {
     name: "demo",

@@ -4,18 +4,18 @@ import {
 } from "./chunks/chunk-POZU2ICL.js";
 import {
   redact
-} from "./chunks/chunk-CZ5BP7R7.js";
+} from "./chunks/chunk-TGVTNZER.js";
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-IJHWJLVN.js";
-import "./chunks/chunk-Q4FI7VIP.js";
-import "./chunks/chunk-S5HSICLS.js";
+} from "./chunks/chunk-AHEADXL4.js";
+import "./chunks/chunk-GUZ2M2IM.js";
+import "./chunks/chunk-FGMRUVNM.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-MLI7KJEV.js";
-import "./chunks/chunk-L6IKCUDA.js";
+import "./chunks/chunk-XXWXS6RK.js";
+import "./chunks/chunk-YDHZZZKF.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -25,7 +25,7 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-HQO3PX5O.js";
+import "./chunks/chunk-7EIM7PTZ.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import {
   UserError
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-M3T4GUF3.js"), import("./chunks/cloud-3J7KKIDB.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-CCGVYJKI.js"), import("./chunks/cloud-XKVO2SMP.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,14 +2,14 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-IJHWJLVN.js";
-import "./chunks/chunk-Q4FI7VIP.js";
-import "./chunks/chunk-S5HSICLS.js";
+} from "./chunks/chunk-AHEADXL4.js";
+import "./chunks/chunk-GUZ2M2IM.js";
+import "./chunks/chunk-FGMRUVNM.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-MLI7KJEV.js";
-import "./chunks/chunk-L6IKCUDA.js";
+import "./chunks/chunk-XXWXS6RK.js";
+import "./chunks/chunk-YDHZZZKF.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   getState,
@@ -17,7 +17,7 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-HQO3PX5O.js";
+import "./chunks/chunk-7EIM7PTZ.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import "./chunks/chunk-MY7TWMR2.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-3J7KKIDB.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-XKVO2SMP.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

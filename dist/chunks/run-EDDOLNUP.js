@@ -1,0 +1,29 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  parseSet,
+  reportText,
+  runVerbCommand
+} from "./chunk-SFWO4P4Q.js";
+import "./chunk-TR3RSTDS.js";
+import "./chunk-VMDJOGCR.js";
+import "./chunk-Q73LR57W.js";
+import "./chunk-OGQE5VB4.js";
+import "./chunk-S2O3BDP5.js";
+import "./chunk-BRQWLC3M.js";
+import "./chunk-TGVTNZER.js";
+import "./chunk-FGMRUVNM.js";
+import "./chunk-BRVH2MLK.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-RFJGFP5D.js";
+import "./chunk-FDIOAVOA.js";
+import "./chunk-XXWXS6RK.js";
+import "./chunk-YDHZZZKF.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-7EIM7PTZ.js";
+import "./chunk-MY7TWMR2.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  parseSet,
+  reportText,
+  runVerbCommand
+};
