@@ -31,8 +31,14 @@ import { injure } from '../helpers/streams.ts';
 const TODAY = '2026-11-25';
 const NOW = '2026-11-25T00:00:00.000Z';
 
-function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'tg-summarize-'));
+/** Run `body` with a temporary directory, removed afterwards whatever happened. */
+async function inTmp(body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-summarize-'));
+  try {
+    await body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Both paths over the same files: the diff as JSON, Markdown and text, and the verdict, must be equal. */
@@ -183,8 +189,7 @@ test('namesId says whether testNameOf gives a name and idempotent id, on listed 
 });
 
 test('generated runs with reruns: the streamed tally judges as the records do (JSON, Markdown, text, verdict)', async () => {
-  const dir = tmp();
-  try {
+  await inTmp(async (dir) => {
     let k = 0;
     await fc.assert(
       fc.asyncProperty(planPair, fc.boolean(), async ({ base, run }, rerun) => {
@@ -203,14 +208,11 @@ test('generated runs with reruns: the streamed tally judges as the records do (J
       }),
       { numRuns: 150 },
     );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('read against the baseline: tests renamed, re-identified, without their id, or twice under two ids judge as the records do', async () => {
-  const dir = tmp();
-  try {
+  await inTmp(async (dir) => {
     let k = 0;
     await fc.assert(
       fc.asyncProperty(planPair, fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 40, maxLength: 40 }), async ({ base, run }, changes) => {
@@ -234,14 +236,11 @@ test('read against the baseline: tests renamed, re-identified, without their id,
       }),
       { numRuns: 150 },
     );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('read against a hand-written baseline whose ids do not give its names or idempotent ids: judged as the records are', async () => {
-  const dir = tmp();
-  try {
+  await inTmp(async (dir) => {
     let k = 0;
     await fc.assert(
       fc.asyncProperty(planPair, async ({ base, run }) => {
@@ -256,14 +255,11 @@ test('read against a hand-written baseline whose ids do not give its names or id
       }),
       { numRuns: 100 },
     );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a 10,000-test run against its baseline, with the Interop guideline: the same report to the byte', async () => {
-  const dir = tmp();
-  try {
+  await inTmp(async (dir) => {
     const guidelines = await loadGuidelines(['builtin:2020.06']);
     // The guideline's tests among them, so that the scores and the required capabilities kept and lost are not all empty.
     const named = Object.values(guidelines[0]?.capabilities ?? {}).flatMap((c) => c.tests);
@@ -277,14 +273,11 @@ test('a 10,000-test run against its baseline, with the Interop guideline: the sa
     await sameJudgement([file], toBaseline(summaryOf(base)), { guidelines, context: { concurrency: 4 } });
     // The run given twice (a rerun of everything): counts add up, durations are medians.
     await sameJudgement([file, file], toBaseline(summaryOf(base)));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a damaged file read with the CRC worker (decoded twice) and results JSON: the same judgement', async () => {
-  const dir = tmp();
-  try {
+  await inTmp(async (dir) => {
     const base = bigPlan(2_000, 7);
     const clean = streamOf(runPlan(base));
     const damaged = join(dir, 'damaged.subunit');
@@ -295,7 +288,5 @@ test('a damaged file read with the CRC worker (decoded twice) and results JSON: 
     const doc = await resultsJsonFile(join(dir, 'run.subunit'), process.stdin);
     writeFileSync(json, Buffer.concat([...doc.pieces].map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p)))));
     await sameJudgement([json, damaged], toBaseline(summaryOf(base)), { crcWorkerMinBytes: 0 });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
