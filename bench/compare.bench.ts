@@ -152,14 +152,12 @@ export async function run(): Promise<void> {
           if (round === 0 && !known) diffAlone = diffOf(r.summary);
         }
       }
-      const against = { read: reads.against };
-      const alone = { read: reads.alone };
       diffRows.push([
         n,
         `${diffAgainst.toFixed(4)} s (${((diffAgainst / n) * 1e6).toFixed(2)} µs/test)`,
-        s(against.read),
+        s(reads.against),
         `${diffAlone.toFixed(4)} s (${((diffAlone / n) * 1e6).toFixed(2)} µs/test)`,
-        s(alone.read),
+        s(reads.alone),
         `${peerSec.diff.toFixed(4)} s`,
         `${ratio(diffAgainst, peerSec.diff)}, ${ratio(diffAlone, peerSec.diff)}`,
       ]);

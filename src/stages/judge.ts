@@ -14,7 +14,7 @@ import {
   type KnownFailures,
   type RunSummary,
 } from '../core/compare/index.ts';
-import { knownTests, type KnownTests, type RanTests } from '../core/compare/baseline.ts';
+import { knownTests, type RanTests } from '../core/compare/baseline.ts';
 import { compareInterop, passedInBaseline, passedTests, scoreGuideline, type Guideline, type InteropScore } from '../core/interop/index.ts';
 import { namesThatRan, type RunResults } from '../core/results/model.ts';
 import { baselineInScope } from '../core/compare/scope.ts';
@@ -72,8 +72,13 @@ export function judgeRuns(options: JudgeOptions): Judgement {
   const interop = passed ? (options.guidelines ?? []).map((g) => scoreGuideline(g, passed)) : [];
   const base = options.baseline;
   // Records are read against the baseline they are compared with, as the compare verb reads a stream (SummarizerOptions.known).
-  const known = (): KnownTests | undefined => (base && !options.selected ? (knownTests(base.baseline.tests) ?? undefined) : undefined);
-  const summary = given ? given.summary : summarizeRuns(options.runs ?? [], { context: { ...EMPTY_CONTEXT, ...options.context } }, { known: known() });
+  const summary = given
+    ? given.summary
+    : summarizeRuns(
+        options.runs ?? [],
+        { context: { ...EMPTY_CONTEXT, ...options.context } },
+        { known: base && !options.selected ? (knownTests(base.baseline.tests) ?? undefined) : undefined },
+      );
   const scoped = base && options.selected ? baselineInScope(base.baseline, options.selected) : null;
   const diff = compareRuns(scoped ? scoped.baseline : base ? base.baseline : emptyBaseline(options.now), summary, {
     failOn: options.failOn,
