@@ -40,22 +40,22 @@ var VERBS = [
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./chunks/compare-NOB5O6XJ.js")).compareCommand
+    load: async () => (await import("./chunks/compare-DTLSS7R2.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./chunks/baseline-3GL44K37.js")).baselineCommand
+    load: async () => (await import("./chunks/baseline-TYNZOUCS.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./chunks/report-43JT5M3I.js")).reportCommand
+    load: async () => (await import("./chunks/report-POV4HCHK.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./chunks/merge-3PAQAGUH.js")).mergeCommand
+    load: async () => (await import("./chunks/merge-H4ETT6NJ.js")).mergeCommand
   },
   {
     name: "cleanup",

@@ -247,8 +247,11 @@ function judgeRuns(options) {
   const passed = options.guidelines?.length ? given ? given.ran?.passed ?? null : passedTests(options.runs ?? []) : null;
   const interop = passed ? (options.guidelines ?? []).map((g) => scoreGuideline(g, passed)) : [];
   const base = options.baseline;
-  const known = () => base && !options.selected ? knownTests(base.baseline.tests) ?? void 0 : void 0;
-  const summary = given ? given.summary : summarizeRuns(options.runs ?? [], { context: { ...EMPTY_CONTEXT, ...options.context } }, { known: known() });
+  const summary = given ? given.summary : summarizeRuns(
+    options.runs ?? [],
+    { context: { ...EMPTY_CONTEXT, ...options.context } },
+    { known: base && !options.selected ? knownTests(base.baseline.tests) ?? void 0 : void 0 }
+  );
   const scoped = base && options.selected ? baselineInScope(base.baseline, options.selected) : null;
   const diff = compareRuns(scoped ? scoped.baseline : base ? base.baseline : emptyBaseline(options.now), summary, {
     failOn: options.failOn,

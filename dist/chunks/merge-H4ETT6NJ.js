@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-3RG7PADM.js";
-import "./chunk-GUG62UII.js";
+} from "./chunk-VVD35GVD.js";
+import "./chunk-4SOMIA72.js";
 import {
   mergeStage
 } from "./chunk-SIMI2XML.js";
@@ -11,7 +11,7 @@ import {
   writeReport
 } from "./chunk-VIRR4EVD.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-5ITEC3SW.js";
+import "./chunk-7K5RLX4N.js";
 import "./chunk-UN7JZGX7.js";
 import "./chunk-TTSJ3ZUN.js";
 import "./chunk-5O3VW5PT.js";

@@ -4,7 +4,7 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-5ITEC3SW.js";
+} from "./chunk-7K5RLX4N.js";
 import {
   summarizeRunFiles
 } from "./chunk-TTSJ3ZUN.js";

@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-GUG62UII.js";
+} from "./chunk-4SOMIA72.js";
 import {
   writeReport
 } from "./chunk-VIRR4EVD.js";
@@ -11,7 +11,7 @@ import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-5ITEC3SW.js";
+} from "./chunk-7K5RLX4N.js";
 import {
   loadRuns
 } from "./chunk-TTSJ3ZUN.js";

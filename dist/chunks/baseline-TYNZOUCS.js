@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-GUG62UII.js";
+} from "./chunk-4SOMIA72.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,7 +17,7 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-5ITEC3SW.js";
+} from "./chunk-7K5RLX4N.js";
 import "./chunk-UN7JZGX7.js";
 import {
   loadRuns

@@ -9,7 +9,7 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-5ITEC3SW.js";
+} from "./chunk-7K5RLX4N.js";
 import "./chunk-UN7JZGX7.js";
 import {
   loadRuns
