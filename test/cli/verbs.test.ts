@@ -56,6 +56,29 @@ test('the bundled CLI (dist/cli.js) loads every verb', async () => {
   }
 });
 
+test('the bundled CLI keeps its compiled code in a cache under TMPDIR, and runs without one', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { readdirSync } = await import('node:fs');
+  const cliJs = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'tg-compile-cache-'));
+  try {
+    const { NODE_COMPILE_CACHE: _set, NODE_DISABLE_COMPILE_CACHE: _off, ...env } = process.env;
+    const run = (extra: Record<string, string>): string =>
+      execFileSync(process.execPath, [cliJs, 'compare', '--help'], { encoding: 'utf8', env: { ...env, ...extra } });
+    const plain = run({ TMPDIR: join(dir, 'none'), NODE_DISABLE_COMPILE_CACHE: '1' });
+    assert.deepEqual(readdirSync(dir), [], 'turned off: no cache written');
+    assert.equal(run({ TMPDIR: dir }), plain);
+    const [versionDir] = readdirSync(join(dir, 'node-compile-cache'));
+    assert.ok(readdirSync(join(dir, 'node-compile-cache', versionDir!)).length >= 2, 'the entry chunks are cached');
+    // A cache directory that cannot be made (its parent is a file): the verb runs all the same.
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'file'), '');
+    assert.equal(run({ TMPDIR: join(dir, 'file') }), plain);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('provision refuses a devstack password in --localrc before touching any cloud', async () => {
   const r = await cli(['provision', '--image', 'x', '--localrc', 'ADMIN_PASSWORD=hunter2'], { env: {} });
   assert.equal(r.code, 2);

@@ -10,17 +10,17 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-OGQE5VB4.js";
-import {
-  SECRETS_PATH,
-  parseDuration
-} from "./chunk-BRVH2MLK.js";
+} from "./chunk-N6Y4PRLS.js";
 import {
   flag,
   str,
   strs,
   wholeOption
 } from "./chunk-FDIOAVOA.js";
+import {
+  SECRETS_PATH,
+  parseDuration
+} from "./chunk-BRVH2MLK.js";
 import {
   usageError
 } from "./chunk-MY7TWMR2.js";

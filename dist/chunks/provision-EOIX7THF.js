@@ -3,7 +3,14 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-OGQE5VB4.js";
+} from "./chunk-N6Y4PRLS.js";
+import {
+  flag,
+  str,
+  strs,
+  wholeOption,
+  writeJson
+} from "./chunk-FDIOAVOA.js";
 import {
   provisionStage
 } from "./chunk-S2O3BDP5.js";
@@ -19,13 +26,6 @@ import {
 } from "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import {
-  flag,
-  str,
-  strs,
-  wholeOption,
-  writeJson
-} from "./chunk-FDIOAVOA.js";
 import "./chunk-7EIM7PTZ.js";
 import {
   EXIT,

@@ -8,7 +8,13 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-OGQE5VB4.js";
+} from "./chunk-N6Y4PRLS.js";
+import {
+  flag,
+  str,
+  strs,
+  writeJson
+} from "./chunk-FDIOAVOA.js";
 import {
   loadProvisionState
 } from "./chunk-S2O3BDP5.js";
@@ -21,12 +27,6 @@ import {
 } from "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import {
-  flag,
-  str,
-  strs,
-  writeJson
-} from "./chunk-FDIOAVOA.js";
 import "./chunk-7EIM7PTZ.js";
 import {
   EXIT,

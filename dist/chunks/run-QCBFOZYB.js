@@ -3,11 +3,12 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-SFWO4P4Q.js";
+} from "./chunk-PGOQB3RD.js";
 import "./chunk-TR3RSTDS.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-Q73LR57W.js";
-import "./chunk-OGQE5VB4.js";
+import "./chunk-N6Y4PRLS.js";
+import "./chunk-FDIOAVOA.js";
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
@@ -15,7 +16,6 @@ import "./chunk-FGMRUVNM.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-FDIOAVOA.js";
 import "./chunk-XXWXS6RK.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";

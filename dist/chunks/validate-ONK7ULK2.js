@@ -5,7 +5,7 @@ import {
 import {
   parseSet,
   reportText
-} from "./chunk-SFWO4P4Q.js";
+} from "./chunk-PGOQB3RD.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -23,7 +23,14 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-OGQE5VB4.js";
+} from "./chunk-N6Y4PRLS.js";
+import {
+  flag,
+  str,
+  strs,
+  wholeOption,
+  writeJson
+} from "./chunk-FDIOAVOA.js";
 import {
   answerField,
   listFlavors,
@@ -44,13 +51,6 @@ import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-RFJGFP5D.js";
-import {
-  flag,
-  str,
-  strs,
-  wholeOption,
-  writeJson
-} from "./chunk-FDIOAVOA.js";
 import "./chunk-XXWXS6RK.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";

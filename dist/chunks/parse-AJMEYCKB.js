@@ -6,12 +6,12 @@ import {
   summarizeFile
 } from "./chunk-TTSJ3ZUN.js";
 import {
-  writeOutput
-} from "./chunk-RFJGFP5D.js";
-import {
   flag,
   str
 } from "./chunk-FDIOAVOA.js";
+import {
+  writeOutput
+} from "./chunk-RFJGFP5D.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

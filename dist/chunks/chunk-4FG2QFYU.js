@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-4SOMIA72.js";
+} from "./chunk-KSUSSVKU.js";
 import {
   writeReport
 } from "./chunk-VIRR4EVD.js";

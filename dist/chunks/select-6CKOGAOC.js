@@ -9,6 +9,12 @@ import {
 } from "./chunk-TR3RSTDS.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-Q73LR57W.js";
+import {
+  flag,
+  str,
+  wholeOption,
+  writeJson
+} from "./chunk-FDIOAVOA.js";
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
@@ -16,12 +22,6 @@ import "./chunk-FGMRUVNM.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import {
-  flag,
-  str,
-  wholeOption,
-  writeJson
-} from "./chunk-FDIOAVOA.js";
 import "./chunk-XXWXS6RK.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";

@@ -1,23 +1,27 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  JUDGE_OPTIONS,
-  judgeFromArgs,
-  reportCommand
-} from "./chunk-VVD35GVD.js";
-import "./chunk-4SOMIA72.js";
-import "./chunk-VIRR4EVD.js";
-import "./chunk-E3ZP2LQ3.js";
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+} from "./chunk-KSUSSVKU.js";
 import "./chunk-7K5RLX4N.js";
 import "./chunk-UN7JZGX7.js";
 import "./chunk-TTSJ3ZUN.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-Q73LR57W.js";
-import "./chunk-TGVTNZER.js";
+import "./chunk-FDIOAVOA.js";
 import "./chunk-GUZ2M2IM.js";
 import "./chunk-FGMRUVNM.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-FDIOAVOA.js";
 import "./chunk-XXWXS6RK.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";
@@ -26,7 +30,15 @@ import "./chunk-7EIM7PTZ.js";
 import "./chunk-MY7TWMR2.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  JUDGE_OPTIONS,
-  judgeFromArgs,
-  reportCommand
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
 };

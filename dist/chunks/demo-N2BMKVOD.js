@@ -6,11 +6,11 @@ import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
 import {
-  writeOutput
-} from "./chunk-RFJGFP5D.js";
-import {
   str
 } from "./chunk-FDIOAVOA.js";
+import {
+  writeOutput
+} from "./chunk-RFJGFP5D.js";
 import {
   EXIT
 } from "./chunk-MY7TWMR2.js";

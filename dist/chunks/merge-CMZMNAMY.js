@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-VVD35GVD.js";
-import "./chunk-4SOMIA72.js";
+} from "./chunk-4FG2QFYU.js";
+import "./chunk-KSUSSVKU.js";
 import {
   mergeStage
 } from "./chunk-SIMI2XML.js";
@@ -16,16 +16,16 @@ import "./chunk-UN7JZGX7.js";
 import "./chunk-TTSJ3ZUN.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-Q73LR57W.js";
-import "./chunk-TGVTNZER.js";
-import "./chunk-GUZ2M2IM.js";
-import "./chunk-FGMRUVNM.js";
-import "./chunk-JTCS6GEG.js";
-import "./chunk-RFJGFP5D.js";
 import {
   str,
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
+import "./chunk-TGVTNZER.js";
+import "./chunk-GUZ2M2IM.js";
+import "./chunk-FGMRUVNM.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-RFJGFP5D.js";
 import "./chunk-XXWXS6RK.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";

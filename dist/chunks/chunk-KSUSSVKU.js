@@ -9,6 +9,12 @@ import {
   summarizeRunFiles
 } from "./chunk-TTSJ3ZUN.js";
 import {
+  flag,
+  str,
+  strs,
+  wholeOption
+} from "./chunk-FDIOAVOA.js";
+import {
   DEFAULT_STORE
 } from "./chunk-GUZ2M2IM.js";
 import {
@@ -19,12 +25,6 @@ import {
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";
-import {
-  flag,
-  str,
-  strs,
-  wholeOption
-} from "./chunk-FDIOAVOA.js";
 import {
   usageError
 } from "./chunk-MY7TWMR2.js";

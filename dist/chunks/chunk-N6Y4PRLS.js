@@ -1,10 +1,10 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  resolveCloud
-} from "./chunk-S2O3BDP5.js";
-import {
   str
 } from "./chunk-FDIOAVOA.js";
+import {
+  resolveCloud
+} from "./chunk-S2O3BDP5.js";
 
 // src/cli/openstack-args.ts
 var CLOUD_OPTIONS = {

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-4SOMIA72.js";
+} from "./chunk-KSUSSVKU.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -25,6 +25,12 @@ import {
 import "./chunk-5O3VW5PT.js";
 import "./chunk-Q73LR57W.js";
 import {
+  str,
+  strs,
+  wholeOption,
+  writeJson
+} from "./chunk-FDIOAVOA.js";
+import {
   DEFAULT_STORE,
   checkName,
   openStore
@@ -39,12 +45,6 @@ import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";
-import {
-  str,
-  strs,
-  wholeOption,
-  writeJson
-} from "./chunk-FDIOAVOA.js";
 import {
   cellOutcome,
   emptyBaseline,
