@@ -17,6 +17,8 @@ import {
   type Baseline,
 } from '../../src/core/compare/index.ts';
 import { parseResults } from '../../src/core/results/parse.ts';
+import { namesId } from '../../src/core/results/model.ts';
+import { knownTests } from '../../src/core/compare/baseline.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { planPair, streamOf, type PlannedTest } from './gen.ts';
 
@@ -95,6 +97,63 @@ test('ids the name, idempotent id and attributes do not rebuild are kept verbati
   );
   assert.deepEqual(back.context, b.context);
   assert.equal(roundDuration(1234.5), back.tests[0]?.duration);
+});
+
+test("decoding says whether every id gives its name and idempotent id, as a run's would: knownTests then skips the check, with the same outcome", () => {
+  const uuid = '0000aaaa11112222333344445555bbbb';
+  const bits = ['', 'smoke', '[', ']', ',', ')', ' (a.B)', 'id-0000aaaa-1111-2222-3333-444444444444', 'id-0000AAAA-1111-2222-3333-444444444444', ' ', 'x'];
+  const piece = fc.array(fc.constantFrom(...bits), { maxLength: 3 }).map((p) => p.join(''));
+  // Mostly the usual shapes, so that both verdicts are drawn often.
+  const usually = (plain: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: plain }, { weight: 1, arbitrary: piece });
+  const row = fc.record({
+    method: usually(fc.constantFrom('', '_x', ' (a.B)', '', '_x', '[y]')),
+    attr: fc.nat(3),
+    withId: fc.boolean(),
+    // an id of its own, now and then: the one it would be built as, or any
+    override: fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant('same') }, { weight: 1, arbitrary: piece }),
+  });
+  const template = JSON.parse(
+    encodeCompact(
+      historyOfBaseline(
+        baselineOf(Array.from({ length: 6 }, (_, i): PlannedTest => ({ name: `a.B.t${i}`, idempotentId: null, runs: ['success'], durationS: 1 }))),
+      ),
+      {
+        created: '2026-12-01T00:00:00.000Z',
+        keep: 30,
+      },
+    ),
+  ) as { classes: string[]; tests: Record<string, unknown> };
+  let named = 0;
+  let notNamed = 0;
+  fc.assert(
+    fc.property(
+      fc.option(piece, { nil: null }),
+      fc.array(piece, { minLength: 4, maxLength: 4 }),
+      fc.array(row, { minLength: 6, maxLength: 6 }),
+      (cls, attrs, rows) => {
+        // Names in strict order whatever the pieces: each method starts m0..m5.
+        const doc = structuredClone(template);
+        doc.classes = cls === null ? [] : [cls];
+        doc.tests.class = rows.map(() => (cls === null ? -1 : 0));
+        doc.tests.method = rows.map((r, i) => `m${i}${r.method}`);
+        doc.tests.attrs = ['', ...attrs.slice(1)];
+        doc.tests.attr = rows.map((r) => r.attr);
+        doc.tests.uuid = rows.map((r) => (r.withId ? uuid : '.'.repeat(32))).join('');
+        doc.tests.ids = Object.fromEntries(rows.flatMap((r, i) => (r.override === undefined ? [] : [[String(i), `m${i}${r.override}`]])));
+        const decoded = decodeCompact(doc, 'x.json');
+        const every = decoded.history.tests.every((t) => namesId(t.id, t.name, t.idempotentId));
+        assert.equal(decoded.idsNamed, every);
+        if (every) named++;
+        else notNamed++;
+        const tests = baselineOfCompact(decoded).tests;
+        // The list decoded (marked when its ids were found to name it) and a copy (checked test by test).
+        assert.deepEqual(knownTests(tests), knownTests([...tests]));
+      },
+    ),
+    { numRuns: 400 },
+  );
+  // ~15% are named (60 of 400, sd 7): 15 is far below what a run draws, and still shows both.
+  assert.ok(named > 15 && notNamed > 15, `both kinds drawn (${named} named, ${notNamed} not)`);
 });
 
 test('a history keeps its newest N runs: pass rates and flaky tests come from them, tests in none leave', () => {

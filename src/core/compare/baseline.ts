@@ -15,7 +15,7 @@ import {
   type TestStatus,
 } from '../results/model.ts';
 import { parseResults } from '../results/parse.ts';
-import { baselineOfCompact, decodeCompact, isCompact, type DecodedCompact } from './compact.ts';
+import { baselineOfCompact, decodeCompact, hasNamedIds, isCompact, type DecodedCompact } from './compact.ts';
 import { BASELINE_SCHEMA, EMPTY_CONTEXT, outcomeOf, type Baseline, type BaselineContext, type BaselineTest, type Outcome, type RunSummary } from './model.ts';
 
 const REASON_CHARS = 500;
@@ -150,6 +150,11 @@ export interface KnownTests {
 export function knownTests(tests: readonly BaselineTest[]): KnownTests | null {
   for (let b = 1; b < tests.length; b++) if (!((tests[b - 1] as BaselineTest).name < (tests[b] as BaselineTest).name)) return null;
   const byId = new Map<string, number>();
+  if (hasNamedIds(tests)) {
+    // a compact baseline's list: its ids were checked as it was decoded (the same outcome, sooner)
+    for (let b = 0; b < tests.length; b++) byId.set((tests[b] as BaselineTest).id, b);
+    return { tests, byId };
+  }
   for (let b = 0; b < tests.length; b++) {
     const t = tests[b] as BaselineTest;
     if (namesId(t.id, t.name, t.idempotentId)) byId.set(t.id, b);

@@ -13,6 +13,7 @@
 //    about 4 hours), which is well inside the diff's 50% / 5 s thresholds.
 // Pure: text in, values out; no I/O.
 import { UserError } from '../errors.ts';
+import { namesId } from '../results/model.ts';
 import { EMPTY_CONTEXT, BASELINE_SCHEMA, type Baseline, type BaselineContext, type BaselineTest, type Outcome } from './model.ts';
 
 export const COMPACT_SCHEMA = 'tempest-gate/baseline-compact@1';
@@ -411,7 +412,25 @@ export interface DecodedCompact {
   keep: number | null;
   /** The stored median durations (seconds), per test of the table. */
   durations: (number | null)[];
+  /** Whether every test's id gives its name and idempotent id (namesId), as a run's ids do. */
+  idsNamed: boolean;
 }
+
+/**
+ * Test lists known to have ids that give their names and idempotent ids (namesId of every test):
+ * a compact baseline's, whose ids are built from the names (decodeCompact checks the few pieces
+ * that could make one disagree). knownTests then skips the check per test (~1 µs each): a fact
+ * about the very array, which nothing changes after decoding; a filtered or copied list is not in it.
+ */
+const idsNamedLists = new WeakSet<readonly BaselineTest[]>();
+
+/** Whether `tests` is a list whose ids are known to give their names (see idsNamedLists). */
+export function hasNamedIds(tests: readonly BaselineTest[]): boolean {
+  return idsNamedLists.has(tests);
+}
+
+/** Uuid-shaped stand-in for checking an attribute list with an idempotent id before it. */
+const SOME_UUID = '00000000-0000-0000-0000-000000000000';
 
 const CONTEXT_KEYS = Object.keys(EMPTY_CONTEXT) as (keyof BaselineContext)[];
 
@@ -457,6 +476,12 @@ export function decodeCompact(value: unknown, file: string): DecodedCompact {
   if (typeof reason !== 'object' || reason === null) throw bad('tests.reason must be an object');
   if (typeof duration !== 'string') throw bad('tests.duration must be a string');
   const tests: HistoryTest[] = new Array<HistoryTest>(n);
+  // Whether an id built as below gives back its name and idempotent id depends only on the
+  // attribute list (a bracket or an idempotent id in it would move where testNameOf reads), so it
+  // is checked once per list, on a stand-in name: a name's own brackets come before the list's.
+  const namedWith = attrs.map((a) => namesId(`x[id-${SOME_UUID}${a === '' ? '' : `,${a}`}]`, 'x', SOME_UUID));
+  const namedWithout = attrs.map((a) => a === '' || namesId(`x[${a}]`, 'x', null));
+  let idsNamed = true;
   // Each test's id is written as one flat string (its pieces joined), and its name and idempotent
   // id are slices of it: a string and two small views per test. Built by concatenation, an id was
   // a tree of a dozen pieces, which the GC then copied and marked, and every map lookup flattened
@@ -498,18 +523,19 @@ export function decodeCompact(value: unknown, file: string): DecodedCompact {
       pieces.push(']');
     } else if (a !== '') pieces.push('[', a, ']');
     const id = pieces.join('');
-    tests[i] = {
-      id,
-      name: nameEnd === id.length ? id : id.slice(0, nameEnd),
-      idempotentId: withId ? id.slice(nameEnd + 4, nameEnd + 40) : null,
-      reason: null,
-    };
+    const name = nameEnd === id.length ? id : id.slice(0, nameEnd);
+    const idempotentId = withId ? id.slice(nameEnd + 4, nameEnd + 40) : null;
+    // A bare name gives itself unless it ends as an attribute list would ("...]").
+    if (idsNamed && !(withId ? namedWith[attr[i] as number] : a !== '' ? namedWithout[attr[i] as number] : id.charCodeAt(id.length - 1) !== 0x5d || namesId(id, name, null)))
+      idsNamed = false;
+    tests[i] = { id, name, idempotentId, reason: null };
   }
   for (const [k, v] of Object.entries(ids)) {
     const i = Number(k);
     const row = tests[i];
     if (!Number.isInteger(i) || row === undefined || typeof v !== 'string') throw bad(`tests.ids has an entry '${k}' that is not a test index with an id`);
     row.id = v;
+    if (idsNamed && !namesId(v, row.name, row.idempotentId)) idsNamed = false;
   }
   for (const [k, v] of Object.entries(reason as Record<string, unknown>)) {
     const i = Number(k);
@@ -530,11 +556,15 @@ export function decodeCompact(value: unknown, file: string): DecodedCompact {
     if (typeof run.cells !== 'string') throw bad(`runs[${k}].cells must be a string`);
     return { created: run.created, context: contextOf(run.context, `runs[${k}]`, bad), cells: unpackCells(run.cells, n, () => `runs[${k}].cells`, bad) };
   });
-  return { history: { tests, runs }, created: doc.created, keep, durations };
+  return { history: { tests, runs }, created: doc.created, keep, durations, idsNamed };
 }
 
 /** The baseline a compact document stands for; with `last`, over its newest `last` runs only. */
 export function baselineOfCompact(decoded: DecodedCompact, last: number | null = null): Baseline {
-  if (last !== null && last < decoded.history.runs.length) return baselineOfHistory(lastRuns(decoded.history, last), { created: decoded.created });
-  return baselineOfHistory(decoded.history, { created: decoded.created, durations: decoded.durations });
+  const baseline =
+    last !== null && last < decoded.history.runs.length
+      ? baselineOfHistory(lastRuns(decoded.history, last), { created: decoded.created })
+      : baselineOfHistory(decoded.history, { created: decoded.created, durations: decoded.durations });
+  if (decoded.idsNamed) idsNamedLists.add(baseline.tests);
+  return baseline;
 }
