@@ -8,13 +8,13 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-AHEADXL4.js";
-import "./chunks/chunk-GUZ2M2IM.js";
-import "./chunks/chunk-FGMRUVNM.js";
+} from "./chunks/chunk-OITSAHRX.js";
+import "./chunks/chunk-QLGMTCW4.js";
+import "./chunks/chunk-SZJCXIC4.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-XXWXS6RK.js";
+import "./chunks/chunk-7ODAFZGY.js";
 import "./chunks/chunk-YDHZZZKF.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-Q67IDSSI.js"), import("./chunks/cloud-XKVO2SMP.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-GWG6JQ2F.js"), import("./chunks/cloud-XL5RVZER.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -7230,6 +7230,11 @@ ${runs.join(",\n")}
 function isCompact(value) {
   return typeof value === "object" && value !== null && value.schema === COMPACT_SCHEMA;
 }
+var idsNamedLists = /* @__PURE__ */ new WeakSet();
+function hasNamedIds(tests) {
+  return idsNamedLists.has(tests);
+}
+var SOME_UUID = "00000000-0000-0000-0000-000000000000";
 var CONTEXT_KEYS = Object.keys(EMPTY_CONTEXT);
 function contextOf(value, where, bad) {
   const out = { ...EMPTY_CONTEXT };
@@ -7271,6 +7276,9 @@ function decodeCompact(value, file) {
   if (typeof reason !== "object" || reason === null) throw bad("tests.reason must be an object");
   if (typeof duration !== "string") throw bad("tests.duration must be a string");
   const tests = new Array(n);
+  const namedWith = attrs.map((a) => namesId(`x[id-${SOME_UUID}${a === "" ? "" : `,${a}`}]`, "x", SOME_UUID));
+  const namedWithout = attrs.map((a) => a === "" || namesId(`x[${a}]`, "x", null));
+  let idsNamed = true;
   const pieces = [];
   for (let i = 0; i < n; i++) {
     const c = cls[i];
@@ -7307,18 +7315,18 @@ function decodeCompact(value, file) {
       pieces.push("]");
     } else if (a !== "") pieces.push("[", a, "]");
     const id = pieces.join("");
-    tests[i] = {
-      id,
-      name: nameEnd === id.length ? id : id.slice(0, nameEnd),
-      idempotentId: withId ? id.slice(nameEnd + 4, nameEnd + 40) : null,
-      reason: null
-    };
+    const name = nameEnd === id.length ? id : id.slice(0, nameEnd);
+    const idempotentId = withId ? id.slice(nameEnd + 4, nameEnd + 40) : null;
+    if (idsNamed && !(withId ? namedWith[attr[i]] : a !== "" ? namedWithout[attr[i]] : id.charCodeAt(id.length - 1) !== 93 || namesId(id, name, null)))
+      idsNamed = false;
+    tests[i] = { id, name, idempotentId, reason: null };
   }
   for (const [k, v] of Object.entries(ids)) {
     const i = Number(k);
     const row = tests[i];
     if (!Number.isInteger(i) || row === void 0 || typeof v !== "string") throw bad(`tests.ids has an entry '${k}' that is not a test index with an id`);
     row.id = v;
+    if (idsNamed && !namesId(v, row.name, row.idempotentId)) idsNamed = false;
   }
   for (const [k, v] of Object.entries(reason)) {
     const i = Number(k);
@@ -7339,11 +7347,12 @@ function decodeCompact(value, file) {
     if (typeof run.cells !== "string") throw bad(`runs[${k}].cells must be a string`);
     return { created: run.created, context: contextOf(run.context, `runs[${k}]`, bad), cells: unpackCells(run.cells, n, () => `runs[${k}].cells`, bad) };
   });
-  return { history: { tests, runs }, created: doc.created, keep, durations };
+  return { history: { tests, runs }, created: doc.created, keep, durations, idsNamed };
 }
 function baselineOfCompact(decoded, last = null) {
-  if (last !== null && last < decoded.history.runs.length) return baselineOfHistory(lastRuns(decoded.history, last), { created: decoded.created });
-  return baselineOfHistory(decoded.history, { created: decoded.created, durations: decoded.durations });
+  const baseline = last !== null && last < decoded.history.runs.length ? baselineOfHistory(lastRuns(decoded.history, last), { created: decoded.created }) : baselineOfHistory(decoded.history, { created: decoded.created, durations: decoded.durations });
+  if (decoded.idsNamed) idsNamedLists.add(baseline.tests);
+  return baseline;
 }
 
 // src/core/compare/baseline.ts
@@ -7411,6 +7420,10 @@ function byName2(a, b) {
 function knownTests(tests) {
   for (let b = 1; b < tests.length; b++) if (!(tests[b - 1].name < tests[b].name)) return null;
   const byId = /* @__PURE__ */ new Map();
+  if (hasNamedIds(tests)) {
+    for (let b = 0; b < tests.length; b++) byId.set(tests[b].id, b);
+    return { tests, byId };
+  }
   for (let b = 0; b < tests.length; b++) {
     const t = tests[b];
     if (namesId(t.id, t.name, t.idempotentId)) byId.set(t.id, b);

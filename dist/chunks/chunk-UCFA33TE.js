@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-UN7JZGX7.js";
+} from "./chunk-OJUIMZ3H.js";
 import {
   damageLine
-} from "./chunk-TTSJ3ZUN.js";
+} from "./chunk-Y775OWCH.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-Q73LR57W.js";
+} from "./chunk-YECECO4T.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-GUZ2M2IM.js";
+} from "./chunk-QLGMTCW4.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-FGMRUVNM.js";
+} from "./chunk-SZJCXIC4.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-XXWXS6RK.js";
+} from "./chunk-7ODAFZGY.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

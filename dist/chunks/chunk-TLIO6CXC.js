@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-TR3RSTDS.js";
+} from "./chunk-FPNELJ6F.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

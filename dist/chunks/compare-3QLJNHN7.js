@@ -11,18 +11,18 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-KSUSSVKU.js";
-import "./chunk-7K5RLX4N.js";
-import "./chunk-UN7JZGX7.js";
-import "./chunk-TTSJ3ZUN.js";
+} from "./chunk-U3XJM3EM.js";
+import "./chunk-UCFA33TE.js";
+import "./chunk-OJUIMZ3H.js";
+import "./chunk-Y775OWCH.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-Q73LR57W.js";
+import "./chunk-YECECO4T.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-GUZ2M2IM.js";
-import "./chunk-FGMRUVNM.js";
+import "./chunk-QLGMTCW4.js";
+import "./chunk-SZJCXIC4.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-XXWXS6RK.js";
+import "./chunk-7ODAFZGY.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

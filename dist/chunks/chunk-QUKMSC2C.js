@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-FGMRUVNM.js";
+} from "./chunk-SZJCXIC4.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-TTSJ3ZUN.js";
+} from "./chunk-Y775OWCH.js";
 import {
   readText,
   writeOutput

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-VIRR4EVD.js";
+} from "./chunk-QUKMSC2C.js";
 import "./chunk-E3ZP2LQ3.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-7K5RLX4N.js";
-import "./chunk-UN7JZGX7.js";
+} from "./chunk-UCFA33TE.js";
+import "./chunk-OJUIMZ3H.js";
 import {
   loadRuns
-} from "./chunk-TTSJ3ZUN.js";
+} from "./chunk-Y775OWCH.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-Q73LR57W.js";
+import "./chunk-YECECO4T.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-AHEADXL4.js";
-import "./chunk-GUZ2M2IM.js";
+} from "./chunk-OITSAHRX.js";
+import "./chunk-QLGMTCW4.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-FGMRUVNM.js";
+} from "./chunk-SZJCXIC4.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,7 +46,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-XXWXS6RK.js";
+} from "./chunk-7ODAFZGY.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-AKWTNXDD.js");
+  const { mergeStage } = await import("./merge-JYZAM5UX.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-Q73LR57W.js";
+} from "./chunk-YECECO4T.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   RE2JS
-} from "./chunk-FGMRUVNM.js";
+} from "./chunk-SZJCXIC4.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,7 +36,7 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-XXWXS6RK.js";
+} from "./chunk-7ODAFZGY.js";
 import {
   createResultParser,
   parseResults

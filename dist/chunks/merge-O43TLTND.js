@@ -2,31 +2,31 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-4FG2QFYU.js";
-import "./chunk-KSUSSVKU.js";
+} from "./chunk-3VSM223R.js";
+import "./chunk-U3XJM3EM.js";
 import {
   mergeStage
-} from "./chunk-SIMI2XML.js";
+} from "./chunk-UZZI55VF.js";
 import {
   writeReport
-} from "./chunk-VIRR4EVD.js";
+} from "./chunk-QUKMSC2C.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-7K5RLX4N.js";
-import "./chunk-UN7JZGX7.js";
-import "./chunk-TTSJ3ZUN.js";
+import "./chunk-UCFA33TE.js";
+import "./chunk-OJUIMZ3H.js";
+import "./chunk-Y775OWCH.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-Q73LR57W.js";
+import "./chunk-YECECO4T.js";
 import {
   str,
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-GUZ2M2IM.js";
-import "./chunk-FGMRUVNM.js";
+import "./chunk-QLGMTCW4.js";
+import "./chunk-SZJCXIC4.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-XXWXS6RK.js";
+import "./chunk-7ODAFZGY.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-TR3RSTDS.js";
+} from "./chunk-FPNELJ6F.js";
 import {
   testIdsOf
-} from "./chunk-Q73LR57W.js";
+} from "./chunk-YECECO4T.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-XXWXS6RK.js";
+} from "./chunk-7ODAFZGY.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

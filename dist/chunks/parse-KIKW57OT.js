@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-TTSJ3ZUN.js";
+} from "./chunk-Y775OWCH.js";
 import {
   flag,
   str

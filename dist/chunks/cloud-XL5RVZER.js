@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQF3PU7V.js";
 import {
   selectStage
-} from "./chunk-WCDD7JAM.js";
+} from "./chunk-QCI5VP2C.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,20 +16,20 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-TR3RSTDS.js";
+} from "./chunk-FPNELJ6F.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-Q73LR57W.js";
+import "./chunk-YECECO4T.js";
 import {
   provisionStage,
   resolveCloud
 } from "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-FGMRUVNM.js";
+import "./chunk-SZJCXIC4.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-XXWXS6RK.js";
+import "./chunk-7ODAFZGY.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import {

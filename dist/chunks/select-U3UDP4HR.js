@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-WCDD7JAM.js";
+} from "./chunk-QCI5VP2C.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-TR3RSTDS.js";
+} from "./chunk-FPNELJ6F.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-Q73LR57W.js";
+import "./chunk-YECECO4T.js";
 import {
   flag,
   str,
@@ -18,11 +18,11 @@ import {
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-FGMRUVNM.js";
+import "./chunk-SZJCXIC4.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-XXWXS6RK.js";
+import "./chunk-7ODAFZGY.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";

@@ -5,7 +5,7 @@ import {
 import {
   DIFF_SCHEMA,
   tail
-} from "./chunk-XXWXS6RK.js";
+} from "./chunk-7ODAFZGY.js";
 import {
   EXIT,
   UserError
@@ -7581,4 +7581,4 @@ export {
   renderCompareMarkdown,
   renderCompareText
 };
-/*! For license information please see chunk-FGMRUVNM.js.LEGAL.txt */
+/*! For license information please see chunk-SZJCXIC4.js.LEGAL.txt */

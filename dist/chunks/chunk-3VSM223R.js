@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-KSUSSVKU.js";
+} from "./chunk-U3XJM3EM.js";
 import {
   writeReport
-} from "./chunk-VIRR4EVD.js";
+} from "./chunk-QUKMSC2C.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-7K5RLX4N.js";
+} from "./chunk-UCFA33TE.js";
 import {
   loadRuns
-} from "./chunk-TTSJ3ZUN.js";
+} from "./chunk-Y775OWCH.js";
 import {
   str,
   strs

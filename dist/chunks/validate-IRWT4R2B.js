@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-UN7JZGX7.js";
+} from "./chunk-OJUIMZ3H.js";
 import {
   parseSet,
   reportText
-} from "./chunk-PGOQB3RD.js";
+} from "./chunk-TLIO6CXC.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-TR3RSTDS.js";
+} from "./chunk-FPNELJ6F.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-Q73LR57W.js";
+import "./chunk-YECECO4T.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -43,7 +43,7 @@ import "./chunk-TGVTNZER.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-FGMRUVNM.js";
+} from "./chunk-SZJCXIC4.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,7 +51,7 @@ import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-XXWXS6RK.js";
+import "./chunk-7ODAFZGY.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

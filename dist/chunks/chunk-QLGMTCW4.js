@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-XXWXS6RK.js";
+} from "./chunk-7ODAFZGY.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -3,20 +3,20 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-PGOQB3RD.js";
-import "./chunk-TR3RSTDS.js";
+} from "./chunk-TLIO6CXC.js";
+import "./chunk-FPNELJ6F.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-Q73LR57W.js";
+import "./chunk-YECECO4T.js";
 import "./chunk-N6Y4PRLS.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-FGMRUVNM.js";
+import "./chunk-SZJCXIC4.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-XXWXS6RK.js";
+import "./chunk-7ODAFZGY.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-7K5RLX4N.js";
+} from "./chunk-UCFA33TE.js";
 import {
   summarizeRunFiles
-} from "./chunk-TTSJ3ZUN.js";
+} from "./chunk-Y775OWCH.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-GUZ2M2IM.js";
+} from "./chunk-QLGMTCW4.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-FGMRUVNM.js";
+} from "./chunk-SZJCXIC4.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-KSUSSVKU.js";
+} from "./chunk-U3XJM3EM.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-7K5RLX4N.js";
-import "./chunk-UN7JZGX7.js";
+} from "./chunk-UCFA33TE.js";
+import "./chunk-OJUIMZ3H.js";
 import {
   loadRuns
-} from "./chunk-TTSJ3ZUN.js";
+} from "./chunk-Y775OWCH.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-Q73LR57W.js";
+import "./chunk-YECECO4T.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-GUZ2M2IM.js";
+} from "./chunk-QLGMTCW4.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-FGMRUVNM.js";
+} from "./chunk-SZJCXIC4.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,7 +52,7 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-XXWXS6RK.js";
+} from "./chunk-7ODAFZGY.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
