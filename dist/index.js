@@ -8,13 +8,13 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-OITSAHRX.js";
-import "./chunks/chunk-QLGMTCW4.js";
-import "./chunks/chunk-SZJCXIC4.js";
+} from "./chunks/chunk-XTQDPXM4.js";
+import "./chunks/chunk-QUZUTXNT.js";
+import "./chunks/chunk-IZASC6XW.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-7ODAFZGY.js";
+import "./chunks/chunk-EBAHRXIF.js";
 import "./chunks/chunk-YDHZZZKF.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-GWG6JQ2F.js"), import("./chunks/cloud-XL5RVZER.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-EKZNIJQT.js"), import("./chunks/cloud-RK3DQPZN.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-UZZI55VF.js";
-import "./chunk-Y775OWCH.js";
+} from "./chunk-VHFSCWJQ.js";
+import "./chunk-P26PV6BY.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";

@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-OJUIMZ3H.js";
+} from "./chunk-ODOZGA7T.js";
 import {
   damageLine
-} from "./chunk-Y775OWCH.js";
+} from "./chunk-P26PV6BY.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-YECECO4T.js";
+} from "./chunk-X576OOKH.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-QLGMTCW4.js";
+} from "./chunk-QUZUTXNT.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-SZJCXIC4.js";
+} from "./chunk-IZASC6XW.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-7ODAFZGY.js";
+} from "./chunk-EBAHRXIF.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

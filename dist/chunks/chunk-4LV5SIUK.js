@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-FPNELJ6F.js";
+} from "./chunk-DOGQV2I2.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

@@ -7317,8 +7317,9 @@ function decodeCompact(value, file) {
     const id = pieces.join("");
     const name = nameEnd === id.length ? id : id.slice(0, nameEnd);
     const idempotentId = withId ? id.slice(nameEnd + 4, nameEnd + 40) : null;
-    if (idsNamed && !(withId ? namedWith[attr[i]] : a !== "" ? namedWithout[attr[i]] : id.charCodeAt(id.length - 1) !== 93 || namesId(id, name, null)))
-      idsNamed = false;
+    const list = attr[i];
+    const named = withId ? namedWith[list] : a !== "" ? namedWithout[list] : id.charCodeAt(id.length - 1) !== 93 || namesId(id, name, null);
+    if (!named) idsNamed = false;
     tests[i] = { id, name, idempotentId, reason: null };
   }
   for (const [k, v] of Object.entries(ids)) {

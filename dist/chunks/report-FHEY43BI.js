@@ -3,22 +3,22 @@ import {
   JUDGE_OPTIONS,
   judgeFromArgs,
   reportCommand
-} from "./chunk-3VSM223R.js";
-import "./chunk-U3XJM3EM.js";
-import "./chunk-QUKMSC2C.js";
+} from "./chunk-6SR2MMZS.js";
+import "./chunk-T4E4VVT7.js";
+import "./chunk-XPGABBHQ.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-UCFA33TE.js";
-import "./chunk-OJUIMZ3H.js";
-import "./chunk-Y775OWCH.js";
+import "./chunk-VERC4RQH.js";
+import "./chunk-ODOZGA7T.js";
+import "./chunk-P26PV6BY.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-YECECO4T.js";
+import "./chunk-X576OOKH.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-QLGMTCW4.js";
-import "./chunk-SZJCXIC4.js";
+import "./chunk-QUZUTXNT.js";
+import "./chunk-IZASC6XW.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-7ODAFZGY.js";
+import "./chunk-EBAHRXIF.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

@@ -5,7 +5,7 @@ import {
 import {
   DIFF_SCHEMA,
   tail
-} from "./chunk-7ODAFZGY.js";
+} from "./chunk-EBAHRXIF.js";
 import {
   EXIT,
   UserError
@@ -7581,4 +7581,4 @@ export {
   renderCompareMarkdown,
   renderCompareText
 };
-/*! For license information please see chunk-SZJCXIC4.js.LEGAL.txt */
+/*! For license information please see chunk-IZASC6XW.js.LEGAL.txt */

@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-FPNELJ6F.js";
+} from "./chunk-DOGQV2I2.js";
 import {
   testIdsOf
-} from "./chunk-YECECO4T.js";
+} from "./chunk-X576OOKH.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-7ODAFZGY.js";
+} from "./chunk-EBAHRXIF.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-QUKMSC2C.js";
+} from "./chunk-XPGABBHQ.js";
 import "./chunk-E3ZP2LQ3.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-UCFA33TE.js";
-import "./chunk-OJUIMZ3H.js";
+} from "./chunk-VERC4RQH.js";
+import "./chunk-ODOZGA7T.js";
 import {
   loadRuns
-} from "./chunk-Y775OWCH.js";
+} from "./chunk-P26PV6BY.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-YECECO4T.js";
+import "./chunk-X576OOKH.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-OITSAHRX.js";
-import "./chunk-QLGMTCW4.js";
+} from "./chunk-XTQDPXM4.js";
+import "./chunk-QUZUTXNT.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-SZJCXIC4.js";
+} from "./chunk-IZASC6XW.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,7 +46,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-7ODAFZGY.js";
+} from "./chunk-EBAHRXIF.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-JYZAM5UX.js");
+  const { mergeStage } = await import("./merge-HYSRCH3V.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-SZJCXIC4.js";
+} from "./chunk-IZASC6XW.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-UCFA33TE.js";
+} from "./chunk-VERC4RQH.js";
 import {
   summarizeRunFiles
-} from "./chunk-Y775OWCH.js";
+} from "./chunk-P26PV6BY.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-QLGMTCW4.js";
+} from "./chunk-QUZUTXNT.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-SZJCXIC4.js";
+} from "./chunk-IZASC6XW.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

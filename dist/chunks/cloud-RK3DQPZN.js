@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQF3PU7V.js";
 import {
   selectStage
-} from "./chunk-QCI5VP2C.js";
+} from "./chunk-RPUUSB3Q.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,20 +16,20 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-FPNELJ6F.js";
+} from "./chunk-DOGQV2I2.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-YECECO4T.js";
+import "./chunk-X576OOKH.js";
 import {
   provisionStage,
   resolveCloud
 } from "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-SZJCXIC4.js";
+import "./chunk-IZASC6XW.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-7ODAFZGY.js";
+import "./chunk-EBAHRXIF.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import {

@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-U3XJM3EM.js";
+} from "./chunk-T4E4VVT7.js";
 import {
   writeReport
-} from "./chunk-QUKMSC2C.js";
+} from "./chunk-XPGABBHQ.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-UCFA33TE.js";
+} from "./chunk-VERC4RQH.js";
 import {
   loadRuns
-} from "./chunk-Y775OWCH.js";
+} from "./chunk-P26PV6BY.js";
 import {
   str,
   strs

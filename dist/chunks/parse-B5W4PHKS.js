@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-Y775OWCH.js";
+} from "./chunk-P26PV6BY.js";
 import {
   flag,
   str

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-U3XJM3EM.js";
+} from "./chunk-T4E4VVT7.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-UCFA33TE.js";
-import "./chunk-OJUIMZ3H.js";
+} from "./chunk-VERC4RQH.js";
+import "./chunk-ODOZGA7T.js";
 import {
   loadRuns
-} from "./chunk-Y775OWCH.js";
+} from "./chunk-P26PV6BY.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-YECECO4T.js";
+import "./chunk-X576OOKH.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-QLGMTCW4.js";
+} from "./chunk-QUZUTXNT.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-SZJCXIC4.js";
+} from "./chunk-IZASC6XW.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,7 +52,7 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-7ODAFZGY.js";
+} from "./chunk-EBAHRXIF.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

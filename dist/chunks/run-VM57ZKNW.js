@@ -3,20 +3,20 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-TLIO6CXC.js";
-import "./chunk-FPNELJ6F.js";
+} from "./chunk-4LV5SIUK.js";
+import "./chunk-DOGQV2I2.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-YECECO4T.js";
+import "./chunk-X576OOKH.js";
 import "./chunk-N6Y4PRLS.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-SZJCXIC4.js";
+import "./chunk-IZASC6XW.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-7ODAFZGY.js";
+import "./chunk-EBAHRXIF.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

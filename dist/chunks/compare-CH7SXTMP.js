@@ -11,18 +11,18 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-U3XJM3EM.js";
-import "./chunk-UCFA33TE.js";
-import "./chunk-OJUIMZ3H.js";
-import "./chunk-Y775OWCH.js";
+} from "./chunk-T4E4VVT7.js";
+import "./chunk-VERC4RQH.js";
+import "./chunk-ODOZGA7T.js";
+import "./chunk-P26PV6BY.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-YECECO4T.js";
+import "./chunk-X576OOKH.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-QLGMTCW4.js";
-import "./chunk-SZJCXIC4.js";
+import "./chunk-QUZUTXNT.js";
+import "./chunk-IZASC6XW.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-7ODAFZGY.js";
+import "./chunk-EBAHRXIF.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

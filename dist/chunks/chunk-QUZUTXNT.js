@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-7ODAFZGY.js";
+} from "./chunk-EBAHRXIF.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-Y775OWCH.js";
+} from "./chunk-P26PV6BY.js";
 import {
   readText,
   writeOutput
