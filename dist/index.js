@@ -8,13 +8,13 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-XTQDPXM4.js";
-import "./chunks/chunk-QUZUTXNT.js";
-import "./chunks/chunk-IZASC6XW.js";
+} from "./chunks/chunk-WC4PFQLC.js";
+import "./chunks/chunk-EMFCY2EU.js";
+import "./chunks/chunk-NNY6T77R.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-EBAHRXIF.js";
+import "./chunks/chunk-WFJME2VD.js";
 import "./chunks/chunk-YDHZZZKF.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-EKZNIJQT.js"), import("./chunks/cloud-RK3DQPZN.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-E4266V6X.js"), import("./chunks/cloud-N7K5JUM4.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -150,14 +150,11 @@ export interface KnownTests {
 export function knownTests(tests: readonly BaselineTest[]): KnownTests | null {
   for (let b = 1; b < tests.length; b++) if (!((tests[b - 1] as BaselineTest).name < (tests[b] as BaselineTest).name)) return null;
   const byId = new Map<string, number>();
-  if (hasNamedIds(tests)) {
-    // a compact baseline's list: its ids were checked as it was decoded (the same outcome, sooner)
-    for (let b = 0; b < tests.length; b++) byId.set((tests[b] as BaselineTest).id, b);
-    return { tests, byId };
-  }
+  // A compact baseline's list had its ids checked as it was decoded: the same outcome, sooner.
+  const check = !hasNamedIds(tests);
   for (let b = 0; b < tests.length; b++) {
     const t = tests[b] as BaselineTest;
-    if (namesId(t.id, t.name, t.idempotentId)) byId.set(t.id, b);
+    if (!check || namesId(t.id, t.name, t.idempotentId)) byId.set(t.id, b);
   }
   return { tests, byId };
 }

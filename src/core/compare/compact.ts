@@ -525,9 +525,9 @@ export function decodeCompact(value: unknown, file: string): DecodedCompact {
     const id = pieces.join('');
     const name = nameEnd === id.length ? id : id.slice(0, nameEnd);
     const idempotentId = withId ? id.slice(nameEnd + 4, nameEnd + 40) : null;
-    // Its attribute list decides (checked above); a bare name gives itself unless it ends as a list would.
+    // Its attribute list decides (checked above); a bare name is checked itself (it may end as a list would).
     const list = attr[i] as number;
-    const named = withId ? namedWith[list] : a !== '' ? namedWithout[list] : id.charCodeAt(id.length - 1) !== 0x5d || namesId(id, name, null);
+    const named = withId ? namedWith[list] : a !== '' ? namedWithout[list] : namesId(id, name, null);
     if (!named) idsNamed = false;
     tests[i] = { id, name, idempotentId, reason: null };
   }

@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-X576OOKH.js";
+} from "./chunk-R653XO5P.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   RE2JS
-} from "./chunk-IZASC6XW.js";
+} from "./chunk-NNY6T77R.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,7 +36,7 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-EBAHRXIF.js";
+} from "./chunk-WFJME2VD.js";
 import {
   createResultParser,
   parseResults

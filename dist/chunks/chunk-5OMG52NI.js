@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-T4E4VVT7.js";
+} from "./chunk-7HHPTWVC.js";
 import {
   writeReport
-} from "./chunk-XPGABBHQ.js";
+} from "./chunk-N3MI36MP.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-VERC4RQH.js";
+} from "./chunk-23AJ3245.js";
 import {
   loadRuns
-} from "./chunk-P26PV6BY.js";
+} from "./chunk-JFLMJLM6.js";
 import {
   str,
   strs

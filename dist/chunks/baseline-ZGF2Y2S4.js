@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-T4E4VVT7.js";
+} from "./chunk-7HHPTWVC.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-VERC4RQH.js";
-import "./chunk-ODOZGA7T.js";
+} from "./chunk-23AJ3245.js";
+import "./chunk-CWT4PZ5J.js";
 import {
   loadRuns
-} from "./chunk-P26PV6BY.js";
+} from "./chunk-JFLMJLM6.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-X576OOKH.js";
+import "./chunk-R653XO5P.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-QUZUTXNT.js";
+} from "./chunk-EMFCY2EU.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-IZASC6XW.js";
+} from "./chunk-NNY6T77R.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,7 +52,7 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-EBAHRXIF.js";
+} from "./chunk-WFJME2VD.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQF3PU7V.js";
 import {
   selectStage
-} from "./chunk-RPUUSB3Q.js";
+} from "./chunk-Z4MB5OK2.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,20 +16,20 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-DOGQV2I2.js";
+} from "./chunk-FTQHJSTW.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-X576OOKH.js";
+import "./chunk-R653XO5P.js";
 import {
   provisionStage,
   resolveCloud
 } from "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-IZASC6XW.js";
+import "./chunk-NNY6T77R.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-EBAHRXIF.js";
+import "./chunk-WFJME2VD.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import {

@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-IZASC6XW.js";
+} from "./chunk-NNY6T77R.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-EBAHRXIF.js";
+} from "./chunk-WFJME2VD.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-XPGABBHQ.js";
+} from "./chunk-N3MI36MP.js";
 import "./chunk-E3ZP2LQ3.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-VERC4RQH.js";
-import "./chunk-ODOZGA7T.js";
+} from "./chunk-23AJ3245.js";
+import "./chunk-CWT4PZ5J.js";
 import {
   loadRuns
-} from "./chunk-P26PV6BY.js";
+} from "./chunk-JFLMJLM6.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-X576OOKH.js";
+import "./chunk-R653XO5P.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-XTQDPXM4.js";
-import "./chunk-QUZUTXNT.js";
+} from "./chunk-WC4PFQLC.js";
+import "./chunk-EMFCY2EU.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-IZASC6XW.js";
+} from "./chunk-NNY6T77R.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,7 +46,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-EBAHRXIF.js";
+} from "./chunk-WFJME2VD.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-HYSRCH3V.js");
+  const { mergeStage } = await import("./merge-DTH2OQ2I.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

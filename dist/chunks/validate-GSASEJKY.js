@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-ODOZGA7T.js";
+} from "./chunk-CWT4PZ5J.js";
 import {
   parseSet,
   reportText
-} from "./chunk-4LV5SIUK.js";
+} from "./chunk-XKX6AVCA.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-DOGQV2I2.js";
+} from "./chunk-FTQHJSTW.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-X576OOKH.js";
+import "./chunk-R653XO5P.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -43,7 +43,7 @@ import "./chunk-TGVTNZER.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-IZASC6XW.js";
+} from "./chunk-NNY6T77R.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,7 +51,7 @@ import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-EBAHRXIF.js";
+import "./chunk-WFJME2VD.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

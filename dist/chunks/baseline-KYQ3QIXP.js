@@ -17,7 +17,7 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-EBAHRXIF.js";
+} from "./chunk-WFJME2VD.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

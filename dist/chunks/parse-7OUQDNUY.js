@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-P26PV6BY.js";
+} from "./chunk-JFLMJLM6.js";
 import {
   flag,
   str

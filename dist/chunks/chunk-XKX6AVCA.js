@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-DOGQV2I2.js";
+} from "./chunk-FTQHJSTW.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

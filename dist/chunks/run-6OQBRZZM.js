@@ -3,20 +3,20 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-4LV5SIUK.js";
-import "./chunk-DOGQV2I2.js";
+} from "./chunk-XKX6AVCA.js";
+import "./chunk-FTQHJSTW.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-X576OOKH.js";
+import "./chunk-R653XO5P.js";
 import "./chunk-N6Y4PRLS.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-IZASC6XW.js";
+import "./chunk-NNY6T77R.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-EBAHRXIF.js";
+import "./chunk-WFJME2VD.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

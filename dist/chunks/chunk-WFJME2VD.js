@@ -7318,7 +7318,7 @@ function decodeCompact(value, file) {
     const name = nameEnd === id.length ? id : id.slice(0, nameEnd);
     const idempotentId = withId ? id.slice(nameEnd + 4, nameEnd + 40) : null;
     const list = attr[i];
-    const named = withId ? namedWith[list] : a !== "" ? namedWithout[list] : id.charCodeAt(id.length - 1) !== 93 || namesId(id, name, null);
+    const named = withId ? namedWith[list] : a !== "" ? namedWithout[list] : namesId(id, name, null);
     if (!named) idsNamed = false;
     tests[i] = { id, name, idempotentId, reason: null };
   }
@@ -7421,13 +7421,10 @@ function byName2(a, b) {
 function knownTests(tests) {
   for (let b = 1; b < tests.length; b++) if (!(tests[b - 1].name < tests[b].name)) return null;
   const byId = /* @__PURE__ */ new Map();
-  if (hasNamedIds(tests)) {
-    for (let b = 0; b < tests.length; b++) byId.set(tests[b].id, b);
-    return { tests, byId };
-  }
+  const check = !hasNamedIds(tests);
   for (let b = 0; b < tests.length; b++) {
     const t = tests[b];
-    if (namesId(t.id, t.name, t.idempotentId)) byId.set(t.id, b);
+    if (!check || namesId(t.id, t.name, t.idempotentId)) byId.set(t.id, b);
   }
   return { tests, byId };
 }

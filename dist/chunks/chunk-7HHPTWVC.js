@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-VERC4RQH.js";
+} from "./chunk-23AJ3245.js";
 import {
   summarizeRunFiles
-} from "./chunk-P26PV6BY.js";
+} from "./chunk-JFLMJLM6.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-QUZUTXNT.js";
+} from "./chunk-EMFCY2EU.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-IZASC6XW.js";
+} from "./chunk-NNY6T77R.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

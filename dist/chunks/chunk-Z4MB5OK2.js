@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-DOGQV2I2.js";
+} from "./chunk-FTQHJSTW.js";
 import {
   testIdsOf
-} from "./chunk-X576OOKH.js";
+} from "./chunk-R653XO5P.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-EBAHRXIF.js";
+} from "./chunk-WFJME2VD.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

@@ -2,31 +2,31 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-6SR2MMZS.js";
-import "./chunk-T4E4VVT7.js";
+} from "./chunk-5OMG52NI.js";
+import "./chunk-7HHPTWVC.js";
 import {
   mergeStage
-} from "./chunk-VHFSCWJQ.js";
+} from "./chunk-7DIH4QXD.js";
 import {
   writeReport
-} from "./chunk-XPGABBHQ.js";
+} from "./chunk-N3MI36MP.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-VERC4RQH.js";
-import "./chunk-ODOZGA7T.js";
-import "./chunk-P26PV6BY.js";
+import "./chunk-23AJ3245.js";
+import "./chunk-CWT4PZ5J.js";
+import "./chunk-JFLMJLM6.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-X576OOKH.js";
+import "./chunk-R653XO5P.js";
 import {
   str,
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-QUZUTXNT.js";
-import "./chunk-IZASC6XW.js";
+import "./chunk-EMFCY2EU.js";
+import "./chunk-NNY6T77R.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-EBAHRXIF.js";
+import "./chunk-WFJME2VD.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

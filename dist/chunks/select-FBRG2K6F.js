@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-RPUUSB3Q.js";
+} from "./chunk-Z4MB5OK2.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-DOGQV2I2.js";
+} from "./chunk-FTQHJSTW.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-X576OOKH.js";
+import "./chunk-R653XO5P.js";
 import {
   flag,
   str,
@@ -18,11 +18,11 @@ import {
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-IZASC6XW.js";
+import "./chunk-NNY6T77R.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-EBAHRXIF.js";
+import "./chunk-WFJME2VD.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";

@@ -11,18 +11,18 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-T4E4VVT7.js";
-import "./chunk-VERC4RQH.js";
-import "./chunk-ODOZGA7T.js";
-import "./chunk-P26PV6BY.js";
+} from "./chunk-7HHPTWVC.js";
+import "./chunk-23AJ3245.js";
+import "./chunk-CWT4PZ5J.js";
+import "./chunk-JFLMJLM6.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-X576OOKH.js";
+import "./chunk-R653XO5P.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-QUZUTXNT.js";
-import "./chunk-IZASC6XW.js";
+import "./chunk-EMFCY2EU.js";
+import "./chunk-NNY6T77R.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-EBAHRXIF.js";
+import "./chunk-WFJME2VD.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

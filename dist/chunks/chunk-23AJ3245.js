@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-ODOZGA7T.js";
+} from "./chunk-CWT4PZ5J.js";
 import {
   damageLine
-} from "./chunk-P26PV6BY.js";
+} from "./chunk-JFLMJLM6.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-X576OOKH.js";
+} from "./chunk-R653XO5P.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-QUZUTXNT.js";
+} from "./chunk-EMFCY2EU.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-IZASC6XW.js";
+} from "./chunk-NNY6T77R.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-EBAHRXIF.js";
+} from "./chunk-WFJME2VD.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-VHFSCWJQ.js";
-import "./chunk-P26PV6BY.js";
+} from "./chunk-7DIH4QXD.js";
+import "./chunk-JFLMJLM6.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-YDHZZZKF.js";
 import "./chunk-DSMXSV3X.js";

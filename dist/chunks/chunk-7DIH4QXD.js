@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-P26PV6BY.js";
+} from "./chunk-JFLMJLM6.js";
 import {
   readText,
   writeOutput
