@@ -8,14 +8,14 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-WC4PFQLC.js";
-import "./chunks/chunk-EMFCY2EU.js";
-import "./chunks/chunk-NNY6T77R.js";
+} from "./chunks/chunk-7JQFPOZU.js";
+import "./chunks/chunk-7D4NZNGY.js";
+import "./chunks/chunk-5EZ4S77H.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-WFJME2VD.js";
-import "./chunks/chunk-YDHZZZKF.js";
+import "./chunks/chunk-T4MMGJIF.js";
+import "./chunks/chunk-OP2IGLGP.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-E4266V6X.js"), import("./chunks/cloud-N7K5JUM4.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-RIUYEGP3.js"), import("./chunks/cloud-NATKXL2V.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { parseResults } from '../../src/core/results/parse.ts';
-import { formatSeconds, readJUnit, splitJUnitId, writeJUnit } from '../../src/core/results/junit.ts';
+import { durationText, formatSeconds, readJUnit, splitJUnitId, writeJUnit } from '../../src/core/results/junit.ts';
 import { encodePacket } from '../../src/core/results/subunit-v2.ts';
-import { requireOracle } from '../helpers/oracle.ts';
+import { DEBIAN_PYTHON, requireOracle } from '../helpers/oracle.ts';
 import { genTest, streamOf } from '../helpers/streams.ts';
 import { genV1Test, v1StreamOf } from '../helpers/streams-v1.ts';
 import { runFilterBatch } from '../helpers/subunit-filters.ts';
@@ -195,4 +195,38 @@ test('formatting and id splitting follow python', () => {
   assert.deepEqual(splitJUnitId('setUpClass (a.b.C)'), { classname: '', name: 'setUpClass (a.b.C)' });
   assert.deepEqual(splitJUnitId('x.'), { classname: '', name: 'x.' });
   assert.deepEqual(splitJUnitId('.x'), { classname: '', name: 'x' });
+});
+
+test("a test's time from whole microseconds is python's '%0.3f' of junitxml's float, ties and big spans too", async () => {
+  requireOracle();
+  // Every span up to 1 s a microsecond apart, every tie (…500 µs) to 200 s, spans around the
+  // 1e14 µs cut where the writer goes back to the float, and negative spans (a clock set back).
+  const deltas: number[] = [];
+  for (let d = 0; d <= 1_000_000; d++) deltas.push(d);
+  for (let ms = 0; ms < 200_000; ms++) deltas.push(ms * 1000 + 500);
+  for (let k = -3; k <= 3; k++) for (const base of [1e14, 99_999_999_999_500, 3_600_000_000_500, 86_400_000_000 * 365]) deltas.push(base + k * 1000 + 499);
+  for (let d = -2_500; d < 0; d++) deltas.push(d, d * 997_331);
+  const start = 1_764_000_000_000_000;
+  const ours = deltas.map((d) => durationText(start, start + d));
+  // junitxml's _duration: seconds = days * 86400 + seconds; seconds + 0.000001 * microseconds
+  const script = [
+    'import sys, datetime',
+    'out = []',
+    'for line in sys.stdin:',
+    '    d = datetime.timedelta(microseconds=int(line))',
+    "    out.append('%0.3f' % ((d.days * 3600 * 24 + d.seconds) + 0.000001 * d.microseconds))",
+    "sys.stdout.write('\\n'.join(out))",
+  ].join('\n');
+  const child = execFile(DEBIAN_PYTHON, ['-c', script], { maxBuffer: 1 << 28 });
+  child.stdin!.end(deltas.join('\n'));
+  const python = (await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (c: string) => (text += c));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`python exited ${code}`))));
+  })).split('\n');
+  assert.equal(python.length, deltas.length);
+  const wrong = deltas.flatMap((d, i) => (ours[i] === python[i] ? [] : [`${d} µs: ${ours[i]} (python ${python[i]})`]));
+  assert.deepEqual(wrong.slice(0, 10), []);
 });

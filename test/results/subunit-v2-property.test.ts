@@ -158,3 +158,41 @@ test('a stream cut anywhere keeps exactly the tests of its whole packets, and sa
     { numRuns: 300, seed: 11 },
   );
 });
+
+test('a string one byte off the one remembered (same length, same tag slot) reads as itself, at every position', () => {
+  // The decoder compares a repeated test id, tag or route code in place with the last one seen
+  // (tags by a slot chosen from the length and last byte, ids eight bytes at a time): a change in
+  // any one byte, at any length around the word sizes, must be seen.
+  const expected: [string, string[], string][] = [];
+  const packets: Uint8Array[] = [];
+  for (let n = 1; n <= 41; n++) {
+    const base = Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
+    for (let i = 0; i < n; i++) {
+      for (const ch of ['Z', 'é']) {
+        if (ch === 'é' && i !== n - 1) continue; // a two-byte tail: the length changes, the slot may not
+        const variant = base.slice(0, i) + ch + base.slice(i + 1);
+        for (const s of [base, variant, base]) {
+          const id = `t.${s}`;
+          packets.push(encodePacket({ testId: id, status: 'inprogress', tags: [s], routeCode: s }));
+          packets.push(encodePacket({ testId: id, status: 'success', tags: [s], routeCode: s }));
+          expected.push([id, [s], s]);
+        }
+      }
+    }
+  }
+  const bytes = Buffer.concat(packets);
+  const options = { format: 'subunit-v2' as const, attachments: { keep: 'all' as const, capBytes: 1 << 30 } };
+  const got = parseResults(bytes, options).tests.map((x) => [x.id, x.tags, x.routeCode]);
+  // the same test id finished more than once is one record per run of it: compare in order
+  assert.equal(got.length, expected.length);
+  assert.deepEqual(got, expected);
+  // and through one reused buffer, a packet at a time
+  const parser = createResultParser(options);
+  const buffer = new Uint8Array(4096);
+  for (const p of packets) {
+    buffer.set(p);
+    parser.push(buffer.subarray(0, p.length), true);
+    buffer.fill(0x61);
+  }
+  assert.deepEqual(parser.end().tests.map((x) => [x.id, x.tags, x.routeCode]), expected);
+});

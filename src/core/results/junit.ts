@@ -65,6 +65,24 @@ function durationOf(fromMicros: number, toMicros: number): number {
   return seconds + 0.000001 * (delta - seconds * 1e6);
 }
 
+/** '000' to '999'. */
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/**
+ * `formatSeconds(durationOf(from, to))`, from the whole microseconds where it can: their exact
+ * value rounds to three decimals as python rounds the float, unless it is a tie (…500 µs, where
+ * the float's error decides) or so long that the float is off by near a microsecond (that starts
+ * around 1e16 µs; the cut is at 1e14, ~3 years). Python's own output is the test.
+ */
+export function durationText(fromMicros: number, toMicros: number): string {
+  const delta = toMicros - fromMicros;
+  const micros = delta % 1000;
+  if (delta < 0 || delta >= 1e14 || micros === 500 || !Number.isInteger(delta)) return formatSeconds(durationOf(fromMicros, toMicros));
+  const millis = (delta - micros) / 1000 + (micros > 500 ? 1 : 0);
+  const ms = millis % 1000;
+  return `${(millis - ms) / 1000}.${THREE_DIGITS[ms]}`;
+}
+
 /** Python's str.split()/strip() whitespace. */
 const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'gu');
@@ -241,11 +259,11 @@ export class JUnitWriter {
     const testStart: number | null = this.now;
     if (test.stopMicros !== null) this.setTime(test.stopMicros);
     // Without any stamp python measures its wall clock against itself: 0.000.
-    const duration = testStart === null || this.now === null ? 0 : durationOf(testStart, this.now);
+    const duration = testStart === null || this.now === null ? '0.000' : durationText(testStart, this.now);
     const { classname, name } = splitJUnitId(test.id);
     // The two are cut from the id: when it is plain, so are they (one check where there were two).
     const plainId = isPlainAttr(test.id);
-    const open = `<testcase classname="${plainId ? classname : attr(classname)}" name="${plainId ? name : attr(name)}" time="${formatSeconds(duration)}"`;
+    const open = `<testcase classname="${plainId ? classname : attr(classname)}" name="${plainId ? name : attr(name)}" time="${duration}"`;
     switch (status) {
       case 'success':
       case 'xfail':
@@ -266,8 +284,8 @@ export class JUnitWriter {
 
   /** The opening <testsuite> with the totals of every test added. */
   head(): string {
-    const runDuration = this.runStart === null || this.now === null ? 0 : durationOf(this.runStart, this.now);
-    return `<testsuite errors="0" failures="${this.failures}" name="" tests="${this.tests}" time="${formatSeconds(runDuration)}">\n`;
+    const runDuration = this.runStart === null || this.now === null ? '0.000' : durationText(this.runStart, this.now);
+    return `<testsuite errors="0" failures="${this.failures}" name="" tests="${this.tests}" time="${runDuration}">\n`;
   }
 
   tail(): string {

@@ -17,8 +17,8 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-WFJME2VD.js";
-import "./chunk-YDHZZZKF.js";
+} from "./chunk-T4MMGJIF.js";
+import "./chunk-OP2IGLGP.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import "./chunk-MY7TWMR2.js";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-NNY6T77R.js";
+} from "./chunk-5EZ4S77H.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -8,7 +8,7 @@ import {
 import {
   JUnitWriter,
   createResultParser
-} from "./chunk-YDHZZZKF.js";
+} from "./chunk-OP2IGLGP.js";
 import {
   RESULTS_SCHEMA
 } from "./chunk-7EIM7PTZ.js";
@@ -451,7 +451,7 @@ async function loadRuns(files, stdin) {
   const damage = [];
   for (const file of files) {
     const shown = file === "-" ? "<stdin>" : file;
-    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-KYQ3QIXP.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
+    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-RTQKY37K.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
     const line = damageLine(shown, results);
     if (line) damage.push(line);
     runs.push(results);
@@ -459,7 +459,7 @@ async function loadRuns(files, stdin) {
   return { runs, damage };
 }
 async function summarizeRunFiles(files, stdin, options = {}) {
-  const { RunSummarizer, knownTests } = await import("./baseline-KYQ3QIXP.js");
+  const { RunSummarizer, knownTests } = await import("./baseline-RTQKY37K.js");
   const each = {
     interop: options.interop,
     known: options.known !== void 0 && options.known.length > 0 ? knownTests(options.known) ?? void 0 : void 0
@@ -471,7 +471,7 @@ async function summarizeRunFiles(files, stdin, options = {}) {
     let one = new RunSummarizer(each);
     let read;
     if (file !== "-" && /\.json$/i.test(file)) {
-      read = (await import("./baseline-KYQ3QIXP.js")).resultsFromBytes(await readBytes(file), file);
+      read = (await import("./baseline-RTQKY37K.js")).resultsFromBytes(await readBytes(file), file);
       for (const rec of read.tests) one.add(rec);
     } else {
       read = await readWith(

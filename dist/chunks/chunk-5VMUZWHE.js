@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-R653XO5P.js";
+} from "./chunk-ZHC6GWWJ.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   RE2JS
-} from "./chunk-NNY6T77R.js";
+} from "./chunk-5EZ4S77H.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,11 +36,11 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-WFJME2VD.js";
+} from "./chunk-T4MMGJIF.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-YDHZZZKF.js";
+} from "./chunk-OP2IGLGP.js";
 import {
   FAILING_STATUSES,
   isListing,

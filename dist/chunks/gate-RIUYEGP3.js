@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-N3MI36MP.js";
+} from "./chunk-IUCKF2DG.js";
 import "./chunk-E3ZP2LQ3.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-23AJ3245.js";
-import "./chunk-CWT4PZ5J.js";
+} from "./chunk-2PZVAB5X.js";
+import "./chunk-EUGDQ2L4.js";
 import {
   loadRuns
-} from "./chunk-JFLMJLM6.js";
+} from "./chunk-27ENCYHX.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-R653XO5P.js";
+import "./chunk-ZHC6GWWJ.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-WC4PFQLC.js";
-import "./chunk-EMFCY2EU.js";
+} from "./chunk-7JQFPOZU.js";
+import "./chunk-7D4NZNGY.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-NNY6T77R.js";
+} from "./chunk-5EZ4S77H.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,14 +46,14 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-WFJME2VD.js";
+} from "./chunk-T4MMGJIF.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
   SubunitV2Decoder,
   detectFormat,
   parseResults
-} from "./chunk-YDHZZZKF.js";
+} from "./chunk-OP2IGLGP.js";
 import "./chunk-4E3TQ2AB.js";
 import {
   endGroup,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-DTH2OQ2I.js");
+  const { mergeStage } = await import("./merge-HFNTFYU3.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-CWT4PZ5J.js";
+} from "./chunk-EUGDQ2L4.js";
 import {
   parseSet,
   reportText
-} from "./chunk-XKX6AVCA.js";
+} from "./chunk-LJ3LMVA3.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-FTQHJSTW.js";
+} from "./chunk-5VMUZWHE.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-R653XO5P.js";
+import "./chunk-ZHC6GWWJ.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -43,7 +43,7 @@ import "./chunk-TGVTNZER.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-NNY6T77R.js";
+} from "./chunk-5EZ4S77H.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,8 +51,8 @@ import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-WFJME2VD.js";
-import "./chunk-YDHZZZKF.js";
+import "./chunk-T4MMGJIF.js";
+import "./chunk-OP2IGLGP.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import {

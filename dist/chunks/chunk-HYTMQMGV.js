@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-FTQHJSTW.js";
+} from "./chunk-5VMUZWHE.js";
 import {
   testIdsOf
-} from "./chunk-R653XO5P.js";
+} from "./chunk-ZHC6GWWJ.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-WFJME2VD.js";
+} from "./chunk-T4MMGJIF.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-CWT4PZ5J.js";
+} from "./chunk-EUGDQ2L4.js";
 import {
   damageLine
-} from "./chunk-JFLMJLM6.js";
+} from "./chunk-27ENCYHX.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-R653XO5P.js";
+} from "./chunk-ZHC6GWWJ.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-EMFCY2EU.js";
+} from "./chunk-7D4NZNGY.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-NNY6T77R.js";
+} from "./chunk-5EZ4S77H.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-WFJME2VD.js";
+} from "./chunk-T4MMGJIF.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-7DIH4QXD.js";
-import "./chunk-JFLMJLM6.js";
+} from "./chunk-EKTWJQ2I.js";
+import "./chunk-27ENCYHX.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-YDHZZZKF.js";
+import "./chunk-OP2IGLGP.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

@@ -3,23 +3,23 @@ import {
   JUDGE_OPTIONS,
   judgeFromArgs,
   reportCommand
-} from "./chunk-5OMG52NI.js";
-import "./chunk-7HHPTWVC.js";
-import "./chunk-N3MI36MP.js";
+} from "./chunk-M2AIDE5K.js";
+import "./chunk-S5MVLQTJ.js";
+import "./chunk-IUCKF2DG.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-23AJ3245.js";
-import "./chunk-CWT4PZ5J.js";
-import "./chunk-JFLMJLM6.js";
+import "./chunk-2PZVAB5X.js";
+import "./chunk-EUGDQ2L4.js";
+import "./chunk-27ENCYHX.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-R653XO5P.js";
+import "./chunk-ZHC6GWWJ.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-EMFCY2EU.js";
-import "./chunk-NNY6T77R.js";
+import "./chunk-7D4NZNGY.js";
+import "./chunk-5EZ4S77H.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-WFJME2VD.js";
-import "./chunk-YDHZZZKF.js";
+import "./chunk-T4MMGJIF.js";
+import "./chunk-OP2IGLGP.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-JFLMJLM6.js";
+} from "./chunk-27ENCYHX.js";
 import {
   readText,
   writeOutput

@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-WFJME2VD.js";
+} from "./chunk-T4MMGJIF.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

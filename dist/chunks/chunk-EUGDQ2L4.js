@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   CAPABILITY_STATUSES
-} from "./chunk-NNY6T77R.js";
+} from "./chunk-5EZ4S77H.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
 import {
   parseJsonText
-} from "./chunk-WFJME2VD.js";
+} from "./chunk-T4MMGJIF.js";
 import {
   UserError
 } from "./chunk-MY7TWMR2.js";

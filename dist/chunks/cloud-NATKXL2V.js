@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQF3PU7V.js";
 import {
   selectStage
-} from "./chunk-Z4MB5OK2.js";
+} from "./chunk-HYTMQMGV.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,21 +16,21 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-FTQHJSTW.js";
+} from "./chunk-5VMUZWHE.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-R653XO5P.js";
+import "./chunk-ZHC6GWWJ.js";
 import {
   provisionStage,
   resolveCloud
 } from "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-NNY6T77R.js";
+import "./chunk-5EZ4S77H.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-WFJME2VD.js";
-import "./chunk-YDHZZZKF.js";
+import "./chunk-T4MMGJIF.js";
+import "./chunk-OP2IGLGP.js";
 import "./chunk-DSMXSV3X.js";
 import {
   shardManifest

@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-FTQHJSTW.js";
+} from "./chunk-5VMUZWHE.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-7HHPTWVC.js";
+} from "./chunk-S5MVLQTJ.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-23AJ3245.js";
-import "./chunk-CWT4PZ5J.js";
+} from "./chunk-2PZVAB5X.js";
+import "./chunk-EUGDQ2L4.js";
 import {
   loadRuns
-} from "./chunk-JFLMJLM6.js";
+} from "./chunk-27ENCYHX.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-R653XO5P.js";
+import "./chunk-ZHC6GWWJ.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-EMFCY2EU.js";
+} from "./chunk-7D4NZNGY.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-NNY6T77R.js";
+} from "./chunk-5EZ4S77H.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,8 +52,8 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-WFJME2VD.js";
-import "./chunk-YDHZZZKF.js";
+} from "./chunk-T4MMGJIF.js";
+import "./chunk-OP2IGLGP.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-23AJ3245.js";
+} from "./chunk-2PZVAB5X.js";
 import {
   summarizeRunFiles
-} from "./chunk-JFLMJLM6.js";
+} from "./chunk-27ENCYHX.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-EMFCY2EU.js";
+} from "./chunk-7D4NZNGY.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-NNY6T77R.js";
+} from "./chunk-5EZ4S77H.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

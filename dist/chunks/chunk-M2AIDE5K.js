@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-7HHPTWVC.js";
+} from "./chunk-S5MVLQTJ.js";
 import {
   writeReport
-} from "./chunk-N3MI36MP.js";
+} from "./chunk-IUCKF2DG.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-23AJ3245.js";
+} from "./chunk-2PZVAB5X.js";
 import {
   loadRuns
-} from "./chunk-JFLMJLM6.js";
+} from "./chunk-27ENCYHX.js";
 import {
   str,
   strs

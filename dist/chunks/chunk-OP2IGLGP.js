@@ -295,7 +295,7 @@ function readVarint(body, pos, end, max3) {
 var NO_BYTES = new Uint8Array(0);
 function sameBytes(body, start, bytes) {
   const n = bytes.length;
-  if (n < 16) {
+  if (n < 8) {
     for (let i = n - 1; i >= 0; i--) if (body[start + i] !== bytes[i]) return false;
     return true;
   }
@@ -303,10 +303,9 @@ function sameBytes(body, start, bytes) {
   const b = viewOf(bytes.buffer);
   const i0 = body.byteOffset + start;
   const j0 = bytes.byteOffset;
-  if (a.getUint32(i0 + n - 4) !== b.getUint32(j0 + n - 4)) return false;
-  let k = 0;
-  for (; k + 4 <= n; k += 4) if (a.getUint32(i0 + k) !== b.getUint32(j0 + k)) return false;
-  for (; k < n; k++) if (a.getUint8(i0 + k) !== b.getUint8(j0 + k)) return false;
+  const last = n - 8;
+  if (a.getFloat64(i0 + last, true) !== b.getFloat64(j0 + last, true)) return false;
+  for (let k = 0; k < last; k += 8) if (a.getFloat64(i0 + k, true) !== b.getFloat64(j0 + k, true)) return false;
   return true;
 }
 var viewBuffer1 = null;
@@ -368,8 +367,7 @@ var SubunitV2Decoder = class {
   lastMime = { bytes: NO_BYTES, text: "" };
   lastFile = { bytes: NO_BYTES, text: "" };
   /** Tags and route codes: a run has a few (worker-0..N), alternating from test to test. */
-  recentShort = Array.from({ length: 8 }, () => ({ bytes: NO_BYTES, text: "" }));
-  nextShort = 0;
+  recentShort = Array.from({ length: 16 }, () => ({ bytes: NO_BYTES, text: "" }));
   /** Whether this decoder checks CRCs; see DecoderOptions.trustCrc. */
   checkCrc;
   constructor(sink, options = {}) {
@@ -537,20 +535,20 @@ var SubunitV2Decoder = class {
     }
     return length;
   }
-  /** A tag or route code: one of the few seen lately (compared in place), or read and remembered. */
+  /**
+   * A tag or route code: compared in place with the one last seen in its slot, or read and kept
+   * there. The slot comes from the length and the last byte, so `worker-0` to `worker-15` (stestr's
+   * tags) each have their own and a tag costs one compare.
+   */
   readShort(body, pos, end) {
     const length = readVarint(body, pos, end, false);
     const start = cursor;
-    if (start + length <= end) {
-      for (const r of this.recentShort) {
-        if (r.bytes.length === length && sameBytes(body, start, r.bytes)) {
-          cursor = start + length;
-          return r.text;
-        }
-      }
+    if (start + length > end) return readString(body, pos, end);
+    const slot = this.recentShort[((length > 0 ? body[start + length - 1] : 0) ^ length << 3) & 15];
+    if (slot.bytes.length === length && sameBytes(body, start, slot.bytes)) {
+      cursor = start + length;
+      return slot.text;
     }
-    const slot = this.recentShort[this.nextShort];
-    this.nextShort = (this.nextShort + 1) % this.recentShort.length;
     return readString(body, pos, end, slot);
   }
   fields(body, flags, start, end, offset) {
@@ -1191,6 +1189,15 @@ function durationOf(fromMicros, toMicros) {
   const seconds = Math.floor(delta / 1e6);
   return seconds + 1e-6 * (delta - seconds * 1e6);
 }
+var THREE_DIGITS = Array.from({ length: 1e3 }, (_, i) => String(i).padStart(3, "0"));
+function durationText(fromMicros, toMicros) {
+  const delta = toMicros - fromMicros;
+  const micros = delta % 1e3;
+  if (delta < 0 || delta >= 1e14 || micros === 500 || !Number.isInteger(delta)) return formatSeconds(durationOf(fromMicros, toMicros));
+  const millis = (delta - micros) / 1e3 + (micros > 500 ? 1 : 0);
+  const ms = millis % 1e3;
+  return `${(millis - ms) / 1e3}.${THREE_DIGITS[ms]}`;
+}
 var PY_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 var PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "gu");
 function parseContentType(mime) {
@@ -1336,10 +1343,10 @@ var JUnitWriter = class {
     if (test.startMicros !== null) this.setTime(test.startMicros);
     const testStart = this.now;
     if (test.stopMicros !== null) this.setTime(test.stopMicros);
-    const duration = testStart === null || this.now === null ? 0 : durationOf(testStart, this.now);
+    const duration = testStart === null || this.now === null ? "0.000" : durationText(testStart, this.now);
     const { classname, name } = splitJUnitId(test.id);
     const plainId = isPlainAttr(test.id);
-    const open = `<testcase classname="${plainId ? classname : attr(classname)}" name="${plainId ? name : attr(name)}" time="${formatSeconds(duration)}"`;
+    const open = `<testcase classname="${plainId ? classname : attr(classname)}" name="${plainId ? name : attr(name)}" time="${duration}"`;
     switch (status) {
       case "success":
       case "xfail":
@@ -1371,8 +1378,8 @@ var JUnitWriter = class {
   }
   /** The opening <testsuite> with the totals of every test added. */
   head() {
-    const runDuration = this.runStart === null || this.now === null ? 0 : durationOf(this.runStart, this.now);
-    return `<testsuite errors="0" failures="${this.failures}" name="" tests="${this.tests}" time="${formatSeconds(runDuration)}">
+    const runDuration = this.runStart === null || this.now === null ? "0.000" : durationText(this.runStart, this.now);
+    return `<testsuite errors="0" failures="${this.failures}" name="" tests="${this.tests}" time="${runDuration}">
 `;
   }
   tail() {
