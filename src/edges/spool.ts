@@ -10,6 +10,8 @@ import { EXIT, UserError } from '../core/errors.ts';
 
 /** Text is encoded into buffers of this size (one write per buffer once the spool is a file). */
 const BUFFER_BYTES = 1 << 20;
+/** Text units joined before they are encoded (a quarter of a buffer at most, at 3 bytes a unit). */
+const PENDING_UNITS = 1 << 16;
 
 export class Spool {
   private buf: Buffer = Buffer.allocUnsafe(BUFFER_BYTES);
@@ -25,7 +27,20 @@ export class Spool {
     this.memoryLimit = memoryLimit;
   }
 
+  /** Text not yet encoded: short pieces are joined (a rope, no copy) and encoded together. */
+  private pending = '';
+
   write(text: string): void {
+    // Encoding a piece is a call into the runtime that costs more than a short piece's bytes: the
+    // pieces (a test's element is ~170 bytes) are put together and encoded by the 64 Ki units.
+    this.pending += text;
+    if (this.pending.length >= PENDING_UNITS) this.encodePending();
+  }
+
+  private encodePending(): void {
+    const text = this.pending;
+    this.pending = '';
+    if (text.length === 0) return;
     // A UTF-16 unit is at most 3 UTF-8 bytes: text that may not fit goes after what is there.
     if (this.used + text.length * 3 > this.buf.length) {
       this.flush();
@@ -39,6 +54,7 @@ export class Spool {
 
   /** Drop everything written so far. */
   reset(): void {
+    this.pending = '';
     this.used = 0;
     this.held.length = 0;
     this.heldBytes = 0;
@@ -48,11 +64,13 @@ export class Spool {
 
   /** Bytes written so far. */
   get size(): number {
+    this.encodePending();
     return this.heldBytes + this.fileBytes + this.used;
   }
 
   /** Whether the spool has moved to a temporary file. */
   get onDisk(): boolean {
+    this.encodePending();
     return this.fd !== null;
   }
 
@@ -100,6 +118,7 @@ export class Spool {
    * keep it, as a stream's queue does), which the collector frees only tens of megabytes later.
    */
   *drain(reuse = false, chunkSize = 1 << 20): Generator<Uint8Array> {
+    this.encodePending();
     this.flush();
     try {
       yield* this.held;
@@ -121,6 +140,7 @@ export class Spool {
   }
 
   close(): void {
+    this.pending = '';
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     this.held.length = 0;

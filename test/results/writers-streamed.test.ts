@@ -123,12 +123,15 @@ test('every fixture and damaged copies, read once or twice (CRC worker), spool i
 });
 
 test('the spool keeps text in order across buffers, memory and disk, and starts again on reset', () => {
-  const pieces = ['', 'a', 'é日😀', 'x'.repeat(1 << 20), 'tail\n', 'ü'.repeat(400_000), 'end'];
+  // short pieces too, as many as a run's elements (the spool joins them before it encodes them)
+  const short = Array.from({ length: 30_000 }, (_, i) => (i % 7 === 0 ? `<t${i} é日/>\n` : `<testcase n="${i}"/>\n`));
+  const pieces = ['', 'a', 'é日😀', 'x'.repeat(1 << 20), 'tail\n', ...short, 'ü'.repeat(400_000), ...short.slice(0, 500), 'end'];
   for (const limit of [0, 1 << 10, 64 << 20]) {
     for (const reuse of [false, true]) {
       const spool = new Spool(limit);
       spool.write('dropped');
       spool.write('z'.repeat(3 << 20));
+      spool.write('dropped too'); // not yet encoded when reset comes
       spool.reset();
       for (const p of pieces) spool.write(p);
       assert.equal(spool.size, Buffer.byteLength(pieces.join('')));

@@ -68,9 +68,22 @@ export interface AggregatorOptions {
   onFinished?: (test: FinishedTest) => void;
 }
 
-/** The first `worker-N` tag in sorted order (tags as a record keeps them). */
-function workerTag(sortedTags: readonly string[]): string | null {
-  for (const t of sortedTags) if (t.startsWith('worker-') && /^worker-\d+$/.test(t)) return t;
+const WORKER_TAG = /^worker-\d+$/;
+
+/**
+ * The first `worker-N` tag in sorted order (tags as a record keeps them). `known` holds the worker
+ * tags found lately: a run has a handful, the very same strings test after test (the decoder
+ * reuses them), so most tests are answered by a compare, not a pattern.
+ */
+function workerTag(sortedTags: readonly string[], known: string[]): string | null {
+  for (const t of sortedTags) {
+    if (known.includes(t)) return t;
+    if (t.startsWith('worker-') && WORKER_TAG.test(t)) {
+      if (known.length >= 16) known.shift();
+      known.push(t);
+      return t;
+    }
+  }
   return null;
 }
 
@@ -95,6 +108,7 @@ export class TestAggregator implements StreamSink {
   private minStart = Infinity;
   private maxStop = -Infinity;
   private readonly workers = new Set<string>();
+  private readonly knownWorkerTags: string[] = [];
 
   constructor(options: AggregatorOptions = {}) {
     this.policy = options.attachments ?? DEFAULT_ATTACHMENTS;
@@ -213,7 +227,7 @@ export class TestAggregator implements StreamSink {
   private finish(test: OpenTest): void {
     // The tag array is the test's own (the event's, never shared): sort it in place.
     const tags = test.tags.length > 1 ? test.tags.sort() : test.tags;
-    const worker = workerTag(tags);
+    const worker = workerTag(tags, this.knownWorkerTags);
     this.total++;
     this.counts[test.status]++;
     if (test.start !== null && test.start < this.minStart) this.minStart = test.start;

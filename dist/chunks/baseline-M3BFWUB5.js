@@ -17,8 +17,8 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-T4MMGJIF.js";
-import "./chunk-OP2IGLGP.js";
+} from "./chunk-EZLL3F5U.js";
+import "./chunk-YGA7PFST.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import "./chunk-MY7TWMR2.js";

@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-HYTMQMGV.js";
+} from "./chunk-3ENYMI65.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-5VMUZWHE.js";
+} from "./chunk-LGD6D7GT.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-ZHC6GWWJ.js";
+import "./chunk-6IMTTOV2.js";
 import {
   flag,
   str,
@@ -18,12 +18,12 @@ import {
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-5EZ4S77H.js";
+import "./chunk-CUNDXGIR.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-T4MMGJIF.js";
-import "./chunk-OP2IGLGP.js";
+import "./chunk-EZLL3F5U.js";
+import "./chunk-YGA7PFST.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

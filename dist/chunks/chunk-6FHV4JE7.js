@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   isBaselineName
-} from "./chunk-7D4NZNGY.js";
+} from "./chunk-UFJ7AIT5.js";
 import {
   changeUnderTestLocalrc,
   parseDuration,

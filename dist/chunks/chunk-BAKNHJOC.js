@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-5EZ4S77H.js";
+} from "./chunk-CUNDXGIR.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-IUCKF2DG.js";
+} from "./chunk-BAKNHJOC.js";
 import "./chunk-E3ZP2LQ3.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-2PZVAB5X.js";
-import "./chunk-EUGDQ2L4.js";
+} from "./chunk-FK7F5QFY.js";
+import "./chunk-YM32LUSA.js";
 import {
   loadRuns
-} from "./chunk-27ENCYHX.js";
+} from "./chunk-4STAURYC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZHC6GWWJ.js";
+import "./chunk-6IMTTOV2.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-7JQFPOZU.js";
-import "./chunk-7D4NZNGY.js";
+} from "./chunk-6FHV4JE7.js";
+import "./chunk-UFJ7AIT5.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-5EZ4S77H.js";
+} from "./chunk-CUNDXGIR.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,14 +46,14 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-T4MMGJIF.js";
+} from "./chunk-EZLL3F5U.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
   SubunitV2Decoder,
   detectFormat,
   parseResults
-} from "./chunk-OP2IGLGP.js";
+} from "./chunk-YGA7PFST.js";
 import "./chunk-4E3TQ2AB.js";
 import {
   endGroup,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-HFNTFYU3.js");
+  const { mergeStage } = await import("./merge-MTFJ3R7C.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-S5MVLQTJ.js";
+} from "./chunk-QRLNA3JJ.js";
 import {
   writeReport
-} from "./chunk-IUCKF2DG.js";
+} from "./chunk-BAKNHJOC.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-2PZVAB5X.js";
+} from "./chunk-FK7F5QFY.js";
 import {
   loadRuns
-} from "./chunk-27ENCYHX.js";
+} from "./chunk-4STAURYC.js";
 import {
   str,
   strs

@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-5VMUZWHE.js";
+} from "./chunk-LGD6D7GT.js";
 import {
   testIdsOf
-} from "./chunk-ZHC6GWWJ.js";
+} from "./chunk-6IMTTOV2.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-T4MMGJIF.js";
+} from "./chunk-EZLL3F5U.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

@@ -2,32 +2,32 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-M2AIDE5K.js";
-import "./chunk-S5MVLQTJ.js";
+} from "./chunk-HMOA4JIF.js";
+import "./chunk-QRLNA3JJ.js";
 import {
   mergeStage
-} from "./chunk-EKTWJQ2I.js";
+} from "./chunk-Z3VTMZK4.js";
 import {
   writeReport
-} from "./chunk-IUCKF2DG.js";
+} from "./chunk-BAKNHJOC.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-2PZVAB5X.js";
-import "./chunk-EUGDQ2L4.js";
-import "./chunk-27ENCYHX.js";
+import "./chunk-FK7F5QFY.js";
+import "./chunk-YM32LUSA.js";
+import "./chunk-4STAURYC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZHC6GWWJ.js";
+import "./chunk-6IMTTOV2.js";
 import {
   str,
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-7D4NZNGY.js";
-import "./chunk-5EZ4S77H.js";
+import "./chunk-UFJ7AIT5.js";
+import "./chunk-CUNDXGIR.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-T4MMGJIF.js";
-import "./chunk-OP2IGLGP.js";
+import "./chunk-EZLL3F5U.js";
+import "./chunk-YGA7PFST.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import {

@@ -3,21 +3,21 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-LJ3LMVA3.js";
-import "./chunk-5VMUZWHE.js";
+} from "./chunk-IV7HLX5A.js";
+import "./chunk-LGD6D7GT.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-ZHC6GWWJ.js";
+import "./chunk-6IMTTOV2.js";
 import "./chunk-N6Y4PRLS.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-5EZ4S77H.js";
+import "./chunk-CUNDXGIR.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-T4MMGJIF.js";
-import "./chunk-OP2IGLGP.js";
+import "./chunk-EZLL3F5U.js";
+import "./chunk-YGA7PFST.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import "./chunk-MY7TWMR2.js";

@@ -14,7 +14,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./select-CRUBWESF.js")).selectCommand
+    load: async () => (await import("./select-2X6LMJQZ.js")).selectCommand
   },
   {
     name: "provision",
@@ -24,37 +24,37 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./run-SHOGUPV6.js")).runVerbCommand
+    load: async () => (await import("./run-ZH2OPYHZ.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./validate-DHVRINEP.js")).validateCommand
+    load: async () => (await import("./validate-RI7ZMM5W.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-ZYSO2YZY.js")).parseCommand
+    load: async () => (await import("./parse-U2LEZPXA.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-ZD76WLZC.js")).compareCommand
+    load: async () => (await import("./compare-456OOUOK.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-NA4TIC3Q.js")).baselineCommand
+    load: async () => (await import("./baseline-4SXMKM4Z.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-MRY5SBHT.js")).reportCommand
+    load: async () => (await import("./report-TNXAJSGZ.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-U6ERHHK2.js")).mergeCommand
+    load: async () => (await import("./merge-4UZGI75N.js")).mergeCommand
   },
   {
     name: "cleanup",

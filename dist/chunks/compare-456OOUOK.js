@@ -11,19 +11,19 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-S5MVLQTJ.js";
-import "./chunk-2PZVAB5X.js";
-import "./chunk-EUGDQ2L4.js";
-import "./chunk-27ENCYHX.js";
+} from "./chunk-QRLNA3JJ.js";
+import "./chunk-FK7F5QFY.js";
+import "./chunk-YM32LUSA.js";
+import "./chunk-4STAURYC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZHC6GWWJ.js";
+import "./chunk-6IMTTOV2.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-7D4NZNGY.js";
-import "./chunk-5EZ4S77H.js";
+import "./chunk-UFJ7AIT5.js";
+import "./chunk-CUNDXGIR.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-T4MMGJIF.js";
-import "./chunk-OP2IGLGP.js";
+import "./chunk-EZLL3F5U.js";
+import "./chunk-YGA7PFST.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

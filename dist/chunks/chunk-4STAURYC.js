@@ -8,7 +8,7 @@ import {
 import {
   JUnitWriter,
   createResultParser
-} from "./chunk-OP2IGLGP.js";
+} from "./chunk-YGA7PFST.js";
 import {
   RESULTS_SCHEMA
 } from "./chunk-7EIM7PTZ.js";
@@ -225,6 +225,7 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, readSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 var BUFFER_BYTES = 1 << 20;
+var PENDING_UNITS = 1 << 16;
 var Spool = class {
   buf = Buffer.allocUnsafe(BUFFER_BYTES);
   used = 0;
@@ -237,7 +238,16 @@ var Spool = class {
   constructor(memoryLimit = 4 << 20) {
     this.memoryLimit = memoryLimit;
   }
+  /** Text not yet encoded: short pieces are joined (a rope, no copy) and encoded together. */
+  pending = "";
   write(text) {
+    this.pending += text;
+    if (this.pending.length >= PENDING_UNITS) this.encodePending();
+  }
+  encodePending() {
+    const text = this.pending;
+    this.pending = "";
+    if (text.length === 0) return;
     if (this.used + text.length * 3 > this.buf.length) {
       this.flush();
       if (text.length * 3 > this.buf.length) {
@@ -249,6 +259,7 @@ var Spool = class {
   }
   /** Drop everything written so far. */
   reset() {
+    this.pending = "";
     this.used = 0;
     this.held.length = 0;
     this.heldBytes = 0;
@@ -257,10 +268,12 @@ var Spool = class {
   }
   /** Bytes written so far. */
   get size() {
+    this.encodePending();
     return this.heldBytes + this.fileBytes + this.used;
   }
   /** Whether the spool has moved to a temporary file. */
   get onDisk() {
+    this.encodePending();
     return this.fd !== null;
   }
   flush() {
@@ -303,6 +316,7 @@ var Spool = class {
    * keep it, as a stream's queue does), which the collector frees only tens of megabytes later.
    */
   *drain(reuse = false, chunkSize = 1 << 20) {
+    this.encodePending();
     this.flush();
     try {
       yield* this.held;
@@ -323,6 +337,7 @@ var Spool = class {
     }
   }
   close() {
+    this.pending = "";
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     this.held.length = 0;
@@ -451,7 +466,7 @@ async function loadRuns(files, stdin) {
   const damage = [];
   for (const file of files) {
     const shown = file === "-" ? "<stdin>" : file;
-    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-RTQKY37K.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
+    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-M3BFWUB5.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
     const line = damageLine(shown, results);
     if (line) damage.push(line);
     runs.push(results);
@@ -459,7 +474,7 @@ async function loadRuns(files, stdin) {
   return { runs, damage };
 }
 async function summarizeRunFiles(files, stdin, options = {}) {
-  const { RunSummarizer, knownTests } = await import("./baseline-RTQKY37K.js");
+  const { RunSummarizer, knownTests } = await import("./baseline-M3BFWUB5.js");
   const each = {
     interop: options.interop,
     known: options.known !== void 0 && options.known.length > 0 ? knownTests(options.known) ?? void 0 : void 0
@@ -471,7 +486,7 @@ async function summarizeRunFiles(files, stdin, options = {}) {
     let one = new RunSummarizer(each);
     let read;
     if (file !== "-" && /\.json$/i.test(file)) {
-      read = (await import("./baseline-RTQKY37K.js")).resultsFromBytes(await readBytes(file), file);
+      read = (await import("./baseline-M3BFWUB5.js")).resultsFromBytes(await readBytes(file), file);
       for (const rec of read.tests) one.add(rec);
     } else {
       read = await readWith(

@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-ZHC6GWWJ.js";
+} from "./chunk-6IMTTOV2.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   RE2JS
-} from "./chunk-5EZ4S77H.js";
+} from "./chunk-CUNDXGIR.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,11 +36,11 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-T4MMGJIF.js";
+} from "./chunk-EZLL3F5U.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-OP2IGLGP.js";
+} from "./chunk-YGA7PFST.js";
 import {
   FAILING_STATUSES,
   isListing,

@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-5VMUZWHE.js";
+} from "./chunk-LGD6D7GT.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-27ENCYHX.js";
+} from "./chunk-4STAURYC.js";
 import {
   flag,
   str
@@ -12,7 +12,7 @@ import {
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-OP2IGLGP.js";
+import "./chunk-YGA7PFST.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import {

@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-EUGDQ2L4.js";
+} from "./chunk-YM32LUSA.js";
 import {
   damageLine
-} from "./chunk-27ENCYHX.js";
+} from "./chunk-4STAURYC.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-ZHC6GWWJ.js";
+} from "./chunk-6IMTTOV2.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-7D4NZNGY.js";
+} from "./chunk-UFJ7AIT5.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-5EZ4S77H.js";
+} from "./chunk-CUNDXGIR.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-T4MMGJIF.js";
+} from "./chunk-EZLL3F5U.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

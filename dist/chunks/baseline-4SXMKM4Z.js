@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-S5MVLQTJ.js";
+} from "./chunk-QRLNA3JJ.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-2PZVAB5X.js";
-import "./chunk-EUGDQ2L4.js";
+} from "./chunk-FK7F5QFY.js";
+import "./chunk-YM32LUSA.js";
 import {
   loadRuns
-} from "./chunk-27ENCYHX.js";
+} from "./chunk-4STAURYC.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZHC6GWWJ.js";
+import "./chunk-6IMTTOV2.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-7D4NZNGY.js";
+} from "./chunk-UFJ7AIT5.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-5EZ4S77H.js";
+} from "./chunk-CUNDXGIR.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,8 +52,8 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-T4MMGJIF.js";
-import "./chunk-OP2IGLGP.js";
+} from "./chunk-EZLL3F5U.js";
+import "./chunk-YGA7PFST.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-T4MMGJIF.js";
+} from "./chunk-EZLL3F5U.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

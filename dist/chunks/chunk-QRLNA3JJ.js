@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-2PZVAB5X.js";
+} from "./chunk-FK7F5QFY.js";
 import {
   summarizeRunFiles
-} from "./chunk-27ENCYHX.js";
+} from "./chunk-4STAURYC.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-7D4NZNGY.js";
+} from "./chunk-UFJ7AIT5.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-5EZ4S77H.js";
+} from "./chunk-CUNDXGIR.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

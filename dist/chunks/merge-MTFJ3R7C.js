@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-EKTWJQ2I.js";
-import "./chunk-27ENCYHX.js";
+} from "./chunk-Z3VTMZK4.js";
+import "./chunk-4STAURYC.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-OP2IGLGP.js";
+import "./chunk-YGA7PFST.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

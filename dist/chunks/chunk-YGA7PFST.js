@@ -22,8 +22,16 @@ import {
 // src/core/results/aggregate.ts
 var DEFAULT_ATTACHMENTS = { capBytes: 1024 * 1024, keep: "failures" };
 var text = new TextDecoder("utf-8");
-function workerTag(sortedTags) {
-  for (const t of sortedTags) if (t.startsWith("worker-") && /^worker-\d+$/.test(t)) return t;
+var WORKER_TAG = /^worker-\d+$/;
+function workerTag(sortedTags, known) {
+  for (const t of sortedTags) {
+    if (known.includes(t)) return t;
+    if (t.startsWith("worker-") && WORKER_TAG.test(t)) {
+      if (known.length >= 16) known.shift();
+      known.push(t);
+      return t;
+    }
+  }
   return null;
 }
 var TestAggregator = class {
@@ -46,6 +54,7 @@ var TestAggregator = class {
   minStart = Infinity;
   maxStop = -Infinity;
   workers = /* @__PURE__ */ new Set();
+  knownWorkerTags = [];
   constructor(options = {}) {
     this.policy = options.attachments ?? DEFAULT_ATTACHMENTS;
     this.onTest = options.onTest;
@@ -148,7 +157,7 @@ var TestAggregator = class {
   }
   finish(test) {
     const tags = test.tags.length > 1 ? test.tags.sort() : test.tags;
-    const worker = workerTag(tags);
+    const worker = workerTag(tags, this.knownWorkerTags);
     this.total++;
     this.counts[test.status]++;
     if (test.start !== null && test.start < this.minStart) this.minStart = test.start;

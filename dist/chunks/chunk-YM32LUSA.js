@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   CAPABILITY_STATUSES
-} from "./chunk-5EZ4S77H.js";
+} from "./chunk-CUNDXGIR.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
 import {
   parseJsonText
-} from "./chunk-T4MMGJIF.js";
+} from "./chunk-EZLL3F5U.js";
 import {
   UserError
 } from "./chunk-MY7TWMR2.js";
