@@ -8,14 +8,14 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-6FHV4JE7.js";
-import "./chunks/chunk-UFJ7AIT5.js";
-import "./chunks/chunk-CUNDXGIR.js";
+} from "./chunks/chunk-6RHHUGFV.js";
+import "./chunks/chunk-CBTQMWIY.js";
+import "./chunks/chunk-CNO5MF3E.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-EZLL3F5U.js";
-import "./chunks/chunk-YGA7PFST.js";
+import "./chunks/chunk-ODJKJKIS.js";
+import "./chunks/chunk-BOYO3E2A.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-FGGKJWTC.js"), import("./chunks/cloud-3WJ2VSH5.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-WFCBEBV2.js"), import("./chunks/cloud-ZHUCYPEA.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -5,6 +5,7 @@
 // chain, made exactly the choices it would have made checking CRCs itself (a good CRC changes
 // nothing); otherwise the caller parses again, checking (tempest-gate parse does).
 import { Worker } from 'node:worker_threads';
+import { crc32Short, crc32Table, SHORT_CRC_BYTES } from '../core/results/crc32.ts';
 
 export interface CrcVerdict {
   /** The whole file is a clean chain of packets with good CRCs. */
@@ -16,14 +17,15 @@ export interface CrcVerdict {
 
 /**
  * The worker's body. It runs in the worker from its source text (an `eval` worker: nothing to
- * locate on disk, in src/ or in dist/), so it uses no import and no name from outside itself.
+ * locate on disk, in src/ or in dist/), so it uses no import and no name from outside itself but
+ * crc32Table and crc32Short, whose source goes with it.
  */
 function crcWorkerMain(): void {
   const threads = process.getBuiltinModule('node:worker_threads');
   const parentPort = threads.parentPort;
   const { openSync, readSync, closeSync } = process.getBuiltinModule('node:fs');
   const { crc32 } = process.getBuiltinModule('node:zlib');
-  const { path, chunkSize } = threads.workerData as { path: string; chunkSize: number };
+  const { path, chunkSize, shortBytes } = threads.workerData as { path: string; chunkSize: number; shortBytes: number };
   const verdict = (clean: boolean, packets: number, reason?: string) => parentPort!.postMessage({ clean, packets, reason });
   let fd: number;
   try {
@@ -50,10 +52,11 @@ function crcWorkerMain(): void {
     for (let i = 1; i < size; i++) length = length * 256 + buf[p + 3 + i]!;
     return length < 10 ? `packet length ${length}` : length;
   };
+  const table = crc32Table();
   const crcOk = (buf: Uint8Array, p: number, length: number): boolean => {
     const end = p + length;
     const stored = ((buf[end - 4]! << 24) | (buf[end - 3]! << 16) | (buf[end - 2]! << 8) | buf[end - 1]!) >>> 0;
-    return crc32(buf.subarray(p, end - 4)) >>> 0 === stored;
+    return (length < shortBytes ? crc32Short(table, buf, p, end - 4) : crc32(buf.subarray(p, end - 4)) >>> 0) === stored;
   };
   const gather = (data: Uint8Array, from: number, count: number): void => {
     if (carryLen + count > carry.length) {
@@ -122,7 +125,8 @@ function crcWorkerMain(): void {
 
 /** Start checking `path`'s CRCs on a worker thread. `cancel()` stops it (its verdict is then unclean). */
 export function startCrcCheck(path: string, chunkSize = 1 << 20): { verdict: Promise<CrcVerdict>; cancel(): void } {
-  const worker = new Worker(`(${crcWorkerMain.toString()})()`, { eval: true, workerData: { path, chunkSize } });
+  const source = `${crc32Table.toString()}\n${crc32Short.toString()}\n(${crcWorkerMain.toString()})()`;
+  const worker = new Worker(source, { eval: true, workerData: { path, chunkSize, shortBytes: SHORT_CRC_BYTES } });
   const verdict = new Promise<CrcVerdict>((resolve) => {
     worker.once('message', (v: CrcVerdict) => {
       resolve(v);

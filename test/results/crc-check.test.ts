@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseResults } from '../../src/core/results/parse.ts';
 import { summarize } from '../../src/core/results/model.ts';
+import { crc32 } from 'node:zlib';
+import { crc32Short, crc32Table } from '../../src/core/results/crc32.ts';
 import { startCrcCheck } from '../../src/edges/crc-check.ts';
 import { parseFile, summarizeFile } from '../../src/stages/results.ts';
+import { encodePacket } from '../../src/core/results/subunit-v2.ts';
 import { injure, type Injury } from '../helpers/streams.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/subunit/', import.meta.url));
@@ -49,6 +52,43 @@ test('a bad CRC, stray bytes, a cut end or a bad length: the worker says not cle
     }
     const missing = await startCrcCheck(join(dir, 'missing.subunit')).verdict;
     assert.equal(missing.clean, false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the worker's own CRC for short packets is zlib's, at every length and offset", () => {
+  const table = crc32Table();
+  const bytes = new Uint8Array(1200);
+  let seed = 20261207;
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+  for (let from = 0; from < 9; from++) {
+    for (let end = from; end <= bytes.length; end++) {
+      assert.equal(crc32Short(table, bytes, from, end), crc32(bytes.subarray(from, end)) >>> 0, `bytes ${from} to ${end}`);
+    }
+  }
+});
+
+test('packets either side of the worker\'s cut between its CRC and zlib\'s: good ones pass, one bit flipped fails', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-crc-len-'));
+  try {
+    const packets = Array.from({ length: 700 }, (_, n) => encodePacket({ testId: 'x'.repeat(n + 1), status: 'success' }));
+    const good = join(dir, 'good.subunit');
+    writeFileSync(good, Buffer.concat(packets));
+    const clean = await startCrcCheck(good, 1 << 16).verdict;
+    assert.deepEqual([clean.clean, clean.packets], [true, packets.length], clean.reason);
+    const around = packets.filter((p) => [40, 511, 512, 513, 700].includes(p.length));
+    assert.equal(around.length, 5);
+    for (const packet of around) {
+      for (const at of [6, packet.length - 5]) {
+        const bad = Uint8Array.from(packet);
+        bad[at]! ^= 0x10;
+        const file = join(dir, `bad-${packet.length}-${at}.subunit`);
+        writeFileSync(file, Buffer.concat([packets[0]!, bad, packets[1]!]));
+        const v = await startCrcCheck(file, 1 << 16).verdict;
+        assert.deepEqual([v.clean, v.reason], [false, `byte ${packets[0]!.length}: bad CRC`], `${packet.length}-byte packet, bit flipped at ${at}`);
+      }
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,23 +3,23 @@ import {
   JUDGE_OPTIONS,
   judgeFromArgs,
   reportCommand
-} from "./chunk-HMOA4JIF.js";
-import "./chunk-QRLNA3JJ.js";
-import "./chunk-BAKNHJOC.js";
+} from "./chunk-JJ7MXNGL.js";
+import "./chunk-QRZMSDX7.js";
+import "./chunk-PVW7FKXC.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-FK7F5QFY.js";
-import "./chunk-YM32LUSA.js";
-import "./chunk-4STAURYC.js";
+import "./chunk-DKXX2GYT.js";
+import "./chunk-SP2LLXT2.js";
+import "./chunk-37OOSCRR.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-6IMTTOV2.js";
+import "./chunk-2ZQQ4CWB.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-UFJ7AIT5.js";
-import "./chunk-CUNDXGIR.js";
+import "./chunk-CBTQMWIY.js";
+import "./chunk-CNO5MF3E.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-EZLL3F5U.js";
-import "./chunk-YGA7PFST.js";
+import "./chunk-ODJKJKIS.js";
+import "./chunk-BOYO3E2A.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseResults
-} from "./chunk-YGA7PFST.js";
+} from "./chunk-BOYO3E2A.js";
 import {
   RESULTS_SCHEMA,
   TEST_STATUSES,

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-4STAURYC.js";
+} from "./chunk-37OOSCRR.js";
 import {
   readText,
   writeOutput

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-QRLNA3JJ.js";
+} from "./chunk-QRZMSDX7.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-FK7F5QFY.js";
-import "./chunk-YM32LUSA.js";
+} from "./chunk-DKXX2GYT.js";
+import "./chunk-SP2LLXT2.js";
 import {
   loadRuns
-} from "./chunk-4STAURYC.js";
+} from "./chunk-37OOSCRR.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-6IMTTOV2.js";
+import "./chunk-2ZQQ4CWB.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-UFJ7AIT5.js";
+} from "./chunk-CBTQMWIY.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-CUNDXGIR.js";
+} from "./chunk-CNO5MF3E.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,8 +52,8 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-EZLL3F5U.js";
-import "./chunk-YGA7PFST.js";
+} from "./chunk-ODJKJKIS.js";
+import "./chunk-BOYO3E2A.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-QRLNA3JJ.js";
+} from "./chunk-QRZMSDX7.js";
 import {
   writeReport
-} from "./chunk-BAKNHJOC.js";
+} from "./chunk-PVW7FKXC.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-FK7F5QFY.js";
+} from "./chunk-DKXX2GYT.js";
 import {
   loadRuns
-} from "./chunk-4STAURYC.js";
+} from "./chunk-37OOSCRR.js";
 import {
   str,
   strs

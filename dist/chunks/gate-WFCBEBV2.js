@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-BAKNHJOC.js";
+} from "./chunk-PVW7FKXC.js";
 import "./chunk-E3ZP2LQ3.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-FK7F5QFY.js";
-import "./chunk-YM32LUSA.js";
+} from "./chunk-DKXX2GYT.js";
+import "./chunk-SP2LLXT2.js";
 import {
   loadRuns
-} from "./chunk-4STAURYC.js";
+} from "./chunk-37OOSCRR.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-6IMTTOV2.js";
+import "./chunk-2ZQQ4CWB.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-6FHV4JE7.js";
-import "./chunk-UFJ7AIT5.js";
+} from "./chunk-6RHHUGFV.js";
+import "./chunk-CBTQMWIY.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-CUNDXGIR.js";
+} from "./chunk-CNO5MF3E.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,14 +46,14 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-EZLL3F5U.js";
+} from "./chunk-ODJKJKIS.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
   SubunitV2Decoder,
   detectFormat,
   parseResults
-} from "./chunk-YGA7PFST.js";
+} from "./chunk-BOYO3E2A.js";
 import "./chunk-4E3TQ2AB.js";
 import {
   endGroup,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-MTFJ3R7C.js");
+  const { mergeStage } = await import("./merge-MQYEHFJB.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-LGD6D7GT.js";
+} from "./chunk-DORWCGBV.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

@@ -14,7 +14,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./select-2X6LMJQZ.js")).selectCommand
+    load: async () => (await import("./select-CU3UUX4H.js")).selectCommand
   },
   {
     name: "provision",
@@ -24,37 +24,37 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./run-ZH2OPYHZ.js")).runVerbCommand
+    load: async () => (await import("./run-HFKH2G72.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./validate-RI7ZMM5W.js")).validateCommand
+    load: async () => (await import("./validate-3JFG2LH3.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-U2LEZPXA.js")).parseCommand
+    load: async () => (await import("./parse-D5FQUJ6Z.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-456OOUOK.js")).compareCommand
+    load: async () => (await import("./compare-B5AIAV7W.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-4SXMKM4Z.js")).baselineCommand
+    load: async () => (await import("./baseline-33ASNU3K.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-TNXAJSGZ.js")).reportCommand
+    load: async () => (await import("./report-SNZDZZOD.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-4UZGI75N.js")).mergeCommand
+    load: async () => (await import("./merge-JNTDI7QR.js")).mergeCommand
   },
   {
     name: "cleanup",

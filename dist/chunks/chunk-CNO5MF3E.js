@@ -5,7 +5,7 @@ import {
 import {
   DIFF_SCHEMA,
   tail
-} from "./chunk-EZLL3F5U.js";
+} from "./chunk-ODJKJKIS.js";
 import {
   EXIT,
   UserError
@@ -7581,4 +7581,4 @@ export {
   renderCompareMarkdown,
   renderCompareText
 };
-/*! For license information please see chunk-CUNDXGIR.js.LEGAL.txt */
+/*! For license information please see chunk-CNO5MF3E.js.LEGAL.txt */

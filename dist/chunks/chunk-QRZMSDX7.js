@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-FK7F5QFY.js";
+} from "./chunk-DKXX2GYT.js";
 import {
   summarizeRunFiles
-} from "./chunk-4STAURYC.js";
+} from "./chunk-37OOSCRR.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-UFJ7AIT5.js";
+} from "./chunk-CBTQMWIY.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-CUNDXGIR.js";
+} from "./chunk-CNO5MF3E.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

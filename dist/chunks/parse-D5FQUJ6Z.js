@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-4STAURYC.js";
+} from "./chunk-37OOSCRR.js";
 import {
   flag,
   str
@@ -12,7 +12,7 @@ import {
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-YGA7PFST.js";
+import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import {

@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-6IMTTOV2.js";
+} from "./chunk-2ZQQ4CWB.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   RE2JS
-} from "./chunk-CUNDXGIR.js";
+} from "./chunk-CNO5MF3E.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,11 +36,11 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-EZLL3F5U.js";
+} from "./chunk-ODJKJKIS.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-YGA7PFST.js";
+} from "./chunk-BOYO3E2A.js";
 import {
   FAILING_STATUSES,
   isListing,

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-YM32LUSA.js";
+} from "./chunk-SP2LLXT2.js";
 import {
   parseSet,
   reportText
-} from "./chunk-IV7HLX5A.js";
+} from "./chunk-LMQIENV7.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-LGD6D7GT.js";
+} from "./chunk-DORWCGBV.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-6IMTTOV2.js";
+import "./chunk-2ZQQ4CWB.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -43,7 +43,7 @@ import "./chunk-TGVTNZER.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-CUNDXGIR.js";
+} from "./chunk-CNO5MF3E.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,8 +51,8 @@ import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-EZLL3F5U.js";
-import "./chunk-YGA7PFST.js";
+import "./chunk-ODJKJKIS.js";
+import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import {

@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-CUNDXGIR.js";
+} from "./chunk-CNO5MF3E.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

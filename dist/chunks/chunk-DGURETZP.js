@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-LGD6D7GT.js";
+} from "./chunk-DORWCGBV.js";
 import {
   testIdsOf
-} from "./chunk-6IMTTOV2.js";
+} from "./chunk-2ZQQ4CWB.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-EZLL3F5U.js";
+} from "./chunk-ODJKJKIS.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-3ENYMI65.js";
+} from "./chunk-DGURETZP.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-LGD6D7GT.js";
+} from "./chunk-DORWCGBV.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-6IMTTOV2.js";
+import "./chunk-2ZQQ4CWB.js";
 import {
   flag,
   str,
@@ -18,12 +18,12 @@ import {
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-CUNDXGIR.js";
+import "./chunk-CNO5MF3E.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-EZLL3F5U.js";
-import "./chunk-YGA7PFST.js";
+import "./chunk-ODJKJKIS.js";
+import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

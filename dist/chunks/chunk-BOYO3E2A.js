@@ -222,6 +222,30 @@ import { crc32 as crc322 } from "node:zlib";
 
 // src/core/results/subunit-v2.ts
 import { crc32 } from "node:zlib";
+
+// src/core/results/crc32.ts
+function crc32Table() {
+  const table = new Int32Array(256 * 8);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    table[n] = c;
+  }
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) table[k * 256 + n] = table[(k - 1) * 256 + n] >>> 8 ^ table[table[(k - 1) * 256 + n] & 255];
+  return table;
+}
+function crc32Short(table, b, p, end) {
+  let c = -1;
+  for (; p + 8 <= end; p += 8) {
+    const w = c ^ (b[p] | b[p + 1] << 8 | b[p + 2] << 16 | b[p + 3] << 24);
+    c = table[1792 + (w & 255)] ^ table[1536 + (w >>> 8 & 255)] ^ table[1280 + (w >>> 16 & 255)] ^ table[1024 + (w >>> 24)] ^ table[768 + b[p + 4]] ^ table[512 + b[p + 5]] ^ table[256 + b[p + 6]] ^ table[b[p + 7]];
+  }
+  for (; p < end; p++) c = table[(c ^ b[p]) & 255] ^ c >>> 8;
+  return ~c >>> 0;
+}
+var SHORT_CRC_BYTES = 512;
+
+// src/core/results/subunit-v2.ts
 var SIGNATURE = 179;
 var FLAG_TEST_ID = 2048;
 var FLAG_ROUTE_CODE = 1024;
@@ -302,6 +326,7 @@ function readVarint(body, pos, end, max3) {
   return value;
 }
 var NO_BYTES = new Uint8Array(0);
+var CRC_TABLE = crc32Table();
 function sameBytes(body, start, bytes) {
   const n = bytes.length;
   if (n < 8) {
@@ -531,7 +556,7 @@ var SubunitV2Decoder = class {
       return length;
     }
     const stored = (data[end - 4] << 24 | data[end - 3] << 16 | data[end - 2] << 8 | data[end - 1]) >>> 0;
-    const computed = this.checkCrc ? crc32(data.subarray(p, end - 4)) >>> 0 : stored;
+    const computed = !this.checkCrc ? stored : length < SHORT_CRC_BYTES ? crc32Short(CRC_TABLE, data, p, end - 4) : crc32(data.subarray(p, end - 4)) >>> 0;
     if (stored !== computed) {
       this.fail(offset, "crc", `Bad checksum - calculated (0x${computed.toString(16)}), stored (0x${stored.toString(16)})`);
       return length;
@@ -1861,6 +1886,9 @@ function parseResults(bytes, options = {}) {
 }
 
 export {
+  crc32Table,
+  crc32Short,
+  SHORT_CRC_BYTES,
   SIGNATURE,
   SubunitV2Decoder,
   SubunitV1Decoder,

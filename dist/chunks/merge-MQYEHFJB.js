@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-Z3VTMZK4.js";
-import "./chunk-4STAURYC.js";
+} from "./chunk-W4W4PHA7.js";
+import "./chunk-37OOSCRR.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-YGA7PFST.js";
+import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-YM32LUSA.js";
+} from "./chunk-SP2LLXT2.js";
 import {
   damageLine
-} from "./chunk-4STAURYC.js";
+} from "./chunk-37OOSCRR.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-6IMTTOV2.js";
+} from "./chunk-2ZQQ4CWB.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-UFJ7AIT5.js";
+} from "./chunk-CBTQMWIY.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-CUNDXGIR.js";
+} from "./chunk-CNO5MF3E.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-EZLL3F5U.js";
+} from "./chunk-ODJKJKIS.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

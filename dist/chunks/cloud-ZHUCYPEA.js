@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQF3PU7V.js";
 import {
   selectStage
-} from "./chunk-3ENYMI65.js";
+} from "./chunk-DGURETZP.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,21 +16,21 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-LGD6D7GT.js";
+} from "./chunk-DORWCGBV.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-6IMTTOV2.js";
+import "./chunk-2ZQQ4CWB.js";
 import {
   provisionStage,
   resolveCloud
 } from "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-CUNDXGIR.js";
+import "./chunk-CNO5MF3E.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-EZLL3F5U.js";
-import "./chunk-YGA7PFST.js";
+import "./chunk-ODJKJKIS.js";
+import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";
 import {
   shardManifest
