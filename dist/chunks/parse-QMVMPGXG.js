@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-37OOSCRR.js";
+} from "./chunk-BTYA3AIZ.js";
 import {
   flag,
   str

@@ -2,18 +2,18 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-JJ7MXNGL.js";
-import "./chunk-QRZMSDX7.js";
+} from "./chunk-ZFQQTWH7.js";
+import "./chunk-QKXNOHLF.js";
 import {
   mergeStage
-} from "./chunk-W4W4PHA7.js";
+} from "./chunk-ZPO3Y3GU.js";
 import {
   writeReport
 } from "./chunk-PVW7FKXC.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-DKXX2GYT.js";
+import "./chunk-JZQZPWJP.js";
 import "./chunk-SP2LLXT2.js";
-import "./chunk-37OOSCRR.js";
+import "./chunk-BTYA3AIZ.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-2ZQQ4CWB.js";
 import {

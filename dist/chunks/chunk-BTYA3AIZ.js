@@ -232,7 +232,7 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, readSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 var BUFFER_BYTES = 1 << 20;
-var PENDING_UNITS = 1 << 16;
+var PENDING_UNITS = 1 << 14;
 var Spool = class {
   buf = Buffer.allocUnsafe(BUFFER_BYTES);
   used = 0;

@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-DKXX2GYT.js";
+} from "./chunk-JZQZPWJP.js";
 import "./chunk-SP2LLXT2.js";
 import {
   loadRuns
-} from "./chunk-37OOSCRR.js";
+} from "./chunk-BTYA3AIZ.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-2ZQQ4CWB.js";
 import {
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-MQYEHFJB.js");
+  const { mergeStage } = await import("./merge-KVWXODMY.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

@@ -11,10 +11,10 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-QRZMSDX7.js";
-import "./chunk-DKXX2GYT.js";
+} from "./chunk-QKXNOHLF.js";
+import "./chunk-JZQZPWJP.js";
 import "./chunk-SP2LLXT2.js";
-import "./chunk-37OOSCRR.js";
+import "./chunk-BTYA3AIZ.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-2ZQQ4CWB.js";
 import "./chunk-FDIOAVOA.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-SP2LLXT2.js";
 import {
   damageLine
-} from "./chunk-37OOSCRR.js";
+} from "./chunk-BTYA3AIZ.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";

@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-QRZMSDX7.js";
+} from "./chunk-QKXNOHLF.js";
 import {
   writeReport
 } from "./chunk-PVW7FKXC.js";
@@ -11,10 +11,10 @@ import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-DKXX2GYT.js";
+} from "./chunk-JZQZPWJP.js";
 import {
   loadRuns
-} from "./chunk-37OOSCRR.js";
+} from "./chunk-BTYA3AIZ.js";
 import {
   str,
   strs

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-DKXX2GYT.js";
+} from "./chunk-JZQZPWJP.js";
 import {
   summarizeRunFiles
-} from "./chunk-37OOSCRR.js";
+} from "./chunk-BTYA3AIZ.js";
 import {
   flag,
   str,
