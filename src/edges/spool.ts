@@ -10,7 +10,7 @@ import { EXIT, UserError } from '../core/errors.ts';
 
 /** Text is encoded into buffers of this size (one write per buffer once the spool is a file). */
 const BUFFER_BYTES = 1 << 20;
-/** Text units joined before they are encoded (a quarter of a buffer at most, at 3 bytes a unit). */
+/** Text units joined before they are encoded (48 KiB at most, at 3 bytes a unit). */
 const PENDING_UNITS = 1 << 14;
 
 export class Spool {
