@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-JZQZPWJP.js";
+} from "./chunk-ZJCCPMYW.js";
 import {
   summarizeRunFiles
-} from "./chunk-BTYA3AIZ.js";
+} from "./chunk-FFTNGQ5Q.js";
 import {
   flag,
   str,

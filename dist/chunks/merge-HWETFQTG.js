@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-ZPO3Y3GU.js";
-import "./chunk-BTYA3AIZ.js";
+} from "./chunk-X6NPKN3H.js";
+import "./chunk-FFTNGQ5Q.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";

@@ -34,27 +34,27 @@ var VERBS = [
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-QMVMPGXG.js")).parseCommand
+    load: async () => (await import("./parse-RPO3EO46.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-LJ6VUVKY.js")).compareCommand
+    load: async () => (await import("./compare-AQJDJSDT.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-NRQBLC4K.js")).baselineCommand
+    load: async () => (await import("./baseline-R2M27IXJ.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-Z3J3JPNX.js")).reportCommand
+    load: async () => (await import("./report-5RXHN2NL.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-G65LTN5Q.js")).mergeCommand
+    load: async () => (await import("./merge-NLIC4D7E.js")).mergeCommand
   },
   {
     name: "cleanup",

@@ -241,12 +241,12 @@ var Spool = class {
   fd = null;
   fileBytes = 0;
   memoryLimit;
+  /** Text not yet encoded: short pieces joined (a rope, no copy), encoded together. */
+  pending = "";
   /** `memoryLimit`: bytes kept in memory before the spool moves to a temporary file (tests lower it). */
   constructor(memoryLimit = 4 << 20) {
     this.memoryLimit = memoryLimit;
   }
-  /** Text not yet encoded: short pieces are joined (a rope, no copy) and encoded together. */
-  pending = "";
   write(text) {
     this.pending += text;
     if (this.pending.length >= PENDING_UNITS) this.encodePending();

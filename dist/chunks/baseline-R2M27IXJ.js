@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-QKXNOHLF.js";
+} from "./chunk-VFGERR5K.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,11 +17,11 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-JZQZPWJP.js";
+} from "./chunk-ZJCCPMYW.js";
 import "./chunk-SP2LLXT2.js";
 import {
   loadRuns
-} from "./chunk-BTYA3AIZ.js";
+} from "./chunk-FFTNGQ5Q.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-2ZQQ4CWB.js";
 import {

@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-JZQZPWJP.js";
+} from "./chunk-ZJCCPMYW.js";
 import "./chunk-SP2LLXT2.js";
 import {
   loadRuns
-} from "./chunk-BTYA3AIZ.js";
+} from "./chunk-FFTNGQ5Q.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-2ZQQ4CWB.js";
 import {
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-KVWXODMY.js");
+  const { mergeStage } = await import("./merge-HWETFQTG.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-BTYA3AIZ.js";
+} from "./chunk-FFTNGQ5Q.js";
 import {
   readText,
   writeOutput

@@ -11,10 +11,10 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-QKXNOHLF.js";
-import "./chunk-JZQZPWJP.js";
+} from "./chunk-VFGERR5K.js";
+import "./chunk-ZJCCPMYW.js";
 import "./chunk-SP2LLXT2.js";
-import "./chunk-BTYA3AIZ.js";
+import "./chunk-FFTNGQ5Q.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-2ZQQ4CWB.js";
 import "./chunk-FDIOAVOA.js";

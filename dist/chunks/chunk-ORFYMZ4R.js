@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-QKXNOHLF.js";
+} from "./chunk-VFGERR5K.js";
 import {
   writeReport
 } from "./chunk-PVW7FKXC.js";
@@ -11,10 +11,10 @@ import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-JZQZPWJP.js";
+} from "./chunk-ZJCCPMYW.js";
 import {
   loadRuns
-} from "./chunk-BTYA3AIZ.js";
+} from "./chunk-FFTNGQ5Q.js";
 import {
   str,
   strs

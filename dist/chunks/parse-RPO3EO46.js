@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-BTYA3AIZ.js";
+} from "./chunk-FFTNGQ5Q.js";
 import {
   flag,
   str

@@ -2,18 +2,18 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-ZFQQTWH7.js";
-import "./chunk-QKXNOHLF.js";
+} from "./chunk-ORFYMZ4R.js";
+import "./chunk-VFGERR5K.js";
 import {
   mergeStage
-} from "./chunk-ZPO3Y3GU.js";
+} from "./chunk-X6NPKN3H.js";
 import {
   writeReport
 } from "./chunk-PVW7FKXC.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-JZQZPWJP.js";
+import "./chunk-ZJCCPMYW.js";
 import "./chunk-SP2LLXT2.js";
-import "./chunk-BTYA3AIZ.js";
+import "./chunk-FFTNGQ5Q.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-2ZQQ4CWB.js";
 import {

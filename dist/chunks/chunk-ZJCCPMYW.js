@@ -4,7 +4,7 @@ import {
 } from "./chunk-SP2LLXT2.js";
 import {
   damageLine
-} from "./chunk-BTYA3AIZ.js";
+} from "./chunk-FFTNGQ5Q.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
