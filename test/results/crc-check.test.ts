@@ -69,7 +69,7 @@ test("the worker's own CRC for short packets is zlib's, at every length and offs
   }
 });
 
-test('packets either side of the worker\'s cut between its CRC and zlib\'s: good ones pass, one bit flipped fails', async () => {
+test("packets either side of the worker's cut between its CRC and zlib's: good ones pass, one bit flipped fails", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tg-crc-len-'));
   try {
     const packets = Array.from({ length: 700 }, (_, n) => encodePacket({ testId: 'x'.repeat(n + 1), status: 'success' }));

@@ -192,5 +192,8 @@ test('a string one byte off the one remembered (same length, same tag slot) read
   assert.equal(got.length, expected.length);
   assert.deepEqual(got, expected);
   // and through one reused buffer, a packet at a time
-  assert.deepEqual(packetByPacket(packets, options, 0x61).tests.map((x) => [x.id, x.tags, x.routeCode]), expected);
+  assert.deepEqual(
+    packetByPacket(packets, options, 0x61).tests.map((x) => [x.id, x.tags, x.routeCode]),
+    expected,
+  );
 });

@@ -456,7 +456,7 @@ export class SubunitV2Decoder {
     const length = readVarint(body, pos, end, false);
     const start = cursor;
     if (start + length > end) return readString(body, pos, end); // reports the overrun
-    const slot = this.recentShort[(((length > 0 ? (body[start + length - 1] as number) : 0) ^ (length << 3)) & 15)]!;
+    const slot = this.recentShort[((length > 0 ? (body[start + length - 1] as number) : 0) ^ (length << 3)) & 15]!;
     if (slot.bytes.length === length && sameBytes(body, start, slot.bytes)) {
       cursor = start + length;
       return slot.text;
