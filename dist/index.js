@@ -8,13 +8,13 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-6RHHUGFV.js";
-import "./chunks/chunk-CBTQMWIY.js";
-import "./chunks/chunk-CNO5MF3E.js";
+} from "./chunks/chunk-QWYT23ZA.js";
+import "./chunks/chunk-Y7HBU4LM.js";
+import "./chunks/chunk-B5I3YE4K.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-ODJKJKIS.js";
+import "./chunks/chunk-LDDX7XVC.js";
 import "./chunks/chunk-BOYO3E2A.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-BQ323W44.js"), import("./chunks/cloud-ZHUCYPEA.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-53AQ7HPU.js"), import("./chunks/cloud-TV5BNXEI.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-6RHHUGFV.js";
-import "./chunks/chunk-CBTQMWIY.js";
-import "./chunks/chunk-CNO5MF3E.js";
+} from "./chunks/chunk-QWYT23ZA.js";
+import "./chunks/chunk-Y7HBU4LM.js";
+import "./chunks/chunk-B5I3YE4K.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-ODJKJKIS.js";
+import "./chunks/chunk-LDDX7XVC.js";
 import "./chunks/chunk-BOYO3E2A.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-ZHUCYPEA.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-TV5BNXEI.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

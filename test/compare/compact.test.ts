@@ -153,7 +153,14 @@ test("decoding says whether every id gives its name and idempotent id, as a run'
         assert.deepEqual(knownTests(tests), knownTests([...tests]));
       },
     ),
-    { numRuns: 400 },
+    {
+      numRuns: 400,
+      // Found by a fresh CI run (2026-12-07): a test whose built id does not give its name, given an
+      // id of its own that does. Decoding said "not named" for the whole list, the check found it named.
+      examples: [
+        [null, ['', '[', '', ''], [0, 1, 2, 3, 4, 5].map((i) => ({ method: '', attr: i === 5 ? 1 : 0, withId: false, override: i === 5 ? '' : undefined }))],
+      ],
+    },
   );
   // About half are named (~190 of 400, sd 10): 100 is far below what a run draws, and still shows both.
   assert.ok(named > 100 && notNamed > 100, `both kinds drawn (${named} named, ${notNamed} not)`);

@@ -481,7 +481,8 @@ export function decodeCompact(value: unknown, file: string): DecodedCompact {
   // is checked once per list, on a stand-in name: a name's own brackets come before the list's.
   const namedWith = attrs.map((a) => namesId(`x[id-${SOME_UUID}${a === '' ? '' : `,${a}`}]`, 'x', SOME_UUID));
   const namedWithout = attrs.map((a) => a === '' || namesId(`x[${a}]`, 'x', null));
-  let idsNamed = true;
+  /** Tests whose built id does not give its name (few or none); an id of its own (tests.ids) replaces the verdict. */
+  const unnamed = new Set<number>();
   // Each test's id is written as one flat string (its pieces joined), and its name and idempotent
   // id are slices of it: a string and two small views per test. Built by concatenation, an id was
   // a tree of a dozen pieces, which the GC then copied and marked, and every map lookup flattened
@@ -528,16 +529,19 @@ export function decodeCompact(value: unknown, file: string): DecodedCompact {
     // Its attribute list decides (checked above); a bare name is checked itself (it may end as a list would).
     const list = attr[i] as number;
     const named = withId ? namedWith[list] : a !== '' ? namedWithout[list] : namesId(id, name, null);
-    if (!named) idsNamed = false;
+    if (!named) unnamed.add(i);
     tests[i] = { id, name, idempotentId, reason: null };
   }
+  let overridesNamed = true;
   for (const [k, v] of Object.entries(ids)) {
     const i = Number(k);
     const row = tests[i];
     if (!Number.isInteger(i) || row === undefined || typeof v !== 'string') throw bad(`tests.ids has an entry '${k}' that is not a test index with an id`);
     row.id = v;
-    if (idsNamed && !namesId(v, row.name, row.idempotentId)) idsNamed = false;
+    unnamed.delete(i);
+    if (overridesNamed && !namesId(v, row.name, row.idempotentId)) overridesNamed = false;
   }
+  const idsNamed = overridesNamed && unnamed.size === 0;
   for (const [k, v] of Object.entries(reason as Record<string, unknown>)) {
     const i = Number(k);
     const row = tests[i];

@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-DGURETZP.js";
+} from "./chunk-WQ4KWX6E.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-DORWCGBV.js";
+} from "./chunk-C7HQRABW.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-2ZQQ4CWB.js";
+import "./chunk-ZGEJ76XG.js";
 import {
   flag,
   str,
@@ -18,11 +18,11 @@ import {
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-CNO5MF3E.js";
+import "./chunk-B5I3YE4K.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-ODJKJKIS.js";
+import "./chunk-LDDX7XVC.js";
 import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";

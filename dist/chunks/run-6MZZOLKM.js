@@ -3,20 +3,20 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-LMQIENV7.js";
-import "./chunk-DORWCGBV.js";
+} from "./chunk-S2CTV4M7.js";
+import "./chunk-C7HQRABW.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-2ZQQ4CWB.js";
+import "./chunk-ZGEJ76XG.js";
 import "./chunk-N6Y4PRLS.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-CNO5MF3E.js";
+import "./chunk-B5I3YE4K.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-ODJKJKIS.js";
+import "./chunk-LDDX7XVC.js";
 import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

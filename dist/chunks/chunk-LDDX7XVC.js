@@ -7278,7 +7278,7 @@ function decodeCompact(value, file) {
   const tests = new Array(n);
   const namedWith = attrs.map((a) => namesId(`x[id-${SOME_UUID}${a === "" ? "" : `,${a}`}]`, "x", SOME_UUID));
   const namedWithout = attrs.map((a) => a === "" || namesId(`x[${a}]`, "x", null));
-  let idsNamed = true;
+  const unnamed = /* @__PURE__ */ new Set();
   const pieces = [];
   for (let i = 0; i < n; i++) {
     const c = cls[i];
@@ -7319,16 +7319,19 @@ function decodeCompact(value, file) {
     const idempotentId = withId ? id.slice(nameEnd + 4, nameEnd + 40) : null;
     const list = attr[i];
     const named = withId ? namedWith[list] : a !== "" ? namedWithout[list] : namesId(id, name, null);
-    if (!named) idsNamed = false;
+    if (!named) unnamed.add(i);
     tests[i] = { id, name, idempotentId, reason: null };
   }
+  let overridesNamed = true;
   for (const [k, v] of Object.entries(ids)) {
     const i = Number(k);
     const row = tests[i];
     if (!Number.isInteger(i) || row === void 0 || typeof v !== "string") throw bad(`tests.ids has an entry '${k}' that is not a test index with an id`);
     row.id = v;
-    if (idsNamed && !namesId(v, row.name, row.idempotentId)) idsNamed = false;
+    unnamed.delete(i);
+    if (overridesNamed && !namesId(v, row.name, row.idempotentId)) overridesNamed = false;
   }
+  const idsNamed = overridesNamed && unnamed.size === 0;
   for (const [k, v] of Object.entries(reason)) {
     const i = Number(k);
     const row = tests[i];

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-ZJCCPMYW.js";
+} from "./chunk-LQ6TQBYD.js";
 import {
   summarizeRunFiles
-} from "./chunk-FFTNGQ5Q.js";
+} from "./chunk-O5UAEWEQ.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-CBTQMWIY.js";
+} from "./chunk-Y7HBU4LM.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-CNO5MF3E.js";
+} from "./chunk-B5I3YE4K.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-SP2LLXT2.js";
+} from "./chunk-AZHCWYIB.js";
 import {
   parseSet,
   reportText
-} from "./chunk-LMQIENV7.js";
+} from "./chunk-S2CTV4M7.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-DORWCGBV.js";
+} from "./chunk-C7HQRABW.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-2ZQQ4CWB.js";
+import "./chunk-ZGEJ76XG.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -43,7 +43,7 @@ import "./chunk-TGVTNZER.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-CNO5MF3E.js";
+} from "./chunk-B5I3YE4K.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,7 +51,7 @@ import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-ODJKJKIS.js";
+import "./chunk-LDDX7XVC.js";
 import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-VFGERR5K.js";
+} from "./chunk-FIFE2MQH.js";
 import {
   writeReport
-} from "./chunk-PVW7FKXC.js";
+} from "./chunk-67PMMSNO.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-ZJCCPMYW.js";
+} from "./chunk-LQ6TQBYD.js";
 import {
   loadRuns
-} from "./chunk-FFTNGQ5Q.js";
+} from "./chunk-O5UAEWEQ.js";
 import {
   str,
   strs

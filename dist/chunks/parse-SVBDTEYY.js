@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-FFTNGQ5Q.js";
+} from "./chunk-O5UAEWEQ.js";
 import {
   flag,
   str

@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-X6NPKN3H.js";
-import "./chunk-FFTNGQ5Q.js";
+} from "./chunk-PYOHPF2K.js";
+import "./chunk-O5UAEWEQ.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";

@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-2ZQQ4CWB.js";
+} from "./chunk-ZGEJ76XG.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   RE2JS
-} from "./chunk-CNO5MF3E.js";
+} from "./chunk-B5I3YE4K.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,7 +36,7 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-ODJKJKIS.js";
+} from "./chunk-LDDX7XVC.js";
 import {
   createResultParser,
   parseResults

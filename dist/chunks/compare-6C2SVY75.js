@@ -11,18 +11,18 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-VFGERR5K.js";
-import "./chunk-ZJCCPMYW.js";
-import "./chunk-SP2LLXT2.js";
-import "./chunk-FFTNGQ5Q.js";
+} from "./chunk-FIFE2MQH.js";
+import "./chunk-LQ6TQBYD.js";
+import "./chunk-AZHCWYIB.js";
+import "./chunk-O5UAEWEQ.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-2ZQQ4CWB.js";
+import "./chunk-ZGEJ76XG.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-CBTQMWIY.js";
-import "./chunk-CNO5MF3E.js";
+import "./chunk-Y7HBU4LM.js";
+import "./chunk-B5I3YE4K.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-ODJKJKIS.js";
+import "./chunk-LDDX7XVC.js";
 import "./chunk-BOYO3E2A.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-PVW7FKXC.js";
+} from "./chunk-67PMMSNO.js";
 import "./chunk-E3ZP2LQ3.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-ZJCCPMYW.js";
-import "./chunk-SP2LLXT2.js";
+} from "./chunk-LQ6TQBYD.js";
+import "./chunk-AZHCWYIB.js";
 import {
   loadRuns
-} from "./chunk-FFTNGQ5Q.js";
+} from "./chunk-O5UAEWEQ.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-2ZQQ4CWB.js";
+import "./chunk-ZGEJ76XG.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-6RHHUGFV.js";
-import "./chunk-CBTQMWIY.js";
+} from "./chunk-QWYT23ZA.js";
+import "./chunk-Y7HBU4LM.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-CNO5MF3E.js";
+} from "./chunk-B5I3YE4K.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,7 +46,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-ODJKJKIS.js";
+} from "./chunk-LDDX7XVC.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-HWETFQTG.js");
+  const { mergeStage } = await import("./merge-PG2R4GDH.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQF3PU7V.js";
 import {
   selectStage
-} from "./chunk-DGURETZP.js";
+} from "./chunk-WQ4KWX6E.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,20 +16,20 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-DORWCGBV.js";
+} from "./chunk-C7HQRABW.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-2ZQQ4CWB.js";
+import "./chunk-ZGEJ76XG.js";
 import {
   provisionStage,
   resolveCloud
 } from "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-CNO5MF3E.js";
+import "./chunk-B5I3YE4K.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-ODJKJKIS.js";
+import "./chunk-LDDX7XVC.js";
 import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";
 import {

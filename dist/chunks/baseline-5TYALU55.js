@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-VFGERR5K.js";
+} from "./chunk-FIFE2MQH.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-ZJCCPMYW.js";
-import "./chunk-SP2LLXT2.js";
+} from "./chunk-LQ6TQBYD.js";
+import "./chunk-AZHCWYIB.js";
 import {
   loadRuns
-} from "./chunk-FFTNGQ5Q.js";
+} from "./chunk-O5UAEWEQ.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-2ZQQ4CWB.js";
+import "./chunk-ZGEJ76XG.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-CBTQMWIY.js";
+} from "./chunk-Y7HBU4LM.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-CNO5MF3E.js";
+} from "./chunk-B5I3YE4K.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,7 +52,7 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-ODJKJKIS.js";
+} from "./chunk-LDDX7XVC.js";
 import "./chunk-BOYO3E2A.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";

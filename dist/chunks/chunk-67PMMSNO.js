@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-CNO5MF3E.js";
+} from "./chunk-B5I3YE4K.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

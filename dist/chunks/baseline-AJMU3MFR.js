@@ -17,7 +17,7 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-ODJKJKIS.js";
+} from "./chunk-LDDX7XVC.js";
 import "./chunk-BOYO3E2A.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-DORWCGBV.js";
+} from "./chunk-C7HQRABW.js";
 import {
   testIdsOf
-} from "./chunk-2ZQQ4CWB.js";
+} from "./chunk-ZGEJ76XG.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-ODJKJKIS.js";
+} from "./chunk-LDDX7XVC.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

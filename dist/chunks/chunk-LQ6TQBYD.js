@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-SP2LLXT2.js";
+} from "./chunk-AZHCWYIB.js";
 import {
   damageLine
-} from "./chunk-FFTNGQ5Q.js";
+} from "./chunk-O5UAEWEQ.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-2ZQQ4CWB.js";
+} from "./chunk-ZGEJ76XG.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-CBTQMWIY.js";
+} from "./chunk-Y7HBU4LM.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-CNO5MF3E.js";
+} from "./chunk-B5I3YE4K.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-ODJKJKIS.js";
+} from "./chunk-LDDX7XVC.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

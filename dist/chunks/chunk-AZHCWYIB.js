@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   CAPABILITY_STATUSES
-} from "./chunk-CNO5MF3E.js";
+} from "./chunk-B5I3YE4K.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
 import {
   parseJsonText
-} from "./chunk-ODJKJKIS.js";
+} from "./chunk-LDDX7XVC.js";
 import {
   UserError
 } from "./chunk-MY7TWMR2.js";

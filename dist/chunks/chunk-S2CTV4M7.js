@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-DORWCGBV.js";
+} from "./chunk-C7HQRABW.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
