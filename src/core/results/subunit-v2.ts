@@ -263,7 +263,7 @@ export class SubunitV2Decoder {
   private readonly lastMime: LastString = { bytes: NO_BYTES, text: '' };
   private readonly lastFile: LastString = { bytes: NO_BYTES, text: '' };
   /** Tags and route codes: a run has a few (worker-0..N), alternating from test to test. */
-  private readonly recentShort: LastString[] = Array.from({ length: 16 }, () => ({ bytes: NO_BYTES, text: '' }));
+  private readonly recentShort: LastString[] = Array.from({ length: 32 }, () => ({ bytes: NO_BYTES, text: '' }));
 
   /** Whether this decoder checks CRCs; see DecoderOptions.trustCrc. */
   private readonly checkCrc: boolean;
@@ -449,14 +449,14 @@ export class SubunitV2Decoder {
 
   /**
    * A tag or route code: compared in place with the one last seen in its slot, or read and kept
-   * there. The slot comes from the length and the last byte, so `worker-0` to `worker-15` (stestr's
-   * tags) each have their own and a tag costs one compare.
+   * there. The slot comes from the length and the last byte: `worker-0` to `worker-15` (stestr's
+   * tags) and the route codes `0` and `1` each have their own, so a tag costs one compare.
    */
   private readShort(body: Uint8Array, pos: number, end: number): string {
     const length = readVarint(body, pos, end, false);
     const start = cursor;
     if (start + length > end) return readString(body, pos, end); // reports the overrun
-    const slot = this.recentShort[((length > 0 ? (body[start + length - 1] as number) : 0) ^ (length << 3)) & 15]!;
+    const slot = this.recentShort[((length > 0 ? (body[start + length - 1] as number) : 0) + length * 10) & 31]!;
     if (slot.bytes.length === length && sameBytes(body, start, slot.bytes)) {
       cursor = start + length;
       return slot.text;

@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-WQ4KWX6E.js";
+} from "./chunk-ELCLC2CE.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-C7HQRABW.js";
+} from "./chunk-J5MSVOIR.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-ZGEJ76XG.js";
+import "./chunk-OQ3RYXFB.js";
 import {
   flag,
   str,
@@ -18,12 +18,12 @@ import {
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-B5I3YE4K.js";
+import "./chunk-ZCXFTVZS.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-LDDX7XVC.js";
-import "./chunk-BOYO3E2A.js";
+import "./chunk-POJSWDJX.js";
+import "./chunk-2A52PYPK.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

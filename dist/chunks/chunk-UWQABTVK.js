@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-C7HQRABW.js";
+} from "./chunk-J5MSVOIR.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-B5I3YE4K.js";
+} from "./chunk-ZCXFTVZS.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-AZHCWYIB.js";
+} from "./chunk-4F7IB6LS.js";
 import {
   parseSet,
   reportText
-} from "./chunk-S2CTV4M7.js";
+} from "./chunk-UWQABTVK.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-C7HQRABW.js";
+} from "./chunk-J5MSVOIR.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-ZGEJ76XG.js";
+import "./chunk-OQ3RYXFB.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -43,7 +43,7 @@ import "./chunk-TGVTNZER.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-B5I3YE4K.js";
+} from "./chunk-ZCXFTVZS.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,8 +51,8 @@ import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-LDDX7XVC.js";
-import "./chunk-BOYO3E2A.js";
+import "./chunk-POJSWDJX.js";
+import "./chunk-2A52PYPK.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-67PMMSNO.js";
+} from "./chunk-J6HBE5QC.js";
 import "./chunk-E3ZP2LQ3.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-LQ6TQBYD.js";
-import "./chunk-AZHCWYIB.js";
+} from "./chunk-K6OVJGUL.js";
+import "./chunk-4F7IB6LS.js";
 import {
   loadRuns
-} from "./chunk-O5UAEWEQ.js";
+} from "./chunk-HY6Y63MN.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZGEJ76XG.js";
+import "./chunk-OQ3RYXFB.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-QWYT23ZA.js";
-import "./chunk-Y7HBU4LM.js";
+} from "./chunk-F2HH36AZ.js";
+import "./chunk-VOW2SSEC.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-B5I3YE4K.js";
+} from "./chunk-ZCXFTVZS.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,14 +46,14 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-LDDX7XVC.js";
+} from "./chunk-POJSWDJX.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
   SubunitV2Decoder,
   detectFormat,
   parseResults
-} from "./chunk-BOYO3E2A.js";
+} from "./chunk-2A52PYPK.js";
 import "./chunk-4E3TQ2AB.js";
 import {
   endGroup,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-PG2R4GDH.js");
+  const { mergeStage } = await import("./merge-GVDNNN63.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

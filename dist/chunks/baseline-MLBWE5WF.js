@@ -17,8 +17,8 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-LDDX7XVC.js";
-import "./chunk-BOYO3E2A.js";
+} from "./chunk-POJSWDJX.js";
+import "./chunk-2A52PYPK.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import "./chunk-MY7TWMR2.js";

@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-ZGEJ76XG.js";
+} from "./chunk-OQ3RYXFB.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   RE2JS
-} from "./chunk-B5I3YE4K.js";
+} from "./chunk-ZCXFTVZS.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,11 +36,11 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-LDDX7XVC.js";
+} from "./chunk-POJSWDJX.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-BOYO3E2A.js";
+} from "./chunk-2A52PYPK.js";
 import {
   FAILING_STATUSES,
   isListing,

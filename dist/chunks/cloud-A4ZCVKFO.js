@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQF3PU7V.js";
 import {
   selectStage
-} from "./chunk-WQ4KWX6E.js";
+} from "./chunk-ELCLC2CE.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,21 +16,21 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-C7HQRABW.js";
+} from "./chunk-J5MSVOIR.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-ZGEJ76XG.js";
+import "./chunk-OQ3RYXFB.js";
 import {
   provisionStage,
   resolveCloud
 } from "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-B5I3YE4K.js";
+import "./chunk-ZCXFTVZS.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-LDDX7XVC.js";
-import "./chunk-BOYO3E2A.js";
+import "./chunk-POJSWDJX.js";
+import "./chunk-2A52PYPK.js";
 import "./chunk-DSMXSV3X.js";
 import {
   shardManifest

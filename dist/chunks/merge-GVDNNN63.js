@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-PYOHPF2K.js";
-import "./chunk-O5UAEWEQ.js";
+} from "./chunk-IQNC6JL5.js";
+import "./chunk-HY6Y63MN.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-BOYO3E2A.js";
+import "./chunk-2A52PYPK.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

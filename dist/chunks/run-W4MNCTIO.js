@@ -3,21 +3,21 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-S2CTV4M7.js";
-import "./chunk-C7HQRABW.js";
+} from "./chunk-UWQABTVK.js";
+import "./chunk-J5MSVOIR.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-ZGEJ76XG.js";
+import "./chunk-OQ3RYXFB.js";
 import "./chunk-N6Y4PRLS.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-B5I3YE4K.js";
+import "./chunk-ZCXFTVZS.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-LDDX7XVC.js";
-import "./chunk-BOYO3E2A.js";
+import "./chunk-POJSWDJX.js";
+import "./chunk-2A52PYPK.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import "./chunk-MY7TWMR2.js";

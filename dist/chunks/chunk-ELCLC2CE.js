@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-C7HQRABW.js";
+} from "./chunk-J5MSVOIR.js";
 import {
   testIdsOf
-} from "./chunk-ZGEJ76XG.js";
+} from "./chunk-OQ3RYXFB.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-LDDX7XVC.js";
+} from "./chunk-POJSWDJX.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

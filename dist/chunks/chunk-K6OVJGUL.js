@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-AZHCWYIB.js";
+} from "./chunk-4F7IB6LS.js";
 import {
   damageLine
-} from "./chunk-O5UAEWEQ.js";
+} from "./chunk-HY6Y63MN.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-ZGEJ76XG.js";
+} from "./chunk-OQ3RYXFB.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-Y7HBU4LM.js";
+} from "./chunk-VOW2SSEC.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-B5I3YE4K.js";
+} from "./chunk-ZCXFTVZS.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-LDDX7XVC.js";
+} from "./chunk-POJSWDJX.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -5,7 +5,7 @@ import {
 import {
   DIFF_SCHEMA,
   tail
-} from "./chunk-LDDX7XVC.js";
+} from "./chunk-POJSWDJX.js";
 import {
   EXIT,
   UserError
@@ -7581,4 +7581,4 @@ export {
   renderCompareMarkdown,
   renderCompareText
 };
-/*! For license information please see chunk-B5I3YE4K.js.LEGAL.txt */
+/*! For license information please see chunk-ZCXFTVZS.js.LEGAL.txt */

@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-FIFE2MQH.js";
+} from "./chunk-HFXXDEP3.js";
 import {
   writeReport
-} from "./chunk-67PMMSNO.js";
+} from "./chunk-J6HBE5QC.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-LQ6TQBYD.js";
+} from "./chunk-K6OVJGUL.js";
 import {
   loadRuns
-} from "./chunk-O5UAEWEQ.js";
+} from "./chunk-HY6Y63MN.js";
 import {
   str,
   strs

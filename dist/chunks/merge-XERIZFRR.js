@@ -2,32 +2,32 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-ZIRIIOCW.js";
-import "./chunk-FIFE2MQH.js";
+} from "./chunk-TE6HLVFA.js";
+import "./chunk-HFXXDEP3.js";
 import {
   mergeStage
-} from "./chunk-PYOHPF2K.js";
+} from "./chunk-IQNC6JL5.js";
 import {
   writeReport
-} from "./chunk-67PMMSNO.js";
+} from "./chunk-J6HBE5QC.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-LQ6TQBYD.js";
-import "./chunk-AZHCWYIB.js";
-import "./chunk-O5UAEWEQ.js";
+import "./chunk-K6OVJGUL.js";
+import "./chunk-4F7IB6LS.js";
+import "./chunk-HY6Y63MN.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZGEJ76XG.js";
+import "./chunk-OQ3RYXFB.js";
 import {
   str,
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-Y7HBU4LM.js";
-import "./chunk-B5I3YE4K.js";
+import "./chunk-VOW2SSEC.js";
+import "./chunk-ZCXFTVZS.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-LDDX7XVC.js";
-import "./chunk-BOYO3E2A.js";
+import "./chunk-POJSWDJX.js";
+import "./chunk-2A52PYPK.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import {

@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-LDDX7XVC.js";
+} from "./chunk-POJSWDJX.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-FIFE2MQH.js";
+} from "./chunk-HFXXDEP3.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-LQ6TQBYD.js";
-import "./chunk-AZHCWYIB.js";
+} from "./chunk-K6OVJGUL.js";
+import "./chunk-4F7IB6LS.js";
 import {
   loadRuns
-} from "./chunk-O5UAEWEQ.js";
+} from "./chunk-HY6Y63MN.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZGEJ76XG.js";
+import "./chunk-OQ3RYXFB.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-Y7HBU4LM.js";
+} from "./chunk-VOW2SSEC.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-B5I3YE4K.js";
+} from "./chunk-ZCXFTVZS.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,8 +52,8 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-LDDX7XVC.js";
-import "./chunk-BOYO3E2A.js";
+} from "./chunk-POJSWDJX.js";
+import "./chunk-2A52PYPK.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

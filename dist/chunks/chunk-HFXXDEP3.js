@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-LQ6TQBYD.js";
+} from "./chunk-K6OVJGUL.js";
 import {
   summarizeRunFiles
-} from "./chunk-O5UAEWEQ.js";
+} from "./chunk-HY6Y63MN.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-Y7HBU4LM.js";
+} from "./chunk-VOW2SSEC.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-B5I3YE4K.js";
+} from "./chunk-ZCXFTVZS.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";
