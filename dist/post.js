@@ -2,14 +2,14 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-F2HH36AZ.js";
-import "./chunks/chunk-VOW2SSEC.js";
-import "./chunks/chunk-ZCXFTVZS.js";
+} from "./chunks/chunk-SNN2BNGU.js";
+import "./chunks/chunk-TL5V7XNY.js";
+import "./chunks/chunk-INCMBII3.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-POJSWDJX.js";
-import "./chunks/chunk-2A52PYPK.js";
+import "./chunks/chunk-6P42EQZQ.js";
+import "./chunks/chunk-FOK2WYIN.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   getState,
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-A4ZCVKFO.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-SVEZO2MQ.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

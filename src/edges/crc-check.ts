@@ -5,7 +5,7 @@
 // chain, made exactly the choices it would have made checking CRCs itself (a good CRC changes
 // nothing); otherwise the caller parses again, checking (tempest-gate parse does).
 import { Worker } from 'node:worker_threads';
-import { crc32Short, crc32Table, SHORT_CRC_BYTES } from '../core/results/crc32.ts';
+import { crc32Short, crc32Table, packetCrc } from '../core/results/crc32.ts';
 
 export interface CrcVerdict {
   /** The whole file is a clean chain of packets with good CRCs. */
@@ -18,14 +18,14 @@ export interface CrcVerdict {
 /**
  * The worker's body. It runs in the worker from its source text (an `eval` worker: nothing to
  * locate on disk, in src/ or in dist/), so it uses no import and no name from outside itself but
- * crc32Table and crc32Short, whose source goes with it.
+ * crc32Table, crc32Short and packetCrc, whose source goes with it.
  */
 function crcWorkerMain(): void {
   const threads = process.getBuiltinModule('node:worker_threads');
   const parentPort = threads.parentPort;
   const { openSync, readSync, closeSync } = process.getBuiltinModule('node:fs');
   const { crc32 } = process.getBuiltinModule('node:zlib');
-  const { path, chunkSize, shortBytes } = threads.workerData as { path: string; chunkSize: number; shortBytes: number };
+  const { path, chunkSize } = threads.workerData as { path: string; chunkSize: number };
   const verdict = (clean: boolean, packets: number, reason?: string) => parentPort!.postMessage({ clean, packets, reason });
   let fd: number;
   try {
@@ -56,7 +56,7 @@ function crcWorkerMain(): void {
   const crcOk = (buf: Uint8Array, p: number, length: number): boolean => {
     const end = p + length;
     const stored = ((buf[end - 4]! << 24) | (buf[end - 3]! << 16) | (buf[end - 2]! << 8) | buf[end - 1]!) >>> 0;
-    return (length < shortBytes ? crc32Short(table, buf, p, end - 4) : crc32(buf.subarray(p, end - 4)) >>> 0) === stored;
+    return packetCrc(table, crc32, buf, p, end - 4) === stored;
   };
   const gather = (data: Uint8Array, from: number, count: number): void => {
     if (carryLen + count > carry.length) {
@@ -125,8 +125,8 @@ function crcWorkerMain(): void {
 
 /** Start checking `path`'s CRCs on a worker thread. `cancel()` stops it (its verdict is then unclean). */
 export function startCrcCheck(path: string, chunkSize = 1 << 20): { verdict: Promise<CrcVerdict>; cancel(): void } {
-  const source = `${crc32Table.toString()}\n${crc32Short.toString()}\n(${crcWorkerMain.toString()})()`;
-  const worker = new Worker(source, { eval: true, workerData: { path, chunkSize, shortBytes: SHORT_CRC_BYTES } });
+  const source = [crc32Table, crc32Short, packetCrc].map(String).join('\n') + `\n(${crcWorkerMain.toString()})()`;
+  const worker = new Worker(source, { eval: true, workerData: { path, chunkSize } });
   const verdict = new Promise<CrcVerdict>((resolve) => {
     worker.once('message', (v: CrcVerdict) => {
       resolve(v);

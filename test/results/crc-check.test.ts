@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseResults } from '../../src/core/results/parse.ts';
 import { summarize } from '../../src/core/results/model.ts';
 import { crc32 } from 'node:zlib';
-import { crc32Short, crc32Table } from '../../src/core/results/crc32.ts';
+import { crc32Short, crc32Table, packetCrc } from '../../src/core/results/crc32.ts';
 import { startCrcCheck } from '../../src/edges/crc-check.ts';
 import { parseFile, summarizeFile } from '../../src/stages/results.ts';
 import { encodePacket } from '../../src/core/results/subunit-v2.ts';
@@ -57,14 +57,16 @@ test('a bad CRC, stray bytes, a cut end or a bad length: the worker says not cle
   }
 });
 
-test("the worker's own CRC for short packets is zlib's, at every length and offset", () => {
+test("the JS CRC for short packets, and the choice between it and zlib's, is zlib's at every length and offset", () => {
   const table = crc32Table();
   const bytes = new Uint8Array(1200);
   let seed = 20261207;
   for (let i = 0; i < bytes.length; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
   for (let from = 0; from < 9; from++) {
     for (let end = from; end <= bytes.length; end++) {
-      assert.equal(crc32Short(table, bytes, from, end), crc32(bytes.subarray(from, end)) >>> 0, `bytes ${from} to ${end}`);
+      const zlib = crc32(bytes.subarray(from, end)) >>> 0;
+      assert.equal(crc32Short(table, bytes, from, end), zlib, `bytes ${from} to ${end}`);
+      assert.equal(packetCrc(table, crc32, bytes, from, end), zlib, `bytes ${from} to ${end}, either way`);
     }
   }
 });

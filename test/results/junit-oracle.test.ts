@@ -217,17 +217,9 @@ test("a test's time from whole microseconds is python's '%0.3f' of junitxml's fl
     "    out.append('%0.3f' % ((d.days * 3600 * 24 + d.seconds) + 0.000001 * d.microseconds))",
     "sys.stdout.write('\\n'.join(out))",
   ].join('\n');
-  const child = execFile(DEBIAN_PYTHON, ['-c', script], { maxBuffer: 1 << 28 });
-  child.stdin!.end(deltas.join('\n'));
-  const python = (
-    await new Promise<string>((resolve, reject) => {
-      let text = '';
-      child.stdout!.setEncoding('utf8');
-      child.stdout!.on('data', (c: string) => (text += c));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`python exited ${code}`))));
-    })
-  ).split('\n');
+  const running = promisify(execFile)(DEBIAN_PYTHON, ['-c', script], { maxBuffer: 1 << 28 });
+  running.child.stdin!.end(deltas.join('\n'));
+  const python = (await running).stdout.split('\n');
   assert.equal(python.length, deltas.length);
   const wrong = deltas.flatMap((d, i) => (ours[i] === python[i] ? [] : [`${d} µs: ${ours[i]} (python ${python[i]})`]));
   assert.deepEqual(wrong.slice(0, 10), []);

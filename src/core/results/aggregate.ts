@@ -71,19 +71,12 @@ export interface AggregatorOptions {
 const WORKER_TAG = /^worker-\d+$/;
 
 /**
- * The first `worker-N` tag in sorted order (tags as a record keeps them). `known` holds the worker
- * tags found lately: a run has a handful, the very same strings test after test (the decoder
- * reuses them), so most tests are answered by a compare, not a pattern.
+ * The first `worker-N` tag in sorted order (tags as a record keeps them). A run has a handful of
+ * workers, the very same strings test after test: one already in `workers` (those found so far)
+ * is answered by a lookup, not the pattern.
  */
-function workerTag(sortedTags: readonly string[], known: string[]): string | null {
-  for (const t of sortedTags) {
-    if (known.includes(t)) return t;
-    if (t.startsWith('worker-') && WORKER_TAG.test(t)) {
-      if (known.length >= 16) known.shift();
-      known.push(t);
-      return t;
-    }
-  }
+function workerTag(sortedTags: readonly string[], workers: ReadonlySet<string>): string | null {
+  for (const t of sortedTags) if (workers.has(t) || (t.startsWith('worker-') && WORKER_TAG.test(t))) return t;
   return null;
 }
 
@@ -108,7 +101,6 @@ export class TestAggregator implements StreamSink {
   private minStart = Infinity;
   private maxStop = -Infinity;
   private readonly workers = new Set<string>();
-  private readonly knownWorkerTags: string[] = [];
 
   constructor(options: AggregatorOptions = {}) {
     this.policy = options.attachments ?? DEFAULT_ATTACHMENTS;
@@ -227,7 +219,7 @@ export class TestAggregator implements StreamSink {
   private finish(test: OpenTest): void {
     // The tag array is the test's own (the event's, never shared): sort it in place.
     const tags = test.tags.length > 1 ? test.tags.sort() : test.tags;
-    const worker = workerTag(tags, this.knownWorkerTags);
+    const worker = workerTag(tags, this.workers);
     this.total++;
     this.counts[test.status]++;
     if (test.start !== null && test.start < this.minStart) this.minStart = test.start;

@@ -1,7 +1,7 @@
 // CRC-32 (IEEE, reflected: zlib's, and subunit v2's packet check) in JS, for short input: zlib's
 // crc32 costs a call into the runtime (~0.3 µs) before its first byte, more than this takes for a
 // short packet (a status: most of a run's packets); past ~500 bytes zlib is faster. Used by the
-// decoder and by the CRC worker (edges/crc-check.ts), which takes these two functions' source text.
+// decoder and by the CRC worker (edges/crc-check.ts), which takes these functions' source text.
 
 /** The tables for slicing by 8; no name from outside itself. */
 export function crc32Table(): Int32Array {
@@ -35,8 +35,12 @@ export function crc32Short(table: Int32Array, b: Uint8Array, p: number, end: num
 }
 
 /**
- * Below this many bytes crc32Short is the faster. Checking the 301,000 packets of the bench's
- * stream (~200 and ~1,200 bytes) on 2026-12-07: zlib for all 111 ms, this below 400 or 800 bytes
- * 91 ms, below 1,500 bytes 167 ms.
+ * The CRC of `b[p..end)`: crc32Short below 508 bytes (a packet under 512 with its CRC), zlib's
+ * `crc32` (passed in: the worker takes this source text and has its own) past that. Checking the
+ * 301,000 packets of the bench's stream (~200 and ~1,200 bytes) on 2026-12-07: zlib for all 111 ms,
+ * JS below 400 or 800 bytes 91 ms, below 1,500 bytes 167 ms. No name from outside itself but
+ * crc32Short.
  */
-export const SHORT_CRC_BYTES = 512;
+export function packetCrc(table: Int32Array, zlibCrc32: (data: Uint8Array) => number, b: Uint8Array, p: number, end: number): number {
+  return end - p < 508 ? crc32Short(table, b, p, end) : zlibCrc32(b.subarray(p, end)) >>> 0;
+}

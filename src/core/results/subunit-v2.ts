@@ -10,7 +10,7 @@
 // - a declared length under 6 makes python read(-n), which swallows the rest of the input.
 // Each bad packet becomes a Damage record with the byte offset of its signature.
 import { crc32 } from 'node:zlib';
-import { crc32Short, crc32Table, SHORT_CRC_BYTES } from './crc32.ts';
+import { crc32Table, packetCrc } from './crc32.ts';
 import { microsFromIso, type Damage, type DamageKind, type TestRecord, type TestStatus } from './model.ts';
 
 export const SIGNATURE = 0xb3;
@@ -433,7 +433,7 @@ export class SubunitV2Decoder {
       return length;
     }
     const stored = (((data[end - 4] as number) << 24) | ((data[end - 3] as number) << 16) | ((data[end - 2] as number) << 8) | (data[end - 1] as number)) >>> 0;
-    const computed = !this.checkCrc ? stored : length < SHORT_CRC_BYTES ? crc32Short(CRC_TABLE, data, p, end - 4) : crc32(data.subarray(p, end - 4)) >>> 0;
+    const computed = this.checkCrc ? packetCrc(CRC_TABLE, crc32, data, p, end - 4) : stored;
     if (stored !== computed) {
       this.fail(offset, 'crc', `Bad checksum - calculated (0x${computed.toString(16)}), stored (0x${stored.toString(16)})`);
       return length;

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-HFXXDEP3.js";
+} from "./chunk-UHTKD32L.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-K6OVJGUL.js";
-import "./chunk-4F7IB6LS.js";
+} from "./chunk-VA7JFR3A.js";
+import "./chunk-AN72FXSF.js";
 import {
   loadRuns
-} from "./chunk-HY6Y63MN.js";
+} from "./chunk-5AFYMWLG.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-OQ3RYXFB.js";
+import "./chunk-IK76F4J3.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-VOW2SSEC.js";
+} from "./chunk-TL5V7XNY.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-ZCXFTVZS.js";
+} from "./chunk-INCMBII3.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,8 +52,8 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-POJSWDJX.js";
-import "./chunk-2A52PYPK.js";
+} from "./chunk-6P42EQZQ.js";
+import "./chunk-FOK2WYIN.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-IQNC6JL5.js";
-import "./chunk-HY6Y63MN.js";
+} from "./chunk-Z2UGBKWA.js";
+import "./chunk-5AFYMWLG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-2A52PYPK.js";
+import "./chunk-FOK2WYIN.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

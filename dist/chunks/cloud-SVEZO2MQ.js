@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQF3PU7V.js";
 import {
   selectStage
-} from "./chunk-ELCLC2CE.js";
+} from "./chunk-ZJRERZM7.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,21 +16,21 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-J5MSVOIR.js";
+} from "./chunk-SXKDOQOV.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-OQ3RYXFB.js";
+import "./chunk-IK76F4J3.js";
 import {
   provisionStage,
   resolveCloud
 } from "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-ZCXFTVZS.js";
+import "./chunk-INCMBII3.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-POJSWDJX.js";
-import "./chunk-2A52PYPK.js";
+import "./chunk-6P42EQZQ.js";
+import "./chunk-FOK2WYIN.js";
 import "./chunk-DSMXSV3X.js";
 import {
   shardManifest

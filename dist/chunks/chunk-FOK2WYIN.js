@@ -23,15 +23,8 @@ import {
 var DEFAULT_ATTACHMENTS = { capBytes: 1024 * 1024, keep: "failures" };
 var text = new TextDecoder("utf-8");
 var WORKER_TAG = /^worker-\d+$/;
-function workerTag(sortedTags, known) {
-  for (const t of sortedTags) {
-    if (known.includes(t)) return t;
-    if (t.startsWith("worker-") && WORKER_TAG.test(t)) {
-      if (known.length >= 16) known.shift();
-      known.push(t);
-      return t;
-    }
-  }
+function workerTag(sortedTags, workers) {
+  for (const t of sortedTags) if (workers.has(t) || t.startsWith("worker-") && WORKER_TAG.test(t)) return t;
   return null;
 }
 var TestAggregator = class {
@@ -54,7 +47,6 @@ var TestAggregator = class {
   minStart = Infinity;
   maxStop = -Infinity;
   workers = /* @__PURE__ */ new Set();
-  knownWorkerTags = [];
   constructor(options = {}) {
     this.policy = options.attachments ?? DEFAULT_ATTACHMENTS;
     this.onTest = options.onTest;
@@ -157,7 +149,7 @@ var TestAggregator = class {
   }
   finish(test) {
     const tags = test.tags.length > 1 ? test.tags.sort() : test.tags;
-    const worker = workerTag(tags, this.knownWorkerTags);
+    const worker = workerTag(tags, this.workers);
     this.total++;
     this.counts[test.status]++;
     if (test.start !== null && test.start < this.minStart) this.minStart = test.start;
@@ -243,7 +235,9 @@ function crc32Short(table, b, p, end) {
   for (; p < end; p++) c = table[(c ^ b[p]) & 255] ^ c >>> 8;
   return ~c >>> 0;
 }
-var SHORT_CRC_BYTES = 512;
+function packetCrc(table, zlibCrc32, b, p, end) {
+  return end - p < 508 ? crc32Short(table, b, p, end) : zlibCrc32(b.subarray(p, end)) >>> 0;
+}
 
 // src/core/results/subunit-v2.ts
 var SIGNATURE = 179;
@@ -556,7 +550,7 @@ var SubunitV2Decoder = class {
       return length;
     }
     const stored = (data[end - 4] << 24 | data[end - 3] << 16 | data[end - 2] << 8 | data[end - 1]) >>> 0;
-    const computed = !this.checkCrc ? stored : length < SHORT_CRC_BYTES ? crc32Short(CRC_TABLE, data, p, end - 4) : crc32(data.subarray(p, end - 4)) >>> 0;
+    const computed = this.checkCrc ? packetCrc(CRC_TABLE, crc32, data, p, end - 4) : stored;
     if (stored !== computed) {
       this.fail(offset, "crc", `Bad checksum - calculated (0x${computed.toString(16)}), stored (0x${stored.toString(16)})`);
       return length;
@@ -1888,7 +1882,7 @@ function parseResults(bytes, options = {}) {
 export {
   crc32Table,
   crc32Short,
-  SHORT_CRC_BYTES,
+  packetCrc,
   SIGNATURE,
   SubunitV2Decoder,
   SubunitV1Decoder,

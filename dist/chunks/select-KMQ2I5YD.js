@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-ELCLC2CE.js";
+} from "./chunk-ZJRERZM7.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-J5MSVOIR.js";
+} from "./chunk-SXKDOQOV.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-OQ3RYXFB.js";
+import "./chunk-IK76F4J3.js";
 import {
   flag,
   str,
@@ -18,12 +18,12 @@ import {
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-ZCXFTVZS.js";
+import "./chunk-INCMBII3.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-POJSWDJX.js";
-import "./chunk-2A52PYPK.js";
+import "./chunk-6P42EQZQ.js";
+import "./chunk-FOK2WYIN.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

@@ -7,11 +7,11 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   JUnitWriter,
-  SHORT_CRC_BYTES,
   crc32Short,
   crc32Table,
-  createResultParser
-} from "./chunk-2A52PYPK.js";
+  createResultParser,
+  packetCrc
+} from "./chunk-FOK2WYIN.js";
 import {
   RESULTS_SCHEMA
 } from "./chunk-7EIM7PTZ.js";
@@ -118,7 +118,7 @@ function crcWorkerMain() {
   const parentPort = threads.parentPort;
   const { openSync: openSync2, readSync: readSync2, closeSync: closeSync2 } = process.getBuiltinModule("node:fs");
   const { crc32 } = process.getBuiltinModule("node:zlib");
-  const { path, chunkSize, shortBytes } = threads.workerData;
+  const { path, chunkSize } = threads.workerData;
   const verdict = (clean, packets2, reason) => parentPort.postMessage({ clean, packets: packets2, reason });
   let fd;
   try {
@@ -145,7 +145,7 @@ function crcWorkerMain() {
   const crcOk = (buf, p, length) => {
     const end = p + length;
     const stored = (buf[end - 4] << 24 | buf[end - 3] << 16 | buf[end - 2] << 8 | buf[end - 1]) >>> 0;
-    return (length < shortBytes ? crc32Short(table, buf, p, end - 4) : crc32(buf.subarray(p, end - 4)) >>> 0) === stored;
+    return packetCrc(table, crc32, buf, p, end - 4) === stored;
   };
   const gather = (data, from, count) => {
     if (carryLen + count > carry.length) {
@@ -212,10 +212,9 @@ function crcWorkerMain() {
   }
 }
 function startCrcCheck(path, chunkSize = 1 << 20) {
-  const source = `${crc32Table.toString()}
-${crc32Short.toString()}
+  const source = [crc32Table, crc32Short, packetCrc].map(String).join("\n") + `
 (${crcWorkerMain.toString()})()`;
-  const worker = new Worker(source, { eval: true, workerData: { path, chunkSize, shortBytes: SHORT_CRC_BYTES } });
+  const worker = new Worker(source, { eval: true, workerData: { path, chunkSize } });
   const verdict = new Promise((resolve) => {
     worker.once("message", (v) => {
       resolve(v);
@@ -473,7 +472,7 @@ async function loadRuns(files, stdin) {
   const damage = [];
   for (const file of files) {
     const shown = file === "-" ? "<stdin>" : file;
-    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-MLBWE5WF.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
+    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-T74SJZIG.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
     const line = damageLine(shown, results);
     if (line) damage.push(line);
     runs.push(results);
@@ -481,7 +480,7 @@ async function loadRuns(files, stdin) {
   return { runs, damage };
 }
 async function summarizeRunFiles(files, stdin, options = {}) {
-  const { RunSummarizer, knownTests } = await import("./baseline-MLBWE5WF.js");
+  const { RunSummarizer, knownTests } = await import("./baseline-T74SJZIG.js");
   const each = {
     interop: options.interop,
     known: options.known !== void 0 && options.known.length > 0 ? knownTests(options.known) ?? void 0 : void 0
@@ -493,7 +492,7 @@ async function summarizeRunFiles(files, stdin, options = {}) {
     let one = new RunSummarizer(each);
     let read;
     if (file !== "-" && /\.json$/i.test(file)) {
-      read = (await import("./baseline-MLBWE5WF.js")).resultsFromBytes(await readBytes(file), file);
+      read = (await import("./baseline-T74SJZIG.js")).resultsFromBytes(await readBytes(file), file);
       for (const rec of read.tests) one.add(rec);
     } else {
       read = await readWith(

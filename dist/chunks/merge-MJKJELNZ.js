@@ -2,32 +2,32 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-TE6HLVFA.js";
-import "./chunk-HFXXDEP3.js";
+} from "./chunk-IICYEZDU.js";
+import "./chunk-UHTKD32L.js";
 import {
   mergeStage
-} from "./chunk-IQNC6JL5.js";
+} from "./chunk-Z2UGBKWA.js";
 import {
   writeReport
-} from "./chunk-J6HBE5QC.js";
+} from "./chunk-LRZOUC74.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-K6OVJGUL.js";
-import "./chunk-4F7IB6LS.js";
-import "./chunk-HY6Y63MN.js";
+import "./chunk-VA7JFR3A.js";
+import "./chunk-AN72FXSF.js";
+import "./chunk-5AFYMWLG.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-OQ3RYXFB.js";
+import "./chunk-IK76F4J3.js";
 import {
   str,
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-VOW2SSEC.js";
-import "./chunk-ZCXFTVZS.js";
+import "./chunk-TL5V7XNY.js";
+import "./chunk-INCMBII3.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-POJSWDJX.js";
-import "./chunk-2A52PYPK.js";
+import "./chunk-6P42EQZQ.js";
+import "./chunk-FOK2WYIN.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import {

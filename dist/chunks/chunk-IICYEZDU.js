@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-HFXXDEP3.js";
+} from "./chunk-UHTKD32L.js";
 import {
   writeReport
-} from "./chunk-J6HBE5QC.js";
+} from "./chunk-LRZOUC74.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-K6OVJGUL.js";
+} from "./chunk-VA7JFR3A.js";
 import {
   loadRuns
-} from "./chunk-HY6Y63MN.js";
+} from "./chunk-5AFYMWLG.js";
 import {
   str,
   strs

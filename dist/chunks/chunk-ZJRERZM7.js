@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-J5MSVOIR.js";
+} from "./chunk-SXKDOQOV.js";
 import {
   testIdsOf
-} from "./chunk-OQ3RYXFB.js";
+} from "./chunk-IK76F4J3.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-POJSWDJX.js";
+} from "./chunk-6P42EQZQ.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

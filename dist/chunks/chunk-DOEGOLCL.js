@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-J5MSVOIR.js";
+} from "./chunk-SXKDOQOV.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

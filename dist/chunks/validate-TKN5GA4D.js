@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-4F7IB6LS.js";
+} from "./chunk-AN72FXSF.js";
 import {
   parseSet,
   reportText
-} from "./chunk-UWQABTVK.js";
+} from "./chunk-DOEGOLCL.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-J5MSVOIR.js";
+} from "./chunk-SXKDOQOV.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-OQ3RYXFB.js";
+import "./chunk-IK76F4J3.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -43,7 +43,7 @@ import "./chunk-TGVTNZER.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-ZCXFTVZS.js";
+} from "./chunk-INCMBII3.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,8 +51,8 @@ import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-POJSWDJX.js";
-import "./chunk-2A52PYPK.js";
+import "./chunk-6P42EQZQ.js";
+import "./chunk-FOK2WYIN.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import {

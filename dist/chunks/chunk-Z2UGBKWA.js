@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-HY6Y63MN.js";
+} from "./chunk-5AFYMWLG.js";
 import {
   readText,
   writeOutput

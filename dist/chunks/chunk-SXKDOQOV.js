@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-OQ3RYXFB.js";
+} from "./chunk-IK76F4J3.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   RE2JS
-} from "./chunk-ZCXFTVZS.js";
+} from "./chunk-INCMBII3.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,11 +36,11 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-POJSWDJX.js";
+} from "./chunk-6P42EQZQ.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-2A52PYPK.js";
+} from "./chunk-FOK2WYIN.js";
 import {
   FAILING_STATUSES,
   isListing,

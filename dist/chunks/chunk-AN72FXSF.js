@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   CAPABILITY_STATUSES
-} from "./chunk-ZCXFTVZS.js";
+} from "./chunk-INCMBII3.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
 import {
   parseJsonText
-} from "./chunk-POJSWDJX.js";
+} from "./chunk-6P42EQZQ.js";
 import {
   UserError
 } from "./chunk-MY7TWMR2.js";

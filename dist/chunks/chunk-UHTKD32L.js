@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-K6OVJGUL.js";
+} from "./chunk-VA7JFR3A.js";
 import {
   summarizeRunFiles
-} from "./chunk-HY6Y63MN.js";
+} from "./chunk-5AFYMWLG.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-VOW2SSEC.js";
+} from "./chunk-TL5V7XNY.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-ZCXFTVZS.js";
+} from "./chunk-INCMBII3.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-4F7IB6LS.js";
+} from "./chunk-AN72FXSF.js";
 import {
   damageLine
-} from "./chunk-HY6Y63MN.js";
+} from "./chunk-5AFYMWLG.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-OQ3RYXFB.js";
+} from "./chunk-IK76F4J3.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-VOW2SSEC.js";
+} from "./chunk-TL5V7XNY.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-ZCXFTVZS.js";
+} from "./chunk-INCMBII3.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-POJSWDJX.js";
+} from "./chunk-6P42EQZQ.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-POJSWDJX.js";
+} from "./chunk-6P42EQZQ.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

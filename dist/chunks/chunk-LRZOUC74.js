@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-ZCXFTVZS.js";
+} from "./chunk-INCMBII3.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";
