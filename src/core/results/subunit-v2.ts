@@ -144,49 +144,38 @@ const NO_BYTES = new Uint8Array(0);
 const CRC_TABLE = crc32Table();
 
 /**
- * Whether body[start..] begins with `bytes`; from the end, where test ids differ. Eight bytes at a
- * time as float64 (DataView reads unaligned; in V8 a float64 read and compare costs less than two
- * uint32 ones): equal bits are equal floats except NaN, which only makes a same string read as
- * different (it is then decoded: slower, not wrong), and different bits compare equal only for +0
- * and -0, eight and seven NUL bytes, which `bytes` (decoded text, checked for NUL) never holds.
+ * The bytes being decoded as a DataView, and where the packet array's first byte sits in it: set by
+ * drain before each packet, since reading a typed array's `.buffer` is a call into the runtime,
+ * too dear for every compare.
  */
-function sameBytes(body: Uint8Array, start: number, bytes: Uint8Array): boolean {
+const EMPTY_VIEW: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+let bodyView = EMPTY_VIEW;
+let bodyBase = 0;
+
+/**
+ * Whether body[start..] begins with the last string's bytes; from the end, where test ids differ.
+ * Eight bytes at a time as float64 (DataView reads unaligned; in V8 a float64 read and compare
+ * costs less than two uint32 ones): equal bits are equal floats except NaN, which only makes a
+ * same string read as different (it is then decoded: slower, not wrong), and different bits
+ * compare equal only for +0 and -0, eight and seven NUL bytes, which the last string (decoded
+ * text, checked for NUL) never holds.
+ */
+function sameBytes(body: Uint8Array, start: number, last: LastString): boolean {
+  const bytes = last.bytes;
   const n = bytes.length;
   if (n < 8) {
     for (let i = n - 1; i >= 0; i--) if (body[start + i] !== bytes[i]) return false;
     return true;
   }
-  const a = viewOf(body.buffer);
-  const b = viewOf(bytes.buffer);
-  const i0 = body.byteOffset + start;
-  const j0 = bytes.byteOffset;
+  const a = bodyView;
+  const b = last.view;
+  const i0 = bodyBase + start;
+  const j0 = last.at;
   // the last eight bytes first (they overlap the word before when n is not a multiple of 8)
-  const last = n - 8;
-  if (a.getFloat64(i0 + last, true) !== b.getFloat64(j0 + last, true)) return false;
-  for (let k = 0; k < last; k += 8) if (a.getFloat64(i0 + k, true) !== b.getFloat64(j0 + k, true)) return false;
+  const end = n - 8;
+  if (a.getFloat64(i0 + end, true) !== b.getFloat64(j0 + end, true)) return false;
+  for (let k = 0; k < end; k += 8) if (a.getFloat64(i0 + k, true) !== b.getFloat64(j0 + k, true)) return false;
   return true;
-}
-
-// DataViews of the last two buffers compared (the current chunk, the one before).
-let viewBuffer1: ArrayBufferLike | null = null;
-let view1: DataView | null = null;
-let viewBuffer2: ArrayBufferLike | null = null;
-let view2: DataView | null = null;
-
-/** Drop the cached views (at the end of a stream: they would keep its buffers alive). */
-function forgetViews(): void {
-  viewBuffer1 = viewBuffer2 = null;
-  view1 = view2 = null;
-}
-
-function viewOf(buffer: ArrayBufferLike): DataView {
-  if (buffer === viewBuffer1) return view1!;
-  if (buffer === viewBuffer2) return view2!;
-  viewBuffer2 = viewBuffer1;
-  view2 = view1;
-  viewBuffer1 = buffer;
-  view1 = new DataView(buffer);
-  return view1;
 }
 
 /**
@@ -198,7 +187,12 @@ function viewOf(buffer: ArrayBufferLike): DataView {
 interface LastString {
   bytes: Uint8Array;
   text: string;
+  /** `bytes` as a DataView and where they start in it (for sameBytes). */
+  view: DataView<ArrayBufferLike>;
+  at: number;
 }
+
+const noString = (): LastString => ({ bytes: NO_BYTES, text: '', view: EMPTY_VIEW, at: 0 });
 
 /** Read a subunit string at `pos`; `cursor` is left after it. */
 function readString(body: Uint8Array, pos: number, end: number, last?: LastString): string {
@@ -209,7 +203,7 @@ function readString(body: Uint8Array, pos: number, end: number, last?: LastStrin
   }
   const stop = start + length;
   cursor = stop;
-  if (last !== undefined && last.bytes.length === length && sameBytes(body, start, last.bytes)) return last.text;
+  if (last !== undefined && last.bytes.length === length && sameBytes(body, start, last)) return last.text;
   const view = body.subarray(start, stop);
   let text: string;
   // No JS loop over the bytes: V8's decoder validates natively (SIMD), far faster per byte. NUL is
@@ -227,6 +221,8 @@ function readString(body: Uint8Array, pos: number, end: number, last?: LastStrin
     // chunk until the field's next new value
     last.bytes = view;
     last.text = text;
+    last.view = bodyView;
+    last.at = bodyBase + start;
   }
   return text;
 }
@@ -259,11 +255,11 @@ export class SubunitV2Decoder {
   private swallowFrom: number | null = null;
   private garbageStart: number | null = null;
   private garbageBytes = 0;
-  private readonly lastId: LastString = { bytes: NO_BYTES, text: '' };
-  private readonly lastMime: LastString = { bytes: NO_BYTES, text: '' };
-  private readonly lastFile: LastString = { bytes: NO_BYTES, text: '' };
+  private readonly lastId = noString();
+  private readonly lastMime = noString();
+  private readonly lastFile = noString();
   /** Tags and route codes: a run has a few (worker-0..N), alternating from test to test. */
-  private readonly recentShort: LastString[] = Array.from({ length: 32 }, () => ({ bytes: NO_BYTES, text: '' }));
+  private readonly recentShort: LastString[] = Array.from({ length: 32 }, noString);
 
   /** Whether this decoder checks CRCs; see DecoderOptions.trustCrc. */
   private readonly checkCrc: boolean;
@@ -287,6 +283,7 @@ export class SubunitV2Decoder {
     for (const last of [this.lastId, this.lastMime, this.lastFile, ...this.recentShort]) {
       last.bytes = NO_BYTES;
       last.text = '';
+      last.view = EMPTY_VIEW;
     }
     this.sink.detach?.();
   }
@@ -328,7 +325,7 @@ export class SubunitV2Decoder {
   }
 
   end(): void {
-    forgetViews();
+    bodyView = EMPTY_VIEW; // it would keep the stream's last buffer alive
     if (this.swallowFrom !== null) {
       this.flushGarbage();
       this.sink.damage({
@@ -367,6 +364,8 @@ export class SubunitV2Decoder {
     let data = this.joined();
     let pos = 0;
     const len = data.length;
+    const view = new DataView(data.buffer);
+    const base = data.byteOffset;
     while (pos < len) {
       const byte = data[pos] as number;
       if (byte !== SIGNATURE || this.utf8.mid) {
@@ -377,6 +376,9 @@ export class SubunitV2Decoder {
         continue;
       }
       this.flushGarbage();
+      // set for each packet: a sink that decodes another stream from its callback moves them
+      bodyView = view;
+      bodyBase = base;
       const used = this.packet(data, pos, final);
       if (used === 0) break; // need more bytes
       pos += used;
@@ -457,7 +459,7 @@ export class SubunitV2Decoder {
     const start = cursor;
     if (start + length > end) return readString(body, pos, end); // reports the overrun
     const slot = this.recentShort[((length > 0 ? (body[start + length - 1] as number) : 0) + length * 10) & 31]!;
-    if (slot.bytes.length === length && sameBytes(body, start, slot.bytes)) {
+    if (slot.bytes.length === length && sameBytes(body, start, slot)) {
       cursor = start + length;
       return slot.text;
     }

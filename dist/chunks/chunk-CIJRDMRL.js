@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   CAPABILITY_STATUSES
-} from "./chunk-INCMBII3.js";
+} from "./chunk-OYSOPIQG.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
 import {
   parseJsonText
-} from "./chunk-6P42EQZQ.js";
+} from "./chunk-Q4OMOGPB.js";
 import {
   UserError
 } from "./chunk-MY7TWMR2.js";

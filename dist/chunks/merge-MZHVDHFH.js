@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-Z2UGBKWA.js";
-import "./chunk-5AFYMWLG.js";
+} from "./chunk-ENVKQCAC.js";
+import "./chunk-CSULJEK7.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-FOK2WYIN.js";
+import "./chunk-2YNRUJ67.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

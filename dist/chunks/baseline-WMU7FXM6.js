@@ -17,8 +17,8 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-6P42EQZQ.js";
-import "./chunk-FOK2WYIN.js";
+} from "./chunk-Q4OMOGPB.js";
+import "./chunk-2YNRUJ67.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import "./chunk-MY7TWMR2.js";

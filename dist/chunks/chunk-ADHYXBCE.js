@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-AN72FXSF.js";
+} from "./chunk-CIJRDMRL.js";
 import {
   damageLine
-} from "./chunk-5AFYMWLG.js";
+} from "./chunk-CSULJEK7.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-IK76F4J3.js";
+} from "./chunk-O5CFEZ5O.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-TL5V7XNY.js";
+} from "./chunk-M5HBDUDG.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-INCMBII3.js";
+} from "./chunk-OYSOPIQG.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-6P42EQZQ.js";
+} from "./chunk-Q4OMOGPB.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-5AFYMWLG.js";
+} from "./chunk-CSULJEK7.js";
 import {
   readText,
   writeOutput

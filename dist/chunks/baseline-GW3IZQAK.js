@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-UHTKD32L.js";
+} from "./chunk-V2762A36.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-VA7JFR3A.js";
-import "./chunk-AN72FXSF.js";
+} from "./chunk-ADHYXBCE.js";
+import "./chunk-CIJRDMRL.js";
 import {
   loadRuns
-} from "./chunk-5AFYMWLG.js";
+} from "./chunk-CSULJEK7.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-IK76F4J3.js";
+import "./chunk-O5CFEZ5O.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-TL5V7XNY.js";
+} from "./chunk-M5HBDUDG.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-INCMBII3.js";
+} from "./chunk-OYSOPIQG.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,8 +52,8 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-6P42EQZQ.js";
-import "./chunk-FOK2WYIN.js";
+} from "./chunk-Q4OMOGPB.js";
+import "./chunk-2YNRUJ67.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

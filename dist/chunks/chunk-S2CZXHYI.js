@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-UHTKD32L.js";
+} from "./chunk-V2762A36.js";
 import {
   writeReport
-} from "./chunk-LRZOUC74.js";
+} from "./chunk-OP6Z77OS.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-VA7JFR3A.js";
+} from "./chunk-ADHYXBCE.js";
 import {
   loadRuns
-} from "./chunk-5AFYMWLG.js";
+} from "./chunk-CSULJEK7.js";
 import {
   str,
   strs

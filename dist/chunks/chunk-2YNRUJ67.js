@@ -321,38 +321,26 @@ function readVarint(body, pos, end, max3) {
 }
 var NO_BYTES = new Uint8Array(0);
 var CRC_TABLE = crc32Table();
-function sameBytes(body, start, bytes) {
+var EMPTY_VIEW = new DataView(new ArrayBuffer(0));
+var bodyView = EMPTY_VIEW;
+var bodyBase = 0;
+function sameBytes(body, start, last) {
+  const bytes = last.bytes;
   const n = bytes.length;
   if (n < 8) {
     for (let i = n - 1; i >= 0; i--) if (body[start + i] !== bytes[i]) return false;
     return true;
   }
-  const a = viewOf(body.buffer);
-  const b = viewOf(bytes.buffer);
-  const i0 = body.byteOffset + start;
-  const j0 = bytes.byteOffset;
-  const last = n - 8;
-  if (a.getFloat64(i0 + last, true) !== b.getFloat64(j0 + last, true)) return false;
-  for (let k = 0; k < last; k += 8) if (a.getFloat64(i0 + k, true) !== b.getFloat64(j0 + k, true)) return false;
+  const a = bodyView;
+  const b = last.view;
+  const i0 = bodyBase + start;
+  const j0 = last.at;
+  const end = n - 8;
+  if (a.getFloat64(i0 + end, true) !== b.getFloat64(j0 + end, true)) return false;
+  for (let k = 0; k < end; k += 8) if (a.getFloat64(i0 + k, true) !== b.getFloat64(j0 + k, true)) return false;
   return true;
 }
-var viewBuffer1 = null;
-var view1 = null;
-var viewBuffer2 = null;
-var view2 = null;
-function forgetViews() {
-  viewBuffer1 = viewBuffer2 = null;
-  view1 = view2 = null;
-}
-function viewOf(buffer) {
-  if (buffer === viewBuffer1) return view1;
-  if (buffer === viewBuffer2) return view2;
-  viewBuffer2 = viewBuffer1;
-  view2 = view1;
-  viewBuffer1 = buffer;
-  view1 = new DataView(buffer);
-  return view1;
-}
+var noString = () => ({ bytes: NO_BYTES, text: "", view: EMPTY_VIEW, at: 0 });
 function readString(body, pos, end, last) {
   const length = readVarint(body, pos, end, false);
   const start = cursor;
@@ -361,7 +349,7 @@ function readString(body, pos, end, last) {
   }
   const stop = start + length;
   cursor = stop;
-  if (last !== void 0 && last.bytes.length === length && sameBytes(body, start, last.bytes)) return last.text;
+  if (last !== void 0 && last.bytes.length === length && sameBytes(body, start, last)) return last.text;
   const view = body.subarray(start, stop);
   let text2;
   try {
@@ -374,6 +362,8 @@ function readString(body, pos, end, last) {
   if (last !== void 0) {
     last.bytes = view;
     last.text = text2;
+    last.view = bodyView;
+    last.at = bodyBase + start;
   }
   return text2;
 }
@@ -391,11 +381,11 @@ var SubunitV2Decoder = class {
   swallowFrom = null;
   garbageStart = null;
   garbageBytes = 0;
-  lastId = { bytes: NO_BYTES, text: "" };
-  lastMime = { bytes: NO_BYTES, text: "" };
-  lastFile = { bytes: NO_BYTES, text: "" };
+  lastId = noString();
+  lastMime = noString();
+  lastFile = noString();
   /** Tags and route codes: a run has a few (worker-0..N), alternating from test to test. */
-  recentShort = Array.from({ length: 32 }, () => ({ bytes: NO_BYTES, text: "" }));
+  recentShort = Array.from({ length: 32 }, noString);
   /** Whether this decoder checks CRCs; see DecoderOptions.trustCrc. */
   checkCrc;
   constructor(sink, options = {}) {
@@ -415,6 +405,7 @@ var SubunitV2Decoder = class {
     for (const last of [this.lastId, this.lastMime, this.lastFile, ...this.recentShort]) {
       last.bytes = NO_BYTES;
       last.text = "";
+      last.view = EMPTY_VIEW;
     }
     this.sink.detach?.();
   }
@@ -451,7 +442,7 @@ var SubunitV2Decoder = class {
     return length > tail.length ? length - tail.length : 0;
   }
   end() {
-    forgetViews();
+    bodyView = EMPTY_VIEW;
     if (this.swallowFrom !== null) {
       this.flushGarbage();
       this.sink.damage({
@@ -487,6 +478,8 @@ var SubunitV2Decoder = class {
     let data = this.joined();
     let pos = 0;
     const len = data.length;
+    const view = new DataView(data.buffer);
+    const base = data.byteOffset;
     while (pos < len) {
       const byte = data[pos];
       if (byte !== SIGNATURE || this.utf8.mid) {
@@ -497,6 +490,8 @@ var SubunitV2Decoder = class {
         continue;
       }
       this.flushGarbage();
+      bodyView = view;
+      bodyBase = base;
       const used = this.packet(data, pos, final);
       if (used === 0) break;
       pos += used;
@@ -573,7 +568,7 @@ var SubunitV2Decoder = class {
     const start = cursor;
     if (start + length > end) return readString(body, pos, end);
     const slot = this.recentShort[(length > 0 ? body[start + length - 1] : 0) + length * 10 & 31];
-    if (slot.bytes.length === length && sameBytes(body, start, slot.bytes)) {
+    if (slot.bytes.length === length && sameBytes(body, start, slot)) {
       cursor = start + length;
       return slot.text;
     }

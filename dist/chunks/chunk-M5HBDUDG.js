@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-6P42EQZQ.js";
+} from "./chunk-Q4OMOGPB.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -7,7 +7,7 @@ import {
   compileFilter,
   compileListFile,
   constructList
-} from "./chunk-IK76F4J3.js";
+} from "./chunk-O5CFEZ5O.js";
 import {
   CONTROLLER_SHARED_PATHS,
   DISCOVER_HOSTS_COMMAND,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   RE2JS
-} from "./chunk-INCMBII3.js";
+} from "./chunk-OYSOPIQG.js";
 import {
   SECRETS_PATH
 } from "./chunk-BRVH2MLK.js";
@@ -36,11 +36,11 @@ import {
 import {
   baselineFromBytes,
   isJsonDocument
-} from "./chunk-6P42EQZQ.js";
+} from "./chunk-Q4OMOGPB.js";
 import {
   createResultParser,
   parseResults
-} from "./chunk-FOK2WYIN.js";
+} from "./chunk-2YNRUJ67.js";
 import {
   FAILING_STATUSES,
   isListing,

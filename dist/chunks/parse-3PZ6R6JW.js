@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-5AFYMWLG.js";
+} from "./chunk-CSULJEK7.js";
 import {
   flag,
   str
@@ -12,7 +12,7 @@ import {
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-FOK2WYIN.js";
+import "./chunk-2YNRUJ67.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import {

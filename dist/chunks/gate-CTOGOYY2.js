@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-LRZOUC74.js";
+} from "./chunk-OP6Z77OS.js";
 import "./chunk-E3ZP2LQ3.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-VA7JFR3A.js";
-import "./chunk-AN72FXSF.js";
+} from "./chunk-ADHYXBCE.js";
+import "./chunk-CIJRDMRL.js";
 import {
   loadRuns
-} from "./chunk-5AFYMWLG.js";
+} from "./chunk-CSULJEK7.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-IK76F4J3.js";
+import "./chunk-O5CFEZ5O.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-SNN2BNGU.js";
-import "./chunk-TL5V7XNY.js";
+} from "./chunk-2K6ZUGUT.js";
+import "./chunk-M5HBDUDG.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-INCMBII3.js";
+} from "./chunk-OYSOPIQG.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,14 +46,14 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-6P42EQZQ.js";
+} from "./chunk-Q4OMOGPB.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
   SubunitV2Decoder,
   detectFormat,
   parseResults
-} from "./chunk-FOK2WYIN.js";
+} from "./chunk-2YNRUJ67.js";
 import "./chunk-4E3TQ2AB.js";
 import {
   endGroup,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-CZDVI6N6.js");
+  const { mergeStage } = await import("./merge-MZHVDHFH.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-AN72FXSF.js";
+} from "./chunk-CIJRDMRL.js";
 import {
   parseSet,
   reportText
-} from "./chunk-DOEGOLCL.js";
+} from "./chunk-RCHSXDTF.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-SXKDOQOV.js";
+} from "./chunk-OMKU4X6U.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-IK76F4J3.js";
+import "./chunk-O5CFEZ5O.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -43,7 +43,7 @@ import "./chunk-TGVTNZER.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-INCMBII3.js";
+} from "./chunk-OYSOPIQG.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,8 +51,8 @@ import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-6P42EQZQ.js";
-import "./chunk-FOK2WYIN.js";
+import "./chunk-Q4OMOGPB.js";
+import "./chunk-2YNRUJ67.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import {

@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-INCMBII3.js";
+} from "./chunk-OYSOPIQG.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

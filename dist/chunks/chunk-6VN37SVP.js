@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-SXKDOQOV.js";
+} from "./chunk-OMKU4X6U.js";
 import {
   testIdsOf
-} from "./chunk-IK76F4J3.js";
+} from "./chunk-O5CFEZ5O.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-6P42EQZQ.js";
+} from "./chunk-Q4OMOGPB.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

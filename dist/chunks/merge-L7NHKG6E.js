@@ -2,32 +2,32 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-IICYEZDU.js";
-import "./chunk-UHTKD32L.js";
+} from "./chunk-S2CZXHYI.js";
+import "./chunk-V2762A36.js";
 import {
   mergeStage
-} from "./chunk-Z2UGBKWA.js";
+} from "./chunk-ENVKQCAC.js";
 import {
   writeReport
-} from "./chunk-LRZOUC74.js";
+} from "./chunk-OP6Z77OS.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-VA7JFR3A.js";
-import "./chunk-AN72FXSF.js";
-import "./chunk-5AFYMWLG.js";
+import "./chunk-ADHYXBCE.js";
+import "./chunk-CIJRDMRL.js";
+import "./chunk-CSULJEK7.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-IK76F4J3.js";
+import "./chunk-O5CFEZ5O.js";
 import {
   str,
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-TL5V7XNY.js";
-import "./chunk-INCMBII3.js";
+import "./chunk-M5HBDUDG.js";
+import "./chunk-OYSOPIQG.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-6P42EQZQ.js";
-import "./chunk-FOK2WYIN.js";
+import "./chunk-Q4OMOGPB.js";
+import "./chunk-2YNRUJ67.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import {

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-VA7JFR3A.js";
+} from "./chunk-ADHYXBCE.js";
 import {
   summarizeRunFiles
-} from "./chunk-5AFYMWLG.js";
+} from "./chunk-CSULJEK7.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-TL5V7XNY.js";
+} from "./chunk-M5HBDUDG.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-INCMBII3.js";
+} from "./chunk-OYSOPIQG.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

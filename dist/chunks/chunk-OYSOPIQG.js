@@ -5,7 +5,7 @@ import {
 import {
   DIFF_SCHEMA,
   tail
-} from "./chunk-6P42EQZQ.js";
+} from "./chunk-Q4OMOGPB.js";
 import {
   EXIT,
   UserError
@@ -7581,4 +7581,4 @@ export {
   renderCompareMarkdown,
   renderCompareText
 };
-/*! For license information please see chunk-INCMBII3.js.LEGAL.txt */
+/*! For license information please see chunk-OYSOPIQG.js.LEGAL.txt */

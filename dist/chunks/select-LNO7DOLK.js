@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-ZJRERZM7.js";
+} from "./chunk-6VN37SVP.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-SXKDOQOV.js";
+} from "./chunk-OMKU4X6U.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-IK76F4J3.js";
+import "./chunk-O5CFEZ5O.js";
 import {
   flag,
   str,
@@ -18,12 +18,12 @@ import {
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-INCMBII3.js";
+import "./chunk-OYSOPIQG.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-6P42EQZQ.js";
-import "./chunk-FOK2WYIN.js";
+import "./chunk-Q4OMOGPB.js";
+import "./chunk-2YNRUJ67.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

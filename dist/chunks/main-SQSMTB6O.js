@@ -14,7 +14,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./select-KMQ2I5YD.js")).selectCommand
+    load: async () => (await import("./select-LNO7DOLK.js")).selectCommand
   },
   {
     name: "provision",
@@ -24,37 +24,37 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./run-7JXXD6ZK.js")).runVerbCommand
+    load: async () => (await import("./run-J355XDWP.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./validate-TKN5GA4D.js")).validateCommand
+    load: async () => (await import("./validate-HJGVVJOA.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-UZGD6S4G.js")).parseCommand
+    load: async () => (await import("./parse-3PZ6R6JW.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-BLBUVU72.js")).compareCommand
+    load: async () => (await import("./compare-22WOLUT3.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-S2TU3AL5.js")).baselineCommand
+    load: async () => (await import("./baseline-GW3IZQAK.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-R3FQJD4F.js")).reportCommand
+    load: async () => (await import("./report-2VEGHNFD.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-MJKJELNZ.js")).mergeCommand
+    load: async () => (await import("./merge-L7NHKG6E.js")).mergeCommand
   },
   {
     name: "cleanup",

@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-SXKDOQOV.js";
+} from "./chunk-OMKU4X6U.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
