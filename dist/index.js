@@ -8,14 +8,14 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-2K6ZUGUT.js";
-import "./chunks/chunk-M5HBDUDG.js";
-import "./chunks/chunk-OYSOPIQG.js";
+} from "./chunks/chunk-KMI2EUFS.js";
+import "./chunks/chunk-AZTFPL3B.js";
+import "./chunks/chunk-JETSZTCY.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-Q4OMOGPB.js";
-import "./chunks/chunk-2YNRUJ67.js";
+import "./chunks/chunk-AKPO26FU.js";
+import "./chunks/chunk-XNLH3TEQ.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-CTOGOYY2.js"), import("./chunks/cloud-W74X64ZC.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-O7S2AEUJ.js"), import("./chunks/cloud-TM3ZGWYZ.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

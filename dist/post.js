@@ -2,14 +2,14 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-2K6ZUGUT.js";
-import "./chunks/chunk-M5HBDUDG.js";
-import "./chunks/chunk-OYSOPIQG.js";
+} from "./chunks/chunk-KMI2EUFS.js";
+import "./chunks/chunk-AZTFPL3B.js";
+import "./chunks/chunk-JETSZTCY.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-Q4OMOGPB.js";
-import "./chunks/chunk-2YNRUJ67.js";
+import "./chunks/chunk-AKPO26FU.js";
+import "./chunks/chunk-XNLH3TEQ.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   getState,
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-W74X64ZC.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-TM3ZGWYZ.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

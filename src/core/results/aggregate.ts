@@ -137,7 +137,8 @@ export class TestAggregator implements StreamSink {
     if (test === undefined || test.id !== ev.testId || test.routeCode !== ev.routeCode) {
       if (test !== undefined) this.byRoute(test.routeCode).set(test.id, test);
       const byId = this.byRoute(ev.routeCode);
-      test = byId.get(ev.testId);
+      // None open: a new id's first lookup would hash its whole text for nothing.
+      test = byId.size === 0 ? undefined : byId.get(ev.testId);
       if (test === undefined) {
         test = {
           id: ev.testId,

@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-OMKU4X6U.js";
+} from "./chunk-DYRIOBUZ.js";
 import {
   testIdsOf
-} from "./chunk-O5CFEZ5O.js";
+} from "./chunk-FXTGOD4G.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   require_ajv
-} from "./chunk-Q4OMOGPB.js";
+} from "./chunk-AKPO26FU.js";
 import {
   SHARD_MANIFEST_FILE,
   shardManifest

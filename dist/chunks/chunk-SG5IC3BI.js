@@ -11,7 +11,7 @@ import {
   crc32Table,
   createResultParser,
   packetCrc
-} from "./chunk-2YNRUJ67.js";
+} from "./chunk-XNLH3TEQ.js";
 import {
   RESULTS_SCHEMA
 } from "./chunk-7EIM7PTZ.js";
@@ -472,7 +472,7 @@ async function loadRuns(files, stdin) {
   const damage = [];
   for (const file of files) {
     const shown = file === "-" ? "<stdin>" : file;
-    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-WMU7FXM6.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
+    const results = file !== "-" && /\.json$/i.test(file) ? (await import("./baseline-4B2ET6A4.js")).resultsFromBytes(await readBytes(file), file) : await parseFile(file, stdin, { keep: "failures", capBytes: 64 * 1024 });
     const line = damageLine(shown, results);
     if (line) damage.push(line);
     runs.push(results);
@@ -480,7 +480,7 @@ async function loadRuns(files, stdin) {
   return { runs, damage };
 }
 async function summarizeRunFiles(files, stdin, options = {}) {
-  const { RunSummarizer, knownTests } = await import("./baseline-WMU7FXM6.js");
+  const { RunSummarizer, knownTests } = await import("./baseline-4B2ET6A4.js");
   const each = {
     interop: options.interop,
     known: options.known !== void 0 && options.known.length > 0 ? knownTests(options.known) ?? void 0 : void 0
@@ -492,7 +492,7 @@ async function summarizeRunFiles(files, stdin, options = {}) {
     let one = new RunSummarizer(each);
     let read;
     if (file !== "-" && /\.json$/i.test(file)) {
-      read = (await import("./baseline-WMU7FXM6.js")).resultsFromBytes(await readBytes(file), file);
+      read = (await import("./baseline-4B2ET6A4.js")).resultsFromBytes(await readBytes(file), file);
       for (const rec of read.tests) one.add(rec);
     } else {
       read = await readWith(

@@ -11,19 +11,19 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-V2762A36.js";
-import "./chunk-ADHYXBCE.js";
-import "./chunk-CIJRDMRL.js";
-import "./chunk-CSULJEK7.js";
+} from "./chunk-DTAEWGDX.js";
+import "./chunk-7LOENC7E.js";
+import "./chunk-ZK225LDK.js";
+import "./chunk-SG5IC3BI.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-O5CFEZ5O.js";
+import "./chunk-FXTGOD4G.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-M5HBDUDG.js";
-import "./chunk-OYSOPIQG.js";
+import "./chunk-AZTFPL3B.js";
+import "./chunk-JETSZTCY.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-Q4OMOGPB.js";
-import "./chunk-2YNRUJ67.js";
+import "./chunk-AKPO26FU.js";
+import "./chunk-XNLH3TEQ.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

@@ -3,23 +3,23 @@ import {
   JUDGE_OPTIONS,
   judgeFromArgs,
   reportCommand
-} from "./chunk-S2CZXHYI.js";
-import "./chunk-V2762A36.js";
-import "./chunk-OP6Z77OS.js";
+} from "./chunk-JJ35TX46.js";
+import "./chunk-DTAEWGDX.js";
+import "./chunk-IYSQMFZZ.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-ADHYXBCE.js";
-import "./chunk-CIJRDMRL.js";
-import "./chunk-CSULJEK7.js";
+import "./chunk-7LOENC7E.js";
+import "./chunk-ZK225LDK.js";
+import "./chunk-SG5IC3BI.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-O5CFEZ5O.js";
+import "./chunk-FXTGOD4G.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-M5HBDUDG.js";
-import "./chunk-OYSOPIQG.js";
+import "./chunk-AZTFPL3B.js";
+import "./chunk-JETSZTCY.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-Q4OMOGPB.js";
-import "./chunk-2YNRUJ67.js";
+import "./chunk-AKPO26FU.js";
+import "./chunk-XNLH3TEQ.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

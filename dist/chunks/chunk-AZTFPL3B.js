@@ -9,7 +9,7 @@ import {
   baselineFromJson,
   baselineFromText,
   isJsonDocument
-} from "./chunk-Q4OMOGPB.js";
+} from "./chunk-AKPO26FU.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -1,11 +1,11 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-CIJRDMRL.js";
+} from "./chunk-ZK225LDK.js";
 import {
   parseSet,
   reportText
-} from "./chunk-RCHSXDTF.js";
+} from "./chunk-WXBDWXQQ.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-OMKU4X6U.js";
+} from "./chunk-DYRIOBUZ.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-O5CFEZ5O.js";
+import "./chunk-FXTGOD4G.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
@@ -43,7 +43,7 @@ import "./chunk-TGVTNZER.js";
 import {
   passedTests,
   scoreGuideline
-} from "./chunk-OYSOPIQG.js";
+} from "./chunk-JETSZTCY.js";
 import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
@@ -51,8 +51,8 @@ import "./chunk-JTCS6GEG.js";
 import {
   readText
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-Q4OMOGPB.js";
-import "./chunk-2YNRUJ67.js";
+import "./chunk-AKPO26FU.js";
+import "./chunk-XNLH3TEQ.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import {

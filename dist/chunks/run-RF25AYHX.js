@@ -3,21 +3,21 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-RCHSXDTF.js";
-import "./chunk-OMKU4X6U.js";
+} from "./chunk-WXBDWXQQ.js";
+import "./chunk-DYRIOBUZ.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-O5CFEZ5O.js";
+import "./chunk-FXTGOD4G.js";
 import "./chunk-N6Y4PRLS.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-OYSOPIQG.js";
+import "./chunk-JETSZTCY.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-Q4OMOGPB.js";
-import "./chunk-2YNRUJ67.js";
+import "./chunk-AKPO26FU.js";
+import "./chunk-XNLH3TEQ.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import "./chunk-MY7TWMR2.js";

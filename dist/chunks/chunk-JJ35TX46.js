@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-V2762A36.js";
+} from "./chunk-DTAEWGDX.js";
 import {
   writeReport
-} from "./chunk-OP6Z77OS.js";
+} from "./chunk-IYSQMFZZ.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-ADHYXBCE.js";
+} from "./chunk-7LOENC7E.js";
 import {
   loadRuns
-} from "./chunk-CSULJEK7.js";
+} from "./chunk-SG5IC3BI.js";
 import {
   str,
   strs

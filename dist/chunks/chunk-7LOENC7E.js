@@ -1,16 +1,16 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseGuideline
-} from "./chunk-CIJRDMRL.js";
+} from "./chunk-ZK225LDK.js";
 import {
   damageLine
-} from "./chunk-CSULJEK7.js";
+} from "./chunk-SG5IC3BI.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-O5CFEZ5O.js";
+} from "./chunk-FXTGOD4G.js";
 import {
   DEFAULT_STORE,
   checkName,
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-M5HBDUDG.js";
+} from "./chunk-AZTFPL3B.js";
 import {
   compareInterop,
   compareRuns,
@@ -27,7 +27,7 @@ import {
   passedTests,
   readKnownFailures,
   scoreGuideline
-} from "./chunk-OYSOPIQG.js";
+} from "./chunk-JETSZTCY.js";
 import {
   readText,
   writeOutput
@@ -43,7 +43,7 @@ import {
   knownTests,
   lastRuns,
   summarizeRuns
-} from "./chunk-Q4OMOGPB.js";
+} from "./chunk-AKPO26FU.js";
 import {
   BaselineNotFound
 } from "./chunk-4E3TQ2AB.js";

@@ -76,7 +76,7 @@ var TestAggregator = class {
     if (test === void 0 || test.id !== ev.testId || test.routeCode !== ev.routeCode) {
       if (test !== void 0) this.byRoute(test.routeCode).set(test.id, test);
       const byId = this.byRoute(ev.routeCode);
-      test = byId.get(ev.testId);
+      test = byId.size === 0 ? void 0 : byId.get(ev.testId);
       if (test === void 0) {
         test = {
           id: ev.testId,

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-ADHYXBCE.js";
+} from "./chunk-7LOENC7E.js";
 import {
   summarizeRunFiles
-} from "./chunk-CSULJEK7.js";
+} from "./chunk-SG5IC3BI.js";
 import {
   flag,
   str,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-M5HBDUDG.js";
+} from "./chunk-AZTFPL3B.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
   renderCompareText
-} from "./chunk-OYSOPIQG.js";
+} from "./chunk-JETSZTCY.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

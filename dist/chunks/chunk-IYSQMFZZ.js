@@ -7,7 +7,7 @@ import {
 } from "./chunk-TGVTNZER.js";
 import {
   renderCompareMarkdown
-} from "./chunk-OYSOPIQG.js";
+} from "./chunk-JETSZTCY.js";
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";

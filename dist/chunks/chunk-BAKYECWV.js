@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-CSULJEK7.js";
+} from "./chunk-SG5IC3BI.js";
 import {
   readText,
   writeOutput

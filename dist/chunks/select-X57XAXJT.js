@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-6VN37SVP.js";
+} from "./chunk-DG35RMOW.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-OMKU4X6U.js";
+} from "./chunk-DYRIOBUZ.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-O5CFEZ5O.js";
+import "./chunk-FXTGOD4G.js";
 import {
   flag,
   str,
@@ -18,12 +18,12 @@ import {
 import "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-OYSOPIQG.js";
+import "./chunk-JETSZTCY.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-Q4OMOGPB.js";
-import "./chunk-2YNRUJ67.js";
+import "./chunk-AKPO26FU.js";
+import "./chunk-XNLH3TEQ.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-OMKU4X6U.js";
+} from "./chunk-DYRIOBUZ.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

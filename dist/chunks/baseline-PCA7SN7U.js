@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-V2762A36.js";
+} from "./chunk-DTAEWGDX.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-ADHYXBCE.js";
-import "./chunk-CIJRDMRL.js";
+} from "./chunk-7LOENC7E.js";
+import "./chunk-ZK225LDK.js";
 import {
   loadRuns
-} from "./chunk-CSULJEK7.js";
+} from "./chunk-SG5IC3BI.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-O5CFEZ5O.js";
+import "./chunk-FXTGOD4G.js";
 import {
   str,
   strs,
@@ -34,13 +34,13 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-M5HBDUDG.js";
+} from "./chunk-AZTFPL3B.js";
 import {
   compareRuns,
   describeChange,
   fmtSeconds,
   mdText
-} from "./chunk-OYSOPIQG.js";
+} from "./chunk-JETSZTCY.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
@@ -52,8 +52,8 @@ import {
   mergeBaselines,
   summarizeRuns,
   toBaseline
-} from "./chunk-Q4OMOGPB.js";
-import "./chunk-2YNRUJ67.js";
+} from "./chunk-AKPO26FU.js";
+import "./chunk-XNLH3TEQ.js";
 import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";

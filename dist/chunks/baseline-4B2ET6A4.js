@@ -17,8 +17,8 @@ import {
   tail,
   toBaseline,
   validateBaseline
-} from "./chunk-Q4OMOGPB.js";
-import "./chunk-2YNRUJ67.js";
+} from "./chunk-AKPO26FU.js";
+import "./chunk-XNLH3TEQ.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import "./chunk-MY7TWMR2.js";

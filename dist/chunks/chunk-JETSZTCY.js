@@ -5,7 +5,7 @@ import {
 import {
   DIFF_SCHEMA,
   tail
-} from "./chunk-Q4OMOGPB.js";
+} from "./chunk-AKPO26FU.js";
 import {
   EXIT,
   UserError
@@ -7581,4 +7581,4 @@ export {
   renderCompareMarkdown,
   renderCompareText
 };
-/*! For license information please see chunk-OYSOPIQG.js.LEGAL.txt */
+/*! For license information please see chunk-JETSZTCY.js.LEGAL.txt */

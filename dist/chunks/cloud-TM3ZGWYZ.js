@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQF3PU7V.js";
 import {
   selectStage
-} from "./chunk-6VN37SVP.js";
+} from "./chunk-DG35RMOW.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,21 +16,21 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-OMKU4X6U.js";
+} from "./chunk-DYRIOBUZ.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-O5CFEZ5O.js";
+import "./chunk-FXTGOD4G.js";
 import {
   provisionStage,
   resolveCloud
 } from "./chunk-S2O3BDP5.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-TGVTNZER.js";
-import "./chunk-OYSOPIQG.js";
+import "./chunk-JETSZTCY.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-Q4OMOGPB.js";
-import "./chunk-2YNRUJ67.js";
+import "./chunk-AKPO26FU.js";
+import "./chunk-XNLH3TEQ.js";
 import "./chunk-DSMXSV3X.js";
 import {
   shardManifest

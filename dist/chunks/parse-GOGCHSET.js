@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-CSULJEK7.js";
+} from "./chunk-SG5IC3BI.js";
 import {
   flag,
   str
@@ -12,7 +12,7 @@ import {
 import {
   writeOutput
 } from "./chunk-RFJGFP5D.js";
-import "./chunk-2YNRUJ67.js";
+import "./chunk-XNLH3TEQ.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-7EIM7PTZ.js";
 import {

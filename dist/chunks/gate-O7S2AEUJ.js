@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-OP6Z77OS.js";
+} from "./chunk-IYSQMFZZ.js";
 import "./chunk-E3ZP2LQ3.js";
 import {
   judgeRuns,
@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-ADHYXBCE.js";
-import "./chunk-CIJRDMRL.js";
+} from "./chunk-7LOENC7E.js";
+import "./chunk-ZK225LDK.js";
 import {
   loadRuns
-} from "./chunk-CSULJEK7.js";
+} from "./chunk-SG5IC3BI.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-O5CFEZ5O.js";
+import "./chunk-FXTGOD4G.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";
@@ -33,12 +33,12 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-2K6ZUGUT.js";
-import "./chunk-M5HBDUDG.js";
+} from "./chunk-KMI2EUFS.js";
+import "./chunk-AZTFPL3B.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
-} from "./chunk-OYSOPIQG.js";
+} from "./chunk-JETSZTCY.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
@@ -46,14 +46,14 @@ import {
 } from "./chunk-RFJGFP5D.js";
 import {
   resultsFromBytes
-} from "./chunk-Q4OMOGPB.js";
+} from "./chunk-AKPO26FU.js";
 import {
   SIGNATURE,
   SubunitV1Decoder,
   SubunitV2Decoder,
   detectFormat,
   parseResults
-} from "./chunk-2YNRUJ67.js";
+} from "./chunk-XNLH3TEQ.js";
 import "./chunk-4E3TQ2AB.js";
 import {
   endGroup,
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-MZHVDHFH.js");
+  const { mergeStage } = await import("./merge-NVOCYABA.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

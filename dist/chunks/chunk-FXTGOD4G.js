@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   RE2JS
-} from "./chunk-OYSOPIQG.js";
+} from "./chunk-JETSZTCY.js";
 import {
   UserError
 } from "./chunk-MY7TWMR2.js";

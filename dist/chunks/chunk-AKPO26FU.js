@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   parseResults
-} from "./chunk-2YNRUJ67.js";
+} from "./chunk-XNLH3TEQ.js";
 import {
   RESULTS_SCHEMA,
   TEST_STATUSES,

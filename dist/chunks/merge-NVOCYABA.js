@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-ENVKQCAC.js";
-import "./chunk-CSULJEK7.js";
+} from "./chunk-BAKYECWV.js";
+import "./chunk-SG5IC3BI.js";
 import "./chunk-RFJGFP5D.js";
-import "./chunk-2YNRUJ67.js";
+import "./chunk-XNLH3TEQ.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-RWQDCLKN.js";
 import "./chunk-7EIM7PTZ.js";

@@ -14,7 +14,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./select-LNO7DOLK.js")).selectCommand
+    load: async () => (await import("./select-X57XAXJT.js")).selectCommand
   },
   {
     name: "provision",
@@ -24,37 +24,37 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./run-J355XDWP.js")).runVerbCommand
+    load: async () => (await import("./run-RF25AYHX.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./validate-HJGVVJOA.js")).validateCommand
+    load: async () => (await import("./validate-F73KFJMJ.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-3PZ6R6JW.js")).parseCommand
+    load: async () => (await import("./parse-GOGCHSET.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-22WOLUT3.js")).compareCommand
+    load: async () => (await import("./compare-VRLMXSUR.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-GW3IZQAK.js")).baselineCommand
+    load: async () => (await import("./baseline-PCA7SN7U.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-2VEGHNFD.js")).reportCommand
+    load: async () => (await import("./report-GWMNNNYK.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-L7NHKG6E.js")).mergeCommand
+    load: async () => (await import("./merge-B7N7H4SB.js")).mergeCommand
   },
   {
     name: "cleanup",

@@ -1,13 +1,13 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   CAPABILITY_STATUSES
-} from "./chunk-OYSOPIQG.js";
+} from "./chunk-JETSZTCY.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";
 import {
   parseJsonText
-} from "./chunk-Q4OMOGPB.js";
+} from "./chunk-AKPO26FU.js";
 import {
   UserError
 } from "./chunk-MY7TWMR2.js";
