@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-O7S2AEUJ.js"), import("./chunks/cloud-TM3ZGWYZ.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-SXP345RO.js"), import("./chunks/cloud-TM3ZGWYZ.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -56,6 +56,39 @@ test('a run of several batches (1,300 tests, unfinished ones at the end): the st
   assert.equal([...json.pieces(summary)].join(''), whole(bytes));
 });
 
+test('strings a run repeats (tags, workers, route codes, attachment names and MIME types, durations), escaped or not and past the cache bound: the streamed JSON is the whole JSON', () => {
+  // The writer makes each repeated string's JSON once (results-json.ts, Quoted): a cached text
+  // given to the wrong string, or kept across a clear, would show here.
+  const tags = ['worker-0', 'worker-1', 'a "quoted" tag', 'back\\slash', 'tab\there', 'worker-2'];
+  const mimes = ['text/plain; charset="utf8"', 'text/plain;charset=utf8', 'application/x-"odd"'];
+  const packets: Uint8Array[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const testId = `tempest.api.t${i % 7}.T.test_${i}`;
+    const start = 1_700_000_000_000_000 + i * 1000;
+    const tagList = i % 5 === 4 ? [tags[i % tags.length]!, tags[(i + 1) % tags.length]!] : [tags[i % tags.length]!];
+    const routeCode = i % 3 === 0 ? undefined : i % 3 === 1 ? '0' : 'r"1';
+    packets.push(encodePacket({ testId, status: 'inprogress', tags: tagList, timestamp: start, routeCode }));
+    // 1,500 names used once each (past the bound of 1,024 entries), the rest a few over and over
+    const fileName = i % 2 ? `log-"${i}"` : ['traceback', 'reason', "pythonlogging:''"][i % 3]!;
+    packets.push(
+      encodePacket({ testId, fileName, mimeType: mimes[i % mimes.length]!, fileBytes: Buffer.from(`line ${i}\n`), timestamp: start + 1, routeCode }),
+    );
+    // durations: runs of one value, then another, now and then a new one
+    const stop = start + (i % 11 === 0 ? 1 + (i % 997) : 500 + 250 * ((i >> 4) % 3));
+    packets.push(encodePacket({ testId, status: i % 13 ? 'success' : 'fail', timestamp: stop, routeCode }));
+  }
+  const bytes = Buffer.concat(packets);
+  for (const keep of ['all', 'failures', 'none'] as const) {
+    const options = { attachments: { keep, capBytes: 64 } };
+    const json = new ResultsJsonText();
+    const parser = createResultParser({ ...options, streamOnly: true, onFinished: (t) => json.add(t) });
+    parser.push(bytes);
+    const summary = parser.endSummary();
+    assert.equal(summary.total, 3000);
+    assert.equal([...json.pieces(summary)].join(''), whole(bytes, options));
+  }
+});
+
 test('every fixture (v2, v1, JUnit), and damaged copies read twice by the CRC fallback: the CLI JSON is the whole JSON', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tg-json-'));
   try {

@@ -14,7 +14,6 @@ const WRAP_TAIL = '\n  ]\n}';
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 const str = (s: string): string => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
 const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
-const strOrNull = (s: string | null): string => (s === null ? 'null' : str(s));
 /** A string known to need no escape (quoted as it is). */
 const plain = (s: string): string => `"${s}"`;
 const plainOrNull = (s: string | null): string => (s === null ? 'null' : plain(s));
@@ -27,37 +26,88 @@ function strings(list: readonly string[], pad: string, quote: (s: string) => str
   return `${out}\n${pad}]`;
 }
 
-function attachments(list: readonly Attachment[]): string {
-  if (list.length === 0) return '[]';
-  let out = '[';
-  for (let i = 0; i < list.length; i++) {
-    const a = list[i]!;
-    out +=
-      `${i ? ',' : ''}\n        {\n          "name": ${str(a.name)},\n          "contentType": ${str(a.contentType)},\n          "size": ${num(a.size)},` +
-      `\n          "truncatedBytes": ${num(a.truncatedBytes)},\n          "text": ${str(a.text)}\n        }`;
+/**
+ * Strings a run repeats test after test (attachment names and MIME types, tags, workers, route
+ * codes, durations) as JSON, each made once: a MIME type's quotes send it through JSON.stringify
+ * every time otherwise. Bounded: a run of ever-new names empties it now and then.
+ */
+class Quoted {
+  private readonly strings = new Map<string, string>();
+  private readonly tagLists = new Map<string, string>();
+  private lastDuration = Number.NaN;
+  private lastDurationText = 'null';
+
+  str(s: string): string {
+    let q = this.strings.get(s);
+    if (q === undefined) {
+      q = str(s);
+      if (this.strings.size >= QUOTED_MAX) this.strings.clear();
+      this.strings.set(s, q);
+    }
+    return q;
   }
-  return `${out}\n      ]`;
+
+  strOrNull(s: string | null): string {
+    return s === null ? 'null' : this.str(s);
+  }
+
+  /** A record's tag list at its indent; one tag (a worker's, mostly) is looked up whole. */
+  tags(list: readonly string[]): string {
+    if (list.length !== 1) return strings(list, '      ', str);
+    const tag = list[0]!;
+    let text = this.tagLists.get(tag);
+    if (text === undefined) {
+      text = strings(list, '      ', str);
+      if (this.tagLists.size >= QUOTED_MAX) this.tagLists.clear();
+      this.tagLists.set(tag, text);
+    }
+    return text;
+  }
+
+  duration(d: number | null): string {
+    if (d === null) return 'null';
+    if (d !== this.lastDuration) {
+      this.lastDuration = d;
+      this.lastDurationText = num(d);
+    }
+    return this.lastDurationText;
+  }
+
+  attachments(list: readonly Attachment[]): string {
+    if (list.length === 0) return '[]';
+    let out = '[';
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      out +=
+        `${i ? ',' : ''}\n        {\n          "name": ${this.str(a.name)},\n          "contentType": ${this.str(a.contentType)},\n          "size": ${num(a.size)},` +
+        `\n          "truncatedBytes": ${num(a.truncatedBytes)},\n          "text": ${a.text === '' ? '""' : str(a.text)}\n        }`;
+    }
+    return `${out}\n      ]`;
+  }
+
+  /**
+   * One record as it stands in the document's "tests" list: what JSON.stringify writes for it,
+   * by hand, since the engine's stringify with an indent is several times slower. Only for records
+   * with TestRecord's fields in its order (`FinishedTest.shaped`); anything else goes through
+   * JSON.stringify itself.
+   */
+  record(t: TestRecord): string {
+    // name, className, method and attrs are cut from the id: when it needs no escape, nor do they.
+    const q = ESCAPED.test(t.id) ? str : plain;
+    // A shaped record is the engine's: its status is a TestStatus, its times come from isoFromMicros and its
+    // idempotent id from parseTestId (hex digits and dashes), so none of them needs an escape or the check.
+    return (
+      `    {\n      "id": ${q(t.id)},\n      "name": ${q(t.name)},\n      "className": ${q(t.className)},\n      "method": ${q(t.method)},` +
+      `\n      "attrs": ${strings(t.attrs, '      ', q)},\n      "idempotentId": ${plainOrNull(t.idempotentId)},\n      "status": "${t.status}",` +
+      `\n      "tags": ${this.tags(t.tags)},\n      "start": ${plainOrNull(t.start)},\n      "stop": ${plainOrNull(t.stop)},` +
+      `\n      "duration": ${this.duration(t.duration)},\n      "worker": ${this.strOrNull(t.worker)},` +
+      `\n      "routeCode": ${this.strOrNull(t.routeCode)},\n      "attachments": ${this.attachments(t.attachments)}\n    }`
+    );
+  }
 }
 
-/**
- * One record as it stands in the document's "tests" list: what JSON.stringify writes for it,
- * by hand, since the engine's stringify with an indent is several times slower. Only for records
- * with TestRecord's fields in its order (`FinishedTest.shaped`); anything else goes through
- * JSON.stringify itself.
- */
-export function recordJson(t: TestRecord): string {
-  // name, className, method and attrs are cut from the id: when it needs no escape, nor do they.
-  const q = ESCAPED.test(t.id) ? str : plain;
-  // A shaped record is the engine's: its status is a TestStatus, its times come from isoFromMicros and its
-  // idempotent id from parseTestId (hex digits and dashes), so none of them needs an escape or the check.
-  return (
-    `    {\n      "id": ${q(t.id)},\n      "name": ${q(t.name)},\n      "className": ${q(t.className)},\n      "method": ${q(t.method)},` +
-    `\n      "attrs": ${strings(t.attrs, '      ', q)},\n      "idempotentId": ${plainOrNull(t.idempotentId)},\n      "status": "${t.status}",` +
-    `\n      "tags": ${strings(t.tags, '      ', str)},\n      "start": ${plainOrNull(t.start)},\n      "stop": ${plainOrNull(t.stop)},` +
-    `\n      "duration": ${t.duration === null ? 'null' : num(t.duration)},\n      "worker": ${strOrNull(t.worker)},` +
-    `\n      "routeCode": ${strOrNull(t.routeCode)},\n      "attachments": ${attachments(t.attachments)}\n    }`
-  );
-}
+/** Entries a Quoted map holds before it starts again. */
+const QUOTED_MAX = 1024;
 
 /** Any record (one read from a results JSON keeps its own fields and order), via JSON.stringify. */
 function anyRecordJson(t: TestRecord): string {
@@ -67,11 +117,12 @@ function anyRecordJson(t: TestRecord): string {
 
 export class ResultsJsonWriter {
   private count = 0;
+  private readonly quoted = new Quoted();
 
   /** The text of a finished test (a ParseOptions.onFinished), its separator included. */
   add(test: FinishedTest): string {
     const record = test.record();
-    const text = test.shaped ? recordJson(record) : anyRecordJson(record);
+    const text = test.shaped ? this.quoted.record(record) : anyRecordJson(record);
     return this.count++ === 0 ? `\n${text}` : `,\n${text}`;
   }
 

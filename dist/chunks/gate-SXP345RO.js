@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-7LOENC7E.js";
+} from "./chunk-23NK45VV.js";
 import "./chunk-ZK225LDK.js";
 import {
   loadRuns
-} from "./chunk-SG5IC3BI.js";
+} from "./chunk-SKN2X5TW.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-FXTGOD4G.js";
 import {
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-NVOCYABA.js");
+  const { mergeStage } = await import("./merge-7FOK4TLD.js");
   const { renderMergeText } = await import("./shard-merge-5NJQAPG5.js");
   let outcome;
   try {

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-SG5IC3BI.js";
+} from "./chunk-SKN2X5TW.js";
 import {
   readText,
   writeOutput

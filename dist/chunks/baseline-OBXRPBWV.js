@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-DTAEWGDX.js";
+} from "./chunk-OIUZHYRQ.js";
 import {
   escapeHtml
 } from "./chunk-E3ZP2LQ3.js";
@@ -17,11 +17,11 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-7LOENC7E.js";
+} from "./chunk-23NK45VV.js";
 import "./chunk-ZK225LDK.js";
 import {
   loadRuns
-} from "./chunk-SG5IC3BI.js";
+} from "./chunk-SKN2X5TW.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-FXTGOD4G.js";
 import {

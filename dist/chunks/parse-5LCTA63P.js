@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-SG5IC3BI.js";
+} from "./chunk-SKN2X5TW.js";
 import {
   flag,
   str

@@ -4,7 +4,7 @@ import {
 } from "./chunk-ZK225LDK.js";
 import {
   damageLine
-} from "./chunk-SG5IC3BI.js";
+} from "./chunk-SKN2X5TW.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";

@@ -11,10 +11,10 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-DTAEWGDX.js";
-import "./chunk-7LOENC7E.js";
+} from "./chunk-OIUZHYRQ.js";
+import "./chunk-23NK45VV.js";
 import "./chunk-ZK225LDK.js";
-import "./chunk-SG5IC3BI.js";
+import "./chunk-SKN2X5TW.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-FXTGOD4G.js";
 import "./chunk-FDIOAVOA.js";

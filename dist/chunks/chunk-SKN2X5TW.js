@@ -28,7 +28,6 @@ var WRAP_TAIL = "\n  ]\n}";
 var ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 var str = (s) => ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`;
 var num = (n) => Number.isFinite(n) ? String(n) : "null";
-var strOrNull = (s) => s === null ? "null" : str(s);
 var plain = (s) => `"${s}"`;
 var plainOrNull = (s) => s === null ? "null" : plain(s);
 function strings(list, pad, quote) {
@@ -40,26 +39,69 @@ ${pad}  ${quote(list[i])}`;
   return `${out}
 ${pad}]`;
 }
-function attachments(list) {
-  if (list.length === 0) return "[]";
-  let out = "[";
-  for (let i = 0; i < list.length; i++) {
-    const a = list[i];
-    out += `${i ? "," : ""}
+var Quoted = class {
+  strings = /* @__PURE__ */ new Map();
+  tagLists = /* @__PURE__ */ new Map();
+  lastDuration = Number.NaN;
+  lastDurationText = "null";
+  str(s) {
+    let q = this.strings.get(s);
+    if (q === void 0) {
+      q = str(s);
+      if (this.strings.size >= QUOTED_MAX) this.strings.clear();
+      this.strings.set(s, q);
+    }
+    return q;
+  }
+  strOrNull(s) {
+    return s === null ? "null" : this.str(s);
+  }
+  /** A record's tag list at its indent; one tag (a worker's, mostly) is looked up whole. */
+  tags(list) {
+    if (list.length !== 1) return strings(list, "      ", str);
+    const tag = list[0];
+    let text = this.tagLists.get(tag);
+    if (text === void 0) {
+      text = strings(list, "      ", str);
+      if (this.tagLists.size >= QUOTED_MAX) this.tagLists.clear();
+      this.tagLists.set(tag, text);
+    }
+    return text;
+  }
+  duration(d) {
+    if (d === null) return "null";
+    if (d !== this.lastDuration) {
+      this.lastDuration = d;
+      this.lastDurationText = num(d);
+    }
+    return this.lastDurationText;
+  }
+  attachments(list) {
+    if (list.length === 0) return "[]";
+    let out = "[";
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
+      out += `${i ? "," : ""}
         {
-          "name": ${str(a.name)},
-          "contentType": ${str(a.contentType)},
+          "name": ${this.str(a.name)},
+          "contentType": ${this.str(a.contentType)},
           "size": ${num(a.size)},
           "truncatedBytes": ${num(a.truncatedBytes)},
-          "text": ${str(a.text)}
+          "text": ${a.text === "" ? '""' : str(a.text)}
         }`;
-  }
-  return `${out}
+    }
+    return `${out}
       ]`;
-}
-function recordJson(t) {
-  const q = ESCAPED.test(t.id) ? str : plain;
-  return `    {
+  }
+  /**
+   * One record as it stands in the document's "tests" list: what JSON.stringify writes for it,
+   * by hand, since the engine's stringify with an indent is several times slower. Only for records
+   * with TestRecord's fields in its order (`FinishedTest.shaped`); anything else goes through
+   * JSON.stringify itself.
+   */
+  record(t) {
+    const q = ESCAPED.test(t.id) ? str : plain;
+    return `    {
       "id": ${q(t.id)},
       "name": ${q(t.name)},
       "className": ${q(t.className)},
@@ -67,25 +109,28 @@ function recordJson(t) {
       "attrs": ${strings(t.attrs, "      ", q)},
       "idempotentId": ${plainOrNull(t.idempotentId)},
       "status": "${t.status}",
-      "tags": ${strings(t.tags, "      ", str)},
+      "tags": ${this.tags(t.tags)},
       "start": ${plainOrNull(t.start)},
       "stop": ${plainOrNull(t.stop)},
-      "duration": ${t.duration === null ? "null" : num(t.duration)},
-      "worker": ${strOrNull(t.worker)},
-      "routeCode": ${strOrNull(t.routeCode)},
-      "attachments": ${attachments(t.attachments)}
+      "duration": ${this.duration(t.duration)},
+      "worker": ${this.strOrNull(t.worker)},
+      "routeCode": ${this.strOrNull(t.routeCode)},
+      "attachments": ${this.attachments(t.attachments)}
     }`;
-}
+  }
+};
+var QUOTED_MAX = 1024;
 function anyRecordJson(t) {
   const json = JSON.stringify({ tests: [t] }, null, 2);
   return json.slice(WRAP_HEAD.length, json.length - WRAP_TAIL.length);
 }
 var ResultsJsonWriter = class {
   count = 0;
+  quoted = new Quoted();
   /** The text of a finished test (a ParseOptions.onFinished), its separator included. */
   add(test) {
     const record = test.record();
-    const text = test.shaped ? recordJson(record) : anyRecordJson(record);
+    const text = test.shaped ? this.quoted.record(record) : anyRecordJson(record);
     return this.count++ === 0 ? `
 ${text}` : `,
 ${text}`;
@@ -399,13 +444,13 @@ async function readWith(path, stdin, given, finish) {
   await readFileReusing(path, (chunk) => parser.push(chunk, true));
   return finish(parser);
 }
-async function parseFile(path, stdin, attachments2, options = {}) {
-  return readWith(path, stdin, { ...options, attachments: attachments2 }, (p) => p.end());
+async function parseFile(path, stdin, attachments, options = {}) {
+  return readWith(path, stdin, { ...options, attachments }, (p) => p.end());
 }
-async function summarizeFile(path, stdin, attachments2, options = {}) {
-  return readWith(path, stdin, { ...options, attachments: attachments2, summaryOnly: true }, (p) => p.endSummary());
+async function summarizeFile(path, stdin, attachments, options = {}) {
+  return readWith(path, stdin, { ...options, attachments, summaryOnly: true }, (p) => p.endSummary());
 }
-async function resultsJsonFile(path, stdin, attachments2, options = {}) {
+async function resultsJsonFile(path, stdin, attachments, options = {}) {
   const json = new ResultsJsonWriter();
   const spool = new Spool(options.spoolMemoryBytes);
   const summary = await spooling(
@@ -415,7 +460,7 @@ async function resultsJsonFile(path, stdin, attachments2, options = {}) {
       stdin,
       {
         ...options,
-        attachments: attachments2,
+        attachments,
         streamOnly: true,
         onFinished: (t) => spool.write(json.add(t)),
         beforePass: () => {
@@ -428,7 +473,7 @@ async function resultsJsonFile(path, stdin, attachments2, options = {}) {
   );
   return documentOf(summary, json.head(summary.format), spool, json.tail(summary));
 }
-async function junitFile(path, stdin, attachments2, options = {}) {
+async function junitFile(path, stdin, attachments, options = {}) {
   let junit = new JUnitWriter();
   const spool = new Spool(options.spoolMemoryBytes);
   const summary = await spooling(
@@ -438,7 +483,7 @@ async function junitFile(path, stdin, attachments2, options = {}) {
       stdin,
       {
         ...options,
-        attachments: attachments2,
+        attachments,
         streamOnly: true,
         onFinished: (t) => spool.write(junit.add(t)),
         beforePass: () => {

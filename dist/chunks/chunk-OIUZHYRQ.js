@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-7LOENC7E.js";
+} from "./chunk-23NK45VV.js";
 import {
   summarizeRunFiles
-} from "./chunk-SG5IC3BI.js";
+} from "./chunk-SKN2X5TW.js";
 import {
   flag,
   str,

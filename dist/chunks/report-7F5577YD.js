@@ -3,13 +3,13 @@ import {
   JUDGE_OPTIONS,
   judgeFromArgs,
   reportCommand
-} from "./chunk-JJ35TX46.js";
-import "./chunk-DTAEWGDX.js";
+} from "./chunk-UJBG3CY7.js";
+import "./chunk-OIUZHYRQ.js";
 import "./chunk-IYSQMFZZ.js";
 import "./chunk-E3ZP2LQ3.js";
-import "./chunk-7LOENC7E.js";
+import "./chunk-23NK45VV.js";
 import "./chunk-ZK225LDK.js";
-import "./chunk-SG5IC3BI.js";
+import "./chunk-SKN2X5TW.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-FXTGOD4G.js";
 import "./chunk-FDIOAVOA.js";

@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-DTAEWGDX.js";
+} from "./chunk-OIUZHYRQ.js";
 import {
   writeReport
 } from "./chunk-IYSQMFZZ.js";
@@ -11,10 +11,10 @@ import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-7LOENC7E.js";
+} from "./chunk-23NK45VV.js";
 import {
   loadRuns
-} from "./chunk-SG5IC3BI.js";
+} from "./chunk-SKN2X5TW.js";
 import {
   str,
   strs

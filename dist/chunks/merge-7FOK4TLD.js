@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-BAKYECWV.js";
-import "./chunk-SG5IC3BI.js";
+} from "./chunk-37OMHP6X.js";
+import "./chunk-SKN2X5TW.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-XNLH3TEQ.js";
 import "./chunk-DSMXSV3X.js";

@@ -34,27 +34,27 @@ var VERBS = [
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-GOGCHSET.js")).parseCommand
+    load: async () => (await import("./parse-5LCTA63P.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-VRLMXSUR.js")).compareCommand
+    load: async () => (await import("./compare-7CVH7KGY.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-PCA7SN7U.js")).baselineCommand
+    load: async () => (await import("./baseline-OBXRPBWV.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-GWMNNNYK.js")).reportCommand
+    load: async () => (await import("./report-7F5577YD.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-B7N7H4SB.js")).mergeCommand
+    load: async () => (await import("./merge-DJ6V2FOS.js")).mergeCommand
   },
   {
     name: "cleanup",
