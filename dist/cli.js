@@ -4,5 +4,5 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 // src/cli/bin.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache();
-var { processIo, runCli } = await import("./chunks/main-RPVN2SIP.js");
+var { processIo, runCli } = await import("./chunks/main-PNGNKN63.js");
 process.exitCode = await runCli(process.argv.slice(2), processIo());

@@ -4,18 +4,18 @@ import {
 } from "./chunks/chunk-POZU2ICL.js";
 import {
   redact
-} from "./chunks/chunk-TGVTNZER.js";
+} from "./chunks/chunk-FYXSTOGF.js";
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-KMI2EUFS.js";
-import "./chunks/chunk-AZTFPL3B.js";
-import "./chunks/chunk-JETSZTCY.js";
+} from "./chunks/chunk-X3WUTD37.js";
+import "./chunks/chunk-ROMCA43Y.js";
+import "./chunks/chunk-QJDI7KBN.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-AKPO26FU.js";
-import "./chunks/chunk-XNLH3TEQ.js";
+import "./chunks/chunk-TX6CJEUS.js";
+import "./chunks/chunk-EW3ABIJP.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -25,7 +25,7 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-7EIM7PTZ.js";
+import "./chunks/chunk-AOIPOV6R.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import {
   UserError
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-SXP345RO.js"), import("./chunks/cloud-TM3ZGWYZ.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-TRSJNMJU.js"), import("./chunks/cloud-HYTUWYJI.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,14 +2,14 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-KMI2EUFS.js";
-import "./chunks/chunk-AZTFPL3B.js";
-import "./chunks/chunk-JETSZTCY.js";
+} from "./chunks/chunk-X3WUTD37.js";
+import "./chunks/chunk-ROMCA43Y.js";
+import "./chunks/chunk-QJDI7KBN.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
 import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-AKPO26FU.js";
-import "./chunks/chunk-XNLH3TEQ.js";
+import "./chunks/chunk-TX6CJEUS.js";
+import "./chunks/chunk-EW3ABIJP.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   getState,
@@ -17,7 +17,7 @@ import {
   warning
 } from "./chunks/chunk-KXWUZ2QK.js";
 import "./chunks/chunk-DSMXSV3X.js";
-import "./chunks/chunk-7EIM7PTZ.js";
+import "./chunks/chunk-AOIPOV6R.js";
 import "./chunks/chunk-7X7P2LP7.js";
 import "./chunks/chunk-MY7TWMR2.js";
 import "./chunks/chunk-NQJFE2ZZ.js";
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-TM3ZGWYZ.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-HYTUWYJI.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -309,6 +309,8 @@ export function durationSeconds(start: string | null, stop: string | null): numb
 
 let cachedSecond = Number.NaN;
 let cachedPrefix = '';
+/** '000' to '999': a whole fraction's six digits are two lookups, not a number formatted and padded. */
+const DIGITS3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 /** Microseconds since the epoch to `YYYY-MM-DDTHH:MM:SS.ffffffZ`. */
 export function isoFromMicros(micros: number): string {
@@ -318,7 +320,10 @@ export function isoFromMicros(micros: number): string {
     cachedSecond = second;
     cachedPrefix = new Date(second * 1000).toISOString().slice(0, 20);
   }
-  return `${cachedPrefix}${String(micros - second * 1_000_000).padStart(6, '0')}Z`;
+  const fraction = micros - second * 1_000_000;
+  // (a fraction of a microsecond, from a JUnit file's float seconds, is written as it is)
+  const digits = Number.isInteger(fraction) ? DIGITS3[Math.floor(fraction / 1000)]! + DIGITS3[fraction % 1000]! : String(fraction).padStart(6, '0');
+  return `${cachedPrefix}${digits}Z`;
 }
 
 export function microsFromIso(iso: string): number {

@@ -1,0 +1,44 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+} from "./chunk-FUV2GKRH.js";
+import "./chunk-J4CC6YED.js";
+import "./chunk-A22SH7NI.js";
+import "./chunk-6DXNZTJB.js";
+import "./chunk-5O3VW5PT.js";
+import "./chunk-JUMKZMXO.js";
+import "./chunk-FDIOAVOA.js";
+import "./chunk-ROMCA43Y.js";
+import "./chunk-QJDI7KBN.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-RFJGFP5D.js";
+import "./chunk-TX6CJEUS.js";
+import "./chunk-EW3ABIJP.js";
+import "./chunk-4E3TQ2AB.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-AOIPOV6R.js";
+import "./chunk-MY7TWMR2.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+};

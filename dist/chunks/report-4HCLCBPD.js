@@ -1,0 +1,32 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  JUDGE_OPTIONS,
+  judgeFromArgs,
+  reportCommand
+} from "./chunk-UYHG6GP5.js";
+import "./chunk-FUV2GKRH.js";
+import "./chunk-URLMTPAW.js";
+import "./chunk-C2PR4P7J.js";
+import "./chunk-J4CC6YED.js";
+import "./chunk-A22SH7NI.js";
+import "./chunk-6DXNZTJB.js";
+import "./chunk-5O3VW5PT.js";
+import "./chunk-JUMKZMXO.js";
+import "./chunk-FDIOAVOA.js";
+import "./chunk-FYXSTOGF.js";
+import "./chunk-ROMCA43Y.js";
+import "./chunk-QJDI7KBN.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-RFJGFP5D.js";
+import "./chunk-TX6CJEUS.js";
+import "./chunk-EW3ABIJP.js";
+import "./chunk-4E3TQ2AB.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-AOIPOV6R.js";
+import "./chunk-MY7TWMR2.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  JUDGE_OPTIONS,
+  judgeFromArgs,
+  reportCommand
+};
