@@ -56,14 +56,16 @@ test('a run of several batches (1,300 tests, unfinished ones at the end): the st
   assert.equal([...json.pieces(summary)].join(''), whole(bytes));
 });
 
-test('strings a run repeats (tags, workers, route codes, attachment names and MIME types, durations), escaped or not and past the cache bound: the streamed JSON is the whole JSON', () => {
+test('strings a run repeats (tags, attributes, workers, route codes, attachment names and MIME types, durations), escaped or not and past the cache bound: the streamed JSON is the whole JSON', () => {
   // The writer makes each repeated string's JSON once (results-json.ts, Quoted): a cached text
   // given to the wrong string, or kept across a clear, would show here.
-  const tags = ['worker-0', 'worker-1', 'a "quoted" tag', 'back\\slash', 'tab\there', 'worker-2'];
+  const tags = ['worker-0', 'smoke', 'worker-1', 'a "quoted" tag', 'back\\slash', 'tab\there', 'worker-2'];
   const mimes = ['text/plain; charset="utf8"', 'text/plain;charset=utf8', 'application/x-"odd"'];
   const packets: Uint8Array[] = [];
   for (let i = 0; i < 3000; i++) {
-    const testId = `tempest.api.t${i % 7}.T.test_${i}`;
+    // attributes too (one list of them is made once, as a tag list is), and ids that need escapes
+    const attrs = ['', '[smoke]', `[id-${String(i).padStart(8, '0')}-1111-2222-3333-444444444444,smoke,slow]`, '[a "b"]'][i % 4];
+    const testId = i % 9 === 5 ? `tempest.api."t${i % 7}".T.test_${i}${attrs}` : `tempest.api.t${i % 7}.T.test_${i}${attrs}`;
     const start = 1_700_000_000_000_000 + i * 1000;
     const tagList = i % 5 === 4 ? [tags[i % tags.length]!, tags[(i + 1) % tags.length]!] : [tags[i % tags.length]!];
     const routeCode = i % 3 === 0 ? undefined : i % 3 === 1 ? '0' : 'r"1';

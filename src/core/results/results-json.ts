@@ -27,13 +27,14 @@ function strings(list: readonly string[], pad: string, quote: (s: string) => str
 }
 
 /**
- * Strings a run repeats test after test (attachment names and MIME types, tags, workers, route
- * codes, durations) as JSON, each made once: a MIME type's quotes send it through JSON.stringify
+ * Strings a run repeats test after test (attachment names and MIME types, tags, attributes,
+ * workers, route codes, durations) as JSON, each made once: a MIME type's quotes send it through JSON.stringify
  * every time otherwise. Bounded: a run of ever-new names empties it now and then.
  */
 class Quoted {
   private readonly strings = new Map<string, string>();
-  private readonly tagLists = new Map<string, string>();
+  /** Lists of one string (a worker's tag, the attribute `smoke`), by that string. */
+  private readonly lists = new Map<string, string>();
   private lastDuration = Number.NaN;
   private lastDurationText = 'null';
 
@@ -51,15 +52,15 @@ class Quoted {
     return s === null ? 'null' : this.str(s);
   }
 
-  /** A record's tag list at its indent; one tag (a worker's, mostly) is looked up whole. */
-  tags(list: readonly string[]): string {
+  /** A record's list of tags or attributes at its indent; a list of one string is made once per string. */
+  list(list: readonly string[]): string {
     if (list.length !== 1) return strings(list, '      ', str);
-    const tag = list[0]!;
-    let text = this.tagLists.get(tag);
+    const one = list[0]!;
+    let text = this.lists.get(one);
     if (text === undefined) {
       text = strings(list, '      ', str);
-      if (this.tagLists.size >= QUOTED_MAX) this.tagLists.clear();
-      this.tagLists.set(tag, text);
+      if (this.lists.size >= QUOTED_MAX) this.lists.clear();
+      this.lists.set(one, text);
     }
     return text;
   }
@@ -93,13 +94,24 @@ class Quoted {
    */
   record(t: TestRecord): string {
     // name, className, method and attrs are cut from the id: when it needs no escape, nor do they.
-    const q = ESCAPED.test(t.id) ? str : plain;
     // A shaped record is the engine's: its status is a TestStatus, its times come from isoFromMicros and its
     // idempotent id from parseTestId (hex digits and dashes), so none of them needs an escape or the check.
+    const escape = ESCAPED.test(t.id);
+    if (!escape && t.start !== null && t.stop !== null) {
+      // The usual record: quotes in the literals, each string one piece of the text (not three).
+      return (
+        `    {\n      "id": "${t.id}",\n      "name": "${t.name}",\n      "className": "${t.className}",\n      "method": "${t.method}",` +
+        `\n      "attrs": ${this.list(t.attrs)},\n      "idempotentId": ${plainOrNull(t.idempotentId)},\n      "status": "${t.status}",` +
+        `\n      "tags": ${this.list(t.tags)},\n      "start": "${t.start}",\n      "stop": "${t.stop}",` +
+        `\n      "duration": ${this.duration(t.duration)},\n      "worker": ${this.strOrNull(t.worker)},` +
+        `\n      "routeCode": ${this.strOrNull(t.routeCode)},\n      "attachments": ${this.attachments(t.attachments)}\n    }`
+      );
+    }
+    const q = escape ? str : plain;
     return (
       `    {\n      "id": ${q(t.id)},\n      "name": ${q(t.name)},\n      "className": ${q(t.className)},\n      "method": ${q(t.method)},` +
       `\n      "attrs": ${strings(t.attrs, '      ', q)},\n      "idempotentId": ${plainOrNull(t.idempotentId)},\n      "status": "${t.status}",` +
-      `\n      "tags": ${this.tags(t.tags)},\n      "start": ${plainOrNull(t.start)},\n      "stop": ${plainOrNull(t.stop)},` +
+      `\n      "tags": ${this.list(t.tags)},\n      "start": ${plainOrNull(t.start)},\n      "stop": ${plainOrNull(t.stop)},` +
       `\n      "duration": ${this.duration(t.duration)},\n      "worker": ${this.strOrNull(t.worker)},` +
       `\n      "routeCode": ${this.strOrNull(t.routeCode)},\n      "attachments": ${this.attachments(t.attachments)}\n    }`
     );

@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-MQFVPFXQ.js";
-import "./chunk-6DXNZTJB.js";
+} from "./chunk-EU55ZVVJ.js";
+import "./chunk-HD7LBOTB.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-EW3ABIJP.js";
 import "./chunk-DSMXSV3X.js";

@@ -41,7 +41,8 @@ ${pad}]`;
 }
 var Quoted = class {
   strings = /* @__PURE__ */ new Map();
-  tagLists = /* @__PURE__ */ new Map();
+  /** Lists of one string (a worker's tag, the attribute `smoke`), by that string. */
+  lists = /* @__PURE__ */ new Map();
   lastDuration = Number.NaN;
   lastDurationText = "null";
   str(s) {
@@ -56,15 +57,15 @@ var Quoted = class {
   strOrNull(s) {
     return s === null ? "null" : this.str(s);
   }
-  /** A record's tag list at its indent; one tag (a worker's, mostly) is looked up whole. */
-  tags(list) {
+  /** A record's list of tags or attributes at its indent; a list of one string is made once per string. */
+  list(list) {
     if (list.length !== 1) return strings(list, "      ", str);
-    const tag = list[0];
-    let text = this.tagLists.get(tag);
+    const one = list[0];
+    let text = this.lists.get(one);
     if (text === void 0) {
       text = strings(list, "      ", str);
-      if (this.tagLists.size >= QUOTED_MAX) this.tagLists.clear();
-      this.tagLists.set(tag, text);
+      if (this.lists.size >= QUOTED_MAX) this.lists.clear();
+      this.lists.set(one, text);
     }
     return text;
   }
@@ -100,7 +101,26 @@ var Quoted = class {
    * JSON.stringify itself.
    */
   record(t) {
-    const q = ESCAPED.test(t.id) ? str : plain;
+    const escape = ESCAPED.test(t.id);
+    if (!escape && t.start !== null && t.stop !== null) {
+      return `    {
+      "id": "${t.id}",
+      "name": "${t.name}",
+      "className": "${t.className}",
+      "method": "${t.method}",
+      "attrs": ${this.list(t.attrs)},
+      "idempotentId": ${plainOrNull(t.idempotentId)},
+      "status": "${t.status}",
+      "tags": ${this.list(t.tags)},
+      "start": "${t.start}",
+      "stop": "${t.stop}",
+      "duration": ${this.duration(t.duration)},
+      "worker": ${this.strOrNull(t.worker)},
+      "routeCode": ${this.strOrNull(t.routeCode)},
+      "attachments": ${this.attachments(t.attachments)}
+    }`;
+    }
+    const q = escape ? str : plain;
     return `    {
       "id": ${q(t.id)},
       "name": ${q(t.name)},
@@ -109,7 +129,7 @@ var Quoted = class {
       "attrs": ${strings(t.attrs, "      ", q)},
       "idempotentId": ${plainOrNull(t.idempotentId)},
       "status": "${t.status}",
-      "tags": ${this.tags(t.tags)},
+      "tags": ${this.list(t.tags)},
       "start": ${plainOrNull(t.start)},
       "stop": ${plainOrNull(t.stop)},
       "duration": ${this.duration(t.duration)},

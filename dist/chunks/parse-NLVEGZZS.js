@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-6DXNZTJB.js";
+} from "./chunk-HD7LBOTB.js";
 import {
   flag,
   str

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-6DXNZTJB.js";
+} from "./chunk-HD7LBOTB.js";
 import {
   readText,
   writeOutput

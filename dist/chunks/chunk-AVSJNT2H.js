@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-FUV2GKRH.js";
+} from "./chunk-FCWUBXO3.js";
 import {
   writeReport
 } from "./chunk-URLMTPAW.js";
@@ -11,10 +11,10 @@ import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-J4CC6YED.js";
+} from "./chunk-6B4DKBQ3.js";
 import {
   loadRuns
-} from "./chunk-6DXNZTJB.js";
+} from "./chunk-HD7LBOTB.js";
 import {
   str,
   strs

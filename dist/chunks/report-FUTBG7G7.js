@@ -3,13 +3,13 @@ import {
   JUDGE_OPTIONS,
   judgeFromArgs,
   reportCommand
-} from "./chunk-UYHG6GP5.js";
-import "./chunk-FUV2GKRH.js";
+} from "./chunk-AVSJNT2H.js";
+import "./chunk-FCWUBXO3.js";
 import "./chunk-URLMTPAW.js";
 import "./chunk-C2PR4P7J.js";
-import "./chunk-J4CC6YED.js";
+import "./chunk-6B4DKBQ3.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-6DXNZTJB.js";
+import "./chunk-HD7LBOTB.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import "./chunk-FDIOAVOA.js";

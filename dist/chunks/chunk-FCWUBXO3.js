@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-J4CC6YED.js";
+} from "./chunk-6B4DKBQ3.js";
 import {
   summarizeRunFiles
-} from "./chunk-6DXNZTJB.js";
+} from "./chunk-HD7LBOTB.js";
 import {
   flag,
   str,

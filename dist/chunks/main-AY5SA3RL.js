@@ -34,27 +34,27 @@ var VERBS = [
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-GSB4BWA2.js")).parseCommand
+    load: async () => (await import("./parse-NLVEGZZS.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-SE4CUVOC.js")).compareCommand
+    load: async () => (await import("./compare-3PF6A4CY.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-MZ6SZR35.js")).baselineCommand
+    load: async () => (await import("./baseline-34QQMEBM.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-4HCLCBPD.js")).reportCommand
+    load: async () => (await import("./report-FUTBG7G7.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-KN2KMEKE.js")).mergeCommand
+    load: async () => (await import("./merge-PSGBHIJD.js")).mergeCommand
   },
   {
     name: "cleanup",

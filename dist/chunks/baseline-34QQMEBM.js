@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-FUV2GKRH.js";
+} from "./chunk-FCWUBXO3.js";
 import {
   escapeHtml
 } from "./chunk-C2PR4P7J.js";
@@ -17,11 +17,11 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-J4CC6YED.js";
+} from "./chunk-6B4DKBQ3.js";
 import "./chunk-A22SH7NI.js";
 import {
   loadRuns
-} from "./chunk-6DXNZTJB.js";
+} from "./chunk-HD7LBOTB.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {

@@ -11,10 +11,10 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-FUV2GKRH.js";
-import "./chunk-J4CC6YED.js";
+} from "./chunk-FCWUBXO3.js";
+import "./chunk-6B4DKBQ3.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-6DXNZTJB.js";
+import "./chunk-HD7LBOTB.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import "./chunk-FDIOAVOA.js";

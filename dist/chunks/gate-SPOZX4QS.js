@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-J4CC6YED.js";
+} from "./chunk-6B4DKBQ3.js";
 import "./chunk-A22SH7NI.js";
 import {
   loadRuns
-} from "./chunk-6DXNZTJB.js";
+} from "./chunk-HD7LBOTB.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-HFRFVX5K.js");
+  const { mergeStage } = await import("./merge-6QQFHXTR.js");
   const { renderMergeText } = await import("./shard-merge-645KR426.js");
   let outcome;
   try {
