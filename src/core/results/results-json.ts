@@ -27,23 +27,25 @@ function strings(list: readonly string[], pad: string, quote: (s: string) => str
 }
 
 /**
- * Strings a run repeats test after test (attachment names and MIME types, tags, attributes,
- * workers, route codes, durations) as JSON, each made once: a MIME type's quotes send it through JSON.stringify
- * every time otherwise. Bounded: a run of ever-new names empties it now and then.
+ * Records as JSON, with the strings a run repeats test after test (attachment names and MIME
+ * types, tags, attributes, workers, route codes, durations) each made JSON once: a MIME type's
+ * quotes sent it through JSON.stringify for every test. Bounded: a run of ever-new names empties
+ * the maps now and then.
  */
 class Quoted {
-  private readonly strings = new Map<string, string>();
+  /** Strings as JSON, by string. */
+  private readonly quotes = new Map<string, string>();
   /** Lists of one string (a worker's tag, the attribute `smoke`), by that string. */
   private readonly lists = new Map<string, string>();
   private lastDuration = Number.NaN;
   private lastDurationText = 'null';
 
   str(s: string): string {
-    let q = this.strings.get(s);
+    let q = this.quotes.get(s);
     if (q === undefined) {
       q = str(s);
-      if (this.strings.size >= QUOTED_MAX) this.strings.clear();
-      this.strings.set(s, q);
+      if (this.quotes.size >= QUOTED_MAX) this.quotes.clear();
+      this.quotes.set(s, q);
     }
     return q;
   }
@@ -93,30 +95,24 @@ class Quoted {
    * JSON.stringify itself.
    */
   record(t: TestRecord): string {
-    // name, className, method and attrs are cut from the id: when it needs no escape, nor do they.
+    // name, className, method and attrs are cut from the id: when it needs no escape, nor do they,
+    // and each goes in as it is, between quotes of the template (one piece of the text, not three).
     // A shaped record is the engine's: its status is a TestStatus, its times come from isoFromMicros and its
     // idempotent id from parseTestId (hex digits and dashes), so none of them needs an escape or the check.
-    const escape = ESCAPED.test(t.id);
-    if (!escape && t.start !== null && t.stop !== null) {
-      // The usual record: quotes in the literals, each string one piece of the text (not three).
-      return (
-        `    {\n      "id": "${t.id}",\n      "name": "${t.name}",\n      "className": "${t.className}",\n      "method": "${t.method}",` +
-        `\n      "attrs": ${this.list(t.attrs)},\n      "idempotentId": ${plainOrNull(t.idempotentId)},\n      "status": "${t.status}",` +
-        `\n      "tags": ${this.list(t.tags)},\n      "start": "${t.start}",\n      "stop": "${t.stop}",` +
-        `\n      "duration": ${this.duration(t.duration)},\n      "worker": ${this.strOrNull(t.worker)},` +
-        `\n      "routeCode": ${this.strOrNull(t.routeCode)},\n      "attachments": ${this.attachments(t.attachments)}\n    }`
-      );
-    }
-    const q = escape ? str : plain;
+    const e = ESCAPED.test(t.id) ? escapedInner : same;
     return (
-      `    {\n      "id": ${q(t.id)},\n      "name": ${q(t.name)},\n      "className": ${q(t.className)},\n      "method": ${q(t.method)},` +
-      `\n      "attrs": ${strings(t.attrs, '      ', q)},\n      "idempotentId": ${plainOrNull(t.idempotentId)},\n      "status": "${t.status}",` +
+      `    {\n      "id": "${e(t.id)}",\n      "name": "${e(t.name)}",\n      "className": "${e(t.className)}",\n      "method": "${e(t.method)}",` +
+      `\n      "attrs": ${this.list(t.attrs)},\n      "idempotentId": ${plainOrNull(t.idempotentId)},\n      "status": "${t.status}",` +
       `\n      "tags": ${this.list(t.tags)},\n      "start": ${plainOrNull(t.start)},\n      "stop": ${plainOrNull(t.stop)},` +
       `\n      "duration": ${this.duration(t.duration)},\n      "worker": ${this.strOrNull(t.worker)},` +
       `\n      "routeCode": ${this.strOrNull(t.routeCode)},\n      "attachments": ${this.attachments(t.attachments)}\n    }`
     );
   }
 }
+
+const same = (s: string): string => s;
+/** A string as JSON writes it, without its quotes. */
+const escapedInner = (s: string): string => JSON.stringify(s).slice(1, -1);
 
 /** Entries a Quoted map holds before it starts again. */
 const QUOTED_MAX = 1024;

@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-EU55ZVVJ.js";
-import "./chunk-HD7LBOTB.js";
+} from "./chunk-WBX3XWQG.js";
+import "./chunk-QZ4ELWOF.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-EW3ABIJP.js";
 import "./chunk-DSMXSV3X.js";

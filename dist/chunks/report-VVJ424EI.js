@@ -3,13 +3,13 @@ import {
   JUDGE_OPTIONS,
   judgeFromArgs,
   reportCommand
-} from "./chunk-AVSJNT2H.js";
-import "./chunk-FCWUBXO3.js";
+} from "./chunk-7VJV5OVV.js";
+import "./chunk-XIV4YBBF.js";
 import "./chunk-URLMTPAW.js";
 import "./chunk-C2PR4P7J.js";
-import "./chunk-6B4DKBQ3.js";
+import "./chunk-QYUMG73U.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-HD7LBOTB.js";
+import "./chunk-QZ4ELWOF.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import "./chunk-FDIOAVOA.js";

@@ -40,17 +40,18 @@ ${pad}  ${quote(list[i])}`;
 ${pad}]`;
 }
 var Quoted = class {
-  strings = /* @__PURE__ */ new Map();
+  /** Strings as JSON, by string. */
+  quotes = /* @__PURE__ */ new Map();
   /** Lists of one string (a worker's tag, the attribute `smoke`), by that string. */
   lists = /* @__PURE__ */ new Map();
   lastDuration = Number.NaN;
   lastDurationText = "null";
   str(s) {
-    let q = this.strings.get(s);
+    let q = this.quotes.get(s);
     if (q === void 0) {
       q = str(s);
-      if (this.strings.size >= QUOTED_MAX) this.strings.clear();
-      this.strings.set(s, q);
+      if (this.quotes.size >= QUOTED_MAX) this.quotes.clear();
+      this.quotes.set(s, q);
     }
     return q;
   }
@@ -101,32 +102,13 @@ var Quoted = class {
    * JSON.stringify itself.
    */
   record(t) {
-    const escape = ESCAPED.test(t.id);
-    if (!escape && t.start !== null && t.stop !== null) {
-      return `    {
-      "id": "${t.id}",
-      "name": "${t.name}",
-      "className": "${t.className}",
-      "method": "${t.method}",
-      "attrs": ${this.list(t.attrs)},
-      "idempotentId": ${plainOrNull(t.idempotentId)},
-      "status": "${t.status}",
-      "tags": ${this.list(t.tags)},
-      "start": "${t.start}",
-      "stop": "${t.stop}",
-      "duration": ${this.duration(t.duration)},
-      "worker": ${this.strOrNull(t.worker)},
-      "routeCode": ${this.strOrNull(t.routeCode)},
-      "attachments": ${this.attachments(t.attachments)}
-    }`;
-    }
-    const q = escape ? str : plain;
+    const e = ESCAPED.test(t.id) ? escapedInner : same;
     return `    {
-      "id": ${q(t.id)},
-      "name": ${q(t.name)},
-      "className": ${q(t.className)},
-      "method": ${q(t.method)},
-      "attrs": ${strings(t.attrs, "      ", q)},
+      "id": "${e(t.id)}",
+      "name": "${e(t.name)}",
+      "className": "${e(t.className)}",
+      "method": "${e(t.method)}",
+      "attrs": ${this.list(t.attrs)},
       "idempotentId": ${plainOrNull(t.idempotentId)},
       "status": "${t.status}",
       "tags": ${this.list(t.tags)},
@@ -139,6 +121,8 @@ var Quoted = class {
     }`;
   }
 };
+var same = (s) => s;
+var escapedInner = (s) => JSON.stringify(s).slice(1, -1);
 var QUOTED_MAX = 1024;
 function anyRecordJson(t) {
   const json = JSON.stringify({ tests: [t] }, null, 2);

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-6B4DKBQ3.js";
+} from "./chunk-QYUMG73U.js";
 import {
   summarizeRunFiles
-} from "./chunk-HD7LBOTB.js";
+} from "./chunk-QZ4ELWOF.js";
 import {
   flag,
   str,

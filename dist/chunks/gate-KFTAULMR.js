@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-6B4DKBQ3.js";
+} from "./chunk-QYUMG73U.js";
 import "./chunk-A22SH7NI.js";
 import {
   loadRuns
-} from "./chunk-HD7LBOTB.js";
+} from "./chunk-QZ4ELWOF.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-6QQFHXTR.js");
+  const { mergeStage } = await import("./merge-Q47S7WSB.js");
   const { renderMergeText } = await import("./shard-merge-645KR426.js");
   let outcome;
   try {

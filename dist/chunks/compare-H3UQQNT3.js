@@ -11,10 +11,10 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-FCWUBXO3.js";
-import "./chunk-6B4DKBQ3.js";
+} from "./chunk-XIV4YBBF.js";
+import "./chunk-QYUMG73U.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-HD7LBOTB.js";
+import "./chunk-QZ4ELWOF.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import "./chunk-FDIOAVOA.js";

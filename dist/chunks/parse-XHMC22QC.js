@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-HD7LBOTB.js";
+} from "./chunk-QZ4ELWOF.js";
 import {
   flag,
   str

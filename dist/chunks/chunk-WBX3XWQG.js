@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-HD7LBOTB.js";
+} from "./chunk-QZ4ELWOF.js";
 import {
   readText,
   writeOutput

@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-FCWUBXO3.js";
+} from "./chunk-XIV4YBBF.js";
 import {
   writeReport
 } from "./chunk-URLMTPAW.js";
@@ -11,10 +11,10 @@ import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-6B4DKBQ3.js";
+} from "./chunk-QYUMG73U.js";
 import {
   loadRuns
-} from "./chunk-HD7LBOTB.js";
+} from "./chunk-QZ4ELWOF.js";
 import {
   str,
   strs

@@ -2,18 +2,18 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-AVSJNT2H.js";
-import "./chunk-FCWUBXO3.js";
+} from "./chunk-7VJV5OVV.js";
+import "./chunk-XIV4YBBF.js";
 import {
   mergeStage
-} from "./chunk-EU55ZVVJ.js";
+} from "./chunk-WBX3XWQG.js";
 import {
   writeReport
 } from "./chunk-URLMTPAW.js";
 import "./chunk-C2PR4P7J.js";
-import "./chunk-6B4DKBQ3.js";
+import "./chunk-QYUMG73U.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-HD7LBOTB.js";
+import "./chunk-QZ4ELWOF.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-FCWUBXO3.js";
+} from "./chunk-XIV4YBBF.js";
 import {
   escapeHtml
 } from "./chunk-C2PR4P7J.js";
@@ -17,11 +17,11 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-6B4DKBQ3.js";
+} from "./chunk-QYUMG73U.js";
 import "./chunk-A22SH7NI.js";
 import {
   loadRuns
-} from "./chunk-HD7LBOTB.js";
+} from "./chunk-QZ4ELWOF.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {
