@@ -116,7 +116,22 @@ get_token() { # get_token [user] [project] -> $TOKEN (project-scoped)
 }
 
 # ---- daemons (used by setup.sh on first start and by start.sh afterwards)
+# The services' ports lie in Linux's ephemeral range (32768-60999 by default): an outgoing
+# connection of one service (to the database, to Keystone) can be given the port another is
+# about to listen on, which then fails to bind (seen once on a lab controller: nova-api "Could
+# not bind to ...:38774: Address already in use", the stack failing after its 180 s wait).
+# Reserved, the kernel never hands them out. The setting is per network namespace (a lab node's
+# own), is added to what is reserved already, and needs root; without it the race stays, said once.
+reserve_ports() {
+  local f=/proc/sys/net/ipv4/ip_local_reserved_ports have
+  local ours="$P_MYSQL,$P_EPMD,$P_RABBIT,$P_RABBIT_DIST,$P_KEYSTONE,$P_PLACEMENT,$P_GLANCE,$P_NEUTRON,$P_NOVA"
+  have=$(cat "$f" 2>/dev/null) || return 0
+  { [ -w "$f" ] && echo "${have:+$have,}$ours" > "$f"; } 2>/dev/null ||
+    echo "note: could not reserve the service ports ($ours) from the ephemeral range (not root?)"
+  return 0
+}
 start_mysqld() {
+  reserve_ports   # before the first daemon, so that none of their connections takes a service port
   daemon mysqld /usr/sbin/mariadbd --no-defaults --user=root --datadir="$DATA/mysql" \
      --socket="$RUN/mysqld.sock" --port=$P_MYSQL --bind-address=$HOSTIP --pid-file="$DATA/mysqld.pidfile" \
      --innodb-buffer-pool-size=128M --performance-schema=OFF --skip-name-resolve \
