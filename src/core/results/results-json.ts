@@ -14,25 +14,39 @@ const WRAP_TAIL = '\n  ]\n}';
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 const str = (s: string): string => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
 const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
-/** A string known to need no escape (quoted as it is). */
-const plain = (s: string): string => `"${s}"`;
-const plainOrNull = (s: string | null): string => (s === null ? 'null' : plain(s));
+/** A string known to need no escape, quoted as it is, or null. */
+const plainOrNull = (s: string | null): string => (s === null ? 'null' : `"${s}"`);
 
-/** A list of strings as JSON.stringify(.., null, 2) writes it at `pad` (the list's own indent). */
-function strings(list: readonly string[], pad: string, quote: (s: string) => string): string {
+/** A record's list of strings (tags, attributes) as JSON.stringify(.., null, 2) writes it at the record's indent. */
+function stringList(list: readonly string[]): string {
   if (list.length === 0) return '[]';
-  let out = `[\n${pad}  ${quote(list[0]!)}`;
-  for (let i = 1; i < list.length; i++) out += `,\n${pad}  ${quote(list[i]!)}`;
-  return `${out}\n${pad}]`;
+  let out = `[\n        ${str(list[0]!)}`;
+  for (let i = 1; i < list.length; i++) out += `,\n        ${str(list[i]!)}`;
+  return `${out}\n      ]`;
+}
+
+const listOfOne = (s: string): string => stringList([s]);
+
+/** Entries a map of RecordText holds before it starts again. */
+const REMEMBERED_MAX = 1024;
+
+/** `map`'s text for `key`, made by `make` the first time (the map empties when full: a run of ever-new keys). */
+function remembered(map: Map<string, string>, key: string, make: (key: string) => string): string {
+  let text = map.get(key);
+  if (text === undefined) {
+    text = make(key);
+    if (map.size >= REMEMBERED_MAX) map.clear();
+    map.set(key, text);
+  }
+  return text;
 }
 
 /**
  * Records as JSON, with the strings a run repeats test after test (attachment names and MIME
  * types, tags, attributes, workers, route codes, durations) each made JSON once: a MIME type's
- * quotes sent it through JSON.stringify for every test. Bounded: a run of ever-new names empties
- * the maps now and then.
+ * quotes sent it through JSON.stringify for every test.
  */
-class Quoted {
+class RecordText {
   /** Strings as JSON, by string. */
   private readonly quotes = new Map<string, string>();
   /** Lists of one string (a worker's tag, the attribute `smoke`), by that string. */
@@ -41,30 +55,16 @@ class Quoted {
   private lastDurationText = 'null';
 
   str(s: string): string {
-    let q = this.quotes.get(s);
-    if (q === undefined) {
-      q = str(s);
-      if (this.quotes.size >= QUOTED_MAX) this.quotes.clear();
-      this.quotes.set(s, q);
-    }
-    return q;
+    return remembered(this.quotes, s, str);
   }
 
   strOrNull(s: string | null): string {
     return s === null ? 'null' : this.str(s);
   }
 
-  /** A record's list of tags or attributes at its indent; a list of one string is made once per string. */
+  /** A record's list of tags or attributes; a list of one string is made once per string. */
   list(list: readonly string[]): string {
-    if (list.length !== 1) return strings(list, '      ', str);
-    const one = list[0]!;
-    let text = this.lists.get(one);
-    if (text === undefined) {
-      text = strings(list, '      ', str);
-      if (this.lists.size >= QUOTED_MAX) this.lists.clear();
-      this.lists.set(one, text);
-    }
-    return text;
+    return list.length === 1 ? remembered(this.lists, list[0]!, listOfOne) : stringList(list);
   }
 
   duration(d: number | null): string {
@@ -83,7 +83,7 @@ class Quoted {
       const a = list[i]!;
       out +=
         `${i ? ',' : ''}\n        {\n          "name": ${this.str(a.name)},\n          "contentType": ${this.str(a.contentType)},\n          "size": ${num(a.size)},` +
-        `\n          "truncatedBytes": ${num(a.truncatedBytes)},\n          "text": ${a.text === '' ? '""' : str(a.text)}\n        }`;
+        `\n          "truncatedBytes": ${num(a.truncatedBytes)},\n          "text": ${str(a.text)}\n        }`;
     }
     return `${out}\n      ]`;
   }
@@ -114,9 +114,6 @@ const same = (s: string): string => s;
 /** A string as JSON writes it, without its quotes. */
 const escapedInner = (s: string): string => JSON.stringify(s).slice(1, -1);
 
-/** Entries a Quoted map holds before it starts again. */
-const QUOTED_MAX = 1024;
-
 /** Any record (one read from a results JSON keeps its own fields and order), via JSON.stringify. */
 function anyRecordJson(t: TestRecord): string {
   const json = JSON.stringify({ tests: [t] }, null, 2);
@@ -125,12 +122,12 @@ function anyRecordJson(t: TestRecord): string {
 
 export class ResultsJsonWriter {
   private count = 0;
-  private readonly quoted = new Quoted();
+  private readonly records = new RecordText();
 
   /** The text of a finished test (a ParseOptions.onFinished), its separator included. */
   add(test: FinishedTest): string {
     const record = test.record();
-    const text = test.shaped ? this.quoted.record(record) : anyRecordJson(record);
+    const text = test.shaped ? this.records.record(record) : anyRecordJson(record);
     return this.count++ === 0 ? `\n${text}` : `,\n${text}`;
   }
 

@@ -28,18 +28,28 @@ var WRAP_TAIL = "\n  ]\n}";
 var ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 var str = (s) => ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`;
 var num = (n) => Number.isFinite(n) ? String(n) : "null";
-var plain = (s) => `"${s}"`;
-var plainOrNull = (s) => s === null ? "null" : plain(s);
-function strings(list, pad, quote) {
+var plainOrNull = (s) => s === null ? "null" : `"${s}"`;
+function stringList(list) {
   if (list.length === 0) return "[]";
   let out = `[
-${pad}  ${quote(list[0])}`;
+        ${str(list[0])}`;
   for (let i = 1; i < list.length; i++) out += `,
-${pad}  ${quote(list[i])}`;
+        ${str(list[i])}`;
   return `${out}
-${pad}]`;
+      ]`;
 }
-var Quoted = class {
+var listOfOne = (s) => stringList([s]);
+var REMEMBERED_MAX = 1024;
+function remembered(map, key, make) {
+  let text = map.get(key);
+  if (text === void 0) {
+    text = make(key);
+    if (map.size >= REMEMBERED_MAX) map.clear();
+    map.set(key, text);
+  }
+  return text;
+}
+var RecordText = class {
   /** Strings as JSON, by string. */
   quotes = /* @__PURE__ */ new Map();
   /** Lists of one string (a worker's tag, the attribute `smoke`), by that string. */
@@ -47,28 +57,14 @@ var Quoted = class {
   lastDuration = Number.NaN;
   lastDurationText = "null";
   str(s) {
-    let q = this.quotes.get(s);
-    if (q === void 0) {
-      q = str(s);
-      if (this.quotes.size >= QUOTED_MAX) this.quotes.clear();
-      this.quotes.set(s, q);
-    }
-    return q;
+    return remembered(this.quotes, s, str);
   }
   strOrNull(s) {
     return s === null ? "null" : this.str(s);
   }
-  /** A record's list of tags or attributes at its indent; a list of one string is made once per string. */
+  /** A record's list of tags or attributes; a list of one string is made once per string. */
   list(list) {
-    if (list.length !== 1) return strings(list, "      ", str);
-    const one = list[0];
-    let text = this.lists.get(one);
-    if (text === void 0) {
-      text = strings(list, "      ", str);
-      if (this.lists.size >= QUOTED_MAX) this.lists.clear();
-      this.lists.set(one, text);
-    }
-    return text;
+    return list.length === 1 ? remembered(this.lists, list[0], listOfOne) : stringList(list);
   }
   duration(d) {
     if (d === null) return "null";
@@ -89,7 +85,7 @@ var Quoted = class {
           "contentType": ${this.str(a.contentType)},
           "size": ${num(a.size)},
           "truncatedBytes": ${num(a.truncatedBytes)},
-          "text": ${a.text === "" ? '""' : str(a.text)}
+          "text": ${str(a.text)}
         }`;
     }
     return `${out}
@@ -123,18 +119,17 @@ var Quoted = class {
 };
 var same = (s) => s;
 var escapedInner = (s) => JSON.stringify(s).slice(1, -1);
-var QUOTED_MAX = 1024;
 function anyRecordJson(t) {
   const json = JSON.stringify({ tests: [t] }, null, 2);
   return json.slice(WRAP_HEAD.length, json.length - WRAP_TAIL.length);
 }
 var ResultsJsonWriter = class {
   count = 0;
-  quoted = new Quoted();
+  records = new RecordText();
   /** The text of a finished test (a ParseOptions.onFinished), its separator included. */
   add(test) {
     const record = test.record();
-    const text = test.shaped ? this.quoted.record(record) : anyRecordJson(record);
+    const text = test.shaped ? this.records.record(record) : anyRecordJson(record);
     return this.count++ === 0 ? `
 ${text}` : `,
 ${text}`;

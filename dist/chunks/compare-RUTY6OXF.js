@@ -1,19 +1,23 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  JUDGE_OPTIONS,
-  judgeFromArgs,
-  reportCommand
-} from "./chunk-7VJV5OVV.js";
-import "./chunk-XIV4YBBF.js";
-import "./chunk-URLMTPAW.js";
-import "./chunk-C2PR4P7J.js";
-import "./chunk-QYUMG73U.js";
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+} from "./chunk-S3IBH66U.js";
+import "./chunk-AWD4K6N3.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-QZ4ELWOF.js";
+import "./chunk-KQYZDVAT.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-FYXSTOGF.js";
 import "./chunk-ROMCA43Y.js";
 import "./chunk-QJDI7KBN.js";
 import "./chunk-JTCS6GEG.js";
@@ -26,7 +30,15 @@ import "./chunk-AOIPOV6R.js";
 import "./chunk-MY7TWMR2.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  JUDGE_OPTIONS,
-  judgeFromArgs,
-  reportCommand
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
 };

@@ -1,23 +1,19 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  CONTEXT_HELP,
-  CONTEXT_OPTIONS,
-  baselineFromArgs,
-  baselineOptions,
-  compareCommand,
-  contextFromArgs,
-  emit,
-  failOnFrom,
-  outputFormat,
-  renderDiff,
-  todayUtc
-} from "./chunk-XIV4YBBF.js";
-import "./chunk-QYUMG73U.js";
+  JUDGE_OPTIONS,
+  judgeFromArgs,
+  reportCommand
+} from "./chunk-TMYZ6IUX.js";
+import "./chunk-S3IBH66U.js";
+import "./chunk-URLMTPAW.js";
+import "./chunk-C2PR4P7J.js";
+import "./chunk-AWD4K6N3.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-QZ4ELWOF.js";
+import "./chunk-KQYZDVAT.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import "./chunk-FDIOAVOA.js";
+import "./chunk-FYXSTOGF.js";
 import "./chunk-ROMCA43Y.js";
 import "./chunk-QJDI7KBN.js";
 import "./chunk-JTCS6GEG.js";
@@ -30,15 +26,7 @@ import "./chunk-AOIPOV6R.js";
 import "./chunk-MY7TWMR2.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  CONTEXT_HELP,
-  CONTEXT_OPTIONS,
-  baselineFromArgs,
-  baselineOptions,
-  compareCommand,
-  contextFromArgs,
-  emit,
-  failOnFrom,
-  outputFormat,
-  renderDiff,
-  todayUtc
+  JUDGE_OPTIONS,
+  judgeFromArgs,
+  reportCommand
 };

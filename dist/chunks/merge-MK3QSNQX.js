@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-WBX3XWQG.js";
-import "./chunk-QZ4ELWOF.js";
+} from "./chunk-7ROPDKTZ.js";
+import "./chunk-KQYZDVAT.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-EW3ABIJP.js";
 import "./chunk-DSMXSV3X.js";

@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-XIV4YBBF.js";
+} from "./chunk-S3IBH66U.js";
 import {
   escapeHtml
 } from "./chunk-C2PR4P7J.js";
@@ -17,11 +17,11 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-QYUMG73U.js";
+} from "./chunk-AWD4K6N3.js";
 import "./chunk-A22SH7NI.js";
 import {
   loadRuns
-} from "./chunk-QZ4ELWOF.js";
+} from "./chunk-KQYZDVAT.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-QYUMG73U.js";
+} from "./chunk-AWD4K6N3.js";
 import {
   summarizeRunFiles
-} from "./chunk-QZ4ELWOF.js";
+} from "./chunk-KQYZDVAT.js";
 import {
   flag,
   str,

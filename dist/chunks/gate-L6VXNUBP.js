@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-QYUMG73U.js";
+} from "./chunk-AWD4K6N3.js";
 import "./chunk-A22SH7NI.js";
 import {
   loadRuns
-} from "./chunk-QZ4ELWOF.js";
+} from "./chunk-KQYZDVAT.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-Q47S7WSB.js");
+  const { mergeStage } = await import("./merge-MK3QSNQX.js");
   const { renderMergeText } = await import("./shard-merge-645KR426.js");
   let outcome;
   try {

@@ -4,7 +4,7 @@ import {
 } from "./chunk-A22SH7NI.js";
 import {
   damageLine
-} from "./chunk-QZ4ELWOF.js";
+} from "./chunk-KQYZDVAT.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";

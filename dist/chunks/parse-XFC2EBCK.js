@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-QZ4ELWOF.js";
+} from "./chunk-KQYZDVAT.js";
 import {
   flag,
   str

@@ -2,18 +2,18 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-7VJV5OVV.js";
-import "./chunk-XIV4YBBF.js";
+} from "./chunk-TMYZ6IUX.js";
+import "./chunk-S3IBH66U.js";
 import {
   mergeStage
-} from "./chunk-WBX3XWQG.js";
+} from "./chunk-7ROPDKTZ.js";
 import {
   writeReport
 } from "./chunk-URLMTPAW.js";
 import "./chunk-C2PR4P7J.js";
-import "./chunk-QYUMG73U.js";
+import "./chunk-AWD4K6N3.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-QZ4ELWOF.js";
+import "./chunk-KQYZDVAT.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {

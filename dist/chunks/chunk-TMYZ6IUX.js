@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-XIV4YBBF.js";
+} from "./chunk-S3IBH66U.js";
 import {
   writeReport
 } from "./chunk-URLMTPAW.js";
@@ -11,10 +11,10 @@ import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-QYUMG73U.js";
+} from "./chunk-AWD4K6N3.js";
 import {
   loadRuns
-} from "./chunk-QZ4ELWOF.js";
+} from "./chunk-KQYZDVAT.js";
 import {
   str,
   strs
