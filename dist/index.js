@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-L6VXNUBP.js"), import("./chunks/cloud-HYTUWYJI.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-4P7PCYSH.js"), import("./chunks/cloud-HYTUWYJI.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,18 +2,18 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-TMYZ6IUX.js";
-import "./chunk-S3IBH66U.js";
+} from "./chunk-E2MJWCF7.js";
+import "./chunk-NHZYID3F.js";
 import {
   mergeStage
-} from "./chunk-7ROPDKTZ.js";
+} from "./chunk-AHZRQGZK.js";
 import {
   writeReport
 } from "./chunk-URLMTPAW.js";
 import "./chunk-C2PR4P7J.js";
-import "./chunk-AWD4K6N3.js";
+import "./chunk-CSJ72U5G.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-KQYZDVAT.js";
+import "./chunk-FJXCBXRQ.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-AWD4K6N3.js";
+} from "./chunk-CSJ72U5G.js";
 import {
   summarizeRunFiles
-} from "./chunk-KQYZDVAT.js";
+} from "./chunk-FJXCBXRQ.js";
 import {
   flag,
   str,

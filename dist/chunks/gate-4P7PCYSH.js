@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-AWD4K6N3.js";
+} from "./chunk-CSJ72U5G.js";
 import "./chunk-A22SH7NI.js";
 import {
   loadRuns
-} from "./chunk-KQYZDVAT.js";
+} from "./chunk-FJXCBXRQ.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-MK3QSNQX.js");
+  const { mergeStage } = await import("./merge-LZI3CVCB.js");
   const { renderMergeText } = await import("./shard-merge-645KR426.js");
   let outcome;
   try {

@@ -25,8 +25,8 @@ var indent = (json, by) => json.replace(/\n/g, `
 ${by}`);
 var WRAP_HEAD = '{\n  "tests": [\n';
 var WRAP_TAIL = "\n  ]\n}";
-var ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-var str = (s) => ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`;
+var PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+var str = (s) => PLAIN.test(s) ? `"${s}"` : JSON.stringify(s);
 var num = (n) => Number.isFinite(n) ? String(n) : "null";
 var plainOrNull = (s) => s === null ? "null" : `"${s}"`;
 function stringList(list) {
@@ -98,7 +98,7 @@ var RecordText = class {
    * JSON.stringify itself.
    */
   record(t) {
-    const e = ESCAPED.test(t.id) ? escapedInner : same;
+    const e = PLAIN.test(t.id) ? same : escapedInner;
     return `    {
       "id": "${e(t.id)}",
       "name": "${e(t.name)}",

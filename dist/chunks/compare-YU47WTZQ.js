@@ -11,10 +11,10 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-S3IBH66U.js";
-import "./chunk-AWD4K6N3.js";
+} from "./chunk-NHZYID3F.js";
+import "./chunk-CSJ72U5G.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-KQYZDVAT.js";
+import "./chunk-FJXCBXRQ.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import "./chunk-FDIOAVOA.js";

@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-7ROPDKTZ.js";
-import "./chunk-KQYZDVAT.js";
+} from "./chunk-AHZRQGZK.js";
+import "./chunk-FJXCBXRQ.js";
 import "./chunk-RFJGFP5D.js";
 import "./chunk-EW3ABIJP.js";
 import "./chunk-DSMXSV3X.js";

@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-S3IBH66U.js";
+} from "./chunk-NHZYID3F.js";
 import {
   writeReport
 } from "./chunk-URLMTPAW.js";
@@ -11,10 +11,10 @@ import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-AWD4K6N3.js";
+} from "./chunk-CSJ72U5G.js";
 import {
   loadRuns
-} from "./chunk-KQYZDVAT.js";
+} from "./chunk-FJXCBXRQ.js";
 import {
   str,
   strs

@@ -4,7 +4,7 @@ import {
 } from "./chunk-A22SH7NI.js";
 import {
   damageLine
-} from "./chunk-KQYZDVAT.js";
+} from "./chunk-FJXCBXRQ.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";

@@ -3,13 +3,13 @@ import {
   JUDGE_OPTIONS,
   judgeFromArgs,
   reportCommand
-} from "./chunk-TMYZ6IUX.js";
-import "./chunk-S3IBH66U.js";
+} from "./chunk-E2MJWCF7.js";
+import "./chunk-NHZYID3F.js";
 import "./chunk-URLMTPAW.js";
 import "./chunk-C2PR4P7J.js";
-import "./chunk-AWD4K6N3.js";
+import "./chunk-CSJ72U5G.js";
 import "./chunk-A22SH7NI.js";
-import "./chunk-KQYZDVAT.js";
+import "./chunk-FJXCBXRQ.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import "./chunk-FDIOAVOA.js";

@@ -4,7 +4,7 @@ import {
   junitFile,
   resultsJsonFile,
   summarizeFile
-} from "./chunk-KQYZDVAT.js";
+} from "./chunk-FJXCBXRQ.js";
 import {
   flag,
   str

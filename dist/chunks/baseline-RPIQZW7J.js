@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-S3IBH66U.js";
+} from "./chunk-NHZYID3F.js";
 import {
   escapeHtml
 } from "./chunk-C2PR4P7J.js";
@@ -17,11 +17,11 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-AWD4K6N3.js";
+} from "./chunk-CSJ72U5G.js";
 import "./chunk-A22SH7NI.js";
 import {
   loadRuns
-} from "./chunk-KQYZDVAT.js";
+} from "./chunk-FJXCBXRQ.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-JUMKZMXO.js";
 import {

@@ -34,27 +34,27 @@ var VERBS = [
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-XFC2EBCK.js")).parseCommand
+    load: async () => (await import("./parse-OMYX5WHW.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-RUTY6OXF.js")).compareCommand
+    load: async () => (await import("./compare-YU47WTZQ.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-IGGRLX4S.js")).baselineCommand
+    load: async () => (await import("./baseline-RPIQZW7J.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-ODUVT5WS.js")).reportCommand
+    load: async () => (await import("./report-5OWKIHXS.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-2SCI2TL5.js")).mergeCommand
+    load: async () => (await import("./merge-WXPGQUKA.js")).mergeCommand
   },
   {
     name: "cleanup",
