@@ -6,7 +6,8 @@
 // infrastructure failure (not a test failure), and nothing left on the cloud.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runLabGate, type LabGateResult } from '../../scripts/lab/gate.ts';
+import type { LabGateResult } from '../../scripts/lab/gate.ts';
+import { labGateFor } from '../helpers/lab-gate.ts';
 import { leftoverCount, leftoverLine, leftovers } from '../../scripts/lab/leftovers.ts';
 import { visibleLog } from '../../scripts/lab/action-runner.ts';
 import { prepareLab } from '../../scripts/lab/lab.ts';
@@ -40,17 +41,17 @@ const common = {
   devstackRepo: 'file:///nonexistent/devstack',
 };
 
-test('bad input: a flavor that does not exist', { skip: skipLocal }, async () => {
-  const r = await runLabGate({ ...common, flavor: 'm1.no-such-flavor' });
+test('bad input: a flavor that does not exist', { skip: skipLocal }, async (t) => {
+  const r = await labGateFor(t)({ ...common, flavor: 'm1.no-such-flavor' });
   assertInfraFailure(r, /provision: .*flavor 'm1\.no-such-flavor'/);
 });
 
-test('bad input: an image that does not exist', { skip: skipLocal }, async () => {
-  const r = await runLabGate({ ...common, image: 'no-such-image' });
+test('bad input: an image that does not exist', { skip: skipLocal }, async (t) => {
+  const r = await labGateFor(t)({ ...common, image: 'no-such-image' });
   assertInfraFailure(r, /provision: .*image 'no-such-image'/);
 });
 
-test('bad input: quota exceeded', { skip: skipLocal }, async () => {
+test('bad input: quota exceeded', { skip: skipLocal }, async (t) => {
   // demo's quota is 400 cores (scripts/local-openstack/setup.sh): 2 x 500 vCPUs cannot fit
   const admin = localSession('tg-local-admin');
   try {
@@ -58,7 +59,7 @@ test('bad input: quota exceeded', { skip: skipLocal }, async () => {
   } finally {
     await admin.close();
   }
-  const r = await runLabGate({ ...common, flavor: 'tg-quota-buster' });
+  const r = await labGateFor(t)({ ...common, flavor: 'tg-quota-buster' });
   assertInfraFailure(r, /provision failed: quota exceeded: Quota exceeded for cores: Requested 500.*; not retried; cleaned up/);
 });
 
@@ -81,9 +82,9 @@ const noLab = await labImage();
 test(
   'dist/index.js killed mid-stack (SIGKILL): dist/post.js still leaves no server, port, floating IP, keypair, security group or lab host',
   { skip: noLab },
-  async () => {
+  async (t) => {
     let seen: string[] = [];
-    const r = await runLabGate({
+    const r = await labGateFor(t)({
       ...common,
       image: 'tg-lab',
       // What devstack does does not matter here: the runner is lost as soon as the controller stacks.
@@ -126,9 +127,9 @@ const noSsh = await noSshImage();
 // A guest whose sshd is down: the console shows its host keys (provision gets them), port 22
 // refuses. The connect stage retries a refused port until connect-timeout (default 2m) passes:
 // 10 s here, which bounds the test (the refusal is immediate, so slack is not needed).
-test('bad input: SSH refused: one line naming stage connect and the controller, infrastructure failure, 0 left', { skip: noSsh }, async () => {
+test('bad input: SSH refused: one line naming stage connect and the controller, infrastructure failure, 0 left', { skip: noSsh }, async (t) => {
   const t0 = performance.now();
-  const r = await runLabGate({ ...common, image: 'tg-lab-nossh', subnodes: 0, inputs: { 'connect-timeout': '10s' } });
+  const r = await labGateFor(t)({ ...common, image: 'tg-lab-nossh', subnodes: 0, inputs: { 'connect-timeout': '10s' } });
   assertInfraFailure(r, /run: connect failed on controller: cannot connect to controller \([\d.]+:22\): connect ECONNREFUSED [\d.]+:22/);
   const log = visibleLog(r.main.stdout);
   assert.ok(!/stage bootstrap: started|stacking: /.test(log), 'nothing is delivered to a node that cannot be reached');
@@ -142,42 +143,46 @@ test('bad input: SSH refused: one line naming stage connect and the controller, 
 // wrong for every subnode, which joins the controller's. The controller stacks (most of the test's
 // time, 1-2.5 min at load 3-4), then subnode-1 gives up after SERVICE_TIMEOUT (15 s here; the
 // stand-in's controller does not wait on it).
-test("bad input: a subnode whose stack fails: stage wait-ready names subnode-1 and devstack's error, its log tail shown, 0 left", { skip: noLab }, async () => {
-  const t0 = performance.now();
-  const lab = await prepareLab({ say: () => {} });
-  const r = await runLabGate({
-    ...common,
-    cloudsYaml: lab.cloudsYaml,
-    image: lab.image,
-    flavor: lab.flavor,
-    devstackRepo: lab.devstackRepo,
-    subnodes: 1,
-    localrc: ['DATABASE_HOST=127.0.0.1', 'SERVICE_TIMEOUT=15'],
-  });
-  assertInfraFailure(
-    r,
-    /run: wait-ready failed on subnode-1: devstack wrote its failure marker after \w+: \[ERROR\] \S+lib\/compute:\d+ Could not connect to the database at 127\.0\.0\.1:33306 \(DATABASE_HOST\) after 15 seconds: DATABASE_HOST=127\.0\.0\.1 is not the controller/,
-  );
-  const log = visibleLog(r.main.stdout);
-  const at = (re: RegExp): number => log.split('\n').findIndex((l) => re.test(l));
-  assert.ok(at(/controller: devstack is done/) >= 0 && at(/controller: devstack is done/) < at(/stacking: subnode-1$/), log);
-  // The last lines of subnode-1's stack log, under the failure: devstack's trace and its end.
-  const tail = log.slice(log.indexOf('last lines of the log on subnode-1:'));
-  assert.ok(at(/last lines of the log on subnode-1:/) > at(/stacking: subnode-1$/), log);
-  assert.match(tail, /\[Call Trace\][\s\S]*Could not connect to the database[\s\S]*Error on exit/, tail);
-  assert.doesNotMatch(log, /stage discover-hosts: started|stage run: started/, 'no cell mapping, no test after a failed subnode');
-  console.log(
-    `# subnode stack fails: ${((performance.now() - t0) / 1000).toFixed(0)} s (${r.stages.map((st) => `${st.stage} ${st.seconds.toFixed(0)} s`).join(', ')})`,
-  );
-});
+test(
+  "bad input: a subnode whose stack fails: stage wait-ready names subnode-1 and devstack's error, its log tail shown, 0 left",
+  { skip: noLab },
+  async (t) => {
+    const t0 = performance.now();
+    const lab = await prepareLab({ say: () => {} });
+    const r = await labGateFor(t)({
+      ...common,
+      cloudsYaml: lab.cloudsYaml,
+      image: lab.image,
+      flavor: lab.flavor,
+      devstackRepo: lab.devstackRepo,
+      subnodes: 1,
+      localrc: ['DATABASE_HOST=127.0.0.1', 'SERVICE_TIMEOUT=15'],
+    });
+    assertInfraFailure(
+      r,
+      /run: wait-ready failed on subnode-1: devstack wrote its failure marker after \w+: \[ERROR\] \S+lib\/compute:\d+ Could not connect to the database at 127\.0\.0\.1:33306 \(DATABASE_HOST\) after 15 seconds: DATABASE_HOST=127\.0\.0\.1 is not the controller/,
+    );
+    const log = visibleLog(r.main.stdout);
+    const at = (re: RegExp): number => log.split('\n').findIndex((l) => re.test(l));
+    assert.ok(at(/controller: devstack is done/) >= 0 && at(/controller: devstack is done/) < at(/stacking: subnode-1$/), log);
+    // The last lines of subnode-1's stack log, under the failure: devstack's trace and its end.
+    const tail = log.slice(log.indexOf('last lines of the log on subnode-1:'));
+    assert.ok(at(/last lines of the log on subnode-1:/) > at(/stacking: subnode-1$/), log);
+    assert.match(tail, /\[Call Trace\][\s\S]*Could not connect to the database[\s\S]*Error on exit/, tail);
+    assert.doesNotMatch(log, /stage discover-hosts: started|stage run: started/, 'no cell mapping, no test after a failed subnode');
+    console.log(
+      `# subnode stack fails: ${((performance.now() - t0) / 1000).toFixed(0)} s (${r.stages.map((st) => `${st.stage} ${st.seconds.toFixed(0)} s`).join(', ')})`,
+    );
+  },
+);
 
 // The whole gate, trimmed for CI (the keypair tests and one limits test, test/fixtures/lab/rules-ci.yaml;
 // one subnode): the change that makes keypairs admin-only is deployed by the devstack stand-in, the
 // real Tempest finds it, and the pull request hears it as regressions. About 4 minutes on the loaded
 // 2 cores (the controller's stack is most of it); `npm run gate-demo` runs the full bundled subset.
-test('the whole gate: a change that breaks keypairs, stacked controller first, then the subnode; real Tempest fails it; 0 left', { skip: noLab }, async () => {
+test('the whole gate: a change that breaks keypairs, stacked controller first, then the subnode; real Tempest fails it; 0 left', { skip: noLab }, async (t) => {
   const lab = await prepareLab({ say: () => {} });
-  const r = await runLabGate({
+  const r = await labGateFor(t)({
     change: 'keypairs-admin-only',
     cloudsYaml: lab.cloudsYaml,
     image: lab.image,

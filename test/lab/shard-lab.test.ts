@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runLabGate, type LabGateResult } from '../../scripts/lab/gate.ts';
+import type { LabGateResult } from '../../scripts/lab/gate.ts';
+import { labGateFor } from '../helpers/lab-gate.ts';
 import { prepareLab, type Lab } from '../../scripts/lab/lab.ts';
 import { leftoverCount, leftoverLine } from '../../scripts/lab/leftovers.ts';
 import { newJob, visibleLog } from '../../scripts/lab/action-runner.ts';
@@ -35,8 +36,9 @@ test('K = 2 on the local cloud: two shard environments, one merge, one comment a
   const artifacts = await startArtifactServer();
   t.after(() => artifacts.stop());
   const lines: string[] = [];
+  const gate = labGateFor(t);
   const shard = (i: number): Promise<LabGateResult> =>
-    runLabGate({
+    gate({
       change: 'compute-log-wording',
       cloudsYaml: l.cloudsYaml,
       image: l.image,
