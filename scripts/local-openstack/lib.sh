@@ -157,8 +157,13 @@ start_rabbit() {
   for _ in $(seq 1 120); do (echo > /dev/tcp/$HOSTIP/$P_RABBIT) 2>/dev/null && return 0; sleep 0.5; done
   echo "rabbitmq did not come up"; return 1
 }
+# Two single-threaded workers, as devstack runs its uwsgi services (processes, no threads): Debian
+# 12's oslo.log (5.0.1) swaps logging's locks for eventlet's green ones whenever eventlet has been
+# imported (oslo.concurrency imports it), and two native threads of one worker logging at once can
+# then fail with "greenlet.error: cannot switch to a different thread" and leave the lock held:
+# every later request hangs. Seen on placement (its listen queue full, every thread asleep).
 uw() { # uw NAME PORT WSGIFILE : serve a WSGI script with uwsgi
-  daemon "$1" uwsgi --plugin python3 --master --processes 1 --threads 4 --http-socket $HOSTIP:"$2" \
+  daemon "$1" uwsgi --plugin python3 --master --processes 2 --threads 1 --http-socket $HOSTIP:"$2" \
      --wsgi-file "$3" --die-on-term --lazy-apps --buffer-size 65535 --enable-threads --thunder-lock \
      --add-header 'Connection: close'
 }
