@@ -195,9 +195,14 @@ function serverIds(reportDir: string): string[] {
 }
 
 /** One whole gate on the lab: main, then post (always, as `post-if: always()`), then the leftovers. */
+/** A fresh folder for one run (runLabGate's default `dir`): never under /tmp, which a lab host has of its own. */
+export function newLabGateDir(): Promise<string> {
+  return mkdtemp('/var/tmp/tg-lab-gate-');
+}
+
 export async function runLabGate(o: LabGateOptions): Promise<LabGateResult> {
   const t0 = performance.now();
-  const dir = o.dir ?? (await mkdtemp('/var/tmp/tg-lab-gate-'));
+  const dir = o.dir ?? (await newLabGateDir());
   await mkdir(dir, { recursive: true });
   const cloud = o.cloud ?? 'tg-local';
   // The change's remote, which the nodes clone, is never under /tmp: a lab host has a /tmp of its own.

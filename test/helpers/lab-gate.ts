@@ -2,9 +2,9 @@
 // throwaway keys and secrets file) is what a failed lab test is diagnosed from; a passing test's
 // only piles up on a developer's machine. So each run gets its folder here, and the folder is
 // removed when the test passed and kept, named in the test's output, when it failed.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { TestContext } from 'node:test';
-import { runLabGate, type LabGateOptions, type LabGateResult } from '../../scripts/lab/gate.ts';
+import { newLabGateDir, runLabGate, type LabGateOptions, type LabGateResult } from '../../scripts/lab/gate.ts';
 
 /** runLabGate for test `t`: its folders go when `t` passes and stay when it fails. */
 export function labGateFor(t: TestContext): (o: LabGateOptions) => Promise<LabGateResult> {
@@ -19,8 +19,10 @@ export function labGateFor(t: TestContext): (o: LabGateOptions) => Promise<LabGa
     }
   });
   return async (o) => {
-    const dir = o.dir ?? (await mkdtemp('/var/tmp/tg-lab-gate-'));
-    if (o.dir === undefined) dirs.push(dir);
+    // A folder the caller names is the caller's to keep; one made here is named even if the run throws.
+    if (o.dir !== undefined) return runLabGate(o);
+    const dir = await newLabGateDir();
+    dirs.push(dir);
     return runLabGate({ ...o, dir });
   };
 }
