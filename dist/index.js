@@ -8,14 +8,14 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-X3WUTD37.js";
-import "./chunks/chunk-ROMCA43Y.js";
-import "./chunks/chunk-QJDI7KBN.js";
+} from "./chunks/chunk-X5UT5IBQ.js";
+import "./chunks/chunk-FH6BADNC.js";
+import "./chunks/chunk-X4FZVZJY.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
-import "./chunks/chunk-RFJGFP5D.js";
-import "./chunks/chunk-TX6CJEUS.js";
-import "./chunks/chunk-EW3ABIJP.js";
+import "./chunks/chunk-NH6M6EID.js";
+import "./chunks/chunk-6K5OT3X4.js";
+import "./chunks/chunk-MBFZYV6M.js";
 import "./chunks/chunk-4E3TQ2AB.js";
 import {
   info,
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-4P7PCYSH.js"), import("./chunks/cloud-HYTUWYJI.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-M5HSJYWD.js"), import("./chunks/cloud-MYNVOGVG.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -1,11 +1,11 @@
 // The file edge: read inputs (a path or '-' for stdin) and write outputs, with errors that name the file.
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.ts';
 
-function describe(err: unknown): string {
+export function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   switch (e.code) {
     case 'ENOENT':
@@ -184,4 +184,71 @@ export async function writeOutput(path: string, data: string | Uint8Array | Iter
     await rm(temp, { force: true }).catch(() => undefined);
     throw new UserError(`cannot write: ${describe(err)}`, { place: { file: path }, cause: err });
   }
+}
+
+/** An output file written as it is made (openOutputFile). */
+export interface OutputFile {
+  /** The partial file, open for writing at any position; made on the first call (a write that fails before its first byte leaves nothing). */
+  fd(): number;
+  /** The file is whole: it is renamed over its path. */
+  commit(): Promise<void>;
+  /** The write failed: the partial file goes, the old file stays. */
+  abort(): Promise<void>;
+}
+
+/**
+ * An output file to write as it is made, under its partial name as writeOutput writes it, renamed
+ * over its path on commit(); null when the path is not a regular file's place (a device, a pipe,
+ * which writeOutput writes as they are, and which could not be written again from the start).
+ */
+export async function openOutputFile(path: string): Promise<OutputFile | null> {
+  const temp = join(dirname(path), partialName(basename(path)));
+  const failed = (err: unknown): UserError => new UserError(`cannot write: ${describe(err)}`, { place: { file: path }, cause: err });
+  try {
+    const existing = await stat(path).catch(() => null);
+    if (existing !== null && !existing.isFile()) return null;
+    await mkdir(dirname(path), { recursive: true });
+    await removeStalePartials(dirname(path));
+  } catch (err) {
+    throw failed(err);
+  }
+  let fd: number | null = null;
+  let made = false;
+  const close = (): void => {
+    const was = fd;
+    fd = null;
+    if (was !== null) closeSync(was);
+  };
+  const abort = async (): Promise<void> => {
+    try {
+      close();
+    } catch {
+      // the file goes anyway
+    }
+    if (made) await rm(temp, { force: true }).catch(() => undefined);
+  };
+  const openPartial = (): number => {
+    if (fd !== null) return fd;
+    try {
+      fd = openSync(temp, 'w+');
+    } catch (err) {
+      throw failed(err);
+    }
+    made = true;
+    return fd;
+  };
+  return {
+    fd: openPartial,
+    async commit() {
+      try {
+        if (!made) openPartial();
+        close();
+        await rename(temp, path);
+      } catch (err) {
+        await abort();
+        throw err instanceof UserError ? err : failed(err);
+      }
+    },
+    abort,
+  };
 }

@@ -2,11 +2,14 @@
 // past it in an unlinked temporary file. For output that cannot go out as it is made: JUnit's
 // totals head the document but are known only at its end, and a big subunit file read trusting
 // its CRCs may be read again (edges/crc-check.ts), which must drop what the first pass wrote.
-// Memory stays flat in the size of the output (a million tests' JUnit is ~150 MB).
+// Memory stays flat in the size of the output (a million tests' JUnit is ~150 MB). A spool `onto`
+// an output file is that file: for a document that can go out as it is made (results JSON), with
+// the same buffered encoding and the same start-again, and nothing read back.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, UserError } from '../core/errors.ts';
+import { describe } from './files.ts';
 
 /** Text is encoded into buffers of this size (one write per buffer once the spool is a file). */
 const BUFFER_BYTES = 1 << 20;
@@ -24,9 +27,34 @@ export class Spool {
   /** Text not yet encoded: short pieces joined (a rope, no copy), encoded together. */
   private pending = '';
 
+  /** An output file this spool writes straight to (`onto`): errors name it. */
+  private outputPath: string | null = null;
+  /** Writes go at explicit offsets (not: an output written straight, until it is reset). */
+  private seek = true;
+
   /** `memoryLimit`: bytes kept in memory before the spool moves to a temporary file (tests lower it). */
   constructor(memoryLimit = 4 << 20) {
     this.memoryLimit = memoryLimit;
+  }
+
+  /**
+   * A spool that is the output itself: text goes straight to `fd` (the output file `path`, which
+   * the caller opened and will close) in buffers of 1 MiB, and `reset()` empties that file. For a
+   * document whose head is known before its first test (results JSON): nothing is read back.
+   * `finish()` writes out what is pending; such a spool is not drained.
+   */
+  static onto(fd: number, path: string): Spool {
+    const spool = new Spool(0);
+    spool.fd = fd;
+    spool.outputPath = path;
+    spool.seek = false;
+    return spool;
+  }
+
+  /** Write out what is pending (a spool `onto` an output: the document is then all in its file). */
+  finish(): void {
+    this.encodePending();
+    this.flush();
   }
 
   write(text: string): void {
@@ -60,6 +88,7 @@ export class Spool {
     this.heldBytes = 0;
     if (this.fd !== null) ftruncateSync(this.fd, 0);
     this.fileBytes = 0;
+    this.seek = true;
   }
 
   /** Bytes written so far. */
@@ -103,8 +132,11 @@ export class Spool {
   private append(bytes: Uint8Array): void {
     let done = 0;
     try {
-      while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.fileBytes + done);
+      // An output written straight (`onto`) goes at the file's own offset, so that any file will
+      // do (a FIFO cannot seek); after a reset, which empties a regular file, at explicit offsets.
+      while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.seek ? this.fileBytes + done : null);
     } catch (err) {
+      if (this.outputPath !== null) throw new UserError(`cannot write: ${describe(err)}`, { place: { file: this.outputPath }, cause: err });
       throw spoolError('cannot write the temporary file that holds the output', err);
     }
     this.fileBytes += bytes.length;
@@ -141,7 +173,7 @@ export class Spool {
 
   close(): void {
     this.pending = '';
-    if (this.fd !== null) closeSync(this.fd);
+    if (this.fd !== null && this.outputPath === null) closeSync(this.fd);
     this.fd = null;
     this.held.length = 0;
     this.heldBytes = this.fileBytes = this.used = 0;

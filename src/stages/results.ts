@@ -8,7 +8,7 @@ import { JUnitWriter } from '../core/results/junit.ts';
 import type { ResultFormat, RunResults, RunSummary } from '../core/results/model.ts';
 import type { BaselineContext, BaselineTest, RunSummary as CompareRunSummary } from '../core/compare/model.ts';
 import type { RanTests } from '../core/compare/baseline.ts';
-import { fileSize, readBytes, readChunks, readFileReusing } from '../edges/files.ts';
+import { fileSize, openOutputFile, readBytes, readChunks, readFileReusing } from '../edges/files.ts';
 import { startCrcCheck } from '../edges/crc-check.ts';
 import { Spool } from '../edges/spool.ts';
 
@@ -121,6 +121,61 @@ export async function resultsJsonFile(
     ),
   );
   return documentOf(summary, json.head(summary.format), spool, json.tail(summary));
+}
+
+/**
+ * A file's results JSON written to `output` as it is made (`parse --to json -o FILE`): the head as
+ * soon as the format is known, each test as it finishes, the tail at the end, straight into the
+ * output's partial file (renamed over it when whole), with no spool to copy out. A second pass
+ * (the CRC worker's fallback) empties the file and starts again. Null when `output` is not a
+ * regular file's place (a device, a pipe: resultsJsonFile then, as it cannot be written twice).
+ */
+export async function writeResultsJsonFile(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  attachments: AttachmentPolicy | undefined,
+  options: ReadOptions,
+  output: string,
+): Promise<RunSummary | null> {
+  const out = await openOutputFile(output);
+  if (out === null) return null;
+  try {
+    const json = new ResultsJsonWriter();
+    // Made with the head (the output's partial file is made then): an input that is no result
+    // file fails before it, and leaves nothing behind.
+    let spool: Spool | null = null;
+    let headed = false;
+    const head = (format: ResultFormat): void => {
+      spool ??= Spool.onto(out.fd(), output);
+      spool.write(json.head(format));
+      headed = true;
+    };
+    const summary = await readWith(
+      path,
+      stdin,
+      {
+        ...options,
+        attachments,
+        streamOnly: true,
+        onFormat: head,
+        onFinished: (t) => spool!.write(json.add(t)),
+        beforePass: () => {
+          json.reset();
+          spool?.reset();
+          headed = false;
+        },
+      },
+      (p) => p.endSummary(),
+    );
+    if (!headed) head(summary.format);
+    spool!.write(json.tail(summary));
+    spool!.finish();
+    await out.commit();
+    return summary;
+  } catch (err) {
+    await out.abort();
+    throw err;
+  }
 }
 
 /**

@@ -52,13 +52,15 @@ test('SIGKILL mid-write: the output is not there, a marked partial file is; the 
     const oldStyle = `.results.json.${dead}.tmp`;
     writeFileSync(join(dir, oldStyle), 'half');
 
-    // The killed run. Its temporary name is known from its pid; made a FIFO before the input
-    // ends (the verb writes nothing before it has read all of standard input), the writer
-    // blocks in the middle of its output as soon as the pipe is full, however fast the machine:
-    // the kill lands mid-write by construction, not by timing.
+    // The killed run. Its temporary name is known from its pid; made a FIFO before any input
+    // (the verb makes its partial file with the first bytes of output, once the input's format
+    // is known), the writer blocks in the middle of its output as soon as the pipe is full,
+    // however fast the machine: the kill lands mid-write by construction, not by timing. It is
+    // killed before it has read all its input: that pipe then breaks (EPIPE), as it should.
     const killed = parseTo(dir, out);
     const temp = join(dir, partialName('results.json', killed.pid));
     execFileSync('mkfifo', [temp]);
+    killed.stdin!.on('error', (err: NodeJS.ErrnoException) => assert.equal(err.code, 'EPIPE'));
     killed.stdin!.end(STREAM);
     const reader = createReadStream(temp, { highWaterMark: 4096 });
     const first = await new Promise<Buffer>((resolve, reject) => reader.once('data', (c) => resolve(c as Buffer)).once('error', reject));

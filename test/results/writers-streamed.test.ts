@@ -1,5 +1,6 @@
 // `parse --to junit` and `--to json` write each test as it finishes, through a spool (memory, then
-// an unlinked temporary file), and make no record of a passing test for JUnit. The output must be
+// an unlinked temporary file), or for JSON into a file straight into it, and make no record of a
+// passing test. The output must be
 // byte for byte what the writers made before from the whole run: the old JUnit writer is kept in
 // test/results/old-junit-writer.ts, and the old JSON was JSON.stringify(results, null, 2).
 import { test } from 'node:test';
@@ -12,7 +13,7 @@ import fc from 'fast-check';
 import { createResultParser, parseResults } from '../../src/core/results/parse.ts';
 import { JUnitWriter, writeJUnit } from '../../src/core/results/junit.ts';
 import { ResultsJsonWriter } from '../../src/core/results/results-json.ts';
-import { junitFile, resultsJsonFile } from '../../src/stages/results.ts';
+import { junitFile, resultsJsonFile, writeResultsJsonFile } from '../../src/stages/results.ts';
 import { Spool } from '../../src/edges/spool.ts';
 import { oldWriteJUnit } from './old-junit-writer.ts';
 import { genInjury, genTest, injure, streamOf, type GenTest } from '../helpers/streams.ts';
@@ -93,8 +94,17 @@ test('every fixture and damaged copies, read once or twice (CRC worker), spool i
       finished: i % 101 !== 0,
     }));
     const bigFile = join(dir, 'big.subunit');
-    writeFileSync(bigFile, streamOf(big, 7));
+    const bigStream = streamOf(big, 7);
+    writeFileSync(bigFile, bigStream);
     files.push(bigFile);
+    // Damaged late: a first pass writes megabytes of output before the second starts again.
+    const bigInjured = join(dir, 'big-injured.subunit');
+    writeFileSync(bigInjured, injure(bigStream, { kind: 'flip', at: Math.floor(bigStream.length * 0.9), xor: 0x20 }));
+    files.push(bigInjured);
+    // Our own results JSON read back: its format is known only once it is read whole.
+    const resultsJson = join(dir, 'big.json');
+    writeFileSync(resultsJson, wholeJson(bigStream));
+    files.push(resultsJson);
     for (const [i, at] of [0.5, 0.8].entries()) {
       const f = join(dir, `injured-${i}.subunit`);
       writeFileSync(
@@ -115,6 +125,13 @@ test('every fixture and damaged copies, read once or twice (CRC worker), spool i
           const j = await resultsJsonFile(file, process.stdin, undefined, { crcWorkerMinBytes, spoolMemoryBytes });
           assert.equal(text(spoolMemoryBytes ? j.transientPieces : j.pieces), wantJson, `json ${where}`);
         }
+        // Straight into the output file (`parse --to json -o`): a damaged file read twice empties it first.
+        const outDir = join(dir, 'out');
+        const out = join(outDir, 'results.json');
+        const summary = await writeResultsJsonFile(file, process.stdin, undefined, { crcWorkerMinBytes }, out);
+        assert.equal(readFileSync(out, 'utf8'), wantJson, `json into its file: ${file} (worker from ${crcWorkerMinBytes} bytes)`);
+        assert.equal(summary?.total, parseResults(bytes).tests.length);
+        assert.deepEqual(readdirSync(outDir), ['results.json'], 'no partial file is left');
       }
     }
   } finally {
@@ -141,5 +158,22 @@ test('the spool keeps text in order across buffers, memory and disk, and starts 
       assert.equal(Buffer.concat(got).toString('utf8'), pieces.join(''), `limit ${limit}, reuse ${reuse}`);
       assert.equal(spool.size, 0);
     }
+  }
+});
+
+test('results JSON straight into its file: an input that is no result file leaves the old file and no partial one; a device is written through the spool', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-json-out-'));
+  try {
+    const out = join(dir, 'results.json');
+    writeFileSync(out, 'the old results\n');
+    const readme = join(dir, 'README.md');
+    writeFileSync(readme, '# not results\n\nJust a page of text.\n');
+    await assert.rejects(writeResultsJsonFile(readme, process.stdin, undefined, {}, out), /README\.md: not a result file/);
+    assert.equal(readFileSync(out, 'utf8'), 'the old results\n');
+    assert.deepEqual(readdirSync(dir).sort(), ['README.md', 'results.json']);
+    // Not a regular file's place: the caller writes it as it is (it could not be emptied for a second pass).
+    assert.equal(await writeResultsJsonFile(readme, process.stdin, undefined, {}, '/dev/null'), null);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -5,7 +5,7 @@ import { EXIT, usageError } from '../../core/errors.ts';
 import { renderResultsText } from '../../core/render/results-text.ts';
 import { writeOutput } from '../../edges/files.ts';
 import type { ResultFormat, RunSummary } from '../../core/results/model.ts';
-import { damageLine, junitFile, resultsJsonFile, summarizeFile } from '../../stages/results.ts';
+import { damageLine, junitFile, resultsJsonFile, summarizeFile, writeResultsJsonFile } from '../../stages/results.ts';
 
 const FORMATS = ['json', 'junit', 'text'] as const;
 const INPUT_FORMATS: readonly ResultFormat[] = ['subunit-v2', 'subunit-v1', 'junit'];
@@ -56,21 +56,32 @@ Exit codes:
 
     const source = file === '-' ? '<stdin>' : file;
     const output = str(args, 'output');
-    let out: string | Iterable<string | Uint8Array>;
+    let out: string | Iterable<string | Uint8Array> | null;
     let results: RunSummary;
     if (to === 'text') {
       results = await summarizeFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
       out = renderResultsText(results, { source });
     } else {
-      // Each test becomes text as it finishes: neither a record of every test nor the document in memory.
-      const doc = await (to === 'json' ? resultsJsonFile : junitFile)(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
-      results = doc.summary;
-      // A file is written piece by piece (one buffer serves them all); a stream may queue what it is given.
-      out = output ? doc.transientPieces : doc.pieces;
+      // Each test becomes text as it finishes: neither a record of every test nor the document in
+      // memory. JSON into a file goes straight there (its head is known first); JUnit's totals head
+      // the document, so its tests wait in a spool.
+      const written = to === 'json' && output ? await writeResultsJsonFile(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat }, output) : null;
+      if (written) {
+        results = written;
+        out = null;
+      } else {
+        const doc = await (to === 'json' ? resultsJsonFile : junitFile)(file, io.stdin, { keep, capBytes: cap }, { format: inputFormat });
+        results = doc.summary;
+        // A file is written piece by piece (one buffer serves them all); a stream may queue what it is given.
+        out = output ? doc.transientPieces : doc.pieces;
+      }
     }
-    if (output) await writeOutput(output, out);
-    else if (typeof out === 'string') io.stdout.write(out);
-    else for (const piece of out) io.stdout.write(piece);
+    // (null: the JSON is in its file already)
+    if (out !== null) {
+      if (output) await writeOutput(output, out);
+      else if (typeof out === 'string') io.stdout.write(out);
+      else for (const piece of out) io.stdout.write(piece);
+    }
 
     const damage = damageLine(source, results);
     if (damage) {

@@ -39,6 +39,12 @@ export interface ParseOptions {
   trustCrc?: boolean;
   /** The input's name (a path, `<stdin>`) for errors about the whole input. */
   source?: string;
+  /**
+   * Called once the input's format is known, before any test is handed over, with the format
+   * the summary will carry (a results JSON's: the format it records). A writer whose head names
+   * the format writes it then, and its tests after it as they come.
+   */
+  onFormat?: (format: ResultFormat) => void;
 }
 
 /** Incremental parser: push chunks, then `end()` for the results or `endSummary()` for a summary. */
@@ -317,6 +323,7 @@ export function createResultsJsonParser(options: ParseOptions = {}): ResultParse
     });
     const damage = Array.isArray(d.damage) ? (d.damage as Damage[]) : [];
     const results = makeRunResults(d.format, d.tests as TestRecord[], damage);
+    options.onFormat?.(d.format);
     handOver(results.tests, options, false);
     return results;
   };
@@ -335,9 +342,13 @@ export function createResultParser(options: ParseOptions = {}): ResultParser {
   const start = (detected: Detected): ResultParser => {
     if (detected === 'not-results') throw inputError(options, `not a result file (${EXPECTED})`);
     if (detected === 'results-json') return createResultsJsonParser(options);
+    options.onFormat?.(detected);
     return FACTORIES[detected](options);
   };
-  if (options.format !== undefined) inner = FACTORIES[options.format](options);
+  if (options.format !== undefined) {
+    options.onFormat?.(options.format);
+    inner = FACTORIES[options.format](options);
+  }
   const settle = (): ResultParser => {
     if (!inner) {
       inner = start(detector.decide(true) as Detected);

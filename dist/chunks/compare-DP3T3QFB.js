@@ -1,0 +1,44 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+} from "./chunk-BJ5HTTQE.js";
+import "./chunk-4IXRCIQE.js";
+import "./chunk-74PQCRED.js";
+import "./chunk-TETNIGSQ.js";
+import "./chunk-5O3VW5PT.js";
+import "./chunk-ZI4ZGQG2.js";
+import "./chunk-FDIOAVOA.js";
+import "./chunk-FH6BADNC.js";
+import "./chunk-X4FZVZJY.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-NH6M6EID.js";
+import "./chunk-6K5OT3X4.js";
+import "./chunk-MBFZYV6M.js";
+import "./chunk-4E3TQ2AB.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-AOIPOV6R.js";
+import "./chunk-MY7TWMR2.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  CONTEXT_HELP,
+  CONTEXT_OPTIONS,
+  baselineFromArgs,
+  baselineOptions,
+  compareCommand,
+  contextFromArgs,
+  emit,
+  failOnFrom,
+  outputFormat,
+  renderDiff,
+  todayUtc
+};

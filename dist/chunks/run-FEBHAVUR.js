@@ -1,0 +1,29 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
+import {
+  parseSet,
+  reportText,
+  runVerbCommand
+} from "./chunk-G4PCIHEZ.js";
+import "./chunk-CLKIFIP3.js";
+import "./chunk-VMDJOGCR.js";
+import "./chunk-ZI4ZGQG2.js";
+import "./chunk-XYEBW4GA.js";
+import "./chunk-FDIOAVOA.js";
+import "./chunk-MZUB7LDB.js";
+import "./chunk-BRQWLC3M.js";
+import "./chunk-FYXSTOGF.js";
+import "./chunk-X4FZVZJY.js";
+import "./chunk-BRVH2MLK.js";
+import "./chunk-JTCS6GEG.js";
+import "./chunk-NH6M6EID.js";
+import "./chunk-6K5OT3X4.js";
+import "./chunk-MBFZYV6M.js";
+import "./chunk-DSMXSV3X.js";
+import "./chunk-AOIPOV6R.js";
+import "./chunk-MY7TWMR2.js";
+import "./chunk-NQJFE2ZZ.js";
+export {
+  parseSet,
+  reportText,
+  runVerbCommand
+};
