@@ -1,6 +1,6 @@
 // Shared bench helpers: run a command and measure wall time and peak RSS (GNU time), print tables.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const BENCH_DATA = fileURLToPath(new URL('./.data/', import.meta.url));
@@ -12,8 +12,13 @@ export interface Measured {
   status: number;
 }
 
-/** Run `sh -c command` under /usr/bin/time; stdout goes to /dev/null unless redirected in the command. */
-export function measure(command: string): Measured {
+/**
+ * Run `sh -c command` under /usr/bin/time; stdout goes to /dev/null unless redirected in the
+ * command. `output`: a file the command writes, removed first, so that the run writes a new file
+ * and does not pay for disposing of the last run's.
+ */
+export function measure(command: string, output?: string | null): Measured {
+  if (output) rmSync(output, { force: true });
   const r = spawnSync('/usr/bin/time', ['-f', '%e %M', 'sh', '-c', command], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const last = (r.stderr ?? '').trim().split('\n').at(-1) ?? '';
   const [secs, kb] = last.split(' ').map(Number);
@@ -22,10 +27,10 @@ export function measure(command: string): Measured {
 }
 
 /** The better of n runs (least noisy on a shared 2-core machine). */
-export function best(command: string, n = 3): Measured {
+export function best(command: string, n = 3, output?: string | null): Measured {
   let b: Measured | null = null;
   for (let i = 0; i < n; i++) {
-    const m = measure(command);
+    const m = measure(command, output);
     if (b === null || m.seconds < b.seconds) b = m;
   }
   return b as Measured;
