@@ -183,33 +183,39 @@ start_services() {
   wait_http http://$HOSTIP:$P_PLACEMENT/ 120 && wait_http http://$HOSTIP:$P_GLANCE/ 120 && \
   wait_http http://$HOSTIP:$P_NEUTRON/ 180 && wait_http http://$HOSTIP:$P_NOVA/ 180
 }
+# until_or_timeout DEADLINE LOG WHAT CMD...: CMD once a second until it succeeds; once $SECONDS
+# reaches DEADLINE, say WHAT did not happen and show the end of LOG (the service that did not answer).
+until_or_timeout() {
+  local deadline=$1 log=$2 what=$3; shift 3
+  until "$@"; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "wait_compute: timeout: $what (see $log)"
+      tail -n 20 "$log"
+      return 1
+    fi
+    sleep 1
+  done
+}
+nova_services_up() { # the conductor, the scheduler and the compute service
+  local n
+  n=$(curl -s -m 10 -H "X-Auth-Token: $TOKEN" http://$HOSTIP:$P_NOVA/v2.1/os-services | jq '[.services[] | select(.state=="up")] | length' 2>/dev/null)
+  [ "${n:-0}" -ge 3 ]
+}
+compute_in_placement() {
+  local n
+  n=$(curl -s -m 10 -H "X-Auth-Token: $TOKEN" -H 'OpenStack-API-Version: placement 1.10' http://$HOSTIP:$P_PLACEMENT/resource_providers | jq '.resource_providers|length' 2>/dev/null)
+  [ "${n:-0}" -ge 1 ]
+}
 # wait until nova-compute reports up and its node is a resource provider in placement. One bound
 # for the whole wait, WAIT_COMPUTE_SECONDS (default 300: it takes 3-21 s here, ~15x that on two
 # loaded cores), not one per poll: a hung service used to hold a start for over half an hour (120
-# and 60 polls, each allowed 10 s). On a timeout it says what it waited for and shows the end of
-# the log of the service that did not answer.
+# and 60 polls, each allowed 10 s).
 wait_compute() {
-  local deadline=$((SECONDS + ${WAIT_COMPUTE_SECONDS:-300})) n
+  local deadline=$((SECONDS + ${WAIT_COMPUTE_SECONDS:-300}))
   get_token admin admin || { echo "wait_compute: keystone gave no token"; tail -n 20 "$LOG/keystone.out"; return 1; }
-  until n=$(curl -s -m 10 -H "X-Auth-Token: $TOKEN" http://$HOSTIP:$P_NOVA/v2.1/os-services | jq '[.services[] | select(.state=="up")] | length' 2>/dev/null)
-    [ "${n:-0}" -ge 3 ]; do
-    if [ $SECONDS -ge $deadline ]; then
-      echo "wait_compute: timeout: ${n:-0} of 3 nova services up (see $LOG/nova-compute.out)"
-      tail -n 20 "$LOG/nova-compute.out"
-      return 1
-    fi
-    sleep 1
-  done
+  until_or_timeout "$deadline" "$LOG/nova-compute.out" "fewer than 3 nova services up" nova_services_up || return 1
   nova-manage --config-file "$ETC/nova/nova.conf" cell_v2 discover_hosts >/dev/null || { echo "wait_compute: nova-manage cell_v2 discover_hosts failed"; return 1; }
-  until n=$(curl -s -m 10 -H "X-Auth-Token: $TOKEN" -H 'OpenStack-API-Version: placement 1.10' http://$HOSTIP:$P_PLACEMENT/resource_providers | jq '.resource_providers|length' 2>/dev/null)
-    [ "${n:-0}" -ge 1 ]; do
-    if [ $SECONDS -ge $deadline ]; then
-      echo "wait_compute: timeout: no compute node in placement (see $LOG/placement.out)"
-      tail -n 20 "$LOG/placement.out"
-      return 1
-    fi
-    sleep 1
-  done
+  until_or_timeout "$deadline" "$LOG/placement.out" "no compute node in placement" compute_in_placement
 }
 write_clouds_yaml() {
   # Written aside and renamed: test files read it while other test files call start.sh.
