@@ -194,12 +194,12 @@ function serverIds(reportDir: string): string[] {
   }
 }
 
-/** One whole gate on the lab: main, then post (always, as `post-if: always()`), then the leftovers. */
 /** A fresh folder for one run (runLabGate's default `dir`): never under /tmp, which a lab host has of its own. */
 export function newLabGateDir(): Promise<string> {
   return mkdtemp('/var/tmp/tg-lab-gate-');
 }
 
+/** One whole gate on the lab: main, then post (always, as `post-if: always()`), then the leftovers. */
 export async function runLabGate(o: LabGateOptions): Promise<LabGateResult> {
   const t0 = performance.now();
   const dir = o.dir ?? (await newLabGateDir());

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.ts';
 
-export function describe(err: unknown): string {
+function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   switch (e.code) {
     case 'ENOENT':
@@ -171,19 +171,36 @@ export async function removeStalePartials(dir: string, host = hostname()): Promi
  * left under the temporary name is removed by the next write into that folder.
  */
 export async function writeOutput(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
-  const temp = join(dirname(path), partialName(basename(path)));
+  const temp = partialPath(path);
   try {
-    // A device or a pipe (-o /dev/stdout) is written as it is: it cannot be renamed over.
-    const existing = await stat(path).catch(() => null);
-    if (existing !== null && !existing.isFile()) return await writeFile(path, data);
-    await mkdir(dirname(path), { recursive: true });
-    await removeStalePartials(dirname(path));
+    if (!(await preparePartial(path))) return await writeFile(path, data);
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true }).catch(() => undefined);
-    throw new UserError(`cannot write: ${describe(err)}`, { place: { file: path }, cause: err });
+    throw cannotWrite(path, err);
   }
+}
+
+/** The one-line error of an output that could not be written: it names the file. */
+export function cannotWrite(path: string, err: unknown): UserError {
+  return new UserError(`cannot write: ${describe(err)}`, { place: { file: path }, cause: err });
+}
+
+/** The partial name an output is written under, beside it. */
+const partialPath = (path: string): string => join(dirname(path), partialName(basename(path)));
+
+/**
+ * Ready `path` to be written under its partial name: its folder made, this host's leftovers there
+ * swept. False for a device or a pipe (-o /dev/stdout), which is written as it is: it cannot be
+ * renamed over.
+ */
+async function preparePartial(path: string): Promise<boolean> {
+  const existing = await stat(path).catch(() => null);
+  if (existing !== null && !existing.isFile()) return false;
+  await mkdir(dirname(path), { recursive: true });
+  await removeStalePartials(dirname(path));
+  return true;
 }
 
 /** An output file written as it is made (openOutputFile). */
@@ -202,15 +219,11 @@ export interface OutputFile {
  * which writeOutput writes as they are, and which could not be written again from the start).
  */
 export async function openOutputFile(path: string): Promise<OutputFile | null> {
-  const temp = join(dirname(path), partialName(basename(path)));
-  const failed = (err: unknown): UserError => new UserError(`cannot write: ${describe(err)}`, { place: { file: path }, cause: err });
+  const temp = partialPath(path);
   try {
-    const existing = await stat(path).catch(() => null);
-    if (existing !== null && !existing.isFile()) return null;
-    await mkdir(dirname(path), { recursive: true });
-    await removeStalePartials(dirname(path));
+    if (!(await preparePartial(path))) return null;
   } catch (err) {
-    throw failed(err);
+    throw cannotWrite(path, err);
   }
   let fd: number | null = null;
   let made = false;
@@ -232,7 +245,7 @@ export async function openOutputFile(path: string): Promise<OutputFile | null> {
     try {
       fd = openSync(temp, 'w+');
     } catch (err) {
-      throw failed(err);
+      throw cannotWrite(path, err);
     }
     made = true;
     return fd;
@@ -246,7 +259,7 @@ export async function openOutputFile(path: string): Promise<OutputFile | null> {
         await rename(temp, path);
       } catch (err) {
         await abort();
-        throw err instanceof UserError ? err : failed(err);
+        throw err instanceof UserError ? err : cannotWrite(path, err);
       }
     },
     abort,

@@ -9,7 +9,7 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, readSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, UserError } from '../core/errors.ts';
-import { describe } from './files.ts';
+import { cannotWrite } from './files.ts';
 
 /** Text is encoded into buffers of this size (one write per buffer once the spool is a file). */
 const BUFFER_BYTES = 1 << 20;
@@ -136,7 +136,7 @@ export class Spool {
       // do (a FIFO cannot seek); after a reset, which empties a regular file, at explicit offsets.
       while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.seek ? this.fileBytes + done : null);
     } catch (err) {
-      if (this.outputPath !== null) throw new UserError(`cannot write: ${describe(err)}`, { place: { file: this.outputPath }, cause: err });
+      if (this.outputPath !== null) throw cannotWrite(this.outputPath, err);
       throw spoolError('cannot write the temporary file that holds the output', err);
     }
     this.fileBytes += bytes.length;

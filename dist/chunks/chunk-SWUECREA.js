@@ -4,7 +4,7 @@ import {
 } from "./chunk-74PQCRED.js";
 import {
   damageLine
-} from "./chunk-TETNIGSQ.js";
+} from "./chunk-QWLEXGXL.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-FH6BADNC.js";
+} from "./chunk-IGE4LKJT.js";
 import {
   compareInterop,
   compareRuns,
@@ -31,7 +31,7 @@ import {
 import {
   readText,
   writeOutput
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import {
   EMPTY_CONTEXT,
   appendHistory,

@@ -18,7 +18,7 @@ import {
   loadProvisionState,
   openSession,
   require_lib
-} from "./chunk-MZUB7LDB.js";
+} from "./chunk-DBD5MKFM.js";
 import {
   maskSecrets,
   secretValues
@@ -32,7 +32,7 @@ import {
 import {
   readBytes,
   readText
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import {
   baselineFromBytes,
   isJsonDocument

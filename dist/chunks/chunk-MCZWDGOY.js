@@ -5,12 +5,12 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-CLKIFIP3.js";
+} from "./chunk-P3VD6NCW.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-XYEBW4GA.js";
+} from "./chunk-FU3OLKAY.js";
 import {
   flag,
   str,

@@ -3,7 +3,7 @@ import {
   readBytes,
   readText,
   writeOutput
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import {
   baselineFromBytes,
   baselineFromJson,

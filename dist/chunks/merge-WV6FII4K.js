@@ -2,9 +2,9 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-SYEC7WY2.js";
-import "./chunk-TETNIGSQ.js";
-import "./chunk-NH6M6EID.js";
+} from "./chunk-3ADUUJL7.js";
+import "./chunk-QWLEXGXL.js";
+import "./chunk-3NDCZCY7.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-DWO264YH.js";

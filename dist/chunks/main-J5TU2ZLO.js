@@ -14,57 +14,57 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./select-HRPKUF4W.js")).selectCommand
+    load: async () => (await import("./select-7JRMGOFP.js")).selectCommand
   },
   {
     name: "provision",
     summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
-    load: async () => (await import("./provision-QA6T67ZN.js")).provisionCommand
+    load: async () => (await import("./provision-SXNAUMWZ.js")).provisionCommand
   },
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./run-FEBHAVUR.js")).runVerbCommand
+    load: async () => (await import("./run-7Z4CZ264.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./validate-D2H5BAQA.js")).validateCommand
+    load: async () => (await import("./validate-GU3KXZ7U.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-Y7N6CQUS.js")).parseCommand
+    load: async () => (await import("./parse-4TPMNGTB.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-DP3T3QFB.js")).compareCommand
+    load: async () => (await import("./compare-4SE2CP7D.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-FG6SLVRD.js")).baselineCommand
+    load: async () => (await import("./baseline-6CQKNGWZ.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-WC7JBMQ3.js")).reportCommand
+    load: async () => (await import("./report-JLWZPZZ3.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-E6CA7KJJ.js")).mergeCommand
+    load: async () => (await import("./merge-HTNC2MDK.js")).mergeCommand
   },
   {
     name: "cleanup",
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
-    load: async () => (await import("./cleanup-UHMJHFES.js")).cleanupCommand
+    load: async () => (await import("./cleanup-LMR4N6TB.js")).cleanupCommand
   },
   {
     name: "demo",
     summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).",
-    load: async () => (await import("./demo-YJEBT5BW.js")).demoCommand(runCli)
+    load: async () => (await import("./demo-DQG3M2AB.js")).demoCommand(runCli)
   }
 ];
 var VERSION = "0.1.0";

@@ -11,17 +11,17 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-BJ5HTTQE.js";
-import "./chunk-4IXRCIQE.js";
+} from "./chunk-UEH3UWU5.js";
+import "./chunk-SWUECREA.js";
 import "./chunk-74PQCRED.js";
-import "./chunk-TETNIGSQ.js";
+import "./chunk-QWLEXGXL.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-FH6BADNC.js";
+import "./chunk-IGE4LKJT.js";
 import "./chunk-X4FZVZJY.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-NH6M6EID.js";
+import "./chunk-3NDCZCY7.js";
 import "./chunk-6K5OT3X4.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-4E3TQ2AB.js";

@@ -5,14 +5,14 @@ import {
   resultsJsonFile,
   summarizeFile,
   writeResultsJsonFile
-} from "./chunk-TETNIGSQ.js";
+} from "./chunk-QWLEXGXL.js";
 import {
   flag,
   str
 } from "./chunk-FDIOAVOA.js";
 import {
   writeOutput
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-AOIPOV6R.js";

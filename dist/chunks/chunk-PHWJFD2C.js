@@ -4,7 +4,7 @@ import {
   cleanupRun,
   openSession,
   sweep
-} from "./chunk-MZUB7LDB.js";
+} from "./chunk-DBD5MKFM.js";
 
 // src/stages/cleanup.ts
 import { readFile } from "node:fs/promises";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   resolveCloud
-} from "./chunk-MZUB7LDB.js";
+} from "./chunk-DBD5MKFM.js";
 
 // src/cli/openstack-args.ts
 var CLOUD_OPTIONS = {

@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-BJ5HTTQE.js";
+} from "./chunk-UEH3UWU5.js";
 import {
   writeReport
-} from "./chunk-IAKXCGTC.js";
+} from "./chunk-OUJ3X3LG.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-4IXRCIQE.js";
+} from "./chunk-SWUECREA.js";
 import {
   loadRuns
-} from "./chunk-TETNIGSQ.js";
+} from "./chunk-QWLEXGXL.js";
 import {
   str,
   strs

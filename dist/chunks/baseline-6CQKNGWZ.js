@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-BJ5HTTQE.js";
+} from "./chunk-UEH3UWU5.js";
 import {
   escapeHtml
 } from "./chunk-C2PR4P7J.js";
@@ -17,11 +17,11 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-4IXRCIQE.js";
+} from "./chunk-SWUECREA.js";
 import "./chunk-74PQCRED.js";
 import {
   loadRuns
-} from "./chunk-TETNIGSQ.js";
+} from "./chunk-QWLEXGXL.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import {
@@ -34,7 +34,7 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-FH6BADNC.js";
+} from "./chunk-IGE4LKJT.js";
 import {
   compareRuns,
   describeChange,
@@ -44,7 +44,7 @@ import {
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import {
   cellOutcome,
   emptyBaseline,

@@ -3,12 +3,12 @@ import {
   cleanupStage,
   savedToken,
   sweepStage
-} from "./chunk-CZPEJNLU.js";
+} from "./chunk-PHWJFD2C.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-XYEBW4GA.js";
+} from "./chunk-FU3OLKAY.js";
 import {
   flag,
   str,
@@ -17,7 +17,7 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   loadProvisionState
-} from "./chunk-MZUB7LDB.js";
+} from "./chunk-DBD5MKFM.js";
 import {
   isValidRunId
 } from "./chunk-BRQWLC3M.js";
@@ -26,7 +26,7 @@ import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-NH6M6EID.js";
+import "./chunk-3NDCZCY7.js";
 import "./chunk-AOIPOV6R.js";
 import {
   EXIT,

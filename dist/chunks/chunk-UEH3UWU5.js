@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-4IXRCIQE.js";
+} from "./chunk-SWUECREA.js";
 import {
   summarizeRunFiles
-} from "./chunk-TETNIGSQ.js";
+} from "./chunk-QWLEXGXL.js";
 import {
   flag,
   str,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-FH6BADNC.js";
+} from "./chunk-IGE4LKJT.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-X4FZVZJY.js";
 import {
   writeOutput
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import {
   usageError
 } from "./chunk-MY7TWMR2.js";

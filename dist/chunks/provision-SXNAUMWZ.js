@@ -3,7 +3,7 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-XYEBW4GA.js";
+} from "./chunk-FU3OLKAY.js";
 import {
   flag,
   str,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   provisionStage
-} from "./chunk-MZUB7LDB.js";
+} from "./chunk-DBD5MKFM.js";
 import {
   isValidRunId,
   newRunId
@@ -25,7 +25,7 @@ import {
   parseLocalrcEntries
 } from "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-NH6M6EID.js";
+import "./chunk-3NDCZCY7.js";
 import "./chunk-AOIPOV6R.js";
 import {
   EXIT,

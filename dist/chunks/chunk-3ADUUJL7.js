@@ -2,11 +2,11 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-TETNIGSQ.js";
+} from "./chunk-QWLEXGXL.js";
 import {
   readText,
   writeOutput
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import {
   SHARD_MANIFEST_FILE,
   mergeShards,

@@ -1,12 +1,12 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  describe,
+  cannotWrite,
   fileSize,
   openOutputFile,
   readBytes,
   readChunks,
   readFileReusing
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import {
   JUnitWriter,
   crc32Short,
@@ -379,7 +379,7 @@ var Spool = class _Spool {
     try {
       while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.seek ? this.fileBytes + done : null);
     } catch (err) {
-      if (this.outputPath !== null) throw new UserError(`cannot write: ${describe(err)}`, { place: { file: this.outputPath }, cause: err });
+      if (this.outputPath !== null) throw cannotWrite(this.outputPath, err);
       throw spoolError("cannot write the temporary file that holds the output", err);
     }
     this.fileBytes += bytes.length;

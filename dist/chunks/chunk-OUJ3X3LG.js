@@ -10,7 +10,7 @@ import {
 } from "./chunk-X4FZVZJY.js";
 import {
   writeOutput
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 
 // src/stages/report.ts
 function reportMarkdown(o) {

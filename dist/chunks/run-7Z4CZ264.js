@@ -1,32 +1,29 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  JUDGE_OPTIONS,
-  judgeFromArgs,
-  reportCommand
-} from "./chunk-YBG5DTEK.js";
-import "./chunk-BJ5HTTQE.js";
-import "./chunk-IAKXCGTC.js";
-import "./chunk-C2PR4P7J.js";
-import "./chunk-4IXRCIQE.js";
-import "./chunk-74PQCRED.js";
-import "./chunk-TETNIGSQ.js";
-import "./chunk-5O3VW5PT.js";
+  parseSet,
+  reportText,
+  runVerbCommand
+} from "./chunk-MCZWDGOY.js";
+import "./chunk-P3VD6NCW.js";
+import "./chunk-VMDJOGCR.js";
 import "./chunk-ZI4ZGQG2.js";
+import "./chunk-FU3OLKAY.js";
 import "./chunk-FDIOAVOA.js";
+import "./chunk-DBD5MKFM.js";
+import "./chunk-BRQWLC3M.js";
 import "./chunk-FYXSTOGF.js";
-import "./chunk-FH6BADNC.js";
 import "./chunk-X4FZVZJY.js";
+import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-NH6M6EID.js";
+import "./chunk-3NDCZCY7.js";
 import "./chunk-6K5OT3X4.js";
 import "./chunk-MBFZYV6M.js";
-import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-AOIPOV6R.js";
 import "./chunk-MY7TWMR2.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  JUDGE_OPTIONS,
-  judgeFromArgs,
-  reportCommand
+  parseSet,
+  reportText,
+  runVerbCommand
 };

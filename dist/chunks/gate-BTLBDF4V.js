@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-IAKXCGTC.js";
+} from "./chunk-OUJ3X3LG.js";
 import "./chunk-C2PR4P7J.js";
 import {
   judgeRuns,
@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-4IXRCIQE.js";
+} from "./chunk-SWUECREA.js";
 import "./chunk-74PQCRED.js";
 import {
   loadRuns
-} from "./chunk-TETNIGSQ.js";
+} from "./chunk-QWLEXGXL.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import {
@@ -33,8 +33,8 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-X5UT5IBQ.js";
-import "./chunk-FH6BADNC.js";
+} from "./chunk-XEJ75ZKF.js";
+import "./chunk-IGE4LKJT.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
@@ -43,7 +43,7 @@ import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import {
   resultsFromBytes
 } from "./chunk-6K5OT3X4.js";
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-XQD5KPTQ.js");
+  const { mergeStage } = await import("./merge-WV6FII4K.js");
   const { renderMergeText } = await import("./shard-merge-645KR426.js");
   let outcome;
   try {

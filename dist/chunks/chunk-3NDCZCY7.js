@@ -134,29 +134,33 @@ async function removeStalePartials(dir, host = hostname()) {
   return removed;
 }
 async function writeOutput(path, data) {
-  const temp = join(dirname(path), partialName(basename(path)));
+  const temp = partialPath(path);
   try {
-    const existing = await stat(path).catch(() => null);
-    if (existing !== null && !existing.isFile()) return await writeFile(path, data);
-    await mkdir(dirname(path), { recursive: true });
-    await removeStalePartials(dirname(path));
+    if (!await preparePartial(path)) return await writeFile(path, data);
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true }).catch(() => void 0);
-    throw new UserError(`cannot write: ${describe(err)}`, { place: { file: path }, cause: err });
+    throw cannotWrite(path, err);
   }
 }
+function cannotWrite(path, err) {
+  return new UserError(`cannot write: ${describe(err)}`, { place: { file: path }, cause: err });
+}
+var partialPath = (path) => join(dirname(path), partialName(basename(path)));
+async function preparePartial(path) {
+  const existing = await stat(path).catch(() => null);
+  if (existing !== null && !existing.isFile()) return false;
+  await mkdir(dirname(path), { recursive: true });
+  await removeStalePartials(dirname(path));
+  return true;
+}
 async function openOutputFile(path) {
-  const temp = join(dirname(path), partialName(basename(path)));
-  const failed = (err) => new UserError(`cannot write: ${describe(err)}`, { place: { file: path }, cause: err });
+  const temp = partialPath(path);
   try {
-    const existing = await stat(path).catch(() => null);
-    if (existing !== null && !existing.isFile()) return null;
-    await mkdir(dirname(path), { recursive: true });
-    await removeStalePartials(dirname(path));
+    if (!await preparePartial(path)) return null;
   } catch (err) {
-    throw failed(err);
+    throw cannotWrite(path, err);
   }
   let fd = null;
   let made = false;
@@ -177,7 +181,7 @@ async function openOutputFile(path) {
     try {
       fd = openSync(temp, "w+");
     } catch (err) {
-      throw failed(err);
+      throw cannotWrite(path, err);
     }
     made = true;
     return fd;
@@ -191,7 +195,7 @@ async function openOutputFile(path) {
         await rename(temp, path);
       } catch (err) {
         await abort();
-        throw err instanceof UserError ? err : failed(err);
+        throw err instanceof UserError ? err : cannotWrite(path, err);
       }
     },
     abort
@@ -199,12 +203,12 @@ async function openOutputFile(path) {
 }
 
 export {
-  describe,
   readFileReusing,
   fileSize,
   readChunks,
   readText,
   readBytes,
   writeOutput,
+  cannotWrite,
   openOutputFile
 };

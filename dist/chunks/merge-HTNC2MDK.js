@@ -2,18 +2,18 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-YBG5DTEK.js";
-import "./chunk-BJ5HTTQE.js";
+} from "./chunk-6MMJ7AMI.js";
+import "./chunk-UEH3UWU5.js";
 import {
   mergeStage
-} from "./chunk-SYEC7WY2.js";
+} from "./chunk-3ADUUJL7.js";
 import {
   writeReport
-} from "./chunk-IAKXCGTC.js";
+} from "./chunk-OUJ3X3LG.js";
 import "./chunk-C2PR4P7J.js";
-import "./chunk-4IXRCIQE.js";
+import "./chunk-SWUECREA.js";
 import "./chunk-74PQCRED.js";
-import "./chunk-TETNIGSQ.js";
+import "./chunk-QWLEXGXL.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import {
@@ -22,10 +22,10 @@ import {
   writeJson
 } from "./chunk-FDIOAVOA.js";
 import "./chunk-FYXSTOGF.js";
-import "./chunk-FH6BADNC.js";
+import "./chunk-IGE4LKJT.js";
 import "./chunk-X4FZVZJY.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-NH6M6EID.js";
+import "./chunk-3NDCZCY7.js";
 import "./chunk-6K5OT3X4.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-4E3TQ2AB.js";

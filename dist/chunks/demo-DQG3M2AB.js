@@ -10,7 +10,7 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   writeOutput
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import {
   EXIT
 } from "./chunk-MY7TWMR2.js";

@@ -28,7 +28,7 @@ import {
 } from "./chunk-JTCS6GEG.js";
 import {
   readText
-} from "./chunk-NH6M6EID.js";
+} from "./chunk-3NDCZCY7.js";
 import {
   EXIT,
   UserError
@@ -48634,4 +48634,4 @@ export {
   provisionStage,
   loadProvisionState
 };
-/*! For license information please see chunk-MZUB7LDB.js.LEGAL.txt */
+/*! For license information please see chunk-DBD5MKFM.js.LEGAL.txt */
