@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-BTLBDF4V.js"), import("./chunks/cloud-KVR4K6WT.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-K6NS63LX.js"), import("./chunks/cloud-KVR4K6WT.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { createResultParser, parseResults } from '../../src/core/results/parse.ts';
 import { ResultsJsonText } from '../../src/core/results/results-json.ts';
+import { emptyCounts, finishedFromRecord, parseTestId, type TestRecord } from '../../src/core/results/model.ts';
 import { writeJUnit } from '../../src/core/results/junit.ts';
 import { encodePacket } from '../../src/core/results/subunit-v2.ts';
 import { resultsJsonFile } from '../../src/stages/results.ts';
@@ -124,4 +125,39 @@ test('every fixture (v2, v1, JUnit), and damaged copies read twice by the CRC fa
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("a passing test's one attachment without text, the same list test after test: one that differs in size, cut bytes or MIME type alone gets its own text", () => {
+  // The writer makes such a list once per attachment name (results-json.ts, emptyAttachment):
+  // a remembered list handed to an attachment that differs in any one field would show here.
+  const base: TestRecord = {
+    id: 'tempest.api.t.T.test_a[smoke]',
+    ...parseTestId('tempest.api.t.T.test_a[smoke]'),
+    status: 'success',
+    tags: ['worker-0'],
+    start: '2025-11-24T16:00:00.000000Z',
+    stop: '2025-11-24T16:00:00.030000Z',
+    duration: 0.03,
+    worker: 'worker-0',
+    routeCode: null,
+    attachments: [],
+  };
+  const att = { name: "pythonlogging:''", contentType: 'text/plain', size: 100, truncatedBytes: 100, text: '' };
+  const variants = [
+    att,
+    att,
+    { ...att, size: 101 },
+    { ...att, size: 101, truncatedBytes: 50 },
+    { ...att, size: 101, truncatedBytes: 50, contentType: 'text/x-log' },
+    att,
+  ];
+  const records = variants.map((a, i) => ({ ...base, id: `${base.id}${i}`, attachments: [{ ...a }] }));
+  const json = new ResultsJsonText();
+  for (const r of records) json.add(finishedFromRecord(r, true));
+  const summary = { format: 'subunit-v2' as const, total: 0, counts: emptyCounts(), start: null, stop: null, workers: 0, problems: [], damage: [] };
+  const doc = JSON.parse([...json.pieces(summary)].join('')) as { tests: TestRecord[] };
+  assert.deepEqual(
+    doc.tests.map((t) => t.attachments),
+    records.map((r) => r.attachments),
+  );
 });

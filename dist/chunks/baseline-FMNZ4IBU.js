@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-UEH3UWU5.js";
+} from "./chunk-4L5LWP3D.js";
 import {
   escapeHtml
 } from "./chunk-C2PR4P7J.js";
@@ -17,11 +17,11 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-SWUECREA.js";
+} from "./chunk-BVY2IX6J.js";
 import "./chunk-74PQCRED.js";
 import {
   loadRuns
-} from "./chunk-QWLEXGXL.js";
+} from "./chunk-L4TJA7R7.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   damageLine,
   loadRuns
-} from "./chunk-QWLEXGXL.js";
+} from "./chunk-L4TJA7R7.js";
 import {
   readText,
   writeOutput

@@ -5,7 +5,7 @@ import {
   resultsJsonFile,
   summarizeFile,
   writeResultsJsonFile
-} from "./chunk-QWLEXGXL.js";
+} from "./chunk-L4TJA7R7.js";
 import {
   flag,
   str

@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-SWUECREA.js";
+} from "./chunk-BVY2IX6J.js";
 import {
   summarizeRunFiles
-} from "./chunk-QWLEXGXL.js";
+} from "./chunk-L4TJA7R7.js";
 import {
   flag,
   str,

@@ -11,10 +11,10 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-UEH3UWU5.js";
-import "./chunk-SWUECREA.js";
+} from "./chunk-4L5LWP3D.js";
+import "./chunk-BVY2IX6J.js";
 import "./chunk-74PQCRED.js";
-import "./chunk-QWLEXGXL.js";
+import "./chunk-L4TJA7R7.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import "./chunk-FDIOAVOA.js";

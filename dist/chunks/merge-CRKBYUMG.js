@@ -2,18 +2,18 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-6MMJ7AMI.js";
-import "./chunk-UEH3UWU5.js";
+} from "./chunk-KMLQUUTQ.js";
+import "./chunk-4L5LWP3D.js";
 import {
   mergeStage
-} from "./chunk-3ADUUJL7.js";
+} from "./chunk-736H7NQN.js";
 import {
   writeReport
 } from "./chunk-OUJ3X3LG.js";
 import "./chunk-C2PR4P7J.js";
-import "./chunk-SWUECREA.js";
+import "./chunk-BVY2IX6J.js";
 import "./chunk-74PQCRED.js";
-import "./chunk-QWLEXGXL.js";
+import "./chunk-L4TJA7R7.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import {

@@ -34,27 +34,27 @@ var VERBS = [
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-4TPMNGTB.js")).parseCommand
+    load: async () => (await import("./parse-NAU7FCYM.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-4SE2CP7D.js")).compareCommand
+    load: async () => (await import("./compare-G3F5X224.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-6CQKNGWZ.js")).baselineCommand
+    load: async () => (await import("./baseline-FMNZ4IBU.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-JLWZPZZ3.js")).reportCommand
+    load: async () => (await import("./report-XNP3U4DV.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-HTNC2MDK.js")).mergeCommand
+    load: async () => (await import("./merge-CRKBYUMG.js")).mergeCommand
   },
   {
     name: "cleanup",

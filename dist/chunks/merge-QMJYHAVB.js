@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-3ADUUJL7.js";
-import "./chunk-QWLEXGXL.js";
+} from "./chunk-736H7NQN.js";
+import "./chunk-L4TJA7R7.js";
 import "./chunk-3NDCZCY7.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-DSMXSV3X.js";

@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-UEH3UWU5.js";
+} from "./chunk-4L5LWP3D.js";
 import {
   writeReport
 } from "./chunk-OUJ3X3LG.js";
@@ -11,10 +11,10 @@ import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-SWUECREA.js";
+} from "./chunk-BVY2IX6J.js";
 import {
   loadRuns
-} from "./chunk-QWLEXGXL.js";
+} from "./chunk-L4TJA7R7.js";
 import {
   str,
   strs

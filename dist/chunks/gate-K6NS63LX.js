@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-SWUECREA.js";
+} from "./chunk-BVY2IX6J.js";
 import "./chunk-74PQCRED.js";
 import {
   loadRuns
-} from "./chunk-QWLEXGXL.js";
+} from "./chunk-L4TJA7R7.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import {
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-WV6FII4K.js");
+  const { mergeStage } = await import("./merge-QMJYHAVB.js");
   const { renderMergeText } = await import("./shard-merge-645KR426.js");
   let outcome;
   try {

@@ -4,7 +4,7 @@ import {
 } from "./chunk-74PQCRED.js";
 import {
   damageLine
-} from "./chunk-QWLEXGXL.js";
+} from "./chunk-L4TJA7R7.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";

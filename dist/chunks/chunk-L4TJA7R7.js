@@ -56,6 +56,8 @@ var RecordText = class {
   quotes = /* @__PURE__ */ new Map();
   /** Lists of one string (a worker's tag, the attribute `smoke`), by that string. */
   lists = /* @__PURE__ */ new Map();
+  /** The last list of one attachment without text made for each attachment name, with that attachment. */
+  emptyLists = /* @__PURE__ */ new Map();
   lastDuration = Number.NaN;
   lastDurationText = "null";
   str(s) {
@@ -78,6 +80,19 @@ var RecordText = class {
   }
   attachments(list) {
     if (list.length === 0) return "[]";
+    if (list.length === 1 && list[0].text === "") return this.emptyAttachment(list[0]);
+    return this.attachmentList(list);
+  }
+  /** The list of one attachment without text, by that attachment's name (a run has a handful). */
+  emptyAttachment(a) {
+    const last = this.emptyLists.get(a.name);
+    if (last !== void 0 && last.a.size === a.size && last.a.truncatedBytes === a.truncatedBytes && last.a.contentType === a.contentType) return last.text;
+    const text = this.attachmentList([a]);
+    if (this.emptyLists.size >= REMEMBERED_MAX) this.emptyLists.clear();
+    this.emptyLists.set(a.name, { a, text });
+    return text;
+  }
+  attachmentList(list) {
     let out = "[";
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
