@@ -8,12 +8,12 @@ import {
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-XEJ75ZKF.js";
-import "./chunks/chunk-IGE4LKJT.js";
+} from "./chunks/chunk-KW2B7DHJ.js";
+import "./chunks/chunk-X7KFTTWK.js";
 import "./chunks/chunk-X4FZVZJY.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
-import "./chunks/chunk-3NDCZCY7.js";
+import "./chunks/chunk-P2FODZ67.js";
 import "./chunks/chunk-6K5OT3X4.js";
 import "./chunks/chunk-MBFZYV6M.js";
 import "./chunks/chunk-4E3TQ2AB.js";
@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-K6NS63LX.js"), import("./chunks/cloud-KVR4K6WT.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-BWU5WVOZ.js"), import("./chunks/cloud-YXVACDOQ.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

@@ -2,12 +2,12 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   STATE,
   readSettings
-} from "./chunks/chunk-XEJ75ZKF.js";
-import "./chunks/chunk-IGE4LKJT.js";
+} from "./chunks/chunk-KW2B7DHJ.js";
+import "./chunks/chunk-X7KFTTWK.js";
 import "./chunks/chunk-X4FZVZJY.js";
 import "./chunks/chunk-BRVH2MLK.js";
 import "./chunks/chunk-JTCS6GEG.js";
-import "./chunks/chunk-3NDCZCY7.js";
+import "./chunks/chunk-P2FODZ67.js";
 import "./chunks/chunk-6K5OT3X4.js";
 import "./chunks/chunk-MBFZYV6M.js";
 import "./chunks/chunk-4E3TQ2AB.js";
@@ -25,7 +25,7 @@ import "./chunks/chunk-NQJFE2ZZ.js";
 // src/action/run-post.ts
 async function runPost(options = {}) {
   try {
-    const stages = { ...(await import("./chunks/cloud-KVR4K6WT.js")).defaultStages, ...options.stages };
+    const stages = { ...(await import("./chunks/cloud-YXVACDOQ.js")).defaultStages, ...options.stages };
     const runId = getState(STATE.runId);
     if (runId === "") {
       info("tempest-gate post: no cloud resources were requested by this run; nothing to clean up.");

@@ -241,7 +241,9 @@ export function processIo(): CommandIo {
   const controller = new AbortController();
   // SIGINT/SIGTERM: a verb that holds nothing is left to the signal's default action, which ends
   // the process at once even in the middle of synchronous work (a parse, a regex); a handler would
-  // only run once that work yields. A verb that holds something (Command.holds) catches them: the
+  // only run once that work yields (an output file being written listens while it is open, to
+  // remove its partial file first, then ends the process by the same signal: edges/files.ts
+  // removeOnSignal). A verb that holds something (Command.holds) catches them: the
   // first aborts its work, which then cleans up; the second ends the process at once.
   const catchSignals = (holds: string): void => {
     let received = 0;

@@ -1,5 +1,5 @@
 // The file edge: read inputs (a path or '-' for stdin) and write outputs, with errors that name the file.
-import { closeSync, createReadStream, openSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, unlinkSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -164,21 +164,64 @@ export async function removeStalePartials(dir: string, host = hostname()): Promi
   return removed;
 }
 
+/** Signals whose default action ends the process: SIGINT (Ctrl-C), SIGTERM, SIGHUP (the terminal closed). */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** The partial files open now (writeOutput, openOutputFile), which a signal that ends the process removes. */
+const openPartials = new Set<string>();
+
+/**
+ * While a partial file is open, a signal that would end the process removes every open one first,
+ * then ends the process by that same signal: the listener gone, the signal's default action runs,
+ * and the exit status a shell sees is the signal's, as without the listener. A verb that catches
+ * signals itself (Command.holds, cli/main.ts) is left to do so: it cancels its work, which aborts
+ * its files. Reads come a chunk at a time between turns of the event loop, so the signal is handled
+ * within a chunk's work.
+ */
+function onEndingSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
+  for (const s of ENDING_SIGNALS) process.off(s, onEndingSignal);
+  for (const temp of openPartials) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // gone already
+    }
+  }
+  openPartials.clear();
+  process.kill(process.pid, signal);
+}
+
+/** `temp` is open until the returned call: removed if a signal ends the process meanwhile (onEndingSignal). */
+function removeOnSignal(temp: string): () => void {
+  if (openPartials.size === 0) for (const s of ENDING_SIGNALS) process.on(s, onEndingSignal);
+  openPartials.add(temp);
+  return () => {
+    if (!openPartials.delete(temp) || openPartials.size > 0) return;
+    for (const s of ENDING_SIGNALS) process.off(s, onEndingSignal);
+  };
+}
+
 /**
  * Write a whole output file: to a temporary name beside it (partialName), then renamed over it,
- * so a verb ended by a signal (SIGINT/SIGTERM end the verbs that hold nothing at once, see
- * cli/main.ts) or a failure leaves the file as it was, never half written. What a killed process
- * left under the temporary name is removed by the next write into that folder.
+ * so a verb ended by a signal or a failure leaves the file as it was, never half written. A
+ * signal that ends the process removes the temporary file on the way (removeOnSignal); what a
+ * process killed outright (SIGKILL) left under that name is removed by the next write into that
+ * folder.
  */
 export async function writeOutput(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   const temp = partialPath(path);
+  let unwatch: (() => void) | null = null;
   try {
     if (!(await preparePartial(path))) return await writeFile(path, data);
+    unwatch = removeOnSignal(temp);
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw cannotWrite(path, err);
+  } finally {
+    unwatch?.();
   }
 }
 
@@ -227,6 +270,8 @@ export async function openOutputFile(path: string): Promise<OutputFile | null> {
   }
   let fd: number | null = null;
   let made = false;
+  /** Removes the signal listener (removeOnSignal) once the partial file is renamed or gone. */
+  let unwatch: (() => void) | null = null;
   const close = (): void => {
     const was = fd;
     fd = null;
@@ -239,12 +284,17 @@ export async function openOutputFile(path: string): Promise<OutputFile | null> {
       // the file goes anyway
     }
     if (made) await rm(temp, { force: true }).catch(() => undefined);
+    unwatch?.();
   };
   const openPartial = (): number => {
     if (fd !== null) return fd;
+    // Listened for before the file is made: once it exists, a signal cannot end the process unseen.
+    unwatch ??= removeOnSignal(temp);
     try {
       fd = openSync(temp, 'w+');
     } catch (err) {
+      unwatch();
+      unwatch = null;
       throw cannotWrite(path, err);
     }
     made = true;
@@ -257,6 +307,7 @@ export async function openOutputFile(path: string): Promise<OutputFile | null> {
         if (!made) openPartial();
         close();
         await rename(temp, path);
+        unwatch?.();
       } catch (err) {
         await abort();
         throw err instanceof UserError ? err : cannotWrite(path, err);

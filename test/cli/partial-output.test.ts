@@ -2,11 +2,12 @@
 // writeOutput). A process killed by SIGKILL mid-write runs nothing on the way out, so the
 // temporary file stays: it carries tempest-gate's mark, the host and the dead process's id, and
 // the next write into that folder removes it (and nothing that belongs to a live process,
-// another host or another program). The real CLI in processes of its own.
+// another host or another program). A signal that ends the process (SIGINT, SIGTERM, SIGHUP)
+// removes the partial file on the way out. The real CLI in processes of its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +19,8 @@ const BIN = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 /** 3,000 tests: their results JSON (~2 MB) is far more than a pipe holds (64 KiB). */
 const STREAM = streamOf(bigPlan(3000, 11));
 
-function parseTo(dir: string, out: string): ChildProcess {
-  const child = spawn(NODE, [BIN, 'parse', '-', '--to', 'json', '-o', out], {
+function parseTo(dir: string, out: string, to = 'json'): ChildProcess {
+  const child = spawn(NODE, [BIN, 'parse', '-', '--to', to, '-o', out], {
     cwd: dir,
     env: { PATH: process.env.PATH, HOME: dir },
     stdio: ['pipe', 'ignore', 'pipe'],
@@ -96,6 +97,93 @@ test('SIGKILL mid-write: the output is not there, a marked partial file is; the 
     assert.equal(written.tests.length, 3000);
     assert.deepEqual(readdirSync(dir).sort(), [...keep, 'other.json', 'results.json'].sort());
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Resolves once `file` is in `dir`: on the folder's own change events, not on a polling clock. */
+function appears(dir: string, file: string): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dir, () => {
+      if (existsSync(join(dir, file))) {
+        watcher.close();
+        resolve();
+      }
+    });
+    // made before the watch began
+    if (existsSync(join(dir, file))) {
+      watcher.close();
+      resolve();
+    }
+  });
+}
+
+/**
+ * `promise`, or a failure once `ms` have passed (after `onLate`). A child that ignores a signal
+ * would otherwise hold the test open for ever. 60 s is far past the ~1 s a start-up and a parse
+ * of 1,500 tests take on 2 loaded cores: only a process that will not end reaches it.
+ */
+async function within<T>(promise: Promise<T>, ms: number, onLate: () => void, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onLate();
+      reject(new Error(message));
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+test('SIGINT, SIGTERM or SIGHUP mid-write: the partial file goes, the output stays as it was, and the process ends by that signal', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-partial-signal-'));
+  const children: ChildProcess[] = [];
+  try {
+    // JSON goes straight into its partial file from the first test on: the run is stopped while it
+    // still waits for input (half the stream sent, stdin left open), so the signal lands mid-parse
+    // by construction. JUnit's partial file exists only while the whole document is written out at
+    // the end: a FIFO at its name, read once and then left full, holds the writer in that write.
+    const cases = [
+      { to: 'json', signal: 'SIGINT', fifo: false },
+      { to: 'json', signal: 'SIGTERM', fifo: false },
+      { to: 'junit', signal: 'SIGINT', fifo: true },
+      { to: 'junit', signal: 'SIGHUP', fifo: true },
+    ] as const;
+    for (const c of cases) {
+      const out = join(dir, `results.${c.to}`);
+      writeFileSync(out, 'an older results file\n');
+      const child = parseTo(dir, out, c.to);
+      children.push(child);
+      const name = partialName(`results.${c.to}`, child.pid);
+      const temp = join(dir, name);
+      let reader: ReturnType<typeof createReadStream> | null = null;
+      if (c.fifo) {
+        execFileSync('mkfifo', [temp]);
+        child.stdin!.end(STREAM);
+        reader = createReadStream(temp, { highWaterMark: 4096 });
+        const first = await new Promise<Buffer>((resolve, reject) => reader!.once('data', (d) => resolve(d as Buffer)).once('error', reject));
+        reader.pause();
+        assert.match(first.toString(), /^<testsuite /, 'the writer had begun its JUnit');
+      } else {
+        child.stdin!.on('error', () => undefined); // the pipe breaks when the child ends
+        child.stdin!.write(STREAM.subarray(0, STREAM.length >> 1));
+        await appears(dir, name);
+      }
+      const gone = exited(child);
+      child.kill(c.signal);
+      const end = await within(gone, 60_000, () => child.kill('SIGKILL'), `${c.to}: still running 60 s after ${c.signal}`);
+      reader?.destroy();
+      assert.deepEqual(end, { code: null, signal: c.signal }, `${c.to}, ${c.signal}: ended by the signal, as without the listener`);
+      assert.ok(!existsSync(temp), `${c.to}, ${c.signal}: the partial file is removed`);
+      assert.equal(readFileSync(out, 'utf8'), 'an older results file\n', `${c.to}, ${c.signal}: the output as it was`);
+    }
+    assert.deepEqual(readdirSync(dir).sort(), ['results.json', 'results.junit']);
+  } finally {
+    // a failed assertion must not leave a writer blocked on its FIFO, holding the test run open
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -2,9 +2,9 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   mergeStage,
   readShardParts
-} from "./chunk-736H7NQN.js";
-import "./chunk-L4TJA7R7.js";
-import "./chunk-3NDCZCY7.js";
+} from "./chunk-G36PBVS2.js";
+import "./chunk-ISIXVUSD.js";
+import "./chunk-P2FODZ67.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-DWO264YH.js";

@@ -3,12 +3,12 @@ import {
   cleanupStage,
   savedToken,
   sweepStage
-} from "./chunk-PHWJFD2C.js";
+} from "./chunk-MX5FOLYS.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-FU3OLKAY.js";
+} from "./chunk-7YCKZ275.js";
 import {
   flag,
   str,
@@ -17,7 +17,7 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   loadProvisionState
-} from "./chunk-DBD5MKFM.js";
+} from "./chunk-ER65E557.js";
 import {
   isValidRunId
 } from "./chunk-BRQWLC3M.js";
@@ -26,7 +26,7 @@ import {
   parseDuration
 } from "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-3NDCZCY7.js";
+import "./chunk-P2FODZ67.js";
 import "./chunk-AOIPOV6R.js";
 import {
   EXIT,

@@ -3,19 +3,19 @@ import {
   parseSet,
   reportText,
   runVerbCommand
-} from "./chunk-MCZWDGOY.js";
-import "./chunk-P3VD6NCW.js";
+} from "./chunk-FTZW35LY.js";
+import "./chunk-W7SGJU2J.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-ZI4ZGQG2.js";
-import "./chunk-FU3OLKAY.js";
+import "./chunk-7YCKZ275.js";
 import "./chunk-FDIOAVOA.js";
-import "./chunk-DBD5MKFM.js";
+import "./chunk-ER65E557.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-FYXSTOGF.js";
 import "./chunk-X4FZVZJY.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-3NDCZCY7.js";
+import "./chunk-P2FODZ67.js";
 import "./chunk-6K5OT3X4.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-DSMXSV3X.js";

@@ -3,7 +3,7 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-FU3OLKAY.js";
+} from "./chunk-7YCKZ275.js";
 import {
   flag,
   str,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   provisionStage
-} from "./chunk-DBD5MKFM.js";
+} from "./chunk-ER65E557.js";
 import {
   isValidRunId,
   newRunId
@@ -25,7 +25,7 @@ import {
   parseLocalrcEntries
 } from "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-3NDCZCY7.js";
+import "./chunk-P2FODZ67.js";
 import "./chunk-AOIPOV6R.js";
 import {
   EXIT,

@@ -8,7 +8,7 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-P3VD6NCW.js";
+} from "./chunk-W7SGJU2J.js";
 import {
   testIdsOf
 } from "./chunk-ZI4ZGQG2.js";
@@ -19,7 +19,7 @@ import {
   readChunks,
   readText,
   writeOutput
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import {
   require_ajv
 } from "./chunk-6K5OT3X4.js";

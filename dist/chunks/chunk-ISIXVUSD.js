@@ -6,7 +6,7 @@ import {
   readBytes,
   readChunks,
   readFileReusing
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import {
   JUnitWriter,
   crc32Short,

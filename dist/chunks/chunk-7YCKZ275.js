@@ -4,7 +4,7 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   resolveCloud
-} from "./chunk-DBD5MKFM.js";
+} from "./chunk-ER65E557.js";
 
 // src/cli/openstack-args.ts
 var CLOUD_OPTIONS = {

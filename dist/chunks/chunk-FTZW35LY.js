@@ -5,12 +5,12 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-P3VD6NCW.js";
+} from "./chunk-W7SGJU2J.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-FU3OLKAY.js";
+} from "./chunk-7YCKZ275.js";
 import {
   flag,
   str,

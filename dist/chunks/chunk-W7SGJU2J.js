@@ -18,7 +18,7 @@ import {
   loadProvisionState,
   openSession,
   require_lib
-} from "./chunk-DBD5MKFM.js";
+} from "./chunk-ER65E557.js";
 import {
   maskSecrets,
   secretValues
@@ -32,7 +32,7 @@ import {
 import {
   readBytes,
   readText
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import {
   baselineFromBytes,
   isJsonDocument

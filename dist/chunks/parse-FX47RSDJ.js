@@ -5,14 +5,14 @@ import {
   resultsJsonFile,
   summarizeFile,
   writeResultsJsonFile
-} from "./chunk-L4TJA7R7.js";
+} from "./chunk-ISIXVUSD.js";
 import {
   flag,
   str
 } from "./chunk-FDIOAVOA.js";
 import {
   writeOutput
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-AOIPOV6R.js";

@@ -3,18 +3,18 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-4L5LWP3D.js";
+} from "./chunk-KDUSIH42.js";
 import {
   writeReport
-} from "./chunk-OUJ3X3LG.js";
+} from "./chunk-HXCKJB2L.js";
 import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-BVY2IX6J.js";
+} from "./chunk-RXIPP7FE.js";
 import {
   loadRuns
-} from "./chunk-L4TJA7R7.js";
+} from "./chunk-ISIXVUSD.js";
 import {
   str,
   strs

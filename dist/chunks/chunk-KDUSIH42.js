@@ -4,10 +4,10 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-BVY2IX6J.js";
+} from "./chunk-RXIPP7FE.js";
 import {
   summarizeRunFiles
-} from "./chunk-L4TJA7R7.js";
+} from "./chunk-ISIXVUSD.js";
 import {
   flag,
   str,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   DEFAULT_STORE
-} from "./chunk-IGE4LKJT.js";
+} from "./chunk-X7KFTTWK.js";
 import {
   FAIL_ON,
   renderCompareMarkdown,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-X4FZVZJY.js";
 import {
   writeOutput
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import {
   usageError
 } from "./chunk-MY7TWMR2.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-74PQCRED.js";
 import {
   damageLine
-} from "./chunk-L4TJA7R7.js";
+} from "./chunk-ISIXVUSD.js";
 import {
   dataFile
 } from "./chunk-5O3VW5PT.js";
@@ -18,7 +18,7 @@ import {
   loadStoredBaseline,
   openStore,
   pushStore
-} from "./chunk-IGE4LKJT.js";
+} from "./chunk-X7KFTTWK.js";
 import {
   compareInterop,
   compareRuns,
@@ -31,7 +31,7 @@ import {
 import {
   readText,
   writeOutput
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import {
   EMPTY_CONTEXT,
   appendHistory,

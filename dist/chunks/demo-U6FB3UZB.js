@@ -10,7 +10,7 @@ import {
 } from "./chunk-FDIOAVOA.js";
 import {
   writeOutput
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import {
   EXIT
 } from "./chunk-MY7TWMR2.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-MY7TWMR2.js";
 
 // src/edges/files.ts
-import { closeSync, createReadStream, openSync } from "node:fs";
+import { closeSync, createReadStream, openSync, unlinkSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -133,15 +133,41 @@ async function removeStalePartials(dir, host = hostname()) {
   }
   return removed;
 }
+var ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+var openPartials = /* @__PURE__ */ new Set();
+function onEndingSignal(signal) {
+  if (process.listenerCount(signal) > 1) return;
+  for (const s of ENDING_SIGNALS) process.off(s, onEndingSignal);
+  for (const temp of openPartials) {
+    try {
+      unlinkSync(temp);
+    } catch {
+    }
+  }
+  openPartials.clear();
+  process.kill(process.pid, signal);
+}
+function removeOnSignal(temp) {
+  if (openPartials.size === 0) for (const s of ENDING_SIGNALS) process.on(s, onEndingSignal);
+  openPartials.add(temp);
+  return () => {
+    if (!openPartials.delete(temp) || openPartials.size > 0) return;
+    for (const s of ENDING_SIGNALS) process.off(s, onEndingSignal);
+  };
+}
 async function writeOutput(path, data) {
   const temp = partialPath(path);
+  let unwatch = null;
   try {
     if (!await preparePartial(path)) return await writeFile(path, data);
+    unwatch = removeOnSignal(temp);
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true }).catch(() => void 0);
     throw cannotWrite(path, err);
+  } finally {
+    unwatch?.();
   }
 }
 function cannotWrite(path, err) {
@@ -164,6 +190,7 @@ async function openOutputFile(path) {
   }
   let fd = null;
   let made = false;
+  let unwatch = null;
   const close = () => {
     const was = fd;
     fd = null;
@@ -175,12 +202,16 @@ async function openOutputFile(path) {
     } catch {
     }
     if (made) await rm(temp, { force: true }).catch(() => void 0);
+    unwatch?.();
   };
   const openPartial = () => {
     if (fd !== null) return fd;
+    unwatch ??= removeOnSignal(temp);
     try {
       fd = openSync(temp, "w+");
     } catch (err) {
+      unwatch();
+      unwatch = null;
       throw cannotWrite(path, err);
     }
     made = true;
@@ -193,6 +224,7 @@ async function openOutputFile(path) {
         if (!made) openPartial();
         close();
         await rename(temp, path);
+        unwatch?.();
       } catch (err) {
         await abort();
         throw err instanceof UserError ? err : cannotWrite(path, err);

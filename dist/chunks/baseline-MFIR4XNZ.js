@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-4L5LWP3D.js";
+} from "./chunk-KDUSIH42.js";
 import {
   escapeHtml
 } from "./chunk-C2PR4P7J.js";
@@ -17,11 +17,11 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-BVY2IX6J.js";
+} from "./chunk-RXIPP7FE.js";
 import "./chunk-74PQCRED.js";
 import {
   loadRuns
-} from "./chunk-L4TJA7R7.js";
+} from "./chunk-ISIXVUSD.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import {
@@ -34,7 +34,7 @@ import {
   DEFAULT_STORE,
   checkName,
   openStore
-} from "./chunk-IGE4LKJT.js";
+} from "./chunk-X7KFTTWK.js";
 import {
   compareRuns,
   describeChange,
@@ -44,7 +44,7 @@ import {
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import {
   cellOutcome,
   emptyBaseline,

@@ -4,7 +4,7 @@ import {
   cleanupRun,
   openSession,
   sweep
-} from "./chunk-DBD5MKFM.js";
+} from "./chunk-ER65E557.js";
 
 // src/stages/cleanup.ts
 import { readFile } from "node:fs/promises";

@@ -5,7 +5,7 @@ import {
 import {
   parseSet,
   reportText
-} from "./chunk-MCZWDGOY.js";
+} from "./chunk-FTZW35LY.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,7 +14,7 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-P3VD6NCW.js";
+} from "./chunk-W7SGJU2J.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
@@ -23,7 +23,7 @@ import {
   CLOUD_HELP,
   CLOUD_OPTIONS,
   cloudFromArgs
-} from "./chunk-FU3OLKAY.js";
+} from "./chunk-7YCKZ275.js";
 import {
   flag,
   str,
@@ -37,7 +37,7 @@ import {
   listNetworks,
   networkExtensions,
   openSession
-} from "./chunk-DBD5MKFM.js";
+} from "./chunk-ER65E557.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-FYXSTOGF.js";
 import {
@@ -50,7 +50,7 @@ import {
 import "./chunk-JTCS6GEG.js";
 import {
   readText
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import "./chunk-6K5OT3X4.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-DSMXSV3X.js";

@@ -14,57 +14,57 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./select-7JRMGOFP.js")).selectCommand
+    load: async () => (await import("./select-F5JIKHI6.js")).selectCommand
   },
   {
     name: "provision",
     summary: "Boot a controller and N subnodes forming one devstack deployment; clean up on any failure.",
-    load: async () => (await import("./provision-SXNAUMWZ.js")).provisionCommand
+    load: async () => (await import("./provision-FLKLXNOO.js")).provisionCommand
   },
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./run-7Z4CZ264.js")).runVerbCommand
+    load: async () => (await import("./run-P5E7PBWW.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./validate-GU3KXZ7U.js")).validateCommand
+    load: async () => (await import("./validate-VBUWAG36.js")).validateCommand
   },
   {
     name: "parse",
     summary: "Read a subunit v2, subunit v1 or JUnit XML result file and summarise or convert it.",
-    load: async () => (await import("./parse-NAU7FCYM.js")).parseCommand
+    load: async () => (await import("./parse-FX47RSDJ.js")).parseCommand
   },
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-G3F5X224.js")).compareCommand
+    load: async () => (await import("./compare-2ZY6RWFT.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-FMNZ4IBU.js")).baselineCommand
+    load: async () => (await import("./baseline-MFIR4XNZ.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-XNP3U4DV.js")).reportCommand
+    load: async () => (await import("./report-SD5PJQXW.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-CRKBYUMG.js")).mergeCommand
+    load: async () => (await import("./merge-YCYYZ6PY.js")).mergeCommand
   },
   {
     name: "cleanup",
     summary: "Delete a run's servers, ports, floating IPs and keypair, or sweep leaked ones.",
-    load: async () => (await import("./cleanup-LMR4N6TB.js")).cleanupCommand
+    load: async () => (await import("./cleanup-DQ6AWS27.js")).cleanupCommand
   },
   {
     name: "demo",
     summary: "Run the gate stages that need no cloud on the bundled real Tempest run (data/samples/).",
-    load: async () => (await import("./demo-DQG3M2AB.js")).demoCommand(runCli)
+    load: async () => (await import("./demo-U6FB3UZB.js")).demoCommand(runCli)
   }
 ];
 var VERSION = "0.1.0";

@@ -3,7 +3,7 @@ import {
   readBytes,
   readText,
   writeOutput
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import {
   baselineFromBytes,
   baselineFromJson,

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   isBaselineName
-} from "./chunk-IGE4LKJT.js";
+} from "./chunk-X7KFTTWK.js";
 import {
   changeUnderTestLocalrc,
   parseDuration,

@@ -28,7 +28,7 @@ import {
 } from "./chunk-JTCS6GEG.js";
 import {
   readText
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import {
   EXIT,
   UserError
@@ -48634,4 +48634,4 @@ export {
   provisionStage,
   loadProvisionState
 };
-/*! For license information please see chunk-DBD5MKFM.js.LEGAL.txt */
+/*! For license information please see chunk-ER65E557.js.LEGAL.txt */

@@ -1,7 +1,7 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   writeReport
-} from "./chunk-OUJ3X3LG.js";
+} from "./chunk-HXCKJB2L.js";
 import "./chunk-C2PR4P7J.js";
 import {
   judgeRuns,
@@ -9,11 +9,11 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-BVY2IX6J.js";
+} from "./chunk-RXIPP7FE.js";
 import "./chunk-74PQCRED.js";
 import {
   loadRuns
-} from "./chunk-L4TJA7R7.js";
+} from "./chunk-ISIXVUSD.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import {
@@ -33,8 +33,8 @@ import {
 import {
   STATE,
   requireCloudInputs
-} from "./chunk-XEJ75ZKF.js";
-import "./chunk-IGE4LKJT.js";
+} from "./chunk-KW2B7DHJ.js";
+import "./chunk-X7KFTTWK.js";
 import {
   notRunVerdict,
   renderCompareMarkdown
@@ -43,7 +43,7 @@ import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import {
   writeOutput
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 import {
   resultsFromBytes
 } from "./chunk-6K5OT3X4.js";
@@ -818,7 +818,7 @@ async function mergeShardArtifacts(run) {
     return;
   }
   startGroup("Merge the shards");
-  const { mergeStage } = await import("./merge-QMJYHAVB.js");
+  const { mergeStage } = await import("./merge-IW5KTXTT.js");
   const { renderMergeText } = await import("./shard-merge-645KR426.js");
   let outcome;
   try {

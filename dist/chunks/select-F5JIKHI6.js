@@ -2,11 +2,11 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-AUONYTGG.js";
+} from "./chunk-U3ZNR5OK.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-P3VD6NCW.js";
+} from "./chunk-W7SGJU2J.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-ZI4ZGQG2.js";
 import {
@@ -15,13 +15,13 @@ import {
   wholeOption,
   writeJson
 } from "./chunk-FDIOAVOA.js";
-import "./chunk-DBD5MKFM.js";
+import "./chunk-ER65E557.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-FYXSTOGF.js";
 import "./chunk-X4FZVZJY.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-3NDCZCY7.js";
+import "./chunk-P2FODZ67.js";
 import "./chunk-6K5OT3X4.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-DSMXSV3X.js";

@@ -2,10 +2,10 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   cleanupLines,
   cleanupStage
-} from "./chunk-PHWJFD2C.js";
+} from "./chunk-MX5FOLYS.js";
 import {
   selectStage
-} from "./chunk-AUONYTGG.js";
+} from "./chunk-U3ZNR5OK.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,19 +16,19 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-P3VD6NCW.js";
+} from "./chunk-W7SGJU2J.js";
 import "./chunk-VMDJOGCR.js";
 import "./chunk-ZI4ZGQG2.js";
 import {
   provisionStage,
   resolveCloud
-} from "./chunk-DBD5MKFM.js";
+} from "./chunk-ER65E557.js";
 import "./chunk-BRQWLC3M.js";
 import "./chunk-FYXSTOGF.js";
 import "./chunk-X4FZVZJY.js";
 import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-3NDCZCY7.js";
+import "./chunk-P2FODZ67.js";
 import "./chunk-6K5OT3X4.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-DSMXSV3X.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-X4FZVZJY.js";
 import {
   writeOutput
-} from "./chunk-3NDCZCY7.js";
+} from "./chunk-P2FODZ67.js";
 
 // src/stages/report.ts
 function reportMarkdown(o) {

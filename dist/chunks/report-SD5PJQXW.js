@@ -3,21 +3,21 @@ import {
   JUDGE_OPTIONS,
   judgeFromArgs,
   reportCommand
-} from "./chunk-KMLQUUTQ.js";
-import "./chunk-4L5LWP3D.js";
-import "./chunk-OUJ3X3LG.js";
+} from "./chunk-ICWUNN7U.js";
+import "./chunk-KDUSIH42.js";
+import "./chunk-HXCKJB2L.js";
 import "./chunk-C2PR4P7J.js";
-import "./chunk-BVY2IX6J.js";
+import "./chunk-RXIPP7FE.js";
 import "./chunk-74PQCRED.js";
-import "./chunk-L4TJA7R7.js";
+import "./chunk-ISIXVUSD.js";
 import "./chunk-5O3VW5PT.js";
 import "./chunk-ZI4ZGQG2.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-FYXSTOGF.js";
-import "./chunk-IGE4LKJT.js";
+import "./chunk-X7KFTTWK.js";
 import "./chunk-X4FZVZJY.js";
 import "./chunk-JTCS6GEG.js";
-import "./chunk-3NDCZCY7.js";
+import "./chunk-P2FODZ67.js";
 import "./chunk-6K5OT3X4.js";
 import "./chunk-MBFZYV6M.js";
 import "./chunk-4E3TQ2AB.js";
