@@ -101,27 +101,30 @@ test('SIGKILL mid-write: the output is not there, a marked partial file is; the 
   }
 });
 
-/** Resolves once `file` is in `dir`: on the folder's own change events, not on a polling clock. */
-function appears(dir: string, file: string): Promise<void> {
-  return new Promise((resolve) => {
-    const watcher = watch(dir, () => {
-      if (existsSync(join(dir, file))) {
-        watcher.close();
-        resolve();
-      }
-    });
-    // made before the watch began
-    if (existsSync(join(dir, file))) {
+/**
+ * Resolves once `file` is in `dir`, on the folder's own change events, not on a polling clock;
+ * rejects after `ms` (see `within` for the bound), the watch closed either way.
+ */
+function appears(dir: string, file: string, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error): void => {
+      clearTimeout(timer);
       watcher.close();
-      resolve();
-    }
+      if (err) reject(err);
+      else resolve();
+    };
+    const timer = setTimeout(() => done(new Error(`${file}: not made within ${ms / 1000} s`)), ms);
+    const watcher = watch(dir, () => {
+      if (existsSync(join(dir, file))) done();
+    });
+    if (existsSync(join(dir, file))) done(); // made before the watch began
   });
 }
 
 /**
- * `promise`, or a failure once `ms` have passed (after `onLate`). A child that ignores a signal
- * would otherwise hold the test open for ever. 60 s is far past the ~1 s a start-up and a parse
- * of 1,500 tests take on 2 loaded cores: only a process that will not end reaches it.
+ * `promise`, or a failure once `ms` have passed (after `onLate`): a child that never writes, or
+ * ignores a signal, would otherwise hold the test open for ever. 60 s is far past the ~1 s a
+ * start-up and a parse of 3,000 tests take on 2 loaded cores: only a child that is stuck reaches it.
  */
 async function within<T>(promise: Promise<T>, ms: number, onLate: () => void, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -164,13 +167,14 @@ test('SIGINT, SIGTERM or SIGHUP mid-write: the partial file goes, the output sta
         execFileSync('mkfifo', [temp]);
         child.stdin!.end(STREAM);
         reader = createReadStream(temp, { highWaterMark: 4096 });
-        const first = await new Promise<Buffer>((resolve, reject) => reader!.once('data', (d) => resolve(d as Buffer)).once('error', reject));
+        const data = new Promise<Buffer>((resolve, reject) => reader!.once('data', (d) => resolve(d as Buffer)).once('error', reject));
+        const first = await within(data, 60_000, () => undefined, `${c.to}: no output within 60 s`);
         reader.pause();
         assert.match(first.toString(), /^<testsuite /, 'the writer had begun its JUnit');
       } else {
         child.stdin!.on('error', () => undefined); // the pipe breaks when the child ends
         child.stdin!.write(STREAM.subarray(0, STREAM.length >> 1));
-        await appears(dir, name);
+        await appears(dir, name, 60_000);
       }
       const gone = exited(child);
       child.kill(c.signal);
