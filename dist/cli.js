@@ -4,5 +4,5 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 // src/cli/bin.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache();
-var { processIo, runCli } = await import("./chunks/main-HOWVEBRX.js");
+var { processIo, runCli } = await import("./chunks/main-FTAPTD5Z.js");
 process.exitCode = await runCli(process.argv.slice(2), processIo());

@@ -51,7 +51,7 @@ async function runMain(options = {}) {
     ({ createGitHubClient }) => createGitHubClient({ token: settings.githubToken, baseUrl: settings.context.apiUrl, log: (l) => info(l) })
   );
   try {
-    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-BWU5WVOZ.js"), import("./chunks/cloud-YXVACDOQ.js")]);
+    const [{ runGate }, { defaultStages }] = await Promise.all([import("./chunks/gate-QTVDACL3.js"), import("./chunks/cloud-JQKCBZU2.js")]);
     await runGate({ settings, stages: { ...defaultStages, ...options.stages }, github, signal: abort.signal });
   } catch (err) {
     await fail(err, settings);

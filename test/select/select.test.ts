@@ -278,4 +278,7 @@ test('one reader of test lists: a plain list (as stestr list prints it) and an i
   const include = `# written by select\n${some.map(exactTestRegex).join('\r\n')}\n`;
   assert.deepEqual(testIdsOf(plain), some);
   assert.deepEqual(testIdsOf(include), some);
+  // Found by the fuzz suite (seed 2062866465): an anchored line with blanks inside its anchors
+  // gave an id with trailing blanks, and `^$` an empty id. Ids are trimmed and never empty.
+  assert.deepEqual(testIdsOf('^tempest.api.a.B.test_c   $\n^$\n^  $\n^ tempest.api.d\\.E $\n'), ['tempest.api.a.B.test_c', 'tempest.api.d.E']);
 });

@@ -50,7 +50,9 @@ export function testIdsOf(text: string): string[] {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
-    ids.push(line.startsWith('^') && line.endsWith('$') ? line.slice(1, -1).replace(/\\(.)/g, '$1') : line);
+    // An anchored line's inside is trimmed too: `^$` is no id, and `^id  $` is `id`.
+    const id = line.startsWith('^') && line.endsWith('$') ? line.slice(1, -1).replace(/\\(.)/g, '$1').trim() : line;
+    if (id !== '') ids.push(id);
   }
   return ids;
 }

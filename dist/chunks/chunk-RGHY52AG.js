@@ -8,10 +8,10 @@ import {
   readReference,
   selectTests,
   shardRun
-} from "./chunk-W7SGJU2J.js";
+} from "./chunk-YYL6EWH6.js";
 import {
   testIdsOf
-} from "./chunk-ZI4ZGQG2.js";
+} from "./chunk-6Z2THX75.js";
 import {
   require_dist
 } from "./chunk-JTCS6GEG.js";

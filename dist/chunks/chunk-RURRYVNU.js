@@ -3,7 +3,7 @@ import {
   baselineOptions,
   failOnFrom,
   todayUtc
-} from "./chunk-KDUSIH42.js";
+} from "./chunk-JCV6S2XB.js";
 import {
   writeReport
 } from "./chunk-HXCKJB2L.js";
@@ -11,7 +11,7 @@ import {
   judgeRuns,
   loadReference,
   readSelected
-} from "./chunk-RXIPP7FE.js";
+} from "./chunk-FA5S5BMI.js";
 import {
   loadRuns
 } from "./chunk-ISIXVUSD.js";

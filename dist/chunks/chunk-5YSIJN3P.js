@@ -5,7 +5,7 @@ import {
   readReference,
   readRegexList,
   runStage
-} from "./chunk-W7SGJU2J.js";
+} from "./chunk-YYL6EWH6.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

@@ -2,13 +2,13 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_RULES_FILE,
   selectStage
-} from "./chunk-U3ZNR5OK.js";
+} from "./chunk-RGHY52AG.js";
 import "./chunk-5O3VW5PT.js";
 import {
   renderShardPlanText
-} from "./chunk-W7SGJU2J.js";
+} from "./chunk-YYL6EWH6.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-ZI4ZGQG2.js";
+import "./chunk-6Z2THX75.js";
 import {
   flag,
   str,

@@ -1027,7 +1027,8 @@ function testIdsOf(text) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
-    ids.push(line.startsWith("^") && line.endsWith("$") ? line.slice(1, -1).replace(/\\(.)/g, "$1") : line);
+    const id = line.startsWith("^") && line.endsWith("$") ? line.slice(1, -1).replace(/\\(.)/g, "$1").trim() : line;
+    if (id !== "") ids.push(id);
   }
   return ids;
 }

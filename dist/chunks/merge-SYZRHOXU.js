@@ -2,8 +2,8 @@ import { createRequire as __tgCreateRequire } from 'node:module'; const require 
 import {
   JUDGE_OPTIONS,
   judgeFromArgs
-} from "./chunk-ICWUNN7U.js";
-import "./chunk-KDUSIH42.js";
+} from "./chunk-RURRYVNU.js";
+import "./chunk-JCV6S2XB.js";
 import {
   mergeStage
 } from "./chunk-G36PBVS2.js";
@@ -11,11 +11,11 @@ import {
   writeReport
 } from "./chunk-HXCKJB2L.js";
 import "./chunk-C2PR4P7J.js";
-import "./chunk-RXIPP7FE.js";
+import "./chunk-FA5S5BMI.js";
 import "./chunk-74PQCRED.js";
 import "./chunk-ISIXVUSD.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZI4ZGQG2.js";
+import "./chunk-6Z2THX75.js";
 import {
   str,
   wholeOption,

@@ -11,12 +11,12 @@ import {
   outputFormat,
   renderDiff,
   todayUtc
-} from "./chunk-KDUSIH42.js";
-import "./chunk-RXIPP7FE.js";
+} from "./chunk-JCV6S2XB.js";
+import "./chunk-FA5S5BMI.js";
 import "./chunk-74PQCRED.js";
 import "./chunk-ISIXVUSD.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZI4ZGQG2.js";
+import "./chunk-6Z2THX75.js";
 import "./chunk-FDIOAVOA.js";
 import "./chunk-X7KFTTWK.js";
 import "./chunk-X4FZVZJY.js";

@@ -5,7 +5,7 @@ import {
 import {
   parseSet,
   reportText
-} from "./chunk-FTZW35LY.js";
+} from "./chunk-5YSIJN3P.js";
 import {
   CommandAborted,
   CommandTimeout,
@@ -14,11 +14,11 @@ import {
   formatProgress,
   readReference,
   runTempest
-} from "./chunk-W7SGJU2J.js";
+} from "./chunk-YYL6EWH6.js";
 import {
   shJoin
 } from "./chunk-VMDJOGCR.js";
-import "./chunk-ZI4ZGQG2.js";
+import "./chunk-6Z2THX75.js";
 import {
   CLOUD_HELP,
   CLOUD_OPTIONS,

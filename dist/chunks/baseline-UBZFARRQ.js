@@ -9,7 +9,7 @@ import {
   githubFromEnv,
   outputFormat,
   todayUtc
-} from "./chunk-KDUSIH42.js";
+} from "./chunk-JCV6S2XB.js";
 import {
   escapeHtml
 } from "./chunk-C2PR4P7J.js";
@@ -17,13 +17,13 @@ import {
   historyToPromote,
   orProblem,
   promoteBaseline
-} from "./chunk-RXIPP7FE.js";
+} from "./chunk-FA5S5BMI.js";
 import "./chunk-74PQCRED.js";
 import {
   loadRuns
 } from "./chunk-ISIXVUSD.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZI4ZGQG2.js";
+import "./chunk-6Z2THX75.js";
 import {
   str,
   strs,

@@ -4,7 +4,7 @@ import {
   loadBaseline,
   loadReference,
   readSelected
-} from "./chunk-RXIPP7FE.js";
+} from "./chunk-FA5S5BMI.js";
 import {
   summarizeRunFiles
 } from "./chunk-ISIXVUSD.js";

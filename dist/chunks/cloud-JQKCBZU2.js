@@ -5,7 +5,7 @@ import {
 } from "./chunk-MX5FOLYS.js";
 import {
   selectStage
-} from "./chunk-U3ZNR5OK.js";
+} from "./chunk-RGHY52AG.js";
 import {
   SHIPPED_TEST_LIST,
   dataFile
@@ -16,9 +16,9 @@ import {
   readRegexList,
   renderShardPlanText,
   runStage
-} from "./chunk-W7SGJU2J.js";
+} from "./chunk-YYL6EWH6.js";
 import "./chunk-VMDJOGCR.js";
-import "./chunk-ZI4ZGQG2.js";
+import "./chunk-6Z2THX75.js";
 import {
   provisionStage,
   resolveCloud

@@ -14,7 +14,7 @@ var VERBS = [
   {
     name: "select",
     summary: "Select the Tempest tests a change needs (Zuul file filters, stestr selection) and explain why.",
-    load: async () => (await import("./select-F5JIKHI6.js")).selectCommand
+    load: async () => (await import("./select-XMBHNSDT.js")).selectCommand
   },
   {
     name: "provision",
@@ -24,12 +24,12 @@ var VERBS = [
   {
     name: "run",
     summary: "Run the selected Tempest tests on the provisioned controller over SSH; stream results and fetch logs.",
-    load: async () => (await import("./run-P5E7PBWW.js")).runVerbCommand
+    load: async () => (await import("./run-2MJMRXYG.js")).runVerbCommand
   },
   {
     name: "validate",
     summary: "Run Tempest from this machine against an existing cloud (clouds.yaml) and check it against a guideline or baseline.",
-    load: async () => (await import("./validate-VBUWAG36.js")).validateCommand
+    load: async () => (await import("./validate-3TS4ETPP.js")).validateCommand
   },
   {
     name: "parse",
@@ -39,22 +39,22 @@ var VERBS = [
   {
     name: "compare",
     summary: "Compare a run with its baseline: regressions, fixes, flaky and known failures, skips, durations, Interop.",
-    load: async () => (await import("./compare-2ZY6RWFT.js")).compareCommand
+    load: async () => (await import("./compare-KIMAWKHV.js")).compareCommand
   },
   {
     name: "baseline",
     summary: "Make, list, show, diff and promote baselines (the reference results of a branch or release).",
-    load: async () => (await import("./baseline-MFIR4XNZ.js")).baselineCommand
+    load: async () => (await import("./baseline-UBZFARRQ.js")).baselineCommand
   },
   {
     name: "report",
     summary: "Write the HTML and Markdown report of a run (and its diff against a baseline).",
-    load: async () => (await import("./report-SD5PJQXW.js")).reportCommand
+    load: async () => (await import("./report-REZWEYOB.js")).reportCommand
   },
   {
     name: "merge",
     summary: "Merge the shards' results into one run and judge it once against the baseline.",
-    load: async () => (await import("./merge-YCYYZ6PY.js")).mergeCommand
+    load: async () => (await import("./merge-SYZRHOXU.js")).mergeCommand
   },
   {
     name: "cleanup",

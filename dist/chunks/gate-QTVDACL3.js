@@ -9,13 +9,13 @@ import {
   loadBaselineWithFallback,
   loadGuidelines,
   loadKnownFailures
-} from "./chunk-RXIPP7FE.js";
+} from "./chunk-FA5S5BMI.js";
 import "./chunk-74PQCRED.js";
 import {
   loadRuns
 } from "./chunk-ISIXVUSD.js";
 import "./chunk-5O3VW5PT.js";
-import "./chunk-ZI4ZGQG2.js";
+import "./chunk-6Z2THX75.js";
 import {
   newRunId
 } from "./chunk-BRQWLC3M.js";

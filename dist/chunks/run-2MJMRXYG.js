@@ -1,32 +1,29 @@
 import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  JUDGE_OPTIONS,
-  judgeFromArgs,
-  reportCommand
-} from "./chunk-ICWUNN7U.js";
-import "./chunk-KDUSIH42.js";
-import "./chunk-HXCKJB2L.js";
-import "./chunk-C2PR4P7J.js";
-import "./chunk-RXIPP7FE.js";
-import "./chunk-74PQCRED.js";
-import "./chunk-ISIXVUSD.js";
-import "./chunk-5O3VW5PT.js";
-import "./chunk-ZI4ZGQG2.js";
+  parseSet,
+  reportText,
+  runVerbCommand
+} from "./chunk-5YSIJN3P.js";
+import "./chunk-YYL6EWH6.js";
+import "./chunk-VMDJOGCR.js";
+import "./chunk-6Z2THX75.js";
+import "./chunk-7YCKZ275.js";
 import "./chunk-FDIOAVOA.js";
+import "./chunk-ER65E557.js";
+import "./chunk-BRQWLC3M.js";
 import "./chunk-FYXSTOGF.js";
-import "./chunk-X7KFTTWK.js";
 import "./chunk-X4FZVZJY.js";
+import "./chunk-BRVH2MLK.js";
 import "./chunk-JTCS6GEG.js";
 import "./chunk-P2FODZ67.js";
 import "./chunk-6K5OT3X4.js";
 import "./chunk-MBFZYV6M.js";
-import "./chunk-4E3TQ2AB.js";
 import "./chunk-DSMXSV3X.js";
 import "./chunk-AOIPOV6R.js";
 import "./chunk-MY7TWMR2.js";
 import "./chunk-NQJFE2ZZ.js";
 export {
-  JUDGE_OPTIONS,
-  judgeFromArgs,
-  reportCommand
+  parseSet,
+  reportText,
+  runVerbCommand
 };

@@ -10,7 +10,7 @@ import {
 } from "./chunk-5O3VW5PT.js";
 import {
   testIdsOf
-} from "./chunk-ZI4ZGQG2.js";
+} from "./chunk-6Z2THX75.js";
 import {
   DEFAULT_STORE,
   checkName,
