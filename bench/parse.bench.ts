@@ -5,8 +5,9 @@
 // time has its peak RSS beside it (GNU time). A growth series (10,000 and 100,000 tests; 1,000,000
 // with `npm run bench -- parse --1m`, some minutes on 2 cores) shows the cost per test. Each run
 // writes its output anew: the file the last run wrote is removed before the clock starts. The
-// tools run in rounds (the peer 3 times, ours 5), and each ratio is best against best and median
-// against median: the peer's one run had set every ratio by the host's mood in those seconds.
+// tools run in rounds (each its own number of runs, in the table), and each ratio is best against
+// best and median against median: the peer's one run had set every ratio by the host's mood in
+// those seconds.
 import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -104,7 +105,7 @@ export async function run(): Promise<void> {
     ['subunit-stats', `subunit-stats < ${file} > /dev/null`, 1, null],
     ['cat', `cat ${file} > /dev/null`, 3, null],
   ];
-  const rows: (string | number)[][] = [['tool', 'best s', 'median s', 'tests/s', 'MB/s', 'peak RSS MiB', 'vs subunit2junitxml (best, median)']];
+  const rows: (string | number)[][] = [['tool', 'runs', 'best s', 'median s', 'tests/s', 'MB/s', 'peak RSS MiB', 'vs subunit2junitxml (best, median)']];
   // In rounds, each tool once a round (while it has runs left): a neighbour who slows the host for
   // a minute slows the peer's runs and ours alike, rather than whichever tool was running then.
   const all: Measured[][] = runs.map(() => []);
@@ -119,9 +120,10 @@ export async function run(): Promise<void> {
   });
   // Best against the peer's best, median against its median.
   const peer = results[0]!;
-  for (const { name, best: b, median, rss } of results) {
+  for (const [i, { name, best: b, median, rss }] of results.entries()) {
     rows.push([
       name,
+      all[i]!.length,
       b.seconds.toFixed(2),
       median.seconds.toFixed(2),
       Math.round(TESTS / b.seconds),
@@ -133,7 +135,7 @@ export async function run(): Promise<void> {
   console.log(table(rows));
   console.log(`JUnit XML byte-identical to subunit2junitxml's: ${readFileSync(xml).equals(readFileSync(peerXml)) ? 'yes' : 'NO'}`);
   console.log(
-    `(in rounds: the peer ${runs[0]![2]} runs, ours ${runs[1]![2]}; best against the peer's best, median against its median. Peak RSS: the highest of the runs.)`,
+    "(in rounds, each tool once a round while it has runs left; best against the peer's best, median against its median. Peak RSS: the highest of the runs.)",
   );
 
   // Growth: per-test cost and memory from 10,000 tests up (1,000,000 with --1m).
